@@ -1,0 +1,1 @@
+"""Chemistry domain: molecules checked by RDKit, balanced reactions and crystal unit cells."""
