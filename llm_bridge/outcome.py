@@ -1,0 +1,70 @@
+"""The compile outcome the bridge works with: a plain, model-friendly view of a compile result."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+DiagnosticDict = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class CompileOutcome:
+    """What compiling one scene produced: success flag, diagnostics, facts and the figure."""
+
+    ok: bool
+    diagnostics: tuple[DiagnosticDict, ...] = ()
+    facts: tuple[str, ...] = ()
+    source: str = ""
+    png: bytes | None = None
+    save: Callable[[str], None] | None = field(default=None, compare=False)
+
+    @property
+    def errors(self) -> tuple[DiagnosticDict, ...]:
+        """Diagnostics with severity error."""
+        return tuple(d for d in self.diagnostics if d.get("severity", "error") == "error")
+
+    @property
+    def warnings(self) -> tuple[DiagnosticDict, ...]:
+        """Diagnostics with severity warning."""
+        return tuple(d for d in self.diagnostics if d.get("severity") == "warning")
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain JSON form (no figure bytes) for traces and tool results."""
+        return {
+            "ok": self.ok,
+            "diagnostics": [dict(d) for d in self.diagnostics],
+            "facts": list(self.facts),
+        }
+
+
+def to_outcome(value: CompileOutcome | Mapping[str, Any], source: str = "") -> CompileOutcome:
+    """Accept a `CompileOutcome` or a result-like dict and return a `CompileOutcome`."""
+    if isinstance(value, CompileOutcome):
+        return value
+    diagnostics = tuple(_normalise_diagnostic(d) for d in value.get("diagnostics", ()))
+    has_error = any(d.get("severity", "error") == "error" for d in diagnostics)
+    return CompileOutcome(
+        ok=bool(value.get("ok", not has_error)),
+        diagnostics=diagnostics,
+        facts=tuple(str(f) for f in value.get("facts", ())),
+        source=str(value.get("source", source)),
+        png=value.get("png"),
+        save=value.get("save"),
+    )
+
+
+def _normalise_diagnostic(diag: Mapping[str, Any]) -> DiagnosticDict:
+    """Copy a diagnostic dict, defaulting severity and keeping only plain JSON values."""
+    out: DiagnosticDict = {"code": str(diag.get("code", "E0000")), "message": str(diag.get("message", ""))}
+    out["severity"] = str(diag.get("severity", "error"))
+    for key in ("line", "col", "end_line", "end_col"):
+        if isinstance(diag.get(key), int):
+            out[key] = diag[key]
+    for key in ("hint", "path", "file"):
+        if diag.get(key) is not None:
+            out[key] = str(diag[key])
+    if diag.get("related"):
+        out["related"] = [dict(r) for r in diag["related"]]
+    return out
