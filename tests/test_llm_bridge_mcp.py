@@ -1,0 +1,83 @@
+"""The MCP server, driven by the official `mcp` client over stdio."""
+
+from __future__ import annotations
+
+import base64
+import sys
+import textwrap
+from pathlib import Path
+
+import anyio
+import pytest
+from llm_fakes import PNG_1x1
+from mcp import ClientSession, StdioServerParameters, stdio_client
+
+TESTS = Path(__file__).resolve().parent
+GOOD = 'scene { title: "t" }\nbox B1'
+BAD = 'scene { title: "t" }\nbogus B1'
+
+SERVER_SCRIPT = textwrap.dedent(
+    f"""
+    import sys
+    sys.path.insert(0, {str(TESTS)!r})
+    from llm_fakes import fake_compile
+    from scidsl.llm_bridge.mcp_server import build_server, serve_stdio
+    serve_stdio(build_server(fake_compile, lambda: "# scidsl reference\\nbox B1"))
+    """
+)
+
+
+async def _session_calls(script: Path) -> dict[str, object]:
+    params = StdioServerParameters(command=sys.executable, args=[str(script)])
+    out: dict[str, object] = {}
+    with open(script.with_suffix(".log"), "w") as errlog:
+        async with stdio_client(params, errlog=errlog) as (read, write), ClientSession(read, write) as session:
+            await session.initialize()
+            out["tools"] = (await session.list_tools()).tools
+            out["good"] = await session.call_tool("compile_scene", {"scene": GOOD})
+            out["bad"] = await session.call_tool("compile_scene", {"scene": BAD})
+            out["check"] = await session.call_tool("check_scene", {"scene": GOOD})
+            out["ref_tool"] = await session.call_tool("language_reference", {})
+            out["resource"] = await session.read_resource("scidsl://reference")
+            out["prompt"] = await session.get_prompt("draw_figure", {"problem": "A 4 ohm resistor."})
+    return out
+
+
+@pytest.fixture(scope="module")
+def mcp_results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    script = tmp_path_factory.mktemp("mcp") / "server.py"
+    script.write_text(SERVER_SCRIPT)
+    return anyio.run(_session_calls, script)
+
+
+def test_lists_tools_with_scene_argument(mcp_results):
+    tools = {t.name: t for t in mcp_results["tools"]}
+    assert set(tools) == {"compile_scene", "check_scene", "language_reference"}
+    assert tools["compile_scene"].input_schema["required"] == ["scene"]
+    assert tools["compile_scene"].input_schema["properties"]["scene"]["type"] == "string"
+
+
+def test_compile_returns_image_block_and_facts(mcp_results):
+    result = mcp_results["good"]
+    assert result.is_error is False
+    text, image = result.content
+    assert text.type == "text" and "- statement: box B1" in text.text
+    assert image.type == "image" and image.mime_type == "image/png"
+    assert base64.b64decode(image.data) == PNG_1x1
+    assert result.structured_content["ok"] is True
+
+
+def test_compile_error_returns_diagnostics(mcp_results):
+    result = mcp_results["bad"]
+    assert result.is_error is True
+    assert len(result.content) == 1
+    assert "error E0101 at line 2, col 1: unknown kind 'bogus'" in result.content[0].text
+    assert result.structured_content["diagnostics"][0]["code"] == "E0101"
+
+
+def test_check_and_reference(mcp_results):
+    assert mcp_results["check"].content[0].text == "ok: no errors"
+    assert mcp_results["ref_tool"].content[0].text.startswith("# scidsl reference")
+    assert mcp_results["resource"].contents[0].text.startswith("# scidsl reference")
+    prompt_text = mcp_results["prompt"].messages[0].content.text
+    assert "A 4 ohm resistor." in prompt_text and "# scidsl reference" in prompt_text

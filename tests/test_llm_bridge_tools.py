@@ -1,0 +1,106 @@
+"""Tool definitions derived from a model's JSON Schema, and the strict-mode rewrite."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import jsonschema
+import pytest
+from pydantic import BaseModel, Field
+
+from scidsl.llm_bridge.tools import (
+    StrictSchemaError,
+    build_tools,
+    json_tool,
+    strict_violations,
+    to_strict_schema,
+)
+
+
+class Part(BaseModel):
+    kind: Literal["resistor", "battery"]
+    name: str = Field(description="identifier")
+    value: float | None = None
+    tags: list[str] = []
+
+
+class Scene(BaseModel):
+    title: str = "untitled"
+    parts: list[Part]
+    main: Part | None = Field(default=None, description="the part drawn first")
+
+
+def test_three_tools_with_expected_names_and_strictness():
+    tools = build_tools(Scene.model_json_schema())
+    assert [t["function"]["name"] for t in tools] == ["compile_scene", "compile_scene_json", "check_scene"]
+    assert all(t["type"] == "function" and t["function"]["strict"] is True for t in tools)
+    for tool in tools:
+        params = tool["function"]["parameters"]
+        jsonschema.Draft202012Validator.check_schema(params)
+        assert strict_violations(params) == []
+
+
+def test_strict_json_tool_accepts_full_scene_and_rejects_extras():
+    params = json_tool(Scene.model_json_schema())["function"]["parameters"]
+    validator = jsonschema.Draft202012Validator(params)
+    part = {"kind": "resistor", "name": "R1", "value": None, "tags": []}
+    ok = {"scene": {"title": "t", "parts": [part], "main": None}}
+    assert list(validator.iter_errors(ok)) == []
+    extra = {"scene": {**ok["scene"], "colour": "red"}}
+    assert [e.validator for e in validator.iter_errors(extra)] == ["additionalProperties"]
+    wrong_kind = {"scene": {**ok["scene"], "parts": [{**part, "kind": "lamp"}]}}
+    assert [e.validator for e in validator.iter_errors(wrong_kind)] == ["enum"]
+
+
+def test_optional_keys_become_required_and_nullable():
+    strict = to_strict_schema({"type": "object", "properties": {"a": {"type": "integer", "default": 3}}})
+    assert strict == {
+        "type": "object",
+        "properties": {"a": {"type": ["integer", "null"]}},
+        "required": ["a"],
+        "additionalProperties": False,
+    }
+
+
+def test_ref_with_description_is_inlined():
+    schema = {
+        "type": "object",
+        "$defs": {"P": {"type": "object", "properties": {"x": {"type": "number"}}, "required": ["x"]}},
+        "properties": {"p": {"$ref": "#/$defs/P", "description": "a point"}},
+        "required": ["p"],
+    }
+    strict = to_strict_schema(schema)
+    assert strict["properties"]["p"]["description"] == "a point"
+    assert strict["properties"]["p"]["additionalProperties"] is False
+    assert strict_violations(strict) == []
+
+
+@pytest.mark.parametrize(
+    ("schema", "message"),
+    [
+        ({"type": "object", "additionalProperties": {"type": "string"}}, "#: open objects (maps) cannot be strict"),
+        ({"type": "object", "properties": {"a": {"not": {"type": "null"}}}}, "#/properties/a: 'not' cannot be"),
+        ({"type": "array"}, "#: the root of a tool's parameters must be an object"),
+        ({"type": "object", "properties": {"a": {"$ref": "http://x/y", "title": "A"}}}, "only local references"),
+    ],
+    ids=["map", "not", "root-array", "remote-ref"],
+)
+def test_unexpressible_schemas_are_refused(schema, message):
+    with pytest.raises(StrictSchemaError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        to_strict_schema(schema)
+
+
+def test_map_schema_falls_back_to_non_strict_tool():
+    schema = {"type": "object", "properties": {"props": {"type": "object", "additionalProperties": True}}}
+    tool = json_tool(schema)
+    assert tool["function"]["strict"] is False
+    jsonschema.Draft202012Validator.check_schema(tool["function"]["parameters"])
+
+
+def test_violations_are_reported():
+    found = strict_violations({"type": "object", "properties": {"a": {"type": "string", "minLength": 1}}})
+    assert found == [
+        "#: object must set additionalProperties to false",
+        "#: every property must be required",
+        "#/properties/a: keyword 'minLength' is not allowed in strict mode",
+    ]
