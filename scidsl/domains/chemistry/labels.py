@@ -1,0 +1,170 @@
+"""Atom labels of structural formulas: symbol, hydrogens on the free side, charge, isotope."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from math import atan2, cos, degrees, radians, sin
+
+PT_CM = 2.54 / 72.0
+CAP_HEIGHT = 0.73  # of the font size, DejaVu Sans capitals
+Box = tuple[float, float, float, float]  # xmin, ymin, xmax, ymax in cm
+
+
+@dataclass(frozen=True)
+class LabelPiece:
+    """One fixed text item of an atom label (positions in cm, text may be mathtext)."""
+
+    text: str
+    pos: tuple[float, float]
+    size: float
+    ha: str
+    box: Box
+    role: str  # symbol | hydrogens | charge | isotope
+
+
+@lru_cache(maxsize=4096)
+def text_extent(text: str, size: float) -> tuple[float, float, float]:
+    """Return (width, height, descent) in cm of ``text`` at ``size`` points (mathtext allowed)."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextToPath
+
+    prop = FontProperties(family="DejaVu Sans", size=size)
+    ismath = "$" in text
+    w, h, d = TextToPath().get_text_width_height_descent(text, prop, ismath=ismath)
+    return float(w) * PT_CM, float(h) * PT_CM, float(d) * PT_CM
+
+
+def hydrogen_text(n: int) -> str:
+    """Return ``H``, ``H$_{2}$``, ... for ``n`` hydrogens."""
+    return "" if n <= 0 else "H" if n == 1 else f"H$_{{{n}}}$"
+
+
+def charge_text(charge: int) -> str:
+    """Return the superscript text of a formal charge: ``+``, ``2−``."""
+    if charge == 0:
+        return ""
+    return (str(abs(charge)) if abs(charge) > 1 else "") + ("+" if charge > 0 else "−")
+
+
+def _angle_gap(a: float, b: float) -> float:
+    d = abs(a - b) % 360.0
+    return min(d, 360.0 - d)
+
+
+def free_side(bond_angles: list[float]) -> str:
+    """Choose where hydrogens go: right unless bonds come from the right (then left), else below/above."""
+    sides = (("right", 0.0), ("left", 180.0), ("down", 270.0), ("up", 90.0))
+    if not bond_angles:
+        return "right"
+    best, best_gap = "right", -1.0
+    for name, ang in sides:
+        gap = min(_angle_gap(ang, b) for b in bond_angles)
+        if gap > 60.0 and name in ("right", "left"):  # keep text horizontal when there is room
+            return name
+        if gap > best_gap + 1e-6:
+            best, best_gap = name, gap
+    return best
+
+
+def _box_at(x: float, base: float, text: str, size: float, ha: str) -> Box:
+    w, h, d = text_extent(text, size)
+    x0 = x - w / 2 if ha == "center" else x if ha == "left" else x - w
+    return (x0, base - d, x0 + w, base - d + h)
+
+
+def build_label(center: tuple[float, float], symbol: str, hydrogens: int, side: str, charge: int,
+                isotope: int, size: float, bond_angles: tuple[float, ...] = ()) -> list[LabelPiece]:
+    """Return the pieces of one atom label, the element symbol centred on the atom."""
+    x, y = center
+    cap = CAP_HEIGHT * size * PT_CM
+    base = y - cap / 2
+    pieces = [LabelPiece(symbol, (x, base), size, "center",
+                         _box_at(x, base, symbol, size, "center"), "symbol")]
+    sym_box = pieces[0].box
+    htext = hydrogen_text(hydrogens)
+    if htext:
+        pieces.append(_hydrogen_piece(htext, side, sym_box, base, cap, x, size))
+    small = 0.7 * size
+    if isotope:
+        itext = str(isotope)
+        pieces.append(LabelPiece(itext, (sym_box[0] - 0.01, base + cap * 0.75), small, "right",
+                                 _box_at(sym_box[0] - 0.01, base + cap * 0.75, itext, small, "right"),
+                                 "isotope"))
+    if charge:
+        pieces.append(_charge_piece(charge_text(charge), center, pieces, small, bond_angles, side))
+    return pieces
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _charge_piece(text: str, center: tuple[float, float], pieces: list[LabelPiece], size: float,
+                  bond_angles: tuple[float, ...], side: str) -> LabelPiece:
+    """Put the charge at the upper right (or the first free corner) clear of bonds and label."""
+    w, h, d = text_extent(text, size)
+    if side == "right" and len(pieces) > 1 and pieces[1].role == "hydrogens":
+        hb = pieces[1].box
+        x0, base = hb[2] + 0.005, pieces[0].pos[1] + 0.55 * (pieces[0].box[3] - pieces[0].box[1])
+        return LabelPiece(text, (x0, base), size, "left", _box_at(x0, base, text, size, "left"),
+                          "charge")
+    taken = list(bond_angles) + ({"right": [0.0], "left": [180.0], "up": [90.0],
+                                  "down": [270.0]}[side] if len(pieces) > 1 else [])
+    cands = (40.0, 140.0, 320.0, 220.0, 90.0, 270.0, 0.0, 180.0)
+    ang = next((c for c in cands if all(_angle_gap(c, t) >= 32.0 for t in taken)), None)
+    if ang is None:
+        ang = max(cands, key=lambda c: min(_angle_gap(c, t) for t in taken))
+    r = 0.08
+    while True:
+        cx, cy = polar(center, ang, r)
+        box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+        if not any(_overlaps(box, p.box) for p in pieces) or r > 1.5:
+            break
+        r += 0.02
+    base = cy - h / 2 + d
+    return LabelPiece(text, (cx, base), size, "center", box, "charge")
+
+
+def _hydrogen_piece(htext: str, side: str, sym_box: Box, base: float, cap: float, x: float,
+                    size: float) -> LabelPiece:
+    if side == "right":
+        pos, ha = (sym_box[2], base), "left"
+    elif side == "left":
+        pos, ha = (sym_box[0], base), "right"
+    elif side == "up":
+        pos, ha = (x, base + cap * 1.35), "center"
+    else:
+        pos, ha = (x, base - cap * 1.35), "center"
+    return LabelPiece(htext, pos, size, ha, _box_at(pos[0], pos[1], htext, size, ha), "hydrogens")
+
+
+def pad_box(box: Box, pad: float) -> Box:
+    """Return ``box`` grown by ``pad`` on every side."""
+    return (box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad)
+
+
+def segment_box_interval(p: tuple[float, float], q: tuple[float, float],
+                         box: Box) -> tuple[float, float] | None:
+    """Return the parameter interval of segment p→q inside ``box`` (Liang–Barsky), or None."""
+    t0, t1 = 0.0, 1.0
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    for d, lo, hi, v in ((dx, box[0], box[2], p[0]), (dy, box[1], box[3], p[1])):
+        if abs(d) < 1e-12:
+            if v < lo or v > hi:
+                return None
+            continue
+        a, b = (lo - v) / d, (hi - v) / d
+        t0, t1 = max(t0, min(a, b)), min(t1, max(a, b))
+        if t0 > t1:
+            return None
+    return t0, t1
+
+
+def direction_deg(p: tuple[float, float], q: tuple[float, float]) -> float:
+    """Return the direction of p→q in degrees."""
+    return degrees(atan2(q[1] - p[1], q[0] - p[0]))
+
+
+def polar(center: tuple[float, float], angle: float, r: float) -> tuple[float, float]:
+    """Return the point at distance ``r`` from ``center`` in direction ``angle`` degrees."""
+    return center[0] + r * cos(radians(angle)), center[1] + r * sin(radians(angle))
