@@ -1,0 +1,1 @@
+"""Plane geometry: points, polygons, circles and constructions solved from stated facts."""

@@ -1,0 +1,313 @@
+"""Solve a geometry Problem: coordinates for every point, or the statements that conflict.
+
+Constructed points are computed directly; the free points (and free radii) are found by least squares
+over the facts, first with a weak pull towards a well-proportioned target figure (which settles the
+freedom the facts leave), then almost without it so that the facts hold to round-off. Conflicts are
+explained by removing statements one at a time until only a minimal conflicting set is left.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import numpy as np
+from scipy.optimize import least_squares
+
+from . import constructions as cx
+from .exact import check_triangle, collect_givens, degenerate_sides, exact_triangle
+from .facts_eval import describe_fact, fact_residual, fact_points
+from .graph import Env, Graph, GraphError, build_graph
+from .orient import apply_direction, apply_point, orientation_transform
+from .problem import Fact, Origin, Problem
+from .targets import initial_targets, problem_scale
+
+TOLERANCE = 1e-6  # largest dimensionless fact residual accepted as "holds"
+PULL = 0.1  # weight of the pull towards the target figure while shaping
+POLISH_PULL = 1e-6  # weight kept while polishing, so the step stays well-posed
+DEFAULT_BUDGET_S = 5.0
+MAX_UNKNOWNS = 400
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Why a problem has no figure: kind is structure|inconsistent|degenerate|construction|budget."""
+
+    kind: str
+    message: str
+    origins: tuple[Origin, ...] = ()
+    hint: str | None = None
+
+
+@dataclass
+class Solution:
+    """Coordinates in problem units; ``exact`` holds sympy values of triangle measures when known."""
+
+    points: dict[str, cx.Vec]
+    circles: dict[str, cx.CircleVal]
+    lines: dict[str, cx.LineVal]
+    scale: float
+    max_residual: float
+    exact: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class SolveResult:
+    """A solution, or the conflicts that prevent one."""
+
+    solution: Solution | None
+    conflicts: list[Conflict]
+
+    @property
+    def ok(self) -> bool:
+        """True when a figure was found."""
+        return self.solution is not None and not self.conflicts
+
+
+class _OutOfTime(Exception):
+    """The time budget ran out inside the numeric solver."""
+
+
+def solve(problem: Problem, budget_s: float = DEFAULT_BUDGET_S) -> SolveResult:
+    """Compute coordinates for a problem, or explain why its facts cannot all hold."""
+    try:
+        graph = build_graph(problem)
+    except GraphError as e:
+        return SolveResult(None, [Conflict("structure", e.message, (e.origin,), e.hint)])
+    if 2 * len(graph.free_points) + len(graph.free_radii) > MAX_UNKNOWNS:
+        return SolveResult(None, [Conflict("structure", f"too many free points (limit "
+                                           f"{MAX_UNKNOWNS // 2})", ())])
+    pre = _triangle_conflicts(problem)
+    if pre:
+        return SolveResult(None, pre)
+    ctx = _Context(problem, graph, time.monotonic() + budget_s)
+    try:
+        return ctx.run()
+    except _OutOfTime:
+        return SolveResult(None, [Conflict("budget", f"the solver ran out of its {budget_s:g} s "
+                                           "budget", (), "state fewer or simpler facts")])
+
+
+def _triangle_conflicts(problem: Problem) -> list[Conflict]:
+    out = []
+    for poly in problem.polygons:
+        if len(poly.vertices) == 3:
+            g = collect_givens(problem, poly.vertices)  # type: ignore[arg-type]
+            bad = check_triangle(g) or degenerate_sides(g)
+            if bad:
+                out.append(Conflict(bad.kind, bad.message, bad.origins, bad.hint))
+    return out
+
+
+class _Context:
+    """One solve: the graph, scale, targets and the fact subset being tried."""
+
+    def __init__(self, problem: Problem, graph: Graph, deadline: float) -> None:
+        self.p, self.g, self.deadline = problem, graph, deadline
+        self.scale = problem_scale(problem)
+        self.x0 = initial_targets(problem, graph, self.scale)
+        self.unknown = self._unknown_refs()
+
+    def _unknown_refs(self) -> list[Conflict]:
+        names = set(self.g.point_names)
+        env = self.g.evaluate(self.x0)
+        out = []
+        for f in self.p.facts:
+            missing = sorted(fact_points(f) - names)
+            if missing:
+                out.append(Conflict("structure", f"{describe_fact(f)} names unknown point "
+                                    f"{missing[0]!r}", (f.origin,)))
+                continue
+            try:
+                fact_residual(f, env, self.scale)
+            except KeyError as e:
+                out.append(Conflict("structure", f"{describe_fact(f)} names unknown object "
+                                    f"{e.args[0]!r}", (f.origin,)))
+        return out
+
+    def run(self) -> SolveResult:
+        """Solve with all facts; on failure find which statements conflict."""
+        if self.unknown:
+            return SolveResult(None, self.unknown)
+        x, err = self.best(self.p.facts)
+        if err > TOLERANCE:
+            return SolveResult(None, self.explain(x))
+        env = self.g.evaluate(x)
+        flat = self.degenerate(env)
+        if flat:
+            return SolveResult(None, flat)
+        sol = Solution(dict(env.points), dict(env.circles), dict(env.lines), self.scale, err,
+                       self.exact_values())
+        return SolveResult(_oriented(self.p, sol), [])
+
+    # -- numerics ------------------------------------------------------------------------------------
+    def residuals(self, facts: list[Fact], pull: float, target: np.ndarray) -> Callable:
+        """Residual function: facts, construction penalties, then the pull towards target."""
+        n = len(target)
+
+        def fun(x: np.ndarray) -> np.ndarray:
+            if time.monotonic() > self.deadline:
+                raise _OutOfTime
+            env = self.g.evaluate(x)
+            out = np.empty(len(facts) + 1 + n)
+            for i, f in enumerate(facts):
+                out[i] = fact_residual(f, env, self.scale)
+            out[len(facts)] = float(np.sqrt(sum(p * p for _, p, _ in env.penalties))) / self.scale
+            out[len(facts) + 1:] = pull * (x - target) / self.scale
+            return out
+
+        return fun
+
+    def error(self, facts: list[Fact], x: np.ndarray) -> float:
+        """Largest fact residual or construction penalty at x."""
+        env = self.g.evaluate(x)
+        worst = max((abs(fact_residual(f, env, self.scale)) for f in facts), default=0.0)
+        pen = max((p for _, p, _ in env.penalties), default=0.0) / self.scale
+        return max(worst, pen)
+
+    def attempt(self, facts: list[Fact], start: np.ndarray) -> tuple[np.ndarray, float]:
+        """Shape near the targets, then polish so the facts hold."""
+        if len(start) == 0:
+            return start, self.error(facts, start)
+        opts = dict(method="trf", xtol=1e-14, ftol=1e-14, gtol=1e-14, max_nfev=300)
+        x = least_squares(self.residuals(facts, PULL, start), start, **opts).x
+        x = least_squares(self.residuals(facts, POLISH_PULL, x), x, **opts).x
+        return x, self.error(facts, x)
+
+    def starts(self) -> list[np.ndarray]:
+        """Deterministic starting points: the targets, mirrored, and two seeded perturbations."""
+        x0 = self.x0
+        mirrored = x0.copy()
+        npts = 2 * len(self.g.free_points)
+        mirrored[1:npts:2] *= -1
+        rng = np.random.default_rng(12345)
+        shaken = [x0 + rng.normal(0, 0.3 * self.scale, x0.shape) for _ in range(2)]
+        return [x0, mirrored] + [np.where(np.arange(len(x0)) < npts, s, np.abs(s)) for s in shaken]
+
+    def best(self, facts: list[Fact]) -> tuple[np.ndarray, float]:
+        """Best result over the starting points, stopping at the first that satisfies the facts."""
+        best_x, best_err = self.x0, float("inf")
+        for start in self.starts():
+            x, err = self.attempt(facts, start)
+            if err < best_err:
+                best_x, best_err = x, err
+            if best_err <= TOLERANCE and not self.degenerate(self.g.evaluate(best_x)):
+                break
+        return best_x, best_err
+
+    # -- explanations --------------------------------------------------------------------------------
+    def explain(self, x: np.ndarray) -> list[Conflict]:
+        """Name a minimal set of statements whose facts cannot hold together."""
+        env = self.g.evaluate(x)
+        groups = _group_by_origin(self.p.facts)
+        active = list(range(len(groups)))
+        for gi in range(len(groups)):
+            trial = [k for k in active if k != gi]
+            facts = [f for k in trial for f in groups[k][1]]
+            if self.best_quick(facts) > TOLERANCE:
+                active = trial
+        facts = [f for k in active for f in groups[k][1]]
+        origins = tuple(groups[k][0] for k in active)
+        pens = [(o, m) for o, p, m in env.penalties if p / self.scale > TOLERANCE]
+        if pens and self.best_quick(facts) > TOLERANCE and not facts:
+            return [Conflict("construction", m, (o,), "change the construction or the facts it "
+                             "depends on") for o, m in pens[:1]]
+        text = "; ".join(describe_fact(f) for f in facts) or "the constructions"
+        extra = tuple(o for o, _ in pens[:1])
+        msg = f"these facts cannot all hold: {text}"
+        if pens:
+            msg = f"{pens[0][1]}" + (f", given {text}" if facts else "")
+        return [Conflict("inconsistent", msg, origins + extra,
+                         "remove or correct one of the conflicting facts")]
+
+    def best_quick(self, facts: list[Fact]) -> float:
+        """Error of the best of the first two starts (enough to test a subset)."""
+        return min(self.attempt(facts, s)[1] for s in self.starts()[:2])
+
+    def degenerate(self, env: Env) -> list[Conflict]:
+        """Polygons flattened or collapsed by the facts."""
+        out = []
+        for poly in self.p.polygons:
+            pts = [env.points[v] for v in poly.vertices]
+            n = len(pts)
+            short = min(cx.dist(pts[i], pts[(i + 1) % n]) for i in range(n))
+            area = abs(cx.polygon_area(pts))
+            if short < 1e-6 * self.scale or area < 1e-6 * self.scale**2:
+                name = "".join(poly.vertices)
+                vs = set(poly.vertices)
+                origins = tuple(f.origin for f in self.p.facts if fact_points(f) <= vs)
+                out.append(Conflict("degenerate", f"the facts make polygon {name} flat or "
+                                    "collapsed", (poly.origin,) + origins,
+                                    "check the lengths and angles given for it"))
+        return out
+
+    def exact_values(self) -> dict[str, Any]:
+        """Exact sympy measures of triangles whose givens fix them."""
+        out: dict[str, Any] = {}
+        for poly in self.p.polygons:
+            if len(poly.vertices) == 3:
+                out.update(exact_triangle(collect_givens(self.p, poly.vertices)))  # type: ignore[arg-type]
+        return out
+
+
+def _reflection_safe(problem: Problem) -> bool:
+    """True when no construction picked one of two mirror-image answers by side."""
+    circles = {c.name for c in problem.circles}
+    for c in problem.constructions:
+        if c.avoid or c.near:
+            continue
+        if c.kind == "tangent_point" or c.which is not None:
+            return False
+        if c.kind == "intersection" and all(isinstance(o, str) and o in circles for o in c.objects):
+            return False
+    return True
+
+
+def _oriented(problem: Problem, sol: Solution) -> Solution:
+    """The solution turned so that its base side is horizontal at the bottom."""
+    t = orientation_transform(problem, sol.points, _reflection_safe(problem))
+    if t is None:
+        return sol
+    sol.points = {n: _clean(apply_point(t, p), sol.scale) for n, p in sol.points.items()}
+    sol.circles = {n: (apply_point(t, c[0]), c[1]) for n, c in sol.circles.items()}
+    sol.lines = {n: (apply_point(t, ln[0]), apply_direction(t, ln[1])) for n, ln in sol.lines.items()}
+    return sol
+
+
+def _clean(p: cx.Vec, scale: float) -> cx.Vec:
+    """Round-off below 1e-12 of the figure's size becomes an exact zero (no -0.0 in output)."""
+    return tuple(0.0 if abs(v) < 1e-12 * scale else v for v in p)  # type: ignore[return-value]
+
+
+def _group_by_origin(facts: list[Fact]) -> list[tuple[Origin, list[Fact]]]:
+    """Facts grouped by the statement they came from, in order of first appearance."""
+    groups: list[tuple[Origin, list[Fact]]] = []
+    for f in facts:
+        for origin, members in groups:
+            if origin is not None and origin == f.origin:
+                members.append(f)
+                break
+        else:
+            groups.append((f.origin, [f]))
+    return groups
+
+
+def verify_facts(problem: Problem, points: dict[str, cx.Vec], circles: dict[str, cx.CircleVal],
+                 lines: dict[str, cx.LineVal], length_unit: float = 1.0,
+                 tolerance: float = 1e-3) -> list[tuple[Fact, float]]:
+    """Facts that do not hold in given (for example drawn) coordinates, with their residuals.
+
+    ``length_unit`` is the drawn length of one problem unit, so drawn lengths compare to given ones.
+    """
+    k = 1.0 / length_unit
+    env = Env(points={n: (p[0] * k, p[1] * k) for n, p in points.items()},
+              circles={n: ((c[0][0] * k, c[0][1] * k), c[1] * k) for n, c in circles.items()},
+              lines={n: ((ln[0][0] * k, ln[0][1] * k), ln[1]) for n, ln in lines.items()})
+    scale = problem_scale(problem)
+    bad = []
+    for f in problem.facts:
+        r = abs(fact_residual(f, env, scale))
+        if r > tolerance:
+            bad.append((f, r))
+    return bad
