@@ -56,15 +56,23 @@ def to_outcome(value: CompileOutcome | Mapping[str, Any], source: str = "") -> C
 
 
 def _normalise_diagnostic(diag: Mapping[str, Any]) -> DiagnosticDict:
-    """Copy a diagnostic dict, defaulting severity and keeping only plain JSON values."""
+    """Copy a diagnostic dict (flat or with a nested `span`), keeping only plain JSON values."""
     out: DiagnosticDict = {"code": str(diag.get("code", "E0000")), "message": str(diag.get("message", ""))}
     out["severity"] = str(diag.get("severity", "error"))
-    for key in ("line", "col", "end_line", "end_col"):
-        if isinstance(diag.get(key), int):
-            out[key] = diag[key]
-    for key in ("hint", "path", "file"):
+    out.update(_place(diag))
+    for key in ("hint", "path"):
         if diag.get(key) is not None:
             out[key] = str(diag[key])
-    if diag.get("related"):
-        out["related"] = [dict(r) for r in diag["related"]]
+    related = [{**_place(r), "note": str(r.get("note", r.get("message", "")))} for r in diag.get("related") or ()]
+    if related:
+        out["related"] = related
+    return out
+
+
+def _place(item: Mapping[str, Any]) -> DiagnosticDict:
+    """line/col/end_line/end_col (and file) from a flat dict or its nested `span`."""
+    span = item.get("span") if isinstance(item.get("span"), Mapping) else item
+    out: DiagnosticDict = {k: span[k] for k in ("line", "col", "end_line", "end_col") if isinstance(span.get(k), int)}
+    if isinstance(span.get("file"), str):
+        out["file"] = span["file"]
     return out

@@ -24,7 +24,7 @@ _DROP = {"default", "examples", "discriminator", "minLength", "maxLength", "uniq
          "writeOnly", "deprecated", "$schema", "$id", "$comment", "contentMediaType"}
 # Cannot be expressed in strict mode at all.
 _REFUSE = {"not", "if", "then", "else", "patternProperties", "dependentSchemas", "propertyNames",
-           "prefixItems", "unevaluatedProperties", "minProperties", "maxProperties"}
+           "unevaluatedProperties", "minProperties", "maxProperties"}
 
 _TEXT_DESCRIPTION = (
     "Compile a scidsl scene written in the scene language and render it. Returns the facts the "
@@ -119,6 +119,8 @@ def _strict(node: JSON, root: JSON, path: str) -> JSON:
     """Strict form of one schema node (recursive over the schema, which we generated ourselves)."""
     if "allOf" in node:
         node = _merge_all_of(node, path)
+    if "prefixItems" in node:
+        node = _fixed_length_array(node)
     node = _inline_ref_with_siblings(node, root, path)
     for key in list(node):
         if key in _REFUSE:
@@ -151,7 +153,8 @@ def _close_object(node: JSON, root: JSON, path: str) -> None:
     node["additionalProperties"] = False
     for name in list(props):
         sub = _strict(props[name], root, f"{path}/properties/{name}")
-        props[name] = sub if name in required else _nullable(sub)
+        # A constant (a kind tag) is always sent, so it stays required and non-null.
+        props[name] = sub if name in required or "const" in sub else _nullable(sub)
     node["required"] = list(props)
 
 
@@ -200,6 +203,15 @@ def _resolve(ref: str, root: JSON, path: str) -> JSON:
             raise StrictSchemaError(f"{path}: unresolved reference {ref!r}")
         node = node[part]
     return dict(node)
+
+
+def _fixed_length_array(node: JSON) -> JSON:
+    """A tuple (`prefixItems`) becomes an array of exactly that many items of the member types."""
+    members = node.pop("prefixItems")
+    distinct = [m for i, m in enumerate(members) if m not in members[:i]]
+    node["items"] = distinct[0] if len(distinct) == 1 else {"anyOf": distinct}
+    node["minItems"] = node["maxItems"] = len(members)
+    return node
 
 
 def _merge_all_of(node: JSON, path: str) -> JSON:

@@ -130,3 +130,13 @@ def test_trace_appends_lines(tmp_path):
         trace.write({"event": "result", "ok": True})
     assert read_trace(path) == [{"event": "attempt", "turn": 1, "scene": "box B"}, {"event": "result", "ok": True}]
     assert all(json.loads(line) for line in path.read_text().splitlines())
+
+
+def test_nested_span_diagnostics_are_flattened():
+    diag = {"code": "E0103", "severity": "error", "message": "m", "hint": None,
+            "span": {"file": "f.sdl", "line": 2, "col": 3, "end_line": 2, "end_col": 5},
+            "related": [{"span": {"file": "f.sdl", "line": 1, "col": 1, "end_line": 1, "end_col": 2}, "note": "here"}]}
+    out = to_outcome({"ok": False, "diagnostics": [diag]}).diagnostics[0]
+    assert out == {"code": "E0103", "message": "m", "severity": "error", "line": 2, "col": 3, "end_line": 2,
+                   "end_col": 5, "file": "f.sdl", "related": [{"line": 1, "col": 1, "end_line": 1, "end_col": 2,
+                                                                "file": "f.sdl", "note": "here"}]}

@@ -104,3 +104,17 @@ def test_violations_are_reported():
         "#: every property must be required",
         "#/properties/a: keyword 'minLength' is not allowed in strict mode",
     ]
+
+
+def test_constant_tags_stay_non_null():
+    schema = {"type": "object", "properties": {"kind": {"const": "scene", "default": "scene", "type": "string"}}}
+    assert to_strict_schema(schema)["properties"]["kind"] == {"const": "scene", "type": "string"}
+
+
+def test_tuples_become_fixed_length_arrays():
+    schema = {"type": "object", "properties": {"p": {"type": "array", "prefixItems": [{"type": "number"}] * 2}},
+              "required": ["p"]}
+    strict = to_strict_schema(schema)
+    assert strict["properties"]["p"] == {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}
+    validator = jsonschema.Draft202012Validator(strict)
+    assert validator.is_valid({"p": [1, 2]}) and not validator.is_valid({"p": [1, 2, 3]})

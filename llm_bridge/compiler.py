@@ -1,0 +1,208 @@
+"""The bridge's view of the scidsl core: compile to outcomes, the JSON Schema, the reference, the tools."""
+
+from __future__ import annotations
+
+import importlib
+import typing
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from .outcome import CompileOutcome
+from .reference import FactDoc, FieldDoc, KindDoc, ReferenceDoc, render_reference, syntax_from_grammar
+from .tools import build_tools
+
+_SKIP_FIELDS = {"kind", "name", "span", "spans"}
+
+
+def compile_outcome(scene: str | dict[str, Any], *, render: bool = True) -> CompileOutcome:
+    """Compile a scene (text or JSON object) with `scidsl.compile` and describe the result."""
+    from scidsl.pipeline import compile as compile_scene
+
+    source = scene if isinstance(scene, str) else drop_unset(scene)
+    result = compile_scene(source, "<scene>" if isinstance(scene, str) else "<scene>.json")
+    data = result.to_dict()
+    png = result._repr_png_() if render and result.ok else None  # IPython's PNG protocol on Result
+    return CompileOutcome(
+        ok=result.ok,
+        diagnostics=tuple(_flat(d) for d in data["diagnostics"]),
+        facts=tuple(fact_text(f) for f in data["facts"]),
+        source=scene if isinstance(scene, str) else "",
+        png=png,
+        save=result.save if result.ok else None,
+    )
+
+
+def check_outcome(scene: str | dict[str, Any]) -> CompileOutcome:
+    """Check a scene and report diagnostics, without producing an image."""
+    return compile_outcome(scene, render=False)
+
+
+def drop_unset(scene: dict[str, Any]) -> dict[str, Any]:
+    """Strict tool calls send every key, null meaning 'not set': drop those keys from each item."""
+    items = scene.get("items")
+    if not isinstance(items, list):
+        return scene
+    cleaned = [{k: v for k, v in item.items() if v is not None} if isinstance(item, dict) else item for item in items]
+    return {**scene, "items": cleaned}
+
+
+def fact_text(fact: dict[str, Any]) -> str:
+    """A fact as one line: its own text, or predicate(args) = value."""
+    if fact.get("text"):
+        return str(fact["text"])
+    args = ", ".join(str(a) for a in fact.get("args", ()))
+    value = fact.get("value")
+    return f"{fact.get('predicate')}({args})" + (f" = {value}" if value is not None else "")
+
+
+def _flat(diag: dict[str, Any]) -> dict[str, Any]:
+    """A core diagnostic dict with its span flattened into line/col fields."""
+    from .outcome import to_outcome
+
+    return to_outcome({"diagnostics": [diag]}).diagnostics[0]
+
+
+# ---- schema and tools ---------------------------------------------------------------------------
+
+
+def scene_json_schema() -> dict[str, Any]:
+    """JSON Schema of the JSON scene form `{"items": [statement, ...]}`, one branch per kind."""
+    from scidsl.registry import kinds
+
+    defs: dict[str, Any] = {}
+    branches = []
+    for kind, (cls, _dom) in kinds().items():
+        schema = cls.model_json_schema(by_alias=True, ref_template="#/$defs/{model}")
+        defs.update(schema.pop("$defs", {}))
+        key = f"kind_{kind}"
+        defs[key] = schema
+        branches.append({"$ref": f"#/$defs/{key}"})
+    return {
+        "type": "object",
+        "description": "A scidsl scene as JSON: its statements in order.",
+        "properties": {"items": {"type": "array", "items": {"anyOf": branches}}},
+        "required": ["items"],
+        "$defs": defs,
+    }
+
+
+def tool_definitions() -> list[dict[str, Any]]:
+    """The three function tools, from the live model."""
+    return build_tools(scene_json_schema())
+
+
+# ---- reference ----------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def language_reference() -> str:
+    """The generated language reference (Markdown)."""
+    return render_reference(reference_doc())
+
+
+def reference_doc() -> ReferenceDoc:
+    """Collect the reference from the grammar, the kind registry and the unit table."""
+    from scidsl.registry import DOMAINS, kinds
+
+    grammar = resources.files("scidsl.grammar").joinpath("scene.lark").read_text(encoding="utf-8")
+    kind_docs = tuple(_kind_doc(kind, cls, dom.name if dom else "core") for kind, (cls, dom) in kinds().items())
+    summaries = {d.name: d.summary for d in DOMAINS}
+    units, prefixes = _units()
+    return ReferenceDoc(syntax_from_grammar(grammar), kind_docs, _fact_docs(), units, prefixes, summaries)
+
+
+def _kind_doc(kind: str, cls: Any, domain: str) -> KindDoc:
+    """One kind's documentation from its model class."""
+    fields = tuple(
+        FieldDoc(info.alias or name, type_text(info.annotation, info.metadata), info.is_required(),
+                 info.description or "")
+        for name, info in cls.model_fields.items()
+        if name not in _SKIP_FIELDS
+    )
+    summary = (cls.__doc__ or "").strip().split("\n")[0].rstrip(".")
+    return KindDoc(kind, domain, summary, fields, tuple(getattr(cls, "relations", ())),
+                   getattr(cls, "text_field", None), bool(getattr(cls, "name_required", True)),
+                   getattr(cls, "example", ""))
+
+
+def _fact_docs() -> tuple[FactDoc, ...]:
+    """Fact functions with their domain, and meaning/example where the domain documents them."""
+    from scidsl.registry import domain_of_function, fact_functions
+
+    docs = []
+    for fn in fact_functions():
+        dom = domain_of_function(fn)
+        table = getattr(_maybe_import(dom.kinds_module), "FACT_DOCS", {}) if dom else {}
+        meaning, example = table.get(fn, ("", ""))
+        docs.append(FactDoc(fn, dom.name if dom else "core", meaning, example))
+    return tuple(docs)
+
+
+def _maybe_import(module: str) -> Any:
+    """Import a module, or None when it does not exist yet."""
+    try:
+        return importlib.import_module(module)
+    except ModuleNotFoundError:
+        return None
+
+
+def _units() -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+    """Units grouped by dimension, and the prefixes that apply to SI units."""
+    from scidsl.units import known_units, parse_unit
+
+    grouped: dict[str, list[str]] = {}
+    for unit in known_units():
+        info = parse_unit(unit)
+        if info is not None:
+            grouped.setdefault(info.dimension_name, []).append(unit)
+    prefixes = tuple(p for p in ("G", "M", "k", "c", "m", "u", "µ", "n", "p") if parse_unit(p + "V") is not None)
+    return {dim: tuple(units) for dim, units in grouped.items()}, prefixes
+
+
+def type_text(annotation: Any, metadata: list[Any] | tuple[Any, ...] = ()) -> str:
+    """A short, model-readable name for a field type (`length`, `name`, `text`, `a|b`, `list of name`)."""
+    for meta in metadata:
+        word = _marker_word(meta)
+        if word:
+            return word
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return type_text(args[0], args[1:])
+    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+        kept = [a for a in args if a is not type(None)]
+        return " or ".join(dict.fromkeys(type_text(a) for a in kept))
+    if origin is typing.Literal:
+        return "|".join(str(a) for a in args)
+    if origin in (list, tuple, set, frozenset):
+        return _sequence_text(origin, args)
+    if origin is dict:
+        return "map"
+    return _plain_type_text(annotation)
+
+
+def _marker_word(meta: Any) -> str:
+    """The word for one of the model's annotation markers, or ''."""
+    cls_name = type(meta).__name__ if not isinstance(meta, type) else meta.__name__
+    if cls_name == "Dimension":
+        return str(getattr(meta, "name", "quantity")).replace("_", " ")
+    return {"RefMarker": "name", "LabelMarker": "text", "_NumberMarker": "number"}.get(cls_name, "")
+
+
+def _sequence_text(origin: Any, args: tuple[Any, ...]) -> str:
+    """`list of X`, or `point (x, y)` for a pair of numbers."""
+    if origin is tuple and len(args) == 2 and args[1] is not Ellipsis:
+        return "point (x, y)"
+    if origin is tuple and len(args) == 3 and args[2] is not Ellipsis:
+        return "point (x, y, z)"
+    inner = type_text(args[0]) if args else "value"
+    return f"list of {inner}"
+
+
+def _plain_type_text(annotation: Any) -> str:
+    """Names for plain classes."""
+    names = {bool: "true|false", str: "string", int: "integer", float: "number"}
+    if annotation in names:
+        return names[annotation]
+    name = getattr(annotation, "__name__", str(annotation))
+    return {"Expr": "expression", "Quantity": "quantity"}.get(name, name)

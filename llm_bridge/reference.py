@@ -1,0 +1,188 @@
+"""The language reference for prompts, generated from the grammar, the kind models and the unit table."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class FieldDoc:
+    """One property of a kind as the reference shows it."""
+
+    name: str
+    type: str
+    required: bool = False
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class KindDoc:
+    """One statement kind: its domain, purpose, properties and an example statement."""
+
+    kind: str
+    domain: str
+    summary: str
+    fields: tuple[FieldDoc, ...] = ()
+    relations: tuple[str, ...] = ()
+    text_field: str | None = None
+    name_required: bool = True
+    example: str = ""
+
+
+@dataclass(frozen=True)
+class FactDoc:
+    """One function a `given` fact may use."""
+
+    name: str
+    domain: str
+    meaning: str = ""
+    example: str = ""
+
+
+@dataclass(frozen=True)
+class SyntaxDoc:
+    """What the grammar allows, read from the grammar file."""
+
+    relwords: tuple[str, ...]
+    comparisons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReferenceDoc:
+    """Everything the reference lists."""
+
+    syntax: SyntaxDoc
+    kinds: tuple[KindDoc, ...]
+    facts: tuple[FactDoc, ...] = ()
+    units: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    prefixes: tuple[str, ...] = ()
+    domain_summaries: dict[str, str] = field(default_factory=dict)
+
+
+def syntax_from_grammar(grammar: str) -> SyntaxDoc:
+    """Relation words and comparison operators as the grammar defines them."""
+    rel = re.search(r"^REL[.\d]*:\s*/\((?P<words>[a-z|]+)\)", grammar, re.MULTILINE)
+    cmp_ = re.search(r"^CMP:\s*(?P<ops>.+)$", grammar, re.MULTILINE)
+    relwords = tuple(rel.group("words").split("|")) if rel else ()
+    comparisons = tuple(re.findall(r'"([^"]+)"', cmp_.group("ops"))) if cmp_ else ()
+    order = tuple(sorted(comparisons, key=lambda op: (len(op), "=<>".find(op[0]))))  # = < > <= >=
+    return SyntaxDoc(relwords=relwords, comparisons=order)
+
+
+def render_reference(doc: ReferenceDoc) -> str:
+    """The reference as compact Markdown, sized for a prompt."""
+    parts = [_render_syntax(doc.syntax), _render_kinds(doc), _render_facts(doc.facts), _render_units(doc)]
+    return "\n\n".join(p for p in parts if p).strip() + "\n"
+
+
+def _render_syntax(syntax: SyntaxDoc) -> str:
+    """The statement shapes and value forms."""
+    rel = " ".join(syntax.relwords)
+    ops = " ".join(syntax.comparisons)
+    return "\n".join(
+        [
+            "# scidsl language reference",
+            "",
+            "## Statements",
+            "One statement a line (or separated by `;`):",
+            '`kind [name] ["text"] (relword value)* [{ key: value, ... }]`',
+            f"relwords: {rel}. `altitude CD of ABC from C` means `altitude CD {{ of: ABC, from: C }}`.",
+            f"Facts: `given <expr> [{ops} <expr>] [{{ props }}]`, e.g. `given length(A, B) = 10 cm`.",
+            "Values: numbers; quantities with units (`30 deg`, `4 ohm`, `9.8 m/s^2`); strings \"...\" "
+            '(math between $...$: `"$\\alpha$"`); true/false; names and members (`ABC.A`, `R1.left`); '
+            "lists `[a, b]`; points `(x, y)`; calls `series(R1, R2)`; arithmetic `+ - * / ^` with "
+            "sin cos tan asin acos atan sqrt ln log exp abs, pi, e.",
+            "Newlines inside { } and [ ] separate items like commas. Comments start with #.",
+            "State what the problem gives (values, relations); the compiler computes positions.",
+        ]
+    )
+
+
+def _render_kinds(doc: ReferenceDoc) -> str:
+    """Every kind, grouped by domain, each with its properties and an example."""
+    lines = ["## Kinds", "Properties are `name: type`; `*` marks required ones."]
+    for domain in _ordered_domains(k.domain for k in doc.kinds):
+        kinds = [k for k in doc.kinds if k.domain == domain]
+        summary = doc.domain_summaries.get(domain, "")
+        common = common_fields(kinds)
+        lines.append("")
+        lines.append(f"### {domain}" + (f" — {summary}" if summary else ""))
+        if common:
+            lines.append("Style props (marked `+style`): " + ", ".join(_render_field(f) for f in common))
+        lines.extend(_render_kind(k, common) for k in kinds)
+    return "\n".join(lines)
+
+
+def common_fields(kinds: Sequence[KindDoc], min_kinds: int = 3) -> tuple[FieldDoc, ...]:
+    """Properties shared, identically, by several kinds of a domain: listed once instead of each time."""
+    counts: dict[FieldDoc, int] = {}
+    for kind in kinds:
+        for f in kind.fields:
+            counts[f] = counts.get(f, 0) + 1
+    shared = [f for f, n in counts.items() if n >= min_kinds and n * 2 >= len(kinds)]
+    # A group is only worth naming when the kinds carry all of it together.
+    return tuple(shared) if len(shared) >= 2 else ()
+
+
+def _render_kind(kind: KindDoc, common: Sequence[FieldDoc] = ()) -> str:
+    """One kind in two to four lines."""
+    head = f"- `{kind.kind}`" + (f": {kind.summary}" if kind.summary else "")
+    has_common = bool(common) and all(f in kind.fields for f in common)
+    own = [f for f in kind.fields if not (has_common and f in common)]
+    props = ", ".join(_render_field(f) for f in own) + (", +style" if has_common and own else "+style" * has_common)
+    extra = []
+    if kind.relations:
+        extra.append("head relwords: " + " ".join(kind.relations))
+    if kind.text_field:
+        extra.append(f'"text" sets {kind.text_field}')
+    if not kind.name_required:
+        extra.append("name optional")
+    out = [head]
+    if props:
+        out.append(f"  props: {props}")
+    if extra:
+        out.append("  " + "; ".join(extra))
+    if kind.example:
+        out.append(f"  e.g. `{kind.example}`")
+    return "\n".join(out)
+
+
+def _render_field(f: FieldDoc) -> str:
+    """`name*: type (description)`."""
+    text = f"{f.name}{'*' if f.required else ''}: {f.type}"
+    return text + (f" ({f.description})" if f.description else "")
+
+
+def _render_facts(facts: Sequence[FactDoc]) -> str:
+    """The fact functions for `given`."""
+    if not facts:
+        return ""
+    lines = ["## Fact functions (for `given`)"]
+    for fact in facts:
+        example = fact.example or f"given {fact.name}(...)"
+        meaning = f": {fact.meaning}" if fact.meaning else ""
+        lines.append(f"- `{fact.name}` ({fact.domain}){meaning} — e.g. `{example}`")
+    return "\n".join(lines)
+
+
+def _render_units(doc: ReferenceDoc) -> str:
+    """Units by dimension, and the prefixes."""
+    if not doc.units:
+        return ""
+    lines = ["## Units", "A quantity's unit must fit its property (a resistance takes ohm, kohm, ...)."]
+    for dim, units in sorted(doc.units.items()):
+        lines.append(f"- {dim.replace('_', ' ')}: {', '.join(units)}")
+    if doc.prefixes:
+        lines.append(f"Prefixes {' '.join(doc.prefixes)} combine with SI units (`mm`, `kN`, `uF`, `mA`).")
+    return "\n".join(lines)
+
+
+def _ordered_domains(domains: Iterable[str]) -> list[str]:
+    """Domains in first-seen order ('core' first)."""
+    seen: list[str] = []
+    for d in domains:
+        if d not in seen:
+            seen.append(d)
+    return sorted(seen, key=lambda d: (d != "core", seen.index(d)))

@@ -1,0 +1,75 @@
+"""The reference generator's pure part: grammar reading and rendering."""
+
+from __future__ import annotations
+
+from scidsl.llm_bridge.reference import (
+    FactDoc,
+    FieldDoc,
+    KindDoc,
+    ReferenceDoc,
+    common_fields,
+    render_reference,
+    syntax_from_grammar,
+)
+
+GRAMMAR = '''
+REL.2: /(of|on|at)(?![A-Za-z0-9_'])/
+CMP: "<=" | ">=" | "=" | "<" | ">"
+'''
+STYLE = (FieldDoc("color", "string"), FieldDoc("dash", "solid|dashed"))
+
+
+def _kind(name: str, *fields: FieldDoc, **kw: object) -> KindDoc:
+    return KindDoc(name, "draw", f"a {name}", fields, **kw)
+
+
+def test_syntax_is_read_from_the_grammar():
+    syntax = syntax_from_grammar(GRAMMAR)
+    assert syntax.relwords == ("of", "on", "at")
+    assert syntax.comparisons == ("=", "<", ">", "<=", ">=")
+
+
+def test_render_lists_kinds_facts_units_with_examples():
+    doc = ReferenceDoc(
+        syntax=syntax_from_grammar(GRAMMAR),
+        kinds=(
+            KindDoc("resistor", "circuits", "A resistor", (FieldDoc("resistance", "resistance", True, "value"),),
+                    example="resistor R1 { resistance: 4 ohm }"),
+            KindDoc("scene", "core", "Figure settings", (FieldDoc("title", "text"),), text_field="title",
+                    name_required=False),
+        ),
+        facts=(FactDoc("angle", "geometry", "angle at the middle point", "given angle(B, A, C) = 30 deg"),
+               FactDoc("parallel", "geometry")),
+        units={"resistance": ("ohm", "kohm"), "magnetic_field": ("T",)},
+        prefixes=("k", "m"),
+        domain_summaries={"circuits": "schematics"},
+    )
+    text = render_reference(doc)
+    assert text.index("### core") < text.index("### circuits — schematics")
+    assert "- `resistor`: A resistor\n  props: resistance*: resistance (value)\n  e.g. `resistor R1 { resistance: 4 ohm }`" in text
+    assert '- `scene`: Figure settings\n  props: title: text\n  "text" sets title; name optional' in text
+    assert "relwords: of on at." in text and "[= < > <= >= <expr>]" in text
+    assert "- `angle` (geometry): angle at the middle point — e.g. `given angle(B, A, C) = 30 deg`" in text
+    assert "- `parallel` (geometry) — e.g. `given parallel(...)`" in text
+    assert "- magnetic field: T\n- resistance: ohm, kohm\nPrefixes k m combine" in text
+
+
+def test_shared_style_props_are_listed_once():
+    kinds = (
+        _kind("line", FieldDoc("points", "list", True), *STYLE),
+        _kind("arc", FieldDoc("radius", "number", True), *STYLE),
+        _kind("box", *STYLE),
+        _kind("text", FieldDoc("text", "text", True)),
+    )
+    assert common_fields(kinds) == STYLE
+    text = render_reference(ReferenceDoc(syntax_from_grammar(GRAMMAR), kinds))
+    assert "Style props (marked `+style`): color: string, dash: solid|dashed" in text
+    assert "- `line`: a line\n  props: points*: list, +style" in text
+    assert "- `box`: a box\n  props: +style" in text
+    assert "- `text`: a text\n  props: text*: text\n" in text
+    assert text.count("color: string") == 1
+
+
+def test_no_common_group_for_two_kinds():
+    kinds = (_kind("a", *STYLE), _kind("b", *STYLE))
+    assert common_fields(kinds) == ()
