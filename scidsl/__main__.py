@@ -1,0 +1,4 @@
+"""`python -m scidsl` runs the command line."""
+from scidsl.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,33 @@
+"""Checks every domain shares: labels must be drawable."""
+from __future__ import annotations
+
+from scidsl.diagnostics import Diagnostic, error
+from scidsl.model import LabelMarker, Node, Scene
+
+
+def _label_fields(node: Node) -> list[tuple[str, str]]:
+    out = []
+    for key, info in type(node).model_fields.items():
+        if "LabelMarker" not in repr(info.annotation) + repr(info.metadata):
+            continue
+        value = getattr(node, key)
+        values = value if isinstance(value, (list, tuple)) else [value]
+        out.extend((info.alias or key, v) for v in values if isinstance(v, str))
+    return out
+
+
+def check_labels(scene: Scene) -> list[Diagnostic]:
+    """Every label (and mathtext) parses now, not when the figure is saved."""
+    from scidsl.text import mathtext_error
+
+    diags = []
+    for node in scene.items:
+        for key, text in _label_fields(node):
+            problem = mathtext_error(text)
+            if problem:
+                code, msg = problem
+                diags.append(error(code, msg, node.span_of(key), "math goes between $...$, e.g. \"$\\alpha$\""))
+    return diags
+
+
+__all__ = ["check_labels", "LabelMarker"]

@@ -1,0 +1,147 @@
+"""Run each domain used by a scene, put their drawings on one page, place labels, draw, verify."""
+from __future__ import annotations
+
+from typing import Any
+
+from scidsl import registry
+from scidsl.diagnostics import Diagnostic, error
+from scidsl.model import Given, Node, Scene
+from scidsl.primitives import Drawing, LabelSpec
+from scidsl.style import LABEL_SIZE, MAX_NATURAL_CM, MIN_NATURAL_CM
+
+_GAP_CM = 1.5
+
+
+def domains_in(scene: Scene) -> list[str]:
+    """Names of the domains a scene uses, in registry order (the drawing layer last)."""
+    from scidsl.resolve import given_domain
+
+    used = set()
+    for node in scene.items:
+        dom = given_domain(node) if isinstance(node, Given) else getattr(registry.domain_of_kind(node.kind), "name", None)
+        if dom:
+            used.add(dom)
+    order = [d.name for d in registry.DOMAINS if d.name != "draw"] + ["draw"]
+    return [d for d in order if d in used]
+
+
+def _context(scene: Scene, names: Any, domain: str) -> Any:
+    from scidsl.pipeline import DomainContext
+    from scidsl.resolve import given_domain
+
+    nodes: list[Node] = [n for n in scene.items if not isinstance(n, Given)
+                         and getattr(registry.domain_of_kind(n.kind), "name", None) == domain]
+    givens = [n for n in scene.items if isinstance(n, Given) and given_domain(n) == domain]
+    return DomainContext(scene, nodes, givens, names, scene.settings)
+
+
+def run_domains(scene: Scene, names: Any, options: Any, result: Any) -> None:
+    """Check, lay out and render every domain; then draw the page and verify it."""
+    doms = domains_in(scene)
+    contexts = {d: _context(scene, names, d) for d in doms}
+    # 1. checks of every domain, so that one run reports as much as it can
+    for d, ctx in contexts.items():
+        registry.implementation(d).check(ctx)
+    _collect(contexts, result)
+    if not result.ok:
+        return
+    # 2. layout and render each domain; domain panels sit side by side
+    page, layouts = Drawing(), {}
+    for d in [d for d in doms if d != "draw"]:
+        ctx = contexts[d]
+        impl = registry.implementation(d)
+        layouts[d] = impl.layout(ctx)
+        if ctx.has_errors:
+            break
+        _append_panel(page, impl.render(ctx, layouts[d]))
+    _collect(contexts, result)
+    if not result.ok:
+        return
+    if "draw" in contexts:
+        ctx = contexts["draw"]
+        ctx.anchors = dict(page.anchors)
+        impl = registry.implementation("draw")
+        layouts["draw"] = impl.layout(ctx)
+        if not ctx.has_errors:
+            page.extend(impl.render(ctx, layouts["draw"]))
+        _collect(contexts, result)
+        if not result.ok:
+            return
+    page = _fit(page, scene)
+    _add_title(page, scene)
+    _finish(page, scene, options, result, contexts, layouts)
+
+
+def _collect(contexts: dict, result: Any) -> None:
+    for ctx in contexts.values():
+        result.diagnostics.extend(ctx.diagnostics)
+        ctx.diagnostics = []
+
+
+def _append_panel(page: Drawing, panel: Drawing) -> None:
+    pb, b = page.bounds(), panel.bounds()
+    if pb is None or b is None:
+        page.extend(panel)
+        return
+    dx = pb[2] + _GAP_CM - b[0]
+    dy = (pb[1] + pb[3]) / 2 - (b[1] + b[3]) / 2
+    page.extend(panel.transformed(1.0, dx, dy))
+
+
+def _fit(page: Drawing, scene: Scene) -> Drawing:
+    """Scale the drawing to the requested width, or into a readable size range."""
+    b = page.bounds()
+    if b is None:
+        return page
+    extent = max(b[2] - b[0], b[3] - b[1], 1e-9)
+    width = scene.settings.width
+    if width is not None:
+        target = width.si * 100 if width.unit else width.value
+        scale = target / max(b[2] - b[0], 1e-9)
+    elif extent > MAX_NATURAL_CM:
+        scale = MAX_NATURAL_CM / extent
+    elif extent < MIN_NATURAL_CM:
+        scale = MIN_NATURAL_CM / extent
+    else:
+        return page
+    return page.transformed(scale, 0.0, 0.0)
+
+
+def _add_title(page: Drawing, scene: Scene) -> None:
+    s = scene.settings
+    b = page.bounds()
+    if s.title and s.show_title and b is not None:
+        page.labels.insert(0, LabelSpec(s.title, ((b[0] + b[2]) / 2, b[3] + 0.3), "title",
+                                        size=(s.font_size or LABEL_SIZE) + 2, prefer=(90,)))
+
+
+def _finish(page: Drawing, scene: Scene, options: Any, result: Any, contexts: dict, layouts: dict) -> None:
+    from scidsl.labels import place_labels
+    from scidsl.render import CanvasTooLarge, draw
+    from scidsl.style import DEFAULT_DPI
+    from scidsl.verify import verify_canvas
+
+    texts, failed = place_labels(page)
+    result.drawing, result.texts = page, texts
+    dpi = options.dpi or scene.settings.dpi or DEFAULT_DPI
+    try:
+        canvas = draw(page, texts, dpi)
+    except CanvasTooLarge as exc:
+        result.diagnostics.append(error("E0907", str(exc), scene.settings.span,
+                                        "lower the width or dpi in the scene statement"))
+        return
+    result.canvas = canvas
+    for spec in failed:
+        result.diagnostics.append(error("E5005", f"no free place was found for label {spec.text!r}", None,
+                                        "shorten the label or give the figure more room"))
+    for d, ctx in contexts.items():
+        impl = registry.implementation(d)
+        result.facts.extend(impl.facts(ctx, layouts.get(d)))
+        if options.verify and hasattr(impl, "verify"):
+            impl.verify(ctx, layouts.get(d), page)
+    _collect(contexts, result)
+    if options.verify:
+        result.diagnostics.extend(verify_canvas(canvas, page))
+
+
+__all__ = ["run_domains", "domains_in", "Diagnostic"]

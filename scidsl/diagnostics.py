@@ -1,0 +1,168 @@
+"""Diagnostics: stable codes, spans, one formatter for people and one for machines."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A source range; lines and columns start at 1, end_col is exclusive."""
+
+    file: str
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+
+    def to_dict(self) -> dict:
+        """Return the span as plain data."""
+        return {"file": self.file, "line": self.line, "col": self.col,
+                "end_line": self.end_line, "end_col": self.end_col}
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem found in a scene."""
+
+    code: str
+    message: str
+    span: Span | None
+    hint: str | None = None
+    severity: Severity = "error"
+    related: tuple[tuple[Span, str], ...] = field(default=())
+
+    @property
+    def is_error(self) -> bool:
+        """True for errors, False for warnings."""
+        return self.severity == "error"
+
+    def to_dict(self) -> dict:
+        """Return the diagnostic as plain data (the `--format json` shape)."""
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "hint": self.hint,
+            "span": self.span.to_dict() if self.span else None,
+            "related": [{"span": s.to_dict(), "note": n} for s, n in self.related],
+        }
+
+
+# Core codes. Domains keep theirs in scidsl/domains/<domain>/codes.py; see all_codes().
+CODES: dict[str, str] = {
+    "E0001": "the text is not valid scene syntax",
+    "E0002": "the file could not be read or decoded",
+    "E0003": "a string literal is not closed",
+    "E0004": "a JSON scene is malformed",
+    "E0101": "unknown statement kind",
+    "E0102": "a name is declared twice",
+    "E0103": "a reference names nothing declared",
+    "E0104": "a statement of this kind needs a name",
+    "E0105": "a member reference names no member of the object",
+    "E0106": "a given fact names no known measure or relation",
+    "E0201": "unknown property for this kind",
+    "E0202": "a property's value has the wrong type",
+    "E0203": "a required property is missing",
+    "E0204": "a property is given twice",
+    "E0205": "a value is out of its allowed range",
+    "E0206": "a math label is not valid mathtext",
+    "E0207": "an expression uses an unknown function or is malformed",
+    "E0301": "unknown unit",
+    "E0302": "a quantity has the wrong dimension for its property",
+    "E0901": "the source is larger than the limit",
+    "E0902": "brackets or expressions nest deeper than the limit",
+    "E0903": "too many statements",
+    "E0904": "a number is too long, not finite or out of range",
+    "E0905": "an expression is too large",
+    "E0906": "a label is too long or nests too deeply",
+    "E0907": "the figure size, dpi or pixel count is over the limit",
+    "E0908": "a domain limit is exceeded (atoms, parts, points, ticks)",
+    "E0909": "a computation took longer than its time budget",
+    "E0910": "the output path is not allowed",
+    "E0999": "internal error while compiling the scene (a bug in scidsl)",
+    "E5001": "a label is drawn outside the canvas",
+    "E5002": "two labels overlap in the drawn figure",
+    "E5003": "a label overlaps a line it does not annotate",
+    "E5004": "a declared fact does not hold in the drawn figure",
+    "E5005": "no free place was found for a label",
+}
+
+
+def all_codes() -> dict[str, str]:
+    """Every registered code: the core's and each domain's."""
+    from scidsl.registry import domain_codes
+
+    codes = dict(CODES)
+    codes.update(domain_codes())
+    return codes
+
+
+def error(code: str, message: str, span: Span | None, hint: str | None = None,
+          related: tuple[tuple[Span, str], ...] = ()) -> Diagnostic:
+    """Make an error diagnostic."""
+    return Diagnostic(code, message, span, hint, "error", related)
+
+
+def warning(code: str, message: str, span: Span | None, hint: str | None = None,
+            related: tuple[tuple[Span, str], ...] = ()) -> Diagnostic:
+    """Make a warning diagnostic."""
+    return Diagnostic(code, message, span, hint, "warning", related)
+
+
+def _location(span: Span | None, default_file: str) -> str:
+    if span is None:
+        return default_file
+    return f"{span.file}:{span.line}:{span.col}"
+
+
+def _caret_lines(span: Span, lines: list[str]) -> list[str]:
+    if not 1 <= span.line <= len(lines):
+        return []
+    text = lines[span.line - 1].rstrip("\n")
+    width = (span.end_col - span.col) if span.end_line == span.line else len(text) - span.col + 1
+    gutter = f"{span.line:>4} | "
+    return [gutter + text, " " * len(gutter) + " " * (span.col - 1) + "^" * max(1, width)]
+
+
+def format_human(diags: list[Diagnostic], source: str | None, default_file: str = "<scene>") -> str:
+    """Render diagnostics as `file:line:col: code: message`, the source line, a caret and hints."""
+    lines = source.split("\n") if source is not None else []
+    out: list[str] = []
+    for d in diags:
+        out.append(f"{_location(d.span, default_file)}: {d.severity} {d.code}: {d.message}")
+        if d.span is not None:
+            out.extend(_caret_lines(d.span, lines))
+        for rspan, note in d.related:
+            out.append(f"  {_location(rspan, default_file)}: note: {note}")
+        if d.hint:
+            out.append(f"  hint: {d.hint}")
+    return "\n".join(out)
+
+
+def format_json(diags: list[Diagnostic]) -> str:
+    """Render diagnostics as a JSON array for machines."""
+    return json.dumps([d.to_dict() for d in diags], ensure_ascii=False, indent=2)
+
+
+def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
+    """Suggest the closest known word, or None."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    if not close:
+        lowered = {c.lower(): c for c in choices}
+        close = [lowered[word.lower()]] if word.lower() in lowered else []
+    return f"did you mean '{close[0]}'?" if close else None
+
+
+class ScidslError(Exception):
+    """Raised by the public API when a scene has errors; carries the diagnostics and the source."""
+
+    def __init__(self, diagnostics: list[Diagnostic], source: str | None = None) -> None:
+        self.diagnostics = diagnostics
+        self.source = source
+        super().__init__(format_human(diagnostics, source))

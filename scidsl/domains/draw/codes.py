@@ -1,0 +1,10 @@
+"""Diagnostic codes of the drawing layer."""
+
+CODES: dict[str, str] = {
+    "E4001": "a position names no point or anchor",
+    "E4002": "a position is not a pair of numbers",
+    "E4003": "a curve needs either `through` points or `y` with an `x` interval",
+    "E4004": "a curve's expression cannot be evaluated",
+    "E4005": "a group names an item that is not a drawing item or is in two groups",
+    "E4006": "a coordinate is outside the allowed range",
+}

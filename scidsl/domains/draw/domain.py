@@ -1,0 +1,238 @@
+"""The drawing layer: resolve positions, apply group transforms, hand shapes to the renderer."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from scidsl import limits, syntax
+from scidsl.diagnostics import did_you_mean, error
+from scidsl.domains.draw import kinds as k
+from scidsl.expr import ExprError, evaluate_constant, numpy_function
+from scidsl.model import Expr, Node
+
+P = tuple[float, float]
+
+
+class _PosError(Exception):
+    def __init__(self, code: str, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.code, self.message, self.hint = code, message, hint
+
+
+@dataclass
+class Shape:
+    """A drawing item with its page coordinates."""
+
+    node: Node
+    points: list[P] = field(default_factory=list)
+    closed: bool = False
+    center: P | None = None
+    radius: float = 0.0
+    rotation: float = 0.0  # degrees a group turned the item by
+
+
+@dataclass
+class Layout:
+    """Every drawing item, placed."""
+
+    shapes: list[Shape] = field(default_factory=list)
+
+
+def position(expr: Expr, anchors: dict[str, P]) -> P:
+    """Evaluate a position expression against the anchors."""
+    return _pos(expr.tree, anchors)
+
+
+def _pos(node: Any, anchors: dict[str, P]) -> P:  # noqa: C901 - one case per node type
+    if isinstance(node, syntax.Point):
+        if len(node.items) != 2:
+            raise _PosError("E4002", "a position has two coordinates (x, y)")
+        try:
+            return _finite((evaluate_constant(node.items[0]), evaluate_constant(node.items[1])))
+        except ExprError as exc:
+            raise _PosError("E4002", f"a coordinate is not a number: {exc}") from None
+    if isinstance(node, syntax.Ref):
+        if node.dotted in anchors:
+            return anchors[node.dotted]
+        raise _PosError("E4001", f"'{node.dotted}' is not a point or anchor",
+                        did_you_mean(node.dotted, sorted(anchors)) or
+                        (f"known anchors: {', '.join(sorted(anchors)[:12])}" if anchors else "use (x, y) in cm"))
+    if isinstance(node, syntax.BinOp) and node.op in "+-":
+        a, b = _pos(node.left, anchors), _pos(node.right, anchors)
+        sign = 1 if node.op == "+" else -1
+        return _finite((a[0] + sign * b[0], a[1] + sign * b[1]))
+    if isinstance(node, syntax.BinOp) and node.op in "*/":
+        scalar_left = not isinstance(node.left, (syntax.Point, syntax.Ref, syntax.BinOp))
+        vec = _pos(node.right if scalar_left else node.left, anchors)
+        try:
+            s = evaluate_constant(node.left if scalar_left else node.right)
+        except ExprError as exc:
+            raise _PosError("E4002", f"cannot scale a position: {exc}") from None
+        if node.op == "/":
+            if s == 0:
+                raise _PosError("E4002", "division by zero in a position")
+            s = 1 / s
+        return _finite((vec[0] * s, vec[1] * s))
+    if isinstance(node, syntax.Neg):
+        a = _pos(node.operand, anchors)
+        return (-a[0], -a[1])
+    raise _PosError("E4002", f"'{syntax.format_value(node)}' is not a position", "write (x, y), a point name, or A + (dx, dy)")
+
+
+def _finite(p: P) -> P:
+    if not all(math.isfinite(c) and abs(c) <= limits.MAX_ABS_COORD for c in p):
+        raise _PosError("E4006", f"the position {p} is outside ±{limits.MAX_ABS_COORD:g}")
+    return p
+
+
+def check(ctx: Any) -> None:
+    """Static checks: curves are well defined, groups name drawing items once."""
+    grouped: dict[str, str] = {}
+    draw_names = {n.name for n in ctx.nodes if n.name}
+    for node in ctx.nodes:
+        if isinstance(node, k.Curve):
+            _check_curve(ctx, node)
+        if isinstance(node, k.Group):
+            for item in node.items:
+                if item not in draw_names or item in grouped:
+                    ctx.report(error("E4005", f"group {node.name} cannot transform '{item}'", node.span_of("items"),
+                                     "a group lists drawing items (polyline, polygon, ...) each in one group only"))
+                grouped[item] = node.name or ""
+
+
+def _check_curve(ctx: Any, node: k.Curve) -> None:
+    from scidsl.expr import names_in
+
+    by_expr = node.y is not None and node.x is not None
+    if by_expr == (node.through is not None) or (node.y is None) != (node.x is None):
+        ctx.report(error("E4003", "a curve needs either `through` or both `y` and `x`", node.span,
+                         "curve c { y: sin(x), x: [0, 6] } or curve c { through: [(0, 0), (1, 1), (2, 0)] }"))
+        return
+    if node.y is not None:
+        free = names_in(node.y.tree) - {"x"}
+        if free:
+            ctx.report(error("E4004", f"the curve's y uses unknown names: {', '.join(sorted(free))}",
+                             node.span_of("y"), "y may only use x, numbers, pi and e"))
+
+
+def layout(ctx: Any) -> Layout:
+    """Place every drawing item in order; a grouped item is transformed before later items use it."""
+    anchors = dict(ctx.anchors)
+    out = Layout()
+    group_of = {item: g for g in ctx.nodes if isinstance(g, k.Group) for item in g.items}
+    for node in ctx.nodes:
+        if isinstance(node, k.Group):
+            continue
+        try:
+            shape = _shape(node, anchors)
+            if node.name in group_of:
+                _transform(shape, group_of[node.name], anchors)
+        except _PosError as exc:
+            ctx.report(error(exc.code, exc.message, node.span, exc.hint))
+            continue
+        out.shapes.append(shape)
+        if node.name:
+            anchors.update(_anchors_of(node.name, shape))
+    return out
+
+
+def _shape(node: Node, anchors: dict[str, P]) -> Shape:  # noqa: C901
+    if isinstance(node, (k.Polyline, k.Polygon)):
+        return Shape(node, [position(p, anchors) for p in node.points], closed=isinstance(node, k.Polygon))
+    if isinstance(node, k.Curve):
+        return Shape(node, _curve_points(node, anchors))
+    if isinstance(node, k.ArcShape):
+        return Shape(node, [], center=position(node.center, anchors), radius=node.radius)
+    if isinstance(node, k.Arrow):
+        return Shape(node, [position(node.from_, anchors), position(node.to, anchors)])
+    if isinstance(node, (k.TextItem, k.Marker)):
+        return Shape(node, [position(node.at, anchors)])
+    if isinstance(node, k.Box):
+        cx, cy = position(node.at, anchors)
+        w, h = node.size
+        return Shape(node, [(cx - w / 2, cy - h / 2), (cx + w / 2, cy - h / 2), (cx + w / 2, cy + h / 2),
+                            (cx - w / 2, cy + h / 2)], closed=True, center=(cx, cy))
+    raise _PosError("E4002", f"cannot place a {node.kind}")
+
+
+def _curve_points(node: k.Curve, anchors: dict[str, P]) -> list[P]:
+    import numpy as np
+
+    if node.through is not None:
+        pts = [position(p, anchors) for p in node.through]
+        return _smooth(pts) if len(pts) > 2 else pts
+    assert node.y is not None and node.x is not None
+    xs = np.linspace(node.x[0], node.x[1], node.samples)
+    try:
+        ys = np.broadcast_to(numpy_function(node.y.tree, "x")(xs), xs.shape)
+    except ExprError as exc:
+        raise _PosError("E4004", str(exc)) from None
+    pts = [(float(a), float(b)) for a, b in zip(xs, ys) if math.isfinite(b)]
+    if len(pts) < 2:
+        raise _PosError("E4004", "the curve has no finite points on its interval")
+    return [_finite(p) for p in pts]
+
+
+def _smooth(pts: list[P], per_segment: int = 16) -> list[P]:
+    """A Catmull-Rom spline through the points (passes through every given point)."""
+    out: list[P] = []
+    ext = [pts[0]] + pts + [pts[-1]]
+    for i in range(1, len(ext) - 2):
+        p0, p1, p2, p3 = ext[i - 1], ext[i], ext[i + 1], ext[i + 2]
+        for s in range(per_segment):
+            t = s / per_segment
+            t2, t3 = t * t, t * t * t
+            out.append(tuple(0.5 * (2 * p1[j] + (-p0[j] + p2[j]) * t + (2 * p0[j] - 5 * p1[j] + 4 * p2[j] - p3[j]) * t2
+                                    + (-p0[j] + 3 * p1[j] - 3 * p2[j] + p3[j]) * t3) for j in (0, 1)))  # type: ignore[misc]
+    out.append(pts[-1])
+    return out
+
+
+def _anchors_of(name: str, shape: Shape) -> dict[str, P]:
+    node = shape.node
+    out: dict[str, P] = {}
+    if shape.points:
+        out[name] = shape.points[0] if shape.center is None else shape.center
+    if isinstance(node, k.Box) and shape.center is not None:
+        (cx, cy), (w, h) = shape.center, node.size
+        out.update({f"{name}.center": (cx, cy), f"{name}.left": (cx - w / 2, cy), f"{name}.right": (cx + w / 2, cy),
+                    f"{name}.top": (cx, cy + h / 2), f"{name}.bottom": (cx, cy - h / 2),
+                    f"{name}.top_left": (cx - w / 2, cy + h / 2), f"{name}.top_right": (cx + w / 2, cy + h / 2),
+                    f"{name}.bottom_left": (cx - w / 2, cy - h / 2), f"{name}.bottom_right": (cx + w / 2, cy - h / 2)})
+    return out
+
+
+def _transform(shape: Shape, node: k.Group, anchors: dict[str, P]) -> None:
+    origin = position(node.origin, anchors) if node.origin is not None else (0.0, 0.0)
+    shift = position(node.shift, anchors) if node.shift is not None else (0.0, 0.0)
+    angle = node.rotate.si if node.rotate is not None else 0.0
+    c, s = math.cos(angle), math.sin(angle)
+
+    def tf(p: P) -> P:
+        x, y = (p[0] - origin[0]) * node.scale, (p[1] - origin[1]) * node.scale
+        return _finite((origin[0] + c * x - s * y + shift[0], origin[1] + s * x + c * y + shift[1]))
+
+    shape.points = [tf(p) for p in shape.points]
+    if shape.center is not None:
+        shape.center = tf(shape.center)
+        shape.radius *= node.scale
+    shape.rotation += math.degrees(angle)
+
+
+def render(ctx: Any, layout: Layout) -> Any:
+    """Primitives for the placed items (see renderers/draw.py)."""
+    from scidsl.renderers.draw import render_layout
+
+    return render_layout(layout)
+
+
+def facts(ctx: Any, layout: Layout | None) -> list:
+    """One fact per drawing item: what it is and its label."""
+    from scidsl.pipeline import Fact
+
+    out = []
+    for node in ctx.nodes:
+        label = getattr(node, "label", None) or getattr(node, "text", None)
+        out.append(Fact("drawn", (node.kind, node.name), label, f"{node.kind} {node.name or ''} {label or ''}".strip()))
+    return out

@@ -1,0 +1,130 @@
+"""Label placement: every label goes to the nearest free place around its anchor (shapely tests)."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from scidsl.primitives import Arc, Circle, Dot, Drawing, LabelSpec, Line, Primitive, Text
+from scidsl.style import PT_PER_CM
+from scidsl.text import measure_text
+
+_DIRECTIONS = tuple(i * 22.5 for i in range(16))
+_STEPS = (0.0, 0.12, 0.25, 0.45, 0.7, 1.0, 1.5)
+_PAD = 0.04  # cm of clearance around every label box
+
+
+@dataclass(frozen=True)
+class Obstacle:
+    """A drawn shape labels must avoid."""
+
+    geom: object  # shapely geometry in cm
+    owner: str | None
+
+
+def stroke_geometry(item: Primitive):  # type: ignore[no-untyped-def]
+    """The shapely geometry of a primitive's visible ink, in cm (None for fill-only shapes)."""
+    from shapely.geometry import LinearRing, LineString, Point
+
+    if isinstance(item, Line):
+        if not item.stroke.visible or len(item.points) < 2:
+            return None
+        half = item.stroke.width / PT_PER_CM / 2
+        pts = list(item.points)
+        geom = LinearRing(pts) if item.closed and len(pts) >= 3 else LineString(pts)
+        return geom.buffer(half)
+    if isinstance(item, Circle):
+        if not item.stroke.visible:
+            return None
+        return Point(item.center).buffer(item.radius, 64).exterior.buffer(item.stroke.width / PT_PER_CM / 2)
+    if isinstance(item, Arc):
+        return LineString(arc_points(item)).buffer(item.stroke.width / PT_PER_CM / 2)
+    if isinstance(item, Dot):
+        return Point(item.center).buffer(item.radius)
+    if isinstance(item, Text):
+        return text_box(item.text, item.size, item.pos, item.ha, item.va)
+    return None
+
+
+def arc_points(arc: Arc, n: int = 48) -> list[tuple[float, float]]:
+    """Points along an arc, counter-clockwise from theta1 to theta2."""
+    span = (arc.theta2 - arc.theta1) % 360 or 360
+    (cx, cy), r = arc.center, arc.radius
+    return [(cx + r * math.cos(math.radians(arc.theta1 + span * k / n)),
+             cy + r * math.sin(math.radians(arc.theta1 + span * k / n))) for k in range(n + 1)]
+
+
+def text_box(text: str, size: float, pos: tuple[float, float], ha: str = "center", va: str = "center"):  # type: ignore[no-untyped-def]
+    """The box a text occupies, in cm."""
+    from shapely.geometry import box
+
+    w, h, d = measure_text(text, size)
+    x0 = {"left": pos[0], "center": pos[0] - w / 2, "right": pos[0] - w}[ha]
+    y0 = {"bottom": pos[1], "center": pos[1] - h / 2, "top": pos[1] - h, "baseline": pos[1] - d}[va]
+    return box(x0, y0, x0 + w, y0 + h)
+
+
+def obstacles(drawing: Drawing) -> list[Obstacle]:
+    """Every stroke, dot and fixed text of a drawing as shapely geometry."""
+    out = []
+    for item in drawing.items:
+        geom = stroke_geometry(item)
+        if geom is not None and not geom.is_empty:
+            out.append(Obstacle(geom, item.owner))
+    return out
+
+
+def _directions(spec: LabelSpec) -> list[float]:
+    rest = sorted(_DIRECTIONS, key=lambda a: _angle_gap(a, spec.prefer[0]) if spec.prefer else 0)
+    return list(spec.prefer) + [a for a in rest if a not in spec.prefer]
+
+
+def _angle_gap(a: float, b: float) -> float:
+    d = abs(a - b) % 360
+    return min(d, 360 - d)
+
+
+def _candidate(spec: LabelSpec, angle: float, gap: float, w: float, h: float):  # type: ignore[no-untyped-def]
+    from shapely.geometry import box
+
+    ux, uy = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+    # distance from the centre to the box edge along the direction, so the gap is edge-to-anchor
+    reach = min(w / 2 / abs(ux) if abs(ux) > 1e-9 else math.inf, h / 2 / abs(uy) if abs(uy) > 1e-9 else math.inf)
+    cx, cy = spec.anchor[0] + ux * (gap + reach), spec.anchor[1] + uy * (gap + reach)
+    return (cx, cy), box(cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+
+
+def place_labels(drawing: Drawing) -> tuple[list[Text], list[LabelSpec]]:
+    """Place every label; return the texts and the labels that found no free place (placed anyway)."""
+    from shapely.strtree import STRtree
+
+    obs = obstacles(drawing)
+    tree = STRtree([o.geom for o in obs]) if obs else None
+    placed_boxes: list = []
+    texts: list[Text] = []
+    failed: list[LabelSpec] = []
+    for spec in drawing.labels:
+        w, h, _ = measure_text(spec.text, spec.size)
+        choice = _first_free(spec, w, h, obs, tree, placed_boxes)
+        if choice is None:
+            failed.append(spec)
+            choice = _candidate(spec, _directions(spec)[0], spec.distance, w, h)
+        (cx, cy), bx = choice
+        placed_boxes.append(bx)
+        texts.append(Text((cx, cy), spec.text, spec.size, "center", "center", 0, spec.color, spec.owner,
+                          spec.role, spec.may_touch))
+    return texts, failed
+
+
+def _first_free(spec, w, h, obs, tree, placed_boxes):  # type: ignore[no-untyped-def]
+    for step in _STEPS:
+        for angle in _directions(spec):
+            centre, bx = _candidate(spec, angle, spec.distance + step, w, h)
+            padded = bx.buffer(_PAD, join_style=2)
+            if any(padded.intersects(p) for p in placed_boxes):
+                continue
+            if tree is not None:
+                hits = tree.query(padded, predicate="intersects")
+                if any(obs[i].owner is None or obs[i].owner not in spec.may_touch for i in hits):
+                    continue
+            return centre, bx
+    return None

@@ -1,0 +1,438 @@
+"""The typed scene model (pydantic v2, immutable).
+
+Each statement kind is a frozen model class; its fields are the kind's properties. Values use a few
+shared types: Quantity (number with unit, dimension-checked), Ref (a name or member reference), Expr (a
+math expression kept as canonical text and a syntax tree), Label (text or mathtext) and Number (a plain
+number or a constant expression). The same classes give the JSON form and the JSON Schema.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Annotated, Any, ClassVar, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic.json_schema import SkipJsonSchema
+from pydantic_core import PydanticCustomError, core_schema
+
+from scidsl import limits
+from scidsl.diagnostics import Span
+from scidsl.units import DIMENSIONS, parse_unit, pretty_unit
+
+# ---- Quantity -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with a unit as written (`4 ohm`); `si` converts to SI."""
+
+    value: float
+    unit: str = ""
+
+    def __str__(self) -> str:
+        return f"{_num_text(self.value)} {self.unit}".strip()
+
+    @property
+    def si(self) -> float:
+        """The value in SI units (angles in radians)."""
+        info = parse_unit(self.unit) if self.unit else None
+        return self.value * (info.factor if info else 1.0)
+
+    def pretty(self) -> str:
+        """Textbook spelling: `4 Ω`, `3 µF`, `30°`."""
+        unit = pretty_unit(self.unit)
+        if unit in ("°",):
+            return f"{_num_text(self.value)}°"
+        return f"{_num_text(self.value)} {unit}".strip()
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
+        return core_schema.no_info_plain_validator_function(
+            _to_quantity, serialization=core_schema.plain_serializer_function_ser_schema(str))
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> dict:
+        return {"type": "string", "description": "a number with its unit, e.g. '4 ohm', '30 deg', '9.8 m/s^2'"}
+
+
+def _num_text(v: float) -> str:
+    if float(v).is_integer() and abs(v) < 1e15:
+        return str(int(v))
+    return repr(float(v))
+
+
+def _to_quantity(v: Any) -> Quantity:
+    from scidsl import syntax
+
+    if isinstance(v, Quantity):
+        return v
+    if isinstance(v, bool):
+        raise PydanticCustomError("quantity_type", "expected a number with a unit, got {got}", {"got": v})
+    if isinstance(v, (int, float)):
+        _finite(v)
+        return Quantity(float(v), "")
+    if isinstance(v, syntax.Qty):
+        return _unit_checked(float(v.number), v.unit)
+    if isinstance(v, syntax.Num):
+        return Quantity(float(v.text), "")
+    if isinstance(v, dict) and "value" in v:
+        return _unit_checked(float(v["value"]), str(v.get("unit", "")))
+    if isinstance(v, str):
+        node, diags = syntax.parse_value_text(v)
+        if node is not None and isinstance(node, (syntax.Qty, syntax.Num)):
+            return _to_quantity(node)
+        if node is not None and isinstance(node, syntax.Neg) and isinstance(node.operand, (syntax.Qty, syntax.Num)):
+            q = _to_quantity(node.operand)
+            return Quantity(-q.value, q.unit)
+    raise PydanticCustomError("quantity_type", "expected a number with a unit (like 4 ohm), got {got}",
+                              {"got": repr(v)[:60]})
+
+
+def _finite(v: float) -> None:
+    if not math.isfinite(v) or abs(v) > 1e300:
+        raise PydanticCustomError("number_range", "the number {got} is not finite", {"got": v})
+
+
+def _unit_checked(value: float, unit: str) -> Quantity:
+    _finite(value)
+    if unit and parse_unit(unit) is None:
+        raise PydanticCustomError("unknown_unit", "unknown unit '{unit}'", {"unit": unit})
+    return Quantity(value, unit)
+
+
+@dataclass(frozen=True)
+class Dimension:
+    """Field metadata: the quantity must have this dimension (`Annotated[Quantity, Dimension("length")]`)."""
+
+    name: str
+    unitless_ok: bool = True
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> Any:
+        return core_schema.no_info_after_validator_function(self._check, handler(source))
+
+    def _check(self, q: Quantity) -> Quantity:
+        if not q.unit:
+            if self.unitless_ok:
+                return q
+            raise PydanticCustomError("dimension", "expected a {want} with a unit", {"want": _dim_word(self.name)})
+        info = parse_unit(q.unit)
+        if info is not None and info.dim != DIMENSIONS[self.name]:
+            raise PydanticCustomError(
+                "dimension", "expected {want}, but '{unit}' is {got}",
+                {"want": _dim_word(self.name), "unit": q.unit, "got": _dim_word(info.dimension_name)})
+        return q
+
+
+def _dim_word(name: str) -> str:
+    word = name.replace("_", " ")
+    return ("an " if word[0] in "aeiou" else "a ") + word
+
+
+Length = Annotated[Quantity, Dimension("length")]
+Angle = Annotated[Quantity, Dimension("angle")]
+
+
+def quantity_of(dimension: str, unitless_ok: bool = True) -> Any:
+    """The field type for a quantity of the named dimension (see units.DIMENSIONS)."""
+    return Annotated[Quantity, Dimension(dimension, unitless_ok)]
+
+
+# ---- Expr -----------------------------------------------------------------------------------
+
+
+class Expr:
+    """A math expression from the scene, kept as canonical text plus its syntax tree."""
+
+    __slots__ = ("text", "tree")
+
+    def __init__(self, text: str, tree: Any) -> None:
+        self.text = text
+        self.tree = tree
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Expr) and other.text == self.text
+
+    def __hash__(self) -> int:
+        return hash(self.text)
+
+    def __repr__(self) -> str:
+        return f"Expr({self.text!r})"
+
+    def __str__(self) -> str:
+        return self.text
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
+        return core_schema.no_info_plain_validator_function(
+            _to_expr, serialization=core_schema.plain_serializer_function_ser_schema(str))
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> dict:
+        return {"type": "string", "description": "a math expression, e.g. 'x*ln(x)' or 'angle(A, B, C)'"}
+
+
+def _to_expr(v: Any) -> Expr:
+    from scidsl import syntax
+
+    if isinstance(v, Expr):
+        return v
+    if isinstance(v, bool):
+        raise PydanticCustomError("expr_type", "expected an expression, got {got}", {"got": v})
+    if isinstance(v, (int, float)):
+        _finite(v)
+        v = _num_text(v) if float(v).is_integer() else repr(float(v))
+    if isinstance(v, Quantity):
+        v = str(v)
+    if isinstance(v, str):
+        node, diags = syntax.parse_value_text(v)
+        if node is None:
+            raise PydanticCustomError("expr_syntax", "not a valid expression: {why}",
+                                      {"why": diags[0].message if diags else v})
+        v = node
+    if isinstance(v, (syntax.ListV, syntax.Str)):
+        raise PydanticCustomError("expr_type", "expected an expression, got {got}", {"got": type(v).__name__})
+    if isinstance(v, tuple(_SYNTAX_VALUE_TYPES())):
+        return Expr(syntax.format_value(v), v)
+    raise PydanticCustomError("expr_type", "expected an expression, got {got}", {"got": repr(v)[:60]})
+
+
+def _SYNTAX_VALUE_TYPES() -> tuple:  # noqa: N802
+    from scidsl import syntax
+
+    return (syntax.Num, syntax.Qty, syntax.Ref, syntax.Call, syntax.BinOp, syntax.Neg, syntax.Point, syntax.Bool)
+
+
+# ---- Number, Ref, Label ---------------------------------------------------------------------
+
+
+def _to_number(v: Any) -> float:
+    """A plain number, or a constant expression such as 2*sqrt(3) or cos(30 deg)."""
+    if isinstance(v, bool):
+        raise PydanticCustomError("number_type", "expected a number, got {got}", {"got": v})
+    if isinstance(v, (int, float)):
+        _finite(v)
+        return float(v)
+    if isinstance(v, str):
+        from scidsl.expr import ExprError, evaluate_constant
+
+        e = _to_expr(v)
+        try:
+            value = evaluate_constant(e.tree)
+        except ExprError as exc:
+            raise PydanticCustomError("number_type", "expected a number: {why}", {"why": str(exc)}) from None
+        _finite(value)
+        return value
+    raise PydanticCustomError("number_type", "expected a number, got {got}", {"got": repr(v)[:60]})
+
+
+class _NumberMarker:
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
+        return core_schema.no_info_plain_validator_function(_to_number)
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> dict:
+        return {"type": "number"}
+
+
+Number = Annotated[float, _NumberMarker]
+
+
+class RefMarker:
+    """Field metadata: the string is a reference to a declared name (printed bare by fmt)."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
+        return core_schema.no_info_after_validator_function(_check_ref, core_schema.str_schema())
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> dict:
+        return {"type": "string", "description": "the name of a declared object, or a member like 'ABC.A'"}
+
+
+def _check_ref(v: str) -> str:
+    from scidsl.syntax import is_plain_name
+
+    if not is_plain_name(v):
+        raise PydanticCustomError("ref_syntax", "'{v}' is not a name (letters, digits, _ and ')", {"v": v[:60]})
+    return v
+
+
+Ref = Annotated[str, RefMarker]
+
+
+def _check_label(v: str) -> str:
+    if len(v) > limits.MAX_LABEL_CHARS:
+        raise PydanticCustomError("label_length", "the label has {n} characters; the limit is {limit}",
+                                  {"n": len(v), "limit": limits.MAX_LABEL_CHARS})
+    if any(ord(c) < 32 for c in v):
+        raise PydanticCustomError("label_control", "labels are one line of text without control characters", {})
+    return v
+
+
+class LabelMarker:
+    """Field metadata: text shown in the figure; may contain mathtext between $...$."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
+        return core_schema.no_info_after_validator_function(_check_label, core_schema.str_schema())
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> dict:
+        return {"type": "string", "description": "text shown in the figure; math between $...$, e.g. '$\\\\alpha$'"}
+
+
+Label = Annotated[str, LabelMarker]
+Point2 = tuple[Number, Number]
+Color = str
+
+
+# ---- nodes ----------------------------------------------------------------------------------
+
+
+class Node(BaseModel):
+    """Base of every statement kind. Subclasses set `kind: Literal["..."]` and their properties."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True,
+                              arbitrary_types_allowed=True, protected_namespaces=())
+
+    kind: str
+    name: Optional[str] = None
+    span: SkipJsonSchema[Optional[Span]] = Field(default=None, exclude=True)
+    spans: SkipJsonSchema[dict[str, Span]] = Field(default_factory=dict, exclude=True)
+
+    # What the kind is for: `relations` are printed in the head (`altitude CD of ABC from C`),
+    # `text_field` takes the statement's positional string, `example` feeds the generated docs.
+    relations: ClassVar[tuple[str, ...]] = ()
+    text_field: ClassVar[Optional[str]] = None
+    name_required: ClassVar[bool] = True
+    example: ClassVar[str] = ""
+    domain: ClassVar[str] = "core"
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other.model_dump() == self.model_dump()  # type: ignore[union-attr]
+
+    def __hash__(self) -> int:
+        return hash((self.kind, self.name))
+
+    def span_of(self, key: str) -> Optional[Span]:
+        """The span of one property, or of the whole statement."""
+        return self.spans.get(key, self.span)
+
+    def implicit_names(self) -> list[tuple[str, str]]:
+        """(name, kind) pairs this statement declares besides its own name (`triangle ABC` → points)."""
+        return []
+
+    def members(self) -> Optional[set[str]]:
+        """Names valid after a dot (`ramp.top`); None means this kind has no members."""
+        return None
+
+    def refs(self) -> list[tuple[str, str]]:
+        """(property, reference) pairs this statement points at, for name resolution."""
+        out: list[tuple[str, str]] = []
+        for key, info in type(self).model_fields.items():
+            if key in ("kind", "name", "span", "spans"):
+                continue
+            value = getattr(self, key)
+            for ref in _refs_in(value, info.metadata, info.annotation):
+                out.append((info.alias or key, ref))
+        return out
+
+
+def _is_ref_annotation(annotation: Any, metadata: list) -> bool:
+    if any(m is RefMarker or isinstance(m, RefMarker) for m in metadata):
+        return True
+    return any(m is RefMarker for m in getattr(annotation, "__metadata__", ()))
+
+
+def _refs_in(value: Any, metadata: list, annotation: Any) -> list[str]:
+    from typing import get_args
+
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value] if _is_ref_annotation(annotation, metadata) else []
+    if isinstance(value, (list, tuple)):
+        inner = get_args(annotation)
+        item_ann = inner[0] if inner else None
+        # Optional[list[Ref]] → look through the Optional
+        if item_ann is not None and getattr(item_ann, "__origin__", None) in (list, tuple):
+            item_ann = get_args(item_ann)[0]
+        out: list[str] = []
+        for item in value:
+            out.extend(_refs_in(item, [], item_ann))
+        return out
+    if isinstance(value, Expr):
+        return []
+    return []
+
+
+class Scene(BaseModel):
+    """A whole scene: its statements in order."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    items: tuple[Node, ...] = ()
+    file: SkipJsonSchema[str] = Field(default="<scene>", exclude=True)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Scene) and len(self.items) == len(other.items) and all(
+            a == b for a, b in zip(self.items, other.items))
+
+    def __hash__(self) -> int:
+        return hash(len(self.items))
+
+    def by_kind(self, *kinds: str) -> list[Node]:
+        """The statements of the given kinds, in order."""
+        return [n for n in self.items if n.kind in kinds]
+
+    @property
+    def settings(self) -> "SceneSettings":
+        """The `scene { ... }` statement, or the defaults."""
+        found = [n for n in self.items if isinstance(n, SceneSettings)]
+        return found[0] if found else SceneSettings(kind="scene")
+
+    def to_json(self) -> dict:
+        """The JSON form of the scene."""
+        return {"items": [n.model_dump(mode="json", by_alias=True, exclude_defaults=True) | {"kind": n.kind}
+                          for n in self.items]}
+
+
+class SceneSettings(Node):
+    """Figure-wide settings: title, size, resolution and symbol style."""
+
+    kind: Literal["scene"] = "scene"
+    title: Optional[Label] = None
+    width: Optional[Length] = Field(default=None, description="figure width (e.g. 12 cm); default: fit")
+    dpi: Optional[Number] = Field(default=None, description="raster resolution of PNG output")
+    font_size: Optional[Number] = Field(default=None, description="label size in points (default 11)")
+    symbols: Literal["iec", "ansi"] = Field(default="iec", description="symbol style for circuits")
+    show_title: bool = Field(default=False, description="draw the title above the figure")
+
+    text_field: ClassVar[Optional[str]] = "title"
+    name_required: ClassVar[bool] = False
+    example: ClassVar[str] = 'scene "Right triangle" { width: 10 cm }'
+
+
+class Given(Node):
+    """A given fact: `given length(AB) = 5 cm`, `given parallel(AB, CD)`; shown in the figure by default."""
+
+    kind: Literal["given"] = "given"
+    lhs: Expr
+    op: Optional[Literal["=", "<", ">", "<=", ">="]] = None
+    rhs: Optional[Expr] = None
+    label: Optional[Label] = Field(default=None, description="text shown for this fact instead of its value")
+    show: bool = Field(default=True, description="mark this fact in the figure")
+
+    name_required: ClassVar[bool] = False
+    example: ClassVar[str] = "given angle(B, A, C) = 30 deg"
+
+    @property
+    def function(self) -> Optional[str]:
+        """The measure or relation the fact is about (`angle`, `parallel`), if it is a call."""
+        from scidsl import syntax
+
+        tree = self.lhs.tree
+        if isinstance(tree, syntax.BinOp):  # length(AB) / length(BC) = 2
+            tree = tree.left
+        return tree.fn if isinstance(tree, syntax.Call) else None

@@ -1,0 +1,196 @@
+"""`compile`: chain the stages, stop after the first stage that reports errors.
+
+parse → build → resolve → check (per domain) → layout → render (primitives) → place labels →
+draw (Matplotlib) → verify after render. Each stage is a module of its own.
+"""
+from __future__ import annotations
+
+import json
+import traceback
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from scidsl.diagnostics import Diagnostic, ScidslError, Span, error
+from scidsl.model import Given, Node, Scene, SceneSettings
+from scidsl.primitives import Drawing, Text
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One atomic fact the figure shows, for quizzes and verification."""
+
+    predicate: str
+    args: tuple[Any, ...]
+    value: Any = None
+    text: str = ""
+
+    def to_dict(self) -> dict:
+        """Plain data."""
+        return {"predicate": self.predicate, "args": list(self.args), "value": self.value, "text": self.text}
+
+
+@dataclass
+class DomainContext:
+    """What a domain's check, layout, render, facts and verify steps receive."""
+
+    scene: Scene
+    nodes: list[Node]
+    givens: list[Given]
+    names: Any  # resolve.Names
+    settings: SceneSettings
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    anchors: dict[str, tuple[float, float]] = field(default_factory=dict)
+
+    def report(self, diag: Diagnostic) -> None:
+        """Record a diagnostic."""
+        self.diagnostics.append(diag)
+
+    @property
+    def has_errors(self) -> bool:
+        """True once any error was reported."""
+        return any(d.is_error for d in self.diagnostics)
+
+
+@dataclass
+class CompileOptions:
+    """Options of one compilation."""
+
+    verify: bool = True
+    dpi: Optional[float] = None
+
+
+@dataclass
+class Result:
+    """What `compile` returns: the scene, diagnostics, facts and the drawn figure."""
+
+    file: str
+    source: Optional[str]
+    scene: Optional[Scene] = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    drawing: Optional[Drawing] = None
+    texts: list[Text] = field(default_factory=list)
+    canvas: Any = None
+
+    @property
+    def ok(self) -> bool:
+        """True when there is no error (warnings allowed)."""
+        return not any(d.is_error for d in self.diagnostics)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        """Only the errors."""
+        return [d for d in self.diagnostics if d.is_error]
+
+    @property
+    def figure(self) -> Any:
+        """The Matplotlib Figure (None when the scene has errors)."""
+        return self.canvas.figure if self.canvas is not None else None
+
+    def save(self, path: str, fmt: Optional[str] = None, dpi: Optional[float] = None) -> str:
+        """Write the figure; raises ScidslError when the scene has errors (nothing is written)."""
+        from scidsl.render import save
+
+        if not self.ok or self.canvas is None:
+            raise ScidslError(self.errors or [error("E0999", "nothing to save", None)], self.source)
+        return save(self.canvas, path, fmt, dpi)
+
+    def to_dict(self) -> dict:
+        """Diagnostics and facts as plain data."""
+        return {"ok": self.ok, "diagnostics": [d.to_dict() for d in self.diagnostics],
+                "facts": [f.to_dict() for f in self.facts]}
+
+    def _repr_png_(self) -> bytes | None:
+        import io
+
+        if self.canvas is None:
+            return None
+        buf = io.BytesIO()
+        self.canvas.figure.savefig(buf, format="png")
+        return buf.getvalue()
+
+
+def _sort(diags: list[Diagnostic]) -> list[Diagnostic]:
+    return sorted(diags, key=lambda d: (d.span is None, d.span.line if d.span else 0, d.span.col if d.span else 0))
+
+
+def compile_scene(source: str | bytes | dict | list, filename: str = "<scene>",
+                  options: Optional[CompileOptions] = None) -> Result:
+    """Compile a scene given as text, bytes or a JSON object; never raises for bad input."""
+    options = options or CompileOptions()
+    text = source if isinstance(source, str) else None
+    result = Result(filename, text)
+    try:
+        _run(source, filename, options, result)
+    except Exception as exc:  # a bug in scidsl must still be a diagnostic, never a traceback
+        detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
+        result.diagnostics.append(error("E0999", f"internal error: {detail[:300]}", None,
+                                        "please report this scene to the scidsl maintainers"))
+    result.diagnostics = _sort(result.diagnostics)
+    if not result.ok:
+        result.canvas = None
+    return result
+
+
+def _run(source: Any, filename: str, options: CompileOptions, result: Result) -> None:
+    scene, diags = _front_end(source, filename, result)
+    result.diagnostics.extend(diags)
+    if scene is None or not result.ok:
+        return
+    result.scene = scene
+    from scidsl.check import check_labels
+    from scidsl.resolve import resolve
+
+    names, diags = resolve(scene)
+    result.diagnostics.extend(diags)
+    result.diagnostics.extend(check_labels(scene))
+    if not result.ok:
+        return
+    from scidsl.compose import run_domains
+
+    run_domains(scene, names, options, result)
+
+
+def _front_end(source: Any, filename: str, result: Result) -> tuple[Optional[Scene], list[Diagnostic]]:
+    from scidsl.build import build_from_json, build_scene
+    from scidsl.syntax import decode_source, parse_scene_syntax
+
+    if isinstance(source, (dict, list)):
+        return build_from_json(source, filename)
+    if isinstance(source, bytes):
+        text, diags = decode_source(source, filename)
+        if text is None:
+            return None, diags
+        source = text
+        result.source = text
+    if filename.endswith(".json") or source.lstrip().startswith(("{\"", "{\n", "[")):
+        return _json_text(source, filename)
+    statements, diags = parse_scene_syntax(source, filename)
+    if diags:
+        return None, diags
+    return build_scene(statements, filename)
+
+
+def _json_text(text: str, filename: str) -> tuple[Optional[Scene], list[Diagnostic]]:
+    from scidsl import limits
+    from scidsl.build import build_from_json
+
+    if len(text) > limits.MAX_SOURCE_BYTES:
+        return None, [error("E0901", "the JSON scene is larger than the limit", Span(filename, 1, 1, 1, 2), None)]
+    try:
+        data = json.loads(text, parse_constant=_no_constant)
+    except (json.JSONDecodeError, ValueError, RecursionError) as exc:
+        line, col = getattr(exc, "lineno", 1), getattr(exc, "colno", 1)
+        return None, [error("E0004", f"invalid JSON: {getattr(exc, 'msg', str(exc))}",
+                            Span(filename, line, col, line, col + 1), None)]
+    return build_from_json(data, filename)
+
+
+def _no_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number")
+
+
+def compile(source: str | bytes | dict | list, filename: str = "<scene>", *, verify: bool = True,
+            dpi: Optional[float] = None) -> Result:  # noqa: A001 - the public name the API promises
+    """Compile a scene; see `Result`."""
+    return compile_scene(source, filename, CompileOptions(verify=verify, dpi=dpi))

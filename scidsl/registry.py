@@ -1,0 +1,117 @@
+"""The domain registry: which kinds exist, which domain owns them, and lazy loading of domains.
+
+A domain is one `Domain` entry: a light module of kinds (pydantic models only), an implementation
+module loaded only when a scene uses the domain, its diagnostic codes and the fact functions
+(`angle`, `parallel`, ...) its `given` statements may use.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from scidsl.model import Node
+
+
+@dataclass(frozen=True)
+class Domain:
+    """One domain's registration."""
+
+    name: str
+    kinds_module: str
+    impl_module: str
+    codes_module: str | None = None
+    fact_functions: tuple[str, ...] = field(default=())
+    summary: str = ""
+
+
+DOMAINS: tuple[Domain, ...] = (
+    Domain("draw", "scidsl.domains.draw.kinds", "scidsl.domains.draw.domain", "scidsl.domains.draw.codes",
+           summary="drawing primitives for anything no domain covers: polyline, polygon, curve, arc, "
+                   "arrow, text, box, region, group"),
+    Domain("geometry", "scidsl.domains.geometry.kinds", "scidsl.domains.geometry.domain",
+           "scidsl.domains.geometry.codes",
+           fact_functions=("angle", "length", "parallel", "perpendicular", "equal", "on", "tangent",
+                           "ratio", "collinear", "right"),
+           summary="plane geometry solved from given facts"),
+    Domain("circuits", "scidsl.domains.circuits.kinds", "scidsl.domains.circuits.domain",
+           "scidsl.domains.circuits.codes", summary="circuit schematics checked and laid out"),
+    Domain("chemistry", "scidsl.domains.chemistry.kinds", "scidsl.domains.chemistry.domain",
+           "scidsl.domains.chemistry.codes",
+           summary="molecules, reactions and crystal unit cells checked with RDKit"),
+)
+
+
+def _try_import(module: str) -> ModuleType | None:
+    try:
+        return importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        # A domain that is not written yet is simply absent; any other missing module is a bug.
+        if exc.name and (module == exc.name or module.startswith(exc.name + ".")):
+            return None
+        raise
+
+
+@lru_cache(maxsize=1)
+def kinds() -> dict[str, tuple[type["Node"], Domain | None]]:
+    """Every statement kind: kind name → (model class, owning domain or None for the core)."""
+    from scidsl.model import Given, SceneSettings
+
+    table: dict[str, tuple[type[Node], Domain | None]] = {
+        "scene": (SceneSettings, None),
+        "given": (Given, None),
+    }
+    for dom in DOMAINS:
+        mod = _try_import(dom.kinds_module)
+        if mod is None:
+            continue
+        for cls in getattr(mod, "KINDS", ()):
+            kind = cls.model_fields["kind"].default
+            table[kind] = (cls, dom)
+    return table
+
+
+def kind_class(kind: str) -> type["Node"] | None:
+    """The model class of a kind, or None."""
+    entry = kinds().get(kind)
+    return entry[0] if entry else None
+
+
+def domain_of_kind(kind: str) -> Domain | None:
+    """The domain owning a kind (None for core kinds)."""
+    entry = kinds().get(kind)
+    return entry[1] if entry else None
+
+
+def domain_of_function(fn: str) -> Domain | None:
+    """The domain owning a given-fact function such as `angle`."""
+    for dom in DOMAINS:
+        if fn in dom.fact_functions and _try_import(dom.kinds_module) is not None:
+            return dom
+    return None
+
+
+def fact_functions() -> list[str]:
+    """Every function a `given` fact may use."""
+    return sorted({fn for dom in DOMAINS for fn in dom.fact_functions
+                   if _try_import(dom.kinds_module) is not None})
+
+
+@lru_cache(maxsize=None)
+def implementation(domain_name: str) -> Any:
+    """Import a domain's implementation module (heavy dependencies load here, on first use)."""
+    dom = next(d for d in DOMAINS if d.name == domain_name)
+    return importlib.import_module(dom.impl_module)
+
+
+def domain_codes() -> dict[str, str]:
+    """The diagnostic codes every domain registers."""
+    codes: dict[str, str] = {}
+    for dom in DOMAINS:
+        mod = _try_import(dom.codes_module) if dom.codes_module else None
+        if mod is not None:
+            codes.update(getattr(mod, "CODES", {}))
+    return codes

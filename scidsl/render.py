@@ -1,0 +1,175 @@
+"""The Matplotlib backend: draw a Drawing on a Figure (no pyplot) and save it atomically."""
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from typing import Any
+
+from scidsl import limits
+from scidsl.primitives import Arc, Circle, Dot, Drawing, Line, Text
+from scidsl.style import CM_PER_INCH, DEFAULT_DPI, MARGIN_CM, PT_PER_CM, textbook_rc
+from scidsl.labels import text_box
+
+FORMATS = ("png", "svg", "pdf")
+_DASH = {"dashed": (0, (4, 2.5)), "dotted": (0, (1, 1.8)), "dashdot": (0, (5, 2, 1, 2))}
+
+
+class CanvasTooLarge(ValueError):
+    """The figure would exceed the size, dpi or pixel limits."""
+
+
+@dataclass
+class Canvas:
+    """A drawn figure and what verification needs to know about it."""
+
+    figure: Any
+    axes: Any
+    bounds: tuple[float, float, float, float]
+    texts: list[tuple[Any, Text]] = field(default_factory=list)
+    dpi: float = DEFAULT_DPI
+
+
+def canvas_bounds(drawing: Drawing, texts: list[Text]) -> tuple[float, float, float, float]:
+    """The page rectangle in cm: geometry, every text box, and a margin."""
+    b = drawing.bounds() or (0.0, 0.0, 1.0, 1.0)
+    xmin, ymin, xmax, ymax = b
+    for t in texts + [i for i in drawing.items if isinstance(i, Text)]:
+        x0, y0, x1, y1 = text_box(t.text, t.size, t.pos, t.ha, t.va).bounds
+        xmin, ymin, xmax, ymax = min(xmin, x0), min(ymin, y0), max(xmax, x1), max(ymax, y1)
+    return xmin - MARGIN_CM, ymin - MARGIN_CM, xmax + MARGIN_CM, ymax + MARGIN_CM
+
+
+def check_canvas(width_in: float, height_in: float, dpi: float) -> str | None:
+    """The reason a canvas is refused, or None; checked before any Figure exists."""
+    if width_in > limits.MAX_FIGURE_INCHES or height_in > limits.MAX_FIGURE_INCHES:
+        return f"the figure would be {width_in:.1f} x {height_in:.1f} in; the limit is {limits.MAX_FIGURE_INCHES} in a side"
+    if not 1 <= dpi <= limits.MAX_DPI:
+        return f"dpi {dpi:g} is outside 1..{limits.MAX_DPI}"
+    if width_in * height_in * dpi * dpi > limits.MAX_PIXELS:
+        return f"the figure would have {width_in * height_in * dpi * dpi:.3g} pixels; the limit is {limits.MAX_PIXELS:.0e}"
+    return None
+
+
+def draw(drawing: Drawing, texts: list[Text], dpi: float = DEFAULT_DPI) -> Canvas:
+    """Draw everything on a new Figure whose size is the drawing's size in centimetres."""
+    from matplotlib.figure import Figure
+
+    xmin, ymin, xmax, ymax = canvas_bounds(drawing, texts)
+    w_in, h_in = (xmax - xmin) / CM_PER_INCH, (ymax - ymin) / CM_PER_INCH
+    reason = check_canvas(w_in, h_in, dpi)
+    if reason:
+        raise CanvasTooLarge(reason)
+    with textbook_rc():
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        fig = Figure(figsize=(w_in, h_in), dpi=dpi)
+        FigureCanvasAgg(fig)
+        ax = fig.add_axes((0, 0, 1, 1))
+        ax.set_xlim(xmin, xmax)
+        ax.set_ylim(ymin, ymax)
+        ax.set_axis_off()
+        canvas = Canvas(fig, ax, (xmin, ymin, xmax, ymax), dpi=dpi)
+        for item in drawing.items:
+            _draw_item(ax, item, canvas)
+        for t in texts:
+            _draw_item(ax, t, canvas)
+    return canvas
+
+
+def _line_kwargs(stroke) -> dict:  # type: ignore[no-untyped-def]
+    kw = {"color": stroke.color, "linewidth": stroke.width, "alpha": stroke.alpha, "zorder": stroke.zorder,
+          "solid_capstyle": "round", "solid_joinstyle": "round"}
+    if stroke.dash:
+        kw["linestyle"] = _DASH[stroke.dash]
+    return kw
+
+
+def _patch_kwargs(stroke) -> dict:  # type: ignore[no-untyped-def]
+    kw = {"edgecolor": stroke.color if stroke.visible else "none", "linewidth": stroke.width,
+          "facecolor": stroke.fill or "none", "alpha": stroke.alpha, "zorder": stroke.zorder,
+          "joinstyle": "round"}
+    if stroke.dash:
+        kw["linestyle"] = _DASH[stroke.dash]
+    if stroke.hatch:
+        kw["hatch"] = stroke.hatch
+    return kw
+
+
+def _draw_item(ax, item, canvas: Canvas) -> None:  # type: ignore[no-untyped-def]
+    from matplotlib import patches
+    from matplotlib.lines import Line2D
+
+    if isinstance(item, Line):
+        if item.closed or item.stroke.fill or item.stroke.hatch:
+            ax.add_patch(patches.Polygon(item.points, closed=item.closed, **_patch_kwargs(item.stroke)))
+        elif item.stroke.visible:
+            xs, ys = zip(*item.points)
+            ax.add_line(Line2D(xs, ys, **_line_kwargs(item.stroke)))
+        if item.arrow in ("end", "both"):
+            _arrow_head(ax, item.points[-2], item.points[-1], item.stroke)
+        if item.arrow in ("start", "both"):
+            _arrow_head(ax, item.points[1], item.points[0], item.stroke)
+    elif isinstance(item, Circle):
+        ax.add_patch(patches.Circle(item.center, item.radius, **_patch_kwargs(item.stroke)))
+    elif isinstance(item, Arc):
+        _draw_arc(ax, item)
+    elif isinstance(item, Dot):
+        ax.add_patch(patches.Circle(item.center, item.radius, facecolor="white" if item.hollow else item.color,
+                                    edgecolor=item.color, linewidth=0.8, zorder=4))
+    elif isinstance(item, Text):
+        bbox = {"facecolor": item.background, "edgecolor": "none", "pad": 0.5} if item.background else None
+        artist = ax.text(item.pos[0], item.pos[1], item.text, fontsize=item.size, ha=item.ha, va=item.va,
+                         rotation=item.rotation, color=item.color, zorder=6, bbox=bbox)
+        canvas.texts.append((artist, item))
+
+
+def _draw_arc(ax, item: Arc) -> None:  # type: ignore[no-untyped-def]
+    from matplotlib import patches
+
+    kw = _patch_kwargs(item.stroke)
+    kw.pop("facecolor", None)
+    kw.pop("hatch", None)
+    kw.pop("joinstyle", None)
+    ax.add_patch(patches.Arc(item.center, 2 * item.radius, 2 * item.radius, theta1=item.theta1,
+                             theta2=item.theta2, **kw))
+    if item.arrow:
+        from scidsl.labels import arc_points
+
+        pts = arc_points(item)
+        if item.arrow in ("end", "both"):
+            _arrow_head(ax, pts[-3], pts[-1], item.stroke)
+        if item.arrow in ("start", "both"):
+            _arrow_head(ax, pts[2], pts[0], item.stroke)
+
+
+def _arrow_head(ax, tail, tip, stroke) -> None:  # type: ignore[no-untyped-def]
+    from matplotlib.patches import FancyArrowPatch
+
+    ax.add_patch(FancyArrowPatch(tail, tip, arrowstyle="-|>", mutation_scale=8 + 2 * stroke.width,
+                                 shrinkA=0, shrinkB=0, color=stroke.color, linewidth=stroke.width,
+                                 zorder=stroke.zorder + 0.1))
+
+
+def save(canvas: Canvas, path: str, fmt: str | None = None, dpi: float | None = None) -> str:
+    """Write the figure to `path` through a temporary file and a rename; never through a symlink."""
+    fmt = (fmt or os.path.splitext(path)[1].lstrip(".") or "png").lower()
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown output format '{fmt}'; use one of {', '.join(FORMATS)}")
+    if os.path.islink(path):
+        raise ValueError(f"refusing to write through the symbolic link {path}")
+    directory = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(directory):
+        raise ValueError(f"the folder {directory} does not exist")
+    metadata = {"svg": {"Date": None, "Creator": "scidsl"}, "pdf": {"CreationDate": None, "Creator": "scidsl",
+                "Producer": "scidsl"}, "png": {"Software": "scidsl"}}[fmt]
+    fd, tmp = tempfile.mkstemp(prefix=".scidsl-", suffix="." + fmt, dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as fh, textbook_rc():
+            canvas.figure.savefig(fh, format=fmt, dpi=dpi or canvas.dpi, metadata=metadata)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return path

@@ -1,0 +1,82 @@
+"""Text measurement and mathtext validation, behind one pair of functions."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from scidsl import limits
+from scidsl.style import FONT_FAMILY, PT_PER_CM, textbook_rc
+
+_OVERSAMPLE = 10
+
+
+def is_math(text: str) -> bool:
+    """True when the text has an even, non-zero number of unescaped dollar signs."""
+    n = text.replace("\\$", "").count("$")
+    return n > 0 and n % 2 == 0
+
+
+@lru_cache(maxsize=4096)
+def measure_text(text: str, size: float) -> tuple[float, float, float]:
+    """Width, height and descent of a label in centimetres: the extent Matplotlib lays the text out in."""
+    with textbook_rc():
+        fig, renderer = _scratch()
+        artist = fig.text(0, 0, text, fontsize=size, ha="left", va="baseline")
+        try:
+            ext = artist.get_window_extent(renderer)
+            _, _, descent = renderer.get_text_width_height_descent(text, artist.get_fontproperties(),
+                                                                   is_math(text))
+        finally:
+            artist.remove()
+    scale = _OVERSAMPLE * PT_PER_CM
+    return float(ext.width) / scale, float(ext.height) / scale, float(descent) / scale
+
+
+@lru_cache(maxsize=1)
+def _scratch():  # type: ignore[no-untyped-def]
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(1, 1), dpi=72 * _OVERSAMPLE)
+    canvas = FigureCanvasAgg(fig)
+    return fig, canvas.get_renderer()
+
+
+def math_nesting(text: str) -> int:
+    """Deepest brace nesting in a math label."""
+    depth = best = 0
+    for ch in text:
+        if ch == "{":
+            depth += 1
+            best = max(best, depth)
+        elif ch == "}":
+            depth = max(0, depth - 1)
+    return best
+
+
+def mathtext_error(text: str) -> tuple[str, str] | None:
+    """Return (code, message) when a label cannot be drawn; checked at compile time, not at save."""
+    if len(text) > limits.MAX_LABEL_CHARS:
+        return "E0906", f"the label has {len(text)} characters; the limit is {limits.MAX_LABEL_CHARS}"
+    if not is_math(text):
+        if text.replace("\\$", "").count("$") % 2:
+            return "E0206", "the label has an unmatched '$'"
+        return None
+    if math_nesting(text) > limits.MAX_MATH_NESTING:
+        return "E0906", f"the math label nests deeper than {limits.MAX_MATH_NESTING} levels"
+    return _parse_mathtext(text)
+
+
+@lru_cache(maxsize=2048)
+def _parse_mathtext(text: str) -> tuple[str, str] | None:
+    from matplotlib.mathtext import MathTextParser
+
+    with textbook_rc():
+        parser = MathTextParser("path")
+        try:
+            parser.parse(text, dpi=72)
+        except ValueError as exc:
+            first = str(exc).strip().splitlines()
+            return "E0206", "invalid math label: " + (first[-1] if first else "cannot parse")
+        except Exception as exc:  # mathtext raises several kinds on odd input
+            return "E0206", f"invalid math label: {type(exc).__name__}"
+    return None

@@ -1,0 +1,77 @@
+"""After-render verification: measure the drawn figure, not the intent.
+
+Every text artist's real extent comes from the Agg renderer; strokes are mapped to pixels through
+the axes transform. A label outside the canvas, two overlapping labels, or a label over a stroke it
+does not annotate is an error (shapely does the geometry).
+"""
+from __future__ import annotations
+
+from scidsl.diagnostics import Diagnostic, error
+from scidsl.labels import stroke_geometry
+from scidsl.primitives import Drawing, Text
+from scidsl.render import Canvas
+
+_TOL_PX = 0.75  # anti-aliasing slack in pixels
+
+
+def verify_canvas(canvas: Canvas, drawing: Drawing) -> list[Diagnostic]:
+    """Check every drawn text: inside the canvas, clear of other texts and of foreign strokes."""
+    from shapely.affinity import affine_transform
+    from shapely.geometry import box
+    from shapely.strtree import STRtree
+
+    fig = canvas.figure
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    width, height = fig.bbox.width, fig.bbox.height
+    boxes = []
+    diags: list[Diagnostic] = []
+    for artist, t in canvas.texts:
+        ext = artist.get_window_extent(renderer)
+        bx = box(ext.x0 + _TOL_PX, ext.y0 + _TOL_PX, ext.x1 - _TOL_PX, ext.y1 - _TOL_PX)
+        boxes.append((bx, t))
+        if ext.x0 < -_TOL_PX or ext.y0 < -_TOL_PX or ext.x1 > width + _TOL_PX or ext.y1 > height + _TOL_PX:
+            diags.append(error("E5001", f"label {t.text!r} is drawn outside the canvas", None))
+    diags.extend(_text_overlaps(boxes))
+    m = canvas.axes.transData.get_matrix()
+    coeffs = [m[0, 0], m[0, 1], m[1, 0], m[1, 1], m[0, 2], m[1, 2]]
+    strokes = []
+    for item in drawing.items:
+        if isinstance(item, Text):
+            continue
+        geom = stroke_geometry(item)
+        if geom is not None and not geom.is_empty:
+            strokes.append((affine_transform(geom, coeffs), item.owner))
+    if strokes:
+        tree = STRtree([g for g, _ in strokes])
+        for bx, t in boxes:
+            for i in tree.query(bx, predicate="intersects"):
+                geom, owner = strokes[int(i)]
+                if owner is not None and owner in t.may_touch:
+                    continue
+                if geom.intersection(bx).area > 1.0:
+                    diags.append(error("E5003", f"label {t.text!r} overlaps a line"
+                                       + (f" of {owner}" if owner else ""), None))
+                    break
+    return diags
+
+
+def _text_overlaps(boxes: list) -> list[Diagnostic]:
+    diags = []
+    for i in range(len(boxes)):
+        for j in range(i + 1, len(boxes)):
+            a, ta = boxes[i]
+            b, tb = boxes[j]
+            if a.intersects(b) and a.intersection(b).area > 1.0:
+                diags.append(error("E5002", f"labels {ta.text!r} and {tb.text!r} overlap", None))
+    return diags
+
+
+def pixel_size(canvas: Canvas) -> tuple[int, int]:
+    """The PNG size in pixels."""
+    return int(round(canvas.figure.bbox.width)), int(round(canvas.figure.bbox.height))
+
+
+def texts_of(canvas: Canvas) -> list[Text]:
+    """Every text drawn on the canvas."""
+    return [t for _, t in canvas.texts]
