@@ -108,6 +108,11 @@ class _Scanner:
             sym += self.peek()
             self.pos += 1
         if not is_element(sym):
+            prev = self.tokens[-1][1] if self.tokens and self.tokens[-1][0] == "sym" else ""
+            joined = prev + sym.lower()
+            if len(sym) == 1 and len(prev) == 1 and is_element(joined):
+                raise self.fail(f"unknown element '{sym}'", start, 1, f"did you mean {joined}?",
+                                code="E3011")
             close = close_symbols(sym)
             hint = f"did you mean {' or '.join(close)}?" if close else "element symbols start " \
                 "with a capital letter, e.g. Cl, Na"
