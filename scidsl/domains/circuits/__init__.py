@@ -1,0 +1,1 @@
+"""Electric circuits: topology checks (networkx), exact equivalents (sympy), schematic layout."""

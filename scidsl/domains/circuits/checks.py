@@ -1,0 +1,254 @@
+"""Checks of a lowered circuit: connections, shorts, open current sources, isolation, units, meters."""
+from __future__ import annotations
+
+from collections import Counter
+
+import networkx as nx
+
+from .issues import Issue
+from .parts import KINDS, PROPERTY_UNITS, UNIT_SYMBOLS
+from .topology import Circuit
+
+UNIT_WORDS = {"ohm": "ohms", "F": "farads", "H": "henries", "V": "volts", "A": "amperes",
+              "W": "watts", "Hz": "hertz"}
+
+
+def check_circuit(circuit: Circuit) -> list[Issue]:
+    """Run every check in order; returns lowering problems first, then topology problems."""
+    issues = list(circuit.issues)
+    issues += check_units(circuit)
+    issues += check_connections(circuit)
+    issues += check_isolated(circuit)
+    issues += check_sources(circuit)
+    issues += check_meters(circuit)
+    issues += check_shorted_parts(circuit)
+    return issues
+
+
+def family(circuit: Circuit, part: str) -> str:
+    """Family of a part ("vsource", "meter", ...)."""
+    return KINDS[circuit.parts[part].kind].family
+
+
+def check_units(circuit: Circuit) -> list[Issue]:
+    """Every value stored under a known property carries that property's unit."""
+    out = []
+    for spec in circuit.parts.values():
+        for key, q in spec.values.items():
+            want = PROPERTY_UNITS.get(key)
+            if want is None or q.base == want:
+                continue
+            got = UNIT_WORDS.get(q.base or "", f"'{q.unit}'")
+            out.append(Issue("E2006", f"{key} of {spec.kind} '{spec.name}' is in {got}; "
+                             f"expected {UNIT_WORDS[want]}", spec.name, spec.origin,
+                             f"write the value in {UNIT_SYMBOLS[want]}, e.g. 4 {want}"))
+    return out
+
+
+def _terminal_counts(circuit: Circuit) -> Counter[str]:
+    return Counter(circuit.terminals.values())
+
+
+def check_connections(circuit: Circuit) -> list[Issue]:
+    """Parts never placed, terminals alone on their node, wires that end nowhere."""
+    counts = _terminal_counts(circuit)
+    placed = {part for part, _ in circuit.terminals}
+    out = []
+    for spec in circuit.parts.values():
+        if spec.name not in placed:
+            out.append(Issue("E2007", f"{spec.kind} '{spec.name}' is not connected to anything",
+                             spec.name, spec.origin, "put it in a loop or give it `between`"))
+            continue
+        out += _loose_terminals(circuit, spec.name, counts)
+    return out
+
+
+def _loose_terminals(circuit: Circuit, name: str, counts: Counter[str]) -> list[Issue]:
+    spec = circuit.parts[name]
+    info = KINDS[spec.kind]
+    out = []
+    for term in info.terminals:
+        node = circuit.node_of(name, term)
+        if node is None and term in info.optional_terminals:
+            continue
+        if node is not None and counts[node] >= 2:
+            continue
+        if info.family == "wire":
+            out.append(Issue("E2008", f"wire '{name}' ends nowhere (its end {term} touches "
+                             "nothing)", name, spec.origin, "connect both ends or remove it"))
+        else:
+            out.append(Issue("E2007", f"terminal {term} of {spec.kind} '{name}' is not "
+                             "connected", name, spec.origin,
+                             "connect it to another part or to a node"))
+    return out
+
+
+def _main_component(circuit: Circuit, comps: list[set[str]]) -> int:
+    for name, spec in circuit.parts.items():
+        if KINDS[spec.kind].family in ("vsource", "isource"):
+            node = circuit.node_of(name, KINDS[spec.kind].terminals[0])
+            for i, comp in enumerate(comps):
+                if node in comp:
+                    return i
+    sizes = [circuit.graph.subgraph(c).number_of_edges() for c in comps]
+    return max(range(len(comps)), key=lambda i: sizes[i])
+
+
+def check_isolated(circuit: Circuit) -> list[Issue]:
+    """Parts in a piece of the circuit not joined to the piece holding the source."""
+    comps = [set(c) for c in nx.connected_components(circuit.graph)]
+    if len(comps) < 2:
+        return []
+    main = _main_component(circuit, comps)
+    out = []
+    for i, comp in enumerate(comps):
+        if i == main:
+            continue
+        names = sorted({p for (p, _), n in circuit.terminals.items() if n in comp})
+        if not names:
+            continue
+        out.append(Issue("E2011", f"{', '.join(names)} form a sub-circuit not joined to the "
+                         "rest", names[0], circuit.parts[names[0]].origin,
+                         "join it with a wire or a shared node"))
+    return out
+
+
+def conducting_groups(circuit: Circuit, ammeters: bool = False) -> nx.utils.UnionFind:
+    """Nodes joined by wires and closed switches (and ideal ammeters if asked)."""
+    uf = nx.utils.UnionFind(circuit.graph.nodes)
+    for u, v, data in circuit.graph.edges(data=True):
+        if is_short(circuit, data, ammeters):
+            uf.union(u, v)
+    return uf
+
+
+def is_short(circuit: Circuit, data: dict, ammeters: bool = False) -> bool:
+    """True for an edge that conducts with zero resistance."""
+    kind = data["kind"]
+    spec = circuit.parts[data["part"]]
+    if kind == "wire" or (ammeters and kind == "ammeter"):
+        return True
+    if kind == "switch":
+        return spec.state == "closed"
+    if kind == "two_way_switch":
+        return data["ends"][1] == (spec.state or "a")
+    return False
+
+
+def is_open(circuit: Circuit, data: dict) -> bool:
+    """True for an edge that never conducts (open switch, ideal voltmeter)."""
+    kind = data["kind"]
+    spec = circuit.parts[data["part"]]
+    if kind == "voltmeter":
+        return True
+    if kind == "switch":
+        return spec.state != "closed"
+    if kind == "two_way_switch":
+        return data["ends"][1] != (spec.state or "a")
+    return False
+
+
+def check_sources(circuit: Circuit) -> list[Issue]:
+    """Voltage sources shorted by a wire or closed switch; ideal current sources left open."""
+    uf = conducting_groups(circuit)
+    out = []
+    for u, v, key, data in circuit.graph.edges(keys=True, data=True):
+        fam = KINDS[data["kind"]].family
+        spec = circuit.parts[data["part"]]
+        if fam == "vsource" and uf[u] == uf[v]:
+            out.append(Issue("E2009", f"{spec.kind} '{spec.name}' is shorted: a wire or closed "
+                             "switch joins its terminals", spec.name, spec.origin,
+                             "put a load between its terminals or open the switch"))
+        if fam == "isource" and not _has_path_without(circuit, u, v, key):
+            out.append(Issue("E2010", f"current source '{spec.name}' is left open: no closed "
+                             "path joins its terminals", spec.name, spec.origin,
+                             "an ideal current source needs a closed path; close the loop"))
+    return out
+
+
+def _has_path_without(circuit: Circuit, u: str, v: str, skip: str) -> bool:
+    g = nx.Graph()
+    g.add_nodes_from((u, v))
+    for a, b, key, data in circuit.graph.edges(keys=True, data=True):
+        if key != skip and not is_open(circuit, data):
+            g.add_edge(a, b)
+    return nx.has_path(g, u, v)
+
+
+def check_meters(circuit: Circuit) -> list[Issue]:
+    """Ammeters in parallel with a part and voltmeters in series are warned about."""
+    out = []
+    for u, v, key, data in circuit.graph.edges(keys=True, data=True):
+        spec = circuit.parts[data["part"]]
+        if data["kind"] == "ammeter":
+            others = _parallel_parts(circuit, u, v, key)
+            if others:
+                out.append(Issue("W2001", f"ammeter '{spec.name}' is in parallel with "
+                                 f"{', '.join(others)}; an ammeter goes in series",
+                                 spec.name, spec.origin, "put it in the branch it measures",
+                                 "warning"))
+        if data["kind"] == "voltmeter":
+            carried = _series_parts(circuit, key)
+            if carried:
+                out.append(Issue("W2002", f"voltmeter '{spec.name}' is in series with "
+                                 f"{', '.join(carried)}; a voltmeter goes in parallel",
+                                 spec.name, spec.origin, "connect it across the part it "
+                                 "measures", "warning"))
+    return out
+
+
+def _parallel_parts(circuit: Circuit, u: str, v: str, skip: str) -> list[str]:
+    uf = conducting_groups(circuit)
+    names = []
+    for a, b, key, data in circuit.graph.edges(keys=True, data=True):
+        if key == skip or data["kind"] == "wire":
+            continue
+        if {uf[a], uf[b]} == {uf[u], uf[v]} and uf[u] != uf[v]:
+            names.append(data["part"])
+    return sorted(set(names))
+
+
+def _cycle_edges(graph: nx.MultiGraph) -> set[str]:
+    """Keys of multigraph edges that lie on some cycle (i.e. are not bridges)."""
+    simple = nx.Graph()
+    multiplicity: Counter[frozenset[str]] = Counter()
+    for u, v in graph.edges():
+        simple.add_edge(u, v)
+        multiplicity[frozenset((u, v))] += 1
+    bridges = {frozenset(e) for e in nx.bridges(simple)} if simple.number_of_edges() else set()
+    return {key for u, v, key in graph.edges(keys=True)
+            if u == v or frozenset((u, v)) not in bridges or multiplicity[frozenset((u, v))] > 1}
+
+
+def _series_parts(circuit: Circuit, key: str) -> list[str]:
+    """Non-source parts that lose their only closed path when the voltmeter is removed."""
+    before = _cycle_edges(circuit.graph)
+    without = circuit.graph.copy()
+    without.remove_edges_from([(u, v, k) for u, v, k in circuit.graph.edges(keys=True)
+                               if k == key])
+    after = _cycle_edges(without)
+    lost = before - after - {key}
+    return sorted({circuit.graph.edges[e]["part"] for e in _edges_by_key(circuit.graph, lost)
+                   if KINDS[circuit.graph.edges[e]["kind"]].family not in ("vsource", "wire")})
+
+
+def _edges_by_key(graph: nx.MultiGraph, keys: set[str]) -> list[tuple[str, str, str]]:
+    return [(u, v, k) for u, v, k in graph.edges(keys=True) if k in keys]
+
+
+def check_shorted_parts(circuit: Circuit) -> list[Issue]:
+    """Parts whose two ends are joined by a plain wire (no current can flow through them)."""
+    uf = nx.utils.UnionFind(circuit.graph.nodes)
+    for u, v, data in circuit.graph.edges(data=True):
+        if data["kind"] == "wire":
+            uf.union(u, v)
+    out = []
+    for u, v, data in circuit.graph.edges(data=True):
+        fam = KINDS[data["kind"]].family
+        if fam in ("wire", "vsource", "switch") or uf[u] != uf[v]:
+            continue
+        spec = circuit.parts[data["part"]]
+        out.append(Issue("W2003", f"{spec.kind} '{spec.name}' is shorted by a wire; no current "
+                         "flows through it", spec.name, spec.origin,
+                         "remove the wire across it if that is not intended", "warning"))
+    return out

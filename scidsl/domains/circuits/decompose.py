@@ -1,0 +1,183 @@
+"""Series–parallel (and bridge) decomposition of a circuit graph between two nodes."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Union
+
+
+@dataclass(frozen=True)
+class Leaf:
+    """One two-terminal part; forward means drawn from its first terminal to its second."""
+
+    key: str
+    part: str
+    forward: bool = True
+
+
+@dataclass(frozen=True)
+class SeriesBlock:
+    """Blocks one after another, in flow order."""
+
+    items: tuple["Block", ...]
+
+
+@dataclass(frozen=True)
+class ParallelBlock:
+    """Blocks between the same two nodes; the first is drawn on the axis."""
+
+    branches: tuple["Block", ...]
+
+
+@dataclass(frozen=True)
+class BridgeBlock:
+    """Wheatstone bridge p→q: upper p-e1-c-e2-q, lower p-e3-d-e4-q, middle e5 from d to c."""
+
+    e1: "Block"
+    e2: "Block"
+    e3: "Block"
+    e4: "Block"
+    e5: "Block"
+
+
+Block = Union[Leaf, SeriesBlock, ParallelBlock, BridgeBlock]
+
+
+def reverse(block: Block) -> Block:
+    """The same block traversed the other way."""
+    if isinstance(block, Leaf):
+        return Leaf(block.key, block.part, not block.forward)
+    if isinstance(block, SeriesBlock):
+        return SeriesBlock(tuple(reverse(b) for b in reversed(block.items)))
+    if isinstance(block, ParallelBlock):
+        return ParallelBlock(tuple(reverse(b) for b in block.branches))
+    return BridgeBlock(reverse(block.e2), reverse(block.e1), reverse(block.e4),
+                       reverse(block.e3), block.e5)
+
+
+def series(*blocks: Block) -> Block:
+    """Series of blocks, flattening nested series."""
+    items: list[Block] = []
+    for b in blocks:
+        items.extend(b.items if isinstance(b, SeriesBlock) else (b,))
+    return items[0] if len(items) == 1 else SeriesBlock(tuple(items))
+
+
+def parallel(*blocks: Block) -> Block:
+    """Parallel of blocks, flattening nested parallels."""
+    branches: list[Block] = []
+    for b in blocks:
+        branches.extend(b.branches if isinstance(b, ParallelBlock) else (b,))
+    return branches[0] if len(branches) == 1 else ParallelBlock(tuple(branches))
+
+
+def leaves(block: Block) -> list[Leaf]:
+    """All leaves of a block, in drawing order."""
+    if isinstance(block, Leaf):
+        return [block]
+    if isinstance(block, SeriesBlock):
+        children = block.items
+    elif isinstance(block, ParallelBlock):
+        children = block.branches
+    else:
+        children = (block.e1, block.e2, block.e3, block.e4, block.e5)
+    return [leaf for c in children for leaf in leaves(c)]
+
+
+class _Reducer:
+    """Edges as (u, v, block) keyed by an order number; reduces until nothing applies."""
+
+    def __init__(self, edges: list[tuple[str, str, Block]], s: str, t: str) -> None:
+        self.edges: dict[int, tuple[str, str, Block]] = dict(enumerate(edges))
+        self.next_id = len(edges)
+        self.ends = (s, t)
+
+    def incident(self) -> dict[str, list[int]]:
+        inc: dict[str, list[int]] = {}
+        for i, (u, v, _) in sorted(self.edges.items()):
+            inc.setdefault(u, []).append(i)
+            if v != u:
+                inc.setdefault(v, []).append(i)
+        return inc
+
+    def oriented(self, i: int, start: str) -> tuple[str, Block]:
+        """Block of edge i traversed from `start`; returns (other end, block)."""
+        u, v, b = self.edges[i]
+        return (v, b) if u == start else (u, reverse(b))
+
+    def add(self, i: int, u: str, v: str, block: Block, remove: list[int]) -> None:
+        for r in remove:
+            del self.edges[r]
+        self.edges[i] = (u, v, block)
+
+    def merge_parallel(self) -> bool:
+        groups: dict[frozenset[str], list[int]] = {}
+        for i, (u, v, _) in sorted(self.edges.items()):
+            if u != v:
+                groups.setdefault(frozenset((u, v)), []).append(i)
+        for ids in groups.values():
+            if len(ids) > 1:
+                u, v, _ = self.edges[ids[0]]
+                block = parallel(*(self.oriented(i, u)[1] for i in ids))
+                self.add(ids[0], u, v, block, ids)
+                return True
+        return False
+
+    def merge_series(self) -> bool:
+        for x, ids in self.incident().items():
+            if x in self.ends or len(ids) != 2:
+                continue
+            a, b1 = self.oriented(ids[0], x)
+            c, b2 = self.oriented(ids[1], x)
+            if a == x or c == x:
+                continue
+            self.add(min(ids), a, c, series(reverse(b1), b2), ids)
+            return True
+        return False
+
+    def merge_bridge(self) -> bool:
+        inc = self.incident()
+        for c, ids in inc.items():
+            found = self._bridge_at(c, ids, inc)
+            if found:
+                return True
+        return False
+
+    def _bridge_at(self, c: str, ids: list[int], inc: dict[str, list[int]]) -> bool:
+        if c in self.ends or len(ids) != 3:
+            return False
+        nbr = {self.oriented(i, c)[0]: i for i in ids}
+        for d in nbr:
+            if d in self.ends or len(inc.get(d, [])) != 3:
+                continue
+            dn = {self.oriented(i, d)[0]: i for i in inc[d]}
+            others = set(nbr) - {d}
+            if len(nbr) != 3 or set(dn) != others | {c} or len(others) != 2:
+                continue
+            p, q = sorted(others, key=lambda n: min(nbr[n], dn[n]))
+            e1 = self.oriented(nbr[p], c)[1]
+            e2 = self.oriented(nbr[q], c)[1]
+            e3 = self.oriented(dn[p], d)[1]
+            e4 = self.oriented(dn[q], d)[1]
+            e5 = self.oriented(nbr[d], d)[1]
+            block = BridgeBlock(reverse(e1), e2, reverse(e3), e4, e5)
+            self.add(min(ids + inc[d]), p, q, block, sorted(set(ids + inc[d])))
+            return True
+        return False
+
+    def run(self) -> Block | None:
+        while self.merge_parallel() or self.merge_series() or self.merge_bridge():
+            pass
+        if len(self.edges) != 1:
+            return None
+        (u, v, b), = self.edges.values()
+        s, t = self.ends
+        if {u, v} != {s, t}:
+            return None
+        return b if u == s else reverse(b)
+
+
+def decompose(edges: list[tuple[str, str, Block]], s: str, t: str) -> Block | None:
+    """Reduce edges (u, v, block oriented u→v) between s and t to one block, or None."""
+    if not edges or s == t:
+        return None
+    return _Reducer(edges, s, t).run()

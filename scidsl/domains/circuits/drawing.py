@@ -1,0 +1,23 @@
+"""A finished schematic as symbol shapes: parts, wires, junction dots and markers."""
+from __future__ import annotations
+
+from .layout import Schematic
+from .symbols import SCircle, Shape, SLine, Style, draw_ground, draw_part, draw_terminal
+from .topology import Circuit
+
+DOT_R = 0.07
+
+
+def schematic_shapes(circuit: Circuit, sch: Schematic, style: Style = "iec",
+                     marks: bool = False) -> list[tuple[str | None, Shape]]:
+    """(owner, shape) pairs for everything drawn except labels; owner None for plain wires."""
+    out: list[tuple[str | None, Shape]] = [(None, SLine((a, b))) for a, b in sch.wires]
+    for p in sch.parts:
+        spec = circuit.parts[p.name]
+        for shape in draw_part(p.kind, p.start, p.end, p.normal, style, spec.state, marks):
+            out.append((p.name, shape))
+    out += [(None, SCircle(d, DOT_R, "black")) for d in sch.dots]
+    for m in sch.markers:
+        shapes = draw_ground(m.tip) if m.kind == "ground" else draw_terminal(m.tip)
+        out += [(m.name, s) for s in shapes]
+    return out

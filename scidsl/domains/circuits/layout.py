@@ -1,0 +1,398 @@
+"""Automatic schematic layout: series–parallel and bridge blocks on a rectangular loop."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from . import decompose as dc
+from .geometry import ROT90, ROT180, ROT270, MIRROR_Y, Affine, Point, Seg, translate
+from .issues import Issue
+from .parts import KINDS
+from .quantities import format_quantity, subscript_name
+from .symbols import PART_LENGTH, extent
+from .topology import Circuit
+
+WIRE_MIN = 0.5  # shortest wire between two parts in series
+BUS_PAD = 0.4  # wire between a parallel bus and its branch
+GAP = 0.35  # clearance between neighbouring blocks
+LABEL_GAP = 0.12  # between a symbol and its label
+CORNER = 0.6  # shortest wire from a loop corner to a part
+MIN_SIDE = 2.4
+LEAD = 0.8  # lead to a terminal circle in a two-terminal network
+LABEL_SIZE = 11.0
+
+Measure = Callable[[str, float], tuple[float, float]]
+
+
+@dataclass
+class PlacedPart:
+    """A part on the page: drawn from start (its first terminal) to end, outward side `normal`."""
+
+    name: str
+    key: str
+    kind: str
+    start: Point
+    end: Point
+    normal: Point
+    terminals: dict[str, Point]
+
+
+@dataclass
+class LabelBox:
+    """A part label with the room reserved for it (centre, width, height in cm)."""
+
+    owner: str
+    text: str
+    center: Point
+    width: float
+    height: float
+    anchor: Point
+    direction: Point
+
+
+@dataclass
+class PlacedMarker:
+    """A ground or terminal marker: stub from `attach` (on a wire) to `tip` (the symbol)."""
+
+    name: str
+    kind: str
+    attach: Point
+    tip: Point
+
+
+@dataclass
+class Schematic:
+    """Everything the renderer draws for one circuit."""
+
+    parts: list[PlacedPart] = field(default_factory=list)
+    wires: list[Seg] = field(default_factory=list)
+    dots: list[Point] = field(default_factory=list)
+    markers: list[PlacedMarker] = field(default_factory=list)
+    labels: list[LabelBox] = field(default_factory=list)
+
+
+@dataclass
+class _Sub:
+    """A laid-out block in its own frame: in-terminal (0, 0), out-terminal (width, 0)."""
+
+    width: float
+    up: float
+    down: float
+    parts: list[PlacedPart] = field(default_factory=list)
+    wires: list[Seg] = field(default_factory=list)
+    labels: list[LabelBox] = field(default_factory=list)
+
+    def add(self, other: "_Sub", m: Affine) -> None:
+        """Copy another block's content through map m."""
+        for p in other.parts:
+            self.parts.append(PlacedPart(p.name, p.key, p.kind, m(p.start), m(p.end),
+                                         m.vec(p.normal),
+                                         {t: m(q) for t, q in p.terminals.items()}))
+        self.wires += [(m(a), m(b)) for a, b in other.wires]
+        self.labels += [LabelBox(lb.owner, lb.text, m(lb.center), lb.width, lb.height,
+                                 m(lb.anchor), m.vec(lb.direction)) for lb in other.labels]
+
+    def wire(self, a: Point, b: Point) -> None:
+        """Add a wire unless it has no length."""
+        if a != b:
+            self.wires.append((a, b))
+
+
+def measure_text(text: str, size: float) -> tuple[float, float]:
+    """Width and height of a one-line label in cm (Matplotlib's font metrics)."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextToPath
+
+    w, h, _ = TextToPath().get_text_width_height_descent(text, FontProperties(size=size),
+                                                         ismath=False)
+    cm = 2.54 / 72
+    return w * cm, max(h, size) * cm
+
+
+def label_text(circuit: Circuit, part: str, values: bool = True) -> str:
+    """Textbook label of a part: "R₁ = 4 Ω" (or the author's label)."""
+    spec = circuit.parts[part]
+    head = spec.label if spec.label is not None else subscript_name(part)
+    key = KINDS[spec.kind].value_key
+    q = spec.values.get(key) if key else None
+    if not values or q is None or not head:
+        return head
+    return f"{head} = {format_quantity(q)}"
+
+
+class _Builder:
+    """Lays out blocks; knows the circuit, label texts, text metrics and symbol options."""
+
+    def __init__(self, circuit: Circuit, measure: Measure, marks: bool, values: bool) -> None:
+        self.circuit = circuit
+        self.measure = measure
+        self.marks = marks
+        self.values = values
+        self.edges = {k: d for _, _, k, d in circuit.graph.edges(keys=True, data=True)}
+
+    def block(self, block: dc.Block, vertical: bool) -> _Sub:
+        """Lay out any block with its flow along +x (globally vertical if `vertical`)."""
+        if isinstance(block, dc.Leaf):
+            return self.leaf(block, vertical)
+        if isinstance(block, dc.SeriesBlock):
+            return self.series([self.block(b, vertical) for b in block.items])
+        if isinstance(block, dc.ParallelBlock):
+            return self.parallel([self.block(b, vertical) for b in block.branches])
+        return self.bridge(block, vertical)
+
+    def leaf(self, leaf: dc.Leaf, vertical: bool) -> _Sub:
+        data = self.edges[leaf.key]
+        kind = data["kind"]
+        if kind == "wire":
+            sub = _Sub(WIRE_MIN, 0, 0)
+            sub.wire((0, 0), (WIRE_MIN, 0))
+            return sub
+        text = label_text(self.circuit, leaf.part, self.values)
+        w, h = self.measure(text, LABEL_SIZE) if text else (0.0, 0.0)
+        along, cross = (h, w) if vertical else (w, h)
+        length = max(PART_LENGTH, along + 0.3)
+        up, down = extent(kind, self.marks)
+        start, end = ((0.0, 0.0), (length, 0.0)) if leaf.forward else ((length, 0.0), (0.0, 0.0))
+        ta, tb = data["ends"]
+        sub = _Sub(length, up + (LABEL_GAP + cross if text else 0), down)
+        sub.parts.append(PlacedPart(leaf.part, leaf.key, kind, start, end, (0.0, 1.0),
+                                    {ta: start, tb: end}))
+        if text:
+            sub.labels.append(LabelBox(leaf.part, text, (length / 2, up + LABEL_GAP + cross / 2),
+                                       w, h, (length / 2, up), (0.0, 1.0)))
+        return sub
+
+    def series(self, subs: list[_Sub]) -> _Sub:
+        out = _Sub(0, max(s.up for s in subs), max(s.down for s in subs))
+        x = 0.0
+        for i, s in enumerate(subs):
+            if i:
+                out.wire((x, 0), (x + WIRE_MIN, 0))
+                x += WIRE_MIN
+            out.add(s, translate(x, 0))
+            x += s.width
+        out.width = x
+        return out
+
+    def parallel(self, subs: list[_Sub]) -> _Sub:
+        width = max(s.width for s in subs) + 2 * BUS_PAD
+        out = _Sub(width, 0, subs[0].down)
+        y = 0.0
+        for i, s in enumerate(subs):
+            if i:
+                y_next = y + subs[i - 1].up + GAP + s.down
+                out.wire((0, y), (0, y_next))
+                out.wire((width, y), (width, y_next))
+                y = y_next
+            x0 = (width - s.width) / 2
+            out.wire((0, y), (x0, y))
+            out.wire((x0 + s.width, y), (width, y))
+            out.add(s, translate(x0, y))
+        out.up = y + subs[-1].up
+        return out
+
+    def bridge(self, b: dc.BridgeBlock, vertical: bool) -> _Sub:
+        e1, e2 = self.block(b.e1, vertical), self.block(b.e2, vertical)
+        e3, e4 = self.block(b.e3, vertical), self.block(b.e4, vertical)
+        e5 = self.block(b.e5, not vertical)
+        left = max(e1.width, e3.width) + 2 * BUS_PAD
+        right = max(e2.width, e4.width) + 2 * BUS_PAD
+        xc = left + e5.up + GAP
+        width = xc + e5.down + GAP + right
+        h = max(e5.width + 2 * WIRE_MIN, max(e1.down, e2.down) + max(e3.up, e4.up) + GAP)
+        out = _Sub(width, h + max(e1.up, e2.up), max(e3.down, e4.down))
+        out.wire((0, 0), (0, h))
+        out.wire((width, 0), (width, h))
+        for y, first, second, mirror in ((h, e1, e2, False), (0.0, e3, e4, True)):
+            self._bridge_row(out, y, first, second, (left, xc, width - right), mirror)
+        y5 = (h - e5.width) / 2
+        out.wire((xc, 0), (xc, y5))
+        out.wire((xc, y5 + e5.width), (xc, h))
+        out.add(e5, ROT90.then(translate(xc, y5)))
+        return out
+
+    def _bridge_row(self, out: _Sub, y: float, first: _Sub, second: _Sub,
+                    xs: tuple[float, float, float], mirror: bool) -> None:
+        left, xc, right_start = xs
+        width = out.width
+        m = MIRROR_Y if mirror else Affine()
+        x1 = (left - first.width) / 2
+        x2 = right_start + (width - right_start - second.width) / 2
+        out.wire((0, y), (x1, y))
+        out.add(first, m.then(translate(x1, y)))
+        out.wire((x1 + first.width, y), (xc, y))
+        out.wire((xc, y), (x2, y))
+        out.add(second, m.then(translate(x2, y)))
+        out.wire((x2 + second.width, y), (width, y))
+
+
+SIDES = ("left", "top", "right", "bottom")
+
+
+def _side_hint(circuit: Circuit, block: dc.Block) -> str | None:
+    for leaf in dc.leaves(block):
+        side = circuit.parts[leaf.part].hints.get("side")
+        if side in SIDES:
+            return side
+    return None
+
+
+def assign_sides(circuit: Circuit, items: list[dc.Block]) -> dict[str, list[dc.Block]]:
+    """Root item on the left; the rest spread over top, right and bottom (hints first)."""
+    sides: dict[str, list[dc.Block]] = {s: [] for s in SIDES}
+    sides["left"].append(items[0])
+    free = []
+    for item in items[1:]:
+        hint = _side_hint(circuit, item)
+        if hint:
+            sides[hint].append(item)
+        else:
+            free.append(item)
+    for side, chunk in zip(("top", "right", "bottom"), _split_free(free)):
+        sides[side] += chunk
+    return sides
+
+
+def _split_free(free: list[dc.Block]) -> tuple[list, list, list]:
+    k = len(free)
+    if k == 0:
+        return [], [], []
+    if k == 1:
+        return [], free, []
+    n_bottom = (k - 1) // 3 if k >= 4 else 0
+    n_top = k - 1 - n_bottom
+    return free[:n_top], free[n_top:n_top + 1], free[n_top + 1:]
+
+
+# Each side's map from the side's own frame (flow along +x, outward +y) to the loop rectangle.
+def _side_map(side: str, width: float, height: float) -> Affine:
+    return {"left": ROT90, "top": translate(0, height), "right": ROT270.then(
+        translate(width, height)), "bottom": ROT180.then(translate(width, 0))}[side]
+
+
+def layout_loop(builder: _Builder, sides: dict[str, list[dc.Block]]) -> _Sub:
+    """Place each side's series on a rectangle; corners are plain wire bends."""
+    subs = {s: builder.series([builder.block(b, s in ("left", "right")) for b in blocks])
+            if blocks else None for s, blocks in sides.items()}
+    length = {s: (sub.width + 2 * CORNER if sub else 0.0) for s, sub in subs.items()}
+    inner = {s: (sub.down if sub else 0.0) for s, sub in subs.items()}
+    width = max(length["top"], length["bottom"], inner["left"] + inner["right"] + GAP, MIN_SIDE)
+    height = max(length["left"], length["right"], inner["top"] + inner["bottom"] + GAP,
+                 MIN_SIDE)
+    out = _Sub(width, 0, 0)
+    for side, sub in subs.items():
+        m = _side_map(side, width, height)
+        run = height if side in ("left", "right") else width
+        if sub is None:
+            out.wire(m((0, 0)), m((run, 0)))
+            continue
+        x0 = (run - sub.width) / 2
+        out.wire(m((0, 0)), m((x0, 0)))
+        out.add(sub, translate(x0, 0).then(m))
+        out.wire(m((x0 + sub.width, 0)), m((run, 0)))
+    return out
+
+
+def _edges_for(circuit: Circuit, skip: str | None) -> list[tuple[str, str, dc.Block]]:
+    out = []
+    for _, _, key, data in circuit.graph.edges(keys=True, data=True):
+        if key == skip:
+            continue
+        ta, tb = data["ends"]
+        out.append((circuit.terminals[(data["part"], ta)], circuit.terminals[(data["part"], tb)],
+                    dc.Leaf(key, data["part"], True)))
+    return out
+
+
+def _root_key(circuit: Circuit) -> str | None:
+    keys = [(k, d) for _, _, k, d in circuit.graph.edges(keys=True, data=True)]
+    for k, d in keys:
+        if circuit.parts[d["part"]].hints.get("root") in ("true", True):
+            return k
+    for k, d in keys:
+        if KINDS[d["kind"]].family in ("vsource", "isource"):
+            return k
+    return keys[0][0] if keys else None
+
+
+def _terminal_nodes(circuit: Circuit) -> list[tuple[str, str]]:
+    out = []
+    for name, spec in circuit.parts.items():
+        node = circuit.terminals.get((name, "a"))
+        if spec.kind == "terminal" and node is not None:
+            out.append((name, node))
+    return out
+
+
+def _unsupported(circuit: Circuit) -> Issue | None:
+    for name, spec in circuit.parts.items():
+        used = [t for t in KINDS[spec.kind].terminals if (name, t) in circuit.terminals]
+        if len(used) == 3:
+            return Issue("E2013", f"cannot lay out {spec.kind} '{name}' with all three "
+                         "terminals connected", name, spec.origin,
+                         "connect two of its terminals (end and wiper)")
+    return None
+
+
+def layout_circuit(circuit: Circuit, measure: Measure = measure_text, marks: bool = False,
+                   values: bool = True) -> Schematic | Issue:
+    """Compute a schematic for a checked circuit, or an Issue if its topology is not drawable."""
+    bad = _unsupported(circuit)
+    if bad:
+        return bad
+    builder = _Builder(circuit, measure, marks, values)
+    ports = _terminal_nodes(circuit)
+    has_source = any(KINDS[d["kind"]].family in ("vsource", "isource")
+                     for *_, d in circuit.graph.edges(keys=True, data=True))
+    if not has_source and len({n for _, n in ports}) >= 2:
+        sub = _layout_two_port(circuit, builder, ports)
+    else:
+        sub = _layout_with_root(circuit, builder)
+    if isinstance(sub, Issue):
+        return sub
+    from .markers import finish_schematic
+
+    return finish_schematic(circuit, sub, ports if not has_source else [], measure)
+
+
+def _not_drawable(what: str) -> Issue:
+    return Issue("E2013", f"cannot lay out this circuit: {what}", None, None,
+                 "state it as nested series/parallel parts, a ladder or a bridge")
+
+
+def _layout_with_root(circuit: Circuit, builder: _Builder) -> _Sub | Issue:
+    root = _root_key(circuit)
+    if root is None:
+        return _not_drawable("it has no two-terminal parts")
+    data = circuit.graph.edges[_edge_of(circuit, root)]
+    a = circuit.terminals[(data["part"], data["ends"][0])]
+    b = circuit.terminals[(data["part"], data["ends"][1])]
+    rest = dc.decompose(_edges_for(circuit, root), b, a)
+    if rest is None:
+        return _not_drawable("its network is neither series–parallel nor a bridge")
+    items = [dc.Leaf(root, data["part"], True)]
+    items += list(rest.items) if isinstance(rest, dc.SeriesBlock) else [rest]
+    return layout_loop(builder, assign_sides(circuit, items))
+
+
+def _edge_of(circuit: Circuit, key: str) -> tuple[str, str, str]:
+    for u, v, k in circuit.graph.edges(keys=True):
+        if k == key:
+            return (u, v, k)
+    raise KeyError(key)
+
+
+def _layout_two_port(circuit: Circuit, builder: _Builder,
+                     ports: list[tuple[str, str]]) -> _Sub | Issue:
+    s = ports[0][1]
+    t = next(n for _, n in ports if n != s)
+    block = dc.decompose(_edges_for(circuit, None), s, t)
+    if block is None:
+        return _not_drawable("the network between its terminals is neither series–parallel "
+                             "nor a bridge")
+    sub = builder.block(block, False)
+    out = _Sub(sub.width + 2 * LEAD, sub.up, sub.down)
+    out.wire((0, 0), (LEAD, 0))
+    out.add(sub, translate(LEAD, 0))
+    out.wire((LEAD + sub.width, 0), (out.width, 0))
+    return out

@@ -1,0 +1,115 @@
+"""Checks of a finished schematic: drawn topology equals the circuit, no crossings, no overlaps."""
+from __future__ import annotations
+
+import networkx as nx
+
+from .geometry import Box, Point, segments_cross
+from .layout import Schematic
+from .markers import label_box, part_box
+from .topology import Circuit
+
+
+def _classes(sch: Schematic) -> nx.utils.UnionFind:
+    uf = nx.utils.UnionFind()
+    for a, b in sch.wires:
+        uf.union(a, b)
+    for p in sch.parts:
+        for q in p.terminals.values():
+            uf[q]
+    for m in sch.markers:
+        uf[m.attach]
+    return uf
+
+
+def drawn_partition(sch: Schematic) -> frozenset[frozenset[str]]:
+    """Part terminals grouped by the wires that join them in the drawing."""
+    uf = _classes(sch)
+    groups: dict[Point, set[str]] = {}
+    for p in sch.parts:
+        for term, q in p.terminals.items():
+            groups.setdefault(uf[q], set()).add(f"{p.name}.{term}")
+    return frozenset(frozenset(g) for g in groups.values())
+
+
+def stated_partition(circuit: Circuit) -> frozenset[frozenset[str]]:
+    """Terminals grouped by node, with explicit wire parts merged into their nodes."""
+    uf = nx.utils.UnionFind(circuit.graph.nodes)
+    for u, v, data in circuit.graph.edges(data=True):
+        if data["kind"] == "wire":
+            uf.union(u, v)
+    groups: dict[str, set[str]] = {}
+    for (part, term), node in circuit.terminals.items():
+        if circuit.parts[part].kind not in ("wire", "ground", "terminal"):
+            groups.setdefault(uf[node], set()).add(f"{part}.{term}")
+    return frozenset(frozenset(g) for g in groups.values())
+
+
+def check_topology(circuit: Circuit, sch: Schematic) -> list[str]:
+    """Problems where the drawing's connections differ from the stated circuit."""
+    out = []
+    if drawn_partition(sch) != stated_partition(circuit):
+        out.append("drawn connections differ from the stated circuit")
+    names = [p.name for p in sch.parts]
+    for name in {n for n in names if names.count(n) > 1}:
+        out.append(f"part {name} drawn more than once")
+    drawn = set(names) | {m.name for m in sch.markers}
+    for name, spec in circuit.parts.items():
+        if spec.kind != "wire" and name not in drawn:
+            out.append(f"part {name} not drawn")
+    return out + _check_markers(circuit, sch)
+
+
+def _check_markers(circuit: Circuit, sch: Schematic) -> list[str]:
+    uf = _classes(sch)
+    where: dict[str, Point] = {}
+    for p in sch.parts:
+        for term, q in p.terminals.items():
+            where[circuit.terminals[(p.name, term)]] = uf[q]
+    wires = nx.utils.UnionFind(circuit.graph.nodes)
+    for u, v, data in circuit.graph.edges(data=True):
+        if data["kind"] == "wire":
+            wires.union(u, v)
+    out = []
+    for m in sch.markers:
+        node = circuit.terminals[(m.name, "a")]
+        ok = any(wires[n] == wires[node] and cls == uf[m.attach] for n, cls in where.items())
+        if not ok:
+            out.append(f"marker {m.name} drawn on the wrong node")
+    return out
+
+
+def check_crossings(sch: Schematic) -> list[str]:
+    """Wires that cross or overlap each other, or run through a part."""
+    out = []
+    wires = sch.wires
+    for i in range(len(wires)):
+        for j in range(i + 1, len(wires)):
+            if segments_cross(wires[i], wires[j]):
+                out.append(f"wires {wires[i]} and {wires[j]} cross")
+    for p in sch.parts:
+        box = part_box(p)
+        for w in wires:
+            if box.hits_segment(w):
+                out.append(f"wire {w} runs through {p.name}")
+    return out
+
+
+def check_overlaps(sch: Schematic) -> list[str]:
+    """Labels overlapping labels, symbols or wires; symbols overlapping symbols."""
+    out = []
+    boxes: list[tuple[str, Box]] = [(f"label {lb.owner}", label_box(lb)) for lb in sch.labels]
+    parts = [(f"part {p.name}", part_box(p)) for p in sch.parts]
+    for i, (na, a) in enumerate(boxes + parts):
+        for nb, b in (boxes + parts)[i + 1:]:
+            if a.overlaps(b):
+                out.append(f"{na} overlaps {nb}")
+    for name, box in boxes:
+        for w in sch.wires:
+            if box.hits_segment(w):
+                out.append(f"{name} lies on wire {w}")
+    return out
+
+
+def verify_schematic(circuit: Circuit, sch: Schematic) -> list[str]:
+    """All schematic checks; an empty list means the drawing is faithful and clean."""
+    return check_topology(circuit, sch) + check_crossings(sch) + check_overlaps(sch)
