@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from llm_fakes import fake_compile
-from llm_server import ScriptedServer, Step, http_error, scene_call, text_reply, tool_call, unused_port
+from tests.llm_fakes import fake_compile
+from tests.llm_server import ScriptedServer, Step, http_error, scene_call, text_reply, tool_call, unused_port
 
 from scidsl.llm_bridge.agent import Agent, AgentConfig
 from scidsl.llm_bridge.endpoint import make_client

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import anyio
 import pytest
-from llm_fakes import PNG_1x1
+from tests.llm_fakes import PNG_1x1
 from mcp import ClientSession, StdioServerParameters, stdio_client
 
 TESTS = Path(__file__).resolve().parent

@@ -1,0 +1,167 @@
+"""Generating figures for many problems: read JSONL, run the loop per problem, write figures and records."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .agent import Agent, AgentResult
+
+TEXT_KEYS = ("problem_text", "problem", "text", "question")
+MAX_ID_CHARS = 100
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem to draw, or the reason its input line is unusable."""
+
+    id: str
+    text: str
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class BatchSummary:
+    """Counts of one batch run."""
+
+    total: int
+    ok: int
+    failed: int
+    skipped: int
+
+
+def read_problems(path: str | Path) -> Iterator[Problem]:
+    """Problems from a JSONL file: one object a line with an `id` and a `problem_text` (or `problem`, `text`)."""
+    with open(path, encoding="utf-8") as fh:
+        for line_no, line in enumerate(fh, start=1):
+            if line.strip():
+                yield _problem_from_line(line, line_no)
+
+
+def _problem_from_line(line: str, line_no: int) -> Problem:
+    """Parse one JSONL line into a `Problem`."""
+    fallback = f"line{line_no}"
+    try:
+        data = json.loads(line)
+    except (json.JSONDecodeError, RecursionError):
+        return Problem(fallback, "", f"line {line_no} is not valid JSON")
+    if not isinstance(data, dict):
+        return Problem(fallback, "", f"line {line_no} is not a JSON object")
+    pid = safe_id(str(data.get("id") or fallback))
+    text = next((data[k] for k in TEXT_KEYS if isinstance(data.get(k), str) and data[k].strip()), None)
+    if text is None:
+        return Problem(pid, "", f"line {line_no} has no problem text (keys: {', '.join(TEXT_KEYS)})")
+    return Problem(pid, text)
+
+
+def safe_id(raw: str) -> str:
+    """A file-name-safe form of a problem id."""
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "_", raw).strip("._")[:MAX_ID_CHARS]
+    return cleaned or "problem"
+
+
+def finished_ids(results_path: Path) -> set[str]:
+    """Ids already drawn successfully in an earlier run (for --resume)."""
+    if not results_path.exists():
+        return set()
+    done = set()
+    for line in results_path.read_text(encoding="utf-8").splitlines():
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError:
+            continue  # a line cut by an earlier crash
+        if isinstance(record, dict) and record.get("ok"):
+            done.add(str(record.get("id")))
+    return done
+
+
+def run_batch(
+    problems: list[Problem],
+    out_dir: Path,
+    agent: Agent,
+    *,
+    fmt: str = "png",
+    resume: bool = False,
+    progress: Callable[[str], None] = lambda _msg: None,
+) -> BatchSummary:
+    """Draw every problem into `out_dir`, appending one record a problem to results.jsonl."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    results_path = out_dir / "results.jsonl"
+    done = finished_ids(results_path) if resume else set()
+    ok = failed = skipped = 0
+    with open(results_path, "a", encoding="utf-8") as results:
+        for index, problem in enumerate(problems, start=1):
+            if problem.id in done:
+                skipped += 1
+                continue
+            record = _draw_one(problem, out_dir, agent, fmt)
+            results.write(json.dumps(record, ensure_ascii=False) + "\n")
+            results.flush()
+            ok, failed = ok + bool(record["ok"]), failed + (not record["ok"])
+            progress(f"[{index}/{len(problems)}] {problem.id}: {record['report']}")
+    return BatchSummary(len(problems), ok, failed, skipped)
+
+
+def _draw_one(problem: Problem, out_dir: Path, agent: Agent, fmt: str) -> dict[str, Any]:
+    """Run the loop for one problem and save what it produced."""
+    record: dict[str, Any] = {"id": problem.id, "ok": False, "figure": None, "scene": None}
+    if problem.error:
+        return {**record, "stop_reason": "bad_input", "turns": 0, "error": problem.error, "report": problem.error}
+    result = agent.run(problem.text, problem_id=problem.id)
+    record.update(stop_reason=result.stop_reason, turns=len(result.attempts), error=result.error,
+                  report=result.report(), usage=result.usage)
+    if result.scene is not None:
+        record["scene"] = str(save_scene(result, out_dir / problem.id))
+    if result.ok:
+        try:
+            record["figure"] = str(save_figure(result, out_dir / f"{problem.id}.{fmt}"))
+            record["ok"] = True
+        except Exception as exc:  # noqa: BLE001 - a failed save is this problem's record, not the batch's end
+            record.update(error=f"could not save the figure: {exc}", report="figure compiled but not saved")
+    return record
+
+
+def save_figure(result: AgentResult, path: Path) -> Path:
+    """Write the compiled figure to `path` (format from the suffix)."""
+    outcome = result.outcome
+    if outcome is None or not outcome.ok:
+        raise ValueError("there is no compiled figure to save")
+    if outcome.save is not None:
+        outcome.save(str(path))
+    elif outcome.png is not None and path.suffix.lower() == ".png":
+        write_atomic(path, outcome.png)
+    else:
+        raise ValueError(f"this figure cannot be saved as {path.suffix or 'a file without suffix'}")
+    return path
+
+
+def save_scene(result: AgentResult, stem: Path) -> Path:
+    """Write the last scene next to the figure: .sdl for text, .json for the JSON form."""
+    scene = result.scene
+    if isinstance(scene, str):
+        path, data = stem.with_suffix(".sdl"), scene.rstrip("\n") + "\n"
+    else:
+        path, data = stem.with_suffix(".json"), json.dumps(scene, indent=2, ensure_ascii=False) + "\n"
+    write_atomic(path, data.encode("utf-8"))
+    return path
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write through a temporary file and rename; never write through a symlink."""
+    if path.is_symlink():
+        raise ValueError(f"refusing to write through the symbolic link {path}")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
