@@ -17,7 +17,7 @@ _SKIP_FIELDS = {"kind", "name", "span", "spans"}
 
 def compile_outcome(scene: str | dict[str, Any], *, render: bool = True) -> CompileOutcome:
     """Compile a scene (text or JSON object) with `scidsl.compile` and describe the result."""
-    from scidsl.pipeline import compile as compile_scene
+    from scidsl import compile as compile_scene
 
     source = scene if isinstance(scene, str) else drop_unset(scene)
     result = compile_scene(source, "<scene>" if isinstance(scene, str) else "<scene>.json")
@@ -67,24 +67,10 @@ def _flat(diag: dict[str, Any]) -> dict[str, Any]:
 
 
 def scene_json_schema() -> dict[str, Any]:
-    """JSON Schema of the JSON scene form `{"items": [statement, ...]}`, one branch per kind."""
-    from scidsl.registry import kinds
+    """JSON Schema of the JSON scene form `{"items": [statement, ...]}` (the core's, from the model)."""
+    from scidsl.schema import scene_json_schema as core_schema
 
-    defs: dict[str, Any] = {}
-    branches = []
-    for kind, (cls, _dom) in kinds().items():
-        schema = cls.model_json_schema(by_alias=True, ref_template="#/$defs/{model}")
-        defs.update(schema.pop("$defs", {}))
-        key = f"kind_{kind}"
-        defs[key] = schema
-        branches.append({"$ref": f"#/$defs/{key}"})
-    return {
-        "type": "object",
-        "description": "A scidsl scene as JSON: its statements in order.",
-        "properties": {"items": {"type": "array", "items": {"anyOf": branches}}},
-        "required": ["items"],
-        "$defs": defs,
-    }
+    return core_schema()
 
 
 def tool_definitions() -> list[dict[str, Any]]:

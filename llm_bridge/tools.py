@@ -39,6 +39,8 @@ _CHECK_DESCRIPTION = (
     "Check a scidsl scene (text form) without rendering: parse, resolve names and units, run the "
     "domain checkers. Returns diagnostics, or ok when there are none."
 )
+# pydantic writes constraints of custom types under their Python names.
+_BOUNDS = {"ge": "minimum", "le": "maximum", "gt": "exclusiveMinimum", "lt": "exclusiveMaximum"}
 
 
 class StrictSchemaError(ValueError):
@@ -130,8 +132,11 @@ def _strict(node: JSON, root: JSON, path: str) -> JSON:
     if "oneOf" in node:
         node["anyOf"] = node.pop("oneOf")
     for key in list(node):
+        if key in _BOUNDS and key not in _KEEP:
+            node.setdefault(_BOUNDS[key], node[key])
         if key not in _KEEP:
-            raise StrictSchemaError(f"{path}: keyword {key!r} is not supported in strict mode")
+            # Not a JSON Schema validation keyword we know: an annotation, safe to leave out.
+            del node[key]
     if isinstance(node.get("additionalProperties"), Mapping) or node.get("additionalProperties") is True:
         raise StrictSchemaError(f"{path}: open objects (maps) cannot be strict")
     if node.get("type") == "object" or "properties" in node:

@@ -118,3 +118,9 @@ def test_tuples_become_fixed_length_arrays():
     assert strict["properties"]["p"] == {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}
     validator = jsonschema.Draft202012Validator(strict)
     assert validator.is_valid({"p": [1, 2]}) and not validator.is_valid({"p": [1, 2, 3]})
+
+
+def test_python_bounds_become_json_schema_bounds_and_unknown_keys_go():
+    schema = {"type": "object", "properties": {"r": {"type": "number", "ge": 0, "lt": 1, "x-note": "n"}},
+              "required": ["r"]}
+    assert to_strict_schema(schema)["properties"]["r"] == {"type": "number", "minimum": 0, "exclusiveMaximum": 1}
