@@ -20,6 +20,7 @@ _ERROR_CODES: dict[str, str] = {
     "label_control": "E0202",
     "expr_syntax": "E0207",
     "expr_type": "E0202",
+    "expr_eval": "E0207",
     "greater_than": "E0205",
     "greater_than_equal": "E0205",
     "less_than": "E0205",
@@ -112,7 +113,7 @@ def build_statement(st: syntax.Statement) -> tuple[Node | None, list[Diagnostic]
         data["name"] = st.name
         spans["name"] = st.name_span  # type: ignore[assignment]
     elif cls.name_required:
-        diags.append(error("E0104", f"a {st.kind} needs a name", st.kind_span,
+        diags.append(error("E0104", f"{_article(st.kind)} {st.kind} needs a name", st.kind_span,
                            f"write: {cls.example or st.kind + ' X'}"))
     if st.text is not None:
         if cls.text_field:
@@ -121,10 +122,14 @@ def build_statement(st: syntax.Statement) -> tuple[Node | None, list[Diagnostic]
             diags.append(error("E0201", f"a {st.kind} takes no text after its name", st.span,
                                "put text in a property such as label: \"...\""))
     keys = _field_keys(cls)
+    failed = set()
     for prop in st.props:
-        diags.extend(_add_prop(prop, data, spans, keys, st.kind))
+        errs = _add_prop(prop, data, spans, keys, st.kind)
+        if errs:
+            failed.add(prop.key)
+        diags.extend(errs)
     node, errs = _validate(cls, data, spans, st.span)
-    return node, diags + errs
+    return node, diags + [e for e in errs if not any(f"needs '{k}'" in e.message for k in failed)]
 
 
 def _field_keys(cls: type[Node]) -> dict[str, str]:
@@ -170,13 +175,18 @@ def _from_pydantic(err: dict, cls: type[Node], spans: dict, span: Span | None) -
     msg = err.get("msg", "invalid value")
     if err.get("type") == "missing":
         example = cls.example
-        return error(code, f"a {cls.model_fields['kind'].default} needs '{key}'", span,
+        kind = cls.model_fields["kind"].default
+        return error(code, f"{_article(kind)} {kind} needs '{key}'", span,
                      f"for example: {example}" if example else f"add {key}: ...")
     if err.get("type") == "literal_error":
         expected = (err.get("ctx") or {}).get("expected", "")
         return error("E0202", f"'{key}' must be one of {expected}", where, None)
     path = ".".join(str(p) for p in loc)
     return error(code, f"{path}: {msg}" if path else msg, where, _type_hint(cls, key))
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
 
 
 def _type_hint(cls: type[Node], key: str) -> str | None:

@@ -219,7 +219,7 @@ def _to_number(v: Any) -> float:
         try:
             value = evaluate_constant(e.tree)
         except ExprError as exc:
-            raise PydanticCustomError("number_type", "expected a number: {why}", {"why": str(exc)}) from None
+            raise PydanticCustomError("expr_eval", "expected a number: {why}", {"why": str(exc)}) from None
         _finite(value)
         return value
     raise PydanticCustomError("number_type", "expected a number, got {got}", {"got": repr(v)[:60]})
@@ -228,7 +228,8 @@ def _to_number(v: Any) -> float:
 class _NumberMarker:
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
-        return core_schema.no_info_plain_validator_function(_to_number)
+        # before-validator, so that Field(ge=..., le=...) constraints still apply to the float
+        return core_schema.no_info_before_validator_function(_to_number, handler(source))
 
     @classmethod
     def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> dict:

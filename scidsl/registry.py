@@ -45,6 +45,10 @@ DOMAINS: tuple[Domain, ...] = (
 )
 
 
+# Kinds two domains both define (the first keeps the name); tests require this to stay empty.
+COLLISIONS: list[str] = []
+
+
 def _try_import(module: str) -> ModuleType | None:
     try:
         return importlib.import_module(module)
@@ -70,6 +74,9 @@ def kinds() -> dict[str, tuple[type["Node"], Domain | None]]:
             continue
         for cls in getattr(mod, "KINDS", ()):
             kind = cls.model_fields["kind"].default
+            if kind in table:
+                COLLISIONS.append(f"{kind}: {table[kind][1].name if table[kind][1] else 'core'} and {dom.name}")
+                continue
             table[kind] = (cls, dom)
     return table
 

@@ -6,7 +6,7 @@ from functools import lru_cache
 from math import atan2, cos, degrees, radians, sin
 
 PT_CM = 2.54 / 72.0
-CAP_HEIGHT = 0.73  # of the font size, DejaVu Sans capitals
+CAP_HEIGHT = 0.66  # of the font size, STIX capitals
 Box = tuple[float, float, float, float]  # xmin, ymin, xmax, ymax in cm
 
 
@@ -24,14 +24,32 @@ class LabelPiece:
 
 @lru_cache(maxsize=4096)
 def text_extent(text: str, size: float) -> tuple[float, float, float]:
-    """Return (width, height, descent) in cm of ``text`` at ``size`` points (mathtext allowed)."""
-    from matplotlib.font_manager import FontProperties
-    from matplotlib.textpath import TextToPath
+    """Return (width, height, descent) in cm of the box Matplotlib lays ``text`` out in.
 
-    prop = FontProperties(family="DejaVu Sans", size=size)
-    ismath = "$" in text
-    w, h, d = TextToPath().get_text_width_height_descent(text, prop, ismath=ismath)
-    return float(w) * PT_CM, float(h) * PT_CM, float(d) * PT_CM
+    The box is the one after-render verification measures (font line height, not the glyphs), so
+    bonds clipped against it never touch the drawn label.
+    """
+    from scidsl.style import textbook_rc
+
+    with textbook_rc():
+        fig, renderer = _scratch()
+        artist = fig.text(0, 0, text, fontsize=size, ha="left", va="baseline")
+        try:
+            ext = artist.get_window_extent(renderer)
+        finally:
+            artist.remove()
+    px_per_cm = fig.dpi / 2.54
+    return (float(ext.width) / px_per_cm, float(ext.height) / px_per_cm,
+            float(-ext.y0) / px_per_cm)
+
+
+@lru_cache(maxsize=1)
+def _scratch() -> tuple:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(1, 1), dpi=720)
+    return fig, FigureCanvasAgg(fig).get_renderer()
 
 
 def hydrogen_text(n: int) -> str:
@@ -87,9 +105,9 @@ def build_label(center: tuple[float, float], symbol: str, hydrogens: int, side: 
     small = 0.7 * size
     if isotope:
         itext = str(isotope)
-        pieces.append(LabelPiece(itext, (sym_box[0] - 0.01, base + cap * 0.75), small, "right",
-                                 _box_at(sym_box[0] - 0.01, base + cap * 0.75, itext, small, "right"),
-                                 "isotope"))
+        left = min(p.box[0] for p in pieces) - 0.01
+        pieces.append(LabelPiece(itext, (left, base + cap * 0.75), small, "right",
+                                 _box_at(left, base + cap * 0.75, itext, small, "right"), "isotope"))
     if charge:
         pieces.append(_charge_piece(charge_text(charge), center, pieces, small, bond_angles, side))
     return pieces
@@ -131,10 +149,10 @@ def _hydrogen_piece(htext: str, side: str, sym_box: Box, base: float, cap: float
         pos, ha = (sym_box[2], base), "left"
     elif side == "left":
         pos, ha = (sym_box[0], base), "right"
-    elif side == "up":
-        pos, ha = (x, base + cap * 1.35), "center"
+    elif side == "up":  # a whole line box above/below, so the two texts never overlap
+        pos, ha = (x, base + (sym_box[3] - sym_box[1]) + 0.01), "center"
     else:
-        pos, ha = (x, base - cap * 1.35), "center"
+        pos, ha = (x, base - (sym_box[3] - sym_box[1]) - 0.01), "center"
     return LabelPiece(htext, pos, size, ha, _box_at(pos[0], pos[1], htext, size, ha), "hydrogens")
 
 

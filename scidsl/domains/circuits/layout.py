@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from . import decompose as dc
-from .geometry import ROT90, ROT180, ROT270, MIRROR_Y, Affine, Point, Seg, translate
+from .geometry import MIRROR_Y, ROT90, ROT180, ROT270, Affine, Point, Seg, _r, translate
 from .issues import Issue
 from .parts import KINDS
 from .quantities import format_quantity, subscript_name
@@ -94,6 +94,7 @@ class _Sub:
 
     def wire(self, a: Point, b: Point) -> None:
         """Add a wire unless it has no length."""
+        a, b = (_r(a[0]), _r(a[1])), (_r(b[0]), _r(b[1]))
         if a != b:
             self.wires.append((a, b))
 

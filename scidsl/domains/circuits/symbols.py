@@ -195,7 +195,7 @@ def _diode(f: _Frame, led: bool) -> list[Shape]:
 def _switch(f: _Frame, closed: bool) -> list[Shape]:
     c = f.length / 2
     left, right = c - .3, c + .3
-    tip = (right, 0) if closed else (right - .05, .33)
+    tip = (right + .03, .07) if closed else (right - .05, .33)
     return [f.line((0, 0), (left - CONTACT_R, 0)), f.line((right + CONTACT_R, 0), (f.length, 0)),
             SCircle(f.p(left, 0), CONTACT_R, "white"), SCircle(f.p(right, 0), CONTACT_R, "white"),
             f.line((left, 0), tip)]

@@ -68,6 +68,16 @@ class LoopSpec:
     origin: object = None
 
 
+@dataclass(frozen=True)
+class NetworkSpec:
+    """`circuit c between [a, b] { network: parallel(...) }`: a two-terminal network."""
+
+    name: str
+    ends: tuple[str, str]
+    body: Item
+    origin: object = None
+
+
 @dataclass
 class CircuitSpec:
     """Everything a scene states about one circuit."""
@@ -75,6 +85,7 @@ class CircuitSpec:
     parts: list[PartSpec] = field(default_factory=list)
     placements: list[Placement] = field(default_factory=list)
     loops: list[LoopSpec] = field(default_factory=list)
+    networks: list[NetworkSpec] = field(default_factory=list)
 
 
 @dataclass
@@ -300,5 +311,7 @@ def lower(spec: CircuitSpec) -> Circuit:
     for loop in spec.loops:
         start = lw.nodes.new()
         _lower_series(lw, loop.body.items, start, start, loop.origin)
+    for net in spec.networks:
+        _lower_item(lw, net.body, net.ends[0], net.ends[1], net.origin)
     terminals, graph = _build_graph(lw)
     return Circuit(lw.parts, terminals, graph, lw.issues)

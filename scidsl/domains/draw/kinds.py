@@ -94,13 +94,13 @@ class Curve(_Styled):
 class ArcShape(_Styled):
     """A circular arc from one direction to another (degrees, counter-clockwise)."""
 
-    kind: Literal["arc"] = "arc"
+    kind: Literal["circle_arc"] = "circle_arc"
     center: Position
     radius: Number = Field(gt=0, le=1e6)
     start: Angle = Field(description="start direction, e.g. 0 deg")
     end: Angle = Field(description="end direction, e.g. 90 deg")
     arrow: ArrowEnd = "none"
-    example: ClassVar[str] = "arc swing { center: (0, 0), radius: 1.5, start: 0 deg, end: 60 deg }"
+    example: ClassVar[str] = "circle_arc swing { center: (0, 0), radius: 1.5, start: 0 deg, end: 60 deg }"
 
 
 class Arrow(_Styled):

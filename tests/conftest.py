@@ -1,0 +1,39 @@
+"""Shared fixtures: paths of examples and case files, a compile helper."""
+from __future__ import annotations
+
+import os
+import pathlib
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+CASES = pathlib.Path(__file__).resolve().parent / "cases"
+
+settings.register_profile("ci", max_examples=60, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile("dev", max_examples=25, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.load_profile(os.environ.get("SCIDSL_HYPOTHESIS", "ci"))
+
+
+def example_files() -> list[pathlib.Path]:
+    """Every bundled example scene."""
+    return sorted(EXAMPLES.rglob("*.sdl"))
+
+
+def case_files() -> list[pathlib.Path]:
+    """Every golden diagnostic case."""
+    return sorted(CASES.rglob("*.sdl"))
+
+
+@pytest.fixture
+def compile_text():  # type: ignore[no-untyped-def]
+    """Compile scene text and return the Result."""
+    import scidsl
+
+    def run(text: str, **kw):  # type: ignore[no-untyped-def]
+        return scidsl.compile(text, "case.sdl", **kw)
+
+    return run
