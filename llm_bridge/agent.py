@@ -127,7 +127,9 @@ class Agent:
                 reply = self._ask(messages, attempt)
             except EndpointError as exc:
                 self._record(problem_id, attempt, new_messages, None, error=str(exc))
-                return self._finish(problem_id, AgentResult(False, "endpoint_error", attempts, error=str(exc)))
+                return self._finish(
+                    problem_id, AgentResult(False, "endpoint_error", attempts, error=str(exc))
+                )
             messages.append(_assistant_entry(reply))
             sent = len(messages)
             messages.extend(self._answer(reply, attempt))
@@ -138,12 +140,22 @@ class Agent:
         last = next((a for a in reversed(attempts) if a.outcome is not None), None)
         return self._finish(
             problem_id,
-            AgentResult(False, "max_turns", attempts, last.outcome if last else None, last.scene if last else None),
+            AgentResult(
+                False,
+                "max_turns",
+                attempts,
+                last.outcome if last else None,
+                last.scene if last else None,
+            ),
         )
 
     def _ask(self, messages: list[dict[str, Any]], attempt: Attempt) -> Any:
         """One chat completion (with retries); returns the assistant message."""
-        kwargs: dict[str, Any] = {"model": self.config.model, "messages": messages, "tools": self.tools}
+        kwargs: dict[str, Any] = {
+            "model": self.config.model,
+            "messages": messages,
+            "tools": self.tools,
+        }
         if self.config.temperature is not None:
             kwargs["temperature"] = self.config.temperature
         if self.config.max_tokens is not None:
@@ -164,11 +176,23 @@ class Agent:
 
     def _answer(self, reply: Any, attempt: Attempt) -> list[dict[str, Any]]:
         """Messages answering the model's reply: tool results, or a nudge when no scene came."""
-        calls = [c for c in (getattr(reply, "tool_calls", None) or []) if getattr(c, "type", "") == "function"]
+        calls = [
+            c
+            for c in (getattr(reply, "tool_calls", None) or [])
+            if getattr(c, "type", "") == "function"
+        ]
         if not calls:
             return [{"role": "user", "content": self._answer_text(reply, attempt)}]
-        out = [{"role": "tool", "tool_call_id": calls[0].id, "content": self._answer_call(calls[0], attempt)}]
-        out.extend({"role": "tool", "tool_call_id": c.id, "content": prompts.EXTRA_CALL} for c in calls[1:])
+        out = [
+            {
+                "role": "tool",
+                "tool_call_id": calls[0].id,
+                "content": self._answer_call(calls[0], attempt),
+            }
+        ]
+        out.extend(
+            {"role": "tool", "tool_call_id": c.id, "content": prompts.EXTRA_CALL} for c in calls[1:]
+        )
         return out
 
     def _answer_text(self, reply: Any, attempt: Attempt) -> str:
@@ -209,11 +233,18 @@ class Agent:
         attempt.compile_s = round(time.monotonic() - start, 4)
         attempt.outcome = outcome
         ok = outcome.ok
-        attempt.feedback = success_message(outcome) if ok else repair_message(outcome, self.config.scene_tool)
+        attempt.feedback = (
+            success_message(outcome) if ok else repair_message(outcome, self.config.scene_tool)
+        )
         return attempt.feedback
 
     def _record(
-        self, problem_id: str, attempt: Attempt, messages: list[dict[str, Any]], reply: Any, error: str | None = None
+        self,
+        problem_id: str,
+        attempt: Attempt,
+        messages: list[dict[str, Any]],
+        reply: Any,
+        error: str | None = None,
     ) -> None:
         """Write one attempt to the trace."""
         self.trace.write(
@@ -263,7 +294,9 @@ def parse_scene_argument(arguments: str | None, *, want_json: bool) -> tuple[Sce
     scene = data["scene"]
     if want_json:
         if isinstance(scene, str):
-            return parse_scene_argument(json.dumps({"scene": _loads_or_none(scene)}), want_json=True)
+            return parse_scene_argument(
+                json.dumps({"scene": _loads_or_none(scene)}), want_json=True
+            )
         return (scene, "") if isinstance(scene, dict) else (None, "`scene` must be a JSON object")
     if not isinstance(scene, str) or not scene.strip():
         return None, "`scene` must be a non-empty string with the scene text"
@@ -293,7 +326,11 @@ def _assistant_entry(reply: Any) -> dict[str, Any]:
     entry: dict[str, Any] = {"role": "assistant", "content": content if content or calls else ""}
     if calls:
         entry["tool_calls"] = [
-            {"id": c.id, "type": "function", "function": {"name": c.function.name, "arguments": c.function.arguments}}
+            {
+                "id": c.id,
+                "type": "function",
+                "function": {"name": c.function.name, "arguments": c.function.arguments},
+            }
             for c in calls
             if getattr(c, "type", "") == "function"
         ]

@@ -54,9 +54,13 @@ def _problem_from_line(line: str, line_no: int) -> Problem:
     if not isinstance(data, dict):
         return Problem(fallback, "", f"line {line_no} is not a JSON object")
     pid = safe_id(str(data.get("id") or fallback))
-    text = next((data[k] for k in TEXT_KEYS if isinstance(data.get(k), str) and data[k].strip()), None)
+    text = next(
+        (data[k] for k in TEXT_KEYS if isinstance(data.get(k), str) and data[k].strip()), None
+    )
     if text is None:
-        return Problem(pid, "", f"line {line_no} has no problem text (keys: {', '.join(TEXT_KEYS)})")
+        return Problem(
+            pid, "", f"line {line_no} has no problem text (keys: {', '.join(TEXT_KEYS)})"
+        )
     return Problem(pid, text)
 
 
@@ -112,10 +116,21 @@ def _draw_one(problem: Problem, out_dir: Path, agent: Agent, fmt: str) -> dict[s
     """Run the loop for one problem and save what it produced."""
     record: dict[str, Any] = {"id": problem.id, "ok": False, "figure": None, "scene": None}
     if problem.error:
-        return {**record, "stop_reason": "bad_input", "turns": 0, "error": problem.error, "report": problem.error}
+        return {
+            **record,
+            "stop_reason": "bad_input",
+            "turns": 0,
+            "error": problem.error,
+            "report": problem.error,
+        }
     result = agent.run(problem.text, problem_id=problem.id)
-    record.update(stop_reason=result.stop_reason, turns=len(result.attempts), error=result.error,
-                  report=result.report(), usage=result.usage)
+    record.update(
+        stop_reason=result.stop_reason,
+        turns=len(result.attempts),
+        error=result.error,
+        report=result.report(),
+        usage=result.usage,
+    )
     if result.scene is not None:
         record["scene"] = str(save_scene(result, out_dir / problem.id))
     if result.ok:
@@ -123,7 +138,9 @@ def _draw_one(problem: Problem, out_dir: Path, agent: Agent, fmt: str) -> dict[s
             record["figure"] = str(save_figure(result, out_dir / f"{problem.id}.{fmt}"))
             record["ok"] = True
         except Exception as exc:  # noqa: BLE001 - a failed save is this problem's record, not the batch's end
-            record.update(error=f"could not save the figure: {exc}", report="figure compiled but not saved")
+            record.update(
+                error=f"could not save the figure: {exc}", report="figure compiled but not saved"
+            )
     return record
 
 
@@ -147,7 +164,10 @@ def save_scene(result: AgentResult, stem: Path) -> Path:
     if isinstance(scene, str):
         path, data = stem.with_suffix(".sdl"), scene.rstrip("\n") + "\n"
     else:
-        path, data = stem.with_suffix(".json"), json.dumps(scene, indent=2, ensure_ascii=False) + "\n"
+        path, data = (
+            stem.with_suffix(".json"),
+            json.dumps(scene, indent=2, ensure_ascii=False) + "\n",
+        )
     write_atomic(path, data.encode("utf-8"))
     return path
 

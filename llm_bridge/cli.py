@@ -30,40 +30,80 @@ def core_backend() -> Backend:
     """The scidsl compiler itself."""
     from . import compiler
 
-    return Backend(compiler.compile_outcome, compiler.check_outcome, compiler.tool_definitions,
-                   compiler.language_reference)
+    return Backend(
+        compiler.compile_outcome,
+        compiler.check_outcome,
+        compiler.tool_definitions,
+        compiler.language_reference,
+    )
 
 
 def add_commands(subparsers: Any) -> None:
     """Add `generate`, `mcp` and `docs` to the `scidsl` command's subparsers."""
     _add_generate(subparsers)
-    mcp = subparsers.add_parser("mcp", help="serve compile_scene, check_scene and the reference over MCP (stdio)")
+    mcp = subparsers.add_parser(
+        "mcp", help="serve compile_scene, check_scene and the reference over MCP (stdio)"
+    )
     mcp.set_defaults(func=run_mcp, handler=run_mcp)
-    docs = subparsers.add_parser("docs", help="print the language reference generated from the code")
+    docs = subparsers.add_parser(
+        "docs", help="print the language reference generated from the code"
+    )
     docs.add_argument("-o", "--output", help="write the reference to this file instead of stdout")
     docs.set_defaults(func=run_docs, handler=run_docs)
 
 
 def _add_generate(subparsers: Any) -> None:
     """The `generate` command and its options."""
-    gen = subparsers.add_parser("generate", help="ask a language model to draw the figure for a problem")
+    gen = subparsers.add_parser(
+        "generate", help="ask a language model to draw the figure for a problem"
+    )
     gen.add_argument("problem", nargs="?", help="the problem text")
     gen.add_argument("-o", "--output", help="figure file for one problem (.png, .svg or .pdf)")
-    gen.add_argument("--input", help="JSONL file of problems: {\"id\": ..., \"problem_text\": ...} a line")
-    gen.add_argument("--out", help="output directory for --input (figures, scenes, results.jsonl, trace.jsonl)")
-    gen.add_argument("--format", default="png", choices=("png", "svg", "pdf"), help="figure format for --input")
-    gen.add_argument("--resume", action="store_true", help="with --input: skip problems already drawn in --out")
-    gen.add_argument("--model", default=os.environ.get("SCIDSL_MODEL"), help="model name (default $SCIDSL_MODEL)")
-    gen.add_argument("--base-url", default=os.environ.get("OPENAI_BASE_URL"),
-                     help="OpenAI-compatible endpoint, e.g. http://localhost:8000/v1 (default $OPENAI_BASE_URL)")
-    gen.add_argument("--api-key-env", default="OPENAI_API_KEY", help="environment variable holding the API key")
-    gen.add_argument("--max-turns", type=int, default=4, help="model turns before giving up (default 4)")
-    gen.add_argument("--timeout", type=float, default=120.0, help="seconds to wait for one model answer")
-    gen.add_argument("--retries", type=int, default=4, help="retries on 429, 5xx, time-outs, refused connections")
-    gen.add_argument("--backoff", type=float, default=1.0, help="first retry delay in seconds (doubles each time)")
+    gen.add_argument(
+        "--input", help='JSONL file of problems: {"id": ..., "problem_text": ...} a line'
+    )
+    gen.add_argument(
+        "--out", help="output directory for --input (figures, scenes, results.jsonl, trace.jsonl)"
+    )
+    gen.add_argument(
+        "--format", default="png", choices=("png", "svg", "pdf"), help="figure format for --input"
+    )
+    gen.add_argument(
+        "--resume", action="store_true", help="with --input: skip problems already drawn in --out"
+    )
+    gen.add_argument(
+        "--model", default=os.environ.get("SCIDSL_MODEL"), help="model name (default $SCIDSL_MODEL)"
+    )
+    gen.add_argument(
+        "--base-url",
+        default=os.environ.get("OPENAI_BASE_URL"),
+        help="OpenAI-compatible endpoint, e.g. http://localhost:8000/v1 (default $OPENAI_BASE_URL)",
+    )
+    gen.add_argument(
+        "--api-key-env", default="OPENAI_API_KEY", help="environment variable holding the API key"
+    )
+    gen.add_argument(
+        "--max-turns", type=int, default=4, help="model turns before giving up (default 4)"
+    )
+    gen.add_argument(
+        "--timeout", type=float, default=120.0, help="seconds to wait for one model answer"
+    )
+    gen.add_argument(
+        "--retries", type=int, default=4, help="retries on 429, 5xx, time-outs, refused connections"
+    )
+    gen.add_argument(
+        "--backoff",
+        type=float,
+        default=1.0,
+        help="first retry delay in seconds (doubles each time)",
+    )
     gen.add_argument("--temperature", type=float, default=None)
-    gen.add_argument("--scene-format", choices=("text", "json"), default="text",
-                     help="ask for the scene as text (compile_scene) or as JSON (compile_scene_json)")
+    gen.add_argument(
+        "--scene-format",
+        choices=("text", "json"),
+        default="text",
+        help="ask for the scene as text (compile_scene) or as JSON (compile_scene_json)",
+    )
     gen.add_argument("--trace", help="JSONL trace of every attempt (default: next to the output)")
     gen.add_argument("--save-scene", help="also write the final scene to this file (one problem)")
     gen.set_defaults(func=run_generate, handler=run_generate)
@@ -137,17 +177,31 @@ def _agent_factory(args: argparse.Namespace, backend: Backend) -> Callable[[Any]
     from .retry import RetryPolicy
     from .tools import COMPILE_JSON, COMPILE_TEXT
 
-    policy = RetryPolicy(timeout_s=args.timeout, max_retries=args.retries, base_delay_s=args.backoff,
-                         max_delay_s=max(30.0, args.backoff))
+    policy = RetryPolicy(
+        timeout_s=args.timeout,
+        max_retries=args.retries,
+        base_delay_s=args.backoff,
+        max_delay_s=max(30.0, args.backoff),
+    )
     client = make_client(args.base_url, args.api_key_env, policy)
     config = AgentConfig(
-        model=args.model, max_turns=args.max_turns, temperature=args.temperature, retry=policy,
+        model=args.model,
+        max_turns=args.max_turns,
+        temperature=args.temperature,
+        retry=policy,
         scene_tool=COMPILE_JSON if args.scene_format == "json" else COMPILE_TEXT,
         endpoint=describe_endpoint(args.base_url),
     )
     tools, reference = backend.tools(), backend.reference()
-    return lambda trace: Agent(client, backend.compile_fn, tools, config, reference=reference,
-                               check_fn=backend.check_fn, trace=trace)
+    return lambda trace: Agent(
+        client,
+        backend.compile_fn,
+        tools,
+        config,
+        reference=reference,
+        check_fn=backend.check_fn,
+        trace=trace,
+    )
 
 
 def _run_one(args: argparse.Namespace, make_agent: Callable[[Any], Any]) -> int:
@@ -186,10 +240,19 @@ def _run_batch(args: argparse.Namespace, make_agent: Callable[[Any], Any]) -> in
         return EXIT_USAGE
     out_dir.mkdir(parents=True, exist_ok=True)
     with TraceWriter(Path(args.trace) if args.trace else out_dir / "trace.jsonl") as trace:
-        summary = run_batch(problems, out_dir, make_agent(trace), fmt=args.format, resume=args.resume,
-                            progress=lambda msg: print(msg, file=sys.stderr))
-    print(f"{summary.ok} drawn, {summary.failed} failed, {summary.skipped} skipped of {summary.total} "
-          f"(results: {out_dir / 'results.jsonl'})", file=sys.stderr)
+        summary = run_batch(
+            problems,
+            out_dir,
+            make_agent(trace),
+            fmt=args.format,
+            resume=args.resume,
+            progress=lambda msg: print(msg, file=sys.stderr),
+        )
+    print(
+        f"{summary.ok} drawn, {summary.failed} failed, {summary.skipped} skipped of {summary.total} "
+        f"(results: {out_dir / 'results.jsonl'})",
+        file=sys.stderr,
+    )
     return EXIT_OK if summary.failed == 0 else EXIT_FAILED
 
 
@@ -198,7 +261,9 @@ def main(argv: Sequence[str] | None = None, backend: Backend | None = None) -> i
     parser = argparse.ArgumentParser(prog="scidsl")
     sub = parser.add_subparsers(dest="command", required=True)
     add_commands(sub)
-    sub.add_parser("tools", help="print the tool definitions").set_defaults(func=lambda a, backend=None: print_tools(backend))
+    sub.add_parser("tools", help="print the tool definitions").set_defaults(
+        func=lambda a, backend=None: print_tools(backend)
+    )
     args = parser.parse_args(argv)
     return int(args.func(args, backend=backend))
 

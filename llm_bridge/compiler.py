@@ -9,7 +9,14 @@ from importlib import resources
 from typing import Any
 
 from .outcome import CompileOutcome
-from .reference import FactDoc, FieldDoc, KindDoc, ReferenceDoc, render_reference, syntax_from_grammar
+from .reference import (
+    FactDoc,
+    FieldDoc,
+    KindDoc,
+    ReferenceDoc,
+    render_reference,
+    syntax_from_grammar,
+)
 from .tools import build_tools
 
 _SKIP_FIELDS = {"kind", "name", "span", "spans"}
@@ -43,7 +50,10 @@ def drop_unset(scene: dict[str, Any]) -> dict[str, Any]:
     items = scene.get("items")
     if not isinstance(items, list):
         return scene
-    cleaned = [{k: v for k, v in item.items() if v is not None} if isinstance(item, dict) else item for item in items]
+    cleaned = [
+        {k: v for k, v in item.items() if v is not None} if isinstance(item, dict) else item
+        for item in items
+    ]
     return {**scene, "items": cleaned}
 
 
@@ -92,24 +102,39 @@ def reference_doc() -> ReferenceDoc:
     from scidsl.registry import DOMAINS, kinds
 
     grammar = resources.files("scidsl.grammar").joinpath("scene.lark").read_text(encoding="utf-8")
-    kind_docs = tuple(_kind_doc(kind, cls, dom.name if dom else "core") for kind, (cls, dom) in kinds().items())
+    kind_docs = tuple(
+        _kind_doc(kind, cls, dom.name if dom else "core") for kind, (cls, dom) in kinds().items()
+    )
     summaries = {d.name: d.summary for d in DOMAINS}
     units, prefixes = _units()
-    return ReferenceDoc(syntax_from_grammar(grammar), kind_docs, _fact_docs(), units, prefixes, summaries)
+    return ReferenceDoc(
+        syntax_from_grammar(grammar), kind_docs, _fact_docs(), units, prefixes, summaries
+    )
 
 
 def _kind_doc(kind: str, cls: Any, domain: str) -> KindDoc:
     """One kind's documentation from its model class."""
     fields = tuple(
-        FieldDoc(info.alias or name, type_text(info.annotation, info.metadata), info.is_required(),
-                 info.description or "")
+        FieldDoc(
+            info.alias or name,
+            type_text(info.annotation, info.metadata),
+            info.is_required(),
+            info.description or "",
+        )
         for name, info in cls.model_fields.items()
         if name not in _SKIP_FIELDS
     )
     summary = (cls.__doc__ or "").strip().split("\n")[0].rstrip(".")
-    return KindDoc(kind, domain, summary, fields, tuple(getattr(cls, "relations", ())),
-                   getattr(cls, "text_field", None), bool(getattr(cls, "name_required", True)),
-                   getattr(cls, "example", ""))
+    return KindDoc(
+        kind,
+        domain,
+        summary,
+        fields,
+        tuple(getattr(cls, "relations", ())),
+        getattr(cls, "text_field", None),
+        bool(getattr(cls, "name_required", True)),
+        getattr(cls, "example", ""),
+    )
 
 
 def _fact_docs() -> tuple[FactDoc, ...]:
@@ -142,7 +167,9 @@ def _units() -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
         info = parse_unit(unit)
         if info is not None:
             grouped.setdefault(info.dimension_name, []).append(unit)
-    prefixes = tuple(p for p in ("G", "M", "k", "c", "m", "u", "µ", "n", "p") if parse_unit(p + "V") is not None)
+    prefixes = tuple(
+        p for p in ("G", "M", "k", "c", "m", "u", "µ", "n", "p") if parse_unit(p + "V") is not None
+    )
     return {dim: tuple(units) for dim, units in grouped.items()}, prefixes
 
 

@@ -28,7 +28,9 @@ def resolve_api_key(api_key_env: str = DEFAULT_KEY_ENV, base_url: str | None = N
 
 
 def make_client(
-    base_url: str | None = None, api_key_env: str = DEFAULT_KEY_ENV, policy: RetryPolicy | None = None
+    base_url: str | None = None,
+    api_key_env: str = DEFAULT_KEY_ENV,
+    policy: RetryPolicy | None = None,
 ) -> Any:
     """An `openai.OpenAI` client; retries are ours (see `retry.py`), so the client's own are off."""
     import openai  # imported here so `scidsl` starts without loading the HTTP stack

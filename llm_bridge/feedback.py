@@ -13,7 +13,10 @@ MAX_LINE_CHARS = 160
 def repair_message(outcome: CompileOutcome, tool_name: str = "compile_scene") -> str:
     """Diagnostics as a repair request: location, code, message, the source line, a caret, the hint."""
     errors, warnings = outcome.errors, outcome.warnings
-    lines = [f"The scene did not compile: {_count(errors, 'error')}, {_count(warnings, 'warning')}.", ""]
+    lines = [
+        f"The scene did not compile: {_count(errors, 'error')}, {_count(warnings, 'warning')}.",
+        "",
+    ]
     source_lines = outcome.source.split("\n") if outcome.source else []
     shown = [*errors, *warnings][:MAX_SHOWN]
     for diag in shown:
@@ -45,7 +48,9 @@ def success_message(outcome: CompileOutcome) -> str:
 def format_diagnostic(diag: DiagnosticDict, source_lines: Sequence[str] = ()) -> list[str]:
     """One diagnostic as text lines, with the source line and a caret under the span when known."""
     where = _location(diag)
-    head = f"{diag.get('severity', 'error')} {diag.get('code', '')}{where}: {diag.get('message', '')}"
+    head = (
+        f"{diag.get('severity', 'error')} {diag.get('code', '')}{where}: {diag.get('message', '')}"
+    )
     out = [head]
     out.extend(_source_excerpt(diag, source_lines))
     for rel in diag.get("related", ()):

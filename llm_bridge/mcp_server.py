@@ -37,18 +37,24 @@ def build_server(
     server = MCPServer("scidsl", instructions=INSTRUCTIONS)
     check = check_fn or compile_fn
 
-    @server.tool(description="Compile a scidsl scene (text form) and return the figure as PNG with its facts, "
-                 "or diagnostics to fix.")
+    @server.tool(
+        description="Compile a scidsl scene (text form) and return the figure as PNG with its facts, "
+        "or diagnostics to fix."
+    )
     async def compile_scene(scene: str) -> CallToolResult:
         outcome = await _run(compile_fn, scene, budget_s)
         return _compile_result(outcome)
 
-    @server.tool(description="Check a scidsl scene (text form) without rendering; returns diagnostics or ok.")
+    @server.tool(
+        description="Check a scidsl scene (text form) without rendering; returns diagnostics or ok."
+    )
     async def check_scene(scene: str) -> CallToolResult:
         outcome = await _run(check, scene, budget_s)
         return _text_result(_check_text(outcome), outcome)
 
-    @server.tool(description="The scidsl language reference: every kind, property, unit and fact statement.")
+    @server.tool(
+        description="The scidsl language reference: every kind, property, unit and fact statement."
+    )
     def language_reference() -> str:
         return reference_fn()
 
@@ -56,7 +62,9 @@ def build_server(
     def reference_resource() -> str:
         return reference_fn()
 
-    @server.prompt(description="Draw the figure for a science problem with scidsl (understand, plan, scene).")
+    @server.prompt(
+        description="Draw the figure for a science problem with scidsl (understand, plan, scene)."
+    )
     def draw_figure(problem: str) -> list[UserMessage]:
         text = prompts.system_prompt(reference_fn()) + "\n\n" + prompts.user_prompt(problem)
         return [UserMessage(text)]
@@ -70,8 +78,16 @@ async def _run(fn: CompileFn, scene: str, budget_s: float) -> CompileOutcome:
         with anyio.fail_after(budget_s):
             value = await anyio.to_thread.run_sync(fn, scene, abandon_on_cancel=True)
     except TimeoutError:
-        return CompileOutcome(ok=False, diagnostics=({"code": "E0909", "severity": "error",
-                                                      "message": f"compiling took longer than {budget_s:g} s"},))
+        return CompileOutcome(
+            ok=False,
+            diagnostics=(
+                {
+                    "code": "E0909",
+                    "severity": "error",
+                    "message": f"compiling took longer than {budget_s:g} s",
+                },
+            ),
+        )
     return to_outcome(value, source=scene)
 
 
@@ -82,7 +98,11 @@ def _compile_result(outcome: CompileOutcome) -> CallToolResult:
     content: list[Any] = [TextContent(type="text", text=success_message(outcome))]
     png = outcome.png if outcome.png is not None else _png_via_save(outcome)
     if png is not None:
-        content.append(ImageContent(type="image", data=base64.b64encode(png).decode("ascii"), mime_type="image/png"))
+        content.append(
+            ImageContent(
+                type="image", data=base64.b64encode(png).decode("ascii"), mime_type="image/png"
+            )
+        )
     return CallToolResult(content=content, structured_content=outcome.to_json(), is_error=False)
 
 
@@ -98,7 +118,9 @@ def _check_text(outcome: CompileOutcome) -> str:
 def _text_result(text: str, outcome: CompileOutcome) -> CallToolResult:
     """A text-only tool result; failures are marked as tool errors so the model repairs them."""
     return CallToolResult(
-        content=[TextContent(type="text", text=text)], structured_content=outcome.to_json(), is_error=not outcome.ok
+        content=[TextContent(type="text", text=text)],
+        structured_content=outcome.to_json(),
+        is_error=not outcome.ok,
     )
 
 

@@ -57,13 +57,19 @@ def to_outcome(value: CompileOutcome | Mapping[str, Any], source: str = "") -> C
 
 def _normalise_diagnostic(diag: Mapping[str, Any]) -> DiagnosticDict:
     """Copy a diagnostic dict (flat or with a nested `span`), keeping only plain JSON values."""
-    out: DiagnosticDict = {"code": str(diag.get("code", "E0000")), "message": str(diag.get("message", ""))}
+    out: DiagnosticDict = {
+        "code": str(diag.get("code", "E0000")),
+        "message": str(diag.get("message", "")),
+    }
     out["severity"] = str(diag.get("severity", "error"))
     out.update(_place(diag))
     for key in ("hint", "path"):
         if diag.get(key) is not None:
             out[key] = str(diag[key])
-    related = [{**_place(r), "note": str(r.get("note", r.get("message", "")))} for r in diag.get("related") or ()]
+    related = [
+        {**_place(r), "note": str(r.get("note", r.get("message", "")))}
+        for r in diag.get("related") or ()
+    ]
     if related:
         out["related"] = related
     return out
@@ -72,7 +78,9 @@ def _normalise_diagnostic(diag: Mapping[str, Any]) -> DiagnosticDict:
 def _place(item: Mapping[str, Any]) -> DiagnosticDict:
     """line/col/end_line/end_col (and file) from a flat dict or its nested `span`."""
     span = item.get("span") if isinstance(item.get("span"), Mapping) else item
-    out: DiagnosticDict = {k: span[k] for k in ("line", "col", "end_line", "end_col") if isinstance(span.get(k), int)}
+    out: DiagnosticDict = {
+        k: span[k] for k in ("line", "col", "end_line", "end_col") if isinstance(span.get(k), int)
+    }
     if isinstance(span.get("file"), str):
         out["file"] = span["file"]
     return out

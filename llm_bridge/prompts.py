@@ -51,7 +51,9 @@ def user_prompt(problem: str, tool: str = "compile_scene") -> str:
     return TEXT_USER_TEMPLATE.format(problem=problem.strip(), tool=tool)
 
 
-def initial_messages(problem: str, reference: str | None = None, tool: str = "compile_scene") -> list[dict[str, Any]]:
+def initial_messages(
+    problem: str, reference: str | None = None, tool: str = "compile_scene"
+) -> list[dict[str, Any]]:
     """System and user messages that open a generation."""
     return [
         {"role": "system", "content": system_prompt(reference, tool)},

@@ -73,7 +73,12 @@ def syntax_from_grammar(grammar: str) -> SyntaxDoc:
 
 def render_reference(doc: ReferenceDoc) -> str:
     """The reference as compact Markdown, sized for a prompt."""
-    parts = [_render_syntax(doc.syntax), _render_kinds(doc), _render_facts(doc.facts), _render_units(doc)]
+    parts = [
+        _render_syntax(doc.syntax),
+        _render_kinds(doc),
+        _render_facts(doc.facts),
+        _render_units(doc),
+    ]
     return "\n\n".join(p for p in parts if p).strip() + "\n"
 
 
@@ -90,7 +95,7 @@ def _render_syntax(syntax: SyntaxDoc) -> str:
             '`kind [name] ["text"] (relword value)* [{ key: value, ... }]`',
             f"relwords: {rel}. `altitude CD of ABC from C` means `altitude CD {{ of: ABC, from: C }}`.",
             f"Facts: `given <expr> [{ops} <expr>] [{{ props }}]`, e.g. `given length(A, B) = 10 cm`.",
-            "Values: numbers; quantities with units (`30 deg`, `4 ohm`, `9.8 m/s^2`); strings \"...\" "
+            'Values: numbers; quantities with units (`30 deg`, `4 ohm`, `9.8 m/s^2`); strings "..." '
             '(math between $...$: `"$\\alpha$"`); true/false; names and members (`ABC.A`, `R1.left`); '
             "lists `[a, b]`; points `(x, y)`; calls `series(R1, R2)`; arithmetic `+ - * / ^` with "
             "sin cos tan asin acos atan sqrt ln log exp abs, pi, e.",
@@ -110,8 +115,17 @@ def _render_kinds(doc: ReferenceDoc) -> str:
         lines.append("")
         lines.append(f"### {domain}" + (f" — {summary}" if summary else ""))
         if common:
-            lines.append("Style props (marked `+style`): " + ", ".join(_render_field(f) for f in common))
-        lines.extend(_render_kind(k, common) for k in kinds)
+            lines.append(
+                "Style props (marked `+style`): " + ", ".join(_render_field(f) for f in common)
+            )
+        first_with: dict[tuple[FieldDoc, ...], str] = {}
+        for kind in kinds:
+            same_as = (
+                first_with.setdefault(kind.fields, kind.kind)
+                if len(kind.fields) >= 2
+                else kind.kind
+            )
+            lines.append(_render_kind(kind, common, same_as if same_as != kind.kind else None))
     return "\n".join(lines)
 
 
@@ -126,12 +140,14 @@ def common_fields(kinds: Sequence[KindDoc], min_kinds: int = 3) -> tuple[FieldDo
     return tuple(shared) if len(shared) >= 2 else ()
 
 
-def _render_kind(kind: KindDoc, common: Sequence[FieldDoc] = ()) -> str:
-    """One kind in two to four lines."""
+def _render_kind(kind: KindDoc, common: Sequence[FieldDoc] = (), same_as: str | None = None) -> str:
+    """One kind in two to four lines; `same_as` names an earlier kind with the very same props."""
     head = f"- `{kind.kind}`" + (f": {kind.summary}" if kind.summary else "")
     has_common = bool(common) and all(f in kind.fields for f in common)
     own = [f for f in kind.fields if not (has_common and f in common)]
-    props = ", ".join(_render_field(f) for f in own) + (", +style" if has_common and own else "+style" * has_common)
+    props = ", ".join(_render_field(f) for f in own) + (
+        ", +style" if has_common and own else "+style" * has_common
+    )
     extra = []
     if kind.relations:
         extra.append("head relwords: " + " ".join(kind.relations))
@@ -140,7 +156,9 @@ def _render_kind(kind: KindDoc, common: Sequence[FieldDoc] = ()) -> str:
     if not kind.name_required:
         extra.append("name optional")
     out = [head]
-    if props:
+    if same_as:
+        out.append(f"  props: as `{same_as}`")
+    elif props:
         out.append(f"  props: {props}")
     if extra:
         out.append("  " + "; ".join(extra))
@@ -171,11 +189,16 @@ def _render_units(doc: ReferenceDoc) -> str:
     """Units by dimension, and the prefixes."""
     if not doc.units:
         return ""
-    lines = ["## Units", "A quantity's unit must fit its property (a resistance takes ohm, kohm, ...)."]
+    lines = [
+        "## Units",
+        "A quantity's unit must fit its property (a resistance takes ohm, kohm, ...).",
+    ]
     for dim, units in sorted(doc.units.items()):
         lines.append(f"- {dim.replace('_', ' ')}: {', '.join(units)}")
     if doc.prefixes:
-        lines.append(f"Prefixes {' '.join(doc.prefixes)} combine with SI units (`mm`, `kN`, `uF`, `mA`).")
+        lines.append(
+            f"Prefixes {' '.join(doc.prefixes)} combine with SI units (`mm`, `kN`, `uF`, `mA`)."
+        )
     return "\n".join(lines)
 
 

@@ -58,7 +58,9 @@ def call_with_retry(
         attempt += 1
         if not err.retryable or attempt > policy.max_retries:
             if err.retryable:
-                raise EndpointError(f"{err} (gave up after {attempt} attempts)", status=err.status) from None
+                raise EndpointError(
+                    f"{err} (gave up after {attempt} attempts)", status=err.status
+                ) from None
             raise err from None
         wait = policy.delay(attempt, retry_after)
         if on_retry is not None:

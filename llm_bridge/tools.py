@@ -15,21 +15,48 @@ TOOL_NAMES = (COMPILE_TEXT, COMPILE_JSON, CHECK)
 
 # Keywords a strict function schema may carry; everything else is dropped or refused.
 _KEEP = {
-    "type", "properties", "required", "additionalProperties", "items", "enum", "const", "anyOf",
-    "$ref", "$defs", "description", "title", "pattern", "format", "minimum", "maximum",
-    "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems",
+    "type",
+    "properties",
+    "required",
+    "additionalProperties",
+    "items",
+    "enum",
+    "const",
+    "anyOf",
+    "$ref",
+    "$defs",
+    "description",
+    "title",
+    "pattern",
+    "format",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "multipleOf",
+    "minItems",
+    "maxItems",
 }
-# Dropped silently: they only narrow what is accepted, and the compiler checks the same again.
-_DROP = {"default", "examples", "discriminator", "minLength", "maxLength", "uniqueItems", "readOnly",
-         "writeOnly", "deprecated", "$schema", "$id", "$comment", "contentMediaType"}
+# Every other keyword (default, examples, discriminator, minLength, ...) is dropped: it only
+# annotates or narrows, and the compiler checks the same again.
 # Cannot be expressed in strict mode at all.
-_REFUSE = {"not", "if", "then", "else", "patternProperties", "dependentSchemas", "propertyNames",
-           "unevaluatedProperties", "minProperties", "maxProperties"}
+_REFUSE = {
+    "not",
+    "if",
+    "then",
+    "else",
+    "patternProperties",
+    "dependentSchemas",
+    "propertyNames",
+    "unevaluatedProperties",
+    "minProperties",
+    "maxProperties",
+}
 
 _TEXT_DESCRIPTION = (
     "Compile a scidsl scene written in the scene language and render it. Returns the facts the "
     "figure shows, or diagnostics (line:col, code, message, hint) to fix. Statements look like "
-    "`kind name \"text\" relword value { key: value }` and facts like `given angle(B, A, C) = 30 deg`."
+    '`kind name "text" relword value { key: value }` and facts like `given angle(B, A, C) = 30 deg`.'
 )
 _JSON_DESCRIPTION = (
     "Compile a scidsl scene given as a JSON object (same meaning as the text form) and render it. "
@@ -49,14 +76,20 @@ class StrictSchemaError(ValueError):
 
 def build_tools(scene_schema: Mapping[str, Any]) -> list[JSON]:
     """The three OpenAI-style function tools: scene as text, scene as JSON (strict), check."""
-    return [text_tool(COMPILE_TEXT, _TEXT_DESCRIPTION), json_tool(scene_schema), text_tool(CHECK, _CHECK_DESCRIPTION)]
+    return [
+        text_tool(COMPILE_TEXT, _TEXT_DESCRIPTION),
+        json_tool(scene_schema),
+        text_tool(CHECK, _CHECK_DESCRIPTION),
+    ]
 
 
 def text_tool(name: str, description: str) -> JSON:
     """A strict function tool whose only argument is the scene source text."""
     params = {
         "type": "object",
-        "properties": {"scene": {"type": "string", "description": "The complete scene in scidsl text form."}},
+        "properties": {
+            "scene": {"type": "string", "description": "The complete scene in scidsl text form."}
+        },
         "required": ["scene"],
         "additionalProperties": False,
     }
@@ -119,25 +152,11 @@ def _children(schema: Mapping[str, Any], path: str) -> list[tuple[str, Mapping[s
 
 def _strict(node: JSON, root: JSON, path: str) -> JSON:
     """Strict form of one schema node (recursive over the schema, which we generated ourselves)."""
-    if "allOf" in node:
-        node = _merge_all_of(node, path)
-    if "prefixItems" in node:
-        node = _fixed_length_array(node)
-    node = _inline_ref_with_siblings(node, root, path)
-    for key in list(node):
-        if key in _REFUSE:
-            raise StrictSchemaError(f"{path}: {key!r} cannot be expressed in strict mode")
-        if key in _DROP:
-            del node[key]
-    if "oneOf" in node:
-        node["anyOf"] = node.pop("oneOf")
-    for key in list(node):
-        if key in _BOUNDS and key not in _KEEP:
-            node.setdefault(_BOUNDS[key], node[key])
-        if key not in _KEEP:
-            # Not a JSON Schema validation keyword we know: an annotation, safe to leave out.
-            del node[key]
-    if isinstance(node.get("additionalProperties"), Mapping) or node.get("additionalProperties") is True:
+    node = _strict_keywords(_reshape(node, root, path), path)
+    if (
+        isinstance(node.get("additionalProperties"), Mapping)
+        or node.get("additionalProperties") is True
+    ):
         raise StrictSchemaError(f"{path}: open objects (maps) cannot be strict")
     if node.get("type") == "object" or "properties" in node:
         _close_object(node, root, path)
@@ -147,6 +166,31 @@ def _strict(node: JSON, root: JSON, path: str) -> JSON:
         node["anyOf"] = [_strict(v, root, f"{path}/anyOf/{i}") for i, v in enumerate(node["anyOf"])]
     if "$defs" in node:
         node["$defs"] = {k: _strict(v, root, f"{path}/$defs/{k}") for k, v in node["$defs"].items()}
+    return node
+
+
+def _reshape(node: JSON, root: JSON, path: str) -> JSON:
+    """Rewrite constructs strict mode lacks into ones it has: allOf, tuples, refs with siblings, oneOf."""
+    if "allOf" in node:
+        node = _merge_all_of(node, path)
+    if "prefixItems" in node:
+        node = _fixed_length_array(node)
+    node = _inline_ref_with_siblings(node, root, path)
+    if "oneOf" in node:
+        node["anyOf"] = node.pop("oneOf")
+    return node
+
+
+def _strict_keywords(node: JSON, path: str) -> JSON:
+    """Refuse inexpressible keywords, translate Python-named bounds, drop everything else unknown."""
+    for key in list(node):
+        if key in _REFUSE:
+            raise StrictSchemaError(f"{path}: {key!r} cannot be expressed in strict mode")
+        if key in _BOUNDS:
+            node.setdefault(_BOUNDS[key], node[key])
+        if key not in _KEEP:
+            # Annotations and narrowing keywords: safe to leave out, the compiler checks again.
+            del node[key]
     return node
 
 
@@ -231,5 +275,10 @@ def _function(name: str, description: str, parameters: JSON, *, strict: bool) ->
     """OpenAI chat-completions function tool wrapper."""
     return {
         "type": "function",
-        "function": {"name": name, "description": description, "parameters": parameters, "strict": strict},
+        "function": {
+            "name": name,
+            "description": description,
+            "parameters": parameters,
+            "strict": strict,
+        },
     }

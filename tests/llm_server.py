@@ -27,13 +27,17 @@ class Step:
     raw: bytes | None = None
 
 
-def tool_call(name: str, arguments: str | dict[str, Any], content: str | None = None, call_id: str = "call_1") -> Step:
+def tool_call(
+    name: str, arguments: str | dict[str, Any], content: str | None = None, call_id: str = "call_1"
+) -> Step:
     """A completion whose assistant message calls one function tool."""
     args = arguments if isinstance(arguments, str) else json.dumps(arguments)
     message = {
         "role": "assistant",
         "content": content,
-        "tool_calls": [{"id": call_id, "type": "function", "function": {"name": name, "arguments": args}}],
+        "tool_calls": [
+            {"id": call_id, "type": "function", "function": {"name": name, "arguments": args}}
+        ],
     }
     return Step(body=_completion(message, "tool_calls"))
 
@@ -51,7 +55,11 @@ def text_reply(content: str) -> Step:
 def http_error(status: int, message: str = "error", retry_after: str | None = None) -> Step:
     """An OpenAI-style error answer with the given status."""
     headers = {"retry-after": retry_after} if retry_after is not None else {}
-    return Step(status=status, body={"error": {"message": message, "type": "scripted", "code": None}}, headers=headers)
+    return Step(
+        status=status,
+        body={"error": {"message": message, "type": "scripted", "code": None}},
+        headers=headers,
+    )
 
 
 def _completion(message: dict[str, Any], finish: str) -> dict[str, Any]:
@@ -98,7 +106,9 @@ class ScriptedServer:
             self.paths.append(path)
             self.requests.append(body)
             if not self.steps:
-                return http_error(500, "script exhausted: the client sent more requests than scripted")
+                return http_error(
+                    500, "script exhausted: the client sent more requests than scripted"
+                )
             return self.steps.pop(0)
 
     def _handler_class(self) -> type[BaseHTTPRequestHandler]:

@@ -6,7 +6,15 @@ import json
 
 import pytest
 from tests.llm_fakes import fake_compile
-from tests.llm_server import ScriptedServer, Step, http_error, scene_call, text_reply, tool_call, unused_port
+from tests.llm_server import (
+    ScriptedServer,
+    Step,
+    http_error,
+    scene_call,
+    text_reply,
+    tool_call,
+    unused_port,
+)
 
 from scidsl.llm_bridge.agent import Agent, AgentConfig
 from scidsl.llm_bridge.endpoint import make_client
@@ -15,20 +23,31 @@ from scidsl.llm_bridge.tools import build_tools
 from scidsl.llm_bridge.trace import TraceWriter, read_trace
 
 FAST = RetryPolicy(timeout_s=5.0, max_retries=2, base_delay_s=0.001, max_delay_s=0.01)
-SCENE_SCHEMA = {"type": "object", "properties": {"title": {"type": "string"}}, "required": ["title"]}
+SCENE_SCHEMA = {
+    "type": "object",
+    "properties": {"title": {"type": "string"}},
+    "required": ["title"],
+}
 BAD = 'scene { title: "t" }\nbogus B1\nresistor R1 { resistance: 4 ohm }'
 GOOD = 'scene { title: "t" }\nbox B1\nresistor R1 { resistance: 4 ohm }'
 
 
 def _agent(server: ScriptedServer, trace: TraceWriter | None = None, **config: object) -> Agent:
     client = make_client(server.base_url, api_key_env="SCIDSL_TEST_NO_SUCH_KEY", policy=FAST)
-    cfg = AgentConfig(model="scripted", retry=FAST, endpoint=f"the model endpoint at {server.base_url}", **config)
-    return Agent(client, fake_compile, build_tools(SCENE_SCHEMA), cfg, reference="REFERENCE", trace=trace)
+    cfg = AgentConfig(
+        model="scripted", retry=FAST, endpoint=f"the model endpoint at {server.base_url}", **config
+    )
+    return Agent(
+        client, fake_compile, build_tools(SCENE_SCHEMA), cfg, reference="REFERENCE", trace=trace
+    )
 
 
 def test_repair_on_second_turn_sends_diagnostics(tmp_path):
     trace_path = tmp_path / "trace.jsonl"
-    with ScriptedServer([scene_call(BAD), scene_call(GOOD)]) as server, TraceWriter(trace_path) as trace:
+    with (
+        ScriptedServer([scene_call(BAD), scene_call(GOOD)]) as server,
+        TraceWriter(trace_path) as trace,
+    ):
         result = _agent(server, trace).run("A box and a resistor.", problem_id="p1")
     assert result.ok and result.stop_reason == "compiled"
     assert result.scene == GOOD
@@ -39,14 +58,24 @@ def test_repair_on_second_turn_sends_diagnostics(tmp_path):
     assert "E0101 at line 2, col 1: unknown kind 'bogus'" in tool_msgs[0]["content"]
     assert "   2 | bogus B1" in tool_msgs[0]["content"]
     assert "hint: did you mean 'box'?" in tool_msgs[0]["content"]
-    assert second[-2]["role"] == "assistant" and second[-2]["tool_calls"][0]["function"]["name"] == "compile_scene"
+    assert (
+        second[-2]["role"] == "assistant"
+        and second[-2]["tool_calls"][0]["function"]["name"] == "compile_scene"
+    )
     records = read_trace(trace_path)
     attempts = [r for r in records if r["event"] == "attempt"]
     assert [a["turn"] for a in attempts] == [1, 2]
     assert attempts[0]["scene"] == BAD and attempts[0]["outcome"]["ok"] is False
     assert attempts[1]["scene"] == GOOD and attempts[1]["outcome"]["ok"] is True
-    assert attempts[0]["usage"] == {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120}
-    assert attempts[0]["messages"][0]["role"] == "system" and "REFERENCE" in attempts[0]["messages"][0]["content"]
+    assert attempts[0]["usage"] == {
+        "prompt_tokens": 100,
+        "completion_tokens": 20,
+        "total_tokens": 120,
+    }
+    assert (
+        attempts[0]["messages"][0]["role"] == "system"
+        and "REFERENCE" in attempts[0]["messages"][0]["content"]
+    )
     assert attempts[1]["messages"][0]["role"] == "tool"
     assert records[-1] == {**records[-1], "event": "result", "ok": True, "turns": 2}
 
@@ -66,7 +95,10 @@ def test_never_fixed_stops_at_bound_with_report():
         result = _agent(server, max_turns=3).run("A box.")
     assert not result.ok and result.stop_reason == "max_turns"
     assert len(server.requests) == 3 and len(result.attempts) == 3
-    assert result.report() == "no valid scene after 3 turns (the limit); last error: E0101 unknown kind 'bogus'"
+    assert (
+        result.report()
+        == "no valid scene after 3 turns (the limit); last error: E0101 unknown kind 'bogus'"
+    )
     assert result.usage["total_tokens"] == 360
 
 
@@ -75,7 +107,9 @@ def test_malformed_tool_call_is_explained_then_repaired():
     with ScriptedServer([broken, scene_call(GOOD)]) as server:
         result = _agent(server).run("A box.")
     assert result.ok and len(result.attempts) == 2
-    assert result.attempts[0].problem.startswith("malformed compile_scene call: the arguments are not valid JSON")
+    assert result.attempts[0].problem.startswith(
+        "malformed compile_scene call: the arguments are not valid JSON"
+    )
     answer = server.requests[1]["messages"][-1]
     assert answer["role"] == "tool" and "could not be read" in answer["content"]
 
@@ -83,7 +117,10 @@ def test_malformed_tool_call_is_explained_then_repaired():
 @pytest.mark.parametrize(
     ("step", "problem"),
     [
-        (tool_call("compile_scene", {"text": GOOD}), "malformed compile_scene call: the arguments have no `scene` field"),
+        (
+            tool_call("compile_scene", {"text": GOOD}),
+            "malformed compile_scene call: the arguments have no `scene` field",
+        ),
         (tool_call("draw_it", {"scene": GOOD}), "called unknown tool 'draw_it'"),
         (text_reply("I would draw a box."), "the reply had no tool call and no scene"),
     ],
@@ -103,7 +140,9 @@ def test_fenced_scene_without_tool_call_is_accepted():
 
 
 def test_rate_limit_then_success():
-    with ScriptedServer([http_error(429, "slow down", retry_after="0"), scene_call(GOOD)]) as server:
+    with ScriptedServer(
+        [http_error(429, "slow down", retry_after="0"), scene_call(GOOD)]
+    ) as server:
         result = _agent(server).run("A box.")
     assert result.ok and len(server.requests) == 2 and len(result.attempts) == 1
 
@@ -141,7 +180,9 @@ def test_timeout_is_retried():
     policy = RetryPolicy(timeout_s=0.2, max_retries=1, base_delay_s=0.001, max_delay_s=0.01)
     with ScriptedServer([slow, scene_call(GOOD)]) as server:
         client = make_client(server.base_url, api_key_env="SCIDSL_TEST_NO_SUCH_KEY", policy=policy)
-        agent = Agent(client, fake_compile, build_tools(SCENE_SCHEMA), AgentConfig(model="m", retry=policy))
+        agent = Agent(
+            client, fake_compile, build_tools(SCENE_SCHEMA), AgentConfig(model="m", retry=policy)
+        )
         result = agent.run("A box.")
     assert result.ok and len(server.requests) == 2
 
@@ -159,7 +200,10 @@ def test_json_scene_tool_is_offered_and_used():
         cfg = AgentConfig(model="m", retry=FAST, scene_tool="compile_scene_json")
         result = Agent(client, compile_json, build_tools(SCENE_SCHEMA), cfg).run("Title t.")
     assert result.ok and seen == [scene]
-    assert [t["function"]["name"] for t in server.requests[0]["tools"]] == ["compile_scene_json", "check_scene"]
+    assert [t["function"]["name"] for t in server.requests[0]["tools"]] == [
+        "compile_scene_json",
+        "check_scene",
+    ]
 
 
 def test_check_scene_call_asks_for_render():

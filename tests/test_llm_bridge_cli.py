@@ -13,36 +13,85 @@ from scidsl.llm_bridge.trace import read_trace
 
 BAD = 'scene { title: "t" }\nbogus B1'
 GOOD = 'scene { title: "t" }\nbox B1'
-FAKE = Backend(fake_compile, fake_compile, lambda: build_tools({"type": "object", "properties": {}}),
-               lambda: "# reference\n")
-FAST = ["--model", "m", "--retries", "1", "--backoff", "0.001", "--timeout", "5", "--api-key-env", "SCIDSL_NO_KEY"]
+FAKE = Backend(
+    fake_compile,
+    fake_compile,
+    lambda: build_tools({"type": "object", "properties": {}}),
+    lambda: "# reference\n",
+)
+FAST = [
+    "--model",
+    "m",
+    "--retries",
+    "1",
+    "--backoff",
+    "0.001",
+    "--timeout",
+    "5",
+    "--api-key-env",
+    "SCIDSL_NO_KEY",
+]
 
 
 def test_generate_repairs_and_writes_figure_and_trace(tmp_path, capsys):
     out = tmp_path / "fig.png"
     with ScriptedServer([scene_call(BAD), scene_call(GOOD)]) as server:
-        code = main(["generate", "A box.", "-o", str(out), "--base-url", server.base_url, *FAST,
-                     "--save-scene", str(tmp_path / "fig.sdl")], backend=FAKE)
+        code = main(
+            [
+                "generate",
+                "A box.",
+                "-o",
+                str(out),
+                "--base-url",
+                server.base_url,
+                *FAST,
+                "--save-scene",
+                str(tmp_path / "fig.sdl"),
+            ],
+            backend=FAKE,
+        )
     assert code == 0
     assert out.read_bytes() == PNG_1x1
     assert (tmp_path / "fig.sdl").read_text() == GOOD + "\n"
     trace = read_trace(tmp_path / "fig.trace.jsonl")
-    assert [(r["event"], r.get("turn")) for r in trace] == [("attempt", 1), ("attempt", 2), ("result", None)]
-    assert trace[0]["outcome"]["diagnostics"][0]["code"] == "E0101" and trace[1]["outcome"]["ok"] is True
+    assert [(r["event"], r.get("turn")) for r in trace] == [
+        ("attempt", 1),
+        ("attempt", 2),
+        ("result", None),
+    ]
+    assert (
+        trace[0]["outcome"]["diagnostics"][0]["code"] == "E0101"
+        and trace[1]["outcome"]["ok"] is True
+    )
     assert "figure compiled after 2 turns" in capsys.readouterr().err
 
 
 def test_generate_gives_up_with_exit_1(tmp_path, capsys):
     with ScriptedServer([scene_call(BAD)] * 2) as server:
-        code = main(["generate", "A box.", "-o", str(tmp_path / "f.png"), "--base-url", server.base_url,
-                     "--max-turns", "2", *FAST], backend=FAKE)
+        code = main(
+            [
+                "generate",
+                "A box.",
+                "-o",
+                str(tmp_path / "f.png"),
+                "--base-url",
+                server.base_url,
+                "--max-turns",
+                "2",
+                *FAST,
+            ],
+            backend=FAKE,
+        )
     assert code == 1 and not (tmp_path / "f.png").exists()
     assert "no valid scene after 2 turns (the limit); last error: E0101" in capsys.readouterr().err
 
 
 def test_generate_unreachable_endpoint(tmp_path, capsys):
     url = f"http://127.0.0.1:{unused_port()}/v1"
-    code = main(["generate", "A box.", "-o", str(tmp_path / "f.png"), "--base-url", url, *FAST], backend=FAKE)
+    code = main(
+        ["generate", "A box.", "-o", str(tmp_path / "f.png"), "--base-url", url, *FAST],
+        backend=FAKE,
+    )
     err = capsys.readouterr().err
     assert code == 1
     assert f"model endpoint failed after 1 turn: cannot reach the model endpoint at {url}" in err
@@ -53,36 +102,74 @@ def test_usage_errors_exit_2(tmp_path, capsys):
     assert "give the figure path with -o" in capsys.readouterr().err
     assert main(["generate", "-o", "x.png", *FAST], backend=FAKE) == 2
     assert "give either the problem text or --input" in capsys.readouterr().err
-    assert main(["generate", "A", "-o", "x.png", "--model", "m", "--api-key-env", "SCIDSL_NO_KEY"], backend=FAKE) == 2
+    assert (
+        main(
+            ["generate", "A", "-o", "x.png", "--model", "m", "--api-key-env", "SCIDSL_NO_KEY"],
+            backend=FAKE,
+        )
+        == 2
+    )
     assert "no API key: set SCIDSL_NO_KEY" in capsys.readouterr().err
 
 
 def test_generate_batch_with_bad_line_and_resume(tmp_path, capsys):
     problems = tmp_path / "p.jsonl"
     problems.write_text(
-        json.dumps({"id": "a/1", "problem_text": "A box."}) + "\n"
+        json.dumps({"id": "a/1", "problem_text": "A box."})
+        + "\n"
         + "{not json\n"
-        + json.dumps({"id": "b", "problem": "Another box."}) + "\n"
+        + json.dumps({"id": "b", "problem": "Another box."})
+        + "\n"
     )
     out = tmp_path / "out"
     steps = [scene_call(BAD), scene_call(GOOD), http_error(400, "context too long")]
     with ScriptedServer(steps) as server:
-        code = main(["generate", "--input", str(problems), "--out", str(out), "--base-url", server.base_url, *FAST],
-                    backend=FAKE)
+        code = main(
+            [
+                "generate",
+                "--input",
+                str(problems),
+                "--out",
+                str(out),
+                "--base-url",
+                server.base_url,
+                *FAST,
+            ],
+            backend=FAKE,
+        )
     assert code == 1
     records = [json.loads(line) for line in (out / "results.jsonl").read_text().splitlines()]
     assert [(r["id"], r["ok"], r["stop_reason"]) for r in records] == [
-        ("a_1", True, "compiled"), ("line2", False, "bad_input"), ("b", False, "endpoint_error")]
-    assert (out / "a_1.png").read_bytes() == PNG_1x1 and (out / "a_1.sdl").read_text() == GOOD + "\n"
+        ("a_1", True, "compiled"),
+        ("line2", False, "bad_input"),
+        ("b", False, "endpoint_error"),
+    ]
+    assert (out / "a_1.png").read_bytes() == PNG_1x1 and (
+        out / "a_1.sdl"
+    ).read_text() == GOOD + "\n"
     assert "context too long" in records[2]["error"]
     trace = read_trace(out / "trace.jsonl")
     assert [r["problem_id"] for r in trace if r["event"] == "result"] == ["a_1", "b"]
     assert "1 drawn, 2 failed, 0 skipped of 3" in capsys.readouterr().err
 
     with ScriptedServer([scene_call(GOOD)]) as server:
-        code = main(["generate", "--input", str(problems), "--out", str(out), "--resume", "--base-url",
-                     server.base_url, *FAST], backend=FAKE)
-    assert len(server.requests) == 1  # only "b" asked again; a_1 skipped, the bad line fails without a call
+        code = main(
+            [
+                "generate",
+                "--input",
+                str(problems),
+                "--out",
+                str(out),
+                "--resume",
+                "--base-url",
+                server.base_url,
+                *FAST,
+            ],
+            backend=FAKE,
+        )
+    assert (
+        len(server.requests) == 1
+    )  # only "b" asked again; a_1 skipped, the bad line fails without a call
     assert "1 drawn, 1 failed, 1 skipped of 3" in capsys.readouterr().err
 
 

@@ -19,19 +19,52 @@ from scidsl.llm_bridge.trace import read_trace
 from scidsl.registry import kinds
 from tests.llm_server import ScriptedServer, scene_call
 
-GOOD = 'scene "Pushing a block" { width: 8 cm }\nbox m1 at (0, 0) { size: (1.2, 0.8), text: "$m_1$" }\n' \
-       'arrow F from (0.6, 0) to (2.6, 0) { label: "$F$" }'
+GOOD = (
+    'scene "Pushing a block" { width: 8 cm }\nbox m1 at (0, 0) { size: (1.2, 0.8), text: "$m_1$" }\n'
+    'arrow F from (0.6, 0) to (2.6, 0) { label: "$F$" }'
+)
 BAD = GOOD.replace("box m1", "boxx m1")
-FAST = ["--model", "m", "--retries", "1", "--backoff", "0.001", "--timeout", "20", "--api-key-env", "SCIDSL_NO_KEY"]
+FAST = [
+    "--model",
+    "m",
+    "--retries",
+    "1",
+    "--backoff",
+    "0.001",
+    "--timeout",
+    "20",
+    "--api-key-env",
+    "SCIDSL_NO_KEY",
+]
 # Codes that mean an example is not even well-formed (as opposed to naming things declared elsewhere).
-MALFORMED = {"E0001", "E0003", "E0101", "E0201", "E0202", "E0203", "E0204", "E0207", "E0301", "E0302"}
+MALFORMED = {
+    "E0001",
+    "E0003",
+    "E0101",
+    "E0201",
+    "E0202",
+    "E0203",
+    "E0204",
+    "E0207",
+    "E0301",
+    "E0302",
+}
 
 
 def test_generate_repairs_with_real_diagnostics(tmp_path):
     out = tmp_path / "fig.png"
     with ScriptedServer([scene_call(BAD), scene_call(GOOD)]) as server:
-        code = main(["generate", "A force F pushes block m1 to the right.", "-o", str(out),
-                     "--base-url", server.base_url, *FAST])
+        code = main(
+            [
+                "generate",
+                "A force F pushes block m1 to the right.",
+                "-o",
+                str(out),
+                "--base-url",
+                server.base_url,
+                *FAST,
+            ]
+        )
     assert code == 0
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     repair = server.requests[1]["messages"][-1]
@@ -45,7 +78,11 @@ def test_generate_repairs_with_real_diagnostics(tmp_path):
 
 def test_tool_definitions_are_strict_and_valid():
     tools = compiler.tool_definitions()
-    assert [t["function"]["name"] for t in tools] == ["compile_scene", "compile_scene_json", "check_scene"]
+    assert [t["function"]["name"] for t in tools] == [
+        "compile_scene",
+        "compile_scene_json",
+        "check_scene",
+    ]
     for tool in tools:
         jsonschema.Draft202012Validator.check_schema(tool["function"]["parameters"])
         assert tool["function"]["strict"] is True
@@ -54,7 +91,11 @@ def test_tool_definitions_are_strict_and_valid():
 
 def _strict_form(item: dict, defs: dict) -> dict:
     """Fill every key the strict schema requires with null, as a strict model would send it."""
-    branch = next(d for d in defs.values() if d.get("properties", {}).get("kind", {}).get("const") == item["kind"])
+    branch = next(
+        d
+        for d in defs.values()
+        if d.get("properties", {}).get("kind", {}).get("const") == item["kind"]
+    )
     return {key: item.get(key) for key in branch["properties"]}
 
 

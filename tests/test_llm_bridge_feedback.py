@@ -17,8 +17,15 @@ from scidsl.llm_bridge.retry import EndpointError, RetryPolicy, call_with_retry
 from scidsl.llm_bridge.trace import TraceWriter, read_trace
 
 SOURCE = 'scene { title: "t" }\ntriangle ABC\ngiven angle(A, B, X) = 30 deg'
-DIAG = {"code": "E0103", "message": "X names nothing declared", "line": 3, "col": 17, "end_line": 3,
-        "end_col": 18, "hint": "did you mean C?"}
+DIAG = {
+    "code": "E0103",
+    "message": "X names nothing declared",
+    "line": 3,
+    "col": 17,
+    "end_line": 3,
+    "end_col": 18,
+    "hint": "did you mean C?",
+}
 
 
 def test_repair_message_shows_location_source_caret_and_hint():
@@ -35,8 +42,12 @@ def test_repair_message_shows_location_source_caret_and_hint():
 
 
 def test_json_path_diagnostic_and_related_note():
-    diag = {"code": "E0201", "message": "unknown property 'colour'", "path": "$.statements[2].props.colour",
-            "related": [{"line": 1, "col": 1, "note": "kind declared here"}]}
+    diag = {
+        "code": "E0201",
+        "message": "unknown property 'colour'",
+        "path": "$.statements[2].props.colour",
+        "related": [{"line": 1, "col": 1, "note": "kind declared here"}],
+    }
     assert format_diagnostic(diag) == [
         "error E0201 at $.statements[2].props.colour: unknown property 'colour'",
         "  note at line 1, col 1: kind declared here",
@@ -51,7 +62,9 @@ def test_many_errors_are_cut_to_the_first_ones():
 
 @settings(max_examples=200, deadline=None)
 @given(
-    line=st.integers(-3, 8), col=st.integers(-3, 80), end=st.one_of(st.none(), st.integers(-3, 90)),
+    line=st.integers(-3, 8),
+    col=st.integers(-3, 80),
+    end=st.one_of(st.none(), st.integers(-3, 90)),
     source=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=120),
 )
 def test_any_span_formats_without_error(line, col, end, source):
@@ -63,7 +76,10 @@ def test_any_span_formats_without_error(line, col, end, source):
 
 
 def test_outcome_defaults_ok_from_diagnostics():
-    assert to_outcome({"diagnostics": [{"code": "W2001", "message": "w", "severity": "warning"}]}).ok is True
+    assert (
+        to_outcome({"diagnostics": [{"code": "W2001", "message": "w", "severity": "warning"}]}).ok
+        is True
+    )
     assert to_outcome({"diagnostics": [{"code": "E1", "message": "e"}]}).ok is False
 
 
@@ -79,7 +95,16 @@ def test_outcome_defaults_ok_from_diagnostics():
         ("", False, (None, "the arguments are not valid JSON (Expecting value at line 1, col 1)")),
         ("[" * 100_000, False, (None, "the arguments are not valid JSON (nested too deeply)")),
     ],
-    ids=["text", "empty", "json", "json-in-string", "json-bad-string", "not-object", "empty-args", "deep"],
+    ids=[
+        "text",
+        "empty",
+        "json",
+        "json-in-string",
+        "json-bad-string",
+        "not-object",
+        "empty-args",
+        "deep",
+    ],
 )
 def test_parse_scene_argument(arguments, want_json, expected):
     assert parse_scene_argument(arguments, want_json=want_json) == expected
@@ -128,15 +153,38 @@ def test_trace_appends_lines(tmp_path):
         trace.write({"event": "attempt", "turn": 1, "scene": "box B"})
     with TraceWriter(path) as trace:
         trace.write({"event": "result", "ok": True})
-    assert read_trace(path) == [{"event": "attempt", "turn": 1, "scene": "box B"}, {"event": "result", "ok": True}]
+    assert read_trace(path) == [
+        {"event": "attempt", "turn": 1, "scene": "box B"},
+        {"event": "result", "ok": True},
+    ]
     assert all(json.loads(line) for line in path.read_text().splitlines())
 
 
 def test_nested_span_diagnostics_are_flattened():
-    diag = {"code": "E0103", "severity": "error", "message": "m", "hint": None,
-            "span": {"file": "f.sdl", "line": 2, "col": 3, "end_line": 2, "end_col": 5},
-            "related": [{"span": {"file": "f.sdl", "line": 1, "col": 1, "end_line": 1, "end_col": 2}, "note": "here"}]}
+    diag = {
+        "code": "E0103",
+        "severity": "error",
+        "message": "m",
+        "hint": None,
+        "span": {"file": "f.sdl", "line": 2, "col": 3, "end_line": 2, "end_col": 5},
+        "related": [
+            {
+                "span": {"file": "f.sdl", "line": 1, "col": 1, "end_line": 1, "end_col": 2},
+                "note": "here",
+            }
+        ],
+    }
     out = to_outcome({"ok": False, "diagnostics": [diag]}).diagnostics[0]
-    assert out == {"code": "E0103", "message": "m", "severity": "error", "line": 2, "col": 3, "end_line": 2,
-                   "end_col": 5, "file": "f.sdl", "related": [{"line": 1, "col": 1, "end_line": 1, "end_col": 2,
-                                                                "file": "f.sdl", "note": "here"}]}
+    assert out == {
+        "code": "E0103",
+        "message": "m",
+        "severity": "error",
+        "line": 2,
+        "col": 3,
+        "end_line": 2,
+        "end_col": 5,
+        "file": "f.sdl",
+        "related": [
+            {"line": 1, "col": 1, "end_line": 1, "end_col": 2, "file": "f.sdl", "note": "here"}
+        ],
+    }

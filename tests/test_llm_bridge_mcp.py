@@ -31,7 +31,10 @@ async def _session_calls(script: Path) -> dict[str, object]:
     params = StdioServerParameters(command=sys.executable, args=[str(script)])
     out: dict[str, object] = {}
     with open(script.with_suffix(".log"), "w") as errlog:
-        async with stdio_client(params, errlog=errlog) as (read, write), ClientSession(read, write) as session:
+        async with (
+            stdio_client(params, errlog=errlog) as (read, write),
+            ClientSession(read, write) as session,
+        ):
             await session.initialize()
             out["tools"] = (await session.list_tools()).tools
             out["good"] = await session.call_tool("compile_scene", {"scene": GOOD})
@@ -39,7 +42,9 @@ async def _session_calls(script: Path) -> dict[str, object]:
             out["check"] = await session.call_tool("check_scene", {"scene": GOOD})
             out["ref_tool"] = await session.call_tool("language_reference", {})
             out["resource"] = await session.read_resource("scidsl://reference")
-            out["prompt"] = await session.get_prompt("draw_figure", {"problem": "A 4 ohm resistor."})
+            out["prompt"] = await session.get_prompt(
+                "draw_figure", {"problem": "A 4 ohm resistor."}
+            )
     return out
 
 

@@ -12,10 +12,10 @@ from scidsl.llm_bridge.reference import (
     syntax_from_grammar,
 )
 
-GRAMMAR = '''
+GRAMMAR = """
 REL.2: /(of|on|at)(?![A-Za-z0-9_'])/
 CMP: "<=" | ">=" | "=" | "<" | ">"
-'''
+"""
 STYLE = (FieldDoc("color", "string"), FieldDoc("dash", "solid|dashed"))
 
 
@@ -33,23 +33,47 @@ def test_render_lists_kinds_facts_units_with_examples():
     doc = ReferenceDoc(
         syntax=syntax_from_grammar(GRAMMAR),
         kinds=(
-            KindDoc("resistor", "circuits", "A resistor", (FieldDoc("resistance", "resistance", True, "value"),),
-                    example="resistor R1 { resistance: 4 ohm }"),
-            KindDoc("scene", "core", "Figure settings", (FieldDoc("title", "text"),), text_field="title",
-                    name_required=False),
+            KindDoc(
+                "resistor",
+                "circuits",
+                "A resistor",
+                (FieldDoc("resistance", "resistance", True, "value"),),
+                example="resistor R1 { resistance: 4 ohm }",
+            ),
+            KindDoc(
+                "scene",
+                "core",
+                "Figure settings",
+                (FieldDoc("title", "text"),),
+                text_field="title",
+                name_required=False,
+            ),
         ),
-        facts=(FactDoc("angle", "geometry", "angle at the middle point", "given angle(B, A, C) = 30 deg"),
-               FactDoc("parallel", "geometry")),
+        facts=(
+            FactDoc(
+                "angle", "geometry", "angle at the middle point", "given angle(B, A, C) = 30 deg"
+            ),
+            FactDoc("parallel", "geometry"),
+        ),
         units={"resistance": ("ohm", "kohm"), "magnetic_field": ("T",)},
         prefixes=("k", "m"),
         domain_summaries={"circuits": "schematics"},
     )
     text = render_reference(doc)
     assert text.index("### core") < text.index("### circuits — schematics")
-    assert "- `resistor`: A resistor\n  props: resistance*: resistance (value)\n  e.g. `resistor R1 { resistance: 4 ohm }`" in text
-    assert '- `scene`: Figure settings\n  props: title: text\n  "text" sets title; name optional' in text
+    assert (
+        "- `resistor`: A resistor\n  props: resistance*: resistance (value)\n  e.g. `resistor R1 { resistance: 4 ohm }`"
+        in text
+    )
+    assert (
+        '- `scene`: Figure settings\n  props: title: text\n  "text" sets title; name optional'
+        in text
+    )
     assert "relwords: of on at." in text and "[= < > <= >= <expr>]" in text
-    assert "- `angle` (geometry): angle at the middle point — e.g. `given angle(B, A, C) = 30 deg`" in text
+    assert (
+        "- `angle` (geometry): angle at the middle point — e.g. `given angle(B, A, C) = 30 deg`"
+        in text
+    )
     assert "- `parallel` (geometry) — e.g. `given parallel(...)`" in text
     assert "- magnetic field: T\n- resistance: ohm, kohm\nPrefixes k m combine" in text
 
@@ -73,3 +97,15 @@ def test_shared_style_props_are_listed_once():
 def test_no_common_group_for_two_kinds():
     kinds = (_kind("a", *STYLE), _kind("b", *STYLE))
     assert common_fields(kinds) == ()
+
+
+def test_kinds_with_identical_props_point_to_the_first():
+    shared = (FieldDoc("vertices", "list of name"), FieldDoc("fill", "string"))
+    kinds = (
+        _kind("quad", *shared),
+        _kind("square", *shared),
+        _kind("dot", FieldDoc("at", "expression")),
+    )
+    text = render_reference(ReferenceDoc(syntax_from_grammar(GRAMMAR), kinds))
+    assert "- `quad`: a quad\n  props: vertices: list of name, fill: string\n" in text
+    assert "- `square`: a square\n  props: as `quad`\n" in text

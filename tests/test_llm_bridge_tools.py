@@ -32,7 +32,11 @@ class Scene(BaseModel):
 
 def test_three_tools_with_expected_names_and_strictness():
     tools = build_tools(Scene.model_json_schema())
-    assert [t["function"]["name"] for t in tools] == ["compile_scene", "compile_scene_json", "check_scene"]
+    assert [t["function"]["name"] for t in tools] == [
+        "compile_scene",
+        "compile_scene_json",
+        "check_scene",
+    ]
     assert all(t["type"] == "function" and t["function"]["strict"] is True for t in tools)
     for tool in tools:
         params = tool["function"]["parameters"]
@@ -53,7 +57,9 @@ def test_strict_json_tool_accepts_full_scene_and_rejects_extras():
 
 
 def test_optional_keys_become_required_and_nullable():
-    strict = to_strict_schema({"type": "object", "properties": {"a": {"type": "integer", "default": 3}}})
+    strict = to_strict_schema(
+        {"type": "object", "properties": {"a": {"type": "integer", "default": 3}}}
+    )
     assert strict == {
         "type": "object",
         "properties": {"a": {"type": ["integer", "null"]}},
@@ -65,7 +71,9 @@ def test_optional_keys_become_required_and_nullable():
 def test_ref_with_description_is_inlined():
     schema = {
         "type": "object",
-        "$defs": {"P": {"type": "object", "properties": {"x": {"type": "number"}}, "required": ["x"]}},
+        "$defs": {
+            "P": {"type": "object", "properties": {"x": {"type": "number"}}, "required": ["x"]}
+        },
         "properties": {"p": {"$ref": "#/$defs/P", "description": "a point"}},
         "required": ["p"],
     }
@@ -78,10 +86,19 @@ def test_ref_with_description_is_inlined():
 @pytest.mark.parametrize(
     ("schema", "message"),
     [
-        ({"type": "object", "additionalProperties": {"type": "string"}}, "#: open objects (maps) cannot be strict"),
-        ({"type": "object", "properties": {"a": {"not": {"type": "null"}}}}, "#/properties/a: 'not' cannot be"),
+        (
+            {"type": "object", "additionalProperties": {"type": "string"}},
+            "#: open objects (maps) cannot be strict",
+        ),
+        (
+            {"type": "object", "properties": {"a": {"not": {"type": "null"}}}},
+            "#/properties/a: 'not' cannot be",
+        ),
         ({"type": "array"}, "#: the root of a tool's parameters must be an object"),
-        ({"type": "object", "properties": {"a": {"$ref": "http://x/y", "title": "A"}}}, "only local references"),
+        (
+            {"type": "object", "properties": {"a": {"$ref": "http://x/y", "title": "A"}}},
+            "only local references",
+        ),
     ],
     ids=["map", "not", "root-array", "remote-ref"],
 )
@@ -91,14 +108,19 @@ def test_unexpressible_schemas_are_refused(schema, message):
 
 
 def test_map_schema_falls_back_to_non_strict_tool():
-    schema = {"type": "object", "properties": {"props": {"type": "object", "additionalProperties": True}}}
+    schema = {
+        "type": "object",
+        "properties": {"props": {"type": "object", "additionalProperties": True}},
+    }
     tool = json_tool(schema)
     assert tool["function"]["strict"] is False
     jsonschema.Draft202012Validator.check_schema(tool["function"]["parameters"])
 
 
 def test_violations_are_reported():
-    found = strict_violations({"type": "object", "properties": {"a": {"type": "string", "minLength": 1}}})
+    found = strict_violations(
+        {"type": "object", "properties": {"a": {"type": "string", "minLength": 1}}}
+    )
     assert found == [
         "#: object must set additionalProperties to false",
         "#: every property must be required",
@@ -107,20 +129,38 @@ def test_violations_are_reported():
 
 
 def test_constant_tags_stay_non_null():
-    schema = {"type": "object", "properties": {"kind": {"const": "scene", "default": "scene", "type": "string"}}}
+    schema = {
+        "type": "object",
+        "properties": {"kind": {"const": "scene", "default": "scene", "type": "string"}},
+    }
     assert to_strict_schema(schema)["properties"]["kind"] == {"const": "scene", "type": "string"}
 
 
 def test_tuples_become_fixed_length_arrays():
-    schema = {"type": "object", "properties": {"p": {"type": "array", "prefixItems": [{"type": "number"}] * 2}},
-              "required": ["p"]}
+    schema = {
+        "type": "object",
+        "properties": {"p": {"type": "array", "prefixItems": [{"type": "number"}] * 2}},
+        "required": ["p"],
+    }
     strict = to_strict_schema(schema)
-    assert strict["properties"]["p"] == {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}
+    assert strict["properties"]["p"] == {
+        "type": "array",
+        "items": {"type": "number"},
+        "minItems": 2,
+        "maxItems": 2,
+    }
     validator = jsonschema.Draft202012Validator(strict)
     assert validator.is_valid({"p": [1, 2]}) and not validator.is_valid({"p": [1, 2, 3]})
 
 
 def test_python_bounds_become_json_schema_bounds_and_unknown_keys_go():
-    schema = {"type": "object", "properties": {"r": {"type": "number", "ge": 0, "lt": 1, "x-note": "n"}},
-              "required": ["r"]}
-    assert to_strict_schema(schema)["properties"]["r"] == {"type": "number", "minimum": 0, "exclusiveMaximum": 1}
+    schema = {
+        "type": "object",
+        "properties": {"r": {"type": "number", "ge": 0, "lt": 1, "x-note": "n"}},
+        "required": ["r"],
+    }
+    assert to_strict_schema(schema)["properties"]["r"] == {
+        "type": "number",
+        "minimum": 0,
+        "exclusiveMaximum": 1,
+    }
