@@ -9,12 +9,15 @@ DOT_R = 0.07
 
 
 def schematic_shapes(circuit: Circuit, sch: Schematic, style: Style = "iec",
-                     marks: bool = False) -> list[tuple[str | None, Shape]]:
+                     marks: bool | set[str] = False) -> list[tuple[str | None, Shape]]:
     """(owner, shape) pairs for everything drawn except labels; owner None for plain wires."""
+    if isinstance(marks, bool):
+        marks = set(circuit.parts) if marks else set()
     out: list[tuple[str | None, Shape]] = [(None, SLine((a, b))) for a, b in sch.wires]
     for p in sch.parts:
         spec = circuit.parts[p.name]
-        for shape in draw_part(p.kind, p.start, p.end, p.normal, style, spec.state, marks):
+        for shape in draw_part(p.kind, p.start, p.end, p.normal, style, spec.state,
+                               p.name in marks):
             out.append((p.name, shape))
     out += [(None, SCircle(d, DOT_R, "black")) for d in sch.dots]
     for m in sch.markers:

@@ -124,7 +124,7 @@ def label_text(circuit: Circuit, part: str, values: bool = True) -> str:
 class _Builder:
     """Lays out blocks; knows the circuit, label texts, text metrics and symbol options."""
 
-    def __init__(self, circuit: Circuit, measure: Measure, marks: bool, values: bool) -> None:
+    def __init__(self, circuit: Circuit, measure: Measure, marks: set[str], values: bool) -> None:
         self.circuit = circuit
         self.measure = measure
         self.marks = marks
@@ -152,7 +152,7 @@ class _Builder:
         w, h = self.measure(text, LABEL_SIZE) if text else (0.0, 0.0)
         along, cross = (h, w) if vertical else (w, h)
         length = max(PART_LENGTH, along + 0.3)
-        up, down = extent(kind, self.marks)
+        up, down = extent(kind, leaf.part in self.marks)
         start, end = ((0.0, 0.0), (length, 0.0)) if leaf.forward else ((length, 0.0), (0.0, 0.0))
         ta, tb = data["ends"]
         sub = _Sub(length, up + (LABEL_GAP + cross if text else 0), down)
@@ -335,9 +335,14 @@ def _unsupported(circuit: Circuit) -> Issue | None:
     return None
 
 
-def layout_circuit(circuit: Circuit, measure: Measure = measure_text, marks: bool = False,
-                   values: bool = True) -> Schematic | Issue:
-    """Compute a schematic for a checked circuit, or an Issue if its topology is not drawable."""
+def layout_circuit(circuit: Circuit, measure: Measure = measure_text,
+                   marks: bool | set[str] = False, values: bool = True) -> Schematic | Issue:
+    """Compute a schematic for a checked circuit, or an Issue if its topology is not drawable.
+
+    `marks` asks for + and − beside polar parts: True for all, or a set of part names.
+    """
+    if isinstance(marks, bool):
+        marks = set(circuit.parts) if marks else set()
     bad = _unsupported(circuit)
     if bad:
         return bad

@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from .geometry import EPS, Box, Point, Seg, box_around, on_segment
+from .quantities import subscript_name
 from .layout import LABEL_SIZE, LabelBox, Measure, PlacedMarker, Schematic, _Sub
 from .symbols import extent
 from .topology import Circuit
@@ -136,7 +137,8 @@ def _place_marker(circuit: Circuit, sch: Schematic, name: str, nodes: dict[Point
     pts = [q for w in sch.wires for q in w] or [(0.0, 0.0)]
     box = box_around(pts)
     centre = ((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)
-    text = spec.label if spec.label is not None else ("" if spec.kind == "ground" else name)
+    text = spec.label if spec.label is not None else ("" if spec.kind == "ground"
+                                                      else subscript_name(name))
     best = None
     for p, n in _candidates(sch, node, nodes, spec.kind, centre):
         length = GROUND_STEM if spec.kind == "ground" else STUB
@@ -184,7 +186,7 @@ def _place_ports(circuit: Circuit, sch: Schematic, sub: _Sub, ports: list[tuple[
     for (name, _), point, n in ((s, (0.0, 0.0), (-1.0, 0.0)),
                                 (t, (round(sub.width, 6), 0.0), (1.0, 0.0))):
         spec = circuit.parts[name]
-        text = spec.label if spec.label is not None else name
+        text = spec.label if spec.label is not None else subscript_name(name)
         sch.markers.append(PlacedMarker(name, "terminal", point, point))
         if text:
             sch.labels.append(_marker_label(name, text, point, n, measure))

@@ -9,7 +9,6 @@ from .parts import UNIT_NAMES, UNIT_SYMBOLS
 PREFIXES: dict[str, int] = {"p": -12, "n": -9, "u": -6, "µ": -6, "μ": -6, "m": -3, "": 0,
                             "k": 3, "M": 6, "G": 9}
 PREFIX_SYMBOLS: dict[str, str] = {"u": "μ", "µ": "μ"}
-SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
 @dataclass(frozen=True)
@@ -72,9 +71,8 @@ def format_quantity(q: Quantity) -> str:
 
 
 def subscript_name(name: str) -> str:
-    """Turn a part name into its label symbol: "R1" → "R₁", "C12" → "C₁₂"."""
-    head = name.rstrip("0123456789")
-    digits = name[len(head):]
-    if not head:
+    """Label symbol for a part name in mathtext: "R1" → "$R_{1}$", "Vbat" → "$V_{bat}$"."""
+    head, rest = name[:1], name[1:].lstrip("_")
+    if not head.isalpha() or not all(c.isalnum() or c in "_'" for c in name):
         return name
-    return head + digits.translate(SUBSCRIPTS)
+    return f"${head}_{{{rest}}}$" if rest else f"${head}$"

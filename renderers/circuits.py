@@ -1,0 +1,52 @@
+"""Renderer of circuits: a laid-out schematic → backend-neutral primitives."""
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from scidsl.domains.circuits.drawing import DOT_R, schematic_shapes
+from scidsl.domains.circuits.layout import LABEL_GAP
+from scidsl.domains.circuits.symbols import SArc, SCircle, SLine, SText
+from scidsl.primitives import Arc, Circle, Dot, Drawing, LabelSpec, Line, Stroke, Text
+
+_WIDTH = 1.3  # pt, wires and symbols
+
+
+def _primitive(owner: str | None, shape: Any) -> Any:
+    if isinstance(shape, SLine):
+        fill = shape.fill if shape.closed else None
+        return Line(shape.points, shape.closed, Stroke(width=_WIDTH, fill=fill), owner=owner)
+    if isinstance(shape, SCircle):
+        if shape.fill == "black" and shape.radius <= DOT_R + 1e-9:
+            return Dot(shape.center, shape.radius, owner=owner, role="junction")
+        return Circle(shape.center, shape.radius, Stroke(width=_WIDTH, fill=shape.fill, zorder=3),
+                      owner=owner)
+    if isinstance(shape, SArc):
+        return Arc(shape.center, shape.radius, shape.theta1, shape.theta2,
+                   Stroke(width=_WIDTH), owner=owner)
+    assert isinstance(shape, SText)
+    return Text(shape.pos, shape.text, shape.size, owner=owner, role="symbol",
+                may_touch=(owner,) if owner else ())
+
+
+def _angle(direction: tuple[float, float]) -> float:
+    return math.degrees(math.atan2(direction[1], direction[0])) % 360
+
+
+def render_circuit(lay: Any) -> Drawing:
+    """Draw wires, symbols, junction dots and markers; ask the core to place the labels."""
+    sch, circuit = lay.schematic, lay.circuit
+    out = Drawing()
+    for owner, shape in schematic_shapes(circuit, sch, lay.style, lay.marks):
+        out.items.append(_primitive(owner, shape))
+    for lb in sch.labels:
+        out.labels.append(LabelSpec(lb.text, lb.anchor, lb.owner, lay.font_size,
+                                    prefer=(_angle(lb.direction),), distance=LABEL_GAP))
+    for p in sch.parts:
+        mid = ((p.start[0] + p.end[0]) / 2, (p.start[1] + p.end[1]) / 2)
+        out.anchors[p.name] = mid
+        for term, q in p.terminals.items():
+            out.anchors[f"{p.name}.{term}"] = q
+    for m in sch.markers:
+        out.anchors[m.name] = m.tip
+    return out
