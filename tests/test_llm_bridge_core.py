@@ -150,3 +150,66 @@ def test_print_tools_json(capsys):
 
     assert print_tools() == 0
     assert json.loads(capsys.readouterr().out) == compiler.tool_definitions()
+
+
+def test_scidsl_generate_command_end_to_end(tmp_path):
+    import subprocess
+
+    out = tmp_path / "fig.svg"
+    env = {k: v for k, v in __import__("os").environ.items() if k != "OPENAI_API_KEY"}
+    with ScriptedServer([scene_call(BAD), scene_call(GOOD)]) as server:
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "scidsl",
+                "generate",
+                "A force pushes a block.",
+                "-o",
+                str(out),
+                "--base-url",
+                server.base_url,
+                "--trace",
+                str(tmp_path / "t.jsonl"),
+                *FAST,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=env,
+        )
+    assert proc.returncode == 0, proc.stderr
+    assert out.read_text().lstrip().startswith("<?xml")
+    assert "figure compiled after 2 turns" in proc.stderr
+    results = [r for r in read_trace(tmp_path / "t.jsonl") if r["event"] == "attempt"]
+    assert [r["scene"] for r in results] == [BAD, GOOD]
+
+
+def test_generate_json_scene_with_nulls(tmp_path):
+    import scidsl
+    from tests.llm_server import tool_call
+
+    params = compiler.tool_definitions()[1]["function"]["parameters"]
+    items = [
+        _strict_form(i, params["$defs"]) for i in scidsl.compile(GOOD).scene.to_json()["items"]
+    ]
+    out = tmp_path / "fig.png"
+    with ScriptedServer([tool_call("compile_scene_json", {"scene": {"items": items}})]) as server:
+        code = main(
+            [
+                "generate",
+                "A block.",
+                "-o",
+                str(out),
+                "--scene-format",
+                "json",
+                "--base-url",
+                server.base_url,
+                *FAST,
+            ]
+        )
+    assert code == 0 and out.read_bytes()[:4] == b"\x89PNG"
+    assert [t["function"]["name"] for t in server.requests[0]["tools"]] == [
+        "compile_scene_json",
+        "check_scene",
+    ]
