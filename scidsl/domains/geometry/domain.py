@@ -1,0 +1,159 @@
+"""Plane geometry in the pipeline: check statements, solve coordinates, render, list facts, verify."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from scidsl.diagnostics import Diagnostic, error
+from scidsl.domains.geometry import constructions as cx
+from scidsl.domains.geometry.scene_problem import Origin, Plan, build_plan
+
+NATURAL_SIZE_CM = 8.0  # the larger side of a geometry figure before the core fits the page
+SOLVE_BUDGET_S = 8.0
+VERIFY_TOLERANCE = 1e-3
+_CODES = {"structure": "E1009", "inconsistent": "E1004", "degenerate": "E1005",
+          "construction": "E1006", "budget": "E1007"}
+
+
+@dataclass
+class Layout:
+    """Solved figure in page centimetres (`scale` cm per unit of the scene's lengths)."""
+
+    plan: Plan
+    points: dict[str, cx.Vec]
+    circles: dict[str, cx.CircleVal]
+    lines: dict[str, cx.LineVal]
+    scale: float
+    exact: dict[str, Any] = field(default_factory=dict)
+
+
+def check(ctx: Any) -> None:
+    """Names, arities and units of every geometry statement and fact."""
+    _, diags = build_plan(ctx.nodes, ctx.givens)
+    for d in diags:
+        ctx.report(d)
+
+
+def layout(ctx: Any) -> Optional[Layout]:
+    """Solve the figure; conflicts become diagnostics naming the statements involved."""
+    from scidsl.domains.geometry.solver import solve
+
+    plan, diags = build_plan(ctx.nodes, ctx.givens)
+    if diags:
+        for d in diags:
+            ctx.report(d)
+        return None
+    result = solve(plan.problem, SOLVE_BUDGET_S)
+    if not result.ok or result.solution is None:
+        for c in result.conflicts:
+            ctx.report(conflict_diagnostic(c))
+        return None
+    return page_layout(plan, result.solution)
+
+
+def conflict_diagnostic(c: Any) -> Diagnostic:
+    """A solver conflict as a diagnostic at its first statement, the others as related spans."""
+    spans = [o.span for o in c.origins if isinstance(o, Origin) and o.span is not None]
+    code = _CODES.get(c.kind, "E1004")
+    if c.kind == "structure" and "unknown point" in c.message:
+        code = "E1001"
+    related = tuple((s, "this statement is part of the conflict") for s in spans[1:])
+    return error(code, c.message, spans[0] if spans else None, c.hint, related)
+
+
+def page_layout(plan: Plan, sol: Any) -> Layout:
+    """Scale the solution so that its larger side is about NATURAL_SIZE_CM."""
+    xs = [p[0] for p in sol.points.values()] + [c[0][0] + s * c[1] for c in sol.circles.values() for s in (-1, 1)]
+    ys = [p[1] for p in sol.points.values()] + [c[0][1] + s * c[1] for c in sol.circles.values() for s in (-1, 1)]
+    extent = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9) if xs else 1.0
+    k = NATURAL_SIZE_CM / extent
+    pts = {n: (p[0] * k, p[1] * k) for n, p in sol.points.items()}
+    circles = {n: ((c[0][0] * k, c[0][1] * k), c[1] * k) for n, c in sol.circles.items()}
+    lines = {n: ((ln[0][0] * k, ln[0][1] * k), ln[1]) for n, ln in sol.lines.items()}
+    return Layout(plan, pts, circles, lines, k, dict(sol.exact))
+
+
+def render(ctx: Any, lay: Optional[Layout]) -> Any:
+    """Primitives of the solved figure."""
+    from scidsl.primitives import Drawing
+    from scidsl.renderers.geometry import render_layout
+
+    return render_layout(lay) if lay is not None else Drawing()
+
+
+def facts(ctx: Any, lay: Optional[Layout]) -> list:
+    """Atomic facts the figure shows: points, polygons, given values, marks."""
+    from scidsl.domains.geometry.facts_out import figure_facts
+
+    return figure_facts(lay) if lay is not None else []
+
+
+def verify(ctx: Any, lay: Optional[Layout], page: Any) -> None:
+    """Measure the drawn page: every declared fact must still hold."""
+    if lay is None:
+        return
+    for d in verify_page(lay, page):
+        ctx.report(d)
+
+
+def verify_page(lay: Layout, page: Any) -> list[Diagnostic]:
+    """Diagnostics for declared facts that do not hold in the page's drawn coordinates."""
+    from scidsl.domains.geometry.facts_eval import describe_fact
+    from scidsl.domains.geometry.solver import verify_facts
+
+    drawn = {n: page.anchors[n] for n in lay.points if n in page.anchors}
+    if len(drawn) < len(lay.points):
+        return [error("E1020", "some points of the figure are missing from the drawing", None)]
+    unit = _drawn_unit(lay, drawn)
+    circles = _drawn_circles(lay, page, unit)
+    lines = {n: (drawn_point, ln[1]) for n, ln in lay.lines.items()
+             for drawn_point in [_drawn_line_point(lay, n, drawn)]}
+    out = []
+    for fact, resid in verify_facts(lay.plan.problem, drawn, circles, lines, unit, VERIFY_TOLERANCE):
+        span = fact.origin.span if isinstance(fact.origin, Origin) else None
+        out.append(error("E1020", f"the drawn figure breaks {describe_fact(fact)} (off by {resid:.2g})", span,
+                         "this is a bug in the geometry renderer; please report the scene"))
+    return out
+
+
+def _drawn_unit(lay: Layout, drawn: dict[str, cx.Vec]) -> float:
+    """Drawn centimetres per scene length unit, from the two farthest points."""
+    names = list(lay.points)
+    best, pair = 0.0, None
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            d = cx.dist(lay.points[a], lay.points[b])
+            if d > best:
+                best, pair = d, (a, b)
+    if pair is None:
+        return lay.scale
+    return lay.scale * cx.dist(drawn[pair[0]], drawn[pair[1]]) / best
+
+
+def _drawn_circles(lay: Layout, page: Any, unit: float) -> dict[str, cx.CircleVal]:
+    from scidsl.primitives import Circle
+
+    out = {}
+    for name in lay.circles:
+        found = [it for it in page.items if isinstance(it, Circle) and it.owner == name]
+        if found:
+            out[name] = (found[0].center, found[0].radius)
+        else:
+            c = lay.circles[name]
+            out[name] = ((c[0][0] * unit / lay.scale, c[0][1] * unit / lay.scale), c[1] * unit / lay.scale)
+    return out
+
+
+def _drawn_line_point(lay: Layout, name: str, drawn: dict[str, cx.Vec]) -> cx.Vec:
+    """A drawn point on a named line: the defining point it passes through."""
+    for ld in lay.plan.problem.lines:
+        if ld.name == name:
+            ref = ld.point or (ld.points[0] if ld.kind == "through" else None)
+            if ref and ref in drawn:
+                return drawn[ref]
+            if ld.kind == "perp_bisector":
+                return cx.midpoint(drawn[ld.points[0]], drawn[ld.points[1]])
+            if ld.kind == "angle_bisector":
+                return drawn[ld.points[1]]
+    return (math.nan, math.nan)
