@@ -1,0 +1,116 @@
+"""Facts the figure shows, for quizzes and verification."""
+from __future__ import annotations
+
+from typing import Any
+
+from .crystal import atoms_per_cell, cell_sites, coordination_number, empirical_formula
+from .layout import ChemLayout, CrystalBlock, MoleculeBlock, ReactionBlock
+
+
+def _fact(predicate: str, args: tuple, value: Any, text: str) -> Any:
+    from scidsl.pipeline import Fact
+
+    return Fact(predicate, args, value, text)
+
+
+def layout_facts(layout: ChemLayout) -> list:
+    """Return the facts of every block."""
+    out: list = []
+    for block in layout.blocks:
+        if isinstance(block, MoleculeBlock):
+            out += molecule_facts_of(block.entry.node.name or "molecule", block.entry.loaded.mol)  # type: ignore[union-attr]
+        elif isinstance(block, ReactionBlock):
+            out += _reaction_facts(block)
+        elif isinstance(block, CrystalBlock):
+            out += _crystal_facts(block)
+    return out
+
+
+def molecule_facts_of(name: str, mol: Any) -> list:
+    """Facts of one molecule."""
+    from .properties import molecule_facts
+
+    f = molecule_facts(mol)
+    out = [
+        _fact("formula", (name,), f["formula"], f"{name} has the formula {f['formula']}"),
+        _fact("molar_mass", (name,), f["molar_mass"], f"{name} has molar mass {f['molar_mass']} g/mol"),
+        _fact("atom_count", (name,), f["atoms"], f"{name} has {f['atoms']} atoms"),
+        _fact("ring_count", (name,), f["rings"], f"{name} has {f['rings']} ring(s)"),
+        _fact("net_charge", (name,), f["net_charge"], f"{name} has net charge {f['net_charge']}"),
+    ]
+    out += [_fact("element_count", (name, el), n, f"{name} has {n} {el} atom(s)")
+            for el, n in sorted(f["elements"].items())]
+    out += [_fact("bond_count", (name, kind), n, f"{name} has {n} {kind} bond(s)")
+            for kind, n in f["bonds"].items() if n]
+    out += [_fact("ring_size", (name, i), size, f"{name} has a {size}-membered ring")
+            for i, size in enumerate(f["ring_sizes"])]
+    out += [_fact("functional_group", (name, g), n, f"{name} has {n} {g} group(s)")
+            for g, n in f["functional_groups"].items()]
+    out += [_fact("charged_atom", (name, f"{sym}{i}"), q, f"atom {sym}{i} of {name} has charge {q:+d}")
+            for sym, i, q in f["charged_atoms"]]
+    out += [_fact("stereocentre", (name, i), label, f"atom {i} of {name} is a stereocentre ({label})")
+            for i, label in f["stereocentres"]]
+    out += _hydrogens_on_heteroatoms(name, mol)
+    return out
+
+
+def _hydrogens_on_heteroatoms(name: str, mol: Any) -> list:
+    out = []
+    for a in mol.GetAtoms():
+        if a.GetSymbol() not in ("C", "H"):
+            n = a.GetTotalNumHs()
+            out.append(_fact("hydrogens_on", (name, f"{a.GetSymbol()}{a.GetIdx()}"), n,
+                             f"{a.GetSymbol()}{a.GetIdx()} of {name} carries {n} hydrogen(s)"))
+    return out
+
+
+def _reaction_facts(block: ReactionBlock) -> list:
+    from .equation import element_totals, format_equation
+
+    node, eq = block.entry.node, block.entry.equation
+    assert eq is not None
+    name = node.name or "reaction"
+    out = [_fact("equation", (name,), format_equation(eq), f"{name}: {format_equation(eq)}"),
+           _fact("arrow", (name,), eq.arrow, f"{name} uses a {eq.arrow} arrow"),
+           _fact("balanced", (name,), True, f"{name} is balanced in every element and in charge"),
+           _fact("reactant_atoms", (name,), element_totals(eq.reactants),
+                 f"the reactants of {name} contain {element_totals(eq.reactants)}")]
+    for side, terms in (("reactant", eq.reactants), ("product", eq.products)):
+        for t in terms:
+            c = str(t.coefficient)
+            out.append(_fact("coefficient", (name, t.formula.text), c,
+                             f"{t.formula.text} is a {side} of {name} with coefficient {c}"))
+            if t.formula.state:
+                out.append(_fact("state", (name, t.formula.text), t.formula.state,
+                                 f"{t.formula.text} is in state ({t.formula.state})"))
+    for where, text in (("above", node.above), ("below", node.below)):
+        if text:
+            out.append(_fact("condition", (name, where), text, f"{text} is written {where} the arrow"))
+    for i, loaded in enumerate(block.entry.species):
+        if loaded.ok:
+            term = eq.terms[i]
+            out += molecule_facts_of(f"{name}.{term.formula.text}", loaded.mol)[:1]
+    return out
+
+
+def _crystal_facts(block: CrystalBlock) -> list:
+    entry = block.entry
+    name, lat, species = entry.node.name or "crystal", entry.lattice, entry.species
+    per_cell = atoms_per_cell(lat)
+    out = [_fact("lattice", (name,), lat, f"{name} is a {lat} unit cell")]
+    for i, sp in enumerate(species):
+        n = per_cell[i]
+        out.append(_fact("atoms_per_cell", (name, sp), str(n), f"one cell of {name} holds {n} {sp}"))
+        cn = coordination_number(lat, i)
+        out.append(_fact("coordination_number", (name, sp), cn,
+                         f"each {sp} in {name} has {cn} nearest neighbours"))
+    sites = cell_sites(lat)
+    for kind in ("corner", "edge", "face", "body"):
+        here = sorted({species[s.species] for s in sites if s.kind == kind})
+        count = sum(1 for s in sites if s.kind == kind)
+        out.append(_fact("sites", (name, kind), here, f"{count} {kind} site(s) of {name} hold "
+                         f"{', '.join(here) if here else 'nothing'}"))
+    if len(species) == 2 or lat != "hcp":
+        formula = empirical_formula(lat, species)
+        out.append(_fact("formula", (name,), formula, f"the formula of {name} is {formula}"))
+    return out

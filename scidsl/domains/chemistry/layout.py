@@ -1,0 +1,237 @@
+"""Lay out chemistry statements: depict molecules, set equations in a row, project unit cells."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .analysis import Analysis, CrystalEntry, MoleculeEntry, ReactionEntry
+from .crystal import PROJECTIONS, CellDrawing, default_radii, project_cell
+from .depiction import DepictOptions, MoleculeGeometry, depict
+from .equation import Term
+
+Box = tuple[float, float, float, float]
+ROW_WIDTH_CM = 18.0
+GAP_CM = 1.2
+TERM_GAP = 0.3
+FONT = 12.0
+
+
+def measure(text: str, size: float) -> tuple[float, float, float]:
+    """Width, height and descent of a text in cm (the core's measurement)."""
+    from scidsl.text import measure_text
+
+    return measure_text(text, size)
+
+
+@dataclass
+class MoleculeBlock:
+    """A depicted molecule."""
+
+    entry: MoleculeEntry
+    geo: MoleculeGeometry
+    box: Box
+    offset: tuple[float, float] = (0.0, 0.0)
+
+
+@dataclass
+class Part:
+    """One item of an equation row: a coefficient, a formula, a plus sign or a structure."""
+
+    kind: str  # text | molecule
+    x: float  # left edge
+    width: float
+    text: str = ""
+    geo: MoleculeGeometry | None = None
+    caption: str = ""
+
+
+@dataclass
+class ReactionBlock:
+    """An equation set in one row: terms, plus signs and the arrow."""
+
+    entry: ReactionEntry
+    parts: list[Part]
+    arrow: tuple[float, float]  # x from, x to (y = 0)
+    box: Box
+    offset: tuple[float, float] = (0.0, 0.0)
+
+
+@dataclass
+class CrystalBlock:
+    """A projected unit cell with its legend position."""
+
+    entry: CrystalEntry
+    cell: CellDrawing
+    box: Box
+    legend_x: float
+    offset: tuple[float, float] = (0.0, 0.0)
+
+
+@dataclass
+class ChemLayout:
+    """Every block, positioned on the page."""
+
+    blocks: list[Any] = field(default_factory=list)
+
+
+def lay_out(analysis: Analysis) -> ChemLayout:
+    """Build every block and flow them into rows."""
+    blocks: list[Any] = []
+    for entry in analysis.entries:
+        if isinstance(entry, MoleculeEntry) and entry.loaded and entry.loaded.ok:
+            blocks.append(_molecule_block(entry))
+        elif isinstance(entry, ReactionEntry) and entry.equation is not None:
+            blocks.append(_reaction_block(entry))
+        elif isinstance(entry, CrystalEntry) and entry.species:
+            blocks.append(_crystal_block(entry))
+    _flow(blocks)
+    return ChemLayout(blocks)
+
+
+def _molecule_block(entry: MoleculeEntry) -> MoleculeBlock:
+    node = entry.node
+    mode = node.show
+    if mode == "lewis" and entry.loaded.mol.GetNumAtoms() > 30:  # type: ignore[union-attr]
+        mode = "full"
+    geo = depict(entry.loaded.mol, DepictOptions(mode=mode, explicit_carbons=node.carbons),  # type: ignore[union-attr]
+                 entry.loaded.bond_stereo or None)  # type: ignore[union-attr]
+    box = _with_caption(geo.bbox(), node.label)
+    return MoleculeBlock(entry, geo, box)
+
+
+def _with_caption(box: Box, caption: str | None) -> Box:
+    if not caption:
+        return box
+    w, h, _ = measure(caption, 11)
+    cx = (box[0] + box[2]) / 2
+    return (min(box[0], cx - w / 2), box[1] - 0.25 - h, max(box[2], cx + w / 2), box[3])
+
+
+def _term_text(term: Term, states: bool) -> str:
+    f = term.formula
+    text = f.mathtext()
+    if not states and f.state:
+        text = text[: -len(f.state) - 2]
+    return text
+
+
+def _coef_text(term: Term) -> str:
+    c = term.coefficient
+    if c == 1:
+        return ""
+    return str(c.numerator) if c.denominator == 1 else f"$\\frac{{{c.numerator}}}{{{c.denominator}}}$"
+
+
+def _reaction_block(entry: ReactionEntry) -> ReactionBlock:
+    node, eq = entry.node, entry.equation
+    assert eq is not None
+    parts: list[Part] = []
+    x = 0.0
+    structures = len(entry.species) == len(eq.terms) and all(s.ok for s in entry.species)
+    arrow = (0.0, 0.0)
+    for side, terms in ((0, eq.reactants), (1, eq.products)):
+        base = 0 if side == 0 else len(eq.reactants)
+        if side == 1:
+            x, arrow = _arrow_span(node, x)
+        for i, term in enumerate(terms):
+            k = base + i
+            if i:
+                x = _text_part(parts, "+", x)
+            coef = _coef_text(term)
+            if coef:
+                x = _text_part(parts, coef, x, gap=0.12)
+            if structures:
+                x = _structure_part(parts, entry, k, node.show, x)
+            else:
+                x = _text_part(parts, _term_text(term, node.states), x)
+    box = _reaction_box(parts, arrow, node)
+    return ReactionBlock(entry, parts, arrow, box)
+
+
+def _text_part(parts: list[Part], text: str, x: float, gap: float = TERM_GAP) -> float:
+    w, _, _ = measure(text, FONT)
+    parts.append(Part("text", x, w, text))
+    return x + w + gap
+
+
+def _structure_part(parts: list[Part], entry: ReactionEntry, k: int, show: str, x: float) -> float:
+    from .properties import molecular_formula
+
+    mol = entry.species[k].mol
+    geo = depict(mol, DepictOptions(mode=show))
+    b = geo.bbox()
+    geo = geo.translated(x - b[0], -(b[1] + b[3]) / 2)
+    caption = _formula_caption(molecular_formula(mol))
+    parts.append(Part("molecule", x, b[2] - b[0], geo=geo, caption=caption))
+    return x + (b[2] - b[0]) + TERM_GAP
+
+
+def _formula_caption(formula: str) -> str:
+    import re
+
+    return re.sub(r"(\d+)", r"$_{\1}$", formula).replace("$$", "")
+
+
+def _arrow_span(node: Any, x: float) -> tuple[float, tuple[float, float]]:
+    width = 1.6
+    for text in (node.above, node.below):
+        if text:
+            width = max(width, measure(text, 10)[0] + 0.5)
+    start = x + 0.05
+    return start + width + TERM_GAP + 0.05, (start, start + width)
+
+
+def _reaction_box(parts: list[Part], arrow: tuple[float, float], node: Any) -> Box:
+    xs = [arrow[0], arrow[1]] + [p.x for p in parts] + [p.x + p.width for p in parts]
+    ys = [-0.35, 0.35]
+    for p in parts:
+        if p.geo is not None:
+            b = p.geo.bbox()
+            ys += [b[1] - 0.6, b[3]]
+    if node.above:
+        ys.append(0.2 + measure(node.above, 10)[1])
+    if node.below:
+        ys.append(-0.2 - measure(node.below, 10)[1])
+    box = (min(xs), min(ys), max(xs), max(ys))
+    return _with_caption(box, node.label)
+
+
+def _crystal_block(entry: CrystalEntry) -> CrystalBlock:
+    node = entry.node
+    radii = tuple(node.radii) if node.radii else default_radii(entry.species)
+    cell = project_cell(entry.lattice, PROJECTIONS[node.projection], 4.0, radii)
+    xs = [p for e in cell.edges for p in (e.start[0], e.end[0])]
+    ys = [p for e in cell.edges for p in (e.start[1], e.end[1])]
+    for a in cell.atoms:
+        xs += [a.center[0] - a.radius, a.center[0] + a.radius]
+        ys += [a.center[1] - a.radius, a.center[1] + a.radius]
+    legend_x = max(xs) + 0.6
+    right = legend_x
+    if node.legend:
+        right = legend_x + 0.5 + max(measure(_species_text(s), 11)[0] for s in entry.species)
+    box = _with_caption((min(xs), min(ys), right, max(ys)), node.label)
+    return CrystalBlock(entry, cell, box, legend_x)
+
+
+def _species_text(name: str) -> str:
+    from .formula import parse_formula
+
+    return parse_formula(name).mathtext()
+
+
+def _flow(blocks: list[Any]) -> None:
+    """Place blocks left to right, wrapping into rows; rows go downward."""
+    x, row_top, row_height = 0.0, 0.0, 0.0
+    for b in blocks:
+        w, h = b.box[2] - b.box[0], b.box[3] - b.box[1]
+        if x > 0 and (x + w > ROW_WIDTH_CM or isinstance(b, ReactionBlock)):
+            row_top -= row_height + GAP_CM
+            x, row_height = 0.0, 0.0
+        b.offset = (x - b.box[0], row_top - b.box[3])
+        x += w + GAP_CM
+        row_height = max(row_height, h)
+        if isinstance(b, ReactionBlock):
+            x = ROW_WIDTH_CM + 1.0  # the next block starts a new row
+
+
+species_text = _species_text
