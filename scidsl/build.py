@@ -90,12 +90,15 @@ def build_scene(statements: list[syntax.Statement], file: str) -> tuple[Scene, l
     """Validate every statement against its kind; collect all diagnostics."""
     nodes: list[Node] = []
     diags: list[Diagnostic] = []
+    failed: list[str] = []
     for st in statements:
         node, errs = build_statement(st)
         diags.extend(errs)
         if node is not None:
             nodes.append(node)
-    return Scene(items=tuple(nodes), file=file), diags
+        elif isinstance(st, syntax.Decl) and st.name:
+            failed.append(st.name)
+    return Scene(items=tuple(nodes), file=file, unbuilt=tuple(failed)), diags
 
 
 def build_statement(st: syntax.Statement) -> tuple[Node | None, list[Diagnostic]]:

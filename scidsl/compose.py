@@ -6,7 +6,7 @@ from typing import Any
 from scidsl import registry
 from scidsl.diagnostics import Diagnostic, error
 from scidsl.model import Given, Node, Scene
-from scidsl.primitives import Drawing, LabelSpec
+from scidsl.primitives import Drawing
 from scidsl.style import LABEL_SIZE, MAX_NATURAL_CM, MIN_NATURAL_CM
 
 _GAP_CM = 1.5
@@ -68,7 +68,6 @@ def run_domains(scene: Scene, names: Any, options: Any, result: Any) -> None:
         if not result.ok:
             return
     page = _fit(page, scene)
-    _add_title(page, scene)
     _finish(page, scene, options, result, contexts, layouts)
 
 
@@ -107,12 +106,17 @@ def _fit(page: Drawing, scene: Scene) -> Drawing:
     return page.transformed(scale, 0.0, 0.0)
 
 
-def _add_title(page: Drawing, scene: Scene) -> None:
+def _title(page: Drawing, texts: list, scene: Scene) -> list:
+    """The title as a fixed text above everything else, when the scene asks for it."""
+    from scidsl.primitives import Text
+    from scidsl.render import canvas_bounds
+
     s = scene.settings
-    b = page.bounds()
-    if s.title and s.show_title and b is not None:
-        page.labels.insert(0, LabelSpec(s.title, ((b[0] + b[2]) / 2, b[3] + 0.3), "title",
-                                        size=(s.font_size or LABEL_SIZE) + 2, prefer=(90,)))
+    if not (s.title and s.show_title) or page.bounds() is None:
+        return []
+    xmin, _, xmax, ymax = canvas_bounds(page, texts)
+    return [Text(((xmin + xmax) / 2, ymax + 0.1), s.title, (s.font_size or LABEL_SIZE) + 2, "center", "bottom",
+                 owner="title", role="title")]
 
 
 def _finish(page: Drawing, scene: Scene, options: Any, result: Any, contexts: dict, layouts: dict) -> None:
@@ -122,6 +126,7 @@ def _finish(page: Drawing, scene: Scene, options: Any, result: Any, contexts: di
     from scidsl.verify import verify_canvas
 
     texts, failed = place_labels(page)
+    texts += _title(page, texts, scene)
     result.drawing, result.texts = page, texts
     dpi = options.dpi or scene.settings.dpi or DEFAULT_DPI
     try:

@@ -85,7 +85,6 @@ CODES: dict[str, str] = {
     "E5001": "a label is drawn outside the canvas",
     "E5002": "two labels overlap in the drawn figure",
     "E5003": "a label overlaps a line it does not annotate",
-    "E5004": "a declared fact does not hold in the drawn figure",
     "E5005": "no free place was found for a label",
 }
 

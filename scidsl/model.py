@@ -309,6 +309,8 @@ class Node(BaseModel):
     name_required: ClassVar[bool] = True
     example: ClassVar[str] = ""
     domain: ClassVar[str] = "core"
+    # The kind of name the statement declares, when not its own kind (`midpoint M` declares a point).
+    declares: ClassVar[Optional[str]] = None
 
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self) and other.model_dump() == self.model_dump()  # type: ignore[union-attr]
@@ -375,6 +377,8 @@ class Scene(BaseModel):
 
     items: tuple[Node, ...] = ()
     file: SkipJsonSchema[str] = Field(default="<scene>", exclude=True)
+    # names of statements that failed to build, so that references to them are not reported again
+    unbuilt: SkipJsonSchema[tuple[str, ...]] = Field(default=(), exclude=True)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Scene) and len(self.items) == len(other.items) and all(

@@ -95,19 +95,25 @@ class Result:
             raise ScidslError(self.errors or [error("E0999", "nothing to save", None)], self.source)
         return save(self.canvas, path, fmt, dpi)
 
+    def to_bytes(self, fmt: str = "png", dpi: Optional[float] = None) -> bytes:
+        """The figure encoded as PNG, SVG or PDF bytes; raises ScidslError when the scene has errors."""
+        import io
+
+        from scidsl.render import write
+
+        if not self.ok or self.canvas is None:
+            raise ScidslError(self.errors or [error("E0999", "nothing to save", None)], self.source)
+        buf = io.BytesIO()
+        write(self.canvas, buf, fmt, dpi)
+        return buf.getvalue()
+
     def to_dict(self) -> dict:
         """Diagnostics and facts as plain data."""
         return {"ok": self.ok, "diagnostics": [d.to_dict() for d in self.diagnostics],
                 "facts": [f.to_dict() for f in self.facts]}
 
     def _repr_png_(self) -> bytes | None:
-        import io
-
-        if self.canvas is None:
-            return None
-        buf = io.BytesIO()
-        self.canvas.figure.savefig(buf, format="png")
-        return buf.getvalue()
+        return self.to_bytes("png") if self.ok and self.canvas is not None else None
 
 
 def _sort(diags: list[Diagnostic]) -> list[Diagnostic]:
@@ -135,20 +141,27 @@ def compile_scene(source: str | bytes | dict | list, filename: str = "<scene>",
 def _run(source: Any, filename: str, options: CompileOptions, result: Result) -> None:
     scene, diags = _front_end(source, filename, result)
     result.diagnostics.extend(diags)
-    if scene is None or not result.ok:
+    if scene is None:
         return
-    result.scene = scene
+    built_ok = result.ok
+    if built_ok:
+        result.scene = scene
     from scidsl.check import check_labels
     from scidsl.resolve import resolve
 
+    # resolve what did build, so that one run reports as many problems as it can
     names, diags = resolve(scene)
-    result.diagnostics.extend(diags)
+    result.diagnostics.extend(d for d in diags if not _about_unbuilt(d, scene))
     result.diagnostics.extend(check_labels(scene))
     if not result.ok:
         return
     from scidsl.compose import run_domains
 
     run_domains(scene, names, options, result)
+
+
+def _about_unbuilt(d: Diagnostic, scene: Scene) -> bool:
+    return d.code == "E0103" and any(f"'{n}' is not declared" == d.message for n in scene.unbuilt)
 
 
 def _front_end(source: Any, filename: str, result: Result) -> tuple[Optional[Scene], list[Diagnostic]]:

@@ -35,7 +35,7 @@ DOMAINS: tuple[Domain, ...] = (
     Domain("geometry", "scidsl.domains.geometry.kinds", "scidsl.domains.geometry.domain",
            "scidsl.domains.geometry.codes",
            fact_functions=("angle", "length", "parallel", "perpendicular", "equal", "on", "tangent",
-                           "ratio", "collinear", "right"),
+                           "ratio", "collinear", "right", "radius", "area", "perimeter", "distance", "arc"),
            summary="plane geometry solved from given facts"),
     Domain("circuits", "scidsl.domains.circuits.kinds", "scidsl.domains.circuits.domain",
            "scidsl.domains.circuits.codes", summary="circuit schematics checked and laid out"),
@@ -112,6 +112,16 @@ def implementation(domain_name: str) -> Any:
     """Import a domain's implementation module (heavy dependencies load here, on first use)."""
     dom = next(d for d in DOMAINS if d.name == domain_name)
     return importlib.import_module(dom.impl_module)
+
+
+def fact_docs() -> dict[str, tuple[str, str]]:
+    """Fact function → (meaning, example), from each domain's kinds module `FACT_DOCS`."""
+    docs: dict[str, tuple[str, str]] = {}
+    for dom in DOMAINS:
+        mod = _try_import(dom.kinds_module)
+        if mod is not None:
+            docs.update(getattr(mod, "FACT_DOCS", {}))
+    return docs
 
 
 def domain_codes() -> dict[str, str]:

@@ -151,6 +151,16 @@ def _arrow_head(ax, tail, tip, stroke) -> None:  # type: ignore[no-untyped-def]
                                  zorder=stroke.zorder + 0.1))
 
 
+def write(canvas: Canvas, stream: Any, fmt: str, dpi: float | None = None) -> None:
+    """Encode the figure into a binary stream; the same input always gives the same bytes."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown output format '{fmt}'; use one of {', '.join(FORMATS)}")
+    metadata = {"svg": {"Date": None, "Creator": "scidsl"}, "pdf": {"CreationDate": None, "Creator": "scidsl",
+                "Producer": "scidsl"}, "png": {"Software": "scidsl"}}[fmt]
+    with textbook_rc():
+        canvas.figure.savefig(stream, format=fmt, dpi=dpi or canvas.dpi, metadata=metadata)
+
+
 def save(canvas: Canvas, path: str, fmt: str | None = None, dpi: float | None = None) -> str:
     """Write the figure to `path` through a temporary file and a rename; never through a symlink."""
     fmt = (fmt or os.path.splitext(path)[1].lstrip(".") or "png").lower()
@@ -161,12 +171,10 @@ def save(canvas: Canvas, path: str, fmt: str | None = None, dpi: float | None = 
     directory = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(directory):
         raise ValueError(f"the folder {directory} does not exist")
-    metadata = {"svg": {"Date": None, "Creator": "scidsl"}, "pdf": {"CreationDate": None, "Creator": "scidsl",
-                "Producer": "scidsl"}, "png": {"Software": "scidsl"}}[fmt]
     fd, tmp = tempfile.mkstemp(prefix=".scidsl-", suffix="." + fmt, dir=directory)
     try:
-        with os.fdopen(fd, "wb") as fh, textbook_rc():
-            canvas.figure.savefig(fh, format=fmt, dpi=dpi or canvas.dpi, metadata=metadata)
+        with os.fdopen(fd, "wb") as fh:
+            write(canvas, fh, fmt, dpi)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):

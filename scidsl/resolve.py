@@ -18,7 +18,8 @@ class Names:
     def kind_of(self, name: str) -> str | None:
         """The kind of a declared name."""
         if name in self.nodes:
-            return self.nodes[name].kind
+            node = self.nodes[name]
+            return node.declares or node.kind
         if name in self.implicit:
             return self.implicit[name][0]
         return None

@@ -195,11 +195,15 @@ def _anchors_of(name: str, shape: Shape) -> dict[str, P]:
     if shape.points:
         out[name] = shape.points[0] if shape.center is None else shape.center
     if isinstance(node, k.Box) and shape.center is not None:
-        (cx, cy), (w, h) = shape.center, node.size
-        out.update({f"{name}.center": (cx, cy), f"{name}.left": (cx - w / 2, cy), f"{name}.right": (cx + w / 2, cy),
-                    f"{name}.top": (cx, cy + h / 2), f"{name}.bottom": (cx, cy - h / 2),
-                    f"{name}.top_left": (cx - w / 2, cy + h / 2), f"{name}.top_right": (cx + w / 2, cy + h / 2),
-                    f"{name}.bottom_left": (cx - w / 2, cy - h / 2), f"{name}.bottom_right": (cx + w / 2, cy - h / 2)})
+        # from the (possibly rotated) corners: bottom-left, bottom-right, top-right, top-left
+        bl, br, tr, tl = shape.points
+
+        def mid(a: P, b: P) -> P:
+            return ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+
+        out.update({f"{name}.center": shape.center, f"{name}.left": mid(bl, tl), f"{name}.right": mid(br, tr),
+                    f"{name}.top": mid(tl, tr), f"{name}.bottom": mid(bl, br), f"{name}.top_left": tl,
+                    f"{name}.top_right": tr, f"{name}.bottom_left": bl, f"{name}.bottom_right": br})
     return out
 
 

@@ -63,11 +63,11 @@ class Polyline(_Styled):
 class Polygon(_Styled):
     """A closed shape, optionally filled or hatched."""
 
-    kind: Literal["polygon"] = "polygon"
+    kind: Literal["shape"] = "shape"
     points: list[Position] = Field(min_length=3, max_length=100_000)
     fill: Optional[Color] = Field(default=None, description="fill colour")
     hatch: Optional[str] = Field(default=None, pattern=r"^[/\\|\-+xoO.*]{1,6}$", description="hatch like '//' or 'xx'")
-    example: ClassVar[str] = 'polygon wall { points: [(0, 0), (0.3, 0), (0.3, 3), (0, 3)], hatch: "//" }'
+    example: ClassVar[str] = 'shape wall { points: [(0, 0), (0.3, 0), (0.3, 3), (0, 3)], hatch: "//" }'
 
 
 class Region(Polygon):
