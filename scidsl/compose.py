@@ -40,8 +40,9 @@ def run_domains(scene: Scene, names: Any, options: Any, result: Any) -> None:
     doms = domains_in(scene)
     contexts = {d: _context(scene, names, d) for d in doms}
     # 1. checks of every domain, so that one run reports as much as it can
-    for d, ctx in contexts.items():
-        registry.implementation(d).check(ctx)
+    with result.stage("check"):
+        for d, ctx in contexts.items():
+            registry.implementation(d).check(ctx)
     _collect(contexts, result)
     if not result.ok:
         return
@@ -50,10 +51,12 @@ def run_domains(scene: Scene, names: Any, options: Any, result: Any) -> None:
     for d in [d for d in doms if d != "draw"]:
         ctx = contexts[d]
         impl = registry.implementation(d)
-        layouts[d] = impl.layout(ctx)
+        with result.stage("layout"):
+            layouts[d] = impl.layout(ctx)
         if ctx.has_errors:
             break
-        _append_panel(page, impl.render(ctx, layouts[d]))
+        with result.stage("render"):
+            _append_panel(page, impl.render(ctx, layouts[d]))
     _collect(contexts, result)
     if not result.ok:
         return
@@ -61,9 +64,11 @@ def run_domains(scene: Scene, names: Any, options: Any, result: Any) -> None:
         ctx = contexts["draw"]
         ctx.anchors = dict(page.anchors)
         impl = registry.implementation("draw")
-        layouts["draw"] = impl.layout(ctx)
+        with result.stage("layout"):
+            layouts["draw"] = impl.layout(ctx)
         if not ctx.has_errors:
-            page.extend(impl.render(ctx, layouts["draw"]))
+            with result.stage("render"):
+                page.extend(impl.render(ctx, layouts["draw"]))
         _collect(contexts, result)
         if not result.ok:
             return
@@ -125,12 +130,14 @@ def _finish(page: Drawing, scene: Scene, options: Any, result: Any, contexts: di
     from scidsl.style import DEFAULT_DPI
     from scidsl.verify import verify_canvas
 
-    texts, failed = place_labels(page)
-    texts += _title(page, texts, scene)
+    with result.stage("labels"):
+        texts, failed = place_labels(page)
+        texts += _title(page, texts, scene)
     result.drawing, result.texts = page, texts
     dpi = options.dpi or scene.settings.dpi or DEFAULT_DPI
     try:
-        canvas = draw(page, texts, dpi)
+        with result.stage("draw"):
+            canvas = draw(page, texts, dpi)
     except CanvasTooLarge as exc:
         result.diagnostics.append(error("E0907", str(exc), scene.settings.span,
                                         "lower the width or dpi in the scene statement"))
@@ -139,14 +146,15 @@ def _finish(page: Drawing, scene: Scene, options: Any, result: Any, contexts: di
     for spec in failed:
         result.diagnostics.append(error("E5005", f"no free place was found for label {spec.text!r}", None,
                                         "shorten the label or give the figure more room"))
-    for d, ctx in contexts.items():
-        impl = registry.implementation(d)
-        result.facts.extend(impl.facts(ctx, layouts.get(d)))
-        if options.verify and hasattr(impl, "verify"):
-            impl.verify(ctx, layouts.get(d), page)
-    _collect(contexts, result)
-    if options.verify:
-        result.diagnostics.extend(verify_canvas(canvas, page))
+    with result.stage("facts+verify"):
+        for d, ctx in contexts.items():
+            impl = registry.implementation(d)
+            result.facts.extend(impl.facts(ctx, layouts.get(d)))
+            if options.verify and hasattr(impl, "verify"):
+                impl.verify(ctx, layouts.get(d), page)
+        _collect(contexts, result)
+        if options.verify:
+            result.diagnostics.extend(verify_canvas(canvas, page))
 
 
 __all__ = ["run_domains", "domains_in", "Diagnostic"]

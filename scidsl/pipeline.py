@@ -6,9 +6,11 @@ draw (Matplotlib) → verify after render. Each stage is a module of its own.
 from __future__ import annotations
 
 import json
+import time
 import traceback
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
 from scidsl.diagnostics import Diagnostic, ScidslError, Span, error
 from scidsl.model import Given, Node, Scene, SceneSettings
@@ -71,6 +73,16 @@ class Result:
     drawing: Optional[Drawing] = None
     texts: list[Text] = field(default_factory=list)
     canvas: Any = None
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        """Time one stage of the compilation."""
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - start
 
     @property
     def ok(self) -> bool:
@@ -139,7 +151,8 @@ def compile_scene(source: str | bytes | dict | list, filename: str = "<scene>",
 
 
 def _run(source: Any, filename: str, options: CompileOptions, result: Result) -> None:
-    scene, diags = _front_end(source, filename, result)
+    with result.stage("parse+build"):
+        scene, diags = _front_end(source, filename, result)
     result.diagnostics.extend(diags)
     if scene is None:
         return
@@ -150,9 +163,10 @@ def _run(source: Any, filename: str, options: CompileOptions, result: Result) ->
     from scidsl.resolve import resolve
 
     # resolve what did build, so that one run reports as many problems as it can
-    names, diags = resolve(scene)
-    result.diagnostics.extend(d for d in diags if not _about_unbuilt(d, scene))
-    result.diagnostics.extend(check_labels(scene))
+    with result.stage("resolve"):
+        names, diags = resolve(scene)
+        result.diagnostics.extend(d for d in diags if not _about_unbuilt(d, scene))
+        result.diagnostics.extend(check_labels(scene))
     if not result.ok:
         return
     from scidsl.compose import run_domains

@@ -1,0 +1,108 @@
+"""Time per stage for every example, against Matplotlib alone drawing and saving the same figure.
+
+    python benchmarks/bench.py [--repeat 3] [--json out.json] [examples/geometry ...]
+
+"Matplotlib alone" redraws the compiled figure's final primitives with direct Matplotlib calls and
+saves a PNG: the cost a hand-written script pays for drawing, without parsing, checking, solving,
+label placement or verification. The first compile of each domain includes its imports (cold);
+later repeats are warm.
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import pathlib
+import statistics
+import sys
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+
+def matplotlib_alone(result) -> float:  # type: ignore[no-untyped-def]
+    """Seconds for plain Matplotlib to draw the same primitives and save a PNG."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib import patches
+
+    from scidsl.primitives import Arc, Circle, Dot, Line, Text
+
+    start = time.perf_counter()
+    fig = result.canvas.figure
+    w, h = fig.get_size_inches()
+    plain = Figure(figsize=(w, h), dpi=fig.dpi)
+    FigureCanvasAgg(plain)
+    ax = plain.add_axes((0, 0, 1, 1))
+    xmin, ymin, xmax, ymax = result.canvas.bounds
+    ax.set_xlim(xmin, xmax)
+    ax.set_ylim(ymin, ymax)
+    ax.set_axis_off()
+    for it in list(result.drawing.items) + list(result.texts):
+        if isinstance(it, Line):
+            xs, ys = zip(*it.points)
+            ax.plot(xs + ((xs[0],) if it.closed else ()), ys + ((ys[0],) if it.closed else ()),
+                    color=it.stroke.color, lw=it.stroke.width)
+        elif isinstance(it, Circle):
+            ax.add_patch(patches.Circle(it.center, it.radius, fill=False))
+        elif isinstance(it, Arc):
+            ax.add_patch(patches.Arc(it.center, 2 * it.radius, 2 * it.radius, theta1=it.theta1, theta2=it.theta2))
+        elif isinstance(it, Dot):
+            ax.add_patch(patches.Circle(it.center, it.radius, color=it.color))
+        elif isinstance(it, Text):
+            ax.text(it.pos[0], it.pos[1], it.text, fontsize=it.size, ha=it.ha, va=it.va)
+    plain.savefig(io.BytesIO(), format="png")
+    return time.perf_counter() - start
+
+
+def bench_file(path: pathlib.Path, repeat: int) -> dict:
+    """Median stage times (ms) of compiling and saving one scene."""
+    import scidsl
+
+    source = path.read_bytes()
+    runs, totals, saves, baselines = [], [], [], []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        result = scidsl.compile(source, str(path))
+        t1 = time.perf_counter()
+        if not result.ok:
+            return {"file": str(path.relative_to(ROOT)), "error": [d.code for d in result.errors]}
+        result.to_bytes("png")
+        t2 = time.perf_counter()
+        runs.append(result.timings)
+        totals.append(t1 - t0)
+        saves.append(t2 - t1)
+        baselines.append(matplotlib_alone(result))
+    stages = {k: round(statistics.median(r.get(k, 0.0) for r in runs) * 1000, 2) for k in runs[0]}
+    total = statistics.median(totals) + statistics.median(saves)
+    base = statistics.median(baselines)
+    return {"file": str(path.relative_to(ROOT)), "stages_ms": stages,
+            "compile_ms": round(statistics.median(totals) * 1000, 1), "save_png_ms": round(statistics.median(saves) * 1000, 1),
+            "matplotlib_alone_ms": round(base * 1000, 1), "ratio": round(total / base, 2) if base else None,
+            "cold_ms": round(totals[0] * 1000, 1)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print a table."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("paths", nargs="*", default=[str(ROOT / "examples")])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--json", help="also write the results as JSON")
+    args = parser.parse_args(argv)
+    files = sorted(f for p in args.paths for f in (pathlib.Path(p).rglob("*.sdl") if pathlib.Path(p).is_dir() else [pathlib.Path(p)]))
+    rows = [bench_file(f.resolve(), args.repeat) for f in files]
+    print(f"{'example':44} {'compile':>8} {'save':>7} {'mpl':>7} {'ratio':>6}  stages (ms)")
+    for r in rows:
+        if "error" in r:
+            print(f"{r['file']:44} error {r['error']}")
+            continue
+        stages = " ".join(f"{k}={v}" for k, v in r["stages_ms"].items())
+        print(f"{r['file']:44} {r['compile_ms']:8.1f} {r['save_png_ms']:7.1f} {r['matplotlib_alone_ms']:7.1f} "
+              f"{r['ratio']:6.2f}  {stages}")
+    if args.json:
+        pathlib.Path(args.json).write_text(json.dumps(rows, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
