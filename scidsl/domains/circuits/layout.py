@@ -138,8 +138,13 @@ class _Builder:
         if isinstance(block, dc.SeriesBlock):
             return self.series([self.block(b, vertical) for b in block.items])
         if isinstance(block, dc.ParallelBlock):
-            return self.parallel([self.block(b, vertical) for b in block.branches])
+            # a meter across a part goes outside it, as textbooks draw it
+            branches = sorted(block.branches, key=self._is_lone_meter)
+            return self.parallel([self.block(b, vertical) for b in branches])
         return self.bridge(block, vertical)
+
+    def _is_lone_meter(self, block: dc.Block) -> bool:
+        return isinstance(block, dc.Leaf) and self.edges[block.key]["kind"] == "voltmeter"
 
     def leaf(self, leaf: dc.Leaf, vertical: bool) -> _Sub:
         data = self.edges[leaf.key]
@@ -260,6 +265,8 @@ def _split_free(free: list[dc.Block]) -> tuple[list, list, list]:
         return [], [], []
     if k == 1:
         return [], free, []
+    if not isinstance(free[-1], dc.Leaf) and k <= 4:
+        return free[:-1], free[-1:], []  # a network reads best as columns on the right
     n_bottom = (k - 1) // 3 if k >= 4 else 0
     n_top = k - 1 - n_bottom
     return free[:n_top], free[n_top:n_top + 1], free[n_top + 1:]
