@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 SYSTEM_TEMPLATE = """\
@@ -24,6 +25,8 @@ exactly what they point at and call {tool} again with the whole corrected scene.
 
 Write steps 1 and 2 briefly as plain text before the tool call.
 
+{examples}
+
 {reference}"""
 
 REFERENCE_FALLBACK = """\
@@ -41,9 +44,67 @@ Problem:
 Draw the figure for this problem. Understand, plan, then call {tool} with the scene."""
 
 
+@dataclass(frozen=True)
+class WorkedExample:
+    """A problem worked through the three steps; its scene is compiled in the tests."""
+
+    problem: str
+    understand: str
+    plan: str
+    scene: str
+
+
+WORKED_EXAMPLES = (
+    WorkedExample(
+        problem="In right triangle ABC, angle C = 90°, angle A = 30° and AB = 10 cm. CD is the "
+        "altitude to AB. Find BD.",
+        understand="Entities: triangle ABC; altitude CD with foot D on AB. Values: angle C = 90°, "
+        "angle A = 30°, AB = 10 cm. Relations: CD ⟂ AB. Asked: BD (unknown: label it ?).",
+        plan="triangle ABC with right: C; facts for angle A and AB; altitude CD from C; segment BD "
+        "labelled ?.",
+        scene='scene "Right triangle with altitude"\n'
+        "triangle ABC { right: C }\n"
+        "given angle(B, A, C) = 30 deg\n"
+        "given length(A, B) = 10 cm\n"
+        "altitude CD of ABC from C\n"
+        'segment BD { label: "?" }',
+    ),
+    WorkedExample(
+        problem="A 12 V battery, an open switch S, a 4 Ω resistor and a 3 µF capacitor are connected "
+        "in series. How long after S is closed is the capacitor half charged?",
+        understand="Entities: battery, switch S, resistor, capacitor in one series loop. Values: 12 V, "
+        "open, 4 Ω, 3 µF. Asked: a time, which the figure does not show.",
+        plan="battery V1, switch S (state open), resistor R1, capacitor C1, one circuit loop.",
+        scene='scene "RC circuit"\n'
+        "battery V1 { voltage: 12 V }\n"
+        "switch S { state: open }\n"
+        "resistor R1 { resistance: 4 ohm }\n"
+        "capacitor C1 { capacitance: 3 uF }\n"
+        "circuit c1 { loop: [V1, S, R1, C1] }",
+    ),
+)
+
+
+def render_examples(
+    examples: tuple[WorkedExample, ...] = WORKED_EXAMPLES, tool: str = "compile_scene"
+) -> str:
+    """The worked examples as prompt text."""
+    where = "the `scene` argument of the call" if tool == "compile_scene" else "the scene, as text"
+    blocks = ["Examples of the method:"]
+    for ex in examples:
+        blocks.append(
+            f"Problem: {ex.problem}\n1. {ex.understand}\n2. {ex.plan}\n3. {where}:\n```sdl\n{ex.scene}\n```"
+        )
+    return "\n\n".join(blocks)
+
+
 def system_prompt(reference: str | None = None, tool: str = "compile_scene") -> str:
-    """The system message: the illustrator's method followed by the language reference."""
-    return SYSTEM_TEMPLATE.format(tool=tool, reference=(reference or REFERENCE_FALLBACK).strip())
+    """The system message: the illustrator's method, worked examples, then the language reference."""
+    return SYSTEM_TEMPLATE.format(
+        tool=tool,
+        examples=render_examples(tool=tool),
+        reference=(reference or REFERENCE_FALLBACK).strip(),
+    )
 
 
 def user_prompt(problem: str, tool: str = "compile_scene") -> str:

@@ -14,6 +14,7 @@ from mcp import ClientSession, StdioServerParameters, stdio_client
 
 from scidsl.llm_bridge import compiler
 from scidsl.llm_bridge.cli import main
+from scidsl.llm_bridge.prompts import WORKED_EXAMPLES, system_prompt
 from scidsl.llm_bridge.tools import strict_violations
 from scidsl.llm_bridge.trace import read_trace
 from scidsl.registry import kinds
@@ -213,3 +214,10 @@ def test_generate_json_scene_with_nulls(tmp_path):
         "compile_scene_json",
         "check_scene",
     ]
+
+
+@pytest.mark.parametrize("example", WORKED_EXAMPLES, ids=lambda ex: ex.scene.split("\n")[0])
+def test_worked_examples_in_the_prompt_compile(example):
+    outcome = compiler.compile_outcome(example.scene, render=False)
+    assert outcome.ok, outcome.diagnostics
+    assert f"```sdl\n{example.scene}\n```" in system_prompt()
