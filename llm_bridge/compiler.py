@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import typing
 from functools import lru_cache
 from importlib import resources
@@ -138,24 +137,16 @@ def _kind_doc(kind: str, cls: Any, domain: str) -> KindDoc:
 
 
 def _fact_docs() -> tuple[FactDoc, ...]:
-    """Fact functions with their domain, and meaning/example where the domain documents them."""
-    from scidsl.registry import domain_of_function, fact_functions
+    """Fact functions with their domain, meaning and example (each domain's `FACT_DOCS`)."""
+    from scidsl.registry import domain_of_function, fact_docs, fact_functions
 
+    table = fact_docs()
     docs = []
     for fn in fact_functions():
         dom = domain_of_function(fn)
-        table = getattr(_maybe_import(dom.kinds_module), "FACT_DOCS", {}) if dom else {}
         meaning, example = table.get(fn, ("", ""))
         docs.append(FactDoc(fn, dom.name if dom else "core", meaning, example))
     return tuple(docs)
-
-
-def _maybe_import(module: str) -> Any:
-    """Import a module, or None when it does not exist yet."""
-    try:
-        return importlib.import_module(module)
-    except ModuleNotFoundError:
-        return None
 
 
 def _units() -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:

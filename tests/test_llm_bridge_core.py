@@ -221,3 +221,13 @@ def test_worked_examples_in_the_prompt_compile(example):
     outcome = compiler.compile_outcome(example.scene, render=False)
     assert outcome.ok, outcome.diagnostics
     assert f"```sdl\n{example.scene}\n```" in system_prompt()
+
+
+def test_fact_examples_are_well_formed_givens():
+    facts = compiler.reference_doc().facts
+    assert {f.name for f in facts} >= {"angle", "length", "parallel"}
+    for fact in facts:
+        if fact.example:
+            assert fact.example.startswith(f"given {fact.name}("), fact
+            codes = {d["code"] for d in compiler.check_outcome(fact.example).diagnostics}
+            assert not codes & MALFORMED, (fact.name, fact.example, codes)
