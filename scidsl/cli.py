@@ -133,6 +133,13 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_batch(args: argparse.Namespace) -> int:
+    """Compile many scenes, each in its own budgeted worker process."""
+    from scidsl.batch import main_batch
+
+    return main_batch(args.paths, args.out, args.format, args.jobs, args.timeout)
+
+
 def _bridge_attr(name: str) -> Optional[Callable]:
     try:
         from scidsl.llm_bridge import cli as bridge_cli
@@ -171,6 +178,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schema", help="print the JSON Schema of scenes")
     p.add_argument("--tools", action="store_true", help="print the tool definitions for LLM tool calling")
     p.set_defaults(func=cmd_schema)
+
+    p = sub.add_parser("batch", help="compile many scenes into images and JSONL records")
+    p.add_argument("paths", nargs="+", help="scene files or folders")
+    p.add_argument("--out", required=True, help="output folder (images and records.jsonl; resumable)")
+    p.add_argument("--format", choices=("png", "svg", "pdf"), default="png")
+    p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="scenes compiled at once")
+    p.add_argument("--timeout", type=float, default=None, help="seconds per scene (default 30)")
+    p.set_defaults(func=cmd_batch)
 
     add_commands = _bridge_attr("add_commands")
     if add_commands is not None:

@@ -81,6 +81,7 @@ CODES: dict[str, str] = {
     "E0906": "a label is too long or nests too deeply",
     "E0907": "the figure size, dpi or pixel count is over the limit",
     "E0908": "a domain limit is exceeded (atoms, parts, points, ticks)",
+    "E0909": "compiling the scene exceeded the worker's time or memory budget",
     "E0999": "internal error while compiling the scene (a bug in scidsl)",
     "E5001": "a label is drawn outside the canvas",
     "E5002": "two labels overlap in the drawn figure",
