@@ -14,6 +14,9 @@ from scidsl import limits
 
 
 def _child(conn: Any, fn: Callable[..., Any], args: tuple) -> None:
+    import faulthandler
+
+    faulthandler.disable()  # a crash is reported by the parent, attributed to its file
     try:
         conn.send(("ok", fn(*args)))
     except MemoryError:
