@@ -11,7 +11,7 @@ from typing import Any
 
 from . import prompts
 from .feedback import repair_message, success_message
-from .outcome import CompileOutcome, to_outcome
+from .outcome import CompileOutcome, safe_compile
 from .retry import EndpointError, RetryPolicy, call_with_retry
 from .tools import CHECK, COMPILE_JSON, COMPILE_TEXT
 from .trace import TraceWriter
@@ -229,7 +229,7 @@ class Agent:
         attempt.scene = scene
         start = time.monotonic()
         source = scene if isinstance(scene, str) else json.dumps(scene, indent=1)
-        outcome = to_outcome(fn(scene), source=source)
+        outcome = safe_compile(fn, scene, source)
         attempt.compile_s = round(time.monotonic() - start, 4)
         attempt.outcome = outcome
         ok = outcome.ok

@@ -15,7 +15,7 @@ from mcp.types import CallToolResult, ImageContent, TextContent
 from . import prompts
 from .agent import CompileFn
 from .feedback import repair_message, success_message
-from .outcome import CompileOutcome, to_outcome
+from .outcome import CompileOutcome, safe_compile
 
 REFERENCE_URI = "scidsl://reference"
 COMPILE_BUDGET_S = 30.0  # per-scene budget for server workers (LIMITS.md)
@@ -76,19 +76,13 @@ async def _run(fn: CompileFn, scene: str, budget_s: float) -> CompileOutcome:
     """Compile in a worker thread so the server keeps answering, within a time budget."""
     try:
         with anyio.fail_after(budget_s):
-            value = await anyio.to_thread.run_sync(fn, scene, abandon_on_cancel=True)
+            return await anyio.to_thread.run_sync(
+                safe_compile, fn, scene, scene, abandon_on_cancel=True
+            )
     except TimeoutError:
-        return CompileOutcome(
-            ok=False,
-            diagnostics=(
-                {
-                    "code": "E0909",
-                    "severity": "error",
-                    "message": f"compiling took longer than {budget_s:g} s",
-                },
-            ),
-        )
-    return to_outcome(value, source=scene)
+        message = f"compiling took longer than {budget_s:g} s"
+        diag = {"code": "E0909", "severity": "error", "message": message}
+        return CompileOutcome(ok=False, diagnostics=(diag,), source=scene)
 
 
 def _compile_result(outcome: CompileOutcome) -> CallToolResult:

@@ -84,3 +84,13 @@ def _place(item: Mapping[str, Any]) -> DiagnosticDict:
     if isinstance(span.get("file"), str):
         out["file"] = span["file"]
     return out
+
+
+def safe_compile(fn: Callable[[Any], Any], scene: Any, source: str = "") -> CompileOutcome:
+    """Call a compile function; a crash inside it becomes an E0999 diagnostic, never a traceback."""
+    try:
+        return to_outcome(fn(scene), source=source)
+    except Exception as exc:  # noqa: BLE001 - the model gets a diagnostic, the loop goes on
+        message = f"internal error: {type(exc).__name__}: {str(exc)[:300]}"
+        diag = {"code": "E0999", "severity": "error", "message": message}
+        return CompileOutcome(ok=False, diagnostics=(diag,), source=source)

@@ -6,7 +6,7 @@ from math import atan2, degrees, hypot
 from scidsl.domains.chemistry.crystal import CellDrawing
 from scidsl.domains.chemistry.depiction import MoleculeGeometry
 from scidsl.domains.chemistry.layout import (ChemLayout, CrystalBlock, MoleculeBlock, ReactionBlock,
-                                             species_text)
+                                             rich_text, species_text)
 from scidsl.primitives import Circle, Dot, Drawing, LabelSpec, Line, Stroke, Text
 
 P = tuple[float, float]
@@ -72,8 +72,9 @@ def draw_molecule(geo: MoleculeGeometry, owner: str, out: Drawing,
         _draw_bond(b, owner, out)
     for a in geo.atoms:
         for piece in a.pieces:
-            out.items.append(Text(piece.pos, piece.text, piece.size, piece.ha, "baseline",  # type: ignore[arg-type]
-                                  owner=owner, role=f"atom-{piece.role}"))
+            # anchored at the bottom of the layout box: the same box the core measures
+            out.items.append(Text((piece.pos[0], piece.box[1]), piece.text, piece.size, piece.ha,  # type: ignore[arg-type]
+                                  "bottom", owner=owner, role=f"atom-{piece.role}"))
         for p, q in a.lone_pairs:
             out.items += [Dot(p, 0.022, "black", owner, "lone-pair"), Dot(q, 0.022, "black", owner,
                                                                           "lone-pair")]
@@ -166,7 +167,7 @@ def _centre(box: tuple[float, float, float, float]) -> P:
 def _caption(box: tuple[float, float, float, float], text: str | None, owner: str,
              out: Drawing) -> None:
     if text:
-        out.items.append(Text((_centre(box)[0], box[1]), text, 11, "center", "bottom", owner=owner,
+        out.items.append(Text((_centre(box)[0], box[1]), rich_text(text), 11, "center", "bottom", owner=owner,
                               role="caption"))
 
 
@@ -177,6 +178,7 @@ def _reaction(block: ReactionBlock) -> Drawing:
     node = block.entry.node
     owner = node.name or "reaction"
     eq = block.entry.equation
+    floor = min((p.geo.bbox()[1] for p in block.parts if p.geo is not None), default=0.0)
     for part in block.parts:
         if part.kind == "text":
             out.items.append(Text((part.x, 0.0), part.text, 12, "left", "center", owner=owner,
@@ -184,16 +186,16 @@ def _reaction(block: ReactionBlock) -> Drawing:
         elif part.geo is not None:
             draw_molecule(part.geo, owner, out)
             b = part.geo.bbox()
-            out.items.append(Text(((b[0] + b[2]) / 2, b[1] - 0.25), part.caption, 10, "center", "top",
+            out.items.append(Text(((b[0] + b[2]) / 2, floor - 0.2), part.caption, 10, "center", "top",
                                   owner=owner, role="species-formula"))
     _arrow(block.arrow, eq.arrow if eq else "forward", owner, out)
     x0, x1 = block.arrow
     mid = (x0 + x1) / 2
     if node.above:
-        out.items.append(Text((mid, 0.2), node.above, 10, "center", "bottom", owner=owner,
+        out.items.append(Text((mid, 0.2), rich_text(node.above), 10, "center", "bottom", owner=owner,
                               role="condition"))
     if node.below:
-        out.items.append(Text((mid, -0.2), node.below, 10, "center", "top", owner=owner,
+        out.items.append(Text((mid, -0.2), rich_text(node.below), 10, "center", "top", owner=owner,
                               role="condition"))
     out.anchors[owner] = (mid, 0.0)
     _caption(block.box, node.label, owner, out)
@@ -231,9 +233,12 @@ def _crystal(block: CrystalBlock) -> Drawing:
 
 def _cell(cell: CellDrawing, owner: str, out: Drawing) -> None:
     """Edges and atoms in depth order: hidden edges dashed at the back, nearer atoms on top."""
-    things = [(e.depth, "edge", e) for e in cell.edges] + [(a.depth, "atom", a) for a in cell.atoms]
-    things.sort(key=lambda t: -t[0])
-    for rank, (_, kind, item) in enumerate(things):
+    # An edge lies over the atoms farther than its far end and under all others, so atoms cover
+    # the edges they sit on and a front edge crosses the atoms behind it.
+    things = [(e.depth, 0, "edge", e) for e in cell.edges] + \
+        [(a.depth, 1, "atom", a) for a in cell.atoms]
+    things.sort(key=lambda t: (-t[0], t[1]))
+    for rank, (_, _, kind, item) in enumerate(things):
         z = 1.0 + rank * 0.01
         if kind == "edge":
             stroke = Stroke(width=0.8 if item.hidden else 1.1, dash="dashed" if item.hidden else None,

@@ -24,6 +24,7 @@ def render_layout(lay: Layout) -> Drawing:
     r.strokes()
     r.circles()
     r.marks()
+    r.dimensions()
     r.points()
     return r.out
 
@@ -38,6 +39,8 @@ class _Renderer:
         self.center = cx.centroid(real) if real else (0.0, 0.0)
         self.neighbours: dict[str, list[cx.Vec]] = {n: [] for n in self.p}
         self.box = self._box()
+        self.dim_labels: dict[int, str] = {}
+        self.arcs_at: dict[str, list[tuple[float, float, float]]] = {}
 
     def _box(self) -> tuple[float, float, float, float]:
         xs = [p[0] for p in self.p.values()] + [c[0][0] + s * c[1] for c in self.lay.circles.values() for s in (-1, 1)]
@@ -84,7 +87,6 @@ class _Renderer:
                 self.out.items.append(Line(self._clip(a, cx.unit(cx.sub(b, a)), both=False), False, st,
                                            owner=s.owner))
             elif s.kind == "dimension":
-                self._dimension(s, a, b)
                 continue
             self._link(s.a, b)
             self._link(s.b, a)
@@ -120,14 +122,21 @@ class _Renderer:
         t_lo = min(inside, default=-1.0) if both else 0.0
         return cx.add(q, cx.mul(d, t_lo)), cx.add(q, cx.mul(d, t_hi))
 
-    def _dimension(self, s: Any, a: cx.Vec, b: cx.Vec) -> None:
-        p, q, mid = mk.dimension_line(a, b, self.center, 0.45)
-        st = Stroke(width=MARK_W)
-        self.out.items.append(Line((p, q), False, st, arrow="both", owner=s.owner, role="dimension"))
-        if s.label:
-            n = mk.outward_normal(a, b, self.center)
-            self.out.labels.append(LabelSpec(s.label, mid, s.owner, size=VALUE_SIZE,
-                                             prefer=(cx.polar_deg(n),), distance=0.08))
+    def dimensions(self) -> None:
+        """Double-arrow lines beside segments, carrying the segment's length label."""
+        for s in self.lay.plan.strokes:
+            if s.kind != "dimension":
+                continue
+            a, b = self.p[s.a], self.p[s.b]
+            p, q, mid = mk.dimension_line(a, b, self._inside_of((s.a, s.b)), 0.45)
+            st = Stroke(width=MARK_W)
+            self.out.items.append(Line((p, q), False, st, arrow="both", owner=s.owner, role="dimension"))
+            text = s.label or self.dim_labels.get(id(s))
+            if text:
+                n = mk.outward_normal(a, b, self._inside_of((s.a, s.b)))
+                gap = _clear_gap(text, VALUE_SIZE, cx.polar_deg(n), cx.polar_deg(cx.sub(b, a)))
+                self.out.labels.append(LabelSpec(text, mid, s.owner, size=VALUE_SIZE,
+                                                 prefer=(cx.polar_deg(n),), distance=gap))
 
     # -- circles and arcs -----------------------------------------------------------------------------
     def circles(self) -> None:
@@ -166,6 +175,7 @@ class _Renderer:
         a, v, b = (self.p[q] for q in m.points)
         owner = f"mark angle {''.join(m.points)}"
         arc = mk.angle_arc(v, a, b, count=m.count)
+        arc = self._free_arc(m.points[1], v, a, b, arc, m.count)
         st = Stroke(width=MARK_W, zorder=3)
         for r in arc.radii:
             self.out.items.append(Arc(v, r, arc.theta1, arc.theta2, st, owner=owner, role="mark"))
@@ -178,6 +188,17 @@ class _Renderer:
             prefer = (arc.label_angle, arc.label_angle + 20, arc.label_angle - 20)
             self.out.labels.append(LabelSpec(text, at, owner, size=VALUE_SIZE, prefer=prefer, distance=0.06,
                                              may_touch=(owner,)))
+
+    def _free_arc(self, name: str, v: cx.Vec, a: cx.Vec, b: cx.Vec, arc: Any, count: int) -> Any:
+        """Move an arc outwards while it would lie on another arc at the same vertex."""
+        taken = self.arcs_at.setdefault(name, [])
+        r = arc.radii[0]
+        while any(abs(r - r0) < 0.2 and _overlap(arc.theta1, arc.theta2, t1, t2) for r0, t1, t2 in taken):
+            r += 0.25
+        if r != arc.radii[0]:
+            arc = mk.angle_arc(v, a, b, count=count, radius=r)
+        taken.extend((rr, arc.theta1, arc.theta2) for rr in arc.radii)
+        return arc
 
     def _mark_right(self, m: Any) -> None:
         a, v, b = (self.p[q] for q in m.points)
@@ -209,12 +230,17 @@ class _Renderer:
                                        role="mark"))
 
     def _mark_arrows(self, m: Any) -> None:
-        self._chevrons(self.p[m.points[0]], self.p[m.points[1]], m.count)
+        a, b = self.p[m.points[0]], self.p[m.points[1]]
+        if any(s.kind == "line" and {s.a, s.b} == set(m.points) for s in self.lay.plan.strokes):
+            # On a whole line, keep the arrows away from the points where other lines cross it.
+            p, q = self._clip(a, cx.unit(cx.sub(b, a)), both=True)
+            a, b = cx.divide(p, q, 0.8), cx.divide(p, q, 0.95)
+        self._chevrons(a, b, m.count)
 
     def _mark_arrows_line(self, m: Any) -> None:
         q, d = self.lay.lines[m.points[0]]
         a, b = self._clip(q, d, both=True)
-        self._chevrons(cx.divide(a, b, 0.3), cx.divide(a, b, 0.7), m.count)
+        self._chevrons(cx.divide(a, b, 0.72), cx.divide(a, b, 0.88), m.count)
         if len(m.points) == 3:
             self._chevrons(self.p[m.points[1]], self.p[m.points[2]], m.count)
 
@@ -265,10 +291,24 @@ class _Renderer:
                                              distance=0.1))
 
     def _side_label(self, pts: tuple[str, str], text: str, owner: str) -> None:
+        dim = self._dimension_of(pts)
+        if dim is not None:
+            self.dim_labels[id(dim)] = text
+            return
         a, b = self.p[pts[0]], self.p[pts[1]]
         inside = self._inside_of(pts)
-        self.out.labels.append(LabelSpec(text, cx.midpoint(a, b), owner, size=VALUE_SIZE,
-                                         prefer=mk.side_label_prefer(a, b, inside), distance=0.1))
+        prefer = mk.side_label_prefer(a, b, inside)
+        gap = _clear_gap(text, VALUE_SIZE, prefer[0], cx.polar_deg(cx.sub(b, a)))
+        if any(m.kind in ("ticks", "arrows") and set(m.points) == set(pts) for m in self.lay.plan.marks):
+            gap += 0.12  # keep clear of the tick or arrow in the middle of the side
+        self.out.labels.append(LabelSpec(text, cx.midpoint(a, b), owner, size=VALUE_SIZE, prefer=prefer,
+                                         distance=gap))
+
+    def _dimension_of(self, pts: tuple[str, str]) -> Any:
+        for s in self.lay.plan.strokes:
+            if s.kind == "dimension" and {s.a, s.b} == set(pts):
+                return s
+        return None
 
     def _inside_of(self, pts: tuple[str, str]) -> cx.Vec:
         """The centre of the polygon that has this side, else of the whole figure."""
@@ -276,6 +316,29 @@ class _Renderer:
             if pts[0] in vt and pts[1] in vt:
                 return cx.centroid([self.p[v] for v in vt])
         return self.center
+
+
+def _overlap(a1: float, a2: float, b1: float, b2: float) -> bool:
+    """True when two counter-clockwise angular intervals share more than a sliver."""
+    def inside(t: float, lo: float, hi: float) -> bool:
+        return (t - lo) % 360 < (hi - lo) % 360 or abs((hi - lo) % 360) < 1e-9
+
+    mid_a, mid_b = a1 + ((a2 - a1) % 360) / 2, b1 + ((b2 - b1) % 360) / 2
+    return inside(mid_a, b1, b2) or inside(mid_b, a1, a2)
+
+
+def _clear_gap(text: str, size: float, direction: float, side_angle: float) -> float:
+    """Gap that keeps a label box placed along ``direction`` clear of a line at ``side_angle``."""
+    from scidsl.text import measure_text
+
+    w, h, _ = measure_text(text, size)
+    n = (math.cos(math.radians(direction)), math.sin(math.radians(direction)))
+    u = (math.cos(math.radians(side_angle)), math.sin(math.radians(side_angle)))
+    normal = abs(n[0] * -u[1] + n[1] * u[0])  # how squarely the direction leaves the line
+    proj = (w / 2) * abs(u[1]) + (h / 2) * abs(u[0])  # half-size of the box across the line
+    reach = min(w / 2 / abs(n[0]) if abs(n[0]) > 1e-9 else math.inf,
+                h / 2 / abs(n[1]) if abs(n[1]) > 1e-9 else math.inf)
+    return max(0.1, proj / max(normal, 0.3) - reach + 0.1)
 
 
 def _inside(p: cx.Vec, box: tuple[float, float, float, float]) -> bool:

@@ -57,12 +57,18 @@ def verify_canvas(canvas: Canvas, drawing: Drawing) -> list[Diagnostic]:
 
 
 def _text_overlaps(boxes: list) -> list[Diagnostic]:
+    from shapely.strtree import STRtree
+
+    if len(boxes) < 2:
+        return []
+    tree = STRtree([b for b, _ in boxes])
     diags = []
-    for i in range(len(boxes)):
-        for j in range(i + 1, len(boxes)):
-            a, ta = boxes[i]
+    for i, (a, ta) in enumerate(boxes):
+        for j in sorted(int(j) for j in tree.query(a, predicate="intersects")):
+            if j <= i:
+                continue
             b, tb = boxes[j]
-            if a.intersects(b) and a.intersection(b).area > 1.0:
+            if a.intersection(b).area > 1.0:
                 diags.append(error("E5002", f"labels {ta.text!r} and {tb.text!r} overlap", None))
     return diags
 

@@ -30,7 +30,7 @@ def test_parse_formula(text: str, counts: dict, charge: int, state: str | None) 
 
 
 def test_mathtext_has_subscripts_and_charge() -> None:
-    assert parse_formula("SO4^2-").mathtext() == "SO$_{4}^{2−}$"
+    assert parse_formula("SO4^2-").mathtext() == "SO$_{4}^{2{−}}$"
     assert parse_formula("CuSO4·5H2O").mathtext() == "CuSO$_{4}$·5H$_{2}$O"
 
 

@@ -211,3 +211,15 @@ def test_check_scene_call_asks_for_render():
         result = _agent(server).run("A box.")
     assert result.ok and len(result.attempts) == 2
     assert "Call compile_scene with it to render" in server.requests[1]["messages"][-1]["content"]
+
+
+def test_crashing_compiler_becomes_a_diagnostic():
+    def crash(_scene):
+        raise RuntimeError("boom")
+
+    with ScriptedServer([scene_call(GOOD)]) as server:
+        client = make_client(server.base_url, api_key_env="SCIDSL_TEST_NO_SUCH_KEY", policy=FAST)
+        agent = Agent(client, crash, build_tools(SCENE_SCHEMA), AgentConfig(model="m", retry=FAST, max_turns=1))
+        result = agent.run("A box.")
+    assert not result.ok and result.stop_reason == "max_turns"
+    assert result.outcome.diagnostics[0]["message"] == "internal error: RuntimeError: boom"

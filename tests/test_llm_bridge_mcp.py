@@ -86,3 +86,30 @@ def test_check_and_reference(mcp_results):
     assert mcp_results["resource"].contents[0].text.startswith("# scidsl reference")
     prompt_text = mcp_results["prompt"].messages[0].content.text
     assert "A 4 ohm resistor." in prompt_text and "# scidsl reference" in prompt_text
+
+
+def test_slow_and_crashing_compiles_become_diagnostics():
+    import time
+
+    from mcp import Client
+
+    from scidsl.llm_bridge.mcp_server import build_server
+
+    def slow(_scene):
+        time.sleep(1.0)
+        return {"ok": True}
+
+    def crash(_scene):
+        raise ValueError("bad")
+
+    async def calls():
+        async with Client(build_server(slow, lambda: "", crash, budget_s=0.1)) as client:
+            return (
+                await client.call_tool("compile_scene", {"scene": "box B"}),
+                await client.call_tool("check_scene", {"scene": "box B"}),
+            )
+
+    slow_result, crash_result = anyio.run(calls)
+    assert slow_result.is_error and "error E0909: " in slow_result.content[0].text
+    assert "compiling took longer than 0.1 s" in slow_result.content[0].text
+    assert crash_result.is_error and "internal error: ValueError: bad" in crash_result.content[0].text

@@ -209,6 +209,8 @@ class Projection:
 ISOMETRIC = Projection("axonometric", elevation=35.264, azimuth=-45.0)
 # a slightly turned view in which no two lattice sites of a cubic cell coincide
 AXONOMETRIC = Projection("axonometric", elevation=22.0, azimuth=-28.0)
+# hexagonal prisms: turned so that no two vertical edges coincide, seen from higher up
+HEX_AXONOMETRIC = Projection("axonometric", elevation=28.0, azimuth=-12.0)
 PROJECTIONS: dict[str, Projection] = {"oblique": Projection(), "isometric": ISOMETRIC,
                                       "axonometric": AXONOMETRIC}
 
@@ -243,7 +245,7 @@ class DrawnAtom:
 
 @dataclass(frozen=True)
 class DrawnEdge:
-    """A projected cell edge (page cm)."""
+    """A projected cell edge (page cm); ``depth`` is that of its farther end."""
 
     start: tuple[float, float]
     end: tuple[float, float]
@@ -275,7 +277,7 @@ def project_cell(lattice: str, proj: Projection = Projection(), edge_cm: float =
     for (a, b), hid in zip(cell_edges(lattice), hidden):
         pa, pb = proj.project(a), proj.project(b)
         edges.append(DrawnEdge((pa[0] * scale, pa[1] * scale), (pb[0] * scale, pb[1] * scale),
-                               hid, (pa[2] + pb[2]) / 2 * scale))
+                               hid, max(pa[2], pb[2]) * scale))
     atoms = []
     for s in cell_sites(lattice):
         x, y, d = proj.project(s.pos)

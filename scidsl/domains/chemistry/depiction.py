@@ -13,6 +13,8 @@ MODES = ("skeletal", "condensed", "full", "lewis")
 RDKIT_BOND = 1.5
 DEFAULT_BOND: dict[str, float] = {"skeletal": 0.85, "condensed": 1.0, "full": 1.1, "lewis": 1.25}  # RDKit's depiction bond length (Å-like units)
 Point = tuple[float, float]
+# lone atoms written hydrogen first, as in H2O, H2S, HCl (but NH3, CH4, PH3)
+HYDRIDES_H_FIRST = frozenset({"O", "S", "Se", "Te", "F", "Cl", "Br", "I"})
 
 
 @dataclass
@@ -169,7 +171,8 @@ def _atom_glyph(m: Any, i: int, pos: list[Point], src: int | None,
     shown = _is_shown(atom, options.mode, options.explicit_carbons)
     angles = _neighbour_angles(m, i, pos)
     hs = atom.GetTotalNumHs() if options.mode in ("skeletal", "condensed") else 0
-    g = AtomGlyph(i, atom.GetSymbol(), pos[i], shown, hs, free_side(angles),
+    side = "left" if not angles and atom.GetSymbol() in HYDRIDES_H_FIRST else free_side(angles)
+    g = AtomGlyph(i, atom.GetSymbol(), pos[i], shown, hs, side,
                   atom.GetFormalCharge(), atom.GetIsotope(), atom.GetNumRadicalElectrons(),
                   source_index=src)
     if shown:

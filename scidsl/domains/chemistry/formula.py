@@ -63,7 +63,9 @@ def formula_mathtext(f: Formula) -> str:
         else:
             out.append(text)
     if f.charge:
-        out.append("$^{" + charge_text(f.charge).replace("-", "−") + "}$")
+        # braces keep mathtext from spacing the sign like a binary operator ("3 +")
+        sign = charge_text(f.charge).replace("-", "{−}").replace("+", "{+}")
+        out.append("$^{" + sign + "}$")
     if f.state:
         out.append(f"({f.state})")
     return "".join(out).replace("$$", "")

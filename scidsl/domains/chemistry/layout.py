@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .analysis import Analysis, CrystalEntry, MoleculeEntry, ReactionEntry
-from .crystal import PROJECTIONS, CellDrawing, default_radii, project_cell
+from .crystal import HEX_AXONOMETRIC, PROJECTIONS, CellDrawing, default_radii, project_cell
 from .depiction import DepictOptions, MoleculeGeometry, depict
 from .equation import Term
 
@@ -16,11 +16,26 @@ TERM_GAP = 0.3
 FONT = 12.0
 
 
+_SUB = str.maketrans("₀₁₂₃₄₅₆₇₈₉₊₋", "0123456789+-")
+_SUP = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+−")
+
+
+def rich_text(text: str) -> str:
+    """Turn Unicode sub/superscript digits (H₂SO₄, Fe³⁺) into mathtext, which every font can draw."""
+    import re
+
+    if "$" in text:
+        return text
+    text = re.sub(r"[₀-₉₊₋]+", lambda m: "$_{" + m.group().translate(_SUB) + "}$", text)
+    text = re.sub(r"[⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻]+", lambda m: "$^{" + m.group().translate(_SUP) + "}$", text)
+    return text.replace("$$", "")
+
+
 def measure(text: str, size: float) -> tuple[float, float, float]:
     """Width, height and descent of a text in cm (the core's measurement)."""
     from scidsl.text import measure_text
 
-    return measure_text(text, size)
+    return measure_text(rich_text(text), size)
 
 
 @dataclass
@@ -104,7 +119,7 @@ def _with_caption(box: Box, caption: str | None) -> Box:
         return box
     w, h, _ = measure(caption, 11)
     cx = (box[0] + box[2]) / 2
-    return (min(box[0], cx - w / 2), box[1] - 0.25 - h, max(box[2], cx + w / 2), box[3])
+    return (min(box[0], cx - w / 2), box[1] - 0.35 - h, max(box[2], cx + w / 2), box[3])
 
 
 def _term_text(term: Term, states: bool) -> str:
@@ -141,7 +156,7 @@ def _reaction_block(entry: ReactionEntry) -> ReactionBlock:
             if coef:
                 x = _text_part(parts, coef, x, gap=0.12)
             if structures:
-                x = _structure_part(parts, entry, k, node.show, x)
+                x = _structure_part(parts, entry, k, node.show, x, _term_text(term, node.states))
             else:
                 x = _text_part(parts, _term_text(term, node.states), x)
     box = _reaction_box(parts, arrow, node)
@@ -154,22 +169,14 @@ def _text_part(parts: list[Part], text: str, x: float, gap: float = TERM_GAP) ->
     return x + w + gap
 
 
-def _structure_part(parts: list[Part], entry: ReactionEntry, k: int, show: str, x: float) -> float:
-    from .properties import molecular_formula
-
+def _structure_part(parts: list[Part], entry: ReactionEntry, k: int, show: str, x: float,
+                    caption: str) -> float:
     mol = entry.species[k].mol
     geo = depict(mol, DepictOptions(mode=show))
     b = geo.bbox()
     geo = geo.translated(x - b[0], -(b[1] + b[3]) / 2)
-    caption = _formula_caption(molecular_formula(mol))
     parts.append(Part("molecule", x, b[2] - b[0], geo=geo, caption=caption))
     return x + (b[2] - b[0]) + TERM_GAP
-
-
-def _formula_caption(formula: str) -> str:
-    import re
-
-    return re.sub(r"(\d+)", r"$_{\1}$", formula).replace("$$", "")
 
 
 def _arrow_span(node: Any, x: float) -> tuple[float, tuple[float, float]]:
@@ -199,7 +206,11 @@ def _reaction_box(parts: list[Part], arrow: tuple[float, float], node: Any) -> B
 def _crystal_block(entry: CrystalEntry) -> CrystalBlock:
     node = entry.node
     radii = tuple(node.radii) if node.radii else default_radii(entry.species)
-    cell = project_cell(entry.lattice, PROJECTIONS[node.projection], 4.0, radii)
+    proj = PROJECTIONS[node.projection]
+    if entry.lattice == "hcp" and node.projection == "axonometric":
+        proj = HEX_AXONOMETRIC
+    edge = 2.4 if entry.lattice == "hcp" else 4.0
+    cell = project_cell(entry.lattice, proj, edge, radii)
     xs = [p for e in cell.edges for p in (e.start[0], e.end[0])]
     ys = [p for e in cell.edges for p in (e.start[1], e.end[1])]
     for a in cell.atoms:

@@ -1,6 +1,7 @@
 """Diagnostic codes of the circuits domain."""
 
 CODES: dict[str, str] = {
+    "E2001": "two parts of one circuit share a name (only when circuits are built directly)",
     "E2002": "a circuit names a part that is not declared or is not a circuit part",
     "E2003": "a part is placed twice (in two loops, or in a loop and with `between`)",
     "E2004": "`between` lists the wrong number of nodes for the part",

@@ -161,7 +161,11 @@ def check(ctx: Any) -> None:
     circuit, issues = _lowered(ctx)
     if not circuit.parts:
         return
-    for issue in issues + check_circuit(circuit):
+    found = issues + circuit.issues
+    # topology checks only make sense once every statement could be placed
+    if not any(i.is_error for i in found):
+        found = issues + check_circuit(circuit)
+    for issue in found:
         ctx.report(to_diagnostic(issue))
 
 

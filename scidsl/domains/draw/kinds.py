@@ -57,6 +57,8 @@ class Polyline(_Styled):
     kind: Literal["polyline"] = "polyline"
     points: list[Position] = Field(min_length=2, max_length=100_000, description="positions in order")
     arrow: ArrowEnd = Field(default="none", description="arrow heads: none, end, start or both")
+    flow: int = Field(default=0, ge=0, le=20, description="arrow heads along each segment showing a direction "
+                      "of flow (current in a wire, a ray of light)")
     example: ClassVar[str] = "polyline rope { points: [(0, 0), (2, 1), B], arrow: end }"
 
 

@@ -89,7 +89,7 @@ def parallel_arrows(a: Vec, b: Vec, count: int = 1, size: float = ARROW_SIZE,
     m = cx.divide(a, b, at)
     out = []
     for k in range(count):
-        tip = cx.add(m, cx.mul(d, (k - (count - 1) / 2) * size * 0.9 + size / 2))
+        tip = cx.add(m, cx.mul(d, (k - (count - 1) / 2) * size * 0.75 + size / 2))
         back = cx.sub(tip, cx.mul(d, size))
         out.append([cx.add(back, cx.mul(n, size * 0.6)), tip, cx.sub(back, cx.mul(n, size * 0.6))])
     return out

@@ -160,7 +160,8 @@ class PlanBuilder:
                 self._declare(node.name)
             if node.kind in ("circle", "circumcircle", "incircle") and node.name:
                 self.circles.add(node.name)
-            if node.kind in ("line", "perpendicular_bisector") and node.name:
+            named_line = node.kind == "perpendicular_bisector" or getattr(node, "through", None)
+            if node.kind in ("line", "perpendicular_bisector") and node.name and named_line:
                 self.line_names.add(node.name)
 
     def _declare(self, name: str) -> None:

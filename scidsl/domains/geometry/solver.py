@@ -106,12 +106,13 @@ class _Context:
     def __init__(self, problem: Problem, graph: Graph, deadline: float) -> None:
         self.p, self.g, self.deadline = problem, graph, deadline
         self.scale = problem_scale(problem)
-        self.x0 = initial_targets(problem, graph, self.scale)
         self.unknown = self._unknown_refs()
+        self.x0 = np.zeros(0) if self.unknown else initial_targets(problem, graph, self.scale)
 
     def _unknown_refs(self) -> list[Conflict]:
         names = set(self.g.point_names)
-        env = self.g.evaluate(self.x0)
+        n = 2 * len(self.g.free_points) + len(self.g.free_radii)
+        env = self.g.evaluate(np.arange(1.0, n + 1.0))
         out = []
         for f in self.p.facts:
             missing = sorted(fact_points(f) - names)
