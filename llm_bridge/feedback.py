@@ -13,10 +13,8 @@ MAX_LINE_CHARS = 160
 def repair_message(outcome: CompileOutcome, tool_name: str = "compile_scene") -> str:
     """Diagnostics as a repair request: location, code, message, the source line, a caret, the hint."""
     errors, warnings = outcome.errors, outcome.warnings
-    lines = [
-        f"The scene did not compile: {_count(errors, 'error')}, {_count(warnings, 'warning')}.",
-        "",
-    ]
+    counts = _count(errors, "error") + (f", {_count(warnings, 'warning')}" if warnings else "")
+    lines = [f"The scene did not compile: {counts}.", ""]
     source_lines = outcome.source.split("\n") if outcome.source else []
     shown = [*errors, *warnings][:MAX_SHOWN]
     for diag in shown:

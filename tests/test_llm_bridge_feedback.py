@@ -31,7 +31,7 @@ DIAG = {
 def test_repair_message_shows_location_source_caret_and_hint():
     text = repair_message(to_outcome({"diagnostics": [DIAG]}, source=SOURCE))
     assert text.splitlines()[:6] == [
-        "The scene did not compile: 1 error, 0 warnings.",
+        "The scene did not compile: 1 error.",
         "",
         "error E0103 at line 3, col 17: X names nothing declared",
         "   3 | given angle(A, B, X) = 30 deg",
