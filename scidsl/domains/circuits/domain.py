@@ -216,9 +216,7 @@ def facts(ctx: Any, lay: CircuitLayout | None) -> list[Any]:
         return []
     out = []
     for f in circuit_facts(lay.circuit):
-        args = tuple(str(f[a]) if not isinstance(f[a], list) else tuple(f[a])
-                     for a in ("kind", "part", "parts", "property", "between", "across",
-                               "in_series_with") if a in f)
+        args = tuple(f["args"])  # type: ignore[arg-type]
         value = f.get("value")
         if value is not None and not isinstance(value, (int, float, str)):
             value = str(value)

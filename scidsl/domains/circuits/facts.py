@@ -84,7 +84,8 @@ def _equivalent_facts(circuit: Circuit) -> list[Fact]:
         value = equivalent(circuit, a, b, what)
         if value is not None:
             seen = f" seen by {source}" if source else ""
-            out.append({"fact": f"equivalent_{what}", "between": [a, b], "value": value,
+            out.append({"fact": f"equivalent_{what}", "args": (source,) if source else (a, b),
+                        "value": value,
                         "unit": unit, "text": f"equivalent {what}{seen}: {_show(value, unit)}"})
     return out
 
@@ -118,12 +119,12 @@ def _meter_facts(circuit: Circuit) -> list[Fact]:
     for name, spec in circuit.parts.items():
         if spec.kind == "voltmeter":
             across = [p for g in par if name in g for p in g if p != name]
-            out.append({"fact": "meter", "part": name, "kind": "voltmeter", "across": across,
+            out.append({"fact": "meter", "args": (name, tuple(across)), "value": "voltmeter",
                         "text": f"voltmeter {name} measures the voltage across "
                                 f"{', '.join(across) or 'nothing'}"})
         elif spec.kind in ("ammeter", "galvanometer"):
             with_ = [p for g in ser if name in g for p in g if p != name]
-            out.append({"fact": "meter", "part": name, "kind": spec.kind, "in_series_with": with_,
+            out.append({"fact": "meter", "args": (name, tuple(with_)), "value": spec.kind,
                         "text": f"{spec.kind} {name} is in series with "
                                 f"{', '.join(with_) or 'no single part'}"})
     return out
@@ -148,23 +149,23 @@ def branch_count(circuit: Circuit) -> int | None:
 def circuit_facts(circuit: Circuit) -> list[Fact]:
     """All facts, each with a short English sentence under "text"."""
     counts = Counter(spec.kind for spec in circuit.parts.values() if spec.kind != "wire")
-    out: list[Fact] = [{"fact": "count", "kind": k, "value": n, "text": f"{n} × {k}"}
+    out: list[Fact] = [{"fact": "count", "args": (k,), "value": n, "text": f"{n} × {k}"}
                        for k, n in sorted(counts.items())]
     for name, spec in circuit.parts.items():
         key = KINDS[spec.kind].value_key
         if key and key in spec.values:
-            out.append({"fact": "value", "part": name, "property": key,
+            out.append({"fact": "value", "args": (name, key),
                         "value": format_quantity(spec.values[key]),
                         "text": label_text(circuit, name)})
         if spec.state and family(circuit, name) == "switch":
-            out.append({"fact": "state", "part": name, "value": spec.state,
+            out.append({"fact": "state", "args": (name,), "value": spec.state,
                         "text": f"switch {name} is {spec.state}"})
-    out += [{"fact": "parallel", "parts": g, "text": f"{' and '.join(g)} are in parallel"}
+    out += [{"fact": "parallel", "args": (tuple(g),), "text": f"{' and '.join(g)} are in parallel"}
             for g in parallel_groups(circuit)]
-    out += [{"fact": "series", "parts": g, "text": f"{' and '.join(g)} are in series"}
+    out += [{"fact": "series", "args": (tuple(g),), "text": f"{' and '.join(g)} are in series"}
             for g in series_groups(circuit)]
     branches = branch_count(circuit)
     if branches:
-        out.append({"fact": "branches", "value": branches,
+        out.append({"fact": "branches", "args": (), "value": branches,
                     "text": f"{branches} branches in parallel"})
     return out + _equivalent_facts(circuit) + _meter_facts(circuit)

@@ -1,0 +1,116 @@
+"""Circuits through scidsl.compile: examples, facts, symbol styles, after-render verification."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import scidsl
+from scidsl.domains.circuits.domain import CircuitLayout, verify
+from scidsl.domains.circuits.topology import CircuitSpec, LoopSpec, PartSpec, Series, lower
+from scidsl.primitives import Line
+
+CODES_TESTED_HERE = ("E2014",)  # a faithful layout never triggers it; tested by tampering
+
+ROOT = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = sorted((ROOT / "circuits").glob("*.sdl")) + [
+    ROOT / "reference" / n for n in ("651.sdl", "1969.sdl", "phys-circ-up2-capacitor-network.sdl")]
+
+
+def facts_of(path: Path) -> dict[str, list]:
+    result = scidsl.compile(path.read_text("utf-8"), path.name)
+    assert result.ok, [d.message for d in result.diagnostics]
+    out: dict[str, list] = {}
+    for f in result.facts:
+        out.setdefault(f.predicate, []).append(f)
+    return out
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_example_compiles_clean(path: Path) -> None:
+    result = scidsl.compile(path.read_text("utf-8"), path.name)
+    assert result.ok
+    assert [d.code for d in result.diagnostics] == []
+    assert result.canvas is not None
+
+
+def test_capacitor_network_facts_answer_the_quiz() -> None:
+    facts = facts_of(ROOT / "reference" / "phys-circ-up2-capacitor-network.sdl")
+    assert facts["branches"][0].value == 3
+    assert [f.args[0] for f in facts["parallel"]] == [("C4", "C5")]
+    assert [f.args[0] for f in facts["series"]] == [("C1", "C2")]
+    assert facts["equivalent_capacitance"][0].text.endswith("11.43 μF")
+
+
+def test_reference_651_counts_and_states() -> None:
+    facts = facts_of(ROOT / "reference" / "651.sdl")
+    counts = {f.args[0]: f.value for f in facts["count"]}
+    assert counts == {"battery": 1, "resistor": 1, "rheostat": 1, "lamp": 2, "switch": 1}
+    assert [f.value for f in facts["state"]] == ["open"]
+    assert any(set(f.args[0]) == {"L2", "S"} for f in facts["series"])
+
+
+def test_wheatstone_bridge_equivalent_and_meter() -> None:
+    facts = facts_of(ROOT / "circuits" / "wheatstone_bridge.sdl")
+    assert facts["equivalent_resistance"][0].value == "45/2"
+    assert facts["meter"][0].args[0] == "G"
+
+
+def test_meters_facts() -> None:
+    facts = facts_of(ROOT / "circuits" / "lamp_meters.sdl")
+    by_part = {f.args[0]: f for f in facts["meter"]}
+    assert by_part["V"].args[1] == ("L",)
+    assert "E" in by_part["A"].args[1]
+
+
+def _resistor_lines(style: str) -> list[Line]:
+    src = f'scene {{ symbols: {style} }}\nbattery E\nresistor R\ncircuit c {{ loop: [E, R] }}\n'
+    result = scidsl.compile(src)
+    assert result.ok
+    return [i for i in result.drawing.items if isinstance(i, Line) and i.owner == "R"]
+
+
+def test_symbol_styles_differ() -> None:
+    iec, ansi = _resistor_lines("iec"), _resistor_lines("ansi")
+    assert any(line.closed for line in iec) and not any(line.closed for line in ansi)
+    assert max(len(line.points) for line in ansi) >= 8  # the zigzag
+
+
+def test_polarity_marks_are_drawn_when_asked() -> None:
+    src = "battery E { polarity: true }\nresistor R\ncircuit c { loop: [E, R] }\n"
+    texts = [t.text for t in scidsl.compile(src).drawing.items if getattr(t, "owner", "") == "E"
+             and hasattr(t, "text")]
+    assert sorted(texts) == ["+", "−"]
+
+
+def test_open_and_closed_switches_look_different() -> None:
+    def lever(state: str) -> tuple:
+        src = f"cell E\nswitch S {{ state: {state} }}\nlamp L\ncircuit c {{ loop: [E, S, L] }}\n"
+        items = scidsl.compile(src).drawing.items
+        return max((i.points for i in items if isinstance(i, Line) and i.owner == "S"),
+                   key=lambda pts: abs(pts[-1][1] - pts[0][1]) + abs(pts[-1][0] - pts[0][0]))
+    assert lever("open") != lever("closed")
+
+
+class _Ctx:
+    def __init__(self) -> None:
+        self.diagnostics: list = []
+
+    def report(self, d: object) -> None:
+        self.diagnostics.append(d)
+
+
+def test_e2014_after_render_check_catches_a_missing_wire() -> None:
+    from scidsl.domains.circuits.layout import layout_circuit
+    from scidsl.renderers.circuits import render_circuit
+
+    parts = [PartSpec("E", "cell"), PartSpec("R", "resistor"), PartSpec("L", "lamp")]
+    circuit = lower(CircuitSpec(parts, [], [LoopSpec("c", Series(("E", "R", "L")))]))
+    lay = CircuitLayout(circuit, layout_circuit(circuit))
+    page = render_circuit(lay)
+    ctx = _Ctx()
+    verify(ctx, lay, page)
+    assert ctx.diagnostics == []
+    lay.schematic.wires.pop()
+    verify(ctx, lay, page)
+    assert [d.code for d in ctx.diagnostics] == ["E2014"]
