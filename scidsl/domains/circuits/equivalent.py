@@ -10,7 +10,8 @@ from .checks import is_open, is_short
 from .topology import Circuit
 
 MAX_NUMERIC_NODES = 60
-MAX_SYMBOLIC_NODES = 12
+MAX_SYMBOLIC_NODES = 8
+MAX_SYMBOLS = 6  # symbolic nodal analysis grows fast; larger unknown networks get no fact
 
 Quantity = Literal["resistance", "capacitance"]
 # parts that act as a plain conductor for each kind of equivalent
@@ -58,8 +59,9 @@ def equivalent(circuit: Circuit, a: str, b: str, what: Quantity) -> sympy.Expr |
     if not nx.has_path(g, s, t):
         return None
     nodes = sorted(nx.node_connected_component(g, s))
-    symbolic = any(y.free_symbols for *_, y in g.edges(data="y"))
-    if len(nodes) > (MAX_SYMBOLIC_NODES if symbolic else MAX_NUMERIC_NODES):
+    symbols = set().union(*(y.free_symbols for *_, y in g.edges(data="y")))
+    if len(symbols) > MAX_SYMBOLS or len(nodes) > (MAX_SYMBOLIC_NODES if symbols
+                                                   else MAX_NUMERIC_NODES):
         return None
     x = _node_potential(g.subgraph(nodes), nodes, s, t)
     return sympy.cancel(x) if what == "resistance" else sympy.cancel(1 / x)
