@@ -116,7 +116,7 @@ def _render_kinds(doc: ReferenceDoc) -> str:
         lines.append(f"### {domain}" + (f" — {summary}" if summary else ""))
         if common:
             lines.append(
-                "Style props (marked `+style`): " + ", ".join(_render_field(f) for f in common)
+                "Common props (marked `+common`): " + ", ".join(_render_field(f) for f in common)
             )
         first_with: dict[tuple[FieldDoc, ...], str] = {}
         for kind in kinds:
@@ -146,7 +146,7 @@ def _render_kind(kind: KindDoc, common: Sequence[FieldDoc] = (), same_as: str | 
     has_common = bool(common) and all(f in kind.fields for f in common)
     own = [f for f in kind.fields if not (has_common and f in common)]
     props = ", ".join(_render_field(f) for f in own) + (
-        ", +style" if has_common and own else "+style" * has_common
+        ", +common" if has_common and own else "+common" * has_common
     )
     extra = []
     if kind.relations:

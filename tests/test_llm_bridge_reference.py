@@ -87,9 +87,9 @@ def test_shared_style_props_are_listed_once():
     )
     assert common_fields(kinds) == STYLE
     text = render_reference(ReferenceDoc(syntax_from_grammar(GRAMMAR), kinds))
-    assert "Style props (marked `+style`): color: string, dash: solid|dashed" in text
-    assert "- `line`: a line\n  props: points*: list, +style" in text
-    assert "- `box`: a box\n  props: +style" in text
+    assert "Common props (marked `+common`): color: string, dash: solid|dashed" in text
+    assert "- `line`: a line\n  props: points*: list, +common" in text
+    assert "- `box`: a box\n  props: +common" in text
     assert "- `text`: a text\n  props: text*: text\n" in text
     assert text.count("color: string") == 1
 
