@@ -215,11 +215,11 @@ class _Context:
             return [Conflict("construction", m, (o,), "change the construction or the facts it "
                              "depends on") for o, m in pens[:1]]
         text = "; ".join(describe_fact(f) for f in facts) or "the constructions"
-        extra = tuple(o for o, _ in pens[:1])
-        msg = f"these facts cannot all hold: {text}"
         if pens:
             msg = f"{pens[0][1]}" + (f", given {text}" if facts else "")
-        return [Conflict("inconsistent", msg, origins + extra,
+            return [Conflict("construction", msg, (pens[0][0],) + origins,
+                             "change the construction or the facts it depends on")]
+        return [Conflict("inconsistent", f"these facts cannot all hold: {text}", origins,
                          "remove or correct one of the conflicting facts")]
 
     def best_quick(self, facts: list[Fact]) -> float:
