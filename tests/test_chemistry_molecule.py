@@ -75,7 +75,7 @@ def test_explicit_bond_errors(bonds: list[BondSpec], message: str) -> None:
 
 def test_explicit_atom_errors() -> None:
     issues = build_molecule([AtomSpec("Qq"), AtomSpec("C", charge=12)], []).issues
-    assert [i.code for i in issues] == ["E3006", "E3031"]
+    assert [i.code for i in issues] == ["E3006", "E3030"]
 
 
 def test_explicit_charges_isotopes_radicals() -> None:

@@ -171,10 +171,16 @@ def _check_indices(entry: MoleculeEntry, out: Analysis) -> None:
                                          "highlight" if node.highlight and bad[0] in node.highlight
                                          else "atom_labels"),
                                      "indices count atoms in SMILES order from 0"))
-    if node.show == "lewis" and n > MAX_LEWIS_ATOMS:
-        out.diagnostics.append(warning("W3001", f"{node.name} has {n} atoms; lone pairs are drawn "
+    if node.show == "lewis" and lewis_size(mol) > MAX_LEWIS_ATOMS:
+        out.diagnostics.append(warning("W3001", f"{node.name} has {lewis_size(mol)} atoms with its "
+                                       "hydrogens; lone pairs are drawn "
                                        f"for molecules up to {MAX_LEWIS_ATOMS} atoms",
                                        node.span_of("show"), "use show: full or skeletal"))
+
+
+def lewis_size(mol: Any) -> int:
+    """Atoms of a molecule counting every hydrogen (what a Lewis structure draws)."""
+    return int(mol.GetNumAtoms() + sum(a.GetTotalNumHs() for a in mol.GetAtoms()))
 
 
 def parse_atom_label(text: str) -> tuple[int, str] | None:

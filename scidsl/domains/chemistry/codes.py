@@ -15,8 +15,8 @@ CODES: dict[str, str] = {
     "E3021": "a reaction does not conserve charge",
     "E3022": "a chemical equation is malformed",
     "E3023": "a species' SMILES does not match its formula, or the SMILES list has the wrong length",
-    "E3030": "a bond joins atoms that do not exist, an atom to itself, or two atoms twice",
-    "E3031": "an atom has an impossible charge, isotope, radical or hydrogen count",
+    "E3030": "an explicit bond or atom is impossible: unknown atom, self-bond, bond listed twice, "
+             "impossible charge or counts",
     "E3032": "a molecule has both a SMILES string and atom statements, or neither",
     "E3033": "an atom or bond belongs to something that is not a molecule of atoms",
     "E3040": "unknown crystal lattice",

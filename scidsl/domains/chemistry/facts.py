@@ -58,7 +58,7 @@ def _hydrogens_on_heteroatoms(name: str, mol: Any) -> list:
     out = []
     for a in mol.GetAtoms():
         if a.GetSymbol() not in ("C", "H"):
-            n = a.GetTotalNumHs()
+            n = a.GetTotalNumHs(includeNeighbors=True)
             out.append(_fact("hydrogens_on", (name, f"{a.GetSymbol()}{a.GetIdx()}"), n,
                              f"{a.GetSymbol()}{a.GetIdx()} of {name} carries {n} hydrogen(s)"))
     return out
@@ -89,7 +89,7 @@ def _reaction_facts(block: ReactionBlock) -> list:
     for i, loaded in enumerate(block.entry.species):
         if loaded.ok:
             term = eq.terms[i]
-            out += molecule_facts_of(f"{name}.{term.formula.text}", loaded.mol)[:1]
+            out += molecule_facts_of(f"{name}.{term.formula.text}", loaded.mol)
     return out
 
 

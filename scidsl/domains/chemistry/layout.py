@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .analysis import Analysis, CrystalEntry, MoleculeEntry, ReactionEntry
+from .analysis import (MAX_LEWIS_ATOMS, Analysis, CrystalEntry, MoleculeEntry, ReactionEntry,
+                       lewis_size)
 from .crystal import HEX_AXONOMETRIC, PROJECTIONS, CellDrawing, default_radii, project_cell
 from .depiction import DepictOptions, MoleculeGeometry, depict
 from .equation import Term
@@ -106,7 +107,7 @@ def lay_out(analysis: Analysis) -> ChemLayout:
 def _molecule_block(entry: MoleculeEntry) -> MoleculeBlock:
     node = entry.node
     mode = node.show
-    if mode == "lewis" and entry.loaded.mol.GetNumAtoms() > 30:  # type: ignore[union-attr]
+    if mode == "lewis" and lewis_size(entry.loaded.mol) > MAX_LEWIS_ATOMS:  # type: ignore[union-attr]
         mode = "full"
     geo = depict(entry.loaded.mol, DepictOptions(mode=mode, explicit_carbons=node.carbons),  # type: ignore[union-attr]
                  entry.loaded.bond_stereo or None)  # type: ignore[union-attr]

@@ -182,7 +182,12 @@ def build_molecule(atoms: list[AtomSpec], bonds: list[BondSpec]) -> LoadedMolecu
     mol = rw.GetMol()
     with _quiet():
         mol.UpdatePropertyCache(strict=False)
-    return _finish(mol, spans, stereo)
+    loaded = _finish(mol, spans, stereo)
+    if loaded.ok:
+        # sanitising turns missing bonds into radicals; explicit atoms keep the count written
+        for a, spec in zip(loaded.mol.GetAtoms(), atoms):
+            a.SetNumRadicalElectrons(spec.radicals)
+    return loaded
 
 
 def _rd_atom(a: AtomSpec) -> Any:
@@ -220,7 +225,7 @@ def _check_specs(atoms: list[AtomSpec], bonds: list[BondSpec]) -> list[ChemIssue
                                     a.offset, len(a.symbol), i))
         if not -8 <= a.charge <= 8 or not 0 <= a.radicals <= 4 or not 0 <= a.isotope <= 300 \
                 or (a.hydrogens is not None and not 0 <= a.hydrogens <= 8):
-            issues.append(ChemIssue("E3031", f"atom {a.symbol}{i} has an impossible charge, "
+            issues.append(ChemIssue("E3030", f"atom {a.symbol}{i} has an impossible charge, "
                                     "isotope, radical or hydrogen count", a.offset, 1, i))
     seen: set[tuple[int, int]] = set()
     for b in bonds:
