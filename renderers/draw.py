@@ -5,7 +5,9 @@ import math
 
 from scidsl.domains.draw import kinds as k
 from scidsl.domains.draw.domain import Layout, Shape
-from scidsl.primitives import Arc, Dot, Drawing, LabelSpec, Line, Stroke, Text
+from scidsl.primitives import Arc, Circle, Dot, Drawing, LabelSpec, Line, Stroke, Text
+
+P = tuple[float, float]
 
 
 def _stroke(node, fill=None, hatch=None, visible=True) -> Stroke:  # type: ignore[no-untyped-def]
@@ -21,9 +23,13 @@ def _arrow(node):  # type: ignore[no-untyped-def]
 
 def render_layout(layout: Layout) -> Drawing:
     """Draw every shape and ask for its label."""
+    from scidsl.domains.draw.domain import anchors_of
+
     out = Drawing()
     for shape in layout.shapes:
         _render_shape(shape, out)
+        if shape.node.name:
+            out.anchors.update(anchors_of(shape.node.name, shape))
     return out
 
 
@@ -33,6 +39,12 @@ def _owner(shape: Shape) -> str:
 
 def _render_shape(shape: Shape, out: Drawing) -> None:  # noqa: C901 - one case per kind
     node, owner = shape.node, _owner(shape)
+    special = _SPECIAL.get(type(node))
+    if special is not None:
+        special(shape, owner, out)
+        if node.name and shape.points:
+            out.anchors[node.name] = shape.center or shape.points[0]
+        return
     if isinstance(node, k.Region):
         out.items.append(Line(tuple(shape.points), True, _stroke(node, node.fill, node.hatch, node.outline), owner=owner,
                               role="region"))
@@ -44,6 +56,8 @@ def _render_shape(shape: Shape, out: Drawing) -> None:  # noqa: C901 - one case 
     elif isinstance(node, (k.Polyline, k.Curve, k.Arrow)):
         arrow = "end" if isinstance(node, k.Arrow) else _arrow(node)
         out.items.append(Line(tuple(shape.points), False, _stroke(node), arrow, owner=owner))
+        if isinstance(node, k.Polyline) and node.flow:
+            _flow_heads(shape.points, node.flow, _stroke(node), owner, out)
     elif isinstance(node, k.ArcShape):
         out.items.append(Arc(shape.center, shape.radius, _deg(node.start.si) + shape.rotation,  # type: ignore[arg-type]
                              _deg(node.end.si) + shape.rotation, _stroke(node), owner, arrow=_arrow(node)))
@@ -91,3 +105,227 @@ def _prefer(shape: Shape) -> tuple[float, ...]:
         (x0, y0), (x1, y1) = shape.points[0], shape.points[-1]
         return (math.degrees(math.atan2(y1 - y0, x1 - x0)),)
     return (45.0, 90.0)
+
+
+# ---- vector helpers ---------------------------------------------------------------------------
+
+
+def _sub(a: P, b: P) -> P:
+    return (a[0] - b[0], a[1] - b[1])
+
+
+def _add(a: P, b: P, s: float = 1.0) -> P:
+    return (a[0] + s * b[0], a[1] + s * b[1])
+
+
+def _unit(a: P, b: P) -> tuple[P, P, float]:
+    """Unit vector a→b, its left normal, and the distance."""
+    dx, dy = _sub(b, a)
+    d = math.hypot(dx, dy) or 1.0
+    return (dx / d, dy / d), (-dy / d, dx / d), d
+
+
+def _dir(v: P) -> float:
+    return math.degrees(math.atan2(v[1], v[0]))
+
+
+def _label(node, anchor: P, owner: str, prefer: tuple[float, ...], distance: float = 0.15,  # type: ignore[no-untyped-def]
+           text: str | None = None, out: Drawing | None = None) -> None:
+    text = text if text is not None else getattr(node, "label", None)
+    if text and out is not None:
+        out.labels.append(LabelSpec(text, anchor, owner, prefer=prefer, distance=distance))
+
+
+def _flow_heads(points, per_segment: int, stroke: Stroke, owner: str, out: Drawing) -> None:  # type: ignore[no-untyped-def]
+    """Arrow heads along each segment (the line itself is drawn already)."""
+    head = Stroke(color=stroke.color, width=stroke.width, visible=False)
+    for a, b in zip(points, points[1:]):
+        u, _, d = _unit(a, b)
+        for j in range(per_segment):
+            tip = _add(a, u, d * (j + 0.5) / per_segment + 0.12)
+            out.items.append(Line((_add(tip, u, -0.2), tip), False, head, "end", owner=owner, role="flow"))
+
+
+# ---- the physics kinds -----------------------------------------------------------------------
+
+
+def _spring(shape: Shape, owner: str, out: Drawing) -> None:
+    node = shape.node
+    a, b = shape.points
+    u, n, d = _unit(a, b)
+    s0, s1 = d * node.ends, d * (1 - node.ends)
+    pts: list[P] = [a, _add(a, u, s0)]
+    if node.style == "zigzag":
+        m = 2 * node.coils
+        for j in range(m):
+            along = s0 + (j + 0.5) * (s1 - s0) / m
+            pts.append(_add(_add(a, u, along), n, node.amplitude * (1 if j % 2 == 0 else -1)))
+    else:
+        pitch = (s1 - s0) / node.coils
+        q = 0.35 * pitch  # more than pitch / 2π, so every turn makes a loop
+        steps = 24 * node.coils
+        for j in range(1, steps):
+            t = 2 * math.pi * node.coils * j / steps
+            along = s0 + pitch * t / (2 * math.pi) + q * (1 - math.cos(t))
+            pts.append(_add(_add(a, u, along), n, node.amplitude * math.sin(t)))
+    pts += [_add(a, u, s1), b]
+    out.items.append(Line(tuple(pts), False, _stroke(node), owner=owner, role="spring"))
+    mid = _add(a, u, d / 2)
+    _label(node, mid, owner, (_dir(n), _dir((-n[0], -n[1]))), node.amplitude + 0.12, out=out)
+
+
+def _surface(shape: Shape, owner: str, out: Drawing) -> None:
+    node = shape.node
+    a, b = shape.points
+    u, n, d = _unit(a, b)
+    side = (-n[0], -n[1]) if node.side == "right" else n
+    out.items.append(Line((a, b), False, _stroke(node), owner=owner, role="surface"))
+    hatch = Stroke(color=node.color, width=0.7)
+    slant = ((side[0] - u[0]) / math.sqrt(2), (side[1] - u[1]) / math.sqrt(2))
+    count = max(1, int(d / node.spacing))
+    for j in range(count):
+        p = _add(a, u, (j + 0.5) * d / count + node.depth / 2 / math.sqrt(2))
+        out.items.append(Line((p, _add(p, slant, node.depth)), False, hatch, owner=owner, role="hatch"))
+    mid = _add(a, u, d / 2)
+    _label(node, mid, owner, (_dir((-side[0], -side[1])),), 0.15, out=out)
+
+
+def _dimension(shape: Shape, owner: str, out: Drawing) -> None:
+    node = shape.node
+    a, b = shape.points
+    u, n, d = _unit(a, b)
+    pa, pb = _add(a, n, node.offset), _add(b, n, node.offset)
+    thin = Stroke(color=node.color, width=min(node.width, 0.8))
+    arrow = None if node.ends == "ticks" else "both"
+    out.items.append(Line((pa, pb), False, _stroke(node), arrow, owner=owner, role="dimension"))
+    if abs(node.offset) > 1e-9:
+        sgn = 1 if node.offset > 0 else -1
+        for p, q in ((a, pa), (b, pb)):
+            out.items.append(Line((_add(p, n, sgn * 0.08), _add(q, n, sgn * 0.15)), False, thin, owner=owner,
+                                  role="extension"))
+    elif node.ends != "arrows":
+        for p in (pa, pb):
+            out.items.append(Line((_add(p, n, -0.15), _add(p, n, 0.15)), False, thin, owner=owner, role="tick"))
+    side = n if node.offset >= 0 else (-n[0], -n[1])
+    _label(node, _add(pa, u, d / 2), owner, (_dir(side), _dir((-side[0], -side[1]))), 0.08, out=out)
+
+
+def _disk(shape: Shape, owner: str, out: Drawing) -> None:
+    node = shape.node
+    c, r = shape.center, shape.radius
+    assert c is not None
+    out.items.append(Circle(c, r, _stroke(node, node.fill, node.hatch), owner=owner, role="disk"))
+    if node.axle:
+        out.items.append(Dot(c, min(0.07, r / 4), node.color, owner))
+    if node.text:
+        out.items.append(Text(c, node.text, owner=owner, may_touch=(owner,)))
+    _label(node, c, owner, (45.0, 0.0, 135.0), r + 0.1, out=out)
+
+
+def _ellipse_points(shape: Shape, t0: float, t1: float, n: int = 96) -> list[P]:
+    c, pa, pb = shape.points
+    ea, eb = _sub(pa, c), _sub(pb, c)
+    span = (t1 - t0) % (2 * math.pi) or 2 * math.pi
+    return [_add(_add(c, ea, math.cos(t0 + span * j / n)), eb, math.sin(t0 + span * j / n)) for j in range(n + 1)]
+
+
+def _ellipse(shape: Shape, owner: str, out: Drawing) -> None:
+    node = shape.node
+    whole = node.start is None and node.end is None
+    t0 = node.start.si if node.start is not None else 0.0
+    t1 = node.end.si if node.end is not None else t0 + 2 * math.pi
+    pts = _ellipse_points(shape, t0, t1)
+    if whole:
+        out.items.append(Line(tuple(pts[:-1]), True, _stroke(node, node.fill, node.hatch), owner=owner, role="ellipse"))
+    else:
+        out.items.append(Line(tuple(pts), False, _stroke(node), _arrow(node), owner=owner, role="ellipse"))
+    c, pa, _ = shape.points
+    _label(node, pts[len(pts) // 2] if not whole else pa, owner, (0.0, 45.0, -45.0), 0.12, out=out)
+
+
+def _angle_mark(shape: Shape, owner: str, out: Drawing) -> None:
+    from scidsl.domains.draw.domain import angle_between
+
+    node = shape.node
+    v, a, b = shape.points
+    ua, _, _ = _unit(v, a)
+    ub, _, _ = _unit(v, b)
+    t1 = _dir(ua)
+    sweep = angle_between(v, a, b)
+    r = node.radius
+    if node.right:
+        p1, p3 = _add(v, ua, r * 0.6), _add(v, ub, r * 0.6)
+        out.items.append(Line((p1, _add(p1, ub, r * 0.6), p3), False, _stroke(node), owner=owner, role="angle"))
+    else:
+        out.items.append(Arc(v, r, t1, t1 + sweep, _stroke(node), owner))
+    mid = math.radians(t1 + sweep / 2)
+    text = node.label or (node.value.pretty() if node.value is not None else None)
+    anchor = (v[0] + r * math.cos(mid), v[1] + r * math.sin(mid))
+    _label(node, anchor, owner, (math.degrees(mid),), 0.08, text=text, out=out)
+
+
+def _current_mark(shape: Shape, owner: str, out: Drawing) -> None:
+    node = shape.node
+    c, r = shape.center, shape.radius
+    assert c is not None
+    out.items.append(Circle(c, r, _stroke(node, "white"), owner=owner, role="current"))
+    _perp_symbol(c, r, node.direction, _stroke(node), owner, out)
+    _label(node, c, owner, (45.0, 135.0, 0.0), r + 0.08, out=out)
+
+
+def _perp_symbol(c: P, r: float, direction: str, stroke: Stroke, owner: str, out: Drawing) -> None:
+    """The inside of ⊙ (a dot) or ⊗ (a cross)."""
+    if direction == "out":
+        out.items.append(Dot(c, max(0.03, r * 0.28), stroke.color, owner))
+        return
+    k = r * 0.7071
+    for sx in (1, -1):
+        out.items.append(Line(((c[0] - k, c[1] - sx * k), (c[0] + k, c[1] + sx * k)), False, stroke, owner=owner))
+
+
+def _field(shape: Shape, owner: str, out: Drawing) -> None:
+    node = shape.node
+    stroke = _stroke(node)
+    if node.direction in ("out", "in"):
+        for (c,) in shape.paths:
+            if node.direction == "out":
+                out.items.append(Circle(c, 0.1, Stroke(color=node.color, width=0.8), owner=owner, role="field"))
+            _perp_symbol(c, 0.1, node.direction, Stroke(color=node.color, width=0.8), owner, out)
+        last = max(shape.paths, key=lambda p: (p[0][1], p[0][0]))[0]
+        _label(node, last, owner, (45.0, 0.0, 90.0), 0.2, out=out)
+        return
+    for path in shape.paths:
+        out.items.append(Line(tuple(path), False, stroke, "end", owner=owner, role="field"))
+    top = max(shape.paths, key=lambda p: (p[1][1] + p[0][1], p[1][0] + p[0][0]))
+    u, _, _ = _unit(top[0], top[1])
+    _label(node, top[1], owner, (_dir(u), 45.0, 0.0), 0.1, out=out)
+
+
+def _lens(shape: Shape, owner: str, out: Drawing) -> None:
+    node = shape.node
+    bottom, top = shape.points[0], shape.points[1]
+    u, n, _ = _unit(bottom, top)
+    out.items.append(Line((bottom, top), False, _stroke(node), owner=owner, role="lens"))
+    if node.type != "plain":
+        sign = -1 if node.type == "converging" else 1
+        for end, dirn in ((top, u), (bottom, (-u[0], -u[1]))):
+            for side in (1, -1):
+                tip = _add(_add(end, dirn, sign * 0.22), n, side * 0.14)
+                out.items.append(Line((end, tip), False, _stroke(node), owner=owner, role="lens"))
+    for f in shape.points[2:]:
+        out.items.append(Dot(f, 0.06, node.color, owner))
+        out.labels.append(LabelSpec("$F$", f, owner, prefer=(-90.0, 90.0), distance=0.1))
+    _label(node, top, owner, (_dir(u), 45.0, 135.0), 0.12, out=out)
+
+
+def _note(shape: Shape, owner: str, out: Drawing) -> None:
+    node = shape.node
+    target, at = shape.points
+    u, _, _ = _unit(target, at)
+    out.items.append(Line((target, at), False, Stroke(color=node.color, width=0.7), owner=owner, role="leader"))
+    out.labels.append(LabelSpec(node.text, at, owner, node.size, prefer=(_dir(u),), distance=0.06, color=node.color))
+
+
+_SPECIAL = {k.Spring: _spring, k.Surface: _surface, k.Mirror: _surface, k.Dimension: _dimension, k.Disk: _disk,
+            k.Ellipse: _ellipse, k.AngleMark: _angle_mark, k.CurrentMark: _current_mark, k.Field_: _field,
+            k.Lens: _lens, k.Note: _note}

@@ -30,6 +30,7 @@ class Shape:
     center: P | None = None
     radius: float = 0.0
     rotation: float = 0.0  # degrees a group turned the item by
+    paths: list[list[P]] = field(default_factory=list)  # generated geometry (field lines, symbol centres)
 
 
 @dataclass
@@ -126,6 +127,7 @@ def layout(ctx: Any) -> Layout:
             continue
         try:
             shape = _shape(node, anchors)
+            _check_shape(shape)
             if node.name in group_of:
                 _transform(shape, group_of[node.name], anchors)
         except _PosError as exc:
@@ -133,7 +135,7 @@ def layout(ctx: Any) -> Layout:
             continue
         out.shapes.append(shape)
         if node.name:
-            anchors.update(_anchors_of(node.name, shape))
+            anchors.update(anchors_of(node.name, shape))
     return out
 
 
@@ -153,7 +155,78 @@ def _shape(node: Node, anchors: dict[str, P]) -> Shape:  # noqa: C901
         w, h = node.size
         return Shape(node, [(cx - w / 2, cy - h / 2), (cx + w / 2, cy - h / 2), (cx + w / 2, cy + h / 2),
                             (cx - w / 2, cy + h / 2)], closed=True, center=(cx, cy))
+    if isinstance(node, (k.Spring, k.Surface, k.Dimension)):
+        return Shape(node, [position(node.from_, anchors), position(node.to, anchors)])
+    if isinstance(node, (k.Disk, k.CurrentMark)):
+        c = position(node.at, anchors)
+        return Shape(node, [c], center=c, radius=node.radius)
+    if isinstance(node, k.Ellipse):
+        cx, cy = position(node.at, anchors)
+        rx, ry = node.radii
+        return Shape(node, [(cx, cy), (cx + rx, cy), (cx, cy + ry)], center=(cx, cy))
+    if isinstance(node, k.AngleMark):
+        return Shape(node, [position(node.at, anchors), position(node.from_, anchors), position(node.to, anchors)])
+    if isinstance(node, k.Field_):
+        a, b = position(node.from_, anchors), position(node.to, anchors)
+        return Shape(node, [a, b], paths=field_paths(node, a, b))
+    if isinstance(node, k.Lens):
+        cx, cy = position(node.at, anchors)
+        h = node.height / 2
+        pts = [(cx, cy - h), (cx, cy + h)]
+        if node.focal is not None:
+            pts += [(cx - node.focal, cy), (cx + node.focal, cy)]
+        return Shape(node, pts, center=(cx, cy))
+    if isinstance(node, k.Note):
+        return Shape(node, [position(node.to, anchors), position(node.at, anchors)])
     raise _PosError("E4002", f"cannot place a {node.kind}")
+
+
+def _dist(a: P, b: P) -> float:
+    return math.hypot(b[0] - a[0], b[1] - a[1])
+
+
+def _check_shape(shape: Shape) -> None:
+    """Positions that must differ do, and a stated angle matches the drawn one."""
+    node, pts = shape.node, shape.points
+    if isinstance(node, (k.Spring, k.Surface, k.Dimension, k.Note)) and _dist(pts[0], pts[1]) < 1e-6:
+        raise _PosError("E4008", f"the {node.kind} starts and ends at the same position {_fmt(pts[0])}",
+                        "give two different positions")
+    if isinstance(node, k.Field_) and min(abs(pts[1][0] - pts[0][0]), abs(pts[1][1] - pts[0][1])) < 1e-6:
+        raise _PosError("E4008", "the field's region has no area", "`from` and `to` are opposite corners")
+    if isinstance(node, k.AngleMark):
+        if min(_dist(pts[0], pts[1]), _dist(pts[0], pts[2])) < 1e-6:
+            raise _PosError("E4008", "an arm of the angle mark ends at its vertex", "give positions along each arm")
+        drawn = angle_between(*pts)
+        if node.value is not None and abs(drawn - math.degrees(node.value.si)) > 0.5:
+            raise _PosError("E4007", f"the angle mark says {node.value.pretty()} but the drawn angle is "
+                            f"{drawn:.1f}°", "move an arm, or swap `from` and `to` (the angle runs counter-clockwise)")
+
+
+def _fmt(p: P) -> str:
+    return f"({p[0]:g}, {p[1]:g})"
+
+
+def angle_between(vertex: P, a: P, b: P) -> float:
+    """Counter-clockwise angle in degrees (0..360) from direction vertex→a to vertex→b."""
+    t1 = math.atan2(a[1] - vertex[1], a[0] - vertex[0])
+    t2 = math.atan2(b[1] - vertex[1], b[0] - vertex[0])
+    return math.degrees(t2 - t1) % 360
+
+
+def field_paths(node: k.Field_, a: P, b: P) -> list[list[P]]:
+    """Field lines (two points each) or symbol centres (one point each) filling the rectangle a-b."""
+    x0, x1 = sorted((a[0], b[0]))
+    y0, y1 = sorted((a[1], b[1]))
+    n = node.count
+    if node.direction in ("right", "left"):
+        ys = [y0 + (y1 - y0) * (i + 0.5) / n for i in range(n)]
+        return [[(x0, y), (x1, y)] if node.direction == "right" else [(x1, y), (x0, y)] for y in ys]
+    if node.direction in ("up", "down"):
+        xs = [x0 + (x1 - x0) * (i + 0.5) / n for i in range(n)]
+        return [[(x, y0), (x, y1)] if node.direction == "up" else [(x, y1), (x, y0)] for x in xs]
+    step = (y1 - y0) / n
+    cols = max(1, round((x1 - x0) / step))
+    return [[(x0 + (x1 - x0) * (i + 0.5) / cols, y0 + step * (j + 0.5))] for j in range(n) for i in range(cols)]
 
 
 def _curve_points(node: k.Curve, anchors: dict[str, P]) -> list[P]:
@@ -189,11 +262,23 @@ def _smooth(pts: list[P], per_segment: int = 16) -> list[P]:
     return out
 
 
-def _anchors_of(name: str, shape: Shape) -> dict[str, P]:
+def anchors_of(name: str, shape: Shape) -> dict[str, P]:
+    """The named positions a placed item offers to later items (`m.top`, `k1.end`, `L.F1`)."""
     node = shape.node
     out: dict[str, P] = {}
     if shape.points:
         out[name] = shape.points[0] if shape.center is None else shape.center
+    if isinstance(node, (k.Spring, k.Surface, k.Dimension)):
+        a, b = shape.points
+        out.update({name: a, f"{name}.start": a, f"{name}.end": b, f"{name}.mid": ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)})
+    if isinstance(node, (k.Disk, k.Ellipse)) and shape.center is not None:
+        (cx, cy), (rx, ry) = shape.center, _radii(shape)
+        out.update({f"{name}.center": (cx, cy), f"{name}.left": (cx - rx, cy), f"{name}.right": (cx + rx, cy),
+                    f"{name}.top": (cx, cy + ry), f"{name}.bottom": (cx, cy - ry)})
+    if isinstance(node, k.Lens):
+        out.update({f"{name}.center": shape.center, f"{name}.bottom": shape.points[0], f"{name}.top": shape.points[1]})
+        if len(shape.points) == 4:
+            out.update({f"{name}.F1": shape.points[2], f"{name}.F2": shape.points[3]})
     if isinstance(node, k.Box) and shape.center is not None:
         # from the (possibly rotated) corners: bottom-left, bottom-right, top-right, top-left
         bl, br, tr, tl = shape.points
@@ -207,6 +292,13 @@ def _anchors_of(name: str, shape: Shape) -> dict[str, P]:
     return out
 
 
+def _radii(shape: Shape) -> tuple[float, float]:
+    if isinstance(shape.node, k.Ellipse):
+        c, a, b = shape.points
+        return _dist(c, a), _dist(c, b)
+    return shape.radius, shape.radius
+
+
 def _transform(shape: Shape, node: k.Group, anchors: dict[str, P]) -> None:
     origin = position(node.origin, anchors) if node.origin is not None else (0.0, 0.0)
     shift = position(node.shift, anchors) if node.shift is not None else (0.0, 0.0)
@@ -218,6 +310,7 @@ def _transform(shape: Shape, node: k.Group, anchors: dict[str, P]) -> None:
         return _finite((origin[0] + c * x - s * y + shift[0], origin[1] + s * x + c * y + shift[1]))
 
     shape.points = [tf(p) for p in shape.points]
+    shape.paths = [[tf(p) for p in path] for path in shape.paths]
     if shape.center is not None:
         shape.center = tf(shape.center)
         shape.radius *= node.scale
@@ -239,4 +332,9 @@ def facts(ctx: Any, layout: Layout | None) -> list:
     for node in ctx.nodes:
         label = getattr(node, "label", None) or getattr(node, "text", None)
         out.append(Fact("drawn", (node.kind, node.name), label, f"{node.kind} {node.name or ''} {label or ''}".strip()))
+        if isinstance(node, k.AngleMark) and node.value is not None:
+            out.append(Fact("angle", (node.name,), node.value.pretty(), f"angle {node.name or ''} = {node.value.pretty()}"))
+        if isinstance(node, (k.CurrentMark, k.Field_)):
+            out.append(Fact("direction", (node.kind, node.name), node.direction,
+                            f"{node.kind} {node.name or ''} points {node.direction}".replace("  ", " ")))
     return out

@@ -171,4 +171,166 @@ class Group(Node):
     example: ClassVar[str] = "group g1 { items: [m1, rope], rotate: 30 deg, origin: (0, 0) }"
 
 
-KINDS = [Polyline, Polygon, Region, Curve, ArcShape, Arrow, TextItem, Box, Marker, Group]
+class _Between(_Styled):
+    from_: Position = Field(alias="from", description="start position")
+    to: Position = Field(description="end position")
+    relations: ClassVar[tuple[str, ...]] = ("from", "to")
+
+    def members(self) -> Optional[set[str]]:
+        """The two ends and the middle."""
+        return {"start", "end", "mid"}
+
+
+class Spring(_Between):
+    """A spring drawn between two positions: a zigzag or a coil with straight ends."""
+
+    kind: Literal["spring"] = "spring"
+    coils: int = Field(default=8, ge=1, le=60, description="number of turns")
+    amplitude: Number = Field(default=0.2, gt=0, le=5, description="half the width of the spring in cm")
+    style: Literal["zigzag", "coil"] = Field(default="zigzag", description="zigzag or coil (loops)")
+    ends: Number = Field(default=0.25, ge=0, le=0.45, description="straight part at each end, as a fraction")
+    example: ClassVar[str] = 'spring k1 from (0, 0) to (3, 0) { coils: 8, label: "$k$" }'
+
+
+class Surface(_Between):
+    """A hatched support (ground, wall, ceiling, table top): a line with short strokes on one side."""
+
+    kind: Literal["surface"] = "surface"
+    side: Literal["left", "right"] = Field(default="right", description="side of the hatching, looking from "
+                                            "`from` towards `to` (ground drawn left to right: right = below)")
+    depth: Number = Field(default=0.25, gt=0, le=3, description="length of the hatch strokes in cm")
+    spacing: Number = Field(default=0.25, gt=0.02, le=5, description="distance between hatch strokes in cm")
+    example: ClassVar[str] = "surface floor from (0, 0) to (6, 0)"
+
+
+class Mirror(Surface):
+    """A plane mirror: a thick line hatched on its back (non-reflecting) side."""
+
+    kind: Literal["mirror"] = "mirror"  # type: ignore[assignment]
+    width: Number = Field(default=2.0, ge=0.1, le=10, description="line width in points")
+    depth: Number = Field(default=0.18, gt=0, le=3, description="length of the hatch strokes in cm")
+    spacing: Number = Field(default=0.18, gt=0.02, le=5, description="distance between hatch strokes in cm")
+    example: ClassVar[str] = 'mirror M1 from (0, -2) to (0, 2) { side: right, label: "$M_1$" }'
+
+
+class Dimension(_Between):
+    """A dimension line: a double arrow between two positions with a length label, offset to one side."""
+
+    kind: Literal["dimension"] = "dimension"
+    offset: Number = Field(default=0.0, ge=-50, le=50, description="shift of the arrow line to the left of "
+                           "from→to in cm; extension lines join it to the ends")
+    ends: Literal["arrows", "arrows_ticks", "ticks"] = Field(default="arrows", description="arrow heads at the ends, "
+                                                             "arrow heads and end ticks, or end ticks only")
+    example: ClassVar[str] = 'dimension d1 from (0, 0) to (4, 0) { offset: -0.6, label: "$a$" }'
+
+
+class Disk(_Styled):
+    """A circle at a position: a pulley or wheel (with its axle), a ball, a mass, a charge, a planet."""
+
+    kind: Literal["disk"] = "disk"
+    at: Position
+    radius: Number = Field(default=0.5, gt=0, le=1000, description="radius in cm")
+    fill: Optional[Color] = Field(default=None, description="fill colour")
+    hatch: Optional[str] = Field(default=None, pattern=r"^[/\\|\-+xoO.*]{1,6}$", description="hatch like '//'")
+    axle: bool = Field(default=False, description="draw the axle at the centre (a pulley or wheel)")
+    text: Optional[Label] = Field(default=None, description="text inside the circle")
+    relations: ClassVar[tuple[str, ...]] = ("at",)
+    example: ClassVar[str] = 'disk P at (0, 3) { radius: 0.4, axle: true }'
+
+    def members(self) -> Optional[set[str]]:
+        """Centre and the four extreme points."""
+        return {"center", "left", "right", "top", "bottom"}
+
+
+class Ellipse(_Styled):
+    """An ellipse or part of one (a circle seen in perspective, an orbit, the dashed back of a disc)."""
+
+    kind: Literal["ellipse"] = "ellipse"
+    at: Position
+    radii: tuple[Number, Number] = Field(description="(horizontal, vertical) half-axes in cm")
+    start: Optional[Angle] = Field(default=None, description="draw only from this parameter angle (0 deg = right)")
+    end: Optional[Angle] = Field(default=None, description="... to this one, counter-clockwise")
+    fill: Optional[Color] = Field(default=None, description="fill colour (whole ellipses only)")
+    hatch: Optional[str] = Field(default=None, pattern=r"^[/\\|\-+xoO.*]{1,6}$", description="hatch like '//'")
+    arrow: ArrowEnd = Field(default="none", description="arrow heads on a partial ellipse")
+    relations: ClassVar[tuple[str, ...]] = ("at",)
+    example: ClassVar[str] = "ellipse orbit at (0, 2) { radii: (1.5, 0.4), dash: dashed }"
+
+    def members(self) -> Optional[set[str]]:
+        """Centre and the four extreme points."""
+        return {"center", "left", "right", "top", "bottom"}
+
+
+class AngleMark(_Styled):
+    """An arc marking the angle at a vertex, counter-clockwise from one arm to the other, with its value."""
+
+    kind: Literal["angle_mark"] = "angle_mark"
+    at: Position = Field(description="the vertex")
+    from_: Position = Field(alias="from", description="a position on the first arm")
+    to: Position = Field(description="a position on the second arm (counter-clockwise from the first)")
+    radius: Number = Field(default=0.6, gt=0, le=20, description="radius of the arc in cm")
+    value: Optional[Angle] = Field(default=None, description="the angle's stated value; it must match the drawing "
+                                   "and is the label when no label is given")
+    right: bool = Field(default=False, description="draw a right-angle square instead of an arc")
+    relations: ClassVar[tuple[str, ...]] = ("at", "from", "to")
+    example: ClassVar[str] = "angle_mark a1 at (0, 0) from (3, 0) to (2, 2) { value: 45 deg }"
+
+
+class CurrentMark(_Styled):
+    """A direction perpendicular to the page: ⊙ out of the page or ⊗ into it (current, field, velocity)."""
+
+    kind: Literal["current_mark"] = "current_mark"
+    at: Position
+    direction: Literal["out", "in"] = Field(description="out of the page (⊙) or into it (⊗)")
+    radius: Number = Field(default=0.18, gt=0, le=5, description="radius in cm")
+    relations: ClassVar[tuple[str, ...]] = ("at",)
+    example: ClassVar[str] = 'current_mark I1 at (0, 0) { direction: out, label: "$I$" }'
+
+
+class Field_(_Styled):
+    """A uniform field over a rectangle: parallel arrowed lines, or a grid of ⊙ / × for out of / into the page."""
+
+    kind: Literal["field"] = "field"
+    from_: Position = Field(alias="from", description="one corner of the region")
+    to: Position = Field(description="the opposite corner")
+    direction: Literal["right", "left", "up", "down", "out", "in"] = Field(description="direction of the field")
+    count: int = Field(default=4, ge=1, le=40, description="number of lines (or of rows of symbols)")
+    relations: ClassVar[tuple[str, ...]] = ("from", "to")
+    example: ClassVar[str] = 'field E from (0, 0) to (5, 3) { direction: right, label: "$\\vec E$" }'
+
+
+class Lens(_Styled):
+    """A thin lens on a vertical line: converging (outward arrow heads), diverging (inward) or a plain line."""
+
+    kind: Literal["lens"] = "lens"
+    at: Position = Field(description="the optical centre")
+    height: Number = Field(default=3.0, gt=0, le=100, description="height in cm")
+    type: Literal["converging", "diverging", "plain"] = Field(default="converging", description="symbol used")
+    focal: Optional[Number] = Field(default=None, gt=0, le=100, description="draw the focal points F at this "
+                                    "distance (cm) on both sides")
+    relations: ClassVar[tuple[str, ...]] = ("at",)
+    example: ClassVar[str] = 'lens L1 at (0, 0) { height: 3, focal: 2, label: "$L_1$" }'
+
+    def members(self) -> Optional[set[str]]:
+        """Centre, ends and focal points."""
+        return {"center", "top", "bottom", "F1", "F2"}
+
+
+class Note(Node):
+    """Text joined to what it names by a leader line (from the target to beside the text)."""
+
+    kind: Literal["note"] = "note"
+    text: Label
+    at: Position = Field(description="where the leader line ends; the text goes just beyond it")
+    to: Position = Field(description="the thing the note points at")
+    size: Number = Field(default=11, ge=4, le=48, description="font size in points")
+    color: Color = "black"
+    relations: ClassVar[tuple[str, ...]] = ("at", "to")
+    text_field: ClassVar[Optional[str]] = "text"
+    name_required: ClassVar[bool] = False
+    domain: ClassVar[str] = "draw"
+    example: ClassVar[str] = 'note "liquid" at (-2, 1) to (0, 0)'
+
+
+KINDS = [Polyline, Polygon, Region, Curve, ArcShape, Arrow, TextItem, Box, Marker, Group, Spring, Surface, Mirror,
+         Dimension, Disk, Ellipse, AngleMark, CurrentMark, Field_, Lens, Note]

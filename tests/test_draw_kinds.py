@@ -1,0 +1,162 @@
+"""The drawing layer's physics kinds: geometry they produce, anchors, facts and checks."""
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import scidsl
+from scidsl.domains.draw.domain import angle_between
+from scidsl.primitives import Arc, Circle, Dot, Line, Text
+
+
+def _compile(text: str):  # type: ignore[no-untyped-def]
+    result = scidsl.compile(text)
+    assert result.ok, [f"{d.code} {d.message}" for d in result.diagnostics]
+    return result
+
+
+def _lines(result, owner: str, role: str | None = None) -> list[Line]:  # type: ignore[no-untyped-def]
+    return [it for it in result.drawing.items if isinstance(it, Line) and it.owner == owner
+            and (role is None or it.role == role)]
+
+
+def _texts(result) -> set[str]:  # type: ignore[no-untyped-def]
+    fixed = {it.text for it in result.drawing.items if isinstance(it, Text)}
+    return {t.text for t in result.texts} | fixed
+
+
+def test_spring_joins_its_ends_and_zigzags_the_asked_number_of_times() -> None:
+    r = _compile('spring k1 from (0, 0) to (6, 0) { coils: 5, label: "$k$" }')
+    (line,) = _lines(r, "k1", "spring")
+    pts = line.points
+    span = r.drawing.anchors["k1.end"][0] - r.drawing.anchors["k1.start"][0]
+    assert pytest.approx(pts[-1][0] - pts[0][0]) == span
+    peaks = [p for p in pts if p[1] > 1e-6]
+    assert len(peaks) == 5
+    assert "$k$" in _texts(r)
+
+
+def test_coil_spring_makes_loops() -> None:
+    r = _compile("spring s from (0, 0) to (0, 5) { coils: 6, style: coil }")
+    ys = [p[1] for p in _lines(r, "s", "spring")[0].points]
+    backwards = sum(1 for a, b in zip(ys, ys[1:]) if b < a - 1e-9)
+    assert backwards > 0  # a coil runs back on itself, a zigzag never does
+
+
+def test_surface_hatches_the_requested_side() -> None:
+    below = _compile("surface g from (0, 0) to (4, 0)")
+    above = _compile("surface c from (0, 0) to (4, 0) { side: left }")
+    assert all(min(p[1] for p in h.points) < -0.05 for h in _lines(below, "g", "hatch"))
+    assert all(max(p[1] for p in h.points) > 0.05 for h in _lines(above, "c", "hatch"))
+    assert len(_lines(below, "g", "hatch")) >= 10
+
+
+def test_mirror_is_a_thicker_surface() -> None:
+    r = _compile('mirror M from (0, -2) to (0, 2) { label: "$M$" }')
+    (face,) = _lines(r, "M", "surface")
+    assert face.stroke.width == 2.0
+    assert "$M$" in _texts(r)
+
+
+def test_dimension_draws_a_double_arrow_offset_with_extension_lines() -> None:
+    r = _compile('dimension d from (0, 0) to (4, 0) { offset: -0.6, label: "$a$" }')
+    (main,) = _lines(r, "d", "dimension")
+    assert main.arrow == "both"
+    assert main.points[0][1] == main.points[1][1] < r.drawing.anchors["d.start"][1]
+    assert len(_lines(r, "d", "extension")) == 2
+    assert "$a$" in _texts(r)
+
+
+def test_dimension_ticks_only() -> None:
+    r = _compile('dimension d from (0, 0) to (4, 0) { ends: ticks, label: "$f/2$" }')
+    assert _lines(r, "d", "dimension")[0].arrow is None
+    assert len(_lines(r, "d", "tick")) == 2
+
+
+def test_disk_with_axle_text_and_anchors() -> None:
+    r = _compile('disk P at (0, 0) { radius: 1, axle: true, text: "m" }\narrow T from P.right to P.right + (0, -2)')
+    a = r.drawing.anchors
+    assert pytest.approx(a["P.right"][0] - a["P.left"][0]) == 2 * (a["P.top"][1] - a["P"][1])
+    assert any(isinstance(it, Dot) and it.owner == "P" for it in r.drawing.items)
+    assert "m" in _texts(r)
+
+
+def test_ellipse_part_and_whole() -> None:
+    r = _compile("ellipse e at (0, 0) { radii: (3, 1) }\nellipse h at (0, 3) { radii: (3, 1), start: 0 deg, end: 180 deg }")
+    (whole,) = _lines(r, "e")
+    (half,) = _lines(r, "h")
+    assert whole.closed and not half.closed
+    assert min(p[1] for p in half.points) >= r.drawing.anchors["h.center"][1] - 1e-6
+
+
+def test_angle_mark_labels_its_value_and_fact() -> None:
+    r = _compile("angle_mark a at (0, 0) from (3, 0) to (1, 1.732) { value: 60 deg }")
+    (arc,) = [it for it in r.drawing.items if isinstance(it, Arc) and it.owner == "a"]
+    assert pytest.approx((arc.theta2 - arc.theta1) % 360, abs=0.01) == 60
+    assert "60°" in _texts(r)
+    assert any(f.predicate == "angle" and f.value == "60°" for f in r.facts)
+
+
+def test_angle_mark_wrong_value_is_reported_with_the_drawn_angle() -> None:
+    r = scidsl.compile("angle_mark a at (0, 0) from (3, 0) to (0, 3) { value: 30 deg }")
+    (d,) = r.diagnostics
+    assert d.code == "E4007" and "90.0" in d.message
+
+
+def test_right_angle_mark_is_a_square_corner() -> None:
+    r = _compile("angle_mark a at (0, 0) from (3, 0) to (0, 3) { right: true, value: 90 deg }")
+    (corner,) = _lines(r, "a", "angle")
+    assert len(corner.points) == 3
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.floats(-180, 180), st.floats(1, 359))
+def test_angle_between_is_counter_clockwise(start: float, sweep: float) -> None:
+    a = (math.cos(math.radians(start)), math.sin(math.radians(start)))
+    b = (math.cos(math.radians(start + sweep)), math.sin(math.radians(start + sweep)))
+    assert angle_between((0, 0), a, b) == pytest.approx(sweep, abs=1e-6)
+
+
+def test_current_marks_out_and_in() -> None:
+    r = _compile('current_mark a at (0, 0) { direction: out, label: "$I$" }\ncurrent_mark b at (2, 0) { direction: in }')
+    assert any(isinstance(it, Dot) and it.owner == "a" for it in r.drawing.items)
+    assert len(_lines(r, "b")) == 2 and not any(isinstance(it, Dot) and it.owner == "b" for it in r.drawing.items)
+    assert {f.value for f in r.facts if f.predicate == "direction"} == {"out", "in"}
+
+
+def test_uniform_field_lines_and_symbols() -> None:
+    r = _compile('field E from (0, 0) to (4, 2) { direction: left, count: 3, label: "$E$" }\n'
+                 "field B from (0, 3) to (4, 5) { direction: out, count: 2 }")
+    lines = _lines(r, "E", "field")
+    assert len(lines) == 3 and all(l.arrow == "end" and l.points[1][0] < l.points[0][0] for l in lines)
+    assert sum(1 for it in r.drawing.items if isinstance(it, Circle) and it.owner == "B") == 8
+
+
+def test_lens_symbols_and_focal_points() -> None:
+    r = _compile('lens L at (0, 0) { height: 4, focal: 2, label: "$L$" }\nlens D at (5, 0) { type: diverging }')
+    a = r.drawing.anchors
+    assert a["L.F2"][0] - a["L.F1"][0] == pytest.approx(2 * (a["L.top"][1] - a["L.center"][1]))
+    assert len(_lines(r, "L", "lens")) == 5 and len(_lines(r, "D", "lens")) == 5
+    assert sum(1 for t in r.texts if t.text == "$F$") == 2
+
+
+def test_note_draws_a_leader_to_its_target() -> None:
+    r = _compile('note "liquid" at (-2, 1) to (0, 0)')
+    (leader,) = [it for it in r.drawing.items if isinstance(it, Line) and it.role == "leader"]
+    (text,) = [t for t in r.texts if t.text == "liquid"]
+    assert text.pos[0] < leader.points[1][0]  # the text sits beyond the free end, away from the target
+
+
+def test_flow_heads_point_along_the_wire() -> None:
+    r = _compile("polyline w { points: [(0, 0), (0, -4)], flow: 3 }")
+    heads = _lines(r, "w", "flow")
+    assert len(heads) == 3 and all(h.arrow == "end" and h.points[1][1] < h.points[0][1] for h in heads)
+
+
+def test_group_rotates_a_dimension_with_the_rest() -> None:
+    r = _compile("dimension d from (0, 0) to (4, 0) { offset: 0.5 }\ngroup g { items: [d], rotate: 90 deg, origin: (0, 0) }")
+    a = r.drawing.anchors
+    assert a["d.end"][0] == pytest.approx(a["d.start"][0], abs=1e-6)
