@@ -68,9 +68,15 @@ def _render_shape(shape: Shape, out: Drawing) -> None:  # noqa: C901 - one case 
         out.items.append(Dot(shape.points[0], 0.07, node.color, owner, hollow=node.hollow))
     label = getattr(node, "label", None)
     if label:
-        out.labels.append(LabelSpec(label, _label_anchor(shape), owner, prefer=_prefer(shape)))
+        out.labels.append(LabelSpec(label, _label_anchor(shape), owner, prefer=_first(node, _prefer(shape))))
     if node.name and shape.points:
         out.anchors[node.name] = shape.center or shape.points[0]
+
+
+def _first(node, prefer: tuple[float, ...]) -> tuple[float, ...]:  # type: ignore[no-untyped-def]
+    """The author's preferred label direction, then the kind's own preferences."""
+    at = getattr(node, "label_at", None)
+    return prefer if at is None else (math.degrees(at.si),) + prefer
 
 
 def _deg(rad: float) -> float:
@@ -93,9 +99,23 @@ def _label_anchor(shape: Shape) -> tuple[float, float]:
         return shape.points[-1]
     if shape.center is not None and not isinstance(shape.node, k.ArcShape):
         return shape.center
+    if isinstance(shape.node, (k.Polyline, k.Curve)) and len(shape.points) >= 2:
+        return _halfway(shape.points)[0]
     if shape.points:
         return shape.points[len(shape.points) // 2]
     return shape.center or (0.0, 0.0)
+
+
+def _halfway(points) -> tuple[P, P]:  # type: ignore[no-untyped-def]
+    """The point half way along a path, and the path's direction there."""
+    lengths = [math.dist(a, b) for a, b in zip(points, points[1:])]
+    rest = sum(lengths) / 2
+    for (a, b), d in zip(zip(points, points[1:]), lengths):
+        if d > 0 and rest <= d:
+            u = ((b[0] - a[0]) / d, (b[1] - a[1]) / d)
+            return (a[0] + u[0] * rest, a[1] + u[1] * rest), u
+        rest -= d
+    return points[-1], (1.0, 0.0)
 
 
 def _prefer(shape: Shape) -> tuple[float, ...]:
@@ -104,6 +124,10 @@ def _prefer(shape: Shape) -> tuple[float, ...]:
     if isinstance(shape.node, k.Arrow):
         (x0, y0), (x1, y1) = shape.points[0], shape.points[-1]
         return (math.degrees(math.atan2(y1 - y0, x1 - x0)),)
+    if isinstance(shape.node, (k.Polyline, k.Curve)) and len(shape.points) >= 2:
+        u = _halfway(shape.points)[1]
+        left = math.degrees(math.atan2(u[0], -u[1]))
+        return (left, left + 180.0)
     return (45.0, 90.0)
 
 
@@ -132,6 +156,7 @@ def _dir(v: P) -> float:
 def _label(node, anchor: P, owner: str, prefer: tuple[float, ...], distance: float = 0.15,  # type: ignore[no-untyped-def]
            text: str | None = None, out: Drawing | None = None) -> None:
     text = text if text is not None else getattr(node, "label", None)
+    prefer = _first(node, prefer)
     if text and out is not None:
         out.labels.append(LabelSpec(text, anchor, owner, prefer=prefer, distance=distance))
 

@@ -47,6 +47,8 @@ class _Styled(Node):
     width: Number = Field(default=1.2, ge=0.1, le=10, description="line width in points")
     dash: Dash = Field(default="solid", description="solid, dashed, dotted or dashdot")
     label: Optional[Label] = Field(default=None, description="text placed beside the object")
+    label_at: Optional[Angle] = Field(default=None, description="direction tried first for the label, from its "
+                                      "object (0 deg = right, 90 deg = above); the label still avoids every line")
     name_required: ClassVar[bool] = False
     domain: ClassVar[str] = "draw"
 
@@ -217,6 +219,7 @@ class Dimension(_Between):
     """A dimension line: a double arrow between two positions with a length label, offset to one side."""
 
     kind: Literal["dimension"] = "dimension"
+    width: Number = Field(default=0.8, ge=0.1, le=10, description="line width in points")
     offset: Number = Field(default=0.0, ge=-50, le=50, description="shift of the arrow line to the left of "
                            "from→to in cm; extension lines join it to the ends")
     ends: Literal["arrows", "arrows_ticks", "ticks"] = Field(default="arrows", description="arrow heads at the ends, "
