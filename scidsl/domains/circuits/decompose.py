@@ -83,73 +83,93 @@ def leaves(block: Block) -> list[Leaf]:
     return [leaf for c in children for leaf in leaves(c)]
 
 
+def _size(block: Block) -> int:
+    return len(leaves(block))
+
+
 class _Reducer:
     """Edges as (u, v, block) keyed by an order number; reduces until nothing applies."""
 
     def __init__(self, edges: list[tuple[str, str, Block]], s: str, t: str) -> None:
         self.edges: dict[int, tuple[str, str, Block]] = dict(enumerate(edges))
-        self.next_id = len(edges)
+        self.size = {i: 1 for i in self.edges}
+        self.adj: dict[str, set[int]] = {}
+        for i, (u, v, _) in self.edges.items():
+            self.adj.setdefault(u, set()).add(i)
+            self.adj.setdefault(v, set()).add(i)
         self.ends = (s, t)
-
-    def incident(self) -> dict[str, list[int]]:
-        inc: dict[str, list[int]] = {}
-        for i, (u, v, _) in sorted(self.edges.items()):
-            inc.setdefault(u, []).append(i)
-            if v != u:
-                inc.setdefault(v, []).append(i)
-        return inc
 
     def oriented(self, i: int, start: str) -> tuple[str, Block]:
         """Block of edge i traversed from `start`; returns (other end, block)."""
         u, v, b = self.edges[i]
         return (v, b) if u == start else (u, reverse(b))
 
-    def add(self, i: int, u: str, v: str, block: Block, remove: list[int]) -> None:
+    def _remove(self, i: int) -> None:
+        u, v, _ = self.edges.pop(i)
+        self.adj[u].discard(i)
+        self.adj[v].discard(i)
+
+    def add(self, i: int, u: str, v: str, block: Block, remove: list[int], size: int) -> None:
         for r in remove:
-            del self.edges[r]
+            self._remove(r)
         self.edges[i] = (u, v, block)
+        self.size[i] = size
+        self.adj[u].add(i)
+        self.adj[v].add(i)
 
     def merge_parallel(self) -> bool:
         groups: dict[frozenset[str], list[int]] = {}
-        for i, (u, v, _) in sorted(self.edges.items()):
+        for i, (u, v, _) in self.edges.items():
             if u != v:
                 groups.setdefault(frozenset((u, v)), []).append(i)
+        merged = False
         for ids in groups.values():
             if len(ids) > 1:
+                ids.sort()
                 u, v, _ = self.edges[ids[0]]
                 block = parallel(*(self.oriented(i, u)[1] for i in ids))
-                self.add(ids[0], u, v, block, ids)
-                return True
-        return False
+                self.add(ids[0], u, v, block, ids, sum(self.size[i] for i in ids))
+                merged = True
+        return merged
 
     def merge_series(self) -> bool:
-        for x, ids in self.incident().items():
+        merged = False
+        for x in list(self.adj):
+            ids = sorted(self.adj[x])
             if x in self.ends or len(ids) != 2:
                 continue
-            a, b1 = self.oriented(ids[0], x)
-            c, b2 = self.oriented(ids[1], x)
-            if a == x or c == x:
+            (u1, v1, b1), (u2, v2, b2) = self.edges[ids[0]], self.edges[ids[1]]
+            if u1 == v1 or u2 == v2:
                 continue
-            self.add(min(ids), a, c, series(reverse(b1), b2), ids)
-            return True
-        return False
+            a, c = (u1 if v1 == x else v1), (v2 if u2 == x else u2)
+            flip1, flip2 = v1 != x, u2 != x  # reversals needed for the order a → x → c
+            n1, n2 = self.size[ids[0]], self.size[ids[1]]
+            if n1 * (not flip1) + n2 * (not flip2) < n1 * flip1 + n2 * flip2:
+                # cheaper to store the merged edge c → x → a (reverse only the small block)
+                block = series(b2 if flip2 else reverse(b2), b1 if flip1 else reverse(b1))
+                a, c = c, a
+            else:
+                block = series(reverse(b1) if flip1 else b1, reverse(b2) if flip2 else b2)
+            self.add(min(ids), a, c, block, ids, n1 + n2)
+            merged = True
+        return merged
 
     def merge_bridge(self) -> bool:
-        inc = self.incident()
-        for c, ids in inc.items():
-            found = self._bridge_at(c, ids, inc)
-            if found:
+        for c in list(self.adj):
+            if c in self.adj and self._bridge_at(c):
                 return True
         return False
 
-    def _bridge_at(self, c: str, ids: list[int], inc: dict[str, list[int]]) -> bool:
+    def _bridge_at(self, c: str) -> bool:
+        ids = sorted(self.adj[c])
         if c in self.ends or len(ids) != 3:
             return False
         nbr = {self.oriented(i, c)[0]: i for i in ids}
         for d in nbr:
-            if d in self.ends or len(inc.get(d, [])) != 3:
+            dn_ids = sorted(self.adj.get(d, ()))
+            if d in self.ends or len(dn_ids) != 3:
                 continue
-            dn = {self.oriented(i, d)[0]: i for i in inc[d]}
+            dn = {self.oriented(i, d)[0]: i for i in dn_ids}
             others = set(nbr) - {d}
             if len(nbr) != 3 or set(dn) != others | {c} or len(others) != 2:
                 continue
@@ -160,12 +180,13 @@ class _Reducer:
             e4 = self.oriented(dn[q], d)[1]
             e5 = self.oriented(nbr[d], d)[1]
             block = BridgeBlock(reverse(e1), e2, reverse(e3), e4, e5)
-            self.add(min(ids + inc[d]), p, q, block, sorted(set(ids + inc[d])))
+            gone = sorted(set(ids + dn_ids))
+            self.add(gone[0], p, q, block, gone, sum(self.size[i] for i in gone))
             return True
         return False
 
     def run(self) -> Block | None:
-        while self.merge_parallel() or self.merge_series() or self.merge_bridge():
+        while self.merge_parallel() | self.merge_series() or self.merge_bridge():
             pass
         if len(self.edges) != 1:
             return None

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from .geometry import EPS, Box, Point, Seg, box_around, on_segment
+from .geometry import EPS, Box, Point, Seg, box_around, on_segment  # noqa: F401
 from .quantities import subscript_name
 from .layout import LABEL_SIZE, LabelBox, Measure, PlacedMarker, Schematic, _Sub
 from .symbols import extent
@@ -31,17 +31,25 @@ def label_box(lb: LabelBox) -> Box:
 
 def split_wires(wires: list[Seg], points: list[Point]) -> list[Seg]:
     """Split wires wherever another wire's end or a terminal touches their middle."""
-    by_x: dict[float, list[Point]] = defaultdict(list)
-    by_y: dict[float, list[Point]] = defaultdict(list)
+    from bisect import bisect_left, bisect_right
+
+    by_x: dict[float, list[float]] = defaultdict(list)
+    by_y: dict[float, list[float]] = defaultdict(list)
     for p in set(points) | {q for w in wires for q in w}:
-        by_x[p[0]].append(p)
-        by_y[p[1]].append(p)
+        by_x[p[0]].append(p[1])
+        by_y[p[1]].append(p[0])
+    for line in list(by_x.values()) + list(by_y.values()):
+        line.sort()
     out = []
     for a, b in wires:
-        line = by_x[a[0]] if a[0] == b[0] else by_y[a[1]]
-        inner = sorted((p for p in line if on_segment(p, (a, b))),
-                       key=lambda p: abs(p[0] - a[0]) + abs(p[1] - a[1]))
-        chain = [a] + inner + [b]
+        vertical = a[0] == b[0]
+        line = by_x[a[0]] if vertical else by_y[a[1]]
+        lo, hi = sorted((a[1], b[1]) if vertical else (a[0], b[0]))
+        inner = line[bisect_right(line, lo + EPS):bisect_left(line, hi - EPS)]
+        if (a[1] if vertical else a[0]) > (b[1] if vertical else b[0]):
+            inner = inner[::-1]
+        pts = [(a[0], v) if vertical else (v, a[1]) for v in inner]
+        chain = [a] + pts + [b]
         out += [(chain[i], chain[i + 1]) for i in range(len(chain) - 1)]
     return out
 

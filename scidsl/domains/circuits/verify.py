@@ -78,35 +78,63 @@ def _check_markers(circuit: Circuit, sch: Schematic) -> list[str]:
     return out
 
 
+def _cells(box: Box, size: float = 1.0) -> list[tuple[int, int]]:
+    """Grid cells a box touches (for finding nearby pairs without comparing all pairs)."""
+    import math
+
+    xs = range(math.floor(box.x0 / size), math.floor(box.x1 / size) + 1)
+    ys = range(math.floor(box.y0 / size), math.floor(box.y1 / size) + 1)
+    return [(x, y) for x in xs for y in ys]
+
+
+def _near_pairs(boxes: list[Box]) -> set[tuple[int, int]]:
+    """Index pairs (i < j) of boxes that share a grid cell."""
+    grid: dict[tuple[int, int], list[int]] = {}
+    for i, b in enumerate(boxes):
+        for cell in _cells(b):
+            grid.setdefault(cell, []).append(i)
+    pairs = set()
+    for members in grid.values():
+        for a in range(len(members)):
+            for b in range(a + 1, len(members)):
+                pairs.add((members[a], members[b]))
+    return pairs
+
+
+def _seg_box(seg: tuple[Point, Point]) -> Box:
+    (x0, y0), (x1, y1) = seg
+    return Box(min(x0, x1) - 0.01, min(y0, y1) - 0.01, max(x0, x1) + 0.01, max(y0, y1) + 0.01)
+
+
 def check_crossings(sch: Schematic) -> list[str]:
     """Wires that cross or overlap each other, or run through a part."""
     out = []
     wires = sch.wires
-    for i in range(len(wires)):
-        for j in range(i + 1, len(wires)):
+    parts = [part_box(p) for p in sch.parts]
+    boxes = [_seg_box(w) for w in wires] + parts
+    for i, j in sorted(_near_pairs(boxes)):
+        if j < len(wires):
             if segments_cross(wires[i], wires[j]):
                 out.append(f"wires {wires[i]} and {wires[j]} cross")
-    for p in sch.parts:
-        box = part_box(p)
-        for w in wires:
-            if box.hits_segment(w):
-                out.append(f"wire {w} runs through {p.name}")
+        elif i < len(wires) and boxes[j].hits_segment(wires[i]):
+            out.append(f"wire {wires[i]} runs through {sch.parts[j - len(wires)].name}")
     return out
 
 
 def check_overlaps(sch: Schematic) -> list[str]:
     """Labels overlapping labels, symbols or wires; symbols overlapping symbols."""
+    named: list[tuple[str, Box]] = [(f"label {lb.owner}", label_box(lb)) for lb in sch.labels]
+    n_labels = len(named)
+    named += [(f"part {p.name}", part_box(p)) for p in sch.parts]
+    n_boxes = len(named)
+    boxes = [b for _, b in named] + [_seg_box(w) for w in sch.wires]
     out = []
-    boxes: list[tuple[str, Box]] = [(f"label {lb.owner}", label_box(lb)) for lb in sch.labels]
-    parts = [(f"part {p.name}", part_box(p)) for p in sch.parts]
-    for i, (na, a) in enumerate(boxes + parts):
-        for nb, b in (boxes + parts)[i + 1:]:
-            if a.overlaps(b):
-                out.append(f"{na} overlaps {nb}")
-    for name, box in boxes:
-        for w in sch.wires:
-            if box.hits_segment(w):
-                out.append(f"{name} lies on wire {w}")
+    for i, j in sorted(_near_pairs(boxes)):
+        if j < n_boxes:
+            if boxes[i].overlaps(boxes[j]):
+                out.append(f"{named[i][0]} overlaps {named[j][0]}")
+        elif i < n_labels and boxes[i].hits_segment(sch.wires[j - n_boxes]):
+            out.append(f"{named[i][0]} lies on wire {sch.wires[j - n_boxes]}")
     return out
 
 
