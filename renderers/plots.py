@@ -1,0 +1,284 @@
+"""Draw plot panels: axes with arrows or a frame, ticks and tick labels, curves, points, regions and charts."""
+from __future__ import annotations
+
+import math
+from typing import Any, Optional
+
+from scidsl.domains.plots.layout import Axes, CurveL, Layout, Panel, PointL
+from scidsl.primitives import Arc, Dot, Drawing, LabelSpec, Line, Stroke, Text
+
+P = tuple[float, float]
+TICK_CM = 0.12
+TICK_SIZE = 10.0
+ARROW_CM = 0.45
+_PREFER = {"minimum": (270.0, 300.0, 240.0), "maximum": (90.0, 60.0, 120.0), "root": (300.0, 240.0, 60.0, 120.0),
+           "intersection": (60.0, 120.0, 0.0, 180.0), "y_intercept": (0.0, 330.0, 30.0),
+           "point": (45.0, 135.0, 315.0, 225.0), "data": (90.0, 45.0, 135.0), "extremum": (90.0, 270.0)}
+
+
+def render_layout(layout: Layout) -> Drawing:
+    """Every panel's primitives, labels and anchors."""
+    out = Drawing()
+    for panel in layout.panels:
+        if panel.axes is not None:
+            out.extend(_axes_panel(panel))
+        else:
+            out.extend(_pie(panel))
+    return out
+
+
+def _owners(panel: Panel) -> tuple[str, ...]:
+    names = [c.owner for c in panel.curves] + [p.owner for p in panel.points] + [r.owner for r in panel.regions]
+    names += [b.owner for b in panel.bars] + [a.owner for a in panel.arcs] + [p.owner + ".drop" for p in panel.points]
+    return tuple(names)
+
+
+def _axes_panel(panel: Panel) -> Drawing:
+    ax = panel.axes
+    assert ax is not None
+    d = Drawing()
+    d.anchors[f"{ax.name}@lo"] = ax.page((ax.window[0], ax.window[1]))
+    d.anchors[f"{ax.name}@hi"] = ax.page((ax.window[2], ax.window[3]))
+    if ax.grid:
+        _grid(d, ax)
+    for r in panel.regions:
+        _region(d, ax, r)
+    for b in panel.bars:
+        _bar(d, ax, b)
+    _frame(d, ax, _owners(panel))
+    for c in panel.curves:
+        _curve(d, ax, c)
+    for a in panel.arcs:
+        _arc(d, ax, a)
+    for p in panel.points:
+        _point(d, ax, p)
+    for t in panel.texts:
+        d.items.append(Text(ax.page(t.at), t.text, t.size, color=t.color, owner=t.owner, role="note",
+                            may_touch=_owners(panel)))
+    return d
+
+
+def _grid(d: Drawing, ax: Axes) -> None:
+    xmin, ymin, xmax, ymax = ax.window
+    thin = Stroke(color="0.82", width=0.5, zorder=0.5)
+    for v, _ in ax.xticks:
+        d.items.append(Line((ax.page((v, ymin)), ax.page((v, ymax))), stroke=thin, owner=ax.name + ".grid", role="grid"))
+    for v, _ in ax.yticks:
+        d.items.append(Line((ax.page((xmin, v)), ax.page((xmax, v))), stroke=thin, owner=ax.name + ".grid", role="grid"))
+
+
+def _frame(d: Drawing, ax: Axes, owners: tuple[str, ...]) -> None:
+    may = owners + (ax.name + ".grid",)
+    if ax.frame == "arrows":
+        _arrow_axes(d, ax, may)
+    elif ax.frame == "box":
+        _box_axes(d, ax, may)
+    else:
+        _chart_axes(d, ax, may)
+
+
+def _tick_text(pos: P, text: str, ha: str, va: str, ax: Axes, may: tuple[str, ...]) -> Text:
+    return Text(pos, text, TICK_SIZE, ha, va, owner=ax.name + ".ticks", role="tick_label", may_touch=may,
+                background="white")
+
+
+def _arrow_axes(d: Drawing, ax: Axes, may: tuple[str, ...]) -> None:
+    xmin, ymin, xmax, ymax = ax.window
+    ox, oy = ax.axis_x, ax.axis_y
+    stroke = Stroke(width=0.9)
+    left, right = ax.page((xmin, oy)), ax.page((xmax, oy))
+    bottom, top = ax.page((ox, ymin)), ax.page((ox, ymax))
+    xtip, ytip = (right[0] + ARROW_CM, right[1]), (top[0], top[1] + ARROW_CM)
+    d.items.append(Line((left, xtip), stroke=stroke, arrow="end", owner=ax.name, role="axis"))
+    d.items.append(Line((bottom, ytip), stroke=stroke, arrow="end", owner=ax.name, role="axis"))
+    skip_x = ymin < oy  # the vertical axis continues below: an x label at ox would sit on it
+    skip_y = xmin < ox
+    for v, t in ax.xticks:
+        px, py = ax.page((v, oy))
+        d.items.append(Line(((px, py), (px, py - TICK_CM)), stroke=stroke, owner=ax.name, role="tick"))
+        if t and not (skip_x and abs(v - ox) < 1e-12):
+            d.items.append(_tick_text((px, py - TICK_CM - 0.06), t, "center", "top", ax, may))
+    for v, t in ax.yticks:
+        px, py = ax.page((ox, v))
+        d.items.append(Line(((px, py), (px - TICK_CM, py)), stroke=stroke, owner=ax.name, role="tick"))
+        if t and not (skip_y and abs(v - oy) < 1e-12):
+            d.items.append(_tick_text((px - TICK_CM - 0.08, py), t, "right", "center", ax, may))
+    if skip_x and skip_y and ox == 0 and oy == 0:
+        o = ax.page((0.0, 0.0))
+        d.items.append(_tick_text((o[0] - 0.1, o[1] - 0.08), "$O$", "right", "top", ax, may))
+    d.items.append(Text((xtip[0] + 0.12, xtip[1]), ax.xlabel, 11, "left", "center", owner=ax.name + ".xlabel",
+                        role="axis_label"))
+    d.items.append(Text((ytip[0], ytip[1] + 0.12), ax.ylabel, 11, "center", "bottom", owner=ax.name + ".ylabel",
+                        role="axis_label"))
+
+
+def _box_axes(d: Drawing, ax: Axes, may: tuple[str, ...]) -> None:
+    xmin, ymin, xmax, ymax = ax.window
+    stroke = Stroke(width=0.9)
+    corners = (ax.page((xmin, ymin)), ax.page((xmax, ymin)), ax.page((xmax, ymax)), ax.page((xmin, ymax)))
+    d.items.append(Line(corners, closed=True, stroke=stroke, owner=ax.name, role="axis"))
+    _left_bottom_ticks(d, ax, may, inward=True)
+    _outer_labels(d, ax)
+
+
+def _chart_axes(d: Drawing, ax: Axes, may: tuple[str, ...]) -> None:
+    xmin, ymin, xmax, ymax = ax.window
+    stroke = Stroke(width=0.9)
+    d.items.append(Line((ax.page((xmin, ymax)), ax.page((xmin, ymin)), ax.page((xmax, ymin))), stroke=stroke,
+                        owner=ax.name, role="axis"))
+    _left_bottom_ticks(d, ax, may, inward=False, x_marks=ax.frame == "histogram")
+    _outer_labels(d, ax)
+    if ax.title:
+        d.items.append(Text(((ax.page((xmin, 0))[0] + ax.page((xmax, 0))[0]) / 2, ax.page((xmin, ymax))[1] + 0.75),
+                            ax.title, 12, "center", "bottom", owner=ax.name + ".title", role="title"))
+
+
+def _left_bottom_ticks(d: Drawing, ax: Axes, may: tuple[str, ...], inward: bool, x_marks: bool = True) -> None:
+    xmin, ymin, _, _ = ax.window
+    stroke = Stroke(width=0.9)
+    sign = 1 if inward else -1
+    for v, t in ax.xticks:
+        px, py = ax.page((v, ymin))
+        if x_marks:
+            d.items.append(Line(((px, py), (px, py + sign * TICK_CM)), stroke=stroke, owner=ax.name, role="tick"))
+        if t:
+            d.items.append(_tick_text((px, py - (0.1 if inward else TICK_CM + 0.06)), t, "center", "top", ax, may))
+    for v, t in ax.yticks:
+        px, py = ax.page((xmin, v))
+        d.items.append(Line(((px, py), (px + sign * TICK_CM, py)), stroke=stroke, owner=ax.name, role="tick"))
+        if t:
+            d.items.append(_tick_text((px - (0.1 if inward else TICK_CM + 0.08), py), t, "right", "center", ax, may))
+
+
+def _outer_labels(d: Drawing, ax: Axes) -> None:
+    from scidsl.text import measure_text
+
+    xmin, ymin, xmax, ymax = ax.window
+    tick_h = max((measure_text(t, TICK_SIZE)[1] for _, t in ax.xticks if t), default=0.0)
+    bottom = ax.page((xmin, ymin))
+    if ax.xlabel:
+        d.items.append(Text(((bottom[0] + ax.page((xmax, ymin))[0]) / 2, bottom[1] - TICK_CM - tick_h - 0.25),
+                            ax.xlabel, 11, "center", "top", owner=ax.name + ".xlabel", role="axis_label"))
+    if ax.ylabel:
+        top = ax.page((xmin, ymax))
+        d.items.append(Text((top[0], top[1] + 0.3), ax.ylabel, 11, "center", "bottom", owner=ax.name + ".ylabel",
+                            role="axis_label"))
+
+
+def _curve(d: Drawing, ax: Axes, c: CurveL) -> None:
+    stroke = Stroke(color=c.color, width=c.width, dash=c.dash, zorder=3 if c.role != "asymptote" else 1.5)
+    longest: Optional[list[P]] = None
+    for piece in c.pieces:
+        pts = tuple(ax.page(p) for p in piece)
+        d.items.append(Line(pts, stroke=stroke, owner=c.owner, role=c.role, arrow=c.arrow))  # type: ignore[arg-type]
+        if longest is None or _length(pts) > _length(longest):
+            longest = list(pts)
+    if c.arrow_mid and longest:
+        d.items.append(_mid_arrow(longest, c))
+    if c.label and longest:
+        anchor, heading = _along(longest, 0.5 if c.arrow_mid or c.role == "segment" else 0.88)
+        normal = (heading + 90) % 360
+        d.labels.append(LabelSpec(c.label, anchor, c.owner, 11, (normal, (normal + 180) % 360), 0.12, c.color
+                                  if c.color not in ("0.35",) else "black"))
+
+
+def _mid_arrow(pts: list[P], c: CurveL) -> Line:
+    (x, y), heading = _along(pts, 0.5)
+    h = math.radians(heading)
+    tail = (x - 0.05 * math.cos(h), y - 0.05 * math.sin(h))
+    tip = (x + 0.12 * math.cos(h), y + 0.12 * math.sin(h))
+    return Line((tail, tip), stroke=Stroke(color=c.color, width=1.5, zorder=3.5), arrow="end", owner=c.owner,
+                role="direction")
+
+
+def _length(pts: Any) -> float:
+    return sum(math.dist(a, b) for a, b in zip(pts, pts[1:]))
+
+
+def _along(pts: list[P], frac: float) -> tuple[P, float]:
+    """The point at a fraction of the polyline's length and the heading there (degrees)."""
+    total = _length(pts)
+    goal, run = frac * total, 0.0
+    for a, b in zip(pts, pts[1:]):
+        seg = math.dist(a, b)
+        if run + seg >= goal and seg > 0:
+            t = (goal - run) / seg
+            return ((a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])),
+                    math.degrees(math.atan2(b[1] - a[1], b[0] - a[0])))
+        run += seg
+    a, b = pts[-2], pts[-1]
+    return b, math.degrees(math.atan2(b[1] - a[1], b[0] - a[0]))
+
+
+def _point(d: Drawing, ax: Axes, p: PointL) -> None:
+    c = ax.page(p.at)
+    if p.drop:
+        thin = Stroke(color="0.3", width=0.7, dash="dashed", zorder=1.5)
+        foot_x, foot_y = ax.page((p.at[0], ax.axis_y)), ax.page((ax.axis_x, p.at[1]))
+        if abs(foot_x[1] - c[1]) > 1e-6:
+            d.items.append(Line((c, foot_x), stroke=thin, owner=p.owner + ".drop", role="drop"))
+        if abs(foot_y[0] - c[0]) > 1e-6:
+            d.items.append(Line((c, foot_y), stroke=thin, owner=p.owner + ".drop", role="drop"))
+    d.items.append(Dot(c, 0.075, p.color, owner=p.owner, role="mark", hollow=p.hollow))
+    d.anchors[p.owner] = c
+    if p.text:
+        d.labels.append(LabelSpec(p.text, c, p.owner, 10.5, _PREFER.get(p.kind, ()), 0.1))
+
+
+def _region(d: Drawing, ax: Axes, r: Any) -> None:
+    from shapely.geometry import Polygon
+
+    pts = tuple(ax.page(p) for p in r.polygon)
+    d.items.append(Line(pts, closed=True, stroke=Stroke(color=r.color, fill=r.color, alpha=r.alpha, hatch=r.hatch,
+                                                          visible=False, zorder=1), owner=r.owner, role="region"))
+    if r.text:
+        from shapely.ops import polylabel
+
+        poly = Polygon(pts).buffer(0)
+        if not poly.is_empty and poly.geom_type == "Polygon":
+            spot = polylabel(poly, 0.01)
+            d.items.append(Text((spot.x, spot.y), r.text, 11, owner=r.owner, role="region_label",
+                                may_touch=(r.owner,)))
+
+
+def _arc(d: Drawing, ax: Axes, a: Any) -> None:
+    v = ax.page(a.vertex)
+    s, e = ax.page(a.start), ax.page(a.end)
+    t1 = math.degrees(math.atan2(s[1] - v[1], s[0] - v[0]))
+    t2 = math.degrees(math.atan2(e[1] - v[1], e[0] - v[0]))
+    d.items.append(Arc(v, a.radius, t1, t2, Stroke(width=0.9), owner=a.owner, role="angle"))
+    if a.text:
+        mid = math.radians(t1 + ((t2 - t1) % 360) / 2)
+        anchor = (v[0] + a.radius * math.cos(mid), v[1] + a.radius * math.sin(mid))
+        d.labels.append(LabelSpec(a.text, anchor, a.owner, 11, (math.degrees(mid),), 0.08))
+
+
+def _bar(d: Drawing, ax: Axes, b: Any) -> None:
+    corners = (ax.page((b.x0, 0.0)), ax.page((b.x1, 0.0)), ax.page((b.x1, b.height)), ax.page((b.x0, b.height)))
+    d.items.append(Line(corners, closed=True, stroke=Stroke(color="black", width=0.7, fill=b.color, zorder=1),
+                        owner=b.owner, role="bar"))
+    if b.text:
+        top = ((corners[2][0] + corners[3][0]) / 2, corners[2][1] + 0.08)
+        d.items.append(Text(top, b.text, TICK_SIZE, "center", "bottom", owner=b.owner, role="value"))
+
+
+def _pie(panel: Panel) -> Drawing:
+    d = Drawing()
+    cx, cy = panel.center
+    r = panel.radius
+    for s in panel.slices:
+        steps = max(2, int(abs(s.theta2 - s.theta1) / 3))
+        arc = [(cx + r * math.cos(math.radians(s.theta1 + (s.theta2 - s.theta1) * i / steps)),
+                cy + r * math.sin(math.radians(s.theta1 + (s.theta2 - s.theta1) * i / steps))) for i in range(steps + 1)]
+        pts = ((cx, cy), *arc) if s.percent < 99.999 else tuple(arc)
+        d.items.append(Line(pts, closed=True, stroke=Stroke(color="white", width=1.0, fill=s.color), owner=s.owner,
+                            role="slice"))
+        mid = math.radians((s.theta1 + s.theta2) / 2)
+        anchor = (cx + r * math.cos(mid), cy + r * math.sin(mid))
+        d.anchors[s.owner] = anchor
+        d.labels.append(LabelSpec(s.text, anchor, s.owner, 10.5, (math.degrees(mid),), 0.15))
+    title = getattr(panel.node, "title", None)
+    if title:
+        d.items.append(Text((cx, cy + r + 1.0), title, 12, "center", "bottom", owner=f"{panel.node.name}.title",
+                            role="title"))
+    return d

@@ -1,0 +1,1 @@
+"""Function graphs, data plots and charts."""

@@ -1,0 +1,149 @@
+"""The plots domain's compiler steps: check, layout, render, facts and after-render verification."""
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from scidsl.diagnostics import did_you_mean, error, warning
+from scidsl.domains.plots import kinds as k
+from scidsl.domains.plots.layout import PANEL_GAP_CM, Layout, LayoutError, Panel
+
+_CHARTS = (k.BarChart, k.Histogram, k.PieChart)
+_VARIABLES = {k.Plot: {"y": "x"}, k.Function: {"y": "x"}, k.Parametric: {"x": "t", "y": "t"},
+              k.Asymptote: {"y": "x"}}
+_POSITION_TOL_CM = 0.02
+_ON_CURVE_TOL_CM = 0.04
+
+
+def check(ctx: Any) -> None:
+    """Static checks: every statement sits on a plot; expressions use only their variable."""
+    plots = [n for n in ctx.nodes if isinstance(n, k.Plot)]
+    for node in ctx.nodes:
+        if isinstance(node, k.Plot) or isinstance(node, _CHARTS):
+            _check_expressions(ctx, node)
+            continue
+        _check_on(ctx, node, plots)
+        _check_expressions(ctx, node)
+
+
+def _check_on(ctx: Any, node: Any, plots: list[k.Plot]) -> None:
+    names = [p.name for p in plots]
+    if node.on is None:
+        if len(plots) != 1:
+            ctx.report(error("E6001", f"{node.kind} {node.name or ''}".strip() + " does not say which plot it is on",
+                             node.span, f"add `on P` naming one of: {', '.join(names)}" if names
+                             else "declare a plot first: plot P { xlim: [0, 5] }"))
+    elif node.on not in names:
+        ctx.report(error("E6001", f"'{node.on}' is not a plot", node.span_of("on"),
+                         did_you_mean(node.on, names) or (f"plots: {', '.join(names)}" if names else
+                                                         "declare a plot first: plot P { xlim: [0, 5] }")))
+
+
+def _check_expressions(ctx: Any, node: Any) -> None:
+    from scidsl.expr import names_in
+
+    for key, var in _VARIABLES.get(type(node), {}).items():
+        expr = getattr(node, key, None)
+        if expr is None:
+            continue
+        free = names_in(expr.tree) - {var}
+        if free:
+            ctx.report(error("E6002", f"{key} of {node.name or node.kind} uses unknown names: {', '.join(sorted(free))}",
+                             node.span_of(key), f"{key} may only use {var}, numbers, pi and e"))
+
+
+def plot_of(node: Any, plots: list[k.Plot]) -> str:
+    """The name of the plot a statement sits on."""
+    return node.on if node.on is not None else plots[0].name
+
+
+def layout(ctx: Any) -> Layout:
+    """Build every plot and chart panel, side by side."""
+    from scidsl.domains.plots.charts import build_barchart, build_histogram, build_pie
+    from scidsl.domains.plots.plotting import build_plot
+
+    plots = [n for n in ctx.nodes if isinstance(n, k.Plot)]
+    out = Layout()
+    x = 0.0
+    for node in ctx.nodes:
+        try:
+            if isinstance(node, k.Plot):
+                members = [n for n in ctx.nodes if not isinstance(n, (k.Plot,) + _CHARTS)
+                           and plot_of(n, plots) == node.name]
+                panel = build_plot(node, members)
+            elif isinstance(node, k.BarChart):
+                panel = build_barchart(node)
+            elif isinstance(node, k.Histogram):
+                panel = build_histogram(node)
+            elif isinstance(node, k.PieChart):
+                panel = build_pie(node)
+            else:
+                continue
+        except LayoutError as exc:
+            _report(ctx, exc)
+            continue
+        _report_warnings(ctx, panel)
+        x = _place(panel, x)
+        out.panels.append(panel)
+    return out
+
+
+def _place(panel: Panel, x: float) -> float:
+    if panel.axes is not None:
+        panel.axes.offset = (x, 0.0)
+        return x + panel.axes.width + PANEL_GAP_CM
+    panel.center = (x + panel.radius, panel.radius)
+    return x + 2 * panel.radius + PANEL_GAP_CM
+
+
+def _report(ctx: Any, exc: LayoutError) -> None:
+    span = exc.node.span_of(exc.key) if exc.key else exc.node.span
+    make = warning if exc.code.startswith("W") else error
+    ctx.report(make(exc.code, exc.message, span, exc.hint))
+
+
+def _report_warnings(ctx: Any, panel: Panel) -> None:
+    for fact in [f for f in panel.facts if f[0] == "__warning__"]:
+        _report(ctx, fact[2])
+    panel.facts = [f for f in panel.facts if f[0] != "__warning__"]
+
+
+def render(ctx: Any, layout: Layout) -> Any:
+    """Primitives of every panel (see renderers/plots.py)."""
+    from scidsl.renderers.plots import render_layout
+
+    return render_layout(layout)
+
+
+def facts(ctx: Any, layout: Layout | None) -> list:
+    """Axes, curves, marked points with coordinates, data values, areas, bars and slices."""
+    from scidsl.pipeline import Fact
+
+    out = []
+    for panel in (layout.panels if layout else []):
+        ax = panel.axes
+        if ax is not None and isinstance(panel.node, k.Plot):
+            out.append(Fact("axis", (ax.name, "x"), (ax.window[0], ax.window[2]), f"x-axis: {ax.xlabel}"))
+            out.append(Fact("axis", (ax.name, "y"), (ax.window[1], ax.window[3]), f"y-axis: {ax.ylabel}"))
+            out.append(Fact("ticks", (ax.name, "x"), [v for v, _ in ax.xticks], "x ticks"))
+            out.append(Fact("ticks", (ax.name, "y"), [v for v, _ in ax.yticks], "y ticks"))
+        for pred, args, value, text in panel.facts:
+            out.append(Fact(pred, tuple(args), _plain(value), text))
+    return out
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def verify(ctx: Any, layout: Layout | None, page: Any) -> None:
+    """Measure the drawn page: every point at its data coordinates, marked points on their curves."""
+    from scidsl.domains.plots.checks import verify_points
+
+    for panel in (layout.panels if layout else []):
+        for diag in verify_points(panel, page):
+            ctx.report(diag)

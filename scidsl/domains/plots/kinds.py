@@ -1,0 +1,282 @@
+"""The plots domain's kinds: axes, function graphs, marked points, data series and charts.
+
+Every position here is in data coordinates of the plot it sits on (`on P`); the compiler maps data
+to the page, picks the ticks and computes marked points (roots, extrema, intersections).
+"""
+from __future__ import annotations
+
+from typing import Annotated, Any, ClassVar, Literal, Optional
+
+from pydantic import Field, GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic_core import core_schema
+
+from scidsl.model import Color, Expr, Label, Node, Number, Ref, _num_text, _to_expr
+
+
+def _to_data_position(v: Any) -> Expr:
+    if isinstance(v, (tuple, list)):
+        v = "(" + ", ".join(_num_text(float(c)) if isinstance(c, (int, float)) and not isinstance(c, bool)
+                            else str(c) for c in v) + ")"
+    return _to_expr(v)
+
+
+class DataPositionMarker:
+    """Field metadata: a position in data coordinates, `(x, y)` or the name of a datapoint."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
+        return core_schema.no_info_plain_validator_function(
+            _to_data_position, serialization=core_schema.plain_serializer_function_ser_schema(str))
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> dict:
+        return {"type": "string", "description": "a position in data coordinates: '(x, y)' like '(3/5, 4/5)', "
+                "or the name of a datapoint like 'A'"}
+
+
+DataPos = Annotated[Expr, DataPositionMarker]
+Range = tuple[Number, Number]
+Dash = Literal["solid", "dashed", "dotted", "dashdot"]
+Special = Literal["roots", "minimum", "maximum", "extrema", "y_intercept"]
+
+_ON = Field(default=None, description="the plot this sits on; may be left out when the scene has one plot")
+
+
+class _OnPlot(Node):
+    on: Optional[Ref] = _ON
+    relations: ClassVar[tuple[str, ...]] = ("on",)
+    name_required: ClassVar[bool] = False
+    domain: ClassVar[str] = "plots"
+
+
+class _Curve(_OnPlot):
+    color: Color = Field(default="black", description="line colour, e.g. blue, red, #1f77b4")
+    width: Number = Field(default=1.5, ge=0.2, le=6, description="line width in points")
+    dash: Dash = "solid"
+    label: Optional[Label] = Field(default=None, description="text beside the curve, e.g. '$y = x^2$'")
+
+
+class Plot(Node):
+    """Axes in data coordinates; with `y` it also draws that function (plot f { y: x*ln(x), x: [0.05, 3] })."""
+
+    kind: Literal["plot"] = "plot"
+    y: Optional[Expr] = Field(default=None, description="a function of x to draw, e.g. x*ln(x)")
+    x: Optional[Range] = Field(default=None, description="the x interval of that function (and default window)")
+    mark: list[Special] = Field(default_factory=list, description="special points of y to mark and label")
+    xlim: Optional[Range] = Field(default=None, description="visible x range [from, to]; default: fit")
+    ylim: Optional[Range] = Field(default=None, description="visible y range [from, to]; default: fit")
+    xlabel: Label = Field(default="$x$", description="x-axis label with its unit, e.g. 'V (L)'")
+    ylabel: Label = Field(default="$y$", description="y-axis label with its unit, e.g. 'p (atm)'")
+    grid: bool = Field(default=False, description="light grid lines at the ticks")
+    frame: Literal["arrows", "box"] = Field(default="arrows", description="arrows: axes through the origin; "
+                                            "box: a frame around the window with ticks on its edges")
+    xstep: Optional[Number] = Field(default=None, gt=0, description="distance between x ticks; default: a round step")
+    ystep: Optional[Number] = Field(default=None, gt=0, description="distance between y ticks")
+    xticks: Optional[list[Number]] = Field(default=None, max_length=200, description="explicit x tick positions")
+    yticks: Optional[list[Number]] = Field(default=None, max_length=200, description="explicit y tick positions")
+    xtick_labels: Optional[list[Label]] = Field(default=None, max_length=200, description="texts for xticks")
+    ytick_labels: Optional[list[Label]] = Field(default=None, max_length=200, description="texts for yticks")
+    size: Range = Field(default=(10.0, 7.0), description="(width, height) of the window in cm")
+    equal: bool = Field(default=False, description="same scale on both axes (circles stay round)")
+    color: Color = Field(default="black", description="colour of the curve given by y")
+    label: Optional[Label] = Field(default=None, description="label of the curve given by y")
+    example: ClassVar[str] = 'plot f { y: x*ln(x), x: [0.05, 3], mark: [minimum, roots], grid: true }'
+    domain: ClassVar[str] = "plots"
+
+
+class Function(_Curve):
+    """The graph of y = f(x) on a plot; asymptotes and jumps are broken, never joined."""
+
+    kind: Literal["function"] = "function"
+    y: Expr = Field(description="y as an expression of x, e.g. 5*x - x^2")
+    x: Optional[Range] = Field(default=None, description="the x interval; default: the plot's x range")
+    mark: list[Special] = Field(default_factory=list, description="special points to mark and label")
+    asymptotes: bool = Field(default=False, description="draw vertical asymptotes as dashed lines")
+    example: ClassVar[str] = 'function f on P { y: 5*x - x^2, color: blue, label: "$f(x)$", mark: [roots] }'
+    name_required: ClassVar[bool] = True
+
+
+class Parametric(_Curve):
+    """A curve (x(t), y(t)) on a plot, e.g. a circle x: cos(t), y: sin(t)."""
+
+    kind: Literal["parametric"] = "parametric"
+    x: Expr = Field(description="x as an expression of t")
+    y: Expr = Field(description="y as an expression of t")
+    t: Range = Field(description="the interval of t, e.g. [0, 2*pi]")
+    example: ClassVar[str] = "parametric circle on P { x: cos(t), y: sin(t), t: [0, 2*pi] }"
+
+
+class Mark(_OnPlot):
+    """Computed point(s) on a curve: roots, extrema, intersection with another curve, or the point at x."""
+
+    kind: Literal["mark"] = "mark"
+    of: Ref = Field(description="the function (or plot with y) the point lies on")
+    with_: Optional[Ref] = Field(default=None, alias="with", description="second curve: mark the intersections")
+    at: Optional[Special] = Field(default=None, description="roots, minimum, maximum, extrema or y_intercept")
+    x: Optional[Number] = Field(default=None, description="mark the point of the curve at this x")
+    label: Optional[Label] = Field(default=None, description="text instead of the name and coordinates")
+    coords: bool = Field(default=True, description="show the coordinates after the name, e.g. A(2, 6)")
+    drop: bool = Field(default=False, description="dashed lines from the point to both axes")
+    relations: ClassVar[tuple[str, ...]] = ("of", "with")
+    example: ClassVar[str] = "mark X of f with g"
+
+
+class DataPoint(_OnPlot):
+    """A point at data coordinates, drawn as a dot with its label."""
+
+    kind: Literal["datapoint"] = "datapoint"
+    at: Range = Field(description="(x, y) in data coordinates, e.g. (3/5, 4/5)")
+    label: Optional[Label] = Field(default=None, description="text; default: the name")
+    coords: bool = Field(default=False, description="show the coordinates after the label")
+    drop: bool = Field(default=False, description="dashed lines from the point to both axes")
+    hollow: bool = Field(default=False, description="an open circle (excluded end point)")
+    color: Color = "black"
+    relations: ClassVar[tuple[str, ...]] = ("on", "at")
+    example: ClassVar[str] = 'datapoint A on P at (2, 6) { coords: true }'
+
+
+class DataSegment(_OnPlot):
+    """A straight segment between data positions (datapoint names or (x, y))."""
+
+    kind: Literal["datasegment"] = "datasegment"
+    from_: DataPos = Field(alias="from")
+    to: DataPos
+    arrow: Literal["none", "end", "start", "both"] = "none"
+    color: Color = "black"
+    dash: Dash = "solid"
+    width: Number = Field(default=1.2, ge=0.2, le=6)
+    label: Optional[Label] = None
+    relations: ClassVar[tuple[str, ...]] = ("on", "from", "to")
+    example: ClassVar[str] = "datasegment OP on P from (0, 0) to A"
+
+
+class Shade(_OnPlot):
+    """A shaded region under a curve (down to y = 0) or between two curves over an x interval."""
+
+    kind: Literal["shade"] = "shade"
+    under: Optional[Ref] = Field(default=None, description="the function whose area to y = 0 is shaded")
+    between: Optional[list[Ref]] = Field(default=None, description="two functions: the region between them")
+    x: Optional[Range] = Field(default=None, description="the x interval; default: where the curves cross")
+    color: Color = Field(default="tab:blue")
+    alpha: Number = Field(default=0.3, ge=0.05, le=1)
+    hatch: Optional[str] = Field(default=None, pattern=r"^[/\\|\-+xoO.*]{1,6}$")
+    label: Optional[Label] = Field(default=None, description="text inside the region, e.g. '$S$'")
+    show_area: bool = Field(default=False, description="append the computed area to the label")
+    example: ClassVar[str] = 'shade S on P { under: f, x: [0, 2], label: "$S$" }'
+
+
+class Asymptote(_OnPlot):
+    """A dashed reference line: vertical x = c, or y = an expression of x (horizontal or slant)."""
+
+    kind: Literal["asymptote"] = "asymptote"
+    x: Optional[Number] = Field(default=None, description="a vertical line x = c")
+    y: Optional[Expr] = Field(default=None, description="a line y = c or y = a*x + b")
+    label: Optional[Label] = Field(default=None, description="text; default: the equation")
+    example: ClassVar[str] = "asymptote on P { x: 0 }"
+
+
+class Series(_OnPlot):
+    """Data points joined by lines (line chart), alone (scatter), optionally with a least-squares line."""
+
+    kind: Literal["series"] = "series"
+    points: list[Range] = Field(min_length=1, max_length=100_000, description="[(x, y), ...] in data coordinates")
+    style: Literal["line", "scatter", "linepoints", "smooth"] = Field(
+        default="linepoints", description="line, scatter, linepoints or smooth (a curve through the points)")
+    fit: Literal["none", "linear"] = Field(default="none", description="linear: draw the least-squares line")
+    values: bool = Field(default=False, description="write the y value beside each point")
+    color: Color = "black"
+    dash: Dash = "solid"
+    label: Optional[Label] = None
+    example: ClassVar[str] = "series s on P { points: [(0, 7), (1, 10), (2, 14), (3, 9)] }"
+
+
+class Note(_OnPlot):
+    """Text at data coordinates (a region name in a phase diagram, a remark)."""
+
+    kind: Literal["annotation"] = "annotation"
+    text: Label
+    at: Range = Field(description="(x, y) in data coordinates")
+    color: Color = "black"
+    size: Number = Field(default=11, ge=5, le=30)
+    relations: ClassVar[tuple[str, ...]] = ("on", "at")
+    text_field: ClassVar[Optional[str]] = "text"
+    example: ClassVar[str] = 'annotation "liquid" on P at (4500, 8)'
+
+
+class AngleArc(_OnPlot):
+    """An angle mark at a vertex, from one direction to another (counter-clockwise), with its label."""
+
+    kind: Literal["angle_arc"] = "angle_arc"
+    at: DataPos = Field(description="the vertex, e.g. (0, 0)")
+    from_: DataPos = Field(alias="from", description="a point on the first side, e.g. (1, 0)")
+    to: DataPos = Field(description="a point on the second side, e.g. a datapoint name")
+    radius: Number = Field(default=0.6, gt=0.1, le=5, description="radius of the arc in cm")
+    label: Optional[Label] = None
+    relations: ClassVar[tuple[str, ...]] = ("on", "at", "from", "to")
+    example: ClassVar[str] = 'angle_arc on P at (0, 0) from (1, 0) to A { label: "$a$" }'
+
+
+class Process(_OnPlot):
+    """A thermodynamic process between two datapoints of a p–V plot, drawn with its direction arrow."""
+
+    kind: Literal["process"] = "process"
+    from_: Ref = Field(alias="from", description="the initial state (a datapoint)")
+    to: Ref = Field(description="the final state (a datapoint)")
+    path: Literal["line", "isobaric", "isochoric", "isothermal", "adiabatic"] = Field(
+        default="line", description="line, isobaric (p const), isochoric (V const), isothermal (pV const), "
+        "adiabatic (pV^gamma const)")
+    gamma: Number = Field(default=1.4, gt=1, le=3, description="heat capacity ratio for adiabatic paths")
+    color: Color = "black"
+    label: Optional[Label] = None
+    relations: ClassVar[tuple[str, ...]] = ("on", "from", "to")
+    example: ClassVar[str] = "process on P from a to b { path: isothermal }"
+
+
+class _Chart(Node):
+    title: Optional[Label] = Field(default=None, description="text above the chart")
+    size: Range = Field(default=(9.0, 6.0), description="(width, height) in cm")
+    domain: ClassVar[str] = "plots"
+
+
+class BarChart(_Chart):
+    """Bars for categories with their values; value axis with round ticks."""
+
+    kind: Literal["barchart"] = "barchart"
+    categories: list[Label] = Field(min_length=1, max_length=200)
+    values: list[Number] = Field(min_length=1, max_length=200)
+    xlabel: Optional[Label] = None
+    ylabel: Optional[Label] = None
+    color: Color = "tab:blue"
+    show_values: bool = Field(default=True, description="write each value above its bar")
+    ystep: Optional[Number] = Field(default=None, gt=0)
+    example: ClassVar[str] = 'barchart b { categories: ["A", "B"], values: [3, 5], ylabel: "count" }'
+
+
+class Histogram(_Chart):
+    """Adjacent bars over bin edges: from `counts` per bin, or from raw `data` counted by the compiler."""
+
+    kind: Literal["histogram"] = "histogram"
+    edges: list[Number] = Field(min_length=2, max_length=201, description="bin edges, increasing")
+    counts: Optional[list[Number]] = Field(default=None, max_length=200, description="one count per bin")
+    data: Optional[list[Number]] = Field(default=None, max_length=100_000, description="raw values to count")
+    xlabel: Optional[Label] = None
+    ylabel: Label = "frequency"
+    color: Color = "tab:blue"
+    show_values: bool = True
+    ystep: Optional[Number] = Field(default=None, gt=0)
+    example: ClassVar[str] = 'histogram h { edges: [0, 10, 20, 30], counts: [4, 9, 5], xlabel: "score" }'
+
+
+class PieChart(_Chart):
+    """Slices proportional to the values, each labelled with its name and percentage."""
+
+    kind: Literal["piechart"] = "piechart"
+    labels: list[Label] = Field(min_length=1, max_length=50)
+    values: list[Number] = Field(min_length=1, max_length=50)
+    percent: bool = Field(default=True, description="write the percentage in each label")
+    size: Range = Field(default=(8.0, 6.0))
+    example: ClassVar[str] = 'piechart p { labels: ["rent", "food"], values: [40, 60] }'
+
+
+KINDS = [Plot, Function, Parametric, Mark, DataPoint, DataSegment, Shade, Asymptote, Series, Note, AngleArc,
+         Process, BarChart, Histogram, PieChart]

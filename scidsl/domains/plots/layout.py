@@ -1,0 +1,204 @@
+"""Lay out plots: windows, ticks, sampled curves, computed special points, regions and charts.
+
+Everything is kept in data coordinates with the axes' data → page map; the renderer draws it.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+import numpy as np
+
+from scidsl import limits
+from scidsl.domains.plots import kinds as k
+from scidsl.domains.plots import numeric
+from scidsl.domains.plots.ticks import choose_step, decimals_for, format_number, tick_count, tick_values
+
+P = tuple[float, float]
+PANEL_GAP_CM = 3.0
+_SPECIAL_PREFER = {"minimum": (270.0, 300.0, 240.0), "maximum": (90.0, 60.0, 120.0), "root": (300.0, 240.0, 45.0),
+                   "intersection": (90.0, 0.0, 180.0, 270.0), "y_intercept": (0.0, 330.0, 30.0),
+                   "point": (45.0, 135.0, 315.0, 225.0)}
+
+
+class LayoutError(Exception):
+    """A problem found while laying out, reported as a diagnostic on a statement."""
+
+    def __init__(self, code: str, message: str, node: Any, key: Optional[str] = None, hint: Optional[str] = None):
+        super().__init__(message)
+        self.code, self.message, self.node, self.key, self.hint = code, message, node, key, hint
+
+
+@dataclass
+class Axes:
+    """A plot's window and its map to the page."""
+
+    name: str
+    window: tuple[float, float, float, float]
+    width: float
+    height: float
+    frame: str = "arrows"
+    grid: bool = False
+    xticks: list[tuple[float, str]] = field(default_factory=list)
+    yticks: list[tuple[float, str]] = field(default_factory=list)
+    xlabel: str = ""
+    ylabel: str = ""
+    offset: P = (0.0, 0.0)
+    title: Optional[str] = None
+
+    def page(self, p: P) -> P:
+        """Data → page centimetres."""
+        xmin, ymin, xmax, ymax = self.window
+        return (self.offset[0] + (p[0] - xmin) / (xmax - xmin) * self.width,
+                self.offset[1] + (p[1] - ymin) / (ymax - ymin) * self.height)
+
+    def inside(self, p: P, tol: float = 1e-9) -> bool:
+        """True when a data point lies in the window."""
+        xmin, ymin, xmax, ymax = self.window
+        tx, ty = tol * (xmax - xmin), tol * (ymax - ymin)
+        return xmin - tx <= p[0] <= xmax + tx and ymin - ty <= p[1] <= ymax + ty
+
+    @property
+    def axis_x(self) -> float:
+        """The x where the vertical axis stands (0 when visible)."""
+        xmin, _, xmax, _ = self.window
+        return 0.0 if self.frame == "arrows" and xmin <= 0 <= xmax else xmin
+
+    @property
+    def axis_y(self) -> float:
+        """The y where the horizontal axis lies (0 when visible)."""
+        _, ymin, _, ymax = self.window
+        return 0.0 if self.frame == "arrows" and ymin <= 0 <= ymax else ymin
+
+
+@dataclass
+class CurveL:
+    """A drawn curve in pieces (data coordinates)."""
+
+    owner: str
+    pieces: list[list[P]]
+    color: str = "black"
+    width: float = 1.5
+    dash: Optional[str] = None
+    label: Optional[str] = None
+    expr: Optional[str] = None
+    arrow_mid: bool = False
+    arrow: Optional[str] = None
+    role: str = "curve"
+
+
+@dataclass
+class PointL:
+    """A marked point: computed (root, extremum, intersection) or given."""
+
+    owner: str
+    at: P
+    text: Optional[str]
+    kind: str = "point"
+    of: tuple[str, ...] = ()
+    drop: bool = False
+    hollow: bool = False
+    color: str = "black"
+
+
+@dataclass
+class RegionL:
+    """A shaded region (polygon in data coordinates)."""
+
+    owner: str
+    polygon: list[P]
+    color: str
+    alpha: float
+    hatch: Optional[str]
+    text: Optional[str]
+    area: float
+    of: tuple[str, ...]
+    interval: P
+
+
+@dataclass
+class TextL:
+    """Text at a data position."""
+
+    owner: str
+    at: P
+    text: str
+    color: str = "black"
+    size: float = 11
+
+
+@dataclass
+class ArcL:
+    """An angle mark at a data vertex (angles in degrees on the page)."""
+
+    owner: str
+    vertex: P
+    start: P
+    end: P
+    radius: float
+    text: Optional[str]
+
+
+@dataclass
+class BarL:
+    """A filled rectangle of a bar chart or histogram, in data coordinates."""
+
+    owner: str
+    x0: float
+    x1: float
+    height: float
+    color: str
+    text: Optional[str]
+    category: str
+
+
+@dataclass
+class SliceL:
+    """A pie slice (degrees, counter-clockwise from 12 o'clock going clockwise in the figure)."""
+
+    owner: str
+    theta1: float
+    theta2: float
+    color: str
+    text: str
+    value: float
+    percent: float
+
+
+@dataclass
+class Panel:
+    """One plot or chart with everything on it."""
+
+    node: Any
+    axes: Optional[Axes]
+    curves: list[CurveL] = field(default_factory=list)
+    points: list[PointL] = field(default_factory=list)
+    regions: list[RegionL] = field(default_factory=list)
+    texts: list[TextL] = field(default_factory=list)
+    arcs: list[ArcL] = field(default_factory=list)
+    bars: list[BarL] = field(default_factory=list)
+    slices: list[SliceL] = field(default_factory=list)
+    radius: float = 0.0
+    center: P = (0.0, 0.0)
+    facts: list[tuple] = field(default_factory=list)
+
+
+@dataclass
+class Layout:
+    """Every panel, placed left to right."""
+
+    panels: list[Panel] = field(default_factory=list)
+    warnings: list[LayoutError] = field(default_factory=list)
+
+
+def fn_of(expr: k.Expr, var: str = "x") -> numeric.Fn:
+    """A vectorised function from a scene expression."""
+    from scidsl.expr import numpy_function
+
+    return numpy_function(expr.tree, var)
+
+
+def format_point(p: P) -> str:
+    """(x, y) with short numbers."""
+    return f"({format_number(p[0])}, {format_number(p[1])})"
