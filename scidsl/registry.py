@@ -42,6 +42,7 @@ DOMAINS: tuple[Domain, ...] = (
     Domain("chemistry", "scidsl.domains.chemistry.kinds", "scidsl.domains.chemistry.domain",
            "scidsl.domains.chemistry.codes",
            summary="molecules, reactions and crystal unit cells checked with RDKit"),
+    Domain("plots", "scidsl.domains.plots.kinds", "scidsl.domains.plots.domain", "scidsl.domains.plots.codes", summary="function graphs with computed roots, extrema and intersections; data series, shaded areas, p-V processes; bar charts, histograms and pie charts"),
 )
 
 
