@@ -26,6 +26,8 @@ def render_layout(lay: Layout) -> Drawing:
     r.marks()
     r.dimensions()
     r.points()
+    # Point names are placed first: they matter most and sit where they must (at their points).
+    r.out.labels.sort(key=lambda lab: 0 if (lab.owner or "").startswith("point ") else 1)
     return r.out
 
 
@@ -301,8 +303,22 @@ class _Renderer:
         gap = _clear_gap(text, VALUE_SIZE, prefer[0], cx.polar_deg(cx.sub(b, a)))
         if any(m.kind in ("ticks", "arrows") and set(m.points) == set(pts) for m in self.lay.plan.marks):
             gap += 0.12  # keep clear of the tick or arrow in the middle of the side
-        self.out.labels.append(LabelSpec(text, cx.midpoint(a, b), owner, size=VALUE_SIZE, prefer=prefer,
-                                         distance=gap))
+        self.out.labels.append(LabelSpec(text, self._side_anchor(pts, text), owner, size=VALUE_SIZE,
+                                         prefer=prefer, distance=gap))
+
+    def _side_anchor(self, pts: tuple[str, str], text: str) -> cx.Vec:
+        """The middle of the side, or beside a point that already sits there (a midpoint M)."""
+        from scidsl.text import measure_text
+
+        a, b = self.p[pts[0]], self.p[pts[1]]
+        mid = cx.midpoint(a, b)
+        crowded = [q for n, q in self.p.items() if n not in pts and not n.startswith("_")
+                   and cx.dist(q, mid) < 0.4 and cx.line_distance(q, cx.line_through(a, b)) < 0.05]
+        if not crowded:
+            return mid
+        w = measure_text(text, VALUE_SIZE)[0]
+        shift = min(0.6 + w / 2, 0.35 * cx.dist(a, b))
+        return cx.add(mid, cx.mul(cx.unit(cx.sub(b, a)), shift))
 
     def _dimension_of(self, pts: tuple[str, str]) -> Any:
         for s in self.lay.plan.strokes:

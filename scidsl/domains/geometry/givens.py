@@ -7,7 +7,7 @@ from typing import Any, Optional
 from scidsl import syntax
 from scidsl.domains.geometry import kinds as k
 from scidsl.domains.geometry.problem import (
-    Angle, BinOp, Collinear, Dist, Num, OnCircle, OnLine, Parallel, Perpendicular, Relation, Tangent,
+    Angle, Area, BinOp, Radius, Collinear, Dist, Num, OnCircle, OnLine, Parallel, Perpendicular, Relation, Tangent,
 )
 from scidsl.domains.geometry.scene_problem import GeoError, Mark, Origin, PlanBuilder, Stroke
 from scidsl.model import Given, Quantity
@@ -58,7 +58,8 @@ _EXAMPLES = {
     "length": "length(AB)", "angle": "angle(ABC) or angle(A)", "parallel": "parallel(AB, CD)",
     "perpendicular": "perpendicular(AB, CD)", "equal": "equal(AB, CD)", "on": "on(P, c)",
     "tangent": "tangent(AB, c)", "ratio": "ratio(AB, CD) = 2", "collinear": "collinear(A, B, C)",
-    "right": "right(ABC) or right(B)",
+    "right": "right(ABC) or right(B)", "radius": "radius(c)", "area": "area(ABC)",
+    "perimeter": "perimeter(ABC)", "distance": "distance(A, B)",
 }
 
 
@@ -83,11 +84,32 @@ def _angle_pts(b: PlanBuilder, call: syntax.Call, key: str) -> tuple[str, str, s
     raise GeoError("E1003", "angle takes three points, vertex in the middle: angle(ABC)", None, key)
 
 
+def _polygon_measure(b: PlanBuilder, tree: syntax.Call, key: str) -> tuple[Any, str]:
+    names = _names(b, tree, key)
+    pts = k.split_points(names[0]) if len(names) == 1 else names
+    if not pts or len(pts) < 3:
+        raise GeoError("E1003", f"{tree.fn} takes a polygon: {tree.fn}(ABC)", None, key)
+    vt = tuple(b.point(p, key) for p in pts)
+    if tree.fn == "area":
+        return Area(vt), "area"
+    total: Any = Dist(vt[0], vt[1])
+    for i in range(1, len(vt)):
+        total = BinOp("+", total, Dist(vt[i], vt[(i + 1) % len(vt)]))
+    return total, "length"
+
+
 def measure(b: PlanBuilder, tree: Any, key: str) -> tuple[Any, str]:
     """(solver expression, kind) with kind length|angle|number|symbol; symbol has no expression."""
-    if isinstance(tree, syntax.Call) and tree.fn == "length":
+    if isinstance(tree, syntax.Call) and tree.fn in ("length", "distance"):
         a, c = _length_pts(b, tree, key)
         return Dist(a, c), "length"
+    if isinstance(tree, syntax.Call) and tree.fn == "radius":
+        names = _names(b, tree, key)
+        if len(names) != 1:
+            raise GeoError("E1003", "radius takes one circle: radius(c)", None, key)
+        return Radius(b.circle(names[0], key)), "length"
+    if isinstance(tree, syntax.Call) and tree.fn in ("area", "perimeter"):
+        return _polygon_measure(b, tree, key)
     if isinstance(tree, syntax.Call) and tree.fn == "angle":
         return Angle(*_angle_pts(b, tree, key)), "angle"
     if isinstance(tree, syntax.Call) and tree.fn == "ratio":
@@ -133,7 +155,7 @@ def _unit_kind(q: Quantity) -> str:
 
     info = parse_unit(q.unit)
     name = info.dimension_name if info else ""
-    return "angle" if name == "angle" else "length" if name == "length" else "other"
+    return name if name in ("angle", "length", "area") else "other"
 
 
 def _resolve(b: PlanBuilder, e: Any, want: str, key: str) -> Any:
@@ -144,6 +166,10 @@ def _resolve(b: PlanBuilder, e: Any, want: str, key: str) -> Any:
             if _unit_kind(q) != "angle":
                 raise GeoError("E1008", f"'{q}' is not an angle", "write an angle like 30 deg", key)
             return Num(math.degrees(q.si))
+        if want == "area":
+            if _unit_kind(q) != "area":
+                raise GeoError("E1008", f"'{q}' is not an area", "write an area like 6 cm^2", key)
+            return Num(q.si / (b.unit_si or 1.0) ** 2 if b.unit_si else q.value)
         return Num(b.length_value(q, key))
     if isinstance(e, BinOp):
         return BinOp(e.op, _resolve(b, e.left, want, key), _resolve(b, e.right, want, key))

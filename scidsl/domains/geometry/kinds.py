@@ -296,6 +296,7 @@ class TangentLine(_Geo):
 
 
 class _NamedPoint(_Geo):
+    declares: ClassVar[Optional[str]] = "point"
     label: Optional[Label] = Field(default=None, description="text shown instead of the name")
     show_label: bool = True
     dot: bool = True
@@ -352,5 +353,23 @@ KINDS = [GeoPoint, Triangle, Quadrilateral, Parallelogram, Rectangle, Square, Rh
          PolygonShape, RegularPolygon, Segment, GeoLine, Ray, GeoCircle, Circumcircle, Incircle, GeoArc,
          Sector, Altitude, Median, Bisector, PerpendicularBisector, TangentLine, Midpoint, Intersection,
          Centroid, Circumcenter, Incenter, Orthocenter, AngleMark]
+
+FACT_DOCS: dict[str, tuple[str, str]] = {
+    "length": ("length of a segment", "given length(AB) = 5 cm"),
+    "angle": ("angle in degrees, vertex in the middle; angle(A) is a polygon's angle at A",
+              "given angle(ABC) = 30 deg"),
+    "parallel": ("two segments or lines are parallel (drawn with arrows)", "given parallel(AB, CD)"),
+    "perpendicular": ("two segments or lines are perpendicular", "given perpendicular(AC, BC)"),
+    "equal": ("two segments (or two angles ABC, DEF) are equal (drawn with ticks)", "given equal(AB, AC)"),
+    "on": ("a point lies on a segment, line or circle", "given on(P, c)"),
+    "tangent": ("a line (or circle) touches a circle", "given tangent(AB, c)"),
+    "ratio": ("ratio of two lengths", "given ratio(AB, BC) = 2"),
+    "collinear": ("points lie on one line", "given collinear(A, B, C)"),
+    "right": ("a right angle (drawn as a square)", "given right(C)"),
+    "radius": ("radius of a circle", "given radius(c) = 3 cm"),
+    "area": ("area of a polygon", "given area(ABC) = 6 cm^2"),
+    "perimeter": ("perimeter of a polygon", "given perimeter(ABC) = 12 cm"),
+    "distance": ("distance between two points", "given distance(A, B) = 4 cm"),
+}
 
 POLYGON_KINDS = tuple(k for k in KINDS if issubclass(k, _PolygonKind))
