@@ -288,24 +288,84 @@ def _check_tree_size(tree, file: str) -> None:  # type: ignore[no-untyped-def]
         stack.extend((c, depth + 1) for c in node.children if isinstance(c, Tree))
 
 
+_MAX_SYNTAX_ERRORS = 10
+
+
 def parse_scene_syntax(text: str, file: str = "<scene>") -> tuple[list[Statement], list[Diagnostic]]:
-    """Parse scene text into statements; on failure return the diagnostics instead."""
+    """Parse scene text into statements; on failure return the diagnostics instead.
+
+    After a syntax error the failing statement's lines are blanked (line numbers kept) and the
+    rest is parsed again, so one run reports up to ten independent syntax errors.
+    """
     text = normalise_newlines(text)
-    try:
-        tree = parse_tree(text, file)
-        statements = _Builder(file).transform(tree)
-    except SyntaxFailure as exc:
-        return [], exc.diags
-    except Exception as exc:  # lark wraps callback errors in VisitError
-        orig = getattr(exc, "orig_exc", None)
-        if isinstance(orig, SyntaxFailure):
-            return [], orig.diags
-        raise
+    diags: list[Diagnostic] = []
+    while True:
+        try:
+            tree = parse_tree(text, file)
+            statements = _Builder(file).transform(tree)
+            break
+        except SyntaxFailure as exc:
+            failure = exc.diags
+        except Exception as exc:  # lark wraps callback errors in VisitError
+            orig = getattr(exc, "orig_exc", None)
+            if not isinstance(orig, SyntaxFailure):
+                raise
+            failure = orig.diags
+        diags.extend(failure)
+        blanked = _blank_statement(text, failure[0])
+        if blanked is None or len(diags) >= _MAX_SYNTAX_ERRORS:
+            return [], diags
+        text = blanked
+    if diags:
+        return [], diags
     if len(statements) > limits.MAX_STATEMENTS:
         return [], [error("E0903", f"the scene has {len(statements)} statements; the limit is "
                           f"{limits.MAX_STATEMENTS}", statements[limits.MAX_STATEMENTS].span,
                           "split the figure into several scenes")]
     return statements, []
+
+
+def _blank_statement(text: str, diag: Diagnostic) -> str | None:
+    """Blank the lines of the statement holding a syntax error; None when recovery is pointless."""
+    if diag.code not in ("E0001", "E0003") or diag.span is None:
+        return None
+    lines = text.split("\n")
+    depth_at = _line_depths(lines)
+    err = min(diag.span.line, len(lines)) - 1
+    start = err
+    while start > 0 and depth_at[start] > 0:
+        start -= 1
+    end = err
+    while end + 1 < len(lines) and depth_at[end + 1] > 0:
+        end += 1
+    if end + 1 >= len(lines) and depth_at[-1] > 0:
+        return None  # an unclosed bracket runs to the end: nothing after it to check
+    if all(not lines[i].strip() for i in range(start, end + 1)):
+        return None
+    return "\n".join("" if start <= i <= end else ln for i, ln in enumerate(lines))
+
+
+def _line_depths(lines: list[str]) -> list[int]:
+    """Bracket depth at the start of each line (strings and comments skipped)."""
+    depths, depth = [], 0
+    for line in lines:
+        depths.append(depth)
+        i = 0
+        while i < len(line):
+            ch = line[i]
+            if ch == "#":
+                break
+            if ch == '"':
+                i += 1
+                while i < len(line) and line[i] != '"':
+                    i += 2 if line[i] == "\\" else 1
+            elif ch in "([{":
+                depth += 1
+            elif ch in ")]}":
+                depth = max(0, depth - 1)
+            i += 1
+    depths.append(depth)
+    return depths
 
 
 def parse_value_text(text: str, file: str = "<value>") -> tuple[Value | None, list[Diagnostic]]:

@@ -17,13 +17,13 @@ def _word(tok_type: str) -> str:
     return _TOKEN_WORDS.get(tok_type, repr(tok_type.lower()))
 
 
-def _expected(exc) -> str:  # type: ignore[no-untyped-def]
+def _expected(exc, limit: int | None = 6) -> str:  # type: ignore[no-untyped-def]
     names = sorted({_word(t) for t in (getattr(exc, "expected", None) or getattr(exc, "allowed", None) or [])
                     if not t.startswith("__")})
     if not names:
         return ""
-    if len(names) > 6:
-        names = names[:6] + ["..."]
+    if limit is not None and len(names) > limit:
+        names = names[:limit] + ["..."]
     return "expected " + ", ".join(names)
 
 
@@ -78,7 +78,8 @@ def describe(exc, text: str, file: str) -> Diagnostic:  # type: ignore[no-untype
                      tok.end_column or tok.column + len(str(tok)))
         exp = _expected(exc)
         msg = f"unexpected {str(tok)!r}" if tok.type != "_NL" else "unexpected new line"
-        return error("E0001", msg + (still_open if at_end else ""), tspan, _token_hint(tok, exp))
+        hint = _token_hint(tok, exp, opened, _expected(exc, None))
+        return error("E0001", msg + (still_open if at_end else ""), tspan, hint)
     if isinstance(exc, (UnexpectedEOF, UnexpectedToken)):
         return error("E0001", f"the scene ends too early{still_open}", span,
                      f"{_expected(exc) or 'complete the statement'}")
@@ -96,7 +97,13 @@ def _char_hint(ch: str) -> str | None:
     return hints.get(ch, "statements look like: kind name { key: value }")
 
 
-def _token_hint(tok, expected: str) -> str:  # type: ignore[no-untyped-def]
+_CLOSERS = {"{": "'}'", "[": "']'", "(": "')'"}
+
+
+def _token_hint(tok, expected: str, opened: str | None = None, full: str = "") -> str:  # type: ignore[no-untyped-def]
+    if opened and _CLOSERS[opened] in full and "','" in full and tok.type not in ("CMP", "COLON"):
+        sep = "',' or a new line" if opened in "{[" else "','"
+        return f"separate items with {sep}; close with {_CLOSERS[opened]}"
     if tok.type == "CMP":
         return "'=' only appears in facts: given angle(A) = 30 deg; properties use 'key: value'"
     if tok.type == "NAME" and "':'" in expected:
