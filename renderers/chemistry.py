@@ -4,7 +4,7 @@ from __future__ import annotations
 from math import atan2, degrees, hypot
 
 from scidsl.domains.chemistry.crystal import CellDrawing
-from scidsl.domains.chemistry.depiction import MoleculeGeometry
+from scidsl.domains.chemistry.depiction import DOT_R, MoleculeGeometry
 from scidsl.domains.chemistry.layout import (ChemLayout, CrystalBlock, MoleculeBlock, ReactionBlock,
                                              rich_text, species_text)
 from scidsl.primitives import Circle, Dot, Drawing, LabelSpec, Line, Stroke, Text
@@ -76,10 +76,10 @@ def draw_molecule(geo: MoleculeGeometry, owner: str, out: Drawing,
             out.items.append(Text((piece.pos[0], piece.box[1]), piece.text, piece.size, piece.ha,  # type: ignore[arg-type]
                                   "bottom", owner=owner, role=f"atom-{piece.role}"))
         for p, q in a.lone_pairs:
-            out.items += [Dot(p, 0.022, "black", owner, "lone-pair"), Dot(q, 0.022, "black", owner,
+            out.items += [Dot(p, DOT_R, "black", owner, "lone-pair"), Dot(q, DOT_R, "black", owner,
                                                                           "lone-pair")]
         for p in a.radical_dots:
-            out.items.append(Dot(p, 0.022, "black", owner, "radical"))
+            out.items.append(Dot(p, DOT_R, "black", owner, "radical"))
 
 
 def _src_pair(geo: MoleculeGeometry, i: int, j: int) -> tuple[int, int] | None:

@@ -6,12 +6,13 @@ from math import cos, hypot, radians, sin
 from typing import Any
 
 from .elements import valence_electrons
-from .labels import (Box, LabelPiece, build_label, direction_deg, free_side, pad_box, polar,
-                     segment_box_interval, _angle_gap)
+from .labels import (Box, LabelPiece, _angle_gap, build_label, charge_options, direction_deg,
+                     free_side, pad_box, polar, segment_box_interval, side_order)
 
 MODES = ("skeletal", "condensed", "full", "lewis")
-RDKIT_BOND = 1.5
-DEFAULT_BOND: dict[str, float] = {"skeletal": 0.85, "condensed": 1.0, "full": 1.1, "lewis": 1.25}  # RDKit's depiction bond length (Å-like units)
+RDKIT_BOND = 1.5  # RDKit's depiction bond length (Å-like units)
+# bond length in cm per mode: longer where every atom carries a label
+DEFAULT_BOND: dict[str, float] = {"skeletal": 0.85, "condensed": 1.25, "full": 1.1, "lewis": 1.25}
 Point = tuple[float, float]
 # lone atoms written hydrogen first, as in H2O, H2S, HCl (but NH3, CH4, PH3)
 HYDRIDES_H_FIRST = frozenset({"O", "S", "Se", "Te", "F", "Cl", "Br", "I"})
@@ -112,11 +113,23 @@ def compute_coords(mol: Any, fixed_stereo: dict[int, str] | None = None) -> list
 
     rdDepictor.SetPreferCoordGen(True)
     rdDepictor.Compute2DCoords(mol)
+    if _bond_spread(mol) > 2.2:  # CoordGen squeezed some bonds: RDKit's own depictor instead
+        rdDepictor.SetPreferCoordGen(False)
+        rdDepictor.Compute2DCoords(mol)
+        rdDepictor.SetPreferCoordGen(True)
     if not fixed_stereo:
         Chem.WedgeMolBonds(mol, mol.GetConformer())
     conf = mol.GetConformer()
     pts = [(conf.GetAtomPosition(i).x, conf.GetAtomPosition(i).y) for i in range(mol.GetNumAtoms())]
     return _orient(pts)
+
+
+def _bond_spread(mol: Any) -> float:
+    """Longest over shortest bond in the current 2-D coordinates."""
+    conf = mol.GetConformer()
+    lengths = [(conf.GetAtomPosition(b.GetBeginAtomIdx()) - conf.GetAtomPosition(
+        b.GetEndAtomIdx())).Length() for b in mol.GetBonds()]
+    return max(lengths) / max(min(lengths), 1e-9) if lengths else 1.0
 
 
 def _orient(pts: list[Point]) -> list[Point]:
@@ -146,10 +159,12 @@ def depict(mol: Any, options: DepictOptions = DepictOptions(),
     scale = options.bond_length / RDKIT_BOND
     pos = [(x * scale, y * scale) for x, y in coords]
     atoms = [_atom_glyph(m, i, pos, src[i], options) for i in range(m.GetNumAtoms())]
+    _resolve_hydrogen_clashes(m, atoms, pos, options)
     bonds = [_bond_glyph(m, b, pos, atoms, options, fixed_stereo or {}) for b in m.GetBonds()]
+    _place_charges(m, atoms, bonds, pos, options)
     if options.mode == "lewis":
         for a in atoms:
-            _place_lone_pairs(m, a, pos, options)
+            _place_lone_pairs(m, a, pos, atoms, bonds)
     geo = MoleculeGeometry(atoms, bonds, options.bond_length, options.mode)
     return geo
 
@@ -175,12 +190,75 @@ def _atom_glyph(m: Any, i: int, pos: list[Point], src: int | None,
     g = AtomGlyph(i, atom.GetSymbol(), pos[i], shown, hs, side,
                   atom.GetFormalCharge(), atom.GetIsotope(), atom.GetNumRadicalElectrons(),
                   source_index=src)
-    if shown:
-        g.pieces = build_label(pos[i], g.symbol, hs, g.side, g.charge, g.isotope,
+    if shown:  # the charge comes later, once every label and bond is known
+        g.pieces = build_label(pos[i], g.symbol, hs, g.side, 0, g.isotope,
                                options.font_size, tuple(angles))
     if g.radicals:
         g.radical_dots = _radical_dots(g, angles)
     return g
+
+
+def _resolve_hydrogen_clashes(m: Any, atoms: list[AtomGlyph], pos: list[Point],
+                              options: DepictOptions) -> None:
+    """Move an atom's hydrogens to another side when they hit a neighbour's label or a bond."""
+    for g in atoms:
+        if not g.shown or not g.hydrogens or not _label_clashes(m, g, atoms, pos):
+            continue
+        angles = _neighbour_angles(m, g.index, pos)
+        for side in side_order(angles)[1:]:
+            trial = build_label(g.pos, g.symbol, g.hydrogens, side, 0, g.isotope,
+                                options.font_size, tuple(angles))
+            old = (g.side, g.pieces)
+            g.side, g.pieces = side, trial
+            if not _label_clashes(m, g, atoms, pos):
+                break
+            g.side, g.pieces = old
+        if g.radicals:
+            g.radical_dots = _radical_dots(g, angles)
+
+
+def _label_clashes(m: Any, g: AtomGlyph, atoms: list[AtomGlyph], pos: list[Point]) -> bool:
+    hbox = [p.box for p in g.pieces if p.role == "hydrogens"]
+    if not hbox:
+        return False
+    box = pad_box(hbox[0], 0.03)
+    if any(_boxes_meet(box, b) for a in atoms if a.index != g.index for b in a.boxes):
+        return True
+    for b in m.GetBonds():
+        i, j = b.GetBeginAtomIdx(), b.GetEndAtomIdx()
+        if segment_box_interval(pos[i], pos[j], box):
+            return True
+    return False
+
+
+def _place_charges(m: Any, atoms: list[AtomGlyph], bonds: list[BondGlyph], pos: list[Point],
+                   options: DepictOptions) -> None:
+    """Give each charged atom its superscript where it touches no other label or bond."""
+    for g in atoms:
+        if not g.charge or not g.shown:
+            continue
+        angles = tuple(_neighbour_angles(m, g.index, pos))
+        options_ = charge_options(g.charge, g.pos, g.pieces, 0.7 * options.font_size, angles,
+                                  g.side)
+        free = next((o for o in options_ if not _blocked(o.box, g.index, atoms, bonds)), None)
+        g.pieces.append(free or options_[0])
+
+
+def _blocked(box: Box, own: int, atoms: list[AtomGlyph], bonds: list[BondGlyph]) -> bool:
+    padded = pad_box(box, 0.03)
+    for a in atoms:
+        if a.index != own and any(_boxes_meet(padded, b) for b in a.boxes):
+            return True
+    for b in bonds:
+        segs = b.lines + ([(b.polygon[i], b.polygon[(i + 1) % len(b.polygon)])
+                           for i in range(len(b.polygon))] if b.polygon else [])
+        if any(segment_box_interval(p, q, padded) for p, q in segs):
+            return True
+    return False
+
+
+def _boxes_meet(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _radical_dots(g: AtomGlyph, angles: list[float]) -> list[Point]:
@@ -253,8 +331,9 @@ def _bond_glyph(m: Any, b: Any, pos: list[Point], atoms: list[AtomGlyph], option
     ga, gb = atoms[i], atoms[j]
     sep = 0.16 * options.bond_length
     pad = 0.035
-    if style != "plain":
-        g.polygon, g.lines = _stereo_shape(pos[i], pos[j], ga, gb, style, options.bond_length, pad)
+    if style != "plain":  # the wide end is broad: keep it farther from a label
+        g.polygon, g.lines = _stereo_shape(pos[i], pos[j], ga, gb, style, options.bond_length,
+                                           0.1)
     elif order == 1:
         g.lines = [_shorten(pos[i], pos[j], ga, gb, pad)]
     elif order == 3:
@@ -341,17 +420,60 @@ def lone_pair_count(m: Any, i: int) -> int:
     return max(0, free // 2)
 
 
-def _place_lone_pairs(m: Any, g: AtomGlyph, pos: list[Point], options: DepictOptions) -> None:
+DOT_R = 0.022  # lone-pair and radical dot radius, cm
+
+
+def _place_lone_pairs(m: Any, g: AtomGlyph, pos: list[Point], atoms: list[AtomGlyph],
+                      bonds: list[BondGlyph]) -> None:
+    """Put each lone pair in the widest free direction, clear of every label and bond."""
     taken = _neighbour_angles(m, g.index, pos) + _label_angles(g)
     taken += [90.0] if g.radicals else []
     if g.charge:
-        taken.append(45.0)
+        taken += [direction_deg(g.pos, _centre(p.box)) for p in g.pieces if p.role == "charge"]
     for _ in range(min(4, lone_pair_count(m, g.index))):
-        ang = _free_angle(taken, 90.0)
+        cands = sorted((90.0 + k * 15.0 for k in range(24)),
+                       key=lambda c: -min((_angle_gap(c, t) for t in taken), default=180.0))
+        pairs = [(ang, _pair_at(g, ang)) for ang in cands[:8]]
+        ang, pair = next(((a, p) for a, p in pairs if not _dots_blocked(p, g, atoms, bonds)),
+                         pairs[0])
         taken.append(ang)
-        r = _clear_radius(g, ang) + 0.06
+        g.lone_pairs.append(pair)
+
+
+def _centre(box: Box) -> Point:
+    return ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+
+
+def _dot_box(p: Point, pad: float) -> Box:
+    return (p[0] - DOT_R - pad, p[1] - DOT_R - pad, p[0] + DOT_R + pad, p[1] + DOT_R + pad)
+
+
+def _pair_at(g: AtomGlyph, ang: float) -> tuple[Point, Point]:
+    """Two dots across direction ``ang``, pushed out until neither touches the atom's label."""
+    r = _clear_radius(g, ang) + 0.05
+    for _ in range(30):
         c = polar(g.pos, ang, r)
-        g.lone_pairs.append((polar(c, ang + 90.0, 0.05), polar(c, ang - 90.0, 0.05)))
+        pair = (polar(c, ang + 90.0, 0.05), polar(c, ang - 90.0, 0.05))
+        if not any(_boxes_meet(_dot_box(p, 0.02), b) for p in pair for b in g.boxes):
+            return pair
+        r += 0.02
+    return pair
+
+
+def _dots_blocked(pair: tuple[Point, Point], g: AtomGlyph, atoms: list[AtomGlyph],
+                  bonds: list[BondGlyph]) -> bool:
+    boxes = [_dot_box(p, 0.03) for p in pair]
+    for a in atoms:
+        if a.index != g.index and any(_boxes_meet(d, b) for d in boxes for b in a.boxes):
+            return True
+    for b in bonds:
+        if any(segment_box_interval(p, q, d) for p, q in b.lines for d in boxes):
+            return True
+    for a in atoms:
+        if a.index != g.index and any(_boxes_meet(d, _dot_box(p, 0.0)) for d in boxes
+                                      for lp in a.lone_pairs for p in lp):
+            return True
+    return False
 
 
 def _translate(geo: MoleculeGeometry, dx: float, dy: float) -> MoleculeGeometry:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 from math import atan2, cos, degrees, radians, sin
 
 PT_CM = 2.54 / 72.0
@@ -69,6 +70,15 @@ def _angle_gap(a: float, b: float) -> float:
     return min(d, 360.0 - d)
 
 
+def side_order(bond_angles: list[float]) -> list[str]:
+    """All four hydrogen sides, the preferred one first, then by clearance from the bonds."""
+    first = free_side(bond_angles)
+    axis = {"right": 0.0, "left": 180.0, "down": 270.0, "up": 90.0}
+    rest = sorted((s for s in axis if s != first),
+                  key=lambda s: -min((_angle_gap(axis[s], b) for b in bond_angles), default=180.0))
+    return [first] + rest
+
+
 def free_side(bond_angles: list[float]) -> str:
     """Choose where hydrogens go: right unless bonds come from the right (then left), else below/above."""
     sides = (("right", 0.0), ("left", 180.0), ("down", 270.0), ("up", 90.0))
@@ -91,7 +101,8 @@ def _box_at(x: float, base: float, text: str, size: float, ha: str) -> Box:
 
 
 def build_label(center: tuple[float, float], symbol: str, hydrogens: int, side: str, charge: int,
-                isotope: int, size: float, bond_angles: tuple[float, ...] = ()) -> list[LabelPiece]:
+                isotope: int, size: float, bond_angles: tuple[float, ...] = (),
+                blocked: Callable[[Box], bool] | None = None) -> list[LabelPiece]:
     """Return the pieces of one atom label, the element symbol centred on the atom."""
     x, y = center
     cap = CAP_HEIGHT * size * PT_CM
@@ -109,7 +120,9 @@ def build_label(center: tuple[float, float], symbol: str, hydrogens: int, side: 
         pieces.append(LabelPiece(itext, (left, base + cap * 0.75), small, "right",
                                  _box_at(left, base + cap * 0.75, itext, small, "right"), "isotope"))
     if charge:
-        pieces.append(_charge_piece(charge_text(charge), center, pieces, small, bond_angles, side))
+        options = charge_options(charge, center, pieces, small, bond_angles, side)
+        pieces.append(next((o for o in options if blocked is None or not blocked(o.box)),
+                           options[0]))
     return pieces
 
 
@@ -117,21 +130,29 @@ def _overlaps(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def _charge_piece(text: str, center: tuple[float, float], pieces: list[LabelPiece], size: float,
-                  bond_angles: tuple[float, ...], side: str) -> LabelPiece:
-    """Put the charge at the upper right (or the first free corner) clear of bonds and label."""
+def charge_options(charge: int, center: tuple[float, float], pieces: list[LabelPiece],
+                   size: float, bond_angles: tuple[float, ...], side: str) -> list[LabelPiece]:
+    """Places for the charge, best first: after the hydrogens, then corners clear of bonds."""
+    text = charge_text(charge)
     w, h, d = text_extent(text, size)
+    out = []
     if side == "right" and len(pieces) > 1 and pieces[1].role == "hydrogens":
         hb = pieces[1].box
         x0, base = hb[2] + 0.005, pieces[0].pos[1] + 0.55 * (pieces[0].box[3] - pieces[0].box[1])
-        return LabelPiece(text, (x0, base), size, "left", _box_at(x0, base, text, size, "left"),
-                          "charge")
+        out.append(LabelPiece(text, (x0, base), size, "left", _box_at(x0, base, text, size, "left"),
+                              "charge"))
     taken = list(bond_angles) + ({"right": [0.0], "left": [180.0], "up": [90.0],
                                   "down": [270.0]}[side] if len(pieces) > 1 else [])
-    cands = (40.0, 140.0, 320.0, 220.0, 90.0, 270.0, 0.0, 180.0)
-    ang = next((c for c in cands if all(_angle_gap(c, t) >= 32.0 for t in taken)), None)
-    if ang is None:
-        ang = max(cands, key=lambda c: min(_angle_gap(c, t) for t in taken))
+    cands = [40.0, 140.0, 320.0, 220.0, 90.0, 270.0, 0.0, 180.0]
+    gap = {c: min((_angle_gap(c, t) for t in taken), default=180.0) for c in cands}
+    cands.sort(key=lambda c: (gap[c] < 32.0, -gap[c] if gap[c] < 32.0 else 0.0))
+    for ang in cands:
+        out.append(_charge_at(text, center, ang, pieces, size, w, h, d))
+    return out
+
+
+def _charge_at(text: str, center: tuple[float, float], ang: float, pieces: list[LabelPiece],
+               size: float, w: float, h: float, d: float) -> LabelPiece:
     r = 0.08
     while True:
         cx, cy = polar(center, ang, r)
@@ -139,8 +160,7 @@ def _charge_piece(text: str, center: tuple[float, float], pieces: list[LabelPiec
         if not any(_overlaps(box, p.box) for p in pieces) or r > 1.5:
             break
         r += 0.02
-    base = cy - h / 2 + d
-    return LabelPiece(text, (cx, base), size, "center", box, "charge")
+    return LabelPiece(text, (cx, cy - h / 2 + d), size, "center", box, "charge")
 
 
 def _hydrogen_piece(htext: str, side: str, sym_box: Box, base: float, cap: float, x: float,

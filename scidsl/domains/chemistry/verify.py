@@ -8,7 +8,7 @@ from scidsl.diagnostics import Diagnostic, error
 
 from .layout import ChemLayout, MoleculeBlock
 
-MAX_BOND_RATIO = 2.0
+MAX_BOND_RATIO = 2.5
 
 
 def verify_page(layout: ChemLayout, page: Any) -> list[Diagnostic]:
