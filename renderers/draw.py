@@ -68,7 +68,9 @@ def _render_shape(shape: Shape, out: Drawing) -> None:  # noqa: C901 - one case 
         out.items.append(Dot(shape.points[0], 0.07, node.color, owner, hollow=node.hollow))
     label = getattr(node, "label", None)
     if label:
-        out.labels.append(LabelSpec(label, _label_anchor(shape), owner, prefer=_first(node, _prefer(shape))))
+        prefer = _first(node, _prefer(shape))
+        anchor = _box_edge(shape, prefer[0]) if isinstance(node, k.Box) else _label_anchor(shape)
+        out.labels.append(LabelSpec(label, anchor, owner, prefer=prefer))
     if node.name and shape.points:
         out.anchors[node.name] = shape.center or shape.points[0]
 
@@ -97,6 +99,8 @@ def _label_anchor(shape: Shape) -> tuple[float, float]:
         return x, y
     if isinstance(shape.node, k.Arrow):
         return shape.points[-1]
+    if isinstance(shape.node, k.Box) and shape.center is not None:
+        return _box_edge(shape, _prefer(shape)[0])
     if shape.center is not None and not isinstance(shape.node, k.ArcShape):
         return shape.center
     if isinstance(shape.node, (k.Polyline, k.Curve)) and len(shape.points) >= 2:
@@ -116,6 +120,19 @@ def _halfway(points) -> tuple[P, P]:  # type: ignore[no-untyped-def]
             return (a[0] + u[0] * rest, a[1] + u[1] * rest), u
         rest -= d
     return points[-1], (1.0, 0.0)
+
+
+def _box_edge(shape: Shape, angle: float) -> P:
+    """Where a ray from the box centre in direction `angle` (page degrees) leaves the box."""
+    bl, br, tr, _ = shape.points
+    c = shape.center
+    assert c is not None
+    u, _, w = _unit(bl, br)
+    v, _, h = _unit(br, tr)
+    d = (math.cos(math.radians(angle)), math.sin(math.radians(angle)))
+    du, dv = d[0] * u[0] + d[1] * u[1], d[0] * v[0] + d[1] * v[1]
+    t = min(w / 2 / abs(du) if abs(du) > 1e-9 else math.inf, h / 2 / abs(dv) if abs(dv) > 1e-9 else math.inf)
+    return _add(c, d, t)
 
 
 def _prefer(shape: Shape) -> tuple[float, ...]:
@@ -264,8 +281,12 @@ def _ellipse(shape: Shape, owner: str, out: Drawing) -> None:
         out.items.append(Line(tuple(pts[:-1]), True, _stroke(node, node.fill, node.hatch), owner=owner, role="ellipse"))
     else:
         out.items.append(Line(tuple(pts), False, _stroke(node), _arrow(node), owner=owner, role="ellipse"))
-    c, pa, _ = shape.points
-    _label(node, pts[len(pts) // 2] if not whole else pa, owner, (0.0, 45.0, -45.0), 0.12, out=out)
+    if whole:
+        t = node.label_at.si if node.label_at is not None else math.pi / 2
+        anchor = _ellipse_points(shape, t, t + 2 * math.pi, 1)[0]
+        _label(node, anchor, owner, (math.degrees(t), 90.0, 45.0), 0.1, out=out)
+    else:
+        _label(node, pts[len(pts) // 2], owner, (0.0, 45.0, -45.0), 0.12, out=out)
 
 
 def _angle_mark(shape: Shape, owner: str, out: Drawing) -> None:

@@ -141,6 +141,7 @@ class Box(_Styled):
     size: tuple[Number, Number] = Field(default=(2.0, 1.0), description="(width, height) in cm")
     text: Optional[Label] = Field(default=None, description="text inside the box")
     fill: Optional[Color] = None
+    hatch: Optional[str] = Field(default=None, pattern=r"^[/\\|\-+xoO.*]{1,6}$", description="hatch like '//'")
     rounded: bool = False
     relations: ClassVar[tuple[str, ...]] = ("at",)
     example: ClassVar[str] = 'box m1 at (0, 0) { size: (1.2, 0.8), text: "$m_1$" }'
