@@ -100,13 +100,11 @@ class Agent:
         config: AgentConfig,
         *,
         reference: str | None = None,
-        check_fn: CompileFn | None = None,
         trace: TraceWriter | None = None,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.client = client
         self.compile_fn = compile_fn
-        self.check_fn = check_fn or compile_fn
         self.tools = [t for t in tools if _tool_name(t) in (config.scene_tool, CHECK)]
         self.config = config
         self.reference = reference
@@ -216,12 +214,8 @@ class Agent:
             attempt.problem = f"malformed {name} call: {why}"
             attempt.feedback = prompts.BAD_ARGUMENTS.format(name=name, why=why, tool=tool)
             return attempt.feedback
-        if name == CHECK:
-            text = self._compile(scene, attempt, self.check_fn)
-            if attempt.outcome is not None and attempt.outcome.ok:
-                attempt.problem = "checked only; not rendered yet"
-                attempt.feedback = text = prompts.CHECK_PASSED.format(tool=tool)
-            return text
+        # The loop wants a figure: a scene sent for checking is compiled outright, which checks it
+        # the same way and saves the model a turn when it is already right.
         return self._compile(scene, attempt, self.compile_fn)
 
     def _compile(self, scene: Scene, attempt: Attempt, fn: CompileFn) -> str:

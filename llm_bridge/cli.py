@@ -199,7 +199,6 @@ def _agent_factory(args: argparse.Namespace, backend: Backend) -> Callable[[Any]
         tools,
         config,
         reference=reference,
-        check_fn=backend.check_fn,
         trace=trace,
     )
 

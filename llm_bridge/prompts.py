@@ -132,4 +132,3 @@ BAD_ARGUMENTS = (
 )
 UNKNOWN_TOOL = "There is no tool named {name!r}. Call {tool} with the complete scene."
 EXTRA_CALL = "Ignored: send one scene per turn."
-CHECK_PASSED = "The scene checks without errors. Call {tool} with it to render the figure."

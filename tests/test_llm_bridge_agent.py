@@ -206,11 +206,11 @@ def test_json_scene_tool_is_offered_and_used():
     ]
 
 
-def test_check_scene_call_asks_for_render():
-    with ScriptedServer([tool_call("check_scene", {"scene": GOOD}), scene_call(GOOD)]) as server:
+def test_check_scene_call_is_compiled_outright():
+    with ScriptedServer([tool_call("check_scene", {"scene": GOOD})]) as server:
         result = _agent(server).run("A box.")
-    assert result.ok and len(result.attempts) == 2
-    assert "Call compile_scene with it to render" in server.requests[1]["messages"][-1]["content"]
+    assert result.ok and len(result.attempts) == 1 and len(server.requests) == 1
+
 
 
 def test_crashing_compiler_becomes_a_diagnostic():
