@@ -430,14 +430,28 @@ def _place_lone_pairs(m: Any, g: AtomGlyph, pos: list[Point], atoms: list[AtomGl
     taken += [90.0] if g.radicals else []
     if g.charge:
         taken += [direction_deg(g.pos, _centre(p.box)) for p in g.pieces if p.role == "charge"]
-    for _ in range(min(4, lone_pair_count(m, g.index))):
-        cands = sorted((90.0 + k * 15.0 for k in range(24)),
-                       key=lambda c: -min((_angle_gap(c, t) for t in taken), default=180.0))
-        pairs = [(ang, _pair_at(g, ang)) for ang in cands[:8]]
-        ang, pair = next(((a, p) for a, p in pairs if not _dots_blocked(p, g, atoms, bonds)),
-                         pairs[0])
-        taken.append(ang)
-        g.lone_pairs.append(pair)
+    for ideal in spread_in_gaps(taken, min(4, lone_pair_count(m, g.index))):
+        tries = [ideal + d for d in (0.0, 15.0, -15.0, 30.0, -30.0, 45.0, -45.0)]
+        pairs = [_pair_at(g, ang) for ang in tries]
+        g.lone_pairs.append(next((p for p in pairs if not _dots_blocked(p, g, atoms, bonds)),
+                                 pairs[0]))
+
+
+def spread_in_gaps(taken: list[float], n: int) -> list[float]:
+    """Directions for ``n`` items shared out over the angular gaps between ``taken`` directions."""
+    if n <= 0:
+        return []
+    if not taken:
+        return [90.0 + k * 360.0 / n for k in range(n)]
+    angles = sorted(a % 360.0 for a in taken)
+    gaps = [(a, ((angles[(i + 1) % len(angles)] - a) % 360.0) or 360.0)
+            for i, a in enumerate(angles)]
+    counts = [0] * len(gaps)
+    for _ in range(n):  # each item goes where it leaves the widest spacing
+        best = max(range(len(gaps)), key=lambda i: gaps[i][1] / (counts[i] + 2))
+        counts[best] += 1
+    return [start + size * (j + 1) / (k + 1) for (start, size), k in zip(gaps, counts)
+            for j in range(k)]
 
 
 def _centre(box: Box) -> Point:
