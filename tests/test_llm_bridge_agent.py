@@ -212,14 +212,52 @@ def test_check_scene_call_is_compiled_outright():
     assert result.ok and len(result.attempts) == 1 and len(server.requests) == 1
 
 
-
 def test_crashing_compiler_becomes_a_diagnostic():
     def crash(_scene):
         raise RuntimeError("boom")
 
     with ScriptedServer([scene_call(GOOD)]) as server:
         client = make_client(server.base_url, api_key_env="SCIDSL_TEST_NO_SUCH_KEY", policy=FAST)
-        agent = Agent(client, crash, build_tools(SCENE_SCHEMA), AgentConfig(model="m", retry=FAST, max_turns=1))
+        agent = Agent(
+            client,
+            crash,
+            build_tools(SCENE_SCHEMA),
+            AgentConfig(model="m", retry=FAST, max_turns=1),
+        )
         result = agent.run("A box.")
     assert not result.ok and result.stop_reason == "max_turns"
     assert result.outcome.diagnostics[0]["message"] == "internal error: RuntimeError: boom"
+
+
+def test_several_tool_calls_each_get_an_answer():
+    message = {
+        "role": "assistant",
+        "content": None,
+        "tool_calls": [
+            {
+                "id": "a",
+                "type": "function",
+                "function": {"name": "compile_scene", "arguments": json.dumps({"scene": BAD})},
+            },
+            {
+                "id": "b",
+                "type": "function",
+                "function": {"name": "compile_scene", "arguments": json.dumps({"scene": GOOD})},
+            },
+        ],
+    }
+    first = Step(
+        body={
+            **scene_call(BAD).body,
+            "choices": [{"index": 0, "message": message, "finish_reason": "tool_calls"}],
+        }
+    )
+    with ScriptedServer([first, scene_call(GOOD)]) as server:
+        result = _agent(server).run("A box.")
+    assert result.ok and len(result.attempts) == 2
+    answers = [m for m in server.requests[1]["messages"] if m["role"] == "tool"]
+    assert [m["tool_call_id"] for m in answers] == ["a", "b"]
+    assert (
+        "E0101" in answers[0]["content"]
+        and answers[1]["content"] == "Ignored: send one scene per turn."
+    )

@@ -6,6 +6,8 @@ from typing import Literal
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import BaseModel, Field
 
 from scidsl.llm_bridge.tools import (
@@ -164,3 +166,55 @@ def test_python_bounds_become_json_schema_bounds_and_unknown_keys_go():
         "minimum": 0,
         "exclusiveMaximum": 1,
     }
+
+
+_LEAF = st.sampled_from(
+    [
+        {"type": "string"},
+        {"type": "number", "ge": 0},
+        {"type": "integer"},
+        {"type": "boolean"},
+        {"enum": ["a", "b"]},
+        {"type": "string", "default": "x", "minLength": 1},
+    ]
+)
+
+
+def _objects(children):
+    names = st.lists(st.sampled_from(["a", "b", "c", "kind", "from"]), unique=True, max_size=4)
+    return names.flatmap(
+        lambda keys: st.tuples(
+            st.lists(children, min_size=len(keys), max_size=len(keys)),
+            st.sets(st.sampled_from(keys)) if keys else st.just(set()),
+        ).map(
+            lambda pair: {
+                "type": "object",
+                "properties": dict(zip(keys, pair[0])),
+                "required": sorted(pair[1]),
+            }
+        )
+    )
+
+
+_SCHEMAS = st.recursive(
+    _LEAF,
+    lambda children: st.one_of(
+        _objects(children),
+        children.map(lambda c: {"type": "array", "items": c}),
+        st.lists(children, min_size=1, max_size=3).map(lambda cs: {"oneOf": cs}),
+        children.map(lambda c: {"allOf": [c], "description": "d"}),
+        st.lists(children, min_size=2, max_size=2).map(
+            lambda cs: {"type": "array", "prefixItems": cs}
+        ),
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_SCHEMAS, min_size=1, max_size=3))
+def test_any_model_like_schema_becomes_valid_strict_schema(members):
+    root = {"type": "object", "properties": {f"p{i}": m for i, m in enumerate(members)}}
+    strict = to_strict_schema(root)
+    jsonschema.Draft202012Validator.check_schema(strict)
+    assert strict_violations(strict) == []
