@@ -121,7 +121,30 @@ def compute_coords(mol: Any, fixed_stereo: dict[int, str] | None = None) -> list
         Chem.WedgeMolBonds(mol, mol.GetConformer())
     conf = mol.GetConformer()
     pts = [(conf.GetAtomPosition(i).x, conf.GetAtomPosition(i).y) for i in range(mol.GetNumAtoms())]
-    return _orient(pts)
+    return _pack_fragments(mol, pts)
+
+
+FRAGMENT_GAP = 2.4  # RDKit units between disconnected parts (ions of a salt), room for labels
+
+
+def _pack_fragments(mol: Any, pts: list[Point]) -> list[Point]:
+    """Orient each disconnected part on its own and set the parts side by side, left to right."""
+    from rdkit import Chem
+
+    frags = Chem.GetMolFrags(mol, asMols=False, sanitizeFrags=False)
+    if len(frags) == 1:
+        return _orient(pts)
+    out: list[Point] = [(0.0, 0.0)] * len(pts)
+    x = 0.0
+    for frag in frags:
+        local = _orient([pts[i] for i in frag])
+        lo = min(p[0] for p in local)
+        hi = max(p[0] for p in local)
+        for i, (px, py) in zip(frag, local):
+            out[i] = (px - lo + x, py)
+        x += hi - lo + FRAGMENT_GAP
+    shift = (x - FRAGMENT_GAP) / 2
+    return [(px - shift, py) for px, py in out]
 
 
 def _bond_spread(mol: Any) -> float:
@@ -136,7 +159,7 @@ def _orient(pts: list[Point]) -> list[Point]:
     """Centre the atoms and turn the long axis horizontal (a rotation keeps chirality)."""
     import numpy as np
 
-    arr = np.array(pts, dtype=float)
+    arr = np.array(pts, dtype=float).reshape(-1, 2)
     arr -= arr.mean(axis=0)
     if len(arr) > 2:
         _, vecs = np.linalg.eigh(arr.T @ arr)

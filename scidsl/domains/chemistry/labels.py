@@ -74,8 +74,12 @@ def side_order(bond_angles: list[float]) -> list[str]:
     """All four hydrogen sides, the preferred one first, then by clearance from the bonds."""
     first = free_side(bond_angles)
     axis = {"right": 0.0, "left": 180.0, "down": 270.0, "up": 90.0}
+    def gap(side: str) -> float:
+        return min((_angle_gap(axis[side], b) for b in bond_angles), default=180.0)
+
+    # horizontal text reads best: a free left/right side beats a roomier up/down
     rest = sorted((s for s in axis if s != first),
-                  key=lambda s: -min((_angle_gap(axis[s], b) for b in bond_angles), default=180.0))
+                  key=lambda s: (not (s in ("left", "right") and gap(s) > 60.0), -gap(s)))
     return [first] + rest
 
 
