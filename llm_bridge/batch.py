@@ -132,7 +132,8 @@ def _draw_one(problem: Problem, out_dir: Path, agent: Agent, fmt: str) -> dict[s
         usage=result.usage,
     )
     if result.scene is not None:
-        record["scene"] = str(save_scene(result, out_dir / problem.id))
+        scene_path = out_dir / f"{problem.id}{scene_suffix(result)}"
+        record["scene"] = str(save_scene(result, scene_path))
     if result.ok:
         try:
             record["figure"] = str(save_figure(result, out_dir / f"{problem.id}.{fmt}"))
@@ -158,16 +159,18 @@ def save_figure(result: AgentResult, path: Path) -> Path:
     return path
 
 
-def save_scene(result: AgentResult, stem: Path) -> Path:
-    """Write the last scene next to the figure: .sdl for text, .json for the JSON form."""
+def scene_suffix(result: AgentResult) -> str:
+    """.sdl for a scene in text form, .json for the JSON form."""
+    return ".sdl" if isinstance(result.scene, str) else ".json"
+
+
+def save_scene(result: AgentResult, path: Path) -> Path:
+    """Write the last scene the model sent to `path`."""
     scene = result.scene
     if isinstance(scene, str):
-        path, data = stem.with_suffix(".sdl"), scene.rstrip("\n") + "\n"
+        data = scene.rstrip("\n") + "\n"
     else:
-        path, data = (
-            stem.with_suffix(".json"),
-            json.dumps(scene, indent=2, ensure_ascii=False) + "\n",
-        )
+        data = json.dumps(scene, indent=2, ensure_ascii=False) + "\n"
     write_atomic(path, data.encode("utf-8"))
     return path
 

@@ -213,7 +213,7 @@ def _run_one(args: argparse.Namespace, make_agent: Callable[[Any], Any]) -> int:
     with TraceWriter(trace_path) as trace:
         result = make_agent(trace).run(args.problem)
     if args.save_scene and result.scene is not None:
-        save_scene(result, Path(args.save_scene).with_suffix(""))
+        save_scene(result, Path(args.save_scene))
     if not result.ok:
         print(f"scidsl generate: {result.report()} (trace: {trace_path})", file=sys.stderr)
         return EXIT_FAILED

@@ -118,7 +118,7 @@ def test_generate_batch_with_bad_line_and_resume(tmp_path, capsys):
         json.dumps({"id": "a/1", "problem_text": "A box."})
         + "\n"
         + "{not json\n"
-        + json.dumps({"id": "b", "problem": "Another box."})
+        + json.dumps({"id": "b.2", "problem": "Another box."})
         + "\n"
     )
     out = tmp_path / "out"
@@ -142,14 +142,14 @@ def test_generate_batch_with_bad_line_and_resume(tmp_path, capsys):
     assert [(r["id"], r["ok"], r["stop_reason"]) for r in records] == [
         ("a_1", True, "compiled"),
         ("line2", False, "bad_input"),
-        ("b", False, "endpoint_error"),
+        ("b.2", False, "endpoint_error"),
     ]
     assert (out / "a_1.png").read_bytes() == PNG_1x1 and (
         out / "a_1.sdl"
     ).read_text() == GOOD + "\n"
     assert "context too long" in records[2]["error"]
     trace = read_trace(out / "trace.jsonl")
-    assert [r["problem_id"] for r in trace if r["event"] == "result"] == ["a_1", "b"]
+    assert [r["problem_id"] for r in trace if r["event"] == "result"] == ["a_1", "b.2"]
     assert "1 drawn, 2 failed, 0 skipped of 3" in capsys.readouterr().err
 
     with ScriptedServer([scene_call(GOOD)]) as server:
@@ -167,10 +167,10 @@ def test_generate_batch_with_bad_line_and_resume(tmp_path, capsys):
             ],
             backend=FAKE,
         )
-    assert (
-        len(server.requests) == 1
-    )  # only "b" asked again; a_1 skipped, the bad line fails without a call
+    # Only b.2 is asked again: a_1 is skipped, the bad line fails without a call.
+    assert len(server.requests) == 1
     assert "1 drawn, 1 failed, 1 skipped of 3" in capsys.readouterr().err
+    assert (out / "b.2.png").read_bytes() == PNG_1x1 and (out / "b.2.sdl").read_text() == GOOD + "\n"
 
 
 def test_docs_and_tools(tmp_path, capsys):
