@@ -55,7 +55,11 @@ def lower(value: syntax.Value) -> Any:
     if isinstance(value, syntax.ListV):
         return [lower(v) for v in value.items]
     if isinstance(value, syntax.Point):
-        return tuple(lower(v) for v in value.items)
+        items = tuple(lower(v) for v in value.items)
+        if any(isinstance(c, (int, float)) and abs(c) > limits.MAX_ABS_COORD for c in items):
+            raise _Lowering(error("E0904", f"a coordinate is outside ±{limits.MAX_ABS_COORD:g}", value.span,
+                                  "coordinates are in the figure's own units; keep them small"))
+        return items
     from scidsl.expr import count_nodes
 
     if count_nodes(value) > limits.MAX_EXPR_NODES:

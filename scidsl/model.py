@@ -183,6 +183,9 @@ def _to_expr(v: Any) -> Expr:
         v = _num_text(v) if float(v).is_integer() else repr(float(v))
     if isinstance(v, Quantity):
         v = str(v)
+    if isinstance(v, (tuple, list)) and 2 <= len(v) <= 3:  # a point lowered from `(x, y)`
+        v = "(" + ", ".join(_num_text(float(c)) if isinstance(c, (int, float)) and not isinstance(c, bool)
+                            else str(c) for c in v) + ")"
     if isinstance(v, str):
         node, diags = syntax.parse_value_text(v)
         if node is None:

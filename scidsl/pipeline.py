@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import time
 import traceback
+import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Optional
@@ -139,7 +140,10 @@ def compile_scene(source: str | bytes | dict | list, filename: str = "<scene>",
     text = source if isinstance(source, str) else None
     result = Result(filename, text)
     try:
-        _run(source, filename, options, result)
+        with warnings.catch_warnings():
+            # numerical libraries warn on stderr about overflow and the like; results are checked instead
+            warnings.simplefilter("ignore")
+            _run(source, filename, options, result)
     except Exception as exc:  # a bug in scidsl must still be a diagnostic, never a traceback
         detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
         result.diagnostics.append(error("E0999", f"internal error: {detail[:300]}", None,
