@@ -46,7 +46,8 @@ def _render_shape(shape: Shape, out: Drawing) -> None:  # noqa: C901 - one case 
             out.anchors[node.name] = shape.center or shape.points[0]
         return
     if isinstance(node, k.Region):
-        out.items.append(Line(tuple(shape.points), True, _stroke(node, node.fill, node.hatch, node.outline), owner=owner,
+        out.items.append(Line(tuple(shape.points), True, _stroke(node, node.fill, None if node.hatch == "none" else node.hatch,
+                                                                      node.outline), owner=owner,
                               role="region"))
     elif isinstance(node, (k.Polygon, k.Box)):
         out.items.append(Line(tuple(shape.points), True, _stroke(node, node.fill, getattr(node, "hatch", None)),

@@ -78,7 +78,8 @@ class Region(Polygon):
     """A hatched or shaded area without an outline (ground, a medium, a shaded sector)."""
 
     kind: Literal["region"] = "region"  # type: ignore[assignment]
-    hatch: Optional[str] = Field(default="///", pattern=r"^[/\\|\-+xoO.*]{1,6}$")
+    hatch: Optional[str] = Field(default="///", pattern=r"^(none|[/\\|\-+xoO.*]{1,6})$",
+                                 description="hatch like '//', or none for a plain fill")
     outline: bool = Field(default=False, description="draw the boundary too")
     example: ClassVar[str] = 'region ground { points: [(0, 0), (6, 0), (6, -0.4), (0, -0.4)] }'
 
