@@ -14,6 +14,7 @@ LineVal = tuple[Vec, Vec]  # a point on the line and a unit direction
 CircleVal = tuple[Vec, float]
 
 EPS = 1e-12
+PARALLEL_SIN = 0.005  # lines closer than about 0.3 degrees to parallel do not intersect
 
 
 def add(p: Vec, q: Vec) -> Vec:
@@ -189,8 +190,9 @@ def intersect_lines(l1: LineVal, l2: LineVal) -> tuple[Vec, float]:
     """Intersection of two lines, penalised when they are (nearly) parallel."""
     (p, d), (q, e) = l1, l2
     den = cross(d, e)
-    if abs(den) < 1e-9:
-        return midpoint(p, q), 1.0 - abs(den)
+    if abs(den) < PARALLEL_SIN:
+        # Nearly parallel lines meet absurdly far away: treat them as not meeting.
+        return midpoint(p, q), PARALLEL_SIN - abs(den)
     t = cross(sub(q, p), e) / den
     return add(p, mul(d, t)), 0.0
 

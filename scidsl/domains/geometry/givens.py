@@ -9,7 +9,7 @@ from scidsl.domains.geometry import kinds as k
 from scidsl.domains.geometry.problem import (
     Angle, Area, BinOp, Radius, Collinear, Dist, Num, OnCircle, OnLine, Parallel, Perpendicular, Relation, Tangent,
 )
-from scidsl.domains.geometry.scene_problem import GeoError, Mark, Origin, PlanBuilder, Stroke
+from scidsl.domains.geometry.scene_problem import GeoError, Mark, Origin, PlanBuilder, Stroke, check_magnitude
 from scidsl.model import Given, Quantity
 
 GREEK = {"alpha", "beta", "gamma", "delta", "theta", "phi", "psi", "omega", "lambda", "mu", "epsilon",
@@ -127,6 +127,10 @@ def measure(b: PlanBuilder, tree: Any, key: str) -> tuple[Any, str]:
 def _arith(b: PlanBuilder, tree: Any, key: str) -> tuple[Any, str]:
     if isinstance(tree, syntax.Neg):
         inner, kind = measure(b, tree.operand, key)
+        if isinstance(inner, Num):
+            return Num(-inner.value), kind
+        if isinstance(inner, tuple):
+            return ("qty", Quantity(-inner[1].value, inner[1].unit)), kind
         return (BinOp("-", Num(0.0), inner) if inner is not None else None), kind
     if tree.op not in "+-*/":
         return _constant(tree, key)
@@ -134,6 +138,9 @@ def _arith(b: PlanBuilder, tree: Any, key: str) -> tuple[Any, str]:
     if left is None or right is None:
         return None, "symbol"
     kinds = {lk, rk} - {"number"}
+    if tree.op in "+-" and len(kinds) > 1:
+        raise GeoError("E1008", f"'{syntax.format_value(tree)}' adds different kinds of quantity",
+                       "add lengths to lengths and angles to angles", key)
     return BinOp(tree.op, left, right), (kinds.pop() if len(kinds) == 1 else "number")
 
 
@@ -145,7 +152,7 @@ def _constant(tree: Any, key: str) -> tuple[Any, str]:
         kind = _unit_kind(q)
         return ("qty", q), kind
     try:
-        return Num(evaluate_constant(tree)), "number"
+        return Num(check_magnitude(evaluate_constant(tree), key)), "number"
     except ExprError as exc:
         raise GeoError("E1003", f"cannot use '{syntax.format_value(tree)}' here: {exc}", None, key) from None
 
@@ -165,7 +172,7 @@ def _resolve(b: PlanBuilder, e: Any, want: str, key: str) -> Any:
         if want == "angle":
             if _unit_kind(q) != "angle":
                 raise GeoError("E1008", f"'{q}' is not an angle", "write an angle like 30 deg", key)
-            return Num(math.degrees(q.si))
+            return Num(check_magnitude(math.degrees(q.si), key))
         if want == "area":
             if _unit_kind(q) != "area":
                 raise GeoError("E1008", f"'{q}' is not an area", "write an area like 6 cm^2", key)

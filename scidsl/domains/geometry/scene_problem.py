@@ -140,6 +140,7 @@ class PlanBuilder:
         """A length quantity in the scene's length unit."""
         from scidsl.units import parse_unit
 
+        check_magnitude(float(q.value), key)
         if not q.unit:
             return float(q.value)
         info = parse_unit(q.unit)
@@ -180,6 +181,8 @@ class PlanBuilder:
         pts = k.split_points(name)
         if not pts or len(pts) != 2:
             raise GeoError("E1002", f"'{name}' should name two points, like AB", None, key)
+        if pts[0] == pts[1]:
+            raise GeoError("E1002", f"'{name}' names the same point twice", "a segment joins two different points", key)
         return self.point(pts[0], key), self.point(pts[1], key)
 
     def triple(self, name: str, key: str | None = None) -> tuple[str, str, str]:
@@ -240,6 +243,16 @@ class PlanBuilder:
     def has_segment(self, a: str, b: str) -> bool:
         """True when ab is a drawn side or segment."""
         return any({s.a, s.b} == {a, b} for s in self.plan.strokes)
+
+
+MAX_MAGNITUDE = 1e6  # numbers and coordinates stay within ±1e6 (shared limit)
+
+
+def check_magnitude(v: float, key: str | None = None) -> float:
+    """A finite number within the shared coordinate limit, or an E1003 error."""
+    if not abs(v) <= MAX_MAGNITUDE:
+        raise GeoError("E1003", f"the value {v:g} is outside ±{MAX_MAGNITUDE:g}", "use smaller units", key)
+    return v
 
 
 def _walk(tree: Any) -> list[Any]:

@@ -84,6 +84,9 @@ def solve(problem: Problem, budget_s: float = DEFAULT_BUDGET_S) -> SolveResult:
     ctx = _Context(problem, graph, time.monotonic() + budget_s)
     try:
         return ctx.run()
+    except (OverflowError, ZeroDivisionError, FloatingPointError, ValueError):
+        return SolveResult(None, [Conflict("inconsistent", "the facts lead to numbers out of range", (),
+                                           "check the sizes of the given values")])
     except _OutOfTime:
         return SolveResult(None, [Conflict("budget", f"the solver ran out of its {budget_s:g} s "
                                            "budget", (), "state fewer or simpler facts")])
@@ -135,7 +138,7 @@ class _Context:
         if err > TOLERANCE:
             return SolveResult(None, self.explain(x))
         env = self.g.evaluate(x)
-        flat = self.degenerate(env)
+        flat = self.degenerate(env) or self.runaway(env)
         if flat:
             return SolveResult(None, flat)
         sol = Solution(dict(env.points), dict(env.circles), dict(env.lines), self.scale, err,
@@ -242,6 +245,16 @@ class _Context:
                                     "collapsed", (poly.origin,) + origins,
                                     "check the lengths and angles given for it"))
         return out
+
+    def runaway(self, env: Env) -> list[Conflict]:
+        """A constructed point thrown absurdly far (lines that almost do not meet)."""
+        limit = 1e4 * self.scale
+        for node in self.g.nodes:
+            if node.kind == "point" and max(abs(v) for v in env.points[node.name]) > limit:
+                return [Conflict("construction", f"{node.name} lies absurdly far from the rest of the "
+                                 "figure (its lines are almost parallel)", (node.origin,),
+                                 "check the facts that make these lines nearly parallel")]
+        return []
 
     def exact_values(self) -> dict[str, Any]:
         """Exact sympy measures of triangles whose givens fix them."""

@@ -8,7 +8,7 @@ from scidsl.domains.geometry import kinds as k
 from scidsl.domains.geometry.problem import (
     CircleDef, Construction, LineDef, OnCircle, OnLine, Polygon, shape_facts,
 )
-from scidsl.domains.geometry.scene_problem import GeoError, Mark, Origin, PlanBuilder, Stroke
+from scidsl.domains.geometry.scene_problem import GeoError, Mark, Origin, PlanBuilder, Stroke, check_magnitude
 from scidsl.model import Node
 
 POINT_CALLS = {
@@ -49,9 +49,10 @@ def _point_at(b: PlanBuilder, name: str, tree: Any, node: k.GeoPoint, origin: Or
 
     if isinstance(tree, syntax.Point) and len(tree.items) == 2:
         try:
-            b._fixed[name] = (evaluate_constant(tree.items[0]), evaluate_constant(tree.items[1]))
+            xy = (evaluate_constant(tree.items[0]), evaluate_constant(tree.items[1]))
         except ExprError as exc:
             raise GeoError("E1003", f"the coordinates of {name} are not numbers: {exc}", None, "at") from None
+        b._fixed[name] = (check_magnitude(xy[0], "at"), check_magnitude(xy[1], "at"))
         return
     if not isinstance(tree, syntax.Call) or tree.fn not in POINT_CALLS:
         raise GeoError("E1003", f"point {name}: `at` takes (x, y) or a construction",
@@ -123,7 +124,9 @@ def _polygon(b: PlanBuilder, node: Any) -> None:
         raise GeoError("E1002", f"'{node.name}' does not spell the vertices", "write e.g. triangle ABC, or "
                        "give vertices: [P1, P2, P3]", "name")
     need = type(node).sides
-    if (need and len(vs) != need) or len(vs) < 3 or len(set(vs)) != len(vs):
+    if len(set(vs)) != len(vs):
+        raise GeoError("E1011", f"{node.kind} {node.name} repeats a vertex", "name each vertex once", "name")
+    if (need and len(vs) != need) or len(vs) < 3:
         what = f"{need}" if need else "at least 3 different"
         raise GeoError("E1011", f"a {node.kind} has {what} vertices, but {node.name} has {len(vs)}",
                        f"for example: {type(node).example}", "name")
@@ -192,6 +195,9 @@ def _line(b: PlanBuilder, node: k.GeoLine) -> None:
         b.add_stroke(Stroke("line", a, c, name, label=node.label, node=node, **_style(node)))
         return
     pts = [b.point(p, "through") for p in through]
+    if len(set(pts)) != len(pts):
+        raise GeoError("E1002", f"line {name} names the same point twice", "a line needs two different points",
+                       "through")
     ref = node.parallel or node.perpendicular
     if len(pts) == 2 and ref is None:
         b.plan.problem.lines.append(LineDef(name, "through", tuple(pts), origin=origin))
