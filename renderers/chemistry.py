@@ -186,6 +186,8 @@ def _reaction(block: ReactionBlock) -> Drawing:
         elif part.geo is not None:
             draw_molecule(part.geo, owner, out)
             b = part.geo.bbox()
+            if len([a for a in part.geo.atoms if a.symbol != "H"]) == 1:
+                continue  # a lone atom's label already reads as its formula
             out.items.append(Text(((b[0] + b[2]) / 2, floor - 0.2), part.caption, 10, "center", "top",
                                   owner=owner, role="species-formula"))
     _arrow(block.arrow, eq.arrow if eq else "forward", owner, out)

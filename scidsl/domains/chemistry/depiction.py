@@ -199,6 +199,8 @@ def _neighbour_angles(m: Any, i: int, pos: list[Point]) -> list[float]:
 def _is_shown(atom: Any, mode: str, explicit_carbons: bool) -> bool:
     if atom.GetSymbol() != "C" or mode != "skeletal" or explicit_carbons:
         return True
+    if atom.GetOwningMol().GetNumHeavyAtoms() <= 2:  # a bare line or "=" would say nothing
+        return True
     return bool(atom.GetFormalCharge() or atom.GetIsotope() or atom.GetNumRadicalElectrons()
                 or atom.GetDegree() == 0)
 
