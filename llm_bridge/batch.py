@@ -38,10 +38,22 @@ class BatchSummary:
 
 def read_problems(path: str | Path) -> Iterator[Problem]:
     """Problems from a JSONL file: one object a line with an `id` and a `problem_text` (or `problem`, `text`)."""
+    seen: set[str] = set()
     with open(path, encoding="utf-8") as fh:
         for line_no, line in enumerate(fh, start=1):
             if line.strip():
-                yield _problem_from_line(line, line_no)
+                problem = _problem_from_line(line, line_no)
+                yield _unique(problem, seen)
+
+
+def _unique(problem: Problem, seen: set[str]) -> Problem:
+    """Give a repeated id a suffix (`p_2`), so two problems never write the same files."""
+    pid, n = problem.id, 1
+    while pid in seen:
+        n += 1
+        pid = f"{problem.id}_{n}"
+    seen.add(pid)
+    return problem if pid == problem.id else Problem(pid, problem.text, problem.error)
 
 
 def _problem_from_line(line: str, line_no: int) -> Problem:

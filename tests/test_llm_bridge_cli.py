@@ -170,7 +170,9 @@ def test_generate_batch_with_bad_line_and_resume(tmp_path, capsys):
     # Only b.2 is asked again: a_1 is skipped, the bad line fails without a call.
     assert len(server.requests) == 1
     assert "1 drawn, 1 failed, 1 skipped of 3" in capsys.readouterr().err
-    assert (out / "b.2.png").read_bytes() == PNG_1x1 and (out / "b.2.sdl").read_text() == GOOD + "\n"
+    assert (out / "b.2.png").read_bytes() == PNG_1x1 and (
+        out / "b.2.sdl"
+    ).read_text() == GOOD + "\n"
 
 
 def test_docs_and_tools(tmp_path, capsys):
@@ -181,3 +183,23 @@ def test_docs_and_tools(tmp_path, capsys):
     assert main(["tools"], backend=FAKE) == 0
     names = [t["function"]["name"] for t in json.loads(capsys.readouterr().out)]
     assert names == ["compile_scene", "compile_scene_json", "check_scene"]
+
+
+def test_read_problems_makes_ids_safe_and_unique(tmp_path):
+    from scidsl.llm_bridge.batch import read_problems
+
+    path = tmp_path / "p.jsonl"
+    lines = [
+        {"id": "../x", "text": "a"},
+        {"id": "../x", "text": "b"},
+        {"id": "..", "text": "c"},
+        [1],
+    ]
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n\n")
+    problems = list(read_problems(path))
+    assert [(p.id, p.text, p.error) for p in problems] == [
+        ("x", "a", None),
+        ("x_2", "b", None),
+        ("problem", "c", None),
+        ("line4", "", "line 4 is not a JSON object"),
+    ]
