@@ -140,3 +140,21 @@ def _layout(src: str):  # type: ignore[no-untyped-def]
     lay = domain.layout(ctx)
     assert lay is not None and not math.isnan(lay.scale)
     return lay
+
+
+@pytest.mark.parametrize(("src", "code"), [
+    ("point A\nsegment AA\n", "E1002"),
+    ("triangle AAB\n", "E1011"),
+    ("triangle ABC\ngiven length(AB) = 1e300\n", "E1003"),
+    ("triangle ABC\ngiven angle(A) = 30 deg + length(AB)\n", "E1008"),
+    ("point A\npoint B\npoint C\npoint D\ngiven parallel(AB, CD)\nintersection P of [AB, CD]\n", "E1006"),
+], ids=["same-point segment", "repeated vertex", "huge value", "mixed sum", "parallel intersection"])
+def test_bad_scenes_give_one_geometry_diagnostic(src: str, code: str) -> None:
+    r = scidsl.compile(src)
+    assert [d.code for d in r.errors] == [code]
+
+
+def test_negative_length_names_the_statement() -> None:
+    r = scidsl.compile("triangle ABC\ngiven length(AB) = -3\n")
+    (d,) = r.errors
+    assert d.code == "E1004" and d.message == "these facts cannot all hold: length(AB) = -3"
