@@ -211,7 +211,7 @@ def _run_one(args: argparse.Namespace, make_agent: Callable[[Any], Any]) -> int:
     output = Path(args.output)
     trace_path = Path(args.trace) if args.trace else output.with_name(output.stem + ".trace.jsonl")
     with TraceWriter(trace_path) as trace:
-        result = make_agent(trace).run(args.problem)
+        result = make_agent(trace).run(args.problem, problem_id=output.stem)
     if args.save_scene and result.scene is not None:
         save_scene(result, Path(args.save_scene))
     if not result.ok:
