@@ -5,8 +5,14 @@ from math import atan2, degrees, hypot
 
 from scidsl.domains.chemistry.crystal import CellDrawing
 from scidsl.domains.chemistry.depiction import DOT_R, MoleculeGeometry
-from scidsl.domains.chemistry.layout import (ChemLayout, CrystalBlock, MoleculeBlock, ReactionBlock,
-                                             rich_text, species_text)
+from scidsl.domains.chemistry.layout import (
+    ChemLayout,
+    CrystalBlock,
+    MoleculeBlock,
+    ReactionBlock,
+    rich_text,
+    species_text,
+)
 from scidsl.primitives import Circle, Dot, Drawing, LabelSpec, Line, Stroke, Text
 
 P = tuple[float, float]
@@ -156,7 +162,7 @@ def _away(geo: MoleculeGeometry, idx: int) -> tuple[float, ...]:
     cands = [k * 30.0 for k in range(12)]
     if not angles:
         return (45.0, 135.0, 315.0, 225.0)
-    gap = lambda c: min(min(abs(c - t) % 360, 360 - abs(c - t) % 360) for t in angles)  # noqa: E731
+    gap = lambda c: min(min(abs(c - t) % 360, 360 - abs(c - t) % 360) for t in angles)
     return tuple(sorted(cands, key=lambda c: -gap(c))[:4])
 
 

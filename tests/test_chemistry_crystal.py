@@ -5,9 +5,18 @@ from fractions import Fraction
 
 import pytest
 
-from scidsl.domains.chemistry.crystal import (ISOMETRIC, Projection, atoms_per_cell, cell_edges,
-                                              cell_sites, coordination_number, empirical_formula,
-                                              hidden_edges, normalise_lattice, project_cell)
+from scidsl.domains.chemistry.crystal import (
+    ISOMETRIC,
+    Projection,
+    atoms_per_cell,
+    cell_edges,
+    cell_sites,
+    coordination_number,
+    empirical_formula,
+    hidden_edges,
+    normalise_lattice,
+    project_cell,
+)
 
 
 @pytest.mark.parametrize("lattice, per_cell, coordination, sites", [

@@ -8,8 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scidsl.domains.chemistry.depiction import (DepictOptions, MoleculeGeometry, depict,
-                                                label_collisions, lone_pair_count, prepare)
+from scidsl.domains.chemistry.depiction import (
+    DepictOptions,
+    MoleculeGeometry,
+    depict,
+    label_collisions,
+    lone_pair_count,
+    prepare,
+)
 from scidsl.domains.chemistry.labels import free_side, segment_box_interval
 from scidsl.domains.chemistry.molecule import load_smiles
 
@@ -62,7 +68,7 @@ def test_ring_double_bond_second_line_is_inside(smiles: str) -> None:
     assert doubles
     for b in doubles:
         main, inner = b.lines
-        dist = lambda seg: hypot((seg[0][0] + seg[1][0]) / 2 - cx,  # noqa: E731
+        dist = lambda seg: hypot((seg[0][0] + seg[1][0]) / 2 - cx,
                                  (seg[0][1] + seg[1][1]) / 2 - cy)
         assert dist(inner) < dist(main)
 

@@ -7,8 +7,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scidsl.domains.chemistry.equation import (check_balance, format_equation, parse_equation,
-                                               smallest_coefficients)
+from scidsl.domains.chemistry.equation import (
+    check_balance,
+    format_equation,
+    parse_equation,
+    smallest_coefficients,
+)
 from scidsl.domains.chemistry.issues import ChemError
 
 BALANCED = [

@@ -296,4 +296,4 @@ def atoms_limit_ok(n: int) -> bool:
     return n <= MAX_ATOMS
 
 
-__all__ = ["analyse", "Analysis", "MoleculeEntry", "ReactionEntry", "CrystalEntry", "is_element"]
+__all__ = ["Analysis", "CrystalEntry", "MoleculeEntry", "ReactionEntry", "analyse", "is_element"]

@@ -265,7 +265,7 @@ def default_radii(species: tuple[str, ...]) -> tuple[float, ...]:
     """Return radii relative to the cell edge: anions larger than cations, one metal medium."""
     if len(species) == 1:
         return (0.11,)
-    return tuple(0.12 if s.endswith("-") or s.endswith("−") else 0.075 for s in species)
+    return tuple(0.12 if s.endswith(("-", "−")) else 0.075 for s in species)
 
 
 def project_cell(lattice: str, proj: Projection = Projection(), edge_cm: float = 4.0,

@@ -6,8 +6,19 @@ from math import cos, hypot, radians, sin
 from typing import Any
 
 from .elements import valence_electrons
-from .labels import (Box, LabelPiece, _angle_gap, build_label, charge_options, direction_deg,
-                     free_side, pad_box, polar, segment_box_interval, side_order)
+from .labels import (
+    Box,
+    LabelPiece,
+    _angle_gap,
+    build_label,
+    charge_options,
+    direction_deg,
+    free_side,
+    pad_box,
+    polar,
+    segment_box_interval,
+    side_order,
+)
 
 MODES = ("skeletal", "condensed", "full", "lewis")
 RDKIT_BOND = 1.5  # RDKit's depiction bond length (Å-like units)
@@ -75,7 +86,7 @@ class MoleculeGeometry:
                 ys += [b[1], b[3]]
         return (min(xs), min(ys), max(xs), max(ys))
 
-    def translated(self, dx: float, dy: float) -> "MoleculeGeometry":
+    def translated(self, dx: float, dy: float) -> MoleculeGeometry:
         """Return a copy moved by (dx, dy)."""
         return _translate(self, dx, dy)
 
@@ -335,7 +346,7 @@ def _shorten(p: Point, q: Point, ga: AtomGlyph, gb: AtomGlyph, pad: float) -> tu
         if iv and iv[1] > 0.5:
             t1 = min(t1, iv[0])
     t1 = max(t1, t0)
-    lerp = lambda t: (p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t)  # noqa: E731
+    lerp = lambda t: (p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t)
     return lerp(t0), lerp(t1)
 
 
@@ -516,7 +527,7 @@ def _dots_blocked(pair: tuple[Point, Point], g: AtomGlyph, atoms: list[AtomGlyph
 
 
 def _translate(geo: MoleculeGeometry, dx: float, dy: float) -> MoleculeGeometry:
-    mv = lambda p: (p[0] + dx, p[1] + dy)  # noqa: E731
+    mv = lambda p: (p[0] + dx, p[1] + dy)
     atoms = []
     for a in geo.atoms:
         pieces = [LabelPiece(pc.text, mv(pc.pos), pc.size, pc.ha,

@@ -135,12 +135,16 @@ def imbalances(eq: Equation) -> dict[str, Fraction]:
     out: dict[str, Fraction] = {}
     keys = sorted({e for t in eq.terms for e in t.formula.counts}) + ["charge"]
     for k in keys:
-        def amount(t: Term) -> Fraction:
-            return t.coefficient * (t.formula.charge if k == "charge" else t.formula.counts.get(k, 0))
-        diff = sum(map(amount, eq.products), Fraction(0)) - sum(map(amount, eq.reactants), Fraction(0))
+        diff = _side_amount(eq.products, k) - _side_amount(eq.reactants, k)
         if diff:
             out[k] = diff
     return out
+
+
+def _side_amount(terms: tuple[Term, ...], key: str) -> Fraction:
+    """Total of one element (or of charge) over the terms of one side."""
+    return sum((t.coefficient * (t.formula.charge if key == "charge" else t.formula.counts.get(key, 0))
+                for t in terms), Fraction(0))
 
 
 def smallest_coefficients(reactants: list[tuple[dict[str, int], int]],

@@ -20,7 +20,7 @@ class ChemIssue:
     hint: str | None = None
     severity: str = "error"
 
-    def shifted(self, by: int) -> "ChemIssue":
+    def shifted(self, by: int) -> ChemIssue:
         """Return the same issue with its offset moved by ``by`` characters."""
         if self.offset is None:
             return self

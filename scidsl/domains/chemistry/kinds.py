@@ -6,7 +6,7 @@ and coordination numbers.
 """
 from __future__ import annotations
 
-from typing import ClassVar, Literal, Optional
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
@@ -23,21 +23,21 @@ class Molecule(_Chem):
     """A molecule from SMILES or from explicit `atom` and `bond` statements, valence-checked."""
 
     kind: Literal["molecule"] = "molecule"
-    smiles: Optional[str] = Field(default=None, max_length=5000,
+    smiles: str | None = Field(default=None, max_length=5000,
                                   description="SMILES, e.g. \"CCO\"; omit to use atom/bond statements")
     show: Show = Field(default="skeletal", description="skeletal, condensed (CH3, OH labels), full "
                        "(every H drawn) or lewis (full with lone pairs)")
-    label: Optional[Label] = Field(default=None, description="caption under the molecule")
+    label: Label | None = Field(default=None, description="caption under the molecule")
     numbers: bool = Field(default=False, description="write each atom's index next to it")
-    atom_labels: Optional[list[str]] = Field(default=None, max_length=500,
+    atom_labels: list[str] | None = Field(default=None, max_length=500,
                                              description="notes at atoms as \"index: text\", "
                                              "e.g. [\"1: α\", \"4: carboxyl\"]")
-    highlight: Optional[list[int]] = Field(default=None, max_length=500,
+    highlight: list[int] | None = Field(default=None, max_length=500,
                                            description="atom indices to highlight")
-    highlight_bonds: Optional[list[str]] = Field(default=None, max_length=500,
+    highlight_bonds: list[str] | None = Field(default=None, max_length=500,
                                                  description="bonds to highlight as \"i-j\" atom pairs")
     carbons: bool = Field(default=False, description="write C at every carbon in skeletal mode")
-    text_field: ClassVar[Optional[str]] = "label"
+    text_field: ClassVar[str | None] = "label"
     example: ClassVar[str] = 'molecule ethanol { smiles: "CCO", show: skeletal, label: "ethanol" }'
 
 
@@ -50,7 +50,7 @@ class Atom(_Chem):
     charge: int = Field(default=0, ge=-8, le=8, description="formal charge")
     isotope: int = Field(default=0, ge=0, le=300, description="mass number, 0 for natural")
     radicals: int = Field(default=0, ge=0, le=4, description="unpaired electrons")
-    hydrogens: Optional[int] = Field(default=None, ge=0, le=8,
+    hydrogens: int | None = Field(default=None, ge=0, le=8,
                                      description="attached H not written as atoms; default: implicit")
     relations: ClassVar[tuple[str, ...]] = ("of",)
     example: ClassVar[str] = "atom O1 of water { element: O }"
@@ -62,7 +62,7 @@ class Bond(_Chem):
     kind: Literal["bond"] = "bond"
     between: list[Ref] = Field(min_length=2, max_length=2, description="the two atoms")
     order: Literal["single", "double", "triple", "aromatic"] = Field(default="single")
-    stereo: Optional[Literal["wedge", "hash"]] = Field(
+    stereo: Literal["wedge", "hash"] | None = Field(
         default=None, description="wedge (toward the viewer) or hash, drawn from the first atom")
     relations: ClassVar[tuple[str, ...]] = ("between",)
     name_required: ClassVar[bool] = False
@@ -75,16 +75,16 @@ class Reaction(_Chem):
     kind: Literal["reaction"] = "reaction"
     equation: str = Field(max_length=2000, description="e.g. \"CH4 + 2 O2 -> CO2 + 2 H2O\"; arrows "
                           "-> (forward), <=> (equilibrium), <-> (resonance); states (s) (l) (g) (aq)")
-    above: Optional[Label] = Field(default=None, description="condition above the arrow, e.g. heat")
-    below: Optional[Label] = Field(default=None, description="condition below the arrow")
-    smiles: Optional[list[str]] = Field(default=None, max_length=40,
+    above: Label | None = Field(default=None, description="condition above the arrow, e.g. heat")
+    below: Label | None = Field(default=None, description="condition below the arrow")
+    smiles: list[str] | None = Field(default=None, max_length=40,
                                         description="one SMILES per species (in order) to draw "
                                         "structures instead of formulas; checked against the formula")
     show: Literal["skeletal", "condensed", "full"] = Field(
         default="skeletal", description="how structures from `smiles` are drawn")
     states: bool = Field(default=True, description="write the states (s), (l), (g), (aq)")
-    label: Optional[Label] = Field(default=None, description="caption under the equation")
-    text_field: ClassVar[Optional[str]] = "label"
+    label: Label | None = Field(default=None, description="caption under the equation")
+    text_field: ClassVar[str | None] = "label"
     example: ClassVar[str] = 'reaction combustion { equation: "CH4 + 2 O2 -> CO2 + 2 H2O", above: "heat" }'
 
 
@@ -93,15 +93,15 @@ class Crystal(_Chem):
 
     kind: Literal["crystal"] = "crystal"
     lattice: str = Field(description="sc, bcc, fcc, hcp, nacl or cscl")
-    species: Optional[list[str]] = Field(default=None, max_length=2,
+    species: list[str] | None = Field(default=None, max_length=2,
                                          description="what sits on the sites: one name, or for nacl/"
                                          "cscl [corner ion, other ion], e.g. [\"I-\", \"Rb+\"]")
     projection: Literal["oblique", "isometric", "axonometric"] = Field(default="oblique")
-    radii: Optional[list[Number]] = Field(default=None, max_length=2,
+    radii: list[Number] | None = Field(default=None, max_length=2,
                                           description="drawn radius per species, fraction of the edge")
     legend: bool = Field(default=True, description="a key naming each kind of atom")
-    label: Optional[Label] = Field(default=None, description="caption under the cell")
-    text_field: ClassVar[Optional[str]] = "label"
+    label: Label | None = Field(default=None, description="caption under the cell")
+    text_field: ClassVar[str | None] = "label"
     example: ClassVar[str] = 'crystal cell { lattice: bcc, species: ["Fe"] }'
 
 

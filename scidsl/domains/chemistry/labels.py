@@ -1,9 +1,9 @@
 """Atom labels of structural formulas: symbol, hydrogens on the free side, charge, isotope."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable
 from math import atan2, cos, degrees, radians, sin
 
 PT_CM = 2.54 / 72.0

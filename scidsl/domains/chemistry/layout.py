@@ -4,8 +4,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .analysis import (MAX_LEWIS_ATOMS, Analysis, CrystalEntry, MoleculeEntry, ReactionEntry,
-                       lewis_size)
+from .analysis import (
+    MAX_LEWIS_ATOMS,
+    Analysis,
+    CrystalEntry,
+    MoleculeEntry,
+    ReactionEntry,
+    lewis_size,
+)
 from .crystal import HEX_AXONOMETRIC, PROJECTIONS, CellDrawing, default_radii, project_cell
 from .depiction import DepictOptions, MoleculeGeometry, depict
 from .equation import Term

@@ -1,7 +1,7 @@
 """Facts about a checked molecule: formula, molar mass, counts, rings, functional groups."""
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 # Ordered so that more specific groups come first; each SMARTS is matched on the molecule.
@@ -30,7 +30,7 @@ FUNCTIONAL_GROUPS: tuple[tuple[str, str], ...] = (
 )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pattern(smarts: str) -> Any:
     from rdkit import Chem
 
