@@ -123,7 +123,11 @@ def run_docs(args: argparse.Namespace, backend: Backend | None = None) -> int:
     if getattr(args, "output", None):
         from .batch import write_atomic
 
-        write_atomic(Path(args.output), text.encode("utf-8"))
+        try:
+            write_atomic(Path(args.output), text.encode("utf-8"))
+        except (OSError, ValueError) as exc:
+            print(f"scidsl docs: cannot write {args.output}: {_reason(exc)}", file=sys.stderr)
+            return EXIT_FAILED
     else:
         sys.stdout.write(text)
     return EXIT_OK
@@ -153,6 +157,16 @@ def run_generate(args: argparse.Namespace, backend: Backend | None = None) -> in
     except EndpointConfigError as exc:
         print(f"scidsl generate: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except OSError as exc:  # an unwritable trace, output directory or results file
+        print(f"scidsl generate: {_reason(exc)}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _reason(exc: Exception) -> str:
+    """An OS error as 'reason: path', other errors as their message."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"{exc.strerror}: {exc.filename}" if exc.filename else exc.strerror
+    return str(exc)
 
 
 def _usage_error(args: argparse.Namespace) -> str | None:

@@ -203,3 +203,27 @@ def test_read_problems_makes_ids_safe_and_unique(tmp_path):
         ("problem", "c", None),
         ("line4", "", "line 4 is not a JSON object"),
     ]
+
+
+def test_unwritable_paths_are_reported_not_raised(tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert main(["docs", "-o", str(blocker / "ref.md")], backend=FAKE) == 1
+    assert "scidsl docs: cannot write" in capsys.readouterr().err
+    with ScriptedServer([]) as server:
+        code = main(
+            [
+                "generate",
+                "A box.",
+                "-o",
+                str(tmp_path / "f.png"),
+                "--trace",
+                str(blocker / "t.jsonl"),
+                "--base-url",
+                server.base_url,
+                *FAST,
+            ],
+            backend=FAKE,
+        )
+    assert code == 1 and "scidsl generate: " in capsys.readouterr().err
+    assert server.requests == []
