@@ -163,3 +163,23 @@ def test_cell_polarity_long_plate_toward_plus() -> None:
     plates = [s for s in shapes if isinstance(s, SLine) and s.points[0][1] == s.points[1][1]]
     long_plate = max(plates, key=lambda s: abs(s.points[0][0] - s.points[1][0]))
     assert long_plate.points[0][1] > 0.75  # the + terminal is the end at y = 1.5
+
+
+def _three_terminal(kind: str, tap_to: str) -> object:
+    """Battery across the ends of a three-terminal part; a lamp from its tap to one end."""
+    tap = "wiper" if kind == "potentiometer" else "common"
+    names = {"potentiometer": ("a", "b", "w"), "two_way_switch": ("w", "a", "b")}[kind]
+    parts = [PartSpec("E", "battery"), PartSpec("P", kind, state="b" if tap == "common" else None),
+             PartSpec("L", "lamp")]
+    places = [Placement("E", ("b", "a")), Placement("P", names), Placement("L", ("w", tap_to))]
+    return lower(CircuitSpec(parts, places))
+
+
+def test_three_terminal_parts_are_drawn_once_with_their_tap() -> None:
+    for kind in ("potentiometer", "two_way_switch"):
+        for end in ("a", "b"):
+            circuit = _three_terminal(kind, end)
+            sch = schematic(circuit)
+            assert verify_schematic(circuit, sch) == [], (kind, end)
+            (part,) = [p for p in sch.parts if p.name == "P"]
+            assert len(part.terminals) == 3

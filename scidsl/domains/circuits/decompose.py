@@ -39,7 +39,21 @@ class BridgeBlock:
     e5: "Block"
 
 
-Block = Union[Leaf, SeriesBlock, ParallelBlock, BridgeBlock]
+@dataclass(frozen=True)
+class TapBlock:
+    """A three-terminal part (potentiometer, two-way switch) drawn from end `first` to end
+    `second`, with its tap (wiper, common) joined to `second` through the `tap` network (drawn
+    beside it); at_end=False mirrors that: the tap network runs from `first` to the tap."""
+
+    part: str
+    keys: tuple[str, str]
+    first: str
+    second: str
+    tap: "Block"
+    at_end: bool = True
+
+
+Block = Union[Leaf, SeriesBlock, ParallelBlock, BridgeBlock, TapBlock]
 
 
 def reverse(block: Block) -> Block:
@@ -50,6 +64,9 @@ def reverse(block: Block) -> Block:
         return SeriesBlock(tuple(reverse(b) for b in reversed(block.items)))
     if isinstance(block, ParallelBlock):
         return ParallelBlock(tuple(reverse(b) for b in block.branches))
+    if isinstance(block, TapBlock):
+        return TapBlock(block.part, block.keys, block.second, block.first, reverse(block.tap),
+                        not block.at_end)
     return BridgeBlock(reverse(block.e2), reverse(block.e1), reverse(block.e4),
                        reverse(block.e3), block.e5)
 
@@ -78,6 +95,8 @@ def leaves(block: Block) -> list[Leaf]:
         children = block.items
     elif isinstance(block, ParallelBlock):
         children = block.branches
+    elif isinstance(block, TapBlock):
+        return [Leaf(block.keys[0], block.part)] + leaves(block.tap)
     else:
         children = (block.e1, block.e2, block.e3, block.e4, block.e5)
     return [leaf for c in children for leaf in leaves(c)]

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from .layout import Schematic
-from .symbols import SCircle, Shape, SLine, Style, draw_ground, draw_part, draw_terminal
+from .symbols import (SCircle, Shape, SLine, Style, draw_ground, draw_part, draw_tap_part,
+                      draw_terminal)
 from .topology import Circuit
 
 DOT_R = 0.07
@@ -16,9 +17,13 @@ def schematic_shapes(circuit: Circuit, sch: Schematic, style: Style = "iec",
     out: list[tuple[str | None, Shape]] = [(None, SLine((a, b))) for a, b in sch.wires]
     for p in sch.parts:
         spec = circuit.parts[p.name]
-        for shape in draw_part(p.kind, p.start, p.end, p.normal, style, spec.state,
-                               p.name in marks):
-            out.append((p.name, shape))
+        if len(p.terminals) == 3:
+            at_start = p.terminals.get(spec.state or "a") == p.start
+            shapes = draw_tap_part(p.kind, p.start, p.end, p.normal, style, at_start)
+        else:
+            shapes = draw_part(p.kind, p.start, p.end, p.normal, style, spec.state,
+                               p.name in marks)
+        out += [(p.name, shape) for shape in shapes]
     out += [(None, SCircle(d, DOT_R, "black")) for d in sch.dots]
     for m in sch.markers:
         shapes = draw_ground(m.tip) if m.kind == "ground" else draw_terminal(m.tip)

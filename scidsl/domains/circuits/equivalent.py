@@ -40,6 +40,8 @@ def _reduced_network(circuit: Circuit, what: Quantity) -> tuple[nx.utils.UnionFi
             uf.union(u, v)
         elif data["kind"] in _ELEMENT_FOR[what] and not is_open(circuit, data):
             value = part_value(circuit, data["part"], key)
+            if data.get("half"):  # a potentiometer's wiper sits at the middle
+                value = value / 2
             elements.append((u, v, 1 / value if what == "resistance" else value))
     return uf, [(uf[u], uf[v], y) for u, v, y in elements if uf[u] != uf[v]]
 

@@ -9,7 +9,6 @@ import sympy
 from . import decompose as dc
 from .checks import family
 from .equivalent import equivalent
-from .layout import label_text
 from .parts import KINDS
 from .quantities import format_quantity
 from .topology import Circuit
@@ -49,12 +48,12 @@ def series_groups(circuit: Circuit) -> list[list[str]]:
     uf = _wire_groups(circuit)
     ends = _two_terminal(circuit, uf)
     at_node: dict[str, list[str]] = {}
-    for part, pair in ends.items():
-        for n in pair:
-            at_node.setdefault(n, []).append(part)
+    for (part, _), node in circuit.terminals.items():
+        if circuit.parts[part].kind not in ("wire", "ground", "terminal"):
+            at_node.setdefault(uf[node], []).append(part)
     chains = nx.utils.UnionFind(ends)
     for parts in at_node.values():
-        if len(parts) == 2 and parts[0] != parts[1]:
+        if len(parts) == 2 and parts[0] != parts[1] and all(p in ends for p in parts):
             chains.union(*parts)
     return [sorted(g) for g in chains.to_sets() if len(g) > 1]
 
@@ -154,12 +153,14 @@ def circuit_facts(circuit: Circuit) -> list[Fact]:
     for name, spec in circuit.parts.items():
         key = KINDS[spec.kind].value_key
         if key and key in spec.values:
-            out.append({"fact": "value", "args": (name, key),
-                        "value": format_quantity(spec.values[key]),
-                        "text": label_text(circuit, name)})
+            value = format_quantity(spec.values[key])
+            out.append({"fact": "value", "args": (name, key), "value": value,
+                        "text": f"{spec.kind} {name}: {key} = {value}"})
         if spec.state and family(circuit, name) == "switch":
+            state = spec.state if spec.kind == "switch" else f"thrown to {spec.state}"
             out.append({"fact": "state", "args": (name,), "value": spec.state,
-                        "text": f"switch {name} is {spec.state}"})
+                        "text": f"{spec.kind.replace('_', ' ').replace('two way', 'two-way')} "
+                                f"{name} is {state}"})
     out += [{"fact": "parallel", "args": (tuple(g),), "text": f"{' and '.join(g)} are in parallel"}
             for g in parallel_groups(circuit)]
     out += [{"fact": "series", "args": (tuple(g),), "text": f"{' and '.join(g)} are in series"}

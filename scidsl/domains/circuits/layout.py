@@ -10,6 +10,7 @@ from .issues import Issue
 from .parts import KINDS
 from .quantities import format_quantity, subscript_name
 from .symbols import PART_LENGTH, extent
+from .taps import TAP_TERMINAL, fold_taps, unfolded_parts
 from .topology import Circuit
 
 WIRE_MIN = 0.5  # shortest wire between two parts in series
@@ -137,6 +138,8 @@ class _Builder:
             return self.leaf(block, vertical)
         if isinstance(block, dc.SeriesBlock):
             return self.series([self.block(b, vertical) for b in block.items])
+        if isinstance(block, dc.TapBlock):
+            return self.tap_block(block, vertical)
         if isinstance(block, dc.ParallelBlock):
             # a meter across a part goes outside it, as textbooks draw it
             branches = sorted(block.branches, key=self._is_lone_meter)
@@ -166,6 +169,43 @@ class _Builder:
         if text:
             sub.labels.append(LabelBox(leaf.part, text, (length / 2, up + LABEL_GAP + cross / 2),
                                        w, h, (length / 2, up), (0.0, 1.0)))
+        return sub
+
+    def _label(self, part: str, vertical: bool) -> tuple[str, float, float, float, float]:
+        """Label text, its width and height, and its extents along and across the flow."""
+        text = label_text(self.circuit, part, self.values)
+        w, h = self.measure(text, LABEL_SIZE) if text else (0.0, 0.0)
+        along, cross = (h, w) if vertical else (w, h)
+        return text, w, h, along, cross
+
+    def tap_block(self, b: dc.TapBlock, vertical: bool) -> _Sub:
+        """A three-terminal part on the axis; its tap network runs above it to the out end."""
+        if not b.at_end:
+            sub = self.tap_block(dc.reverse(b), vertical)  # type: ignore[arg-type]
+            mirrored = _Sub(sub.width, sub.up, sub.down)
+            mirrored.add(sub, Affine(-1, 0, 0, 1, sub.width, 0))
+            return mirrored
+        kind = self.edges[b.keys[0]]["kind"]
+        text, w, h, along, cross = self._label(b.part, vertical)
+        length = max(PART_LENGTH + 0.4, along + 0.3)
+        up, down = extent(kind)
+        tap = self.block(b.tap, vertical)
+        height = up + WIRE_MIN + tap.down
+        mid, x0 = length / 2, length / 2 + WIRE_MIN
+        width = max(x0 + tap.width + WIRE_MIN, length + WIRE_MIN)
+        sub = _Sub(width, height + tap.up, down + (LABEL_GAP + cross if text else 0))
+        terminals = {b.first: (0.0, 0.0), b.second: (length, 0.0), TAP_TERMINAL[kind]: (mid, up)}
+        sub.parts.append(PlacedPart(b.part, b.keys[0], kind, (0.0, 0.0), (length, 0.0),
+                                    (0.0, 1.0), terminals))
+        sub.wire((mid, up), (mid, height))
+        sub.wire((mid, height), (x0, height))
+        sub.add(tap, translate(x0, height))
+        sub.wire((x0 + tap.width, height), (width, height))
+        sub.wire((width, height), (width, 0))
+        sub.wire((length, 0), (width, 0))
+        if text:  # the tap takes the outer side, so the label goes inside
+            sub.labels.append(LabelBox(b.part, text, (mid, -(down + LABEL_GAP + cross / 2)),
+                                       w, h, (mid, -down), (0.0, -1.0)))
         return sub
 
     def series(self, subs: list[_Sub]) -> _Sub:
@@ -320,7 +360,8 @@ def _root_key(circuit: Circuit) -> str | None:
     for k, d in keys:
         if KINDS[d["kind"]].family in ("vsource", "isource"):
             return k
-    return keys[0][0] if keys else None
+    whole = [k for k, d in keys if k == d["part"]]  # a half of a three-terminal part cannot lead
+    return whole[0] if whole else None
 
 
 def _terminal_nodes(circuit: Circuit) -> list[tuple[str, str]]:
@@ -332,13 +373,12 @@ def _terminal_nodes(circuit: Circuit) -> list[tuple[str, str]]:
     return out
 
 
-def _unsupported(circuit: Circuit) -> Issue | None:
-    for name, spec in circuit.parts.items():
-        used = [t for t in KINDS[spec.kind].terminals if (name, t) in circuit.terminals]
-        if len(used) == 3:
-            return Issue("E2013", f"cannot lay out {spec.kind} '{name}' with all three "
-                         "terminals connected", name, spec.origin,
-                         "connect two of its terminals (end and wiper)")
+def _unfolded(circuit: Circuit, block: dc.Block) -> Issue | None:
+    for name in sorted(unfolded_parts(block)):
+        spec = circuit.parts[name]
+        return Issue("E2013", f"cannot lay out {spec.kind} '{name}': its tap network does not "
+                     "run between its tap and one end", name, spec.origin,
+                     "connect the wiper (or common) side network to one end of the part")
     return None
 
 
@@ -350,9 +390,6 @@ def layout_circuit(circuit: Circuit, measure: Measure = measure_text,
     """
     if isinstance(marks, bool):
         marks = set(circuit.parts) if marks else set()
-    bad = _unsupported(circuit)
-    if bad:
-        return bad
     builder = _Builder(circuit, measure, marks, values)
     ports = _terminal_nodes(circuit)
     has_source = any(KINDS[d["kind"]].family in ("vsource", "isource")
@@ -383,6 +420,10 @@ def _layout_with_root(circuit: Circuit, builder: _Builder) -> _Sub | Issue:
     rest = dc.decompose(_edges_for(circuit, root), b, a)
     if rest is None:
         return _not_drawable("its network is neither series–parallel nor a bridge")
+    rest = fold_taps(rest, builder.edges)
+    bad = _unfolded(circuit, rest)
+    if bad:
+        return bad
     items = [dc.Leaf(root, data["part"], True)]
     items += list(rest.items) if isinstance(rest, dc.SeriesBlock) else [rest]
     return layout_loop(builder, assign_sides(circuit, items))
@@ -403,6 +444,10 @@ def _layout_two_port(circuit: Circuit, builder: _Builder,
     if block is None:
         return _not_drawable("the network between its terminals is neither series–parallel "
                              "nor a bridge")
+    block = fold_taps(block, builder.edges)
+    bad = _unfolded(circuit, block)
+    if bad:
+        return bad
     sub = builder.block(block, False)
     out = _Sub(sub.width + 2 * LEAD, sub.up, sub.down)
     out.wire((0, 0), (LEAD, 0))

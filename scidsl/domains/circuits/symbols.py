@@ -54,7 +54,7 @@ EXTENTS: dict[str, tuple[float, float]] = {
     "lamp": (0.3, 0.3), "fuse": (0.15, 0.15), "diode": (0.25, 0.25), "led": (0.55, 0.25),
     "rheostat": (0.7, 0.2), "potentiometer": (0.7, 0.2), "cell": (0.4, 0.4),
     "battery": (0.4, 0.4), "dc_source": (0.3, 0.3), "ac_source": (0.3, 0.3),
-    "current_source": (0.3, 0.3), "switch": (0.4, 0.1), "two_way_switch": (0.4, 0.1),
+    "current_source": (0.3, 0.3), "switch": (0.4, 0.1), "two_way_switch": (0.55, 0.1),
     "ammeter": (0.3, 0.3), "voltmeter": (0.3, 0.3), "galvanometer": (0.3, 0.3),
     "wire": (0.0, 0.0),
 }
@@ -213,6 +213,23 @@ def _rheostat(f: _Frame, style: Style) -> list[Shape]:
             f.line((wx, top), (f.length, top), (f.length, 0)),
             SCircle(f.p(1.22, 0), CONTACT_R, "black"), f.line((1.15, 0), (1.22, 0))]
     return out
+
+
+def draw_tap_part(kind: str, start: Point, end: Point, normal: Point, style: Style = "iec",
+                  selected_at_start: bool = True) -> list[Shape]:
+    """A potentiometer (wiper at the middle) or a two-way switch (common above the middle)."""
+    f = _Frame(start, end, normal)
+    c, up = f.length / 2, EXTENTS[kind][0]
+    if kind in ("potentiometer", "rheostat"):
+        return _resistor(f, style) + [
+            f.line((c, up), (c, .24)),
+            f.line((c, .22), (c - .08, .36), (c + .08, .36), closed=True, fill="black")]
+    left, right = c - .35, c + .35
+    target = (left + .04, .07) if selected_at_start else (right - .04, .07)
+    return [f.line((0, 0), (left - CONTACT_R, 0)), f.line((right + CONTACT_R, 0), (f.length, 0)),
+            f.line((c, up), target),
+            SCircle(f.p(left, 0), CONTACT_R, "white"), SCircle(f.p(right, 0), CONTACT_R, "white"),
+            SCircle(f.p(c, up), CONTACT_R, "white")]
 
 
 def _marks(f: _Frame, kind: str) -> list[Shape]:

@@ -297,7 +297,7 @@ def _add_part_edges(graph: nx.MultiGraph, name: str, kind: str,
     for ta, tb in pairs:
         key = name if len(pairs) == 1 else f"{name}:{ta}-{tb}"
         graph.add_edge(terminals[(name, ta)], terminals[(name, tb)], key=key, part=name,
-                       kind=kind, ends=(ta, tb))
+                       kind=kind, ends=(ta, tb), half=len(pairs) > 1)
 
 
 def lower(spec: CircuitSpec) -> Circuit:
