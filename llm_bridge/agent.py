@@ -47,6 +47,7 @@ class Attempt:
     feedback: str = ""
     usage: dict[str, int] = field(default_factory=dict)
     model_s: float = 0.0
+    finish_reason: str | None = None
     compile_s: float = 0.0
 
 
@@ -170,6 +171,7 @@ class Agent:
         attempt.usage = _usage(response)
         if not getattr(response, "choices", None):
             raise EndpointError(f"{self.config.endpoint} returned a completion without choices")
+        attempt.finish_reason = getattr(response.choices[0], "finish_reason", None)
         return response.choices[0].message
 
     def _answer(self, reply: Any, attempt: Attempt) -> list[dict[str, Any]]:
@@ -213,6 +215,8 @@ class Agent:
         if scene is None:
             attempt.problem = f"malformed {name} call: {why}"
             attempt.feedback = prompts.BAD_ARGUMENTS.format(name=name, why=why, tool=tool)
+            if attempt.finish_reason == "length":
+                attempt.feedback += " " + prompts.CUT_OFF
             return attempt.feedback
         # The loop wants a figure: a scene sent for checking is compiled outright, which checks it
         # the same way and saves the model a turn when it is already right.
@@ -257,6 +261,7 @@ class Agent:
                 "usage": attempt.usage,
                 "model_s": attempt.model_s,
                 "compile_s": attempt.compile_s,
+                "finish_reason": attempt.finish_reason,
             }
         )
 

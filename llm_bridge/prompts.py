@@ -126,6 +126,9 @@ NO_TOOL_CALL = (
     "No scene arrived. Call {tool} with the complete scene as its `scene` argument "
     "(do not put the scene only in your message text)."
 )
+CUT_OFF = (
+    "Your reply was cut off at the output limit: keep the plan short and send the scene sooner."
+)
 BAD_ARGUMENTS = (
     "The {name} call could not be read: {why}. Call {tool} again; its arguments must be one JSON "
     "object with a `scene` field holding the complete scene."

@@ -261,3 +261,14 @@ def test_several_tool_calls_each_get_an_answer():
         "E0101" in answers[0]["content"]
         and answers[1]["content"] == "Ignored: send one scene per turn."
     )
+
+
+def test_cut_off_reply_is_explained():
+    cut = tool_call("compile_scene", '{"scene": "box B1')
+    cut.body["choices"][0]["finish_reason"] = "length"
+    with ScriptedServer([cut, scene_call(GOOD)]) as server:
+        result = _agent(server).run("A box.")
+    assert result.ok and result.attempts[0].finish_reason == "length"
+    assert server.requests[1]["messages"][-1]["content"].endswith(
+        "Your reply was cut off at the output limit: keep the plan short and send the scene sooner."
+    )
