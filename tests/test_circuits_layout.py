@@ -183,3 +183,32 @@ def test_three_terminal_parts_are_drawn_once_with_their_tap() -> None:
             assert verify_schematic(circuit, sch) == [], (kind, end)
             (part,) = [p for p in sch.parts if p.name == "P"]
             assert len(part.terminals) == 3
+
+
+ANY_KINDS = ["resistor", "capacitor", "lamp", "switch", "battery", "voltmeter", "ammeter", "wire",
+             "potentiometer", "two_way_switch", "current_source", "diode"]
+netlists = st.lists(st.tuples(st.sampled_from(ANY_KINDS), st.booleans(),
+                              st.lists(st.integers(0, 4), min_size=3, max_size=3)),
+                    min_size=1, max_size=7)
+
+
+@settings(max_examples=150, deadline=None)
+@given(netlists)
+def test_any_checked_netlist_is_drawn_faithfully_or_refused(rows: list) -> None:
+    from scidsl.domains.circuits.checks import check_circuit
+
+    parts, places = [], []
+    for i, (kind, three, nodes) in enumerate(rows):
+        count = 3 if three and kind in ("potentiometer", "two_way_switch") else 2
+        state = "closed" if kind == "switch" and three else None
+        parts.append(PartSpec(f"X{i}", kind, state=state))
+        places.append(Placement(f"X{i}", tuple(f"n{n}" for n in nodes[:count])))
+    circuit = lower(CircuitSpec(parts, places))
+    if any(i.is_error for i in check_circuit(circuit)):
+        return
+    sch = layout_circuit(circuit, fake_measure, marks=True)
+    if isinstance(sch, Issue):
+        assert sch.code == "E2013"
+        return
+    assert verify_schematic(circuit, sch) == []
+    circuit_facts(circuit)

@@ -173,6 +173,9 @@ class _Reducer:
             merged = True
         return merged
 
+    def _loop(self, i: int) -> bool:
+        return self.edges[i][0] == self.edges[i][1]
+
     def merge_bridge(self) -> bool:
         for c in list(self.adj):
             if c in self.adj and self._bridge_at(c):
@@ -181,12 +184,12 @@ class _Reducer:
 
     def _bridge_at(self, c: str) -> bool:
         ids = sorted(self.adj[c])
-        if c in self.ends or len(ids) != 3:
+        if c in self.ends or len(ids) != 3 or any(self._loop(i) for i in ids):
             return False
         nbr = {self.oriented(i, c)[0]: i for i in ids}
         for d in nbr:
             dn_ids = sorted(self.adj.get(d, ()))
-            if d in self.ends or len(dn_ids) != 3:
+            if d == c or d in self.ends or len(dn_ids) != 3 or any(self._loop(i) for i in dn_ids):
                 continue
             dn = {self.oriented(i, d)[0]: i for i in dn_ids}
             others = set(nbr) - {d}
