@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from typing import Any, Optional
 
 from scidsl.domains.plots.layout import Axes, CurveL, Layout, Panel, PointL
@@ -55,6 +56,8 @@ def _axes_panel(panel: Panel) -> Drawing:
     for t in panel.texts:
         d.items.append(Text(ax.page(t.at), t.text, t.size, color=t.color, owner=t.owner, role="note",
                             may_touch=_owners(panel)))
+    grid = ax.name + ".grid"
+    d.labels = [replace(lab, may_touch=lab.may_touch + (grid,)) for lab in d.labels]
     return d
 
 
@@ -91,8 +94,9 @@ def _arrow_axes(d: Drawing, ax: Axes, may: tuple[str, ...]) -> None:
     xtip, ytip = (right[0] + ARROW_CM, right[1]), (top[0], top[1] + ARROW_CM)
     d.items.append(Line((left, xtip), stroke=stroke, arrow="end", owner=ax.name, role="axis"))
     d.items.append(Line((bottom, ytip), stroke=stroke, arrow="end", owner=ax.name, role="axis"))
-    skip_x = ymin < oy  # the vertical axis continues below: an x label at ox would sit on it
-    skip_y = xmin < ox
+    origin = ox == 0 and oy == 0
+    skip_x = ymin < oy or origin  # the vertical axis continues below: an x label at ox would sit on it
+    skip_y = xmin < ox or origin
     for v, t in ax.xticks:
         px, py = ax.page((v, oy))
         d.items.append(Line(((px, py), (px, py - TICK_CM)), stroke=stroke, owner=ax.name, role="tick"))
@@ -103,7 +107,7 @@ def _arrow_axes(d: Drawing, ax: Axes, may: tuple[str, ...]) -> None:
         d.items.append(Line(((px, py), (px - TICK_CM, py)), stroke=stroke, owner=ax.name, role="tick"))
         if t and not (skip_y and abs(v - oy) < 1e-12):
             d.items.append(_tick_text((px - TICK_CM - 0.08, py), t, "right", "center", ax, may))
-    if skip_x and skip_y and ox == 0 and oy == 0:
+    if origin:
         o = ax.page((0.0, 0.0))
         d.items.append(_tick_text((o[0] - 0.1, o[1] - 0.08), "$O$", "right", "top", ax, may))
     d.items.append(Text((xtip[0] + 0.12, xtip[1]), ax.xlabel, 11, "left", "center", owner=ax.name + ".xlabel",

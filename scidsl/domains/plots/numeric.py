@@ -63,6 +63,8 @@ def sample(f: Fn, x0: float, x1: float, window: tuple[float, float, float, float
     for i in range(n - 1):
         xa, ya, xb, yb = float(xs[i]), float(ys[i]), float(xs[i + 1]), float(ys[i + 1])
         if not (math.isfinite(ya) and math.isfinite(yb)):
+            if math.isfinite(ya) != math.isfinite(yb):
+                breaks.append(xb if math.isfinite(ya) else xa)
             cur = _close(pieces, cur)
             continue
         if abs(yb - ya) > 0.2 * height:
@@ -121,10 +123,11 @@ def _clip_y(a: P, b: P, ymin: float, ymax: float) -> tuple[P, P] | None:
 def poles(f: Fn, breaks: list[float], height: float) -> list[float]:
     """Break positions where |f| grows without bound on both sides (vertical asymptotes)."""
     out = []
-    for x in breaks:
+    for x in sorted(set(breaks)):
         near = [abs(scalar(f, x + s * d)) for s in (-1, 1) for d in (1e-6, 1e-9)]
         if all(not math.isfinite(v) or v > 50 * max(height, 1e-9) for v in near):
-            out.append(snap(x))
+            if not out or abs(snap(x) - out[-1]) > 1e-9:
+                out.append(snap(x))
     return out
 
 
@@ -197,7 +200,8 @@ def _unique(xs: list[float], width: float) -> list[float]:
     out: list[float] = []
     for x in sorted(xs):
         if not out or abs(x - out[-1]) > 1e-7 * max(width, 1e-12):
-            out.append(snap(x))
+            if not out or abs(snap(x) - out[-1]) > 1e-9:
+                out.append(snap(x))
     return out[:MAX_SPECIAL]
 
 

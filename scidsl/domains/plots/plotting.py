@@ -240,6 +240,14 @@ def add_point(panel: Panel, point: PointL, node: Any) -> None:
         panel_warn(panel, LayoutError("W6002", f"the point {format_point(point.at)} lies outside the plot "
                                       "window and is not drawn", node, None, "widen xlim / ylim"))
         return
+    ax = panel.axes
+    tol = 1e-9 * max(ax.window[2] - ax.window[0], ax.window[3] - ax.window[1])
+    for other in panel.points:
+        if math.dist(other.at, point.at) <= tol and point.kind != "data":
+            # the same point found twice (a root of both curves and their intersection): one dot, one label
+            if other.text is None:
+                other.text = point.text
+            return
     panel.points.append(point)
 
 

@@ -61,6 +61,6 @@ def _fit_line(panel: Panel, n: k.Series, owner: str, pts: list[P]) -> None:
     pad = 0.05 * (hi - lo)
     f = (lambda x: slope * x + intercept)
     pieces, _ = numeric.sample(f, max(xmin, lo - pad), min(xmax, hi + pad), panel.axes.window, 3)
-    text = f"y = {format_number(slope)}x {'+' if intercept >= 0 else '−'} {format_number(abs(intercept))}"
+    text = f"$y = {format_number(slope)}x {'+' if intercept >= 0 else '-'} {format_number(abs(intercept))}$"
     panel.curves.append(CurveL(f"{owner}.fit", pieces, n.color, 1.2, "dashed", n.label or text, text, role="fit"))
     panel.facts.append(("fit_line", (owner,), (slope, intercept), f"least-squares line of {owner}: {text}"))

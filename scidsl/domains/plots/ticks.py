@@ -6,7 +6,7 @@ from typing import Callable
 
 from scidsl import limits
 
-_MANTISSAS = (1.0, 2.0, 2.5, 5.0)
+_MANTISSAS = (1.0, 2.0, 5.0)
 
 
 def nice_steps(span: float, count: float) -> list[float]:
@@ -55,6 +55,8 @@ def format_number(v: float, decimals: int | None = None) -> str:
         text = f"{v:.2f}".rstrip("0").rstrip(".")
     else:
         text = f"{v:.{decimals}f}"
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
     if text in ("-0", "−0") or (text.startswith("-") and float(text) == 0):
         text = text[1:]
     return text.replace("-", "−")
