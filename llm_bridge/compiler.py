@@ -84,7 +84,9 @@ def scene_json_schema() -> dict[str, Any]:
 
 def tool_definitions() -> list[dict[str, Any]]:
     """The three function tools, from the live model."""
-    return build_tools(scene_json_schema())
+    from scidsl.registry import kinds
+
+    return build_tools(scene_json_schema(), list(kinds()))
 
 
 # ---- reference ----------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 JSON = dict[str, Any]
@@ -74,10 +74,12 @@ class StrictSchemaError(ValueError):
     """A JSON Schema construct that strict function calling cannot express."""
 
 
-def build_tools(scene_schema: Mapping[str, Any]) -> list[JSON]:
+def build_tools(scene_schema: Mapping[str, Any], kinds: Sequence[str] = ()) -> list[JSON]:
     """The three OpenAI-style function tools: scene as text, scene as JSON (strict), check."""
+    # The text form has no schema to show its vocabulary, so its description lists the kinds.
+    vocabulary = f" Statement kinds: {', '.join(kinds)}." if kinds else ""
     return [
-        text_tool(COMPILE_TEXT, _TEXT_DESCRIPTION),
+        text_tool(COMPILE_TEXT, _TEXT_DESCRIPTION + vocabulary),
         json_tool(scene_schema),
         text_tool(CHECK, _CHECK_DESCRIPTION),
     ]

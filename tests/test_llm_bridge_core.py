@@ -84,6 +84,7 @@ def test_tool_definitions_are_strict_and_valid():
         "compile_scene_json",
         "check_scene",
     ]
+    assert all(f" {kind}," in tools[0]["function"]["description"] for kind in list(kinds())[:-1])
     for tool in tools:
         jsonschema.Draft202012Validator.check_schema(tool["function"]["parameters"])
         assert tool["function"]["strict"] is True

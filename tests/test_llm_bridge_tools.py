@@ -218,3 +218,9 @@ def test_any_model_like_schema_becomes_valid_strict_schema(members):
     strict = to_strict_schema(root)
     jsonschema.Draft202012Validator.check_schema(strict)
     assert strict_violations(strict) == []
+
+
+def test_text_tool_lists_the_kinds():
+    tools = build_tools({"type": "object", "properties": {}}, ["scene", "resistor"])
+    assert tools[0]["function"]["description"].endswith(" Statement kinds: scene, resistor.")
+    assert "Statement kinds" not in tools[2]["function"]["description"]
