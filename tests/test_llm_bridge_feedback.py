@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 
-import httpx2 as httpx
 import openai
+
+try:  # openai 3 ships its HTTP stack as httpx2; older releases use httpx
+    import httpx2 as httpx
+except ImportError:  # pragma: no cover
+    import httpx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
