@@ -142,3 +142,11 @@ def test_changed_coefficient_fails_to_compile(equation: str, data: st.DataObject
     changed = " + ".join(words[:n]) + " -> " + " + ".join(words[n:])
     result = scidsl.compile(f'reaction r {{ equation: "{changed}" }}')
     assert {d.code for d in result.diagnostics} & {"E3020", "E3021"}, changed
+
+
+def test_long_molecule_is_drawn_smaller_not_scaled() -> None:
+    result = scidsl.compile('molecule m { smiles: "' + "OCC(O)" * 30 + '" }')
+    assert result.ok, [d.to_dict() for d in result.diagnostics]
+    b = result.drawing.bounds()
+    assert b is not None and b[2] - b[0] <= 22.0
+    assert min(t.size for t in result.drawing.items if isinstance(t, Text)) >= 7.0

@@ -1,7 +1,7 @@
 """Lay out chemistry statements: depict molecules, set equations in a row, project unit cells."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .analysis import (
@@ -18,6 +18,8 @@ from .equation import Term
 
 Box = tuple[float, float, float, float]
 ROW_WIDTH_CM = 18.0
+MAX_MOLECULE_CM = 20.0
+MIN_FONT = 7.0
 GAP_CM = 1.2
 TERM_GAP = 0.3
 FONT = 12.0
@@ -115,8 +117,16 @@ def _molecule_block(entry: MoleculeEntry) -> MoleculeBlock:
     mode = node.show
     if mode == "lewis" and lewis_size(entry.loaded.mol) > MAX_LEWIS_ATOMS:  # type: ignore[union-attr]
         mode = "full"
-    geo = depict(entry.loaded.mol, DepictOptions(mode=mode, explicit_carbons=node.carbons),  # type: ignore[union-attr]
-                 entry.loaded.bond_stereo or None)  # type: ignore[union-attr]
+    options = DepictOptions(mode=mode, explicit_carbons=node.carbons)
+    geo = depict(entry.loaded.mol, options, entry.loaded.bond_stereo or None)  # type: ignore[union-attr]
+    b = geo.bbox()
+    extent = max(b[2] - b[0], b[3] - b[1])
+    if extent > MAX_MOLECULE_CM:
+        # draw it smaller ourselves: the page scaler would shrink bonds but not the labels
+        f = MAX_MOLECULE_CM / extent
+        options = replace(options, bond_length=geo.bond_length * f,
+                          font_size=max(MIN_FONT, options.font_size * f))
+        geo = depict(entry.loaded.mol, options, entry.loaded.bond_stereo or None)  # type: ignore[union-attr]
     box = _with_caption(geo.bbox(), node.label)
     return MoleculeBlock(entry, geo, box)
 
