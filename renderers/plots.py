@@ -46,7 +46,7 @@ def _axes_panel(panel: Panel) -> Drawing:
         _region(d, ax, r)
     for b in panel.bars:
         _bar(d, ax, b)
-    _frame(d, ax, _owners(panel))
+    _frame(d, ax, _owners(panel), _ink(panel, ax))
     for c in panel.curves:
         _curve(d, ax, c)
     for a in panel.arcs:
@@ -70,10 +70,31 @@ def _grid(d: Drawing, ax: Axes) -> None:
         d.items.append(Line((ax.page((xmin, v)), ax.page((xmax, v))), stroke=thin, owner=ax.name + ".grid", role="grid"))
 
 
-def _frame(d: Drawing, ax: Axes, owners: tuple[str, ...]) -> None:
+def _ink(panel: Panel, ax: Axes) -> Any:
+    """The curves and points of a panel as one shapely geometry on the page (what tick labels avoid)."""
+    from shapely.geometry import LineString, Point
+    from shapely.ops import unary_union
+
+    geoms = [LineString([ax.page(p) for p in piece]).buffer(0.03) for c in panel.curves for piece in c.pieces
+             if len(piece) >= 2]
+    geoms += [Point(ax.page(p.at)).buffer(0.1) for p in panel.points]
+    return unary_union(geoms) if geoms else None
+
+
+def _nudged(ink: Any, text: str, candidates: list[tuple[P, str, str]]) -> tuple[P, str, str]:
+    """The first placement of a tick label clear of curves and points (else the first, on a white background)."""
+    from scidsl.labels import text_box
+
+    for pos, ha, va in candidates:
+        if ink is None or not text_box(text, TICK_SIZE, pos, ha, va).intersects(ink):
+            return pos, ha, va
+    return candidates[0]
+
+
+def _frame(d: Drawing, ax: Axes, owners: tuple[str, ...], ink: Any = None) -> None:
     may = owners + (ax.name + ".grid",)
     if ax.frame == "arrows":
-        _arrow_axes(d, ax, may)
+        _arrow_axes(d, ax, may, ink)
     elif ax.frame == "box":
         _box_axes(d, ax, may)
     else:
@@ -85,7 +106,7 @@ def _tick_text(pos: P, text: str, ha: str, va: str, ax: Axes, may: tuple[str, ..
                 background="white")
 
 
-def _arrow_axes(d: Drawing, ax: Axes, may: tuple[str, ...]) -> None:
+def _arrow_axes(d: Drawing, ax: Axes, may: tuple[str, ...], ink: Any) -> None:
     xmin, ymin, xmax, ymax = ax.window
     ox, oy = ax.axis_x, ax.axis_y
     stroke = Stroke(width=0.9)
@@ -101,12 +122,18 @@ def _arrow_axes(d: Drawing, ax: Axes, may: tuple[str, ...]) -> None:
         px, py = ax.page((v, oy))
         d.items.append(Line(((px, py), (px, py - TICK_CM)), stroke=stroke, owner=ax.name, role="tick"))
         if t and not (skip_x and abs(v - ox) < 1e-12):
-            d.items.append(_tick_text((px, py - TICK_CM - 0.06), t, "center", "top", ax, may))
+            below = py - TICK_CM - 0.06
+            pos, ha, va = _nudged(ink, t, [((px, below), "center", "top"), ((px + 0.06, below), "left", "top"),
+                                           ((px - 0.06, below), "right", "top")])
+            d.items.append(_tick_text(pos, t, ha, va, ax, may))
     for v, t in ax.yticks:
         px, py = ax.page((ox, v))
         d.items.append(Line(((px, py), (px - TICK_CM, py)), stroke=stroke, owner=ax.name, role="tick"))
         if t and not (skip_y and abs(v - oy) < 1e-12):
-            d.items.append(_tick_text((px - TICK_CM - 0.08, py), t, "right", "center", ax, may))
+            left = px - TICK_CM - 0.08
+            pos, ha, va = _nudged(ink, t, [((left, py), "right", "center"), ((left, py + 0.06), "right", "bottom"),
+                                           ((left, py - 0.06), "right", "top")])
+            d.items.append(_tick_text(pos, t, ha, va, ax, may))
     if origin:
         o = ax.page((0.0, 0.0))
         d.items.append(_tick_text((o[0] - 0.1, o[1] - 0.08), "$O$", "right", "top", ax, may))
