@@ -37,7 +37,7 @@ class BatchSummary:
 
 
 def read_problems(path: str | Path) -> Iterator[Problem]:
-    """Problems from a JSONL file: one object a line with an `id` and a `problem_text` (or `problem`, `text`)."""
+    """Problems from JSONL: `id`, `problem_text` (or `problem`, `text`), optional `figure_description`."""
     seen: set[str] = set()
     with open(path, encoding="utf-8") as fh:
         for line_no, line in enumerate(fh, start=1):
@@ -73,6 +73,10 @@ def _problem_from_line(line: str, line_no: int) -> Problem:
         return Problem(
             pid, "", f"line {line_no} has no problem text (keys: {', '.join(TEXT_KEYS)})"
         )
+    description = data.get("figure_description")
+    if isinstance(description, str) and description.strip():
+        # Benchmarks describe the expected figure; it tells the model what to draw.
+        text = f"{text}\n\nFigure description: {description.strip()}"
     return Problem(pid, text)
 
 

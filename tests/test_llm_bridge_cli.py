@@ -227,3 +227,11 @@ def test_unwritable_paths_are_reported_not_raised(tmp_path, capsys):
         )
     assert code == 1 and "scidsl generate: " in capsys.readouterr().err
     assert server.requests == []
+
+
+def test_figure_description_joins_the_problem(tmp_path):
+    from scidsl.llm_bridge.batch import read_problems
+
+    path = tmp_path / "p.jsonl"
+    path.write_text(json.dumps({"id": "q", "problem_text": "Find x.", "figure_description": " A triangle. "}))
+    assert next(read_problems(path)).text == "Find x.\n\nFigure description: A triangle."
