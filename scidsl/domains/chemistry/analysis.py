@@ -157,8 +157,14 @@ def _check_indices(entry: MoleculeEntry, out: Analysis) -> None:
     bad = [i for i in node.highlight or [] if not 0 <= i < n]
     for text in node.atom_labels or []:
         idx = parse_atom_label(text)
-        if idx is None or not 0 <= idx[0] < n:
-            bad.append(idx[0] if idx else -1)
+        if idx is None:
+            out.diagnostics.append(error("E3042", f"atom label '{text[:40]}' is not \"index: text\"",
+                                         node.span_of("atom_labels"), 'write e.g. "1: α"'))
+        elif not 0 <= idx[0] < n:
+            bad.append(idx[0])
+        elif _label_problem(idx[1]):
+            code, message = _label_problem(idx[1])  # type: ignore[misc]
+            out.diagnostics.append(error(code, message, node.span_of("atom_labels")))
     for pair in node.highlight_bonds or []:
         ij = parse_pair(pair)
         if not (ij is not None and max(ij) < n and mol.GetBondBetweenAtoms(*ij) is not None):
@@ -176,6 +182,12 @@ def _check_indices(entry: MoleculeEntry, out: Analysis) -> None:
                                        "hydrogens; lone pairs are drawn "
                                        f"for molecules up to {MAX_LEWIS_ATOMS} atoms",
                                        node.span_of("show"), "use show: full or skeletal"))
+
+
+def _label_problem(text: str) -> tuple[str, str] | None:
+    from scidsl.text import mathtext_error
+
+    return mathtext_error(text)
 
 
 def lewis_size(mol: Any) -> int:
