@@ -186,10 +186,13 @@ def _orient(pts: list[Point]) -> list[Point]:
 def depict(mol: Any, options: DepictOptions = DepictOptions(),
            fixed_stereo: dict[int, str] | None = None) -> MoleculeGeometry:
     """Return the drawing geometry of a sanitised RDKit molecule."""
+    from rdkit import rdBase
+
     if options.bond_length <= 0:
         options = replace(options, bond_length=DEFAULT_BOND[options.mode])
-    m, src = prepare(mol, options.mode)
-    coords = compute_coords(m, fixed_stereo)
+    with rdBase.BlockLogs():  # RDKit writes warnings to stderr; nothing here may reach the user raw
+        m, src = prepare(mol, options.mode)
+        coords = compute_coords(m, fixed_stereo)
     scale = options.bond_length / RDKIT_BOND
     pos = [(x * scale, y * scale) for x, y in coords]
     atoms = [_atom_glyph(m, i, pos, src[i], options) for i in range(m.GetNumAtoms())]

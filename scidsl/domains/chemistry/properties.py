@@ -74,10 +74,12 @@ def molar_mass(mol: Any) -> float:
 
 def molecule_facts(mol: Any) -> dict[str, Any]:
     """Return the facts of a molecule as plain data (for quizzes and verification)."""
-    from rdkit import Chem
+    from rdkit import Chem, rdBase
 
     ri = mol.GetRingInfo()
-    stereo = Chem.FindMolChiralCenters(mol, includeUnassigned=True, useLegacyImplementation=False)
+    with rdBase.BlockLogs():
+        stereo = Chem.FindMolChiralCenters(mol, includeUnassigned=True,
+                                           useLegacyImplementation=False)
     counts = element_counts(mol)
     return {
         "formula": molecular_formula(mol),
