@@ -51,6 +51,23 @@ def molecule_facts_of(name: str, mol: Any) -> list:
     out += [_fact("stereocentre", (name, i), label, f"atom {i} of {name} is a stereocentre ({label})")
             for i, label in f["stereocentres"]]
     out += _hydrogens_on_heteroatoms(name, mol)
+    out += _neighbours(name, mol)
+    return out
+
+
+def _neighbours(name: str, mol: Any) -> list:
+    """Which atoms each heavy atom is bonded to (with the bond order), e.g. C4: O5 (double)."""
+    out = []
+    orders = {1.0: "single", 1.5: "aromatic", 2.0: "double", 3.0: "triple"}
+    for a in mol.GetAtoms():
+        if a.GetSymbol() == "H":
+            continue
+        partners = [f"{n.GetSymbol()}{n.GetIdx()} "
+                    f"({orders.get(mol.GetBondBetweenAtoms(a.GetIdx(), n.GetIdx()).GetBondTypeAsDouble(), 'single')})"
+                    for n in a.GetNeighbors() if n.GetSymbol() != "H"]
+        label = f"{a.GetSymbol()}{a.GetIdx()}"
+        out.append(_fact("bonded_to", (name, label), partners,
+                         f"{label} of {name} is bonded to {', '.join(partners) or 'no heavy atom'}"))
     return out
 
 
