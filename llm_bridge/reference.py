@@ -194,12 +194,20 @@ def _render_units(doc: ReferenceDoc) -> str:
         "A quantity's unit must fit its property (a resistance takes ohm, kohm, ...).",
     ]
     for dim, units in sorted(doc.units.items()):
-        lines.append(f"- {dim.replace('_', ' ')}: {', '.join(units)}")
+        lines.append(
+            f"- {dim.replace('_', ' ')}: {', '.join(units)} (e.g. `{_unit_example(units)}`)"
+        )
     if doc.prefixes:
         lines.append(
             f"Prefixes {' '.join(doc.prefixes)} combine with SI units (`mm`, `kN`, `uF`, `mA`)."
         )
     return "\n".join(lines)
+
+
+def _unit_example(units: Sequence[str]) -> str:
+    """A quantity in the plainest unit of a dimension: `2 ohm`, `2 m`."""
+    plain = [u for u in units if u.isascii()] or list(units)
+    return f"2 {min(plain, key=lambda u: (len(u), u))}"
 
 
 def _ordered_domains(domains: Iterable[str]) -> list[str]:

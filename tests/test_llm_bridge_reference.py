@@ -75,7 +75,10 @@ def test_render_lists_kinds_facts_units_with_examples():
         in text
     )
     assert "- `parallel` (geometry) — e.g. `given parallel(...)`" in text
-    assert "- magnetic field: T\n- resistance: ohm, kohm\nPrefixes k m combine" in text
+    assert (
+        "- magnetic field: T (e.g. `2 T`)\n- resistance: ohm, kohm (e.g. `2 ohm`)\nPrefixes k m combine"
+        in text
+    )
 
 
 def test_shared_style_props_are_listed_once():
