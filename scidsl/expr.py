@@ -195,7 +195,7 @@ def to_sympy(tree: Any, symbols: Mapping[str, Any] | None = None) -> Any:
             if info is None:
                 raise ExprError(f"unknown unit '{node.unit}'")
             factor = sp.pi / 180 if node.unit in ("deg", "°") else sp.nsimplify(info.factor)
-            return sp.Mul(sp.Rational(node.number), factor, evaluate=False)
+            return sp.Mul(sp.Rational(node.number), factor)  # both exact numbers of bounded size
         if isinstance(node, syntax.Ref):
             name = node.dotted
             if name in symbols:

@@ -111,6 +111,8 @@ _TOKEN = re.compile(r"([\/*·]?)([^\/*·^]+)(?:\^(-?[0-9]+))?")
 
 def parse_unit(text: str) -> UnitInfo | None:
     """Interpret a unit expression like `m/s^2` or `kg*m`; None if any part is unknown."""
+    if not text:
+        return None
     factor, dim = 1.0, [0] * len(_BASES)
     pos = 0
     for m in _TOKEN.finditer(text):
