@@ -194,27 +194,46 @@ def _flow_heads(points, per_segment: int, stroke: Stroke, owner: str, out: Drawi
 
 def _spring(shape: Shape, owner: str, out: Drawing) -> None:
     node = shape.node
-    a, b = shape.points
-    u, n, d = _unit(a, b)
+    place, d = _spring_frame(shape)
     s0, s1 = d * node.ends, d * (1 - node.ends)
-    pts: list[P] = [a, _add(a, u, s0)]
+    pts: list[P] = [place(0, 0), place(s0, 0)]
     if node.style == "zigzag":
         m = 2 * node.coils
         for j in range(m):
-            along = s0 + (j + 0.5) * (s1 - s0) / m
-            pts.append(_add(_add(a, u, along), n, node.amplitude * (1 if j % 2 == 0 else -1)))
+            pts.append(place(s0 + (j + 0.5) * (s1 - s0) / m, node.amplitude * (1 if j % 2 == 0 else -1)))
     else:
         pitch = (s1 - s0) / node.coils
         q = 0.35 * pitch  # more than pitch / 2π, so every turn makes a loop
         steps = 24 * node.coils
         for j in range(1, steps):
             t = 2 * math.pi * node.coils * j / steps
-            along = s0 + pitch * t / (2 * math.pi) + q * (1 - math.cos(t))
-            pts.append(_add(_add(a, u, along), n, node.amplitude * math.sin(t)))
-    pts += [_add(a, u, s1), b]
+            pts.append(place(s0 + pitch * t / (2 * math.pi) + q * (1 - math.cos(t)), node.amplitude * math.sin(t)))
+    if shape.center is not None:  # a bent spring follows its circle between the coils too
+        pts = [place(s0 * j / 8, 0) for j in range(8)] + pts[1:] + [place(s1 + (d - s1) * j / 8, 0) for j in range(1, 9)]
+    else:
+        pts += [place(s1, 0), place(d, 0)]
     out.items.append(Line(tuple(pts), False, _stroke(node), owner=owner, role="spring"))
-    mid = _add(a, u, d / 2)
+    mid, off = place(d / 2, 0), place(d / 2, 1)
+    n = _sub(off, mid)
     _label(node, mid, owner, (_dir(n), _dir((-n[0], -n[1]))), node.amplitude + 0.12, out=out)
+
+
+def _spring_frame(shape: Shape):  # type: ignore[no-untyped-def]
+    """A map (distance along the spring, sideways offset) → page position, and the spring's length."""
+    a, b = shape.points
+    if shape.center is None:
+        u, n, d = _unit(a, b)
+        return (lambda s, o: _add(_add(a, u, s), n, o)), d
+    c = shape.center
+    r = math.dist(c, a)
+    t0 = math.atan2(a[1] - c[1], a[0] - c[0])
+    sweep = (math.atan2(b[1] - c[1], b[0] - c[0]) - t0) % (2 * math.pi) or 2 * math.pi
+
+    def place(s: float, o: float) -> P:
+        t = t0 + s / r
+        return (c[0] + (r + o) * math.cos(t), c[1] + (r + o) * math.sin(t))
+
+    return place, r * sweep
 
 
 def _surface(shape: Shape, owner: str, out: Drawing) -> None:

@@ -160,3 +160,13 @@ def test_group_rotates_a_dimension_with_the_rest() -> None:
     r = _compile("dimension d from (0, 0) to (4, 0) { offset: 0.5 }\ngroup g { items: [d], rotate: 90 deg, origin: (0, 0) }")
     a = r.drawing.anchors
     assert a["d.end"][0] == pytest.approx(a["d.start"][0], abs=1e-6)
+
+
+def test_bent_spring_stays_near_its_circle() -> None:
+    r = _compile("spring k from (2, 0) to (0, 2) { center: (0, 0), coils: 6, amplitude: 0.1 }")
+    (line,) = _lines(r, "k", "spring")
+    c = r.drawing.anchors["k.center"]
+    scale = math.dist(c, line.points[0]) / 2  # page scale of the drawing
+    radii = [math.dist(c, p) / scale for p in line.points]
+    assert all(1.85 <= q <= 2.15 for q in radii)
+    assert math.dist(line.points[-1], r.drawing.anchors["k.end"]) < 1e-6

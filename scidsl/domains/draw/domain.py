@@ -155,6 +155,9 @@ def _shape(node: Node, anchors: dict[str, P]) -> Shape:  # noqa: C901
         w, h = node.size
         return Shape(node, [(cx - w / 2, cy - h / 2), (cx + w / 2, cy - h / 2), (cx + w / 2, cy + h / 2),
                             (cx - w / 2, cy + h / 2)], closed=True, center=(cx, cy))
+    if isinstance(node, k.Spring) and node.center is not None:
+        return Shape(node, [position(node.from_, anchors), position(node.to, anchors)],
+                     center=position(node.center, anchors))
     if isinstance(node, (k.Spring, k.Surface, k.Dimension)):
         return Shape(node, [position(node.from_, anchors), position(node.to, anchors)])
     if isinstance(node, (k.Disk, k.CurrentMark)):
@@ -191,6 +194,11 @@ def _check_shape(shape: Shape) -> None:
     if isinstance(node, (k.Spring, k.Surface, k.Dimension, k.Note)) and _dist(pts[0], pts[1]) < 1e-6:
         raise _PosError("E4008", f"the {node.kind} starts and ends at the same position {_fmt(pts[0])}",
                         "give two different positions")
+    if isinstance(node, k.Spring) and shape.center is not None:
+        r0, r1 = _dist(shape.center, pts[0]), _dist(shape.center, pts[1])
+        if min(r0, r1) < 1e-6 or abs(r0 - r1) > 0.02 * max(r0, r1):
+            raise _PosError("E4009", f"a bent spring's ends are {r0:g} and {r1:g} cm from its centre",
+                            "both ends must lie on one circle about `center`")
     if isinstance(node, k.Field_) and min(abs(pts[1][0] - pts[0][0]), abs(pts[1][1] - pts[0][1])) < 1e-6:
         raise _PosError("E4008", "the field's region has no area", "`from` and `to` are opposite corners")
     if isinstance(node, k.AngleMark):
@@ -271,6 +279,8 @@ def anchors_of(name: str, shape: Shape) -> dict[str, P]:
     if isinstance(node, (k.Spring, k.Surface, k.Dimension)):
         a, b = shape.points
         out.update({name: a, f"{name}.start": a, f"{name}.end": b, f"{name}.mid": ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)})
+        if shape.center is not None:
+            out[f"{name}.center"] = shape.center
     if isinstance(node, (k.Disk, k.Ellipse)) and shape.center is not None:
         (cx, cy), (rx, ry) = shape.center, _radii(shape)
         out.update({f"{name}.center": (cx, cy), f"{name}.left": (cx - rx, cy), f"{name}.right": (cx + rx, cy),

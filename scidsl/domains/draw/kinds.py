@@ -181,8 +181,8 @@ class _Between(_Styled):
     relations: ClassVar[tuple[str, ...]] = ("from", "to")
 
     def members(self) -> Optional[set[str]]:
-        """The two ends and the middle."""
-        return {"start", "end", "mid"}
+        """The two ends and the middle (and the centre of a bent spring)."""
+        return {"start", "end", "mid", "center"}
 
 
 class Spring(_Between):
@@ -193,6 +193,8 @@ class Spring(_Between):
     amplitude: Number = Field(default=0.2, gt=0, le=5, description="half the width of the spring in cm")
     style: Literal["zigzag", "coil"] = Field(default="zigzag", description="zigzag or coil (loops)")
     ends: Number = Field(default=0.25, ge=0, le=0.45, description="straight part at each end, as a fraction")
+    center: Optional[Position] = Field(default=None, description="bend the spring along the circle about this "
+                                       "centre, counter-clockwise from `from` to `to` (springs on a ring)")
     example: ClassVar[str] = 'spring k1 from (0, 0) to (3, 0) { coils: 8, label: "$k$" }'
 
 
