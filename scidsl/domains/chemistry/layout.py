@@ -224,7 +224,7 @@ def _crystal_block(entry: CrystalEntry) -> CrystalBlock:
     node = entry.node
     radii = tuple(node.radii) if node.radii else default_radii(entry.species)
     proj = PROJECTIONS[node.projection]
-    if entry.lattice == "hcp" and node.projection == "axonometric":
+    if entry.lattice == "hcp" and node.projection != "isometric":  # oblique distorts a hexagon
         proj = HEX_AXONOMETRIC
     edge = 2.4 if entry.lattice == "hcp" else 4.0
     cell = project_cell(entry.lattice, proj, edge, radii)
