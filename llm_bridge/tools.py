@@ -284,3 +284,9 @@ def _function(name: str, description: str, parameters: JSON, *, strict: bool) ->
             "strict": strict,
         },
     }
+
+
+def count_properties(schema: Mapping[str, Any]) -> int:
+    """Object properties in a schema, $defs included (endpoints cap the total for strict tools)."""
+    total = len(schema.get("properties", {}))
+    return total + sum(count_properties(sub) for _path, sub in _children(schema, "#"))

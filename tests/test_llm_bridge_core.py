@@ -15,7 +15,7 @@ from mcp import ClientSession, StdioServerParameters, stdio_client
 from scidsl.llm_bridge import compiler
 from scidsl.llm_bridge.cli import main
 from scidsl.llm_bridge.prompts import WORKED_EXAMPLES, system_prompt
-from scidsl.llm_bridge.tools import strict_violations
+from scidsl.llm_bridge.tools import count_properties, strict_violations
 from scidsl.llm_bridge.trace import read_trace
 from scidsl.registry import kinds
 from tests.llm_server import ScriptedServer, scene_call
@@ -89,6 +89,8 @@ def test_tool_definitions_are_strict_and_valid():
         jsonschema.Draft202012Validator.check_schema(tool["function"]["parameters"])
         assert tool["function"]["strict"] is True
         assert strict_violations(tool["function"]["parameters"]) == []
+        # OpenAI's documented cap for strict schemas is 5000 object properties in all.
+        assert count_properties(tool["function"]["parameters"]) <= 5000
 
 
 def _strict_form(item: dict, defs: dict) -> dict:

@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 from scidsl.llm_bridge.tools import (
     StrictSchemaError,
     build_tools,
+    count_properties,
     json_tool,
     strict_violations,
     to_strict_schema,
@@ -224,3 +225,11 @@ def test_text_tool_lists_the_kinds():
     tools = build_tools({"type": "object", "properties": {}}, ["scene", "resistor"])
     assert tools[0]["function"]["description"].endswith(" Statement kinds: scene, resistor.")
     assert "Statement kinds" not in tools[2]["function"]["description"]
+
+
+def test_count_properties_includes_defs_and_nesting():
+    schema = {
+        "properties": {"a": {"type": "object", "properties": {"b": {}, "c": {}}}},
+        "$defs": {"D": {"properties": {"x": {}}}},
+    }
+    assert count_properties(schema) == 4
