@@ -150,3 +150,17 @@ def test_long_molecule_is_drawn_smaller_not_scaled() -> None:
     b = result.drawing.bounds()
     assert b is not None and b[2] - b[0] <= 22.0
     assert min(t.size for t in result.drawing.items if isinstance(t, Text)) >= 7.0
+
+
+def test_scene_width_keeps_hydrogens_next_to_their_atom() -> None:
+    result = scidsl.compile('scene { width: 14 cm }\nmolecule m { smiles: "OCC(O)CO" }')
+    assert result.ok, [d.to_dict() for d in result.diagnostics]
+    items = [t for t in result.drawing.items if isinstance(t, Text)]
+    symbols = [t for t in items if t.role == "atom-symbol"]
+    hydrogens = [t for t in items if t.role == "atom-hydrogens"]
+    assert len(symbols) == len(hydrogens) == 3
+    for h in hydrogens:
+        nearest = min(abs(h.pos[0] - s.pos[0]) + abs(h.pos[1] - s.pos[1]) for s in symbols)
+        assert nearest < 0.4
+    b = result.drawing.bounds()
+    assert b is not None and abs((b[2] - b[0]) - 14.0) < 0.1

@@ -368,7 +368,7 @@ def _bond_glyph(m: Any, b: Any, pos: list[Point], atoms: list[AtomGlyph], option
     style = _stereo_style(b, fixed)
     g = BondGlyph(b.GetIdx(), i, j, order, style)
     ga, gb = atoms[i], atoms[j]
-    sep = 0.16 * options.bond_length
+    sep = min(0.16 * options.bond_length, 0.15)
     pad = 0.035
     if style != "plain":  # the wide end is broad: keep it farther from a label
         g.polygon, g.lines = _stereo_shape(pos[i], pos[j], ga, gb, style, options.bond_length,
@@ -432,7 +432,7 @@ def _inner_side(m: Any, b: Any, pos: list[Point]) -> int:
 def _stereo_shape(p: Point, q: Point, ga: AtomGlyph, gb: AtomGlyph, style: str, length: float,
                   pad: float) -> tuple[list[Point], list[tuple[Point, Point]]]:
     a, b = _shorten(p, q, ga, gb, pad)
-    half = 0.09 * length
+    half = min(0.09 * length, 0.09)  # wedge width stays that of print, however long the bond
     dx, dy = b[0] - a[0], b[1] - a[1]
     L = hypot(dx, dy) or 1.0
     nx, ny = -dy / L, dx / L

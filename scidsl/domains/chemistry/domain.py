@@ -17,10 +17,43 @@ def check(ctx: Any) -> None:
 
 
 def layout(ctx: Any) -> Any:
-    """Depict molecules, set equations and project unit cells."""
+    """Depict molecules, set equations and project unit cells (at the scene's width if given)."""
     from .layout import lay_out
 
-    return lay_out(_analysis(ctx))
+    analysis = _analysis(ctx)
+    target = _target_width(ctx)
+    result = lay_out(analysis)
+    if target is None:
+        return result
+    # Draw at the asked width ourselves: a page scaled afterwards would move labels off bonds.
+    scale = 1.0
+    for _ in range(3):
+        width = _drawn_width(result)
+        if width <= 0 or abs(width - target) < 0.02 * target:
+            break
+        scale = min(8.0, max(0.3, scale * target / width))
+        result = lay_out(analysis, scale)
+    return result
+
+
+def _target_width(ctx: Any) -> float | None:
+    """The scene's width in cm when chemistry is the only domain on the page."""
+    from scidsl import registry
+
+    width = ctx.settings.width
+    if width is None:
+        return None
+    domains = {getattr(registry.domain_of_kind(n.kind), "name", None) for n in ctx.scene.items}
+    if domains - {None, "chemistry"}:
+        return None
+    return float(width.si * 100 if width.unit else width.value)
+
+
+def _drawn_width(result: Any) -> float:
+    from scidsl.renderers.chemistry import render_layout
+
+    b = render_layout(result).bounds()
+    return 0.0 if b is None else b[2] - b[0]
 
 
 def render(ctx: Any, layout: Any) -> Any:

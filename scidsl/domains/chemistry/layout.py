@@ -13,7 +13,7 @@ from .analysis import (
     lewis_size,
 )
 from .crystal import HEX_AXONOMETRIC, PROJECTIONS, CellDrawing, default_radii, project_cell
-from .depiction import DepictOptions, MoleculeGeometry, depict
+from .depiction import DEFAULT_BOND, DepictOptions, MoleculeGeometry, depict
 from .equation import Term
 
 Box = tuple[float, float, float, float]
@@ -98,26 +98,27 @@ class ChemLayout:
     blocks: list[Any] = field(default_factory=list)
 
 
-def lay_out(analysis: Analysis) -> ChemLayout:
-    """Build every block and flow them into rows."""
+def lay_out(analysis: Analysis, scale: float = 1.0) -> ChemLayout:
+    """Build every block (bond lengths and cell edges times ``scale``) and flow them into rows."""
     blocks: list[Any] = []
     for entry in analysis.entries:
         if isinstance(entry, MoleculeEntry) and entry.loaded and entry.loaded.ok:
-            blocks.append(_molecule_block(entry))
+            blocks.append(_molecule_block(entry, scale))
         elif isinstance(entry, ReactionEntry) and entry.equation is not None:
-            blocks.append(_reaction_block(entry))
+            blocks.append(_reaction_block(entry, scale))
         elif isinstance(entry, CrystalEntry) and entry.species:
-            blocks.append(_crystal_block(entry))
+            blocks.append(_crystal_block(entry, scale))
     _flow(blocks)
     return ChemLayout(blocks)
 
 
-def _molecule_block(entry: MoleculeEntry) -> MoleculeBlock:
+def _molecule_block(entry: MoleculeEntry, scale: float) -> MoleculeBlock:
     node = entry.node
     mode = node.show
     if mode == "lewis" and lewis_size(entry.loaded.mol) > MAX_LEWIS_ATOMS:  # type: ignore[union-attr]
         mode = "full"
-    options = DepictOptions(mode=mode, explicit_carbons=node.carbons)
+    options = DepictOptions(mode=mode, bond_length=DEFAULT_BOND[mode] * scale,
+                            explicit_carbons=node.carbons)
     geo = depict(entry.loaded.mol, options, entry.loaded.bond_stereo or None)  # type: ignore[union-attr]
     b = geo.bbox()
     extent = max(b[2] - b[0], b[3] - b[1])
@@ -154,7 +155,7 @@ def _coef_text(term: Term) -> str:
     return str(c.numerator) if c.denominator == 1 else f"$\\frac{{{c.numerator}}}{{{c.denominator}}}$"
 
 
-def _reaction_block(entry: ReactionEntry) -> ReactionBlock:
+def _reaction_block(entry: ReactionEntry, scale: float) -> ReactionBlock:
     node, eq = entry.node, entry.equation
     assert eq is not None
     parts: list[Part] = []
@@ -173,7 +174,8 @@ def _reaction_block(entry: ReactionEntry) -> ReactionBlock:
             if coef:
                 x = _text_part(parts, coef, x, gap=0.12)
             if structures:
-                x = _structure_part(parts, entry, k, node.show, x, _term_text(term, node.states))
+                x = _structure_part(parts, entry, k, node.show, x, _term_text(term, node.states),
+                                    scale)
             else:
                 x = _text_part(parts, _term_text(term, node.states), x)
     box = _reaction_box(parts, arrow, node)
@@ -187,9 +189,9 @@ def _text_part(parts: list[Part], text: str, x: float, gap: float = TERM_GAP) ->
 
 
 def _structure_part(parts: list[Part], entry: ReactionEntry, k: int, show: str, x: float,
-                    caption: str) -> float:
+                    caption: str, scale: float) -> float:
     mol = entry.species[k].mol
-    geo = depict(mol, DepictOptions(mode=show))
+    geo = depict(mol, DepictOptions(mode=show, bond_length=DEFAULT_BOND[show] * scale))
     b = geo.bbox()
     geo = geo.translated(x - b[0], -(b[1] + b[3]) / 2)
     parts.append(Part("molecule", x, b[2] - b[0], geo=geo, caption=caption))
@@ -220,13 +222,13 @@ def _reaction_box(parts: list[Part], arrow: tuple[float, float], node: Any) -> B
     return _with_caption(box, node.label)
 
 
-def _crystal_block(entry: CrystalEntry) -> CrystalBlock:
+def _crystal_block(entry: CrystalEntry, scale: float) -> CrystalBlock:
     node = entry.node
     radii = tuple(node.radii) if node.radii else default_radii(entry.species)
     proj = PROJECTIONS[node.projection]
     if entry.lattice == "hcp" and node.projection != "isometric":  # oblique distorts a hexagon
         proj = HEX_AXONOMETRIC
-    edge = 2.4 if entry.lattice == "hcp" else 4.0
+    edge = (2.4 if entry.lattice == "hcp" else 4.0) * scale
     cell = project_cell(entry.lattice, proj, edge, radii)
     xs = [p for e in cell.edges for p in (e.start[0], e.end[0])]
     ys = [p for e in cell.edges for p in (e.start[1], e.end[1])]
