@@ -248,6 +248,9 @@ def _surface(shape: Shape, owner: str, out: Drawing) -> None:
     for j in range(count):
         p = _add(a, u, (j + 0.5) * d / count + node.depth / 2 / math.sqrt(2))
         out.items.append(Line((p, _add(p, slant, node.depth)), False, hatch, owner=owner, role="hatch"))
+    if isinstance(node, k.Mirror):  # a mirror is named at its end, clear of the rays that meet it
+        _label(node, b, owner, (_dir(u), _dir((-side[0], -side[1]))), 0.12, out=out)
+        return
     mid = _add(a, u, d / 2)
     _label(node, mid, owner, (_dir((-side[0], -side[1])),), 0.15, out=out)
 
