@@ -55,6 +55,10 @@ def call_with_retry(
             return call()
         except openai.APIError as exc:
             err, retry_after = classify(exc, where)
+        except (openai.OpenAIError, ValueError) as exc:
+            # A body that is not the promised JSON (a proxy's HTML page, a cut stream).
+            text = f"{where} sent an unusable response: {_short(str(exc))}"
+            raise EndpointError(text) from None
         attempt += 1
         if not err.retryable or attempt > policy.max_retries:
             if err.retryable:

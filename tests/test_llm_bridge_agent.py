@@ -272,3 +272,21 @@ def test_cut_off_reply_is_explained():
     assert server.requests[1]["messages"][-1]["content"].endswith(
         "Your reply was cut off at the output limit: keep the plan short and send the scene sooner."
     )
+
+
+@pytest.mark.parametrize(
+    ("step", "message"),
+    [
+        (
+            Step(body={**scene_call(GOOD).body, "choices": []}),
+            "returned a completion without choices",
+        ),
+        (Step(raw=b"<html>gateway</html>"), "sent an unusable response"),
+    ],
+    ids=["no-choices", "not-json"],
+)
+def test_unusable_completion_is_an_endpoint_error(step, message):
+    with ScriptedServer([step]) as server:
+        result = _agent(server).run("A box.")
+    assert not result.ok and result.stop_reason == "endpoint_error"
+    assert message in result.error
