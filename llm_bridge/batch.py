@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import re
 import tempfile
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,27 +111,54 @@ def run_batch(
     *,
     fmt: str = "png",
     resume: bool = False,
+    jobs: int = 1,
     progress: Callable[[str], None] = lambda _msg: None,
 ) -> BatchSummary:
     """Draw every problem into `out_dir`, appending one record a problem to results.jsonl."""
     out_dir.mkdir(parents=True, exist_ok=True)
     results_path = out_dir / "results.jsonl"
     done = finished_ids(results_path) if resume else set()
-    ok = failed = skipped = 0
+    pending = [(i, p) for i, p in enumerate(problems, start=1) if p.id not in done]
+    render_lock, write_lock = threading.Lock(), threading.Lock()
+    worker = _serialised(agent, render_lock) if jobs > 1 else agent
+    counts = {"ok": 0, "failed": 0}
     with open(results_path, "a", encoding="utf-8") as results:
-        for index, problem in enumerate(problems, start=1):
-            if problem.id in done:
-                skipped += 1
-                continue
-            record = _draw_one(problem, out_dir, agent, fmt)
-            results.write(json.dumps(record, ensure_ascii=False) + "\n")
-            results.flush()
-            ok, failed = ok + bool(record["ok"]), failed + (not record["ok"])
-            progress(f"[{index}/{len(problems)}] {problem.id}: {record['report']}")
-    return BatchSummary(len(problems), ok, failed, skipped)
+
+        def work(item: tuple[int, Problem]) -> None:
+            index, problem = item
+            record = _draw_one(problem, out_dir, worker, fmt, render_lock)
+            with write_lock:
+                results.write(json.dumps(record, ensure_ascii=False) + "\n")
+                results.flush()
+                counts["ok" if record["ok"] else "failed"] += 1
+                progress(f"[{index}/{len(problems)}] {problem.id}: {record['report']}")
+
+        if jobs > 1:
+            # Model calls overlap; compiling and saving take turns (Matplotlib is not thread-safe).
+            with ThreadPoolExecutor(max_workers=jobs) as pool:
+                list(pool.map(work, pending))
+        else:
+            for item in pending:
+                work(item)
+    return BatchSummary(len(problems), counts["ok"], counts["failed"], len(problems) - len(pending))
 
 
-def _draw_one(problem: Problem, out_dir: Path, agent: Agent, fmt: str) -> dict[str, Any]:
+def _serialised(agent: Agent, lock: threading.Lock) -> Agent:
+    """A copy of `agent` whose compile function runs under `lock`."""
+    compile_fn = agent.compile_fn
+
+    def locked(scene: Any) -> Any:
+        with lock:
+            return compile_fn(scene)
+
+    twin = copy.copy(agent)
+    twin.compile_fn = locked
+    return twin
+
+
+def _draw_one(
+    problem: Problem, out_dir: Path, agent: Agent, fmt: str, render_lock: threading.Lock
+) -> dict[str, Any]:
     """Run the loop for one problem and save what it produced."""
     record: dict[str, Any] = {"id": problem.id, "ok": False, "figure": None, "scene": None}
     if problem.error:
@@ -152,7 +182,8 @@ def _draw_one(problem: Problem, out_dir: Path, agent: Agent, fmt: str) -> dict[s
         record["scene"] = str(save_scene(result, scene_path))
     if result.ok:
         try:
-            record["figure"] = str(save_figure(result, out_dir / f"{problem.id}.{fmt}"))
+            with render_lock:
+                record["figure"] = str(save_figure(result, out_dir / f"{problem.id}.{fmt}"))
             record["ok"] = True
         except Exception as exc:  # noqa: BLE001 - a failed save is this problem's record, not the batch's end
             record.update(

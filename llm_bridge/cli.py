@@ -69,6 +69,9 @@ def _add_generate(subparsers: Any) -> None:
         "--format", default="png", choices=("png", "svg", "pdf"), help="figure format for --input"
     )
     gen.add_argument(
+        "--jobs", type=int, default=1, help="with --input: problems in flight at once (default 1)"
+    )
+    gen.add_argument(
         "--resume", action="store_true", help="with --input: skip problems already drawn in --out"
     )
     gen.add_argument(
@@ -179,8 +182,13 @@ def _usage_error(args: argparse.Namespace) -> str | None:
         return "give the figure path with -o (e.g. -o fig.png)"
     if args.input and not args.out:
         return "give the output directory with --out DIR"
-    if args.max_turns < 1 or args.retries < 0 or args.timeout <= 0 or args.backoff < 0:
-        return "--max-turns must be ≥ 1, --retries ≥ 0, --timeout > 0, --backoff ≥ 0"
+    if (
+        min(args.max_turns, args.jobs) < 1
+        or args.retries < 0
+        or args.timeout <= 0
+        or args.backoff < 0
+    ):
+        return "--max-turns and --jobs must be ≥ 1, --retries ≥ 0, --timeout > 0, --backoff ≥ 0"
     return None
 
 
@@ -259,6 +267,7 @@ def _run_batch(args: argparse.Namespace, make_agent: Callable[[Any], Any]) -> in
             make_agent(trace),
             fmt=args.format,
             resume=args.resume,
+            jobs=args.jobs,
             progress=lambda msg: print(msg, file=sys.stderr),
         )
     print(

@@ -233,5 +233,50 @@ def test_figure_description_joins_the_problem(tmp_path):
     from scidsl.llm_bridge.batch import read_problems
 
     path = tmp_path / "p.jsonl"
-    path.write_text(json.dumps({"id": "q", "problem_text": "Find x.", "figure_description": " A triangle. "}))
+    path.write_text(
+        json.dumps({"id": "q", "problem_text": "Find x.", "figure_description": " A triangle. "})
+    )
     assert next(read_problems(path)).text == "Find x.\n\nFigure description: A triangle."
+
+
+def test_parallel_batch_serialises_compiles(tmp_path, capsys):
+    import threading
+    import time
+
+    inside, overlaps, lock = [0], [], threading.Lock()
+
+    def exclusive_compile(scene):
+        with lock:
+            inside[0] += 1
+            overlaps.append(inside[0])
+        time.sleep(0.02)  # widen the window in which a second compile could enter
+        with lock:
+            inside[0] -= 1
+        return fake_compile(scene)
+
+    backend = Backend(exclusive_compile, exclusive_compile, FAKE.tools, FAKE.reference)
+    problems = tmp_path / "p.jsonl"
+    problems.write_text(
+        "".join(json.dumps({"id": f"p{i}", "text": "A box."}) + "\n" for i in range(6))
+    )
+    out = tmp_path / "out"
+    with ScriptedServer([scene_call(GOOD)] * 6) as server:
+        code = main(
+            [
+                "generate",
+                "--input",
+                str(problems),
+                "--out",
+                str(out),
+                "--jobs",
+                "3",
+                "--base-url",
+                server.base_url,
+                *FAST,
+            ],
+            backend=backend,
+        )
+    assert code == 0 and len(server.requests) == 6
+    assert max(overlaps) == 1
+    assert sorted(p.name for p in out.glob("*.png")) == [f"p{i}.png" for i in range(6)]
+    assert "6 drawn, 0 failed, 0 skipped of 6" in capsys.readouterr().err
