@@ -126,16 +126,16 @@ def poles(f: Fn, breaks: list[float], height: float) -> list[float]:
     for x in sorted(set(breaks)):
         near = [abs(scalar(f, x + s * d)) for s in (-1, 1) for d in (1e-6, 1e-9)]
         if all(not math.isfinite(v) or v > 50 * max(height, 1e-9) for v in near):
-            if not out or abs(snap(x) - out[-1]) > 1e-9:
-                out.append(snap(x))
+            if not out or abs(snap(x, 1e-9) - out[-1]) > 1e-9:
+                out.append(snap(x, 1e-9))
     return out
 
 
-def snap(x: float) -> float:
-    """A value rounded to a short decimal when it is within rounding noise of one."""
+def snap(x: float, tol: float = 1e-11) -> float:
+    """A value rounded to a short decimal when it is within `tol` (relative) of one."""
     for digits in range(0, 7):
         r = round(x, digits)
-        if abs(r - x) < 1e-7 * max(1.0, abs(x)):
+        if abs(r - x) < tol * max(1.0, abs(x)):
             return float(r)
     return x
 
@@ -187,7 +187,8 @@ def extrema(f: Fn, x0: float, x1: float, want: str) -> list[float]:
                                   method="bounded", options={"xatol": 1e-11})
             if x0 < res.x < x1 and _is_local(f, res.x, sign, (x1 - x0) / SAMPLES):
                 found.append(float(res.x))
-    return _unique(found, x1 - x0)
+    # a minimiser finds x only to about sqrt(machine epsilon); round what is that close to a short decimal
+    return _unique(found, x1 - x0, 1e-8)
 
 
 def _is_local(f: Fn, x: float, sign: float, h: float) -> bool:
@@ -196,12 +197,11 @@ def _is_local(f: Fn, x: float, sign: float, h: float) -> bool:
     return math.isfinite(y) and y <= left + 1e-12 * abs(y) and y <= right + 1e-12 * abs(y) and (y < left or y < right)
 
 
-def _unique(xs: list[float], width: float) -> list[float]:
+def _unique(xs: list[float], width: float, tol: float = 1e-11) -> list[float]:
     out: list[float] = []
     for x in sorted(xs):
         if not out or abs(x - out[-1]) > 1e-7 * max(width, 1e-12):
-            if not out or abs(snap(x) - out[-1]) > 1e-9:
-                out.append(snap(x))
+            out.append(snap(x, tol))
     return out[:MAX_SPECIAL]
 
 
