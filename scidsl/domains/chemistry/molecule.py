@@ -118,7 +118,7 @@ def check_chemistry(mol: Any, spans: list[tuple[int, int] | None]) -> list[ChemI
             idxs = list(p.GetAtomIndices()) if kind == "KekulizeException" else [p.GetAtomIdx()]
             issues.append(_kekule_issue(mol, idxs, spans))
         else:
-            issues.append(ChemIssue("E3009", f"RDKit rejects the molecule: {p.Message()}", None))
+            issues.append(ChemIssue("E3001", f"RDKit rejects the molecule: {p.Message()}", None))
     return issues
 
 
