@@ -23,9 +23,11 @@ class Obstacle:
 
 def stroke_geometry(item: Primitive):  # type: ignore[no-untyped-def]
     """The shapely geometry of a primitive's visible ink, in cm (None for fill-only shapes)."""
-    from shapely.geometry import LinearRing, LineString, Point
+    from shapely.geometry import LinearRing, LineString, Point, Polygon
 
     if isinstance(item, Line):
+        if item.closed and item.stroke.hatch and len(item.points) >= 3:
+            return Polygon(item.points).buffer(0)  # hatch lines cover the whole area
         if not item.stroke.visible or len(item.points) < 2:
             return None
         half = item.stroke.width / PT_PER_CM / 2
@@ -33,6 +35,8 @@ def stroke_geometry(item: Primitive):  # type: ignore[no-untyped-def]
         geom = LinearRing(pts) if item.closed and len(pts) >= 3 else LineString(pts)
         return geom.buffer(half)
     if isinstance(item, Circle):
+        if item.stroke.hatch:
+            return Point(item.center).buffer(item.radius, 64)
         if not item.stroke.visible:
             return None
         return Point(item.center).buffer(item.radius, 64).exterior.buffer(item.stroke.width / PT_PER_CM / 2)
@@ -41,7 +45,7 @@ def stroke_geometry(item: Primitive):  # type: ignore[no-untyped-def]
     if isinstance(item, Dot):
         return Point(item.center).buffer(item.radius)
     if isinstance(item, Text):
-        return text_box(item.text, item.size, item.pos, item.ha, item.va)
+        return text_box(item.text, item.size, item.at, item.ha, item.va)
     return None
 
 

@@ -90,6 +90,12 @@ class Text:
     role: str = "text"
     may_touch: tuple[str, ...] = ()
     background: Optional[str] = None
+    offset: P = (0.0, 0.0)  # cm added after scaling: pieces of one label stay together at any scale
+
+    @property
+    def at(self) -> P:
+        """Where the text is drawn: its position plus the unscaled offset."""
+        return (self.pos[0] + self.offset[0], self.pos[1] + self.offset[1])
 
 
 @dataclass(frozen=True)
@@ -174,7 +180,7 @@ def _extent_points(it: Primitive) -> list[P]:
         (cx, cy), r = it.center, it.radius
         return [(cx - r, cy - r), (cx + r, cy + r)]
     if isinstance(it, Text):
-        return [it.pos]
+        return [it.at]
     return []
 
 

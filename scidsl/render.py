@@ -35,7 +35,7 @@ def canvas_bounds(drawing: Drawing, texts: list[Text]) -> tuple[float, float, fl
     b = drawing.bounds() or (0.0, 0.0, 1.0, 1.0)
     xmin, ymin, xmax, ymax = b
     for t in texts + [i for i in drawing.items if isinstance(i, Text)]:
-        x0, y0, x1, y1 = text_box(t.text, t.size, t.pos, t.ha, t.va).bounds
+        x0, y0, x1, y1 = text_box(t.text, t.size, t.at, t.ha, t.va).bounds
         xmin, ymin, xmax, ymax = min(xmin, x0), min(ymin, y0), max(xmax, x1), max(ymax, y1)
     return xmin - MARGIN_CM, ymin - MARGIN_CM, xmax + MARGIN_CM, ymax + MARGIN_CM
 
@@ -119,7 +119,7 @@ def _draw_item(ax, item, canvas: Canvas) -> None:  # type: ignore[no-untyped-def
                                     edgecolor=item.color, linewidth=0.8, zorder=4))
     elif isinstance(item, Text):
         bbox = {"facecolor": item.background, "edgecolor": "none", "pad": 0.5} if item.background else None
-        artist = ax.text(item.pos[0], item.pos[1], item.text, fontsize=item.size, ha=item.ha, va=item.va,
+        artist = ax.text(item.at[0], item.at[1], item.text, fontsize=item.size, ha=item.ha, va=item.va,
                          rotation=item.rotation, color=item.color, zorder=6, bbox=bbox)
         canvas.texts.append((artist, item))
 
