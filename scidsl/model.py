@@ -199,6 +199,24 @@ def _to_expr(v: Any) -> Expr:
     raise PydanticCustomError("expr_type", "expected an expression, got {got}", {"got": repr(v)[:60]})
 
 
+@dataclass(frozen=True)
+class ExprKind:
+    """Field metadata: an expression with its own JSON Schema description (positions, data points).
+
+    `Annotated[Expr, ExprKind("a position: '(x, y)' in cm or a point name")]`; points written
+    `(x, y)` and lists of numbers are accepted like in the text form.
+    """
+
+    description: str
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> Any:
+        return core_schema.no_info_plain_validator_function(
+            _to_expr, serialization=core_schema.plain_serializer_function_ser_schema(str))
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: GetJsonSchemaHandler) -> dict:
+        return {"type": "string", "description": self.description}
+
+
 def _SYNTAX_VALUE_TYPES() -> tuple:  # noqa: N802
     from scidsl import syntax
 
