@@ -169,3 +169,8 @@ def test_w2003_part_shorted_by_wire() -> None:
     c = loop([V("V1"), R("R1"), R("R2"), PartSpec("w", "wire")], "V1", "R1", "R2",
              placements=(Placement("w", ("R2.a", "R2.b")),))
     assert codes(c) == ["W2003"]
+
+
+def test_e2015_negative_resistance() -> None:
+    bad = PartSpec("R1", "resistor", {"resistance": quantity(-4, "ohm")})
+    assert codes(loop([V("V1"), bad], "V1", "R1")) == ["E2015"]

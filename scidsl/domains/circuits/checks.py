@@ -17,6 +17,7 @@ def check_circuit(circuit: Circuit) -> list[Issue]:
     """Run every check in order; returns lowering problems first, then topology problems."""
     issues = list(circuit.issues)
     issues += check_units(circuit)
+    issues += check_positive(circuit)
     issues += check_connections(circuit)
     issues += check_isolated(circuit)
     issues += check_sources(circuit)
@@ -42,6 +43,21 @@ def check_units(circuit: Circuit) -> list[Issue]:
             out.append(Issue("E2006", f"{key} of {spec.kind} '{spec.name}' is in {got}; "
                              f"expected {UNIT_WORDS[want]}", spec.name, spec.origin,
                              f"write the value in {UNIT_SYMBOLS[want]}, e.g. 4 {want}"))
+    return out
+
+
+POSITIVE = ("resistance", "internal_resistance", "capacitance", "inductance")
+
+
+def check_positive(circuit: Circuit) -> list[Issue]:
+    """Resistances, capacitances and inductances are positive."""
+    out = []
+    for spec in circuit.parts.values():
+        for key in POSITIVE:
+            q = spec.values.get(key)
+            if q is not None and q.number <= 0:
+                out.append(Issue("E2015", f"{key} of {spec.kind} '{spec.name}' must be positive",
+                                 spec.name, spec.origin, "use a wire for a zero resistance"))
     return out
 
 
@@ -73,7 +89,10 @@ def _loose_terminals(circuit: Circuit, name: str, counts: Counter[str]) -> list[
             continue
         if node is not None and counts[node] >= 2:
             continue
-        if info.family == "wire":
+        if info.family == "marker":
+            out.append(Issue("E2007", f"{spec.kind} '{name}' is on node '{node}', which joins "
+                             "no part", name, spec.origin, "put it on a node of the circuit"))
+        elif info.family == "wire":
             out.append(Issue("E2008", f"wire '{name}' ends nowhere (its end {term} touches "
                              "nothing)", name, spec.origin, "connect both ends or remove it"))
         else:

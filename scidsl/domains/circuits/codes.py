@@ -15,6 +15,7 @@ CODES: dict[str, str] = {
     "E2012": "the circuit has more parts than the limit",
     "E2013": "the circuit's topology cannot be laid out as a schematic",
     "E2014": "the drawn schematic does not match the circuit (after-render check)",
+    "E2015": "a resistance, capacitance or inductance is not positive",
     "E2016": "a loop or network is not a list of parts, series(), parallel() and node()",
     "W2001": "an ammeter is in parallel with a part",
     "W2002": "a voltmeter is in series with a part",

@@ -81,8 +81,10 @@ class _Structure:
             if len(tree.args) == 1 and isinstance(tree.args[0], syntax.Ref):
                 return NodeMark(tree.args[0].dotted)
             return self._bad("node() takes one node name, e.g. node(a)")
-        if tree.fn not in ("series", "parallel") or not tree.args:
+        if tree.fn not in ("series", "parallel"):
             return self._bad(f"'{tree.fn}(...)' is not series(...), parallel(...) or node(...)")
+        if not tree.args:
+            return self._bad(f"{tree.fn}() needs at least one part")
         items = [self.item(a) for a in tree.args]
         if any(i is None for i in items):
             return None
@@ -159,8 +161,6 @@ def check(ctx: Any) -> None:
     from scidsl.domains.circuits.checks import check_circuit
 
     circuit, issues = _lowered(ctx)
-    if not circuit.parts:
-        return
     found = issues + circuit.issues
     # topology checks only make sense once every statement could be placed
     if not any(i.is_error for i in found):
