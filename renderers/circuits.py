@@ -6,6 +6,7 @@ from typing import Any
 
 from scidsl.domains.circuits.drawing import DOT_R, schematic_shapes
 from scidsl.domains.circuits.layout import LABEL_GAP
+from scidsl.domains.circuits.parts import TERMINAL_ALIASES, canonical_terminal
 from scidsl.domains.circuits.symbols import SArc, SCircle, SLine, SText
 from scidsl.primitives import Arc, Circle, Dot, Drawing, LabelSpec, Line, Stroke, Text
 
@@ -45,8 +46,15 @@ def render_circuit(lay: Any) -> Drawing:
     for p in sch.parts:
         mid = ((p.start[0] + p.end[0]) / 2, (p.start[1] + p.end[1]) / 2)
         out.anchors[p.name] = mid
+        kind = circuit.parts[p.name].kind
         for term, q in p.terminals.items():
             out.anchors[f"{p.name}.{term}"] = q
+            node = circuit.terminals.get((p.name, term), "~")
+            if not node.startswith("~") and "." not in node:
+                out.anchors.setdefault(node, q)  # a named node: the drawing layer may use it
+        for alias, term in TERMINAL_ALIASES.items():
+            if canonical_terminal(kind, alias) == term and term in p.terminals:
+                out.anchors[f"{p.name}.{alias}"] = p.terminals[term]
     for m in sch.markers:
         out.anchors[m.name] = m.tip
     return out
