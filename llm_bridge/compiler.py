@@ -49,11 +49,14 @@ def drop_unset(scene: dict[str, Any]) -> dict[str, Any]:
     items = scene.get("items")
     if not isinstance(items, list):
         return scene
-    cleaned = [
-        {k: v for k, v in item.items() if v is not None} if isinstance(item, dict) else item
-        for item in items
-    ]
-    return {**scene, "items": cleaned}
+    return {**scene, "items": [_without_nulls(item) for item in items]}
+
+
+def _without_nulls(value: Any, depth: int = 0) -> Any:
+    """An object with its null-valued keys removed, nested objects too (to a bounded depth)."""
+    if not isinstance(value, dict) or depth > 32:
+        return value
+    return {k: _without_nulls(v, depth + 1) for k, v in value.items() if v is not None}
 
 
 def fact_text(fact: dict[str, Any]) -> str:

@@ -233,3 +233,18 @@ def test_count_properties_includes_defs_and_nesting():
         "$defs": {"D": {"properties": {"x": {}}}},
     }
     assert count_properties(schema) == 4
+
+
+def test_drop_unset_removes_null_keys_in_items():
+    from scidsl.llm_bridge.compiler import drop_unset
+
+    scene = {
+        "items": [
+            {"kind": "box", "fill": None, "size": [1, None], "style": {"dash": None, "w": 1}},
+            3,
+        ]
+    }
+    assert drop_unset(scene) == {
+        "items": [{"kind": "box", "size": [1, None], "style": {"w": 1}}, 3]
+    }
+    assert drop_unset({"other": None}) == {"other": None}
