@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import os
 import tempfile
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -18,6 +19,7 @@ from .feedback import repair_message, success_message
 from .outcome import CompileOutcome, safe_compile
 
 REFERENCE_URI = "scidsl://reference"
+_COMPILE_LOCK = threading.Lock()
 COMPILE_BUDGET_S = 30.0  # per-scene budget for server workers (LIMITS.md)
 INSTRUCTIONS = (
     "scidsl compiles a small typed scene language into checked scientific figures. Read the "
@@ -77,12 +79,22 @@ async def _run(fn: CompileFn, scene: str, budget_s: float) -> CompileOutcome:
     try:
         with anyio.fail_after(budget_s):
             return await anyio.to_thread.run_sync(
-                safe_compile, fn, scene, scene, abandon_on_cancel=True
+                _compile_one_at_a_time, fn, scene, abandon_on_cancel=True
             )
     except TimeoutError:
         message = f"compiling took longer than {budget_s:g} s"
         diag = {"code": "E0909", "severity": "error", "message": message}
         return CompileOutcome(ok=False, diagnostics=(diag,), source=scene)
+
+
+def _compile_one_at_a_time(fn: CompileFn, scene: str) -> CompileOutcome:
+    """Compile under the server-wide lock: Matplotlib is not thread-safe.
+
+    A compile abandoned at its budget keeps the lock until it ends; calls meanwhile wait within
+    their own budgets. The compiler bounds its own work, so such waits stay short.
+    """
+    with _COMPILE_LOCK:
+        return safe_compile(fn, scene, scene)
 
 
 def _compile_result(outcome: CompileOutcome) -> CallToolResult:

@@ -104,12 +104,13 @@ def test_slow_and_crashing_compiles_become_diagnostics():
 
     async def calls():
         async with Client(build_server(slow, lambda: "", crash, budget_s=0.1)) as client:
-            return (
-                await client.call_tool("compile_scene", {"scene": "box B"}),
-                await client.call_tool("check_scene", {"scene": "box B"}),
-            )
+            # The crash first: an abandoned slow compile keeps the compile lock until it ends.
+            crash_result = await client.call_tool("check_scene", {"scene": "box B"})
+            return await client.call_tool("compile_scene", {"scene": "box B"}), crash_result
 
     slow_result, crash_result = anyio.run(calls)
     assert slow_result.is_error and "error E0909: " in slow_result.content[0].text
     assert "compiling took longer than 0.1 s" in slow_result.content[0].text
-    assert crash_result.is_error and "internal error: ValueError: bad" in crash_result.content[0].text
+    assert (
+        crash_result.is_error and "internal error: ValueError: bad" in crash_result.content[0].text
+    )
