@@ -47,6 +47,7 @@ def _axes_panel(panel: Panel) -> Drawing:
     for b in panel.bars:
         _bar(d, ax, b)
     _frame(d, ax, _owners(panel), _ink(panel, ax))
+    _drop_corner_labels(d)
     for c in panel.curves:
         _curve(d, ax, c)
     for a in panel.arcs:
@@ -59,6 +60,17 @@ def _axes_panel(panel: Panel) -> Drawing:
     grid = ax.name + ".grid"
     d.labels = [replace(lab, may_touch=lab.may_touch + (grid,)) for lab in d.labels]
     return d
+
+
+def _drop_corner_labels(d: Drawing) -> None:
+    """Leave out a y tick label that would touch an x tick label (both axes labelled at a shared corner)."""
+    from scidsl.labels import text_box
+
+    ticks = [t for t in d.items if isinstance(t, Text) and t.role.startswith("tick_label")]
+    xs = [text_box(t.text, t.size, t.pos, t.ha, t.va).buffer(0.03) for t in ticks if t.role == "tick_label_x"]
+    clash = {id(t) for t in ticks if t.role == "tick_label_y" and
+             any(text_box(t.text, t.size, t.pos, t.ha, t.va).intersects(b) for b in xs)}
+    d.items = [it for it in d.items if id(it) not in clash]
 
 
 def _grid(d: Drawing, ax: Axes) -> None:
@@ -101,8 +113,8 @@ def _frame(d: Drawing, ax: Axes, owners: tuple[str, ...], ink: Any = None) -> No
         _chart_axes(d, ax, may)
 
 
-def _tick_text(pos: P, text: str, ha: str, va: str, ax: Axes, may: tuple[str, ...]) -> Text:
-    return Text(pos, text, TICK_SIZE, ha, va, owner=ax.name + ".ticks", role="tick_label", may_touch=may,
+def _tick_text(pos: P, text: str, ha: str, va: str, ax: Axes, may: tuple[str, ...], axis: str = "x") -> Text:
+    return Text(pos, text, TICK_SIZE, ha, va, owner=ax.name + ".ticks", role=f"tick_label_{axis}", may_touch=may,
                 background="white")
 
 
@@ -133,7 +145,7 @@ def _arrow_axes(d: Drawing, ax: Axes, may: tuple[str, ...], ink: Any) -> None:
             left = px - TICK_CM - 0.08
             pos, ha, va = _nudged(ink, t, [((left, py), "right", "center"), ((left, py + 0.06), "right", "bottom"),
                                            ((left, py - 0.06), "right", "top")])
-            d.items.append(_tick_text(pos, t, ha, va, ax, may))
+            d.items.append(_tick_text(pos, t, ha, va, ax, may, "y"))
     if origin:
         o = ax.page((0.0, 0.0))
         d.items.append(_tick_text((o[0] - 0.1, o[1] - 0.08), "$O$", "right", "top", ax, may))
@@ -178,7 +190,8 @@ def _left_bottom_ticks(d: Drawing, ax: Axes, may: tuple[str, ...], inward: bool,
         px, py = ax.page((xmin, v))
         d.items.append(Line(((px, py), (px + sign * TICK_CM, py)), stroke=stroke, owner=ax.name, role="tick"))
         if t:
-            d.items.append(_tick_text((px - (0.1 if inward else TICK_CM + 0.08), py), t, "right", "center", ax, may))
+            d.items.append(_tick_text((px - (0.1 if inward else TICK_CM + 0.08), py), t, "right", "center", ax, may,
+                                      "y"))
 
 
 def _outer_labels(d: Drawing, ax: Axes) -> None:

@@ -128,7 +128,7 @@ def _tick_boxes(result):  # type: ignore[no-untyped-def]
     from scidsl.labels import text_box
 
     return [text_box(t.text, t.size, t.pos, t.ha, t.va) for t in result.drawing.items
-            if getattr(t, "role", "") == "tick_label"]
+            if getattr(t, "role", "").startswith("tick_label")]
 
 
 coefficient = st.integers(min_value=-4, max_value=4)
