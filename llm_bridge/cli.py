@@ -9,9 +9,10 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .agent import CompileFn
+if TYPE_CHECKING:  # the loop pulls in the HTTP client; `scidsl compile` should not pay for it
+    from .agent import CompileFn
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 

@@ -280,3 +280,12 @@ def test_parallel_batch_serialises_compiles(tmp_path, capsys):
     assert max(overlaps) == 1
     assert sorted(p.name for p in out.glob("*.png")) == [f"p{i}.png" for i in range(6)]
     assert "6 drawn, 0 failed, 0 skipped of 6" in capsys.readouterr().err
+
+
+def test_cli_hook_does_not_load_the_http_client():
+    import subprocess
+    import sys
+
+    code = "import sys, scidsl.llm_bridge.cli; print('openai' in sys.modules, 'mcp' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.split() == ["False", "False"]
