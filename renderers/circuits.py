@@ -16,7 +16,8 @@ _WIDTH = 1.3  # pt, wires and symbols
 def _primitive(owner: str | None, shape: Any) -> Any:
     if isinstance(shape, SLine):
         fill = shape.fill if shape.closed else None
-        return Line(shape.points, shape.closed, Stroke(width=_WIDTH, fill=fill), owner=owner)
+        return Line(shape.points, shape.closed, Stroke(width=_WIDTH, fill=fill),
+                    shape.arrow, owner=owner, role="current" if shape.arrow else "line")
     if isinstance(shape, SCircle):
         if shape.fill == "black" and shape.radius <= DOT_R + 1e-9:
             return Dot(shape.center, shape.radius, owner=owner, role="junction")

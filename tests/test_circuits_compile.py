@@ -114,3 +114,14 @@ def test_e2014_after_render_check_catches_a_missing_wire() -> None:
     lay.schematic.wires.pop()
     verify(ctx, lay, page)
     assert [d.code for d in ctx.diagnostics] == ["E2014"]
+
+
+def test_current_arrows_are_drawn_in_terminal_order() -> None:
+    src = "battery E between [p, q]\nresistor R between [q, p] { current_arrow: \"$I$\" }\n"
+    result = scidsl.compile(src)
+    assert result.ok, [d.message for d in result.diagnostics]
+    (arrow,) = [i for i in result.drawing.items if isinstance(i, Line) and i.arrow == "end"]
+    a, b = result.drawing.anchors["R.a"], result.drawing.anchors["R.b"]
+    direction = (arrow.points[1][0] - arrow.points[0][0], arrow.points[1][1] - arrow.points[0][1])
+    assert direction[0] * (b[0] - a[0]) + direction[1] * (b[1] - a[1]) > 0
+    assert any(f.predicate == "current_arrow" for f in result.facts)

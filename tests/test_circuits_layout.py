@@ -44,7 +44,9 @@ def build(tree: object) -> tuple[list[PartSpec], object, list[tuple[str, tuple[s
             key = UNITS.get(t)
             values = {key[0]: quantity(next(counter) % 9 + 1, key[1])} if key else {}
             state = "closed" if t == "switch" and len(parts) % 2 else "open"
-            parts.append(PartSpec(name, t, values, state=state if t == "switch" else None))
+            hints = {"current": f"$I_{{{len(parts)}}}$"} if len(parts) % 3 == 1 else {}
+            parts.append(PartSpec(name, t, values, state=state if t == "switch" else None,
+                                  hints=hints))
             netlist.append((name, (u, v)))
             return name
         op, children = t  # type: ignore[misc]

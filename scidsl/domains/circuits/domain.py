@@ -56,6 +56,8 @@ def _part_spec(node: Any) -> PartSpec:
         hints["side"] = node.side
     if getattr(node, "root", False):
         hints["root"] = True
+    if getattr(node, "current_arrow", None):
+        hints["current"] = node.current_arrow
     return PartSpec(node.name, node.kind, values, node.label, getattr(node, "state", None),
                     hints, node)
 

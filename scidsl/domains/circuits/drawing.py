@@ -25,6 +25,7 @@ def schematic_shapes(circuit: Circuit, sch: Schematic, style: Style = "iec",
                                p.name in marks)
         out += [(p.name, shape) for shape in shapes]
     out += [(None, SCircle(d, DOT_R, "black")) for d in sch.dots]
+    out += [(owner, SLine((a, b), arrow="end")) for owner, a, b in sch.arrows]
     for m in sch.markers:
         shapes = draw_ground(m.tip) if m.kind == "ground" else draw_terminal(m.tip)
         out += [(m.name, s) for s in shapes]

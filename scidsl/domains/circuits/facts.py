@@ -165,6 +165,12 @@ def circuit_facts(circuit: Circuit) -> list[Fact]:
             for g in parallel_groups(circuit)]
     out += [{"fact": "series", "args": (tuple(g),), "text": f"{' and '.join(g)} are in series"}
             for g in series_groups(circuit)]
+    for name, spec in circuit.parts.items():
+        label = spec.hints.get("current")
+        if label:
+            a, b = (circuit.terminals.get((name, t)) for t in KINDS[spec.kind].terminals[:2])
+            out.append({"fact": "current_arrow", "args": (name, str(label)), "value": f"{a}->{b}",
+                        "text": f"current {label} flows through {name} from node {a} to {b}"})
     branches = branch_count(circuit)
     if branches:
         out.append({"fact": "branches", "args": (), "value": branches,

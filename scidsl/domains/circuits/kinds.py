@@ -29,6 +29,9 @@ class _Part(Node):
     side: Optional[Side] = Field(default=None, description="hint: the side of the main loop to "
                                  "draw it on (left, top, right, bottom)")
     root: bool = Field(default=False, description="hint: draw this part on the left of the loop")
+    current_arrow: Optional[Label] = Field(default=None, description="draw a current arrow "
+                                           "beside it, from its first terminal to its second, "
+                                           "with this label, e.g. \"$I_1$\"")
     relations: ClassVar[tuple[str, ...]] = ("between",)
     text_field: ClassVar[Optional[str]] = "label"
     domain: ClassVar[str] = "circuits"

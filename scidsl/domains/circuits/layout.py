@@ -21,6 +21,8 @@ CORNER = 0.6  # shortest wire from a loop corner to a part
 MIN_SIDE = 2.4
 LEAD = 0.8  # lead to a terminal circle in a two-terminal network
 LABEL_SIZE = 11.0
+ARROW_GAP = 0.2  # from a symbol to the current arrow beside it
+ARROW_HALF = 0.3
 
 Measure = Callable[[str, float], tuple[float, float]]
 
@@ -70,6 +72,7 @@ class Schematic:
     dots: list[Point] = field(default_factory=list)
     markers: list[PlacedMarker] = field(default_factory=list)
     labels: list[LabelBox] = field(default_factory=list)
+    arrows: list[tuple[str, Point, Point]] = field(default_factory=list)
 
 
 @dataclass
@@ -82,6 +85,7 @@ class _Sub:
     parts: list[PlacedPart] = field(default_factory=list)
     wires: list[Seg] = field(default_factory=list)
     labels: list[LabelBox] = field(default_factory=list)
+    arrows: list[tuple[str, Point, Point]] = field(default_factory=list)
 
     def add(self, other: "_Sub", m: Affine) -> None:
         """Copy another block's content through map m."""
@@ -90,6 +94,7 @@ class _Sub:
                                          m.vec(p.normal),
                                          {t: m(q) for t, q in p.terminals.items()}))
         self.wires += [(m(a), m(b)) for a, b in other.wires]
+        self.arrows += [(o, m(a), m(b)) for o, a, b in other.arrows]
         self.labels += [LabelBox(lb.owner, lb.text, m(lb.center), lb.width, lb.height,
                                  m(lb.anchor), m.vec(lb.direction)) for lb in other.labels]
 
@@ -156,10 +161,11 @@ class _Builder:
             sub = _Sub(WIRE_MIN, 0, 0)
             sub.wire((0, 0), (WIRE_MIN, 0))
             return sub
-        text = label_text(self.circuit, leaf.part, self.values)
-        w, h = self.measure(text, LABEL_SIZE) if text else (0.0, 0.0)
-        along, cross = (h, w) if vertical else (w, h)
-        length = max(PART_LENGTH, along + 0.3)
+        text, w, h, along, cross = self._label(leaf.part, vertical)
+        current = str(self.circuit.parts[leaf.part].hints.get("current") or "")
+        cw, ch = self.measure(current, LABEL_SIZE) if current else (0.0, 0.0)
+        c_along, c_cross = (ch, cw) if vertical else (cw, ch)
+        length = max(PART_LENGTH, along + 0.3, c_along + 0.3)
         up, down = extent(kind, leaf.part in self.marks)
         start, end = ((0.0, 0.0), (length, 0.0)) if leaf.forward else ((length, 0.0), (0.0, 0.0))
         ta, tb = data["ends"]
@@ -169,7 +175,20 @@ class _Builder:
         if text:
             sub.labels.append(LabelBox(leaf.part, text, (length / 2, up + LABEL_GAP + cross / 2),
                                        w, h, (length / 2, up), (0.0, 1.0)))
+        if current:
+            self._current_arrow(sub, leaf, current, (cw, ch, c_cross), down)
         return sub
+
+    def _current_arrow(self, sub: _Sub, leaf: dc.Leaf, text: str,
+                       size: tuple[float, float, float], down: float) -> None:
+        """An arrow beside the part on its inner side, in its terminal order, with its label."""
+        mid, y = sub.width / 2, -(down + ARROW_GAP)
+        sign = 1 if leaf.forward else -1
+        sub.arrows.append((leaf.part, (mid - sign * ARROW_HALF, y), (mid + sign * ARROW_HALF, y)))
+        w, h, cross = size
+        sub.labels.append(LabelBox(leaf.part, text, (mid, y - LABEL_GAP - cross / 2), w, h,
+                                   (mid, y), (0.0, -1.0)))
+        sub.down = down + ARROW_GAP + LABEL_GAP + cross
 
     def _label(self, part: str, vertical: bool) -> tuple[str, float, float, float, float]:
         """Label text, its width and height, and its extents along and across the flow."""

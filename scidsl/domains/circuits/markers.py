@@ -89,6 +89,7 @@ def point_nodes(circuit: Circuit, sch: Schematic) -> dict[Point, str]:
 def _obstacles(sch: Schematic) -> list[Box]:
     boxes = [part_box(p) for p in sch.parts] + [label_box(lb) for lb in sch.labels]
     boxes += [box_around([m.tip], 0.3) for m in sch.markers]
+    boxes += [box_around([a, b], 0.1) for _, a, b in sch.arrows]
     return boxes
 
 
@@ -169,7 +170,7 @@ def _place_marker(circuit: Circuit, sch: Schematic, name: str, nodes: dict[Point
 def finish_schematic(circuit: Circuit, sub: _Sub, ports: list[tuple[str, str]],
                      measure: Measure) -> Schematic:
     """Split wires at junctions, add markers, compute junction dots."""
-    sch = Schematic(parts=sub.parts, labels=sub.labels)
+    sch = Schematic(parts=sub.parts, labels=sub.labels, arrows=sub.arrows)
     terminals = [q for p in sub.parts for q in p.terminals.values()]
     sch.wires = split_wires(sub.wires, terminals)
     placed = _place_ports(circuit, sch, sub, ports, measure)

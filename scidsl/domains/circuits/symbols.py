@@ -16,6 +16,7 @@ class SLine:
     points: tuple[Point, ...]
     closed: bool = False
     fill: str | None = None
+    arrow: str | None = None  # "end" for a current arrow
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ import networkx as nx
 
 from .geometry import Box, Point, segments_cross
 from .layout import Schematic
+from .geometry import box_around
 from .markers import label_box, part_box
 from .topology import Circuit
 
@@ -126,6 +127,7 @@ def check_overlaps(sch: Schematic) -> list[str]:
     named: list[tuple[str, Box]] = [(f"label {lb.owner}", label_box(lb)) for lb in sch.labels]
     n_labels = len(named)
     named += [(f"part {p.name}", part_box(p)) for p in sch.parts]
+    named += [(f"current arrow of {o}", box_around([a, b], 0.08)) for o, a, b in sch.arrows]
     n_boxes = len(named)
     boxes = [b for _, b in named] + [_seg_box(w) for w in sch.wires]
     out = []
