@@ -168,9 +168,10 @@ def circuit_facts(circuit: Circuit) -> list[Fact]:
     for name, spec in circuit.parts.items():
         label = spec.hints.get("current")
         if label:
-            a, b = (circuit.terminals.get((name, t)) for t in KINDS[spec.kind].terminals[:2])
+            a, b = KINDS[spec.kind].terminals[:2]
             out.append({"fact": "current_arrow", "args": (name, str(label)), "value": f"{a}->{b}",
-                        "text": f"current {label} flows through {name} from node {a} to {b}"})
+                        "text": f"current {label} flows through {name} from {name}.{a} to "
+                                f"{name}.{b}"})
     branches = branch_count(circuit)
     if branches:
         out.append({"fact": "branches", "args": (), "value": branches,
