@@ -269,6 +269,16 @@ class _Renderer:
         pts = mk.right_angle_square(mid, c, cx.add(mid, d))
         self.out.items.append(Line(tuple(pts), False, Stroke(width=MARK_W, zorder=3), owner="mark", role="mark"))
 
+    def _mark_arc_label(self, m: Any) -> None:
+        """A value written beside the middle of the minor arc between two points."""
+        a, b, o = (self.p[q] for q in m.points)
+        t1, t2 = mk.angle_span(o, a, b)
+        mid = math.radians((t1 + t2) / 2)
+        r = cx.dist(o, a)
+        at = (o[0] + r * math.cos(mid), o[1] + r * math.sin(mid))
+        self.out.labels.append(LabelSpec(m.label or "", at, f"arc {''.join(m.points[:2])}", size=VALUE_SIZE,
+                                         prefer=(math.degrees(mid),), distance=0.1))
+
     def _mark_tangent(self, m: Any) -> None:
         """Nothing extra: the touching point already gets a dot and a label."""
 

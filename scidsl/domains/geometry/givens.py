@@ -84,6 +84,23 @@ def _angle_pts(b: PlanBuilder, call: syntax.Call, key: str) -> tuple[str, str, s
     raise GeoError("E1003", "angle takes three points, vertex in the middle: angle(ABC)", None, key)
 
 
+def _arc_measure(b: PlanBuilder, tree: syntax.Call, key: str) -> Angle:
+    """arc(AB): the central angle of the minor arc AB on the circle through both points."""
+    names = _names(b, tree, key)
+    circ = names.pop() if len(names) in (2, 3) and names[-1] in b.circles else None
+    pts = b.pair(names[0], key) if len(names) == 1 else tuple(b.point(n, key) for n in names)
+    if len(pts) != 2:
+        raise GeoError("E1003", "arc takes two points of a circle: arc(AB)", None, key)
+    for c in b.plan.problem.circles:
+        on = {f.point for f in b.plan.problem.facts if isinstance(f, OnCircle) and f.circle == c.name}
+        on |= set(c.points) | ({c.through} if c.through else set())
+        if (circ is None or circ == c.name) and set(pts) <= on:
+            center = c.center or f"_center_{c.name}"
+            return Angle(pts[0], center, pts[1])
+    raise GeoError("E1003", f"no circle is known to pass through {pts[0]} and {pts[1]}",
+                   "put both points on the circle first: point A on c", key)
+
+
 def _polygon_measure(b: PlanBuilder, tree: syntax.Call, key: str) -> tuple[Any, str]:
     names = _names(b, tree, key)
     pts = k.split_points(names[0]) if len(names) == 1 else names
@@ -110,6 +127,8 @@ def measure(b: PlanBuilder, tree: Any, key: str) -> tuple[Any, str]:
         return Radius(b.circle(names[0], key)), "length"
     if isinstance(tree, syntax.Call) and tree.fn in ("area", "perimeter"):
         return _polygon_measure(b, tree, key)
+    if isinstance(tree, syntax.Call) and tree.fn == "arc":
+        return _arc_measure(b, tree, key), "angle"
     if isinstance(tree, syntax.Call) and tree.fn == "angle":
         return Angle(*_angle_pts(b, tree, key)), "angle"
     if isinstance(tree, syntax.Call) and tree.fn == "ratio":
@@ -202,7 +221,11 @@ def _comparison(b: PlanBuilder, g: Given, lhs: Any, rhs: Any, origin: Origin) ->
         return
     left, right = _resolve(b, left, want, "lhs"), _resolve(b, right, want, "rhs")
     b.add_fact(Relation(left, g.op or "=", right, origin))
-    if g.show and g.op == "=":
+    arc = lhs if isinstance(lhs, syntax.Call) and lhs.fn == "arc" else None
+    if g.show and g.op == "=" and arc is not None and isinstance(left, Angle) and isinstance(right, Num):
+        b.plan.marks.append(Mark("arc_label", (left.a, left.b, left.vertex),
+                                 label=g.label or _value_text(g, "angle")))
+    elif g.show and g.op == "=":
         _value_marks(b, g, left, right)
 
 

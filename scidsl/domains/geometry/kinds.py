@@ -321,18 +321,18 @@ class Intersection(_NamedPoint):
     example: ClassVar[str] = "intersection P of [AC, BD]"
 
 
-def _center(kind: str, doc: str) -> type:
+def _center(kind: str, doc: str, letter: str) -> type:
     ns = {"__annotations__": {"kind": Literal[kind], "of": GeoName}, "kind": kind, "__doc__": doc,
           "of": Field(description="the triangle, e.g. ABC"), "__module__": __name__,
-          "relations": ("of",), "example": f"{kind} X of ABC"}
+          "relations": ("of",), "example": f"{kind} {letter} of ABC"}
     ns["__annotations__"].update(relations=ClassVar[tuple[str, ...]], example=ClassVar[str])
     return type(kind.title(), (_NamedPoint,), ns)
 
 
-Centroid = _center("centroid", "The centroid (meet of the medians) of a triangle: `centroid G of ABC`.")
-Circumcenter = _center("circumcenter", "The circumcentre of a triangle: `circumcenter O of ABC`.")
-Incenter = _center("incenter", "The incentre of a triangle: `incenter I of ABC`.")
-Orthocenter = _center("orthocenter", "The orthocentre (meet of the altitudes): `orthocenter H of ABC`.")
+Centroid = _center("centroid", "The centroid (meet of the medians) of a triangle: `centroid G of ABC`.", "G")
+Circumcenter = _center("circumcenter", "The circumcentre of a triangle: `circumcenter O of ABC`.", "O")
+Incenter = _center("incenter", "The incentre of a triangle: `incenter I of ABC`.", "I")
+Orthocenter = _center("orthocenter", "The orthocentre (meet of the altitudes): `orthocenter H of ABC`.", "H")
 
 
 class AngleMark(_Geo):
@@ -370,6 +370,7 @@ FACT_DOCS: dict[str, tuple[str, str]] = {
     "area": ("area of a polygon", "given area(ABC) = 6 cm^2"),
     "perimeter": ("perimeter of a polygon", "given perimeter(ABC) = 12 cm"),
     "distance": ("distance between two points", "given distance(A, B) = 4 cm"),
+    "arc": ("measure of the minor arc between two points of a circle, in degrees", "given arc(AB) = 80 deg"),
 }
 
 POLYGON_KINDS = tuple(k for k in KINDS if issubclass(k, _PolygonKind))

@@ -40,6 +40,8 @@ def _point(b: PlanBuilder, node: k.GeoPoint) -> None:
         raise GeoError("E1003", f"point {name} has both `at` and `on`", "keep one of them", "on")
     if node.at is not None:
         _point_at(b, name, node.at.tree, node, origin)
+        if b.plan.problem.constructions and b.plan.problem.constructions[-1].name == name:
+            _within_segments(b, name, b.plan.problem.constructions[-1], origin)
     elif node.on is not None:
         _point_on(b, name, node, origin)
 
@@ -99,6 +101,16 @@ def _checked(c: Construction, n: int) -> Construction:
     if len(c.args) != n:
         raise GeoError("E1003", f"{c.kind} needs {n} points", None, "at")
     return c
+
+
+def _within_segments(b: PlanBuilder, name: str, c: Construction, origin: Origin) -> None:
+    """Where two segments (not whole lines) cross, the crossing lies on both: chords meet inside."""
+    if c.kind != "intersection" or not all(isinstance(o, tuple) for o in c.objects):
+        return
+    for obj in c.objects:
+        whole = any(s.kind in ("line", "ray") and {s.a, s.b} == set(obj) for s in b.plan.strokes)
+        if isinstance(obj, tuple) and not whole:
+            b.add_fact(OnLine(name, obj, segment=True, origin=origin))
 
 
 def _point_on(b: PlanBuilder, name: str, node: k.GeoPoint, origin: Origin) -> None:
@@ -352,6 +364,7 @@ def _named_point(b: PlanBuilder, node: Any) -> None:
         c = construction_from_call(b, name, "midpoint", [node.of], None, origin)
     elif node.kind == "intersection":
         c = construction_from_call(b, name, "intersection", list(node.of), node.which, origin)
+        _within_segments(b, name, c, origin)
     else:
         c = construction_from_call(b, name, node.kind, [node.of], None, origin)
     b.add_construction(c)

@@ -21,6 +21,8 @@ Vec = cx.Vec
 TRIANGLE_ANGLES = (50.0, 70.0, 60.0)  # generic: scalene, acute, no special angle
 QUAD_TEMPLATE = ((0.0, 0.0), (1.0, 0.0), (1.12, 0.72), (0.14, 0.8))
 GOLDEN = 137.50776405
+# Spots for points on a circle: well spread, and no two opposite (no accidental diameters).
+CIRCLE_SPOTS = (110.0, 230.0, 340.0, 35.0, 170.0, 280.0, 75.0, 200.0, 310.0, 10.0)
 
 
 def problem_scale(problem: Problem) -> float:
@@ -85,6 +87,7 @@ class _Placer:
         self.r: dict[str, float] = {name: 0.5 * scale for name in graph.free_radii}
         self.free = set(graph.free_points)
         self.polygon_vertices = {v for poly in problem.polygons for v in poly.vertices}
+        self.spots = _crossing_chord_spots(problem, graph)
 
     def known(self) -> dict[str, Vec]:
         """Fixed points and targets assigned so far."""
@@ -183,7 +186,7 @@ class _Placer:
     def _on_target(self, f: OnCircle | OnLine, env: object, k: int) -> Vec:
         if isinstance(f, OnCircle):
             o, r = env.circles[f.circle]  # type: ignore[attr-defined]
-            ang = math.radians(100.0 + GOLDEN * k)
+            ang = math.radians(self.spots.get(f.point, CIRCLE_SPOTS[k % len(CIRCLE_SPOTS)]))
             return (o[0] + r * math.cos(ang), o[1] + r * math.sin(ang))
         q, d = env.line(f.line)  # type: ignore[attr-defined]
         if isinstance(f.line, tuple):
@@ -212,6 +215,21 @@ class _Placer:
             vals += list(self.t.get(name, (0.0, 0.0)))
         vals += [self.r[name] for name in self.g.free_radii]
         return np.array(vals, dtype=float)
+
+
+def _crossing_chord_spots(problem: Problem, graph: Graph) -> dict[str, float]:
+    """Where two chords of one circle are intersected, start their ends interleaved so they cross."""
+    spots: dict[str, float] = {}
+    for c in problem.constructions:
+        objs = c.objects
+        if c.kind != "intersection" or len(objs) != 2 or not all(isinstance(o, tuple) for o in objs):
+            continue
+        (p, q), (r, t) = objs  # type: ignore[misc]
+        for on in graph.on_circle.values():
+            if {p, q, r, t} <= on and len({p, q, r, t}) == 4:
+                for name, ang in zip((p, r, q, t), (100.0, 200.0, 290.0, 20.0)):
+                    spots.setdefault(name, ang)
+    return spots
 
 
 def _parallel_partners(problem: Problem) -> dict[tuple[str, str], tuple[str, str]]:
