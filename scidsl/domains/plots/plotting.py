@@ -16,6 +16,7 @@ from scidsl.domains.plots.layout import (ArcL, Axes, CurveL, LayoutError, Panel,
 from scidsl.domains.plots.ticks import format_number
 
 P = tuple[float, float]
+MAX_LABELLED = 4
 _DASH = {"solid": None, "dashed": "dashed", "dotted": "dotted", "dashdot": "dashdot"}
 
 
@@ -184,7 +185,10 @@ def add_special(panel: Panel, spec: FnSpec, what: str, other: Optional[FnSpec], 
     f = spec.f()
     kind, xs = _special_xs(spec, f, a, b, what, other, mark, axes)
     if not xs:
-        panel_warn(panel, LayoutError("W6001", f"{spec.name} has no {what.replace('_', '-')} on "
+        wanted = f"intersection with {other.name}" if other is not None else what.replace("_", "-")
+        if mark is not None and mark.x is not None and other is None:
+            wanted = f"point at x = {format_number(mark.x)}"
+        panel_warn(panel, LayoutError("W6001", f"{spec.name} has no {wanted} on "
                                       f"[{format_number(a)}, {format_number(b)}]", node,
                                       "at" if mark is not None else "mark", "check the interval or the expression"))
         return
@@ -205,8 +209,11 @@ def _special_xs(spec: FnSpec, f: numeric.Fn, a: float, b: float, what: str, othe
                 mark: Optional[k.Mark], axes: Axes) -> tuple[str, list[float]]:
     if other is not None:
         g = other.f()
-        lo, hi = max(a, _domain(other, (axes.window[0], axes.window[2]))[0]), min(b, _domain(other, (axes.window[0], axes.window[2]))[1])
-        return "intersection", numeric.roots(lambda x: f(x) - g(x), lo, hi) if hi > lo else []
+        window = (axes.window[0], axes.window[2])
+        lo, hi = max(a, _domain(other, window)[0]), min(b, _domain(other, window)[1])
+        if hi <= lo or _same_curve(f, g, lo, hi):
+            return "intersection", []
+        return "intersection", numeric.roots(lambda x: f(x) - g(x), lo, hi)
     if mark is not None and mark.x is not None:
         return "point", [mark.x] if a - 1e-12 <= mark.x <= b + 1e-12 else []
     if what == "roots":
@@ -219,9 +226,17 @@ def _special_xs(spec: FnSpec, f: numeric.Fn, a: float, b: float, what: str, othe
     return "y_intercept", [0.0] if a <= 0 <= b else []
 
 
+def _same_curve(f: numeric.Fn, g: numeric.Fn, lo: float, hi: float) -> bool:
+    xs = np.linspace(lo, hi, 101)
+    diff = numeric.values(f, xs) - numeric.values(g, xs)
+    return bool(np.all(np.isfinite(diff)) and np.all(np.abs(diff) < 1e-12))
+
+
 def _mark_text(mark: Optional[k.Mark], p: P, count: int) -> Optional[str]:
     if mark is not None and mark.label is not None:
         return mark.label
+    if count > MAX_LABELLED:
+        return None  # many points of one request: dots only (their coordinates stay in the facts)
     name = mark.name if mark is not None and mark.name and count == 1 else ""
     if mark is not None and not mark.coords:
         return name or None
