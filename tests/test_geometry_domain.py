@@ -5,6 +5,8 @@ import math
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import scidsl
 from scidsl.domains.geometry import constructions as cx
@@ -158,3 +160,15 @@ def test_negative_length_names_the_statement() -> None:
     r = scidsl.compile("triangle ABC\ngiven length(AB) = -3\n")
     (d,) = r.errors
     assert d.code == "E1004" and d.message == "these facts cannot all hold: length(AB) = -3"
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.integers(25, 110), st.integers(25, 110), st.integers(2, 30))
+def test_random_triangle_scenes_hold_on_the_page(a: int, b: int, side: int) -> None:
+    if a + b >= 160:
+        return
+    src = f"triangle ABC\ngiven angle(A) = {a} deg\ngiven angle(B) = {b} deg\ngiven length(AB) = {side} cm\n"
+    r = compiled(src)  # verification after render is on: a broken fact would be an E1020
+    p = r.drawing.anchors
+    assert cx.angle_deg(p["B"], p["A"], p["C"]) == pytest.approx(a, abs=1e-6)
+    assert cx.angle_deg(p["A"], p["C"], p["B"]) == pytest.approx(180 - a - b, abs=1e-6)
