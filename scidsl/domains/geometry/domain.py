@@ -47,19 +47,22 @@ def layout(ctx: Any) -> Optional[Layout]:
     result = solve(plan.problem, SOLVE_BUDGET_S)
     if not result.ok or result.solution is None:
         for c in result.conflicts:
-            ctx.report(conflict_diagnostic(c))
+            ctx.report(conflict_diagnostic(c, plan.unit))
         return None
     return page_layout(plan, result.solution)
 
 
-def conflict_diagnostic(c: Any) -> Diagnostic:
+def conflict_diagnostic(c: Any, unit: str = "") -> Diagnostic:
     """A solver conflict as a diagnostic at its first statement, the others as related spans."""
+    message = c.message
+    if unit and "length(" in message:
+        message += f" (lengths in {unit})"
     spans = [o.span for o in c.origins if isinstance(o, Origin) and o.span is not None]
     code = _CODES.get(c.kind, "E1004")
     if c.kind == "structure" and "unknown point" in c.message:
         code = "E1001"
     related = tuple((s, "this statement is part of the conflict") for s in spans[1:])
-    return error(code, c.message, spans[0] if spans else None, c.hint, related)
+    return error(code, message, spans[0] if spans else None, c.hint, related)
 
 
 def page_layout(plan: Plan, sol: Any) -> Layout:
