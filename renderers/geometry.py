@@ -188,6 +188,11 @@ class _Renderer:
             mid = math.radians(arc.label_angle)
             at = (v[0] + arc.radii[-1] * math.cos(mid), v[1] + arc.radii[-1] * math.sin(mid))
             prefer = (arc.label_angle, arc.label_angle + 20, arc.label_angle - 20)
+            along = [cx.polar_deg(cx.sub(q, v)) for q in self.neighbours.get(m.points[1], [])]
+            if any(abs((d - arc.label_angle + 180) % 360 - 180) < 12 for d in along):
+                # A line runs along the bisector (an angle bisector): write beside it, not on it.
+                quarter = (arc.theta2 - arc.theta1) / 4
+                prefer = (arc.label_angle + quarter, arc.label_angle - quarter) + prefer
             self.out.labels.append(LabelSpec(text, at, owner, size=VALUE_SIZE, prefer=prefer, distance=0.06,
                                              may_touch=(owner,)))
 
