@@ -34,6 +34,7 @@ class AgentConfig:
     max_tokens: int | None = None
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     endpoint: str = "the model endpoint"
+    review: bool = False  # after the first success, show the model the facts and let it revise once
 
 
 @dataclass
@@ -48,6 +49,7 @@ class Attempt:
     usage: dict[str, int] = field(default_factory=dict)
     model_s: float = 0.0
     finish_reason: str | None = None
+    confirmed: bool = False  # a review turn in which the model accepted the figure
     compile_s: float = 0.0
 
 
@@ -90,6 +92,38 @@ class AgentResult:
         return f"no valid scene after {turns} (the limit){detail}"
 
 
+@dataclass
+class _Conversation:
+    """The state of one generation: messages so far, attempts, the best compiled attempt."""
+
+    messages: list[dict[str, Any]]
+    attempts: list[Attempt] = field(default_factory=list)
+    sent: int = 0
+    best: Attempt | None = None
+    reviewed: bool = False
+    reviewing: bool = False
+
+
+def _compiled(talk: _Conversation) -> AgentResult:
+    """Success with the best compiled attempt."""
+    best = talk.best
+    assert best is not None and best.outcome is not None
+    return AgentResult(True, "compiled", talk.attempts, best.outcome, best.scene)
+
+
+def _gave_up(talk: _Conversation) -> AgentResult:
+    """Failure at the turn limit, carrying the last compiled outcome for the report."""
+    last = next((a for a in reversed(talk.attempts) if a.outcome is not None), None)
+    outcome, scene = (last.outcome, last.scene) if last else (None, None)
+    return AgentResult(False, "max_turns", talk.attempts, outcome, scene)
+
+
+def _offers_scene(reply: Any) -> bool:
+    """True if a reply carries a tool call or a fenced scene."""
+    calls = getattr(reply, "tool_calls", None) or []
+    return bool(calls) or bool(_FENCE.search(getattr(reply, "content", None) or ""))
+
+
 class Agent:
     """Runs the loop with an OpenAI-compatible client, a compile function and tool definitions."""
 
@@ -115,38 +149,48 @@ class Agent:
     def run(self, problem: str, problem_id: str = "") -> AgentResult:
         """Generate a scene for `problem`, repairing it until it compiles or the turns run out."""
         tool = self.config.scene_tool
-        messages = prompts.initial_messages(problem[:MAX_PROBLEM_CHARS], self.reference, tool)
-        attempts: list[Attempt] = []
-        sent = 0
+        talk = _Conversation(
+            prompts.initial_messages(problem[:MAX_PROBLEM_CHARS], self.reference, tool)
+        )
         for turn in range(1, self.config.max_turns + 1):
             attempt = Attempt(turn=turn)
-            attempts.append(attempt)
-            new_messages = messages[sent:]  # what this turn adds: the prompt, then our answers
+            talk.attempts.append(attempt)
             try:
-                reply = self._ask(messages, attempt)
+                done = self._turn(talk, attempt, problem_id, last=turn == self.config.max_turns)
             except EndpointError as exc:
-                self._record(problem_id, attempt, new_messages, None, error=str(exc))
-                return self._finish(
-                    problem_id, AgentResult(False, "endpoint_error", attempts, error=str(exc))
-                )
-            messages.append(_assistant_entry(reply))
-            sent = len(messages)
-            messages.extend(self._answer(reply, attempt))
-            self._record(problem_id, attempt, new_messages, reply)
-            if attempt.outcome is not None and attempt.outcome.ok and attempt.problem is None:
-                result = AgentResult(True, "compiled", attempts, attempt.outcome, attempt.scene)
+                result = AgentResult(False, "endpoint_error", talk.attempts, error=str(exc))
                 return self._finish(problem_id, result)
-        last = next((a for a in reversed(attempts) if a.outcome is not None), None)
-        return self._finish(
-            problem_id,
-            AgentResult(
-                False,
-                "max_turns",
-                attempts,
-                last.outcome if last else None,
-                last.scene if last else None,
-            ),
-        )
+            if done:
+                return self._finish(problem_id, _compiled(talk))
+        return self._finish(problem_id, _compiled(talk) if talk.best else _gave_up(talk))
+
+    def _turn(self, talk: _Conversation, attempt: Attempt, problem_id: str, *, last: bool) -> bool:
+        """One model turn and our answer; True when the figure is final."""
+        new_messages = talk.messages[talk.sent :]  # what this turn adds: the prompt, or our answers
+        try:
+            reply = self._ask(talk.messages, attempt)
+        except EndpointError as exc:
+            self._record(problem_id, attempt, new_messages, None, error=str(exc))
+            raise
+        talk.messages.append(_assistant_entry(reply))
+        talk.sent = len(talk.messages)
+        if talk.reviewing and not _offers_scene(reply):
+            attempt.confirmed = True  # the model found the reviewed figure complete
+            self._record(problem_id, attempt, new_messages, reply)
+            return True
+        talk.reviewing = False
+        answers = self._answer(reply, attempt)
+        compiled = attempt.outcome is not None and attempt.outcome.ok and attempt.problem is None
+        if compiled:
+            talk.best = attempt
+        if compiled and self.config.review and not talk.reviewed and not last:
+            talk.reviewed = talk.reviewing = True
+            review = prompts.REVIEW.format(tool=self.config.scene_tool)
+            attempt.feedback = success_message(attempt.outcome) + "\n\n" + review
+            answers[0]["content"] = attempt.feedback
+        talk.messages.extend(answers)
+        self._record(problem_id, attempt, new_messages, reply)
+        return compiled and not talk.reviewing
 
     def _ask(self, messages: list[dict[str, Any]], attempt: Attempt) -> Any:
         """One chat completion (with retries); returns the assistant message."""
@@ -262,6 +306,7 @@ class Agent:
                 "model_s": attempt.model_s,
                 "compile_s": attempt.compile_s,
                 "finish_reason": attempt.finish_reason,
+                "confirmed": attempt.confirmed,
             }
         )
 

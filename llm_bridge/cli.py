@@ -103,6 +103,11 @@ def _add_generate(subparsers: Any) -> None:
     )
     gen.add_argument("--temperature", type=float, default=None)
     gen.add_argument(
+        "--review",
+        action="store_true",
+        help="after the first figure compiles, show the model its facts and let it revise once",
+    )
+    gen.add_argument(
         "--scene-format",
         choices=("text", "json"),
         default="text",
@@ -214,6 +219,7 @@ def _agent_factory(args: argparse.Namespace, backend: Backend) -> Callable[[Any]
         retry=policy,
         scene_tool=COMPILE_JSON if args.scene_format == "json" else COMPILE_TEXT,
         endpoint=describe_endpoint(args.base_url),
+        review=args.review,
     )
     tools, reference = backend.tools(), backend.reference()
     return lambda trace: Agent(

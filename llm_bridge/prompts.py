@@ -126,6 +126,11 @@ NO_TOOL_CALL = (
     "No scene arrived. Call {tool} with the complete scene as its `scene` argument "
     "(do not put the scene only in your message text)."
 )
+REVIEW = (
+    "Review the figure against the problem: is every given entity, value and relation shown, with "
+    "the problem's names, and nothing that the problem asks the reader to find? If it is right, "
+    "reply DONE without calling a tool. If not, call {tool} with the whole corrected scene."
+)
 CUT_OFF = (
     "Your reply was cut off at the output limit: keep the plan short and send the scene sooner."
 )

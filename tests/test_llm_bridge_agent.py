@@ -290,3 +290,37 @@ def test_unusable_completion_is_an_endpoint_error(step, message):
         result = _agent(server).run("A box.")
     assert not result.ok and result.stop_reason == "endpoint_error"
     assert message in result.error
+
+
+GOOD2 = GOOD + "\nbox B2"
+
+
+def test_review_confirmed_keeps_the_figure():
+    with ScriptedServer([scene_call(GOOD), text_reply("DONE")]) as server:
+        result = _agent(server, review=True).run("A box.")
+    assert result.ok and result.scene == GOOD and len(result.attempts) == 2
+    assert result.attempts[1].confirmed
+    review = server.requests[1]["messages"][-1]["content"]
+    assert review.startswith(
+        "The scene compiled and the figure was rendered.\nFacts shown in the figure:"
+    )
+    assert "Review the figure against the problem" in review and "call compile_scene" in review
+
+
+def test_review_revision_replaces_the_figure():
+    with ScriptedServer([scene_call(GOOD), scene_call(GOOD2)]) as server:
+        result = _agent(server, review=True).run("Two boxes.")
+    assert result.ok and result.scene == GOOD2 and len(server.requests) == 2
+
+
+def test_failed_revision_falls_back_to_the_reviewed_figure():
+    with ScriptedServer([scene_call(GOOD), scene_call(BAD), scene_call(BAD)]) as server:
+        result = _agent(server, review=True, max_turns=3).run("A box.")
+    assert result.ok and result.scene == GOOD and len(result.attempts) == 3
+    assert "E0101" in server.requests[2]["messages"][-1]["content"]
+
+
+def test_no_review_on_the_last_turn():
+    with ScriptedServer([scene_call(GOOD)]) as server:
+        result = _agent(server, review=True, max_turns=1).run("A box.")
+    assert result.ok and len(server.requests) == 1

@@ -289,3 +289,26 @@ def test_cli_hook_does_not_load_the_http_client():
     code = "import sys, scidsl.llm_bridge.cli; print('openai' in sys.modules, 'mcp' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_generate_review_turn_is_traced(tmp_path):
+    from tests.llm_server import text_reply
+
+    out = tmp_path / "fig.png"
+    with ScriptedServer([scene_call(GOOD), text_reply("DONE")]) as server:
+        code = main(
+            [
+                "generate",
+                "A box.",
+                "-o",
+                str(out),
+                "--review",
+                "--base-url",
+                server.base_url,
+                *FAST,
+            ],
+            backend=FAKE,
+        )
+    assert code == 0 and out.read_bytes() == PNG_1x1
+    attempts = [r for r in read_trace(tmp_path / "fig.trace.jsonl") if r["event"] == "attempt"]
+    assert [(a["turn"], a["confirmed"]) for a in attempts] == [(1, False), (2, True)]
