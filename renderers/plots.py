@@ -57,6 +57,9 @@ def _axes_panel(panel: Panel) -> Drawing:
     for t in panel.texts:
         d.items.append(Text(ax.page(t.at), t.text, t.size, color=t.color, owner=t.owner, role="note",
                             may_touch=_owners(panel)))
+    for r in panel.regions:
+        if r.text:
+            _region_label(d, ax, r)
     grid = ax.name + ".grid"
     d.labels = [replace(lab, may_touch=lab.may_touch + (grid,)) for lab in d.labels]
     return d
@@ -113,9 +116,14 @@ def _frame(d: Drawing, ax: Axes, owners: tuple[str, ...], ink: Any = None) -> No
         _chart_axes(d, ax, may)
 
 
-def _tick_text(pos: P, text: str, ha: str, va: str, ax: Axes, may: tuple[str, ...], axis: str = "x") -> Text:
+def _tick_text(pos: P, text: str, ha: str, va: str, ax: Axes, may: tuple[str, ...], axis: str = "x",
+               ink: Any = None) -> Text:
+    from scidsl.labels import text_box
+
+    # a white ground only where a curve really passes under the label, so shaded regions stay visible
+    crossed = ink is not None and text_box(text, TICK_SIZE, pos, ha, va).intersects(ink)
     return Text(pos, text, TICK_SIZE, ha, va, owner=ax.name + ".ticks", role=f"tick_label_{axis}", may_touch=may,
-                background="white")
+                background="white" if crossed else None)
 
 
 def _arrow_axes(d: Drawing, ax: Axes, may: tuple[str, ...], ink: Any) -> None:
@@ -137,7 +145,7 @@ def _arrow_axes(d: Drawing, ax: Axes, may: tuple[str, ...], ink: Any) -> None:
             below = py - TICK_CM - 0.06
             pos, ha, va = _nudged(ink, t, [((px, below), "center", "top"), ((px + 0.06, below), "left", "top"),
                                            ((px - 0.06, below), "right", "top")])
-            d.items.append(_tick_text(pos, t, ha, va, ax, may))
+            d.items.append(_tick_text(pos, t, ha, va, ax, may, "x", ink))
     for v, t in ax.yticks:
         px, py = ax.page((ox, v))
         d.items.append(Line(((px, py), (px - TICK_CM, py)), stroke=stroke, owner=ax.name, role="tick"))
@@ -145,10 +153,10 @@ def _arrow_axes(d: Drawing, ax: Axes, may: tuple[str, ...], ink: Any) -> None:
             left = px - TICK_CM - 0.08
             pos, ha, va = _nudged(ink, t, [((left, py), "right", "center"), ((left, py + 0.06), "right", "bottom"),
                                            ((left, py - 0.06), "right", "top")])
-            d.items.append(_tick_text(pos, t, ha, va, ax, may, "y"))
+            d.items.append(_tick_text(pos, t, ha, va, ax, may, "y", ink))
     if origin:
         o = ax.page((0.0, 0.0))
-        d.items.append(_tick_text((o[0] - 0.1, o[1] - 0.08), "$O$", "right", "top", ax, may))
+        d.items.append(_tick_text((o[0] - 0.1, o[1] - 0.08), "$O$", "right", "top", ax, may, "x", ink))
     d.items.append(Text((xtip[0] + 0.12, xtip[1]), ax.xlabel, 11, "left", "center", owner=ax.name + ".xlabel",
                         role="axis_label"))
     d.items.append(Text((ytip[0], ytip[1] + 0.12), ax.ylabel, 11, "center", "bottom", owner=ax.name + ".ylabel",
@@ -275,14 +283,32 @@ def _region(d: Drawing, ax: Axes, r: Any) -> None:
     pts = tuple(ax.page(p) for p in r.polygon)
     d.items.append(Line(pts, closed=True, stroke=Stroke(color=r.color, fill=r.color, alpha=r.alpha, hatch=r.hatch,
                                                           visible=False, zorder=1), owner=r.owner, role="region"))
-    if r.text:
-        from shapely.ops import polylabel
 
-        poly = Polygon(pts).buffer(0)
-        if not poly.is_empty and poly.geom_type == "Polygon":
-            spot = polylabel(poly, 0.01)
+
+
+def _region_label(d: Drawing, ax: Axes, r: Any) -> None:
+    """The region's text at the roomiest spot inside it, away from every other stroke; else beside it."""
+    from shapely.geometry import Polygon
+    from shapely.ops import polylabel, unary_union
+
+    from scidsl.labels import stroke_geometry, text_box
+
+    region = Polygon([ax.page(p) for p in r.polygon]).buffer(0)
+    ink = [stroke_geometry(it) for it in d.items if it.owner != r.owner and not isinstance(it, Text)]
+    ink = [g.buffer(0.05) for g in ink if g is not None and not g.is_empty]
+    free = region.difference(unary_union(ink)) if ink else region
+    parts = sorted(getattr(free, "geoms", [free]), key=lambda g: g.area, reverse=True)
+    for part in parts[:3]:
+        if part.is_empty or part.geom_type != "Polygon":
+            continue
+        spot = polylabel(part, 0.01)
+        if part.contains(text_box(r.text, 11, (spot.x, spot.y))):
             d.items.append(Text((spot.x, spot.y), r.text, 11, owner=r.owner, role="region_label",
                                 may_touch=(r.owner,)))
+            return
+    spot = region.representative_point() if not region.is_empty else None
+    if spot is not None:
+        d.labels.append(LabelSpec(r.text, (spot.x, spot.y), r.owner, 11, (), 0.1, may_touch=(r.owner,)))
 
 
 def _arc(d: Drawing, ax: Axes, a: Any) -> None:
