@@ -197,17 +197,22 @@ def _has_path_without(circuit: Circuit, u: str, v: str, skip: str) -> bool:
 def check_meters(circuit: Circuit) -> list[Issue]:
     """Ammeters in parallel with a part and voltmeters in series are warned about."""
     out = []
+    uf = conducting_groups(circuit)
+    labels = cycle_labels(circuit.graph)
+    between = _parts_between(circuit, uf)
     for u, v, key, data in circuit.graph.edges(keys=True, data=True):
         spec = circuit.parts[data["part"]]
         if data["kind"] == "ammeter":
-            others = _parallel_parts(circuit, u, v, key)
+            pair = frozenset((uf[u], uf[v]))
+            others = sorted({p for p in between.get(pair, []) if p != data["part"]}) \
+                if uf[u] != uf[v] else []
             if others:
                 out.append(Issue("W2001", f"ammeter '{spec.name}' is in parallel with "
                                  f"{', '.join(others)}; an ammeter goes in series",
                                  spec.name, spec.origin, "put it in the branch it measures",
                                  "warning"))
         if data["kind"] == "voltmeter":
-            carried = _series_parts(circuit, key)
+            carried = _series_parts(circuit, key, labels)
             if carried:
                 out.append(Issue("W2002", f"voltmeter '{spec.name}' is in series with "
                                  f"{', '.join(carried)}; a voltmeter goes in parallel",
@@ -216,43 +221,61 @@ def check_meters(circuit: Circuit) -> list[Issue]:
     return out
 
 
-def _parallel_parts(circuit: Circuit, u: str, v: str, skip: str) -> list[str]:
-    uf = conducting_groups(circuit)
-    names = []
-    for a, b, key, data in circuit.graph.edges(keys=True, data=True):
-        if key == skip or data["kind"] == "wire":
+def _parts_between(circuit: Circuit, uf: nx.utils.UnionFind) -> dict[frozenset, list[str]]:
+    """Parts (wires excepted) by the pair of conducting groups they join."""
+    out: dict[frozenset, list[str]] = {}
+    for a, b, data in circuit.graph.edges(data=True):
+        if data["kind"] != "wire":
+            out.setdefault(frozenset((uf[a], uf[b])), []).append(data["part"])
+    return out
+
+
+def cycle_labels(graph: nx.MultiGraph) -> dict[str, int]:
+    """Edge key → cycle-space label: two edges share a non-zero label exactly when together
+    they cut the graph, i.e. every closed path through one passes through the other (series).
+    Random 64-bit labels on non-tree edges, XOR-summed over spanning-tree subtrees: O(E)."""
+    import random
+
+    rng = random.Random(2026)  # fixed seed: the same circuit always gets the same answer
+    parent: dict[str, tuple[str, str] | None] = {}
+    order: list[str] = []
+    tree_keys: set[str] = set()
+    for root in graph.nodes:
+        if root in parent:
             continue
-        if {uf[a], uf[b]} == {uf[u], uf[v]} and uf[u] != uf[v]:
-            names.append(data["part"])
-    return sorted(set(names))
+        parent[root] = None
+        stack = [root]
+        while stack:
+            x = stack.pop()
+            order.append(x)
+            for _, y, key in graph.edges(x, keys=True):
+                if y not in parent:
+                    parent[y] = (x, key)
+                    tree_keys.add(key)
+                    stack.append(y)
+    acc = dict.fromkeys(graph.nodes, 0)
+    labels: dict[str, int] = {}
+    for u, v, key in graph.edges(keys=True):
+        if key not in tree_keys:
+            labels[key] = rng.getrandbits(64) or 1
+            acc[u] ^= labels[key]
+            acc[v] ^= labels[key]
+    for x in reversed(order):  # children before parents: subtree sums
+        link = parent[x]
+        if link is not None:
+            labels[link[1]] = acc[x]
+            acc[link[0]] ^= acc[x]
+    return labels
 
 
-def _cycle_edges(graph: nx.MultiGraph) -> set[str]:
-    """Keys of multigraph edges that lie on some cycle (i.e. are not bridges)."""
-    simple = nx.Graph()
-    multiplicity: Counter[frozenset[str]] = Counter()
-    for u, v in graph.edges():
-        simple.add_edge(u, v)
-        multiplicity[frozenset((u, v))] += 1
-    bridges = {frozenset(e) for e in nx.bridges(simple)} if simple.number_of_edges() else set()
-    return {key for u, v, key in graph.edges(keys=True)
-            if u == v or frozenset((u, v)) not in bridges or multiplicity[frozenset((u, v))] > 1}
-
-
-def _series_parts(circuit: Circuit, key: str) -> list[str]:
-    """Non-source parts that lose their only closed path when the voltmeter is removed."""
-    before = _cycle_edges(circuit.graph)
-    without = circuit.graph.copy()
-    without.remove_edges_from([(u, v, k) for u, v, k in circuit.graph.edges(keys=True)
-                               if k == key])
-    after = _cycle_edges(without)
-    lost = before - after - {key}
-    return sorted({circuit.graph.edges[e]["part"] for e in _edges_by_key(circuit.graph, lost)
-                   if KINDS[circuit.graph.edges[e]["kind"]].family not in ("vsource", "wire")})
-
-
-def _edges_by_key(graph: nx.MultiGraph, keys: set[str]) -> list[tuple[str, str, str]]:
-    return [(u, v, k) for u, v, k in graph.edges(keys=True) if k in keys]
+def _series_parts(circuit: Circuit, key: str, labels: dict[str, int]) -> list[str]:
+    """Non-source parts that every closed path through the voltmeter also passes through."""
+    mine = labels.get(key, 0)
+    if mine == 0:
+        return []
+    return sorted({d["part"] for _, _, k, d in circuit.graph.edges(keys=True, data=True)
+                   if k != key and labels.get(k) == mine
+                   and KINDS[d["kind"]].family not in ("vsource", "wire")})
 
 
 def check_shorted_parts(circuit: Circuit) -> list[Issue]:
