@@ -220,11 +220,7 @@ class Agent:
 
     def _answer(self, reply: Any, attempt: Attempt) -> list[dict[str, Any]]:
         """Messages answering the model's reply: tool results, or a nudge when no scene came."""
-        calls = [
-            c
-            for c in (getattr(reply, "tool_calls", None) or [])
-            if getattr(c, "type", "") == "function"
-        ]
+        calls = [c for c in (getattr(reply, "tool_calls", None) or []) if _is_function_call(c)]
         if not calls:
             return [{"role": "user", "content": self._answer_text(reply, attempt)}]
         out = [
@@ -376,9 +372,17 @@ def _assistant_entry(reply: Any) -> dict[str, Any]:
                 "function": {"name": c.function.name, "arguments": c.function.arguments},
             }
             for c in calls
-            if getattr(c, "type", "") == "function"
+            if _is_function_call(c)
         ]
     return entry
+
+
+def _is_function_call(call: Any) -> bool:
+    """A function tool call; some servers leave out `type`, so a named function is enough."""
+    function = getattr(call, "function", None)
+    return getattr(call, "type", None) in ("function", None) and bool(
+        getattr(function, "name", None)
+    )
 
 
 def _usage(response: Any) -> dict[str, int]:

@@ -324,3 +324,11 @@ def test_no_review_on_the_last_turn():
     with ScriptedServer([scene_call(GOOD)]) as server:
         result = _agent(server, review=True, max_turns=1).run("A box.")
     assert result.ok and len(server.requests) == 1
+
+
+def test_tool_call_without_type_is_accepted():
+    step = tool_call("compile_scene", {"scene": GOOD})
+    del step.body["choices"][0]["message"]["tool_calls"][0]["type"]
+    with ScriptedServer([step]) as server:
+        result = _agent(server).run("A box.")
+    assert result.ok and result.scene == GOOD
