@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import scidsl
+from scidsl.domains.draw import kinds as draw_kinds
 from scidsl.domains.draw.domain import angle_between
 from scidsl.primitives import Arc, Circle, Dot, Line, Text
 
@@ -170,3 +171,16 @@ def test_bent_spring_stays_near_its_circle() -> None:
     radii = [math.dist(c, p) / scale for p in line.points]
     assert all(1.85 <= q <= 2.15 for q in radii)
     assert math.dist(line.points[-1], r.drawing.anchors["k.end"]) < 1e-6
+
+
+@pytest.mark.parametrize("kind", [m for m in draw_kinds.KINDS if m is not draw_kinds.Group], ids=lambda m: m.__name__)
+def test_every_kind_example_compiles(kind) -> None:  # type: ignore[no-untyped-def]
+    _compile(kind.example)
+
+
+def test_group_example_compiles_with_its_items() -> None:
+    items = 'box m1 at (0, 0) { size: (1.2, 0.8), text: "$m_1$" }\npolyline rope { points: [(0.6, 0), (3, 0)] }\n'
+    r = _compile(items + draw_kinds.Group.example)
+    (rope,) = _lines(r, "rope")
+    (x0, y0), (x1, y1) = rope.points
+    assert math.degrees(math.atan2(y1 - y0, x1 - x0)) == pytest.approx(30)

@@ -61,7 +61,7 @@ class Polyline(_Styled):
     arrow: ArrowEnd = Field(default="none", description="arrow heads: none, end, start or both")
     flow: int = Field(default=0, ge=0, le=20, description="arrow heads along each segment showing a direction "
                       "of flow (current in a wire, a ray of light)")
-    example: ClassVar[str] = "polyline rope { points: [(0, 0), (2, 1), B], arrow: end }"
+    example: ClassVar[str] = "polyline rope { points: [(0, 0), (2, 1), (4, 1)], arrow: end }"
 
 
 class Polygon(_Styled):
@@ -115,7 +115,7 @@ class Arrow(_Styled):
     from_: Position = Field(alias="from")
     to: Position
     relations: ClassVar[tuple[str, ...]] = ("from", "to")
-    example: ClassVar[str] = 'arrow F from A to A + (2, 0) { label: "$F$" }'
+    example: ClassVar[str] = 'arrow F from (0, 0) to (0, 0) + (2, 0) { label: "$F$" }'
 
 
 class TextItem(Node):
