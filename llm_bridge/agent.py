@@ -323,8 +323,12 @@ class Agent:
         return result
 
 
-def parse_scene_argument(arguments: str | None, *, want_json: bool) -> tuple[Scene | None, str]:
+def parse_scene_argument(arguments: Any, *, want_json: bool) -> tuple[Scene | None, str]:
     """The `scene` argument of a tool call, or None and the reason it is unusable."""
+    if isinstance(arguments, dict):  # some servers send the arguments decoded already
+        arguments = json.dumps(arguments)
+    if not isinstance(arguments, str | None):
+        return None, "the arguments are not a JSON object"
     try:
         data = json.loads(arguments or "")
     except (json.JSONDecodeError, RecursionError) as exc:

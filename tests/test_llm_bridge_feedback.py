@@ -98,6 +98,8 @@ def test_outcome_defaults_ok_from_diagnostics():
         ("[1]", False, (None, "the arguments have no `scene` field")),
         ("", False, (None, "the arguments are not valid JSON (Expecting value at line 1, col 1)")),
         ("[" * 100_000, False, (None, "the arguments are not valid JSON (nested too deeply)")),
+        ({"scene": "box B"}, False, ("box B", "")),
+        (42, False, (None, "the arguments are not a JSON object")),
     ],
     ids=[
         "text",
@@ -108,6 +110,8 @@ def test_outcome_defaults_ok_from_diagnostics():
         "not-object",
         "empty-args",
         "deep",
+        "decoded",
+        "number",
     ],
 )
 def test_parse_scene_argument(arguments, want_json, expected):
