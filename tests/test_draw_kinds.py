@@ -184,3 +184,14 @@ def test_group_example_compiles_with_its_items() -> None:
     (rope,) = _lines(r, "rope")
     (x0, y0), (x1, y1) = rope.points
     assert math.degrees(math.atan2(y1 - y0, x1 - x0)) == pytest.approx(30)
+
+
+def test_facts_of_springs_dimensions_notes_and_lenses() -> None:
+    r = _compile('dot A at (0, 0)\ndot B at (3, 0)\nspring k from A to B { label: "$k$" }\n'
+                 'dimension d from A to B { offset: -0.8, label: "$l$" }\nnote "wall" at (1, 2) to (0, 0.5)\n'
+                 "lens L at (6, 0) { type: diverging }")
+    by = {f.predicate: f for f in r.facts if f.predicate != "drawn"}
+    between = [f for f in r.facts if f.predicate == "between"]
+    assert {(f.args[0], f.args[2], f.args[3], f.value) for f in between} == {("spring", "A", "B", "$k$"),
+                                                                          ("dimension", "A", "B", "$l$")}
+    assert by["names"].value == "wall" and by["lens"].value == "diverging"

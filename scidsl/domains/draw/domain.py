@@ -344,6 +344,15 @@ def facts(ctx: Any, layout: Layout | None) -> list:
         out.append(Fact("drawn", (node.kind, node.name), label, f"{node.kind} {node.name or ''} {label or ''}".strip()))
         if isinstance(node, k.AngleMark) and node.value is not None:
             out.append(Fact("angle", (node.name,), node.value.pretty(), f"angle {node.name or ''} = {node.value.pretty()}"))
+        if isinstance(node, (k.Spring, k.Dimension)):
+            ends = (node.from_.text, node.to.text)
+            out.append(Fact("between", (node.kind, node.name) + ends, node.label,
+                            f"{node.kind} {node.name or ''} from {ends[0]} to {ends[1]}"
+                            + (f" labelled {node.label}" if node.label else "")))
+        if isinstance(node, k.Note):
+            out.append(Fact("names", (node.to.text,), node.text, f"{node.text} names the object at {node.to.text}"))
+        if isinstance(node, k.Lens):
+            out.append(Fact("lens", (node.name,), node.type, f"lens {node.name or ''} is {node.type}"))
         if isinstance(node, (k.CurrentMark, k.Field_)):
             out.append(Fact("direction", (node.kind, node.name), node.direction,
                             f"{node.kind} {node.name or ''} points {node.direction}".replace("  ", " ")))
