@@ -373,12 +373,19 @@ def _assistant_entry(reply: Any) -> dict[str, Any]:
             {
                 "id": c.id,
                 "type": "function",
-                "function": {"name": c.function.name, "arguments": c.function.arguments},
+                "function": {"name": c.function.name, "arguments": _as_text(c.function.arguments)},
             }
             for c in calls
             if _is_function_call(c)
         ]
     return entry
+
+
+def _as_text(arguments: Any) -> str:
+    """Tool-call arguments as the JSON text the chat API expects in the history."""
+    if isinstance(arguments, str):
+        return arguments
+    return json.dumps(arguments, default=str) if arguments is not None else ""
 
 
 def _is_function_call(call: Any) -> bool:
