@@ -58,7 +58,7 @@ def _add_generate(subparsers: Any) -> None:
     gen = subparsers.add_parser(
         "generate", help="ask a language model to draw the figure for a problem"
     )
-    gen.add_argument("problem", nargs="?", help="the problem text")
+    gen.add_argument("problem", nargs="?", help="the problem text, or - to read it from stdin")
     gen.add_argument("-o", "--output", help="figure file for one problem (.png, .svg or .pdf)")
     gen.add_argument(
         "--input", help='JSONL file of problems: {"id": ..., "problem_text": ...} a line'
@@ -153,6 +153,8 @@ def run_mcp(args: argparse.Namespace, backend: Backend | None = None) -> int:
 
 def run_generate(args: argparse.Namespace, backend: Backend | None = None) -> int:
     """`scidsl generate`: one problem to one figure, or a JSONL file of problems to a directory."""
+    if args.problem == "-":
+        args.problem = sys.stdin.read().strip()
     usage = _usage_error(args)
     if usage:
         print(f"scidsl generate: {usage}", file=sys.stderr)

@@ -312,3 +312,15 @@ def test_generate_review_turn_is_traced(tmp_path):
     assert code == 0 and out.read_bytes() == PNG_1x1
     attempts = [r for r in read_trace(tmp_path / "fig.trace.jsonl") if r["event"] == "attempt"]
     assert [(a["turn"], a["confirmed"]) for a in attempts] == [(1, False), (2, True)]
+
+
+def test_problem_from_stdin(tmp_path, monkeypatch):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("A box on stdin.\n"))
+    with ScriptedServer([scene_call(GOOD)]) as server:
+        code = main(
+            ["generate", "-", "-o", str(tmp_path / "f.png"), "--base-url", server.base_url, *FAST],
+            backend=FAKE,
+        )
+    assert code == 0 and "A box on stdin." in server.requests[0]["messages"][1]["content"]
