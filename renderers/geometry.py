@@ -274,6 +274,16 @@ class _Renderer:
         pts = mk.right_angle_square(mid, c, cx.add(mid, d))
         self.out.items.append(Line(tuple(pts), False, Stroke(width=MARK_W, zorder=3), owner="mark", role="mark"))
 
+    def _mark_right_line(self, m: Any) -> None:
+        """Right-angle square where a perpendicular line leaves the line it stands on."""
+        _, d = self.lay.lines[m.points[0]]
+        v, other = self.p[m.points[1]], self.p[m.points[2]]
+        # Put the square on the side of the line where more of the figure lies.
+        side = sum(cx.dot(d, cx.sub(q, v)) for q in self.p.values())
+        arm = cx.add(v, d if side >= 0 else (-d[0], -d[1]))
+        pts = mk.right_angle_square(v, other, arm)
+        self.out.items.append(Line(tuple(pts), False, Stroke(width=MARK_W, zorder=3), owner="mark", role="mark"))
+
     def _mark_arc_label(self, m: Any) -> None:
         """A value written beside the middle of the minor arc between two points."""
         a, b, o = (self.p[q] for q in m.points)

@@ -28,6 +28,7 @@ PULL = 0.1  # weight of the pull towards the target figure while shaping
 POLISH_PULL = 1e-6  # weight kept while polishing, so the step stays well-posed
 DEFAULT_BUDGET_S = 5.0
 MAX_UNKNOWNS = 400
+AREA_FLOOR = 0.05  # while shaping, polygons keep at least this area (in squared typical lengths)
 
 
 @dataclass(frozen=True)
@@ -146,19 +147,29 @@ class _Context:
         return SolveResult(_oriented(self.p, sol), [])
 
     # -- numerics ------------------------------------------------------------------------------------
-    def residuals(self, facts: list[Fact], pull: float, target: np.ndarray) -> Callable:
-        """Residual function: facts, construction penalties, then the pull towards target."""
-        n = len(target)
+    def residuals(self, facts: list[Fact], pull: float, target: np.ndarray, shaping: bool = False) -> Callable:
+        """Residual function: facts, construction penalties, polygon areas, the pull towards target.
+
+        While shaping, polygons are kept from collapsing: a flat figure often satisfies parallels and
+        points-on-sides trivially, and least squares would happily slide into it.
+        """
+        n, m = len(target), len(facts)
+        polys = [poly.vertices for poly in self.p.polygons]
+        floor = AREA_FLOOR * self.scale**2
 
         def fun(x: np.ndarray) -> np.ndarray:
             if time.monotonic() > self.deadline:
                 raise _OutOfTime
             env = self.g.evaluate(x)
-            out = np.empty(len(facts) + 1 + n)
+            out = np.zeros(m + 1 + len(polys) + n)
             for i, f in enumerate(facts):
                 out[i] = fact_residual(f, env, self.scale)
-            out[len(facts)] = float(np.sqrt(sum(p * p for _, p, _ in env.penalties))) / self.scale
-            out[len(facts) + 1:] = pull * (x - target) / self.scale
+            out[m] = float(np.sqrt(sum(p * p for _, p, _ in env.penalties))) / self.scale
+            if shaping:
+                for j, vs in enumerate(polys):
+                    area = abs(cx.polygon_area([env.points[v] for v in vs]))
+                    out[m + 1 + j] = max(0.0, floor - area) / self.scale**2
+            out[m + 1 + len(polys):] = pull * (x - target) / self.scale
             return out
 
         return fun
@@ -175,7 +186,7 @@ class _Context:
         if len(start) == 0:
             return start, self.error(facts, start)
         opts = dict(method="trf", xtol=1e-14, ftol=1e-14, gtol=1e-14, max_nfev=300)
-        x = least_squares(self.residuals(facts, PULL, start), start, **opts).x
+        x = least_squares(self.residuals(facts, PULL, start, shaping=True), start, **opts).x
         x = least_squares(self.residuals(facts, POLISH_PULL, x), x, **opts).x
         return x, self.error(facts, x)
 
@@ -194,10 +205,10 @@ class _Context:
         best_x, best_err = self.x0, float("inf")
         for start in self.starts():
             x, err = self.attempt(facts, start)
+            if err <= TOLERANCE and not self.degenerate(self.g.evaluate(x)):
+                return x, err
             if err < best_err:
                 best_x, best_err = x, err
-            if best_err <= TOLERANCE and not self.degenerate(self.g.evaluate(best_x)):
-                break
         return best_x, best_err
 
     # -- explanations --------------------------------------------------------------------------------

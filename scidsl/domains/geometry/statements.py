@@ -216,6 +216,10 @@ def _line(b: PlanBuilder, node: k.GeoLine) -> None:
     elif len(pts) == 1 and ref is not None:
         kind = "parallel" if node.parallel else "perpendicular"
         b.plan.problem.lines.append(LineDef(name, kind, point=pts[0], ref=b.line_ref(ref, kind), origin=origin))
+        ref_pts = b.line_ref(ref, kind)
+        if kind == "perpendicular" and isinstance(ref_pts, tuple) and pts[0] in ref_pts:
+            other = ref_pts[1] if ref_pts[0] == pts[0] else ref_pts[0]
+            b.plan.marks.append(Mark("right_line", (name, pts[0], other), owner=name))
         if kind == "parallel":
             b.arrow_classes += 1
             b.plan.marks.append(Mark("arrows_line", (name,) + _as_tuple(b.line_ref(ref)), count=b.arrow_classes))
