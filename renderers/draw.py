@@ -272,7 +272,8 @@ def _dimension(shape: Shape, owner: str, out: Drawing) -> None:
         for p in (pa, pb):
             out.items.append(Line((_add(p, n, -0.15), _add(p, n, 0.15)), False, thin, owner=owner, role="tick"))
     side = n if node.offset >= 0 else (-n[0], -n[1])
-    _label(node, _add(pa, u, d / 2), owner, (_dir(side), _dir((-side[0], -side[1]))), 0.08, out=out)
+    text = node.label or (node.value.pretty() if node.value is not None else None)
+    _label(node, _add(pa, u, d / 2), owner, (_dir(side), _dir((-side[0], -side[1]))), 0.08, text=text, out=out)
 
 
 def _disk(shape: Shape, owner: str, out: Drawing) -> None:

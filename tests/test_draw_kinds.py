@@ -195,3 +195,12 @@ def test_facts_of_springs_dimensions_notes_and_lenses() -> None:
     assert {(f.args[0], f.args[2], f.args[3], f.value) for f in between} == {("spring", "A", "B", "$k$"),
                                                                           ("dimension", "A", "B", "$l$")}
     assert by["names"].value == "wall" and by["lens"].value == "diverging"
+
+
+def test_dimensions_to_scale_and_value_labels() -> None:
+    r = _compile("dimension a from (0, 0) to (6, 0) { value: 12 cm }\ndimension b from (0, -1) to (4, -1) { value: 8 cm }")
+    assert {"12 cm", "8 cm"} <= _texts(r)
+    bad = scidsl.compile("dimension a from (0, 0) to (6, 0) { value: 12 cm }\n"
+                         "dimension b from (0, -1) to (5, -1) { value: 8 cm }")
+    (d,) = bad.diagnostics
+    assert d.code == "E4010" and d.span.line == 2 and d.related

@@ -8,6 +8,7 @@ CODES: dict[str, str] = {
     "E4005": "a group names an item that is not a drawing item or is in two groups",
     "E4006": "a coordinate is outside the allowed range",
     "E4007": "an angle mark's stated value differs from the angle its arms make",
+    "E4010": "dimensions that state lengths are not drawn to one scale",
     "E4009": "the two ends of a spring bent about a centre are not on one circle about it",
     "E4008": "two positions that must differ coincide (a spring, surface, dimension, note or field of no size)",
 }

@@ -136,7 +136,25 @@ def layout(ctx: Any) -> Layout:
         out.shapes.append(shape)
         if node.name:
             anchors.update(anchors_of(node.name, shape))
+    _check_scale(ctx, out)
     return out
+
+
+def _check_scale(ctx: Any, layout: Layout) -> None:
+    """Dimensions that state lengths are drawn to one scale (8 is never drawn longer than 12)."""
+    stated = [(s, _dist(*s.points) / s.node.value.si) for s in layout.shapes
+              if isinstance(s.node, k.Dimension) and s.node.value is not None and s.node.value.si > 0]
+    if not stated:
+        return
+    first, scale = stated[0]
+    for shape, other in stated[1:]:
+        if abs(other / scale - 1) > 0.02:
+            drawn = _dist(*shape.points) / scale
+            ctx.report(error("E4010", f"dimension {shape.node.name or ''} states {shape.node.value.pretty()} but is "
+                             f"drawn as {drawn * 100:.3g} cm at the scale of {first.node.name or 'the first'} "
+                             f"({first.node.value.pretty()})".replace("dimension  ", "dimension "),
+                             shape.node.span, "move its ends so that every stated length has the same scale",
+                             related=((first.node.span, "this dimension sets the scale"),)))
 
 
 def _shape(node: Node, anchors: dict[str, P]) -> Shape:  # noqa: C901

@@ -10,7 +10,7 @@ from typing import Annotated, Any, ClassVar, Literal, Optional
 from pydantic import Field, GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import core_schema
 
-from scidsl.model import Angle, Color, Expr, Label, Node, Number, Ref, _to_expr
+from scidsl.model import Angle, Color, Expr, Label, Length, Node, Number, Ref, _to_expr
 
 
 def _to_position(v: Any) -> Expr:
@@ -226,6 +226,8 @@ class Dimension(_Between):
     width: Number = Field(default=0.8, ge=0.1, le=10, description="line width in points")
     offset: Number = Field(default=0.0, ge=-50, le=50, description="shift of the arrow line to the left of "
                            "from→to in cm; extension lines join it to the ends")
+    value: Optional[Length] = Field(default=None, description="the length it states (the label when no label is "
+                                    "given); all dimensions with values must be drawn to one scale")
     ends: Literal["arrows", "arrows_ticks", "ticks"] = Field(default="arrows", description="arrow heads at the ends, "
                                                              "arrow heads and end ticks, or end ticks only")
     example: ClassVar[str] = 'dimension d1 from (0, 0) to (4, 0) { offset: -0.6, label: "$a$" }'
