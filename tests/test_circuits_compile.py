@@ -125,3 +125,36 @@ def test_current_arrows_are_drawn_in_terminal_order() -> None:
     direction = (arrow.points[1][0] - arrow.points[0][0], arrow.points[1][1] - arrow.points[0][1])
     assert direction[0] * (b[0] - a[0]) + direction[1] * (b[1] - a[1]) > 0
     assert any(f.predicate == "current_arrow" for f in result.facts)
+
+
+def _scene(tree: object, counter: list[int], lines: list[str]) -> str:
+    """Scene text for a random series–parallel tree; declares each part on the way."""
+    if isinstance(tree, str):
+        counter[0] += 1
+        name = f"{tree[0].upper()}{counter[0]}"
+        value = {"resistor": " { resistance: %d ohm }", "capacitor": " { capacitance: %d uF }",
+                 "lamp": "", "switch": " { state: open }"}[tree]
+        lines.append(f"{tree} {name}" + (value % counter[0] if "%d" in value else value))
+        return name
+    op, children = tree  # type: ignore[misc]
+    inner = ", ".join(_scene(c, counter, lines) for c in children)
+    return f"{'series' if op == 's' else 'parallel'}({inner})"
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_trees = st.recursive(st.sampled_from(["resistor", "capacitor", "lamp", "switch"]),
+                      lambda ch: st.tuples(st.sampled_from("sp"), st.lists(ch, min_size=2,
+                                                                           max_size=3)),
+                      max_leaves=6)
+
+
+@settings(max_examples=15, deadline=None)
+@given(_trees, st.sampled_from(["iec", "ansi"]))
+def test_random_circuits_pass_the_core_render_checks(tree: object, style: str) -> None:
+    lines: list[str] = [f"scene {{ symbols: {style} }}", "battery E { voltage: 9 V }"]
+    body = _scene(tree, [0], lines)
+    lines.append(f"circuit c {{ loop: [E, {body}] }}")
+    result = scidsl.compile("\n".join(lines) + "\n")
+    assert result.ok and result.diagnostics == [], [d.message for d in result.diagnostics]

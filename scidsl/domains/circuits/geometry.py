@@ -64,15 +64,17 @@ class Box:
 
     def overlaps(self, other: "Box", pad: float = 0.0) -> bool:
         """True if the open interiors (grown by pad) intersect."""
-        return (self.x0 - pad < other.x1 and other.x0 < self.x1 + pad
-                and self.y0 - pad < other.y1 and other.y0 < self.y1 + pad)
+        return (self.x0 - pad < other.x1 - EPS and other.x0 < self.x1 + pad - EPS
+                and self.y0 - pad < other.y1 - EPS and other.y0 < self.y1 + pad - EPS)
 
     def hits_segment(self, seg: Seg) -> bool:
         """True if an axis-parallel segment passes through the open interior."""
         (x0, y0), (x1, y1) = seg
         if abs(x0 - x1) < EPS:
-            return self.x0 < x0 < self.x1 and max(min(y0, y1), self.y0) < min(max(y0, y1), self.y1)
-        return self.y0 < y0 < self.y1 and max(min(x0, x1), self.x0) < min(max(x0, x1), self.x1)
+            return self.x0 + EPS < x0 < self.x1 - EPS and \
+                max(min(y0, y1), self.y0) < min(max(y0, y1), self.y1) - EPS
+        return self.y0 + EPS < y0 < self.y1 - EPS and \
+            max(min(x0, x1), self.x0) < min(max(x0, x1), self.x1) - EPS
 
 
 def box_around(points: list[Point], pad: float = 0.0) -> Box:

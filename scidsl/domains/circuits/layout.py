@@ -1,6 +1,7 @@
 """Automatic schematic layout: series–parallel and bridge blocks on a rectangular loop."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -25,6 +26,17 @@ ARROW_GAP = 0.2  # from a symbol to the current arrow beside it
 ARROW_HALF = 0.3
 
 Measure = Callable[[str, float], tuple[float, float]]
+GRID = 100  # every length is a whole number of 0.01 cm, so sums never drift apart
+
+
+def snap(v: float) -> float:
+    """Nearest grid value (offsets)."""
+    return round(v * GRID) / GRID
+
+
+def snap_up(v: float) -> float:
+    """Grid value at or above v (sizes, so that reserved room never shrinks)."""
+    return math.ceil(v * GRID - 1e-9) / GRID
 
 
 @dataclass
@@ -163,9 +175,9 @@ class _Builder:
             return sub
         text, w, h, along, cross = self._label(leaf.part, vertical)
         current = str(self.circuit.parts[leaf.part].hints.get("current") or "")
-        cw, ch = self.measure(current, LABEL_SIZE) if current else (0.0, 0.0)
+        cw, ch = self.size(current)
         c_along, c_cross = (ch, cw) if vertical else (cw, ch)
-        length = max(PART_LENGTH, along + 0.3, c_along + 0.3)
+        length = snap_up(max(PART_LENGTH, along + 0.3, c_along + 0.3))
         up, down = extent(kind, leaf.part in self.marks)
         start, end = ((0.0, 0.0), (length, 0.0)) if leaf.forward else ((length, 0.0), (0.0, 0.0))
         ta, tb = data["ends"]
@@ -193,9 +205,16 @@ class _Builder:
     def _label(self, part: str, vertical: bool) -> tuple[str, float, float, float, float]:
         """Label text, its width and height, and its extents along and across the flow."""
         text = label_text(self.circuit, part, self.values)
-        w, h = self.measure(text, LABEL_SIZE) if text else (0.0, 0.0)
+        w, h = self.size(text)
         along, cross = (h, w) if vertical else (w, h)
         return text, w, h, along, cross
+
+    def size(self, text: str) -> tuple[float, float]:
+        """Label size on the grid (0, 0 for no text)."""
+        if not text:
+            return 0.0, 0.0
+        w, h = self.measure(text, LABEL_SIZE)
+        return snap_up(w), snap_up(h)
 
     def tap_block(self, b: dc.TapBlock, vertical: bool) -> _Sub:
         """A three-terminal part on the axis; its tap network runs above it to the out end."""
@@ -206,11 +225,12 @@ class _Builder:
             return mirrored
         kind = self.edges[b.keys[0]]["kind"]
         text, w, h, along, cross = self._label(b.part, vertical)
-        length = max(PART_LENGTH + 0.4, along + 0.3)
+        length = snap_up(max(PART_LENGTH + 0.4, along + 0.3))
         up, down = extent(kind)
         tap = self.block(b.tap, vertical)
         height = up + WIRE_MIN + tap.down
-        mid, x0 = length / 2, length / 2 + WIRE_MIN
+        mid = snap(length / 2)
+        x0 = mid + WIRE_MIN
         width = max(x0 + tap.width + WIRE_MIN, length + WIRE_MIN)
         sub = _Sub(width, height + tap.up, down + (LABEL_GAP + cross if text else 0))
         terminals = {b.first: (0.0, 0.0), b.second: (length, 0.0), TAP_TERMINAL[kind]: (mid, up)}
@@ -249,7 +269,7 @@ class _Builder:
                 out.wire((0, y), (0, y_next))
                 out.wire((width, y), (width, y_next))
                 y = y_next
-            x0 = (width - s.width) / 2
+            x0 = snap((width - s.width) / 2)
             out.wire((0, y), (x0, y))
             out.wire((x0 + s.width, y), (width, y))
             out.add(s, translate(x0, y))
@@ -270,7 +290,7 @@ class _Builder:
         out.wire((width, 0), (width, h))
         for y, first, second, mirror in ((h, e1, e2, False), (0.0, e3, e4, True)):
             self._bridge_row(out, y, first, second, (left, xc, width - right), mirror)
-        y5 = (h - e5.width) / 2
+        y5 = snap((h - e5.width) / 2)
         out.wire((xc, 0), (xc, y5))
         out.wire((xc, y5 + e5.width), (xc, h))
         out.add(e5, ROT90.then(translate(xc, y5)))
@@ -281,8 +301,8 @@ class _Builder:
         left, xc, right_start = xs
         width = out.width
         m = MIRROR_Y if mirror else Affine()
-        x1 = (left - first.width) / 2
-        x2 = right_start + (width - right_start - second.width) / 2
+        x1 = snap((left - first.width) / 2)
+        x2 = snap(right_start + (width - right_start - second.width) / 2)
         out.wire((0, y), (x1, y))
         out.add(first, m.then(translate(x1, y)))
         out.wire((x1 + first.width, y), (xc, y))
@@ -353,7 +373,7 @@ def layout_loop(builder: _Builder, sides: dict[str, list[dc.Block]]) -> _Sub:
         if sub is None:
             out.wire(m((0, 0)), m((run, 0)))
             continue
-        x0 = (run - sub.width) / 2
+        x0 = snap((run - sub.width) / 2)
         out.wire(m((0, 0)), m((x0, 0)))
         out.add(sub, translate(x0, 0).then(m))
         out.wire(m((x0 + sub.width, 0)), m((run, 0)))
