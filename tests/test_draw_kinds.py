@@ -204,3 +204,32 @@ def test_dimensions_to_scale_and_value_labels() -> None:
                          "dimension b from (0, -1) to (5, -1) { value: 8 cm }")
     (d,) = bad.diagnostics
     assert d.code == "E4010" and d.span.line == 2 and d.related
+
+
+_coord = st.floats(-20, 20, allow_nan=False).map(lambda v: round(v, 2))
+_point = st.tuples(_coord, _coord).map(lambda p: f"({p[0]:g}, {p[1]:g})")
+
+
+@st.composite
+def _physics_statement(draw) -> str:  # type: ignore[no-untyped-def]
+    a, b, c = draw(_point), draw(_point), draw(_point)
+    return draw(st.sampled_from([
+        f"spring from {a} to {b} {{ coils: {draw(st.integers(1, 60))}, style: {draw(st.sampled_from(['zigzag', 'coil']))} }}",
+        f"spring from {a} to {b} {{ center: {c} }}",
+        f"surface from {a} to {b} {{ side: {draw(st.sampled_from(['left', 'right']))} }}",
+        f"mirror from {a} to {b}",
+        f"dimension from {a} to {b} {{ offset: {draw(_coord)}, label: \"$d$\" }}",
+        f"angle_mark at {a} from {b} to {c} {{ value: {draw(st.integers(1, 359))} deg }}",
+        f"field from {a} to {b} {{ direction: {draw(st.sampled_from(['right', 'up', 'in', 'out']))}, count: {draw(st.integers(1, 40))} }}",
+        f"ellipse at {a} {{ radii: (1, 0.5), start: {draw(st.integers(0, 360))} deg, end: 90 deg, arrow: end }}",
+        f"lens at {a} {{ focal: 1.5 }}",
+        f"note \"n\" at {a} to {b}",
+    ]))
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(_physics_statement(), min_size=1, max_size=3))
+def test_random_physics_items_never_crash(statements: list[str]) -> None:
+    result = scidsl.compile("\n".join(statements))
+    assert all(d.code != "E0999" for d in result.diagnostics), [d.message for d in result.diagnostics]
+    assert result.ok or result.diagnostics

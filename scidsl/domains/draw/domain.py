@@ -128,6 +128,8 @@ def layout(ctx: Any) -> Layout:
         try:
             shape = _shape(node, anchors)
             _check_shape(shape)
+            if isinstance(node, k.Field_):
+                shape.paths = field_paths(node, *shape.points)
             if node.name in group_of:
                 _transform(shape, group_of[node.name], anchors)
         except _PosError as exc:
@@ -188,8 +190,7 @@ def _shape(node: Node, anchors: dict[str, P]) -> Shape:  # noqa: C901
     if isinstance(node, k.AngleMark):
         return Shape(node, [position(node.at, anchors), position(node.from_, anchors), position(node.to, anchors)])
     if isinstance(node, k.Field_):
-        a, b = position(node.from_, anchors), position(node.to, anchors)
-        return Shape(node, [a, b], paths=field_paths(node, a, b))
+        return Shape(node, [position(node.from_, anchors), position(node.to, anchors)])
     if isinstance(node, k.Lens):
         cx, cy = position(node.at, anchors)
         h = node.height / 2
@@ -206,9 +207,32 @@ def _dist(a: P, b: P) -> float:
     return math.hypot(b[0] - a[0], b[1] - a[1])
 
 
-def _check_shape(shape: Shape) -> None:
-    """Positions that must differ do, and a stated angle matches the drawn one."""
+MAX_MARKS = 2000  # hatch strokes, field symbols or flow heads one item may draw
+
+
+def mark_count(shape: Shape) -> int:
+    """How many repeated marks (hatch strokes, field symbols, flow heads) an item draws."""
     node, pts = shape.node, shape.points
+    if isinstance(node, k.Surface):
+        return int(_dist(pts[0], pts[1]) / node.spacing)
+    if isinstance(node, k.Polyline):
+        return node.flow * (len(pts) - 1)
+    if isinstance(node, k.Field_) and node.direction in ("out", "in"):
+        x0, x1 = sorted((pts[0][0], pts[1][0]))
+        y0, y1 = sorted((pts[0][1], pts[1][1]))
+        return node.count * max(1, round((x1 - x0) / ((y1 - y0) / node.count)))
+    return 0
+
+
+def _check_shape(shape: Shape) -> None:
+    """Positions that must differ do, repeated marks stay bounded, a stated angle matches the drawn one."""
+    node, pts = shape.node, shape.points
+    if isinstance(node, k.Field_) and min(abs(pts[1][0] - pts[0][0]), abs(pts[1][1] - pts[0][1])) < 1e-6:
+        raise _PosError("E4008", "the field's region has no area", "`from` and `to` are opposite corners")
+    marks = mark_count(shape)
+    if marks > MAX_MARKS:
+        raise _PosError("E4011", f"the {node.kind} would draw {marks} marks; the limit is {MAX_MARKS}",
+                        "make it shorter, or space the marks wider (spacing, count, flow)")
     if isinstance(node, (k.Spring, k.Surface, k.Dimension, k.Note)) and _dist(pts[0], pts[1]) < 1e-6:
         raise _PosError("E4008", f"the {node.kind} starts and ends at the same position {_fmt(pts[0])}",
                         "give two different positions")
@@ -217,8 +241,6 @@ def _check_shape(shape: Shape) -> None:
         if min(r0, r1) < 1e-6 or abs(r0 - r1) > 0.02 * max(r0, r1):
             raise _PosError("E4009", f"a bent spring's ends are {r0:g} and {r1:g} cm from its centre",
                             "both ends must lie on one circle about `center`")
-    if isinstance(node, k.Field_) and min(abs(pts[1][0] - pts[0][0]), abs(pts[1][1] - pts[0][1])) < 1e-6:
-        raise _PosError("E4008", "the field's region has no area", "`from` and `to` are opposite corners")
     if isinstance(node, k.AngleMark):
         if min(_dist(pts[0], pts[1]), _dist(pts[0], pts[2])) < 1e-6:
             raise _PosError("E4008", "an arm of the angle mark ends at its vertex", "give positions along each arm")
