@@ -98,7 +98,7 @@ def axis_ticks(node: Any, axis: str, lo: float, hi: float, length: float) -> lis
         labels = _labels(vals, step)
         every = _label_every(vals, labels, step, lo, hi, length, axis)
         return [(v, t if i % every == 0 else "") for i, (v, t) in enumerate(zip(vals, labels))]
-    step = choose_step(lo, hi, length, fits, 1.4 if axis == "x" else 1.0)
+    step = choose_step(lo, hi, length, fits, 1.4 if axis == "x" else 0.8)
     vals = tick_values(lo, hi, step)
     return list(zip(vals, _labels(vals, step)))
 

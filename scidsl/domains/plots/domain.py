@@ -29,7 +29,7 @@ def check(ctx: Any) -> None:
 def _check_on(ctx: Any, node: Any, plots: list[k.Plot]) -> None:
     names = [p.name for p in plots]
     if node.on is None:
-        if len(plots) != 1:
+        if len(plots) > 1:
             ctx.report(error("E6001", f"{node.kind} {node.name or ''}".strip() + " does not say which plot it is on",
                              node.span, f"add `on P` naming one of: {', '.join(names)}" if names
                              else "declare a plot first: plot P { xlim: [0, 5] }"))
@@ -59,33 +59,41 @@ def plot_of(node: Any, plots: list[k.Plot]) -> str:
 
 def layout(ctx: Any) -> Layout:
     """Build every plot and chart panel, side by side."""
-    from scidsl.domains.plots.charts import build_barchart, build_histogram, build_pie
-    from scidsl.domains.plots.plotting import build_plot
-
-    plots = [n for n in ctx.nodes if isinstance(n, k.Plot)]
+    plots = _plots(ctx)
     out = Layout()
     x = 0.0
-    for node in ctx.nodes:
+    implicit = [p for p in plots if p.span is None]
+    for node in implicit + list(ctx.nodes):
         try:
-            if isinstance(node, k.Plot):
-                members = [n for n in ctx.nodes if not isinstance(n, (k.Plot,) + _CHARTS)
-                           and plot_of(n, plots) == node.name]
-                panel = build_plot(node, members)
-            elif isinstance(node, k.BarChart):
-                panel = build_barchart(node)
-            elif isinstance(node, k.Histogram):
-                panel = build_histogram(node)
-            elif isinstance(node, k.PieChart):
-                panel = build_pie(node)
-            else:
-                continue
+            panel = _panel(ctx, node, plots)
         except LayoutError as exc:
             _report(ctx, exc)
             continue
-        _report_warnings(ctx, panel)
-        x = _place(panel, x)
-        out.panels.append(panel)
+        if panel is not None:
+            _report_warnings(ctx, panel)
+            out.panels.append(panel)
+            x = _place(panel, x)
     return out
+
+
+def _plots(ctx: Any) -> list[k.Plot]:
+    """The scene's plots; in a scene without one, statements that need axes get default ones."""
+    plots = [n for n in ctx.nodes if isinstance(n, k.Plot)]
+    if not plots and any(not isinstance(n, _CHARTS) for n in ctx.nodes):
+        plots = [k.Plot(name="plot")]
+    return plots
+
+
+def _panel(ctx: Any, node: Any, plots: list[k.Plot]) -> Panel | None:
+    from scidsl.domains.plots.charts import build_barchart, build_histogram, build_pie
+    from scidsl.domains.plots.plotting import build_plot
+
+    if isinstance(node, k.Plot):
+        members = [n for n in ctx.nodes if not isinstance(n, (k.Plot,) + _CHARTS) and plot_of(n, plots) == node.name]
+        return build_plot(node, members)
+    builders = {k.BarChart: build_barchart, k.Histogram: build_histogram, k.PieChart: build_pie}
+    build = builders.get(type(node))
+    return build(node) if build else None
 
 
 def _place(panel: Panel, x: float) -> float:

@@ -116,6 +116,7 @@ class Mark(_OnPlot):
     x: Optional[Number] = Field(default=None, description="mark the point of the curve at this x")
     label: Optional[Label] = Field(default=None, description="text instead of the name and coordinates")
     coords: bool = Field(default=True, description="show the coordinates after the name, e.g. A(2, 6)")
+    exact: bool = Field(default=True, description="write proven closed forms like √3 or π/4 instead of decimals")
     drop: bool = Field(default=False, description="dashed lines from the point to both axes")
     relations: ClassVar[tuple[str, ...]] = ("of", "with")
     example: ClassVar[str] = "mark X of f with g"

@@ -198,11 +198,11 @@ def add_special(panel: Panel, spec: FnSpec, what: str, other: Optional[FnSpec], 
             continue
         owner = (mark.name if mark is not None and mark.name and len(xs) == 1
                  else f"{mark.name if mark is not None and mark.name else spec.name}.{kind}{i + 1}")
-        text = _mark_text(mark, (x, y), len(xs))
+        coords, plain = _coordinates(kind, (x, y), spec, other, mark)
+        text = _mark_text(mark, coords, len(xs))
         of = (spec.name,) + ((other.name,) if other is not None else ())
         add_point(panel, PointL(owner, (x, y), text, kind, of, bool(mark and mark.drop)), node)
-        panel.facts.append(("marked_point", (owner, kind, *of), (x, y), f"{kind} of {' and '.join(of)} at "
-                            f"{format_point((x, y))}"))
+        panel.facts.append(("marked_point", (owner, kind, *of), (x, y), f"{kind} of {' and '.join(of)} at {plain}"))
 
 
 def _special_xs(spec: FnSpec, f: numeric.Fn, a: float, b: float, what: str, other: Optional[FnSpec],
@@ -232,7 +232,21 @@ def _same_curve(f: numeric.Fn, g: numeric.Fn, lo: float, hi: float) -> bool:
     return bool(np.all(np.isfinite(diff)) and np.all(np.abs(diff) < 1e-12))
 
 
-def _mark_text(mark: Optional[k.Mark], p: P, count: int) -> Optional[str]:
+def _coordinates(kind: str, p: P, spec: FnSpec, other: Optional[FnSpec], mark: Optional[k.Mark]) -> tuple[str, str]:
+    """The coordinate text for the label (exact when proven, e.g. (√3, 0)) and for the facts."""
+    from scidsl.domains.plots.exact import exact_point, latex_point, needs_exact, plain_point
+
+    decimal = format_point(p)
+    if (mark is not None and not mark.exact) or not needs_exact(p):
+        return decimal, decimal
+    found = exact_point(kind, p[0], spec.expr, other.expr if other is not None else None,
+                        given_x=mark is not None and mark.x is not None)
+    if found is None:
+        return decimal, decimal
+    return latex_point(found), f"{plain_point(found)} ≈ {decimal}"
+
+
+def _mark_text(mark: Optional[k.Mark], coords: str, count: int) -> Optional[str]:
     if mark is not None and mark.label is not None:
         return mark.label
     if count > MAX_LABELLED:
@@ -240,7 +254,7 @@ def _mark_text(mark: Optional[k.Mark], p: P, count: int) -> Optional[str]:
     name = mark.name if mark is not None and mark.name and count == 1 else ""
     if mark is not None and not mark.coords:
         return name or None
-    return f"{name}{format_point(p)}"
+    return f"{name}{coords}"
 
 
 def panel_warn(panel: Panel, warning: LayoutError) -> None:
