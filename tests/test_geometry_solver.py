@@ -11,8 +11,24 @@ from hypothesis import strategies as st
 from scidsl.domains.geometry import constructions as cx
 from scidsl.domains.geometry import marks
 from scidsl.domains.geometry.problem import (
-    Angle, CircleDef, Collinear, Construction, Dist, LineDef, Num, OnCircle, OnLine, Parallel,
-    Perpendicular, Point, Polygon, Problem, Radius, Relation, Tangent, shape_facts,
+    Angle,
+    CircleDef,
+    Collinear,
+    Construction,
+    Dist,
+    LineDef,
+    Num,
+    OnCircle,
+    OnLine,
+    Parallel,
+    Perpendicular,
+    Point,
+    Polygon,
+    Problem,
+    Radius,
+    Relation,
+    Tangent,
+    shape_facts,
 )
 from scidsl.domains.geometry.solver import solve, verify_facts
 

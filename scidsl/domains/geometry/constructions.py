@@ -199,7 +199,7 @@ def intersect_lines(l1: LineVal, l2: LineVal) -> tuple[Vec, float]:
 
 def intersect_line_circle(line: LineVal, circle: CircleVal) -> tuple[list[Vec], float]:
     """Both intersections ordered along the line direction; penalty when the line misses."""
-    (p, d), (o, r) = line, circle
+    d, (o, r) = line[1], circle
     f = project(o, line)
     h2 = r * r - dist(o, f) ** 2
     pen = math.sqrt(-h2) if h2 < 0 else 0.0

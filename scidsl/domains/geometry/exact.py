@@ -93,8 +93,7 @@ def check_triangle(g: TriangleGivens) -> TriangleConflict | None:
 def _check_sides(g: TriangleGivens, name: str) -> TriangleConflict | None:
     if len(g.sides) != 3:
         return None
-    items = sorted(g.sides.items(), key=lambda kv: kv[1][0])
-    (va, (a, oa)), (vb, (b, ob)), (vc, (c, oc)) = items
+    (a, oa), (b, ob), (c, oc) = sorted(g.sides.values(), key=lambda kv: kv[0])
     if a + b >= c:
         return None
     kind = "inconsistent"

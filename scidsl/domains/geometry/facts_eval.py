@@ -7,8 +7,22 @@ import math
 from . import constructions as cx
 from .graph import Env
 from .problem import (
-    Angle, Area, BinOp, Collinear, Dist, Expr, Fact, LineRef, Num, OnCircle, OnLine, Parallel,
-    Perpendicular, Radius, Relation, Tangent,
+    Angle,
+    Area,
+    BinOp,
+    Collinear,
+    Dist,
+    Expr,
+    Fact,
+    LineRef,
+    Num,
+    OnCircle,
+    OnLine,
+    Parallel,
+    Perpendicular,
+    Radius,
+    Relation,
+    Tangent,
 )
 
 

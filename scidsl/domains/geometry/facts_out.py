@@ -17,7 +17,7 @@ def figure_facts(lay: Any) -> list:
     for node, vt in lay.plan.polygons:
         out.append(Fact(node.kind, tuple(vt), None, f"{node.kind} {''.join(vt)}"))
     for node, name in lay.plan.circles:
-        o, r = lay.circles[name]
+        r = lay.circles[name][1]
         out.append(Fact("circle", (name,), round(r / lay.scale, 6), f"circle {name}"))
     for m in lay.plan.marks:
         out.extend(_mark_facts(lay, m))

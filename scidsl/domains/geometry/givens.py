@@ -2,14 +2,33 @@
 from __future__ import annotations
 
 import math
-from typing import Any, Optional
+from typing import Any
 
 from scidsl import syntax
 from scidsl.domains.geometry import kinds as k
 from scidsl.domains.geometry.problem import (
-    Angle, Area, BinOp, Radius, Collinear, Dist, Num, OnCircle, OnLine, Parallel, Perpendicular, Relation, Tangent,
+    Angle,
+    Area,
+    BinOp,
+    Collinear,
+    Dist,
+    Num,
+    OnCircle,
+    OnLine,
+    Parallel,
+    Perpendicular,
+    Radius,
+    Relation,
+    Tangent,
 )
-from scidsl.domains.geometry.scene_problem import GeoError, Mark, Origin, PlanBuilder, Stroke, check_magnitude
+from scidsl.domains.geometry.scene_problem import (
+    GeoError,
+    Mark,
+    Origin,
+    PlanBuilder,
+    Stroke,
+    check_magnitude,
+)
 from scidsl.model import Given, Quantity
 
 GREEK = {"alpha", "beta", "gamma", "delta", "theta", "phi", "psi", "omega", "lambda", "mu", "epsilon",

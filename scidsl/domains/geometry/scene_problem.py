@@ -8,8 +8,9 @@ from scidsl import syntax
 from scidsl.diagnostics import Diagnostic, did_you_mean, error
 from scidsl.domains.geometry import kinds as k
 from scidsl.domains.geometry.problem import (
-    Angle, BinOp, CircleDef, Collinear, Construction, Dist, Expr, LineDef, Num, OnCircle, OnLine,
-    Parallel, Perpendicular, Point, Polygon, Problem, Relation, Tangent, shape_facts,
+    Construction,
+    Point,
+    Problem,
 )
 from scidsl.model import Given, Node
 
@@ -277,8 +278,3 @@ def build_plan(nodes: list[Node], givens: list[Given]) -> tuple[Plan, list[Diagn
     b = PlanBuilder(nodes, givens)
     plan = b.build()
     return plan, b.diags
-
-
-__all__ = ["Angle", "BinOp", "CircleDef", "Collinear", "Dist", "Expr", "LineDef", "Num", "OnCircle",
-           "OnLine", "Parallel", "Perpendicular", "Polygon", "Relation", "Tangent", "shape_facts",
-           "build_plan", "GeoError", "Origin", "Plan", "PlanBuilder", "Stroke", "Mark"]

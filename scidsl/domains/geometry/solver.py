@@ -17,7 +17,7 @@ from scipy.optimize import least_squares
 
 from . import constructions as cx
 from .exact import check_triangle, collect_givens, degenerate_sides, exact_triangle
-from .facts_eval import describe_fact, fact_residual, fact_points
+from .facts_eval import describe_fact, fact_points, fact_residual
 from .graph import Env, Graph, GraphError, build_graph
 from .orient import apply_direction, apply_point, orientation_transform
 from .problem import Fact, Origin, Problem

@@ -6,9 +6,22 @@ from typing import Any
 from scidsl import syntax
 from scidsl.domains.geometry import kinds as k
 from scidsl.domains.geometry.problem import (
-    CircleDef, Construction, LineDef, OnCircle, OnLine, Polygon, shape_facts,
+    CircleDef,
+    Construction,
+    LineDef,
+    OnCircle,
+    OnLine,
+    Polygon,
+    shape_facts,
 )
-from scidsl.domains.geometry.scene_problem import GeoError, Mark, Origin, PlanBuilder, Stroke, check_magnitude
+from scidsl.domains.geometry.scene_problem import (
+    GeoError,
+    Mark,
+    Origin,
+    PlanBuilder,
+    Stroke,
+    check_magnitude,
+)
 from scidsl.model import Node
 
 POINT_CALLS = {
