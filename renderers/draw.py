@@ -364,8 +364,11 @@ def _field(shape: Shape, owner: str, out: Drawing) -> None:
         last = max(shape.paths, key=lambda p: (p[0][1], p[0][0]))[0]
         _label(node, last, owner, (45.0, 0.0, 90.0), 0.2, out=out)
         return
+    radial = node.direction in ("outward", "inward")
     for path in shape.paths:
-        out.items.append(Line(tuple(path), False, stroke, "end", owner=owner, role="field"))
+        out.items.append(Line(tuple(path), False, stroke, None if radial else "end", owner=owner, role="field"))
+        if radial:  # the arrow head half way, as textbooks draw the field of a point charge
+            _flow_heads(path, 1, stroke, owner, out)
     top = max(shape.paths, key=lambda p: (p[1][1] + p[0][1], p[1][0] + p[0][0]))
     u, _, _ = _unit(top[0], top[1])
     _label(node, top[1], owner, (_dir(u), 45.0, 0.0), 0.1, out=out)

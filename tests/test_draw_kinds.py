@@ -233,3 +233,14 @@ def test_random_physics_items_never_crash(statements: list[str]) -> None:
     result = scidsl.compile("\n".join(statements))
     assert all(d.code != "E0999" for d in result.diagnostics), [d.message for d in result.diagnostics]
     assert result.ok or result.diagnostics
+
+
+def test_radial_field_lines_point_away_from_or_to_the_centre() -> None:
+    r = _compile("field E from (-3, -3) to (3, 3) { direction: outward, count: 8 }\n"
+                 "field F from (5, -3) to (11, 3) { direction: inward, count: 6 }")
+    out_lines, in_lines = _lines(r, "E", "field"), _lines(r, "F", "field")
+    assert len(out_lines) == 8 and len(in_lines) == 6
+    ce, cf = r.drawing.anchors["E.center"], r.drawing.anchors["F.center"]
+    assert all(math.dist(l.points[1], ce) > math.dist(l.points[0], ce) for l in out_lines)
+    assert all(math.dist(l.points[1], cf) < math.dist(l.points[0], cf) for l in in_lines)
+    assert len(_lines(r, "F", "flow")) == 6

@@ -272,6 +272,15 @@ def field_paths(node: k.Field_, a: P, b: P) -> list[list[P]]:
     if node.direction in ("up", "down"):
         xs = [x0 + (x1 - x0) * (i + 0.5) / n for i in range(n)]
         return [[(x, y0), (x, y1)] if node.direction == "up" else [(x, y1), (x, y0)] for x in xs]
+    if node.direction in ("outward", "inward"):
+        c, big = ((x0 + x1) / 2, (y0 + y1) / 2), min(x1 - x0, y1 - y0) / 2
+        out = []
+        for i in range(n):
+            t = 2 * math.pi * i / n
+            u = (math.cos(t), math.sin(t))
+            near, far = (c[0] + 0.25 * big * u[0], c[1] + 0.25 * big * u[1]), (c[0] + big * u[0], c[1] + big * u[1])
+            out.append([near, far] if node.direction == "outward" else [far, near])
+        return out
     step = (y1 - y0) / n
     cols = max(1, round((x1 - x0) / step))
     return [[(x0 + (x1 - x0) * (i + 0.5) / cols, y0 + step * (j + 0.5))] for j in range(n) for i in range(cols)]
@@ -325,6 +334,9 @@ def anchors_of(name: str, shape: Shape) -> dict[str, P]:
         (cx, cy), (rx, ry) = shape.center, _radii(shape)
         out.update({f"{name}.center": (cx, cy), f"{name}.left": (cx - rx, cy), f"{name}.right": (cx + rx, cy),
                     f"{name}.top": (cx, cy + ry), f"{name}.bottom": (cx, cy - ry)})
+    if isinstance(node, k.Field_):
+        a, b = shape.points
+        out[f"{name}.center"] = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
     if isinstance(node, k.Lens):
         out.update({f"{name}.center": shape.center, f"{name}.bottom": shape.points[0], f"{name}.top": shape.points[1]})
         if len(shape.points) == 4:

@@ -297,15 +297,21 @@ class CurrentMark(_Styled):
 
 
 class Field_(_Styled):
-    """A uniform field over a rectangle: parallel arrowed lines, or a grid of ⊙ / × for out of / into the page."""
+    """A field over a rectangle: parallel arrowed lines, a grid of ⊙ / × (out of / into the page), or radial lines."""
 
     kind: Literal["field"] = "field"
     from_: Position = Field(alias="from", description="one corner of the region")
     to: Position = Field(description="the opposite corner")
-    direction: Literal["right", "left", "up", "down", "out", "in"] = Field(description="direction of the field")
+    direction: Literal["right", "left", "up", "down", "out", "in", "outward", "inward"] = Field(
+        description="direction of the field: parallel lines, ⊙/× symbols (out of / into the page), or lines "
+                    "radiating outward from / inward to the centre of the region (a point charge)")
     count: int = Field(default=4, ge=1, le=40, description="number of lines (or of rows of symbols)")
     relations: ClassVar[tuple[str, ...]] = ("from", "to")
     example: ClassVar[str] = 'field E from (0, 0) to (5, 3) { direction: right, label: "$\\vec E$" }'
+
+    def members(self) -> Optional[set[str]]:
+        """The centre of the region (where a point charge sits)."""
+        return {"center"}
 
 
 class Lens(_Styled):
