@@ -172,3 +172,19 @@ def test_ticks_never_overlap(lo: float, span: float, w: float, h: float) -> None
     assert len(boxes) >= 2
     assert len(boxes) <= 2 * limits.MAX_TICKS
     assert all(not boxes[i].intersects(boxes[j]) for i in range(len(boxes)) for j in range(i + 1, len(boxes)))
+
+
+def test_closed_forms_are_proven_or_left_out() -> None:
+    from scidsl.domains.plots.exact import exact_point
+    from scidsl.model import _to_expr
+
+    assert str(exact_point("minimum", 0.3678794, _to_expr("x*ln(x)"))) == "(exp(-1), -exp(-1))"
+    assert str(exact_point("intersection", 0.785398, _to_expr("sin(x)"), _to_expr("cos(x)"))) == "(pi/4, sqrt(2)/2)"
+    assert exact_point("root", 1.1673039782614187, _to_expr("x^5 - x - 1")) is None  # no radical form
+
+
+def test_fact_text_gives_the_closed_form() -> None:
+    result = _compile("function f { y: x^3 - 3*x, x: [-2.5, 2.5], mark: [roots] }")
+    texts = [f.text for f in result.facts if f.predicate == "marked_point"]
+    assert any("sqrt(3)" in t for t in texts)
+    assert {tuple(f.args) for f in result.facts if f.predicate == "axis"} == {("plot", "x"), ("plot", "y")}
