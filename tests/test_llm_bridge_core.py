@@ -236,3 +236,24 @@ def test_fact_examples_are_well_formed_givens():
             assert fact.example.startswith(f"given {fact.name}("), fact
             codes = {d["code"] for d in compiler.check_outcome(fact.example).diagnostics}
             assert not codes & MALFORMED, (fact.name, fact.example, codes)
+
+
+def test_scidsl_schema_tools_and_docs_commands():
+    import subprocess
+
+    tools = subprocess.run(
+        [sys.executable, "-m", "scidsl", "schema", "--tools"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert tools.returncode == 0, tools.stderr
+    assert [t["function"]["name"] for t in json.loads(tools.stdout)] == [
+        "compile_scene",
+        "compile_scene_json",
+        "check_scene",
+    ]
+    docs = subprocess.run(
+        [sys.executable, "-m", "scidsl", "docs"], capture_output=True, text=True, timeout=120
+    )
+    assert docs.returncode == 0 and docs.stdout.startswith("# scidsl language reference\n")
