@@ -38,6 +38,7 @@ __all__ = ["DEFAULT_BOND", "DOT_R", "MODES", "RDKIT_BOND", "AtomGlyph", "BondGly
            "MoleculeGeometry", "compute_coords", "depict", "label_collisions", "lone_pair_count",
            "prepare", "spread_in_gaps", "translate_geometry"]
 
+# lone atoms written hydrogen first, as in H2O, H2S, HCl (but NH3, CH4, PH3)
 HYDRIDES_H_FIRST = frozenset({"O", "S", "Se", "Te", "F", "Cl", "Br", "I"})
 
 def prepare(mol: Any, mode: str) -> tuple[Any, list[int | None]]:

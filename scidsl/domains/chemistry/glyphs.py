@@ -17,10 +17,9 @@ MODES = ("skeletal", "condensed", "full", "lewis")
 
 RDKIT_BOND = 1.5  # RDKit's depiction bond length (Å-like units)
 # bond length in cm per mode: longer where every atom carries a label
-
 DEFAULT_BOND: dict[str, float] = {"skeletal": 0.85, "condensed": 1.25, "full": 1.1, "lewis": 1.25}
 Point = tuple[float, float]
-# lone atoms written hydrogen first, as in H2O, H2S, HCl (but NH3, CH4, PH3)
+
 
 @dataclass
 class AtomGlyph:
