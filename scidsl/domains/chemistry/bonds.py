@@ -26,12 +26,14 @@ def shorten(p: Point, q: Point, ga: AtomGlyph, gb: AtomGlyph, pad: float) -> tup
     lerp = lambda t: (p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t)
     return lerp(t0), lerp(t1)
 
+
 def _offset(p: Point, q: Point, d: float, trim: float = 0.0) -> tuple[Point, Point]:
     dx, dy = q[0] - p[0], q[1] - p[1]
     L = hypot(dx, dy) or 1.0
     nx, ny = -dy / L * d, dx / L * d
     tx, ty = dx * trim, dy * trim
     return (p[0] + nx + tx, p[1] + ny + ty), (q[0] + nx - tx, q[1] + ny - ty)
+
 
 def bond_glyph(m: Any, b: Any, pos: list[Point], atoms: list[AtomGlyph], options: DepictOptions,
                 fixed: dict[int, str]) -> BondGlyph:
@@ -53,6 +55,7 @@ def bond_glyph(m: Any, b: Any, pos: list[Point], atoms: list[AtomGlyph], options
         g.lines = _double_lines(m, b, pos, ga, gb, sep, pad)
     return g
 
+
 def _stereo_style(b: Any, fixed: dict[int, str]) -> str:
     from rdkit import Chem
 
@@ -62,8 +65,10 @@ def _stereo_style(b: Any, fixed: dict[int, str]) -> str:
     return "wedge" if d == Chem.BondDir.BEGINWEDGE else "hash" if d == Chem.BondDir.BEGINDASH \
         else "plain"
 
+
 def _side_of(p: Point, q: Point, r: Point) -> float:
     return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+
 
 def _double_lines(m: Any, b: Any, pos: list[Point], ga: AtomGlyph, gb: AtomGlyph, sep: float,
                   pad: float) -> list[tuple[Point, Point]]:
@@ -77,6 +82,7 @@ def _double_lines(m: Any, b: Any, pos: list[Point], ga: AtomGlyph, gb: AtomGlyph
     inner = _offset(p, q, side * sep, trim=0.12)
     a2, b2 = shorten(inner[0], inner[1], ga, gb, pad)
     return [main, (a2, b2)]
+
 
 def _inner_side(m: Any, b: Any, pos: list[Point]) -> int:
     """+1/-1: side (left/right of begin→end) where the second line goes; 0: centre the pair."""
@@ -95,6 +101,7 @@ def _inner_side(m: Any, b: Any, pos: list[Point]) -> int:
         return 0
     score = sum(1 if _side_of(p, q, pos[k]) > 0 else -1 for k in others)
     return 0 if score == 0 else (1 if score > 0 else -1)
+
 
 def _stereo_shape(p: Point, q: Point, ga: AtomGlyph, gb: AtomGlyph, style: str, length: float,
                   pad: float) -> tuple[list[Point], list[tuple[Point, Point]]]:

@@ -38,8 +38,10 @@ __all__ = ["DEFAULT_BOND", "DOT_R", "MODES", "RDKIT_BOND", "AtomGlyph", "BondGly
            "MoleculeGeometry", "compute_coords", "depict", "label_collisions", "lone_pair_count",
            "prepare", "spread_in_gaps", "translate_geometry"]
 
+
 # lone atoms written hydrogen first, as in H2O, H2S, HCl (but NH3, CH4, PH3)
 HYDRIDES_H_FIRST = frozenset({"O", "S", "Se", "Te", "F", "Cl", "Br", "I"})
+
 
 def prepare(mol: Any, mode: str) -> tuple[Any, list[int | None]]:
     """Return the molecule to draw (hydrogens added for full/lewis) and source index per atom."""
@@ -55,6 +57,7 @@ def prepare(mol: Any, mode: str) -> tuple[Any, list[int | None]]:
     Chem.Kekulize(m, clearAromaticFlags=True)
     src = [a.GetIntProp("_src") for a in m.GetAtoms()]
     return m, [s if s >= 0 else None for s in src]
+
 
 def compute_coords(mol: Any, fixed_stereo: dict[int, str] | None = None) -> list[Point]:
     """Compute 2-D coordinates with rdDepictor and assign wedges from chirality."""
@@ -73,7 +76,9 @@ def compute_coords(mol: Any, fixed_stereo: dict[int, str] | None = None) -> list
     pts = [(conf.GetAtomPosition(i).x, conf.GetAtomPosition(i).y) for i in range(mol.GetNumAtoms())]
     return _pack_fragments(mol, pts)
 
+
 FRAGMENT_GAP = 2.4  # RDKit units between disconnected parts (ions of a salt), room for labels
+
 
 def _pack_fragments(mol: Any, pts: list[Point]) -> list[Point]:
     """Orient each disconnected part on its own and set the parts side by side, left to right."""
@@ -94,12 +99,14 @@ def _pack_fragments(mol: Any, pts: list[Point]) -> list[Point]:
     shift = (x - FRAGMENT_GAP) / 2
     return [(px - shift, py) for px, py in out]
 
+
 def _bond_spread(mol: Any) -> float:
     """Longest over shortest bond in the current 2-D coordinates."""
     conf = mol.GetConformer()
     lengths = [(conf.GetAtomPosition(b.GetBeginAtomIdx()) - conf.GetAtomPosition(
         b.GetEndAtomIdx())).Length() for b in mol.GetBonds()]
     return max(lengths) / max(min(lengths), 1e-9) if lengths else 1.0
+
 
 def _orient(pts: list[Point]) -> list[Point]:
     """Centre the atoms and turn the long axis horizontal (a rotation keeps chirality)."""
@@ -116,6 +123,7 @@ def _orient(pts: list[Point]) -> list[Point]:
         c, s = np.cos(-ang), np.sin(-ang)
         arr = arr @ np.array([[c, s], [-s, c]])
     return [(float(x), float(y)) for x, y in arr]
+
 
 def depict(mol: Any, options: DepictOptions | None = None,
            fixed_stereo: dict[int, str] | None = None) -> MoleculeGeometry:
@@ -140,6 +148,7 @@ def depict(mol: Any, options: DepictOptions | None = None,
     geo = MoleculeGeometry(atoms, bonds, options.bond_length, options.mode)
     return geo
 
+
 def _is_shown(atom: Any, mode: str, explicit_carbons: bool) -> bool:
     if atom.GetSymbol() != "C" or mode != "skeletal" or explicit_carbons:
         return True
@@ -147,6 +156,7 @@ def _is_shown(atom: Any, mode: str, explicit_carbons: bool) -> bool:
         return True
     return bool(atom.GetFormalCharge() or atom.GetIsotope() or atom.GetNumRadicalElectrons()
                 or atom.GetDegree() == 0)
+
 
 def _atom_glyph(m: Any, i: int, pos: list[Point], src: int | None,
                 options: DepictOptions) -> AtomGlyph:
@@ -164,6 +174,7 @@ def _atom_glyph(m: Any, i: int, pos: list[Point], src: int | None,
     if g.radicals:
         g.radical_dots = _radical_dots(g, angles)
     return g
+
 
 def _resolve_hydrogen_clashes(m: Any, atoms: list[AtomGlyph], pos: list[Point],
                               options: DepictOptions) -> None:
@@ -183,6 +194,7 @@ def _resolve_hydrogen_clashes(m: Any, atoms: list[AtomGlyph], pos: list[Point],
         if g.radicals:
             g.radical_dots = _radical_dots(g, angles)
 
+
 def _label_clashes(m: Any, g: AtomGlyph, atoms: list[AtomGlyph], pos: list[Point]) -> bool:
     hbox = [p.box for p in g.pieces if p.role == "hydrogens"]
     if not hbox:
@@ -196,6 +208,7 @@ def _label_clashes(m: Any, g: AtomGlyph, atoms: list[AtomGlyph], pos: list[Point
             return True
     return False
 
+
 def _place_charges(m: Any, atoms: list[AtomGlyph], bonds: list[BondGlyph], pos: list[Point],
                    options: DepictOptions) -> None:
     """Give each charged atom its superscript where it touches no other label or bond."""
@@ -208,6 +221,7 @@ def _place_charges(m: Any, atoms: list[AtomGlyph], bonds: list[BondGlyph], pos: 
         free = next((o for o in options_ if not _blocked(o.box, g.index, atoms, bonds)), None)
         g.pieces.append(free or options_[0])
 
+
 def _blocked(box: Box, own: int, atoms: list[AtomGlyph], bonds: list[BondGlyph]) -> bool:
     padded = pad_box(box, 0.03)
     for a in atoms:
@@ -219,6 +233,7 @@ def _blocked(box: Box, own: int, atoms: list[AtomGlyph], bonds: list[BondGlyph])
         if any(segment_box_interval(p, q, padded) for p, q in segs):
             return True
     return False
+
 
 def _radical_dots(g: AtomGlyph, angles: list[float]) -> list[Point]:
     ang = free_angle(angles + label_angles(g), 90.0)

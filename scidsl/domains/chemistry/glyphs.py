@@ -13,7 +13,9 @@ from .labels import (
     segment_box_interval,
 )
 
+
 MODES = ("skeletal", "condensed", "full", "lewis")
+
 
 RDKIT_BOND = 1.5  # RDKit's depiction bond length (Å-like units)
 # bond length in cm per mode: longer where every atom carries a label
@@ -44,6 +46,7 @@ class AtomGlyph:
         """Label boxes of this atom in cm."""
         return [p.box for p in self.pieces]
 
+
 @dataclass
 class BondGlyph:
     """A bond as drawn: its line segments, or a wedge polygon, or hash strokes."""
@@ -55,6 +58,7 @@ class BondGlyph:
     style: str  # plain | wedge | hash
     lines: list[tuple[Point, Point]] = field(default_factory=list)
     polygon: list[Point] = field(default_factory=list)
+
 
 @dataclass
 class MoleculeGeometry:
@@ -80,6 +84,7 @@ class MoleculeGeometry:
         """Return a copy moved by (dx, dy)."""
         return translate_geometry(self, dx, dy)
 
+
 @dataclass(frozen=True)
 class DepictOptions:
     """How to depict: mode, bond length (cm), font size (pt)."""
@@ -89,15 +94,19 @@ class DepictOptions:
     font_size: float = 11.0
     explicit_carbons: bool = False
 
+
 def neighbour_angles(m: Any, i: int, pos: list[Point]) -> list[float]:
     return [direction_deg(pos[i], pos[n.GetIdx()]) for n in m.GetAtomWithIdx(i).GetNeighbors()]
+
 
 def boxes_meet(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
+
 def label_angles(g: AtomGlyph) -> list[float]:
     return {"right": [0.0], "left": [180.0], "up": [90.0], "down": [270.0]}[g.side] \
         if g.hydrogens else []
+
 
 def free_angle(taken: list[float], prefer: float) -> float:
     """Return the direction farthest from every taken direction (ties go to ``prefer``)."""
@@ -106,6 +115,7 @@ def free_angle(taken: list[float], prefer: float) -> float:
     cands = [prefer + k * 15.0 for k in range(24)]
     return max(cands, key=lambda c: (round(min(_angle_gap(c, t) for t in taken), 3),
                                      -_angle_gap(c, prefer)))
+
 
 def clear_radius(g: AtomGlyph, ang: float) -> float:
     """Distance from the atom centre to the edge of its label boxes in direction ``ang``."""
@@ -118,6 +128,7 @@ def clear_radius(g: AtomGlyph, ang: float) -> float:
         if iv and iv[0] <= 1e-9 + best / 2.0:
             best = max(best, iv[1] * 2.0)
     return best
+
 
 def translate_geometry(geo: MoleculeGeometry, dx: float, dy: float) -> MoleculeGeometry:
     mv = lambda p: (p[0] + dx, p[1] + dy)
@@ -134,6 +145,7 @@ def translate_geometry(geo: MoleculeGeometry, dx: float, dy: float) -> MoleculeG
                        [(mv(p), mv(q)) for p, q in b.lines], [mv(p) for p in b.polygon])
              for b in geo.bonds]
     return MoleculeGeometry(atoms, bonds, geo.bond_length, geo.mode)
+
 
 def label_collisions(geo: MoleculeGeometry) -> list[tuple[int, int]]:
     """Return (atom, bond) pairs where a bond line crosses a label it does not belong to."""

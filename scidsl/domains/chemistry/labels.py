@@ -74,6 +74,7 @@ def side_order(bond_angles: list[float]) -> list[str]:
     """All four hydrogen sides, the preferred one first, then by clearance from the bonds."""
     first = free_side(bond_angles)
     axis = {"right": 0.0, "left": 180.0, "down": 270.0, "up": 90.0}
+
     def gap(side: str) -> float:
         return min((_angle_gap(axis[side], b) for b in bond_angles), default=180.0)
 

@@ -31,7 +31,9 @@ def lone_pair_count(m: Any, i: int) -> int:
         - atom.GetNumRadicalElectrons()
     return max(0, free // 2)
 
+
 DOT_R = 0.022  # lone-pair and radical dot radius, cm
+
 
 def place_lone_pairs(m: Any, g: AtomGlyph, pos: list[Point], atoms: list[AtomGlyph],
                       bonds: list[BondGlyph]) -> None:
@@ -45,6 +47,7 @@ def place_lone_pairs(m: Any, g: AtomGlyph, pos: list[Point], atoms: list[AtomGly
         pairs = [_pair_at(g, ang) for ang in tries]
         g.lone_pairs.append(next((p for p in pairs if not _dots_blocked(p, g, atoms, bonds)),
                                  pairs[0]))
+
 
 def spread_in_gaps(taken: list[float], n: int) -> list[float]:
     """Directions for ``n`` items shared out over the angular gaps between ``taken`` directions."""
@@ -62,11 +65,14 @@ def spread_in_gaps(taken: list[float], n: int) -> list[float]:
     return [start + size * (j + 1) / (k + 1) for (start, size), k in zip(gaps, counts)
             for j in range(k)]
 
+
 def _centre(box: Box) -> Point:
     return ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
 
+
 def _dot_box(p: Point, pad: float) -> Box:
     return (p[0] - DOT_R - pad, p[1] - DOT_R - pad, p[0] + DOT_R + pad, p[1] + DOT_R + pad)
+
 
 def _pair_at(g: AtomGlyph, ang: float) -> tuple[Point, Point]:
     """Two dots across direction ``ang``, pushed out until neither touches the atom's label."""
@@ -78,6 +84,7 @@ def _pair_at(g: AtomGlyph, ang: float) -> tuple[Point, Point]:
             return pair
         r += 0.02
     return pair
+
 
 def _dots_blocked(pair: tuple[Point, Point], g: AtomGlyph, atoms: list[AtomGlyph],
                   bonds: list[BondGlyph]) -> bool:
