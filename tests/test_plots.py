@@ -188,3 +188,8 @@ def test_fact_text_gives_the_closed_form() -> None:
     texts = [f.text for f in result.facts if f.predicate == "marked_point"]
     assert any("sqrt(3)" in t for t in texts)
     assert {tuple(f.args) for f in result.facts if f.predicate == "axis"} == {("plot", "x"), ("plot", "y")}
+
+
+def test_tangent_slope_is_the_derivative() -> None:
+    result = _compile("plot P { xlim: [-2, 5] }\nfunction f on P { y: x^2/4 + 1 }\nmark T of f { x: 2, tangent: true }")
+    assert [f.value for f in result.facts if f.predicate == "tangent"] == [pytest.approx(1.0)]

@@ -118,6 +118,7 @@ class Mark(_OnPlot):
     coords: bool = Field(default=True, description="show the coordinates after the name, e.g. A(2, 6)")
     exact: bool = Field(default=True, description="write proven closed forms like √3 or π/4 instead of decimals")
     drop: bool = Field(default=False, description="dashed lines from the point to both axes")
+    tangent: bool = Field(default=False, description="draw the tangent line of the curve at the point")
     relations: ClassVar[tuple[str, ...]] = ("of", "with")
     example: ClassVar[str] = "mark X of f with g"
 

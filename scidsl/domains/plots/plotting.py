@@ -12,7 +12,7 @@ from scidsl.domains.plots import kinds as k
 from scidsl.domains.plots import numeric
 from scidsl.domains.plots.axes import extent, make_axes, padded, robust_extent
 from scidsl.domains.plots.layout import (ArcL, Axes, CurveL, LayoutError, Panel, PointL, RegionL, TextL, fn_of,
-                                         format_point)
+                                         format_point, line_text)
 from scidsl.domains.plots.ticks import format_number
 
 P = tuple[float, float]
@@ -203,6 +203,8 @@ def add_special(panel: Panel, spec: FnSpec, what: str, other: Optional[FnSpec], 
         of = (spec.name,) + ((other.name,) if other is not None else ())
         add_point(panel, PointL(owner, (x, y), text, kind, of, bool(mark and mark.drop)), node)
         panel.facts.append(("marked_point", (owner, kind, *of), (x, y), f"{kind} of {' and '.join(of)} at {plain}"))
+        if mark is not None and mark.tangent:
+            _add_tangent(panel, spec, owner, (x, y))
 
 
 def _special_xs(spec: FnSpec, f: numeric.Fn, a: float, b: float, what: str, other: Optional[FnSpec],
@@ -224,6 +226,34 @@ def _special_xs(spec: FnSpec, f: numeric.Fn, a: float, b: float, what: str, othe
         xs = sorted(numeric.extrema(f, a, b, "minimum") + numeric.extrema(f, a, b, "maximum"))
         return "extremum", xs
     return "y_intercept", [0.0] if a <= 0 <= b else []
+
+
+def slope_at(spec: FnSpec, x: float) -> float:
+    """The derivative of the function at x (symbolic derivative, evaluated numerically)."""
+    import sympy as sp
+
+    from scidsl.expr import to_sympy
+
+    t = sp.Symbol("x", real=True)
+    value = sp.diff(to_sympy(spec.expr.tree, {"x": t}), t).subs(t, sp.Float(x, 30)).evalf(20)
+    return float(value) if value.is_real else math.nan
+
+
+def _add_tangent(panel: Panel, spec: FnSpec, owner: str, p: P) -> None:
+    axes = panel.axes
+    assert axes is not None
+    m = slope_at(spec, p[0])
+    if not math.isfinite(m):
+        return
+    b = p[1] - m * p[0]
+    half = 0.3 * (axes.window[2] - axes.window[0])
+    line = (lambda x: m * np.asarray(x, dtype=float) + b)
+    pieces, _ = numeric.sample(line, max(axes.window[0], p[0] - half), min(axes.window[2], p[0] + half),
+                               axes.window, 3)
+    text = line_text(m, b)
+    panel.curves.append(CurveL(f"{owner}.tangent", pieces, "0.25", 1.0, None, "$" + text.replace("−", "-") + "$", text, role="tangent"))
+    panel.facts.append(("tangent", (owner, spec.name), numeric.snap(m, 1e-9), f"tangent to {spec.name} at "
+                        f"{format_point(p)}: {text} (slope {format_number(m)})"))
 
 
 def _same_curve(f: numeric.Fn, g: numeric.Fn, lo: float, hi: float) -> bool:

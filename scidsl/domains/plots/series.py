@@ -5,7 +5,7 @@ from typing import Any
 
 from scidsl.domains.plots import kinds as k
 from scidsl.domains.plots import numeric
-from scidsl.domains.plots.layout import CurveL, Panel, PointL, format_point
+from scidsl.domains.plots.layout import CurveL, Panel, PointL, format_point, line_text
 from scidsl.domains.plots.ticks import format_number
 
 P = tuple[float, float]
@@ -61,6 +61,6 @@ def _fit_line(panel: Panel, n: k.Series, owner: str, pts: list[P]) -> None:
     pad = 0.05 * (hi - lo)
     f = (lambda x: slope * x + intercept)
     pieces, _ = numeric.sample(f, max(xmin, lo - pad), min(xmax, hi + pad), panel.axes.window, 3)
-    text = f"$y = {format_number(slope)}x {'+' if intercept >= 0 else '-'} {format_number(abs(intercept))}$"
+    text = f"${line_text(slope, intercept).replace('−', '-')}$"
     panel.curves.append(CurveL(f"{owner}.fit", pieces, n.color, 1.2, "dashed", n.label or text, text, role="fit"))
     panel.facts.append(("fit_line", (owner,), (slope, intercept), f"least-squares line of {owner}: {text}"))
