@@ -13,7 +13,6 @@ from .labels import (
     segment_box_interval,
 )
 
-
 MODES = ("skeletal", "condensed", "full", "lewis")
 
 
