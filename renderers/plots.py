@@ -1,4 +1,5 @@
 """Draw plot panels: axes with arrows or a frame, ticks and tick labels, curves, points, regions and charts."""
+
 from __future__ import annotations
 
 import math
@@ -12,9 +13,16 @@ P = tuple[float, float]
 TICK_CM = 0.12
 TICK_SIZE = 10.0
 ARROW_CM = 0.45
-_PREFER = {"minimum": (270.0, 300.0, 240.0), "maximum": (90.0, 60.0, 120.0), "root": (300.0, 240.0, 60.0, 120.0),
-           "intersection": (60.0, 120.0, 0.0, 180.0), "y_intercept": (0.0, 330.0, 30.0),
-           "point": (45.0, 135.0, 315.0, 225.0), "data": (90.0, 45.0, 135.0), "extremum": (90.0, 270.0)}
+_PREFER = {
+    "minimum": (270.0, 300.0, 240.0),
+    "maximum": (90.0, 60.0, 120.0),
+    "root": (300.0, 240.0, 60.0, 120.0),
+    "intersection": (60.0, 120.0, 0.0, 180.0),
+    "y_intercept": (0.0, 330.0, 30.0),
+    "point": (45.0, 135.0, 315.0, 225.0),
+    "data": (90.0, 45.0, 135.0),
+    "extremum": (90.0, 270.0),
+}
 
 
 def render_layout(layout: Layout) -> Drawing:
@@ -29,8 +37,14 @@ def render_layout(layout: Layout) -> Drawing:
 
 
 def _owners(panel: Panel) -> tuple[str, ...]:
-    names = [c.owner for c in panel.curves] + [p.owner for p in panel.points] + [r.owner for r in panel.regions]
-    names += [b.owner for b in panel.bars] + [a.owner for a in panel.arcs] + [p.owner + ".drop" for p in panel.points]
+    names = (
+        [c.owner for c in panel.curves] + [p.owner for p in panel.points] + [r.owner for r in panel.regions]
+    )
+    names += (
+        [b.owner for b in panel.bars]
+        + [a.owner for a in panel.arcs]
+        + [p.owner + ".drop" for p in panel.points]
+    )
     return tuple(names)
 
 
@@ -55,8 +69,17 @@ def _axes_panel(panel: Panel) -> Drawing:
     for p in panel.points:
         _point(d, ax, p)
     for t in panel.texts:
-        d.items.append(Text(ax.page(t.at), t.text, t.size, color=t.color, owner=t.owner, role="note",
-                            may_touch=_owners(panel)))
+        d.items.append(
+            Text(
+                ax.page(t.at),
+                t.text,
+                t.size,
+                color=t.color,
+                owner=t.owner,
+                role="note",
+                may_touch=_owners(panel),
+            )
+        )
     for r in panel.regions:
         if r.text:
             _region_label(d, ax, r)
@@ -71,8 +94,12 @@ def _drop_corner_labels(d: Drawing) -> None:
 
     ticks = [t for t in d.items if isinstance(t, Text) and t.role.startswith("tick_label")]
     xs = [text_box(t.text, t.size, t.pos, t.ha, t.va).buffer(0.03) for t in ticks if t.role == "tick_label_x"]
-    clash = {id(t) for t in ticks if t.role == "tick_label_y" and
-             any(text_box(t.text, t.size, t.pos, t.ha, t.va).intersects(b) for b in xs)}
+    clash = {
+        id(t)
+        for t in ticks
+        if t.role == "tick_label_y"
+        and any(text_box(t.text, t.size, t.pos, t.ha, t.va).intersects(b) for b in xs)
+    }
     d.items = [it for it in d.items if id(it) not in clash]
 
 
@@ -80,9 +107,13 @@ def _grid(d: Drawing, ax: Axes) -> None:
     xmin, ymin, xmax, ymax = ax.window
     thin = Stroke(color="0.82", width=0.5, zorder=0.5)
     for v, _ in ax.xticks:
-        d.items.append(Line((ax.page((v, ymin)), ax.page((v, ymax))), stroke=thin, owner=ax.name + ".grid", role="grid"))
+        d.items.append(
+            Line((ax.page((v, ymin)), ax.page((v, ymax))), stroke=thin, owner=ax.name + ".grid", role="grid")
+        )
     for v, _ in ax.yticks:
-        d.items.append(Line((ax.page((xmin, v)), ax.page((xmax, v))), stroke=thin, owner=ax.name + ".grid", role="grid"))
+        d.items.append(
+            Line((ax.page((xmin, v)), ax.page((xmax, v))), stroke=thin, owner=ax.name + ".grid", role="grid")
+        )
 
 
 def _ink(panel: Panel, ax: Axes) -> Any:
@@ -90,8 +121,12 @@ def _ink(panel: Panel, ax: Axes) -> Any:
     from shapely.geometry import LineString, Point
     from shapely.ops import unary_union
 
-    geoms = [LineString([ax.page(p) for p in piece]).buffer(0.03) for c in panel.curves for piece in c.pieces
-             if len(piece) >= 2]
+    geoms = [
+        LineString([ax.page(p) for p in piece]).buffer(0.03)
+        for c in panel.curves
+        for piece in c.pieces
+        if len(piece) >= 2
+    ]
     geoms += [Point(ax.page(p.at)).buffer(0.1) for p in panel.points]
     return unary_union(geoms) if geoms else None
 
@@ -116,14 +151,24 @@ def _frame(d: Drawing, ax: Axes, owners: tuple[str, ...], ink: Any = None) -> No
         _chart_axes(d, ax, may)
 
 
-def _tick_text(pos: P, text: str, ha: str, va: str, ax: Axes, may: tuple[str, ...], axis: str = "x",
-               ink: Any = None) -> Text:
+def _tick_text(
+    pos: P, text: str, ha: str, va: str, ax: Axes, may: tuple[str, ...], axis: str = "x", ink: Any = None
+) -> Text:
     from scidsl.labels import text_box
 
     # a white ground only where a curve really passes under the label, so shaded regions stay visible
     crossed = ink is not None and text_box(text, TICK_SIZE, pos, ha, va).intersects(ink)
-    return Text(pos, text, TICK_SIZE, ha, va, owner=ax.name + ".ticks", role=f"tick_label_{axis}", may_touch=may,
-                background="white" if crossed else None)
+    return Text(
+        pos,
+        text,
+        TICK_SIZE,
+        ha,
+        va,
+        owner=ax.name + ".ticks",
+        role=f"tick_label_{axis}",
+        may_touch=may,
+        background="white" if crossed else None,
+    )
 
 
 def _arrow_axes(d: Drawing, ax: Axes, may: tuple[str, ...], ink: Any) -> None:
@@ -143,24 +188,56 @@ def _arrow_axes(d: Drawing, ax: Axes, may: tuple[str, ...], ink: Any) -> None:
         d.items.append(Line(((px, py), (px, py - TICK_CM)), stroke=stroke, owner=ax.name, role="tick"))
         if t and not (skip_x and abs(v - ox) < 1e-12):
             below = py - TICK_CM - 0.06
-            pos, ha, va = _nudged(ink, t, [((px, below), "center", "top"), ((px + 0.06, below), "left", "top"),
-                                           ((px - 0.06, below), "right", "top")])
+            pos, ha, va = _nudged(
+                ink,
+                t,
+                [
+                    ((px, below), "center", "top"),
+                    ((px + 0.06, below), "left", "top"),
+                    ((px - 0.06, below), "right", "top"),
+                ],
+            )
             d.items.append(_tick_text(pos, t, ha, va, ax, may, "x", ink))
     for v, t in ax.yticks:
         px, py = ax.page((ox, v))
         d.items.append(Line(((px, py), (px - TICK_CM, py)), stroke=stroke, owner=ax.name, role="tick"))
         if t and not (skip_y and abs(v - oy) < 1e-12):
             left = px - TICK_CM - 0.08
-            pos, ha, va = _nudged(ink, t, [((left, py), "right", "center"), ((left, py + 0.06), "right", "bottom"),
-                                           ((left, py - 0.06), "right", "top")])
+            pos, ha, va = _nudged(
+                ink,
+                t,
+                [
+                    ((left, py), "right", "center"),
+                    ((left, py + 0.06), "right", "bottom"),
+                    ((left, py - 0.06), "right", "top"),
+                ],
+            )
             d.items.append(_tick_text(pos, t, ha, va, ax, may, "y", ink))
     if origin:
         o = ax.page((0.0, 0.0))
         d.items.append(_tick_text((o[0] - 0.1, o[1] - 0.08), "$O$", "right", "top", ax, may, "x", ink))
-    d.items.append(Text((xtip[0] + 0.12, xtip[1]), ax.xlabel, 11, "left", "center", owner=ax.name + ".xlabel",
-                        role="axis_label"))
-    d.items.append(Text((ytip[0], ytip[1] + 0.12), ax.ylabel, 11, "center", "bottom", owner=ax.name + ".ylabel",
-                        role="axis_label"))
+    d.items.append(
+        Text(
+            (xtip[0] + 0.12, xtip[1]),
+            ax.xlabel,
+            11,
+            "left",
+            "center",
+            owner=ax.name + ".xlabel",
+            role="axis_label",
+        )
+    )
+    d.items.append(
+        Text(
+            (ytip[0], ytip[1] + 0.12),
+            ax.ylabel,
+            11,
+            "center",
+            "bottom",
+            owner=ax.name + ".ylabel",
+            role="axis_label",
+        )
+    )
 
 
 def _box_axes(d: Drawing, ax: Axes, may: tuple[str, ...]) -> None:
@@ -175,31 +252,53 @@ def _box_axes(d: Drawing, ax: Axes, may: tuple[str, ...]) -> None:
 def _chart_axes(d: Drawing, ax: Axes, may: tuple[str, ...]) -> None:
     xmin, ymin, xmax, ymax = ax.window
     stroke = Stroke(width=0.9)
-    d.items.append(Line((ax.page((xmin, ymax)), ax.page((xmin, ymin)), ax.page((xmax, ymin))), stroke=stroke,
-                        owner=ax.name, role="axis"))
+    d.items.append(
+        Line(
+            (ax.page((xmin, ymax)), ax.page((xmin, ymin)), ax.page((xmax, ymin))),
+            stroke=stroke,
+            owner=ax.name,
+            role="axis",
+        )
+    )
     _left_bottom_ticks(d, ax, may, inward=False, x_marks=ax.frame == "histogram")
     _outer_labels(d, ax)
     if ax.title:
-        d.items.append(Text(((ax.page((xmin, 0))[0] + ax.page((xmax, 0))[0]) / 2, ax.page((xmin, ymax))[1] + 0.75),
-                            ax.title, 12, "center", "bottom", owner=ax.name + ".title", role="title"))
+        d.items.append(
+            Text(
+                ((ax.page((xmin, 0))[0] + ax.page((xmax, 0))[0]) / 2, ax.page((xmin, ymax))[1] + 0.75),
+                ax.title,
+                12,
+                "center",
+                "bottom",
+                owner=ax.name + ".title",
+                role="title",
+            )
+        )
 
 
-def _left_bottom_ticks(d: Drawing, ax: Axes, may: tuple[str, ...], inward: bool, x_marks: bool = True) -> None:
+def _left_bottom_ticks(
+    d: Drawing, ax: Axes, may: tuple[str, ...], inward: bool, x_marks: bool = True
+) -> None:
     xmin, ymin, _, _ = ax.window
     stroke = Stroke(width=0.9)
     sign = 1 if inward else -1
     for v, t in ax.xticks:
         px, py = ax.page((v, ymin))
         if x_marks:
-            d.items.append(Line(((px, py), (px, py + sign * TICK_CM)), stroke=stroke, owner=ax.name, role="tick"))
+            d.items.append(
+                Line(((px, py), (px, py + sign * TICK_CM)), stroke=stroke, owner=ax.name, role="tick")
+            )
         if t:
-            d.items.append(_tick_text((px, py - (0.1 if inward else TICK_CM + 0.06)), t, "center", "top", ax, may))
+            d.items.append(
+                _tick_text((px, py - (0.1 if inward else TICK_CM + 0.06)), t, "center", "top", ax, may)
+            )
     for v, t in ax.yticks:
         px, py = ax.page((xmin, v))
         d.items.append(Line(((px, py), (px + sign * TICK_CM, py)), stroke=stroke, owner=ax.name, role="tick"))
         if t:
-            d.items.append(_tick_text((px - (0.1 if inward else TICK_CM + 0.08), py), t, "right", "center", ax, may,
-                                      "y"))
+            d.items.append(
+                _tick_text((px - (0.1 if inward else TICK_CM + 0.08), py), t, "right", "center", ax, may, "y")
+            )
 
 
 def _outer_labels(d: Drawing, ax: Axes) -> None:
@@ -209,12 +308,30 @@ def _outer_labels(d: Drawing, ax: Axes) -> None:
     tick_h = max((measure_text(t, TICK_SIZE)[1] for _, t in ax.xticks if t), default=0.0)
     bottom = ax.page((xmin, ymin))
     if ax.xlabel:
-        d.items.append(Text(((bottom[0] + ax.page((xmax, ymin))[0]) / 2, bottom[1] - TICK_CM - tick_h - 0.25),
-                            ax.xlabel, 11, "center", "top", owner=ax.name + ".xlabel", role="axis_label"))
+        d.items.append(
+            Text(
+                ((bottom[0] + ax.page((xmax, ymin))[0]) / 2, bottom[1] - TICK_CM - tick_h - 0.25),
+                ax.xlabel,
+                11,
+                "center",
+                "top",
+                owner=ax.name + ".xlabel",
+                role="axis_label",
+            )
+        )
     if ax.ylabel:
         top = ax.page((xmin, ymax))
-        d.items.append(Text((top[0], top[1] + 0.3), ax.ylabel, 11, "center", "bottom", owner=ax.name + ".ylabel",
-                            role="axis_label"))
+        d.items.append(
+            Text(
+                (top[0], top[1] + 0.3),
+                ax.ylabel,
+                11,
+                "center",
+                "bottom",
+                owner=ax.name + ".ylabel",
+                role="axis_label",
+            )
+        )
 
 
 def _curve(d: Drawing, ax: Axes, c: CurveL) -> None:
@@ -230,8 +347,17 @@ def _curve(d: Drawing, ax: Axes, c: CurveL) -> None:
     if c.label and longest:
         anchor, heading = _along(longest, 0.5 if c.arrow_mid or c.role == "segment" else 0.88)
         normal = (heading + 90) % 360
-        d.labels.append(LabelSpec(c.label, anchor, c.owner, 11, (normal, (normal + 180) % 360), 0.12, c.color
-                                  if c.color not in ("0.35",) else "black"))
+        d.labels.append(
+            LabelSpec(
+                c.label,
+                anchor,
+                c.owner,
+                11,
+                (normal, (normal + 180) % 360),
+                0.12,
+                c.color if c.color not in ("0.35",) else "black",
+            )
+        )
 
 
 def _mid_arrow(pts: list[P], c: CurveL) -> Line:
@@ -239,8 +365,13 @@ def _mid_arrow(pts: list[P], c: CurveL) -> Line:
     h = math.radians(heading)
     tail = (x - 0.05 * math.cos(h), y - 0.05 * math.sin(h))
     tip = (x + 0.12 * math.cos(h), y + 0.12 * math.sin(h))
-    return Line((tail, tip), stroke=Stroke(color=c.color, width=1.5, zorder=3.5), arrow="end", owner=c.owner,
-                role="direction")
+    return Line(
+        (tail, tip),
+        stroke=Stroke(color=c.color, width=1.5, zorder=3.5),
+        arrow="end",
+        owner=c.owner,
+        role="direction",
+    )
 
 
 def _length(pts: Any) -> float:
@@ -255,8 +386,10 @@ def _along(pts: list[P], frac: float) -> tuple[P, float]:
         seg = math.dist(a, b)
         if run + seg >= goal and seg > 0:
             t = (goal - run) / seg
-            return ((a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])),
-                    math.degrees(math.atan2(b[1] - a[1], b[0] - a[0])))
+            return (
+                (a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])),
+                math.degrees(math.atan2(b[1] - a[1], b[0] - a[0])),
+            )
         run += seg
     a, b = pts[-2], pts[-1]
     return b, math.degrees(math.atan2(b[1] - a[1], b[0] - a[0]))
@@ -278,12 +411,17 @@ def _point(d: Drawing, ax: Axes, p: PointL) -> None:
 
 
 def _region(d: Drawing, ax: Axes, r: Any) -> None:
-    from shapely.geometry import Polygon
 
     pts = tuple(ax.page(p) for p in r.polygon)
-    d.items.append(Line(pts, closed=True, stroke=Stroke(color=r.color, fill=r.color, alpha=r.alpha, hatch=r.hatch,
-                                                          visible=False, zorder=1), owner=r.owner, role="region"))
-
+    d.items.append(
+        Line(
+            pts,
+            closed=True,
+            stroke=Stroke(color=r.color, fill=r.color, alpha=r.alpha, hatch=r.hatch, visible=False, zorder=1),
+            owner=r.owner,
+            role="region",
+        )
+    )
 
 
 def _region_label(d: Drawing, ax: Axes, r: Any) -> None:
@@ -303,8 +441,9 @@ def _region_label(d: Drawing, ax: Axes, r: Any) -> None:
             continue
         spot = polylabel(part, 0.01)
         if part.contains(text_box(r.text, 11, (spot.x, spot.y))):
-            d.items.append(Text((spot.x, spot.y), r.text, 11, owner=r.owner, role="region_label",
-                                may_touch=(r.owner,)))
+            d.items.append(
+                Text((spot.x, spot.y), r.text, 11, owner=r.owner, role="region_label", may_touch=(r.owner,))
+            )
             return
     spot = region.representative_point() if not region.is_empty else None
     if spot is not None:
@@ -324,9 +463,21 @@ def _arc(d: Drawing, ax: Axes, a: Any) -> None:
 
 
 def _bar(d: Drawing, ax: Axes, b: Any) -> None:
-    corners = (ax.page((b.x0, 0.0)), ax.page((b.x1, 0.0)), ax.page((b.x1, b.height)), ax.page((b.x0, b.height)))
-    d.items.append(Line(corners, closed=True, stroke=Stroke(color="black", width=0.7, fill=b.color, zorder=1),
-                        owner=b.owner, role="bar"))
+    corners = (
+        ax.page((b.x0, 0.0)),
+        ax.page((b.x1, 0.0)),
+        ax.page((b.x1, b.height)),
+        ax.page((b.x0, b.height)),
+    )
+    d.items.append(
+        Line(
+            corners,
+            closed=True,
+            stroke=Stroke(color="black", width=0.7, fill=b.color, zorder=1),
+            owner=b.owner,
+            role="bar",
+        )
+    )
     if b.text:
         top = ((corners[2][0] + corners[3][0]) / 2, corners[2][1] + 0.08)
         d.items.append(Text(top, b.text, TICK_SIZE, "center", "bottom", owner=b.owner, role="value"))
@@ -338,17 +489,38 @@ def _pie(panel: Panel) -> Drawing:
     r = panel.radius
     for s in panel.slices:
         steps = max(2, int(abs(s.theta2 - s.theta1) / 3))
-        arc = [(cx + r * math.cos(math.radians(s.theta1 + (s.theta2 - s.theta1) * i / steps)),
-                cy + r * math.sin(math.radians(s.theta1 + (s.theta2 - s.theta1) * i / steps))) for i in range(steps + 1)]
+        arc = [
+            (
+                cx + r * math.cos(math.radians(s.theta1 + (s.theta2 - s.theta1) * i / steps)),
+                cy + r * math.sin(math.radians(s.theta1 + (s.theta2 - s.theta1) * i / steps)),
+            )
+            for i in range(steps + 1)
+        ]
         pts = ((cx, cy), *arc) if s.percent < 99.999 else tuple(arc)
-        d.items.append(Line(pts, closed=True, stroke=Stroke(color="white", width=1.0, fill=s.color), owner=s.owner,
-                            role="slice"))
+        d.items.append(
+            Line(
+                pts,
+                closed=True,
+                stroke=Stroke(color="white", width=1.0, fill=s.color),
+                owner=s.owner,
+                role="slice",
+            )
+        )
         mid = math.radians((s.theta1 + s.theta2) / 2)
         anchor = (cx + r * math.cos(mid), cy + r * math.sin(mid))
         d.anchors[s.owner] = anchor
         d.labels.append(LabelSpec(s.text, anchor, s.owner, 10.5, (math.degrees(mid),), 0.15))
     title = getattr(panel.node, "title", None)
     if title:
-        d.items.append(Text((cx, cy + r + 1.0), title, 12, "center", "bottom", owner=f"{panel.node.name}.title",
-                            role="title"))
+        d.items.append(
+            Text(
+                (cx, cy + r + 1.0),
+                title,
+                12,
+                "center",
+                "bottom",
+                owner=f"{panel.node.name}.title",
+                role="title",
+            )
+        )
     return d

@@ -1,4 +1,5 @@
 """Plots: numerics of graphs, marked points at their data coordinates on the drawn page, ticks, facts."""
+
 from __future__ import annotations
 
 import math
@@ -48,8 +49,10 @@ def test_x_ln_x_minimum_and_root_are_facts() -> None:
 
 
 def test_intersections_of_two_parabolas() -> None:
-    result = _compile("plot P { xlim: [0, 7] }\nfunction f on P { y: 5*x - x^2, x: [0, 5] }\n"
-                      "function g on P { y: 3*x - 0.5*x^2, x: [0, 6] }\nmark X of f with g")
+    result = _compile(
+        "plot P { xlim: [0, 7] }\nfunction f on P { y: 5*x - x^2, x: [0, 5] }\n"
+        "function g on P { y: 3*x - 0.5*x^2, x: [0, 6] }\nmark X of f with g"
+    )
     points = sorted(tuple(f.value) for f in result.facts if f.predicate == "marked_point")
     assert points == [pytest.approx((0.0, 0.0), abs=1e-9), pytest.approx((4.0, 4.0), abs=1e-9)]
 
@@ -63,7 +66,9 @@ def test_pole_breaks_the_curve_and_is_an_asymptote() -> None:
 
 def test_tan_is_broken_at_every_pole() -> None:
     pieces, breaks = numeric.sample(np.tan, 0, 3 * math.pi, (0, -4, 3 * math.pi, 4))
-    crossing = [p for p in pieces if any(abs(x - k * math.pi - math.pi / 2) < 1e-3 for x, _ in p for k in range(3))]
+    crossing = [
+        p for p in pieces if any(abs(x - k * math.pi - math.pi / 2) < 1e-3 for x, _ in p for k in range(3))
+    ]
     assert crossing == []
     assert len(numeric.poles(np.tan, breaks, 8)) == 3
 
@@ -85,8 +90,10 @@ def test_number_format() -> None:
 
 
 def test_bar_and_slice_facts() -> None:
-    result = _compile('barchart b { categories: ["a", "b"], values: [3, 5] }\n'
-                      'piechart p { labels: ["x", "y"], values: [1, 3] }')
+    result = _compile(
+        'barchart b { categories: ["a", "b"], values: [3, 5] }\n'
+        'piechart p { labels: ["x", "y"], values: [1, 3] }'
+    )
     bars = {f.args[1]: f.value for f in result.facts if f.predicate == "bar"}
     slices = {f.args[1]: f.value for f in result.facts if f.predicate == "slice"}
     assert bars == {"a": 3, "b": 5}
@@ -99,7 +106,9 @@ def test_histogram_counts_raw_data() -> None:
 
 
 def test_area_under_parabola() -> None:
-    result = _compile("plot P { xlim: [0, 2] }\nfunction f on P { y: x^2 }\nshade S on P { under: f, x: [0, 2] }")
+    result = _compile(
+        "plot P { xlim: [0, 2] }\nfunction f on P { y: x^2 }\nshade S on P { under: f, x: [0, 2] }"
+    )
     area = [f.value for f in result.facts if f.predicate == "area"]
     assert area == [pytest.approx(8 / 3, abs=1e-6)]
 
@@ -119,29 +128,44 @@ def test_moved_mark_is_reported() -> None:
 def test_curve_drawn_elsewhere_is_reported() -> None:
     layout, page = _layout_and_page(_SCENE)
     panel = layout.panels[0]
-    page.items = [replace(it, points=tuple((px, py + 0.5) for px, py in it.points))
-                  if isinstance(it, Line) and it.owner == "f" else it for it in page.items]
+    page.items = [
+        replace(it, points=tuple((px, py + 0.5) for px, py in it.points))
+        if isinstance(it, Line) and it.owner == "f"
+        else it
+        for it in page.items
+    ]
     assert [d.code for d in verify_points(panel, page)] == ["E6013"]
 
 
 def _tick_boxes(result):  # type: ignore[no-untyped-def]
     from scidsl.labels import text_box
 
-    return [text_box(t.text, t.size, t.pos, t.ha, t.va) for t in result.drawing.items
-            if getattr(t, "role", "").startswith("tick_label")]
+    return [
+        text_box(t.text, t.size, t.pos, t.ha, t.va)
+        for t in result.drawing.items
+        if getattr(t, "role", "").startswith("tick_label")
+    ]
 
 
 coefficient = st.integers(min_value=-4, max_value=4)
 
 
 @settings(max_examples=12, deadline=None)
-@given(a=st.integers(min_value=1, max_value=3).flatmap(lambda v: st.sampled_from([v, -v])), b=coefficient,
-       c=coefficient, d=coefficient, lo=st.integers(min_value=-6, max_value=-1), width=st.integers(2, 12))
+@given(
+    a=st.integers(min_value=1, max_value=3).flatmap(lambda v: st.sampled_from([v, -v])),
+    b=coefficient,
+    c=coefficient,
+    d=coefficient,
+    lo=st.integers(min_value=-6, max_value=-1),
+    width=st.integers(2, 12),
+)
 def test_marked_points_lie_on_the_drawn_curve(a: int, b: int, c: int, d: int, lo: int, width: int) -> None:
     hi = lo + width
     expr = f"{a}*x^3 + {b}*x^2 + {c}*x + {d}"
-    text = f"plot P {{ xlim: [{lo}, {hi}] }}\nfunction f on P {{ y: {expr} }}\n" \
-           "mark R of f { at: roots }\nmark E of f { at: extrema }"
+    text = (
+        f"plot P {{ xlim: [{lo}, {hi}] }}\nfunction f on P {{ y: {expr} }}\n"
+        "mark R of f { at: roots }\nmark E of f { at: extrema }"
+    )
     result = scidsl.compile(text, "t.sdl")
     assert not result.errors, [(e.code, e.message) for e in result.errors]
     poly = np.poly1d([a, b, c, d])
@@ -162,11 +186,18 @@ def test_marked_points_lie_on_the_drawn_curve(a: int, b: int, c: int, d: int, lo
 
 
 @settings(max_examples=12, deadline=None)
-@given(lo=st.floats(-1e4, 1e4, allow_nan=False), span=st.floats(1e-3, 1e5), w=st.floats(4, 16), h=st.floats(3, 12))
+@given(
+    lo=st.floats(-1e4, 1e4, allow_nan=False),
+    span=st.floats(1e-3, 1e5),
+    w=st.floats(4, 16),
+    h=st.floats(3, 12),
+)
 def test_ticks_never_overlap(lo: float, span: float, w: float, h: float) -> None:
     hi = lo + span
-    result = scidsl.compile(f"plot P {{ xlim: [{lo!r}, {hi!r}], ylim: [{lo!r}, {hi!r}], size: ({w!r}, {h!r}), "
-                            "frame: box }", "t.sdl")
+    result = scidsl.compile(
+        f"plot P {{ xlim: [{lo!r}, {hi!r}], ylim: [{lo!r}, {hi!r}], size: ({w!r}, {h!r}), frame: box }}",
+        "t.sdl",
+    )
     assert result.ok, [(d.code, d.message) for d in result.diagnostics]
     boxes = _tick_boxes(result)
     assert len(boxes) >= 2
@@ -179,7 +210,10 @@ def test_closed_forms_are_proven_or_left_out() -> None:
     from scidsl.model import _to_expr
 
     assert str(exact_point("minimum", 0.3678794, _to_expr("x*ln(x)"))) == "(exp(-1), -exp(-1))"
-    assert str(exact_point("intersection", 0.785398, _to_expr("sin(x)"), _to_expr("cos(x)"))) == "(pi/4, sqrt(2)/2)"
+    assert (
+        str(exact_point("intersection", 0.785398, _to_expr("sin(x)"), _to_expr("cos(x)")))
+        == "(pi/4, sqrt(2)/2)"
+    )
     assert exact_point("root", 1.1673039782614187, _to_expr("x^5 - x - 1")) is None  # no radical form
 
 
@@ -191,5 +225,7 @@ def test_fact_text_gives_the_closed_form() -> None:
 
 
 def test_tangent_slope_is_the_derivative() -> None:
-    result = _compile("plot P { xlim: [-2, 5] }\nfunction f on P { y: x^2/4 + 1 }\nmark T of f { x: 2, tangent: true }")
+    result = _compile(
+        "plot P { xlim: [-2, 5] }\nfunction f on P { y: x^2/4 + 1 }\nmark T of f { x: 2, tangent: true }"
+    )
     assert [f.value for f in result.facts if f.predicate == "tangent"] == [pytest.approx(1.0)]

@@ -1,4 +1,5 @@
 """The window of a plot (fitted to what it shows) and its ticks at round steps whose labels never collide."""
+
 from __future__ import annotations
 
 import math
@@ -79,21 +80,35 @@ def axis_ticks(node: Any, axis: str, lo: float, hi: float, length: float) -> lis
     texts = getattr(node, f"{axis}tick_labels", None)
     if explicit is not None:
         if texts is not None and len(texts) != len(explicit):
-            raise LayoutError("E6007", f"{len(texts)} {axis}tick_labels for {len(explicit)} {axis}ticks", node,
-                              f"{axis}tick_labels", "give one label per tick")
+            raise LayoutError(
+                "E6007",
+                f"{len(texts)} {axis}tick_labels for {len(explicit)} {axis}ticks",
+                node,
+                f"{axis}tick_labels",
+                "give one label per tick",
+            )
         labels = list(texts) if texts is not None else [format_number(v) for v in explicit]
         return [(v, t) for v, t in zip(explicit, labels) if lo - 1e-9 <= v <= hi + 1e-9]
     if texts is not None:
-        raise LayoutError("E6007", f"{axis}tick_labels need {axis}ticks", node, f"{axis}tick_labels",
-                          f"add {axis}ticks: [...] with one position per label")
+        raise LayoutError(
+            "E6007",
+            f"{axis}tick_labels need {axis}ticks",
+            node,
+            f"{axis}tick_labels",
+            f"add {axis}ticks: [...] with one position per label",
+        )
     step = getattr(node, f"{axis}step", None)
     fits = (lambda s: _fits_x(lo, hi, length, s)) if axis == "x" else (lambda s: _fits_y(lo, hi, length, s))
     if step is not None:
         n = tick_count(lo, hi, step)
         if n > limits.MAX_TICKS:
-            raise LayoutError("E6004", f"{axis}step {format_number(step)} gives {n} ticks; the limit is "
-                              f"{limits.MAX_TICKS} per axis", node, f"{axis}step",
-                              f"use a step of at least {format_number((hi - lo) / limits.MAX_TICKS)}")
+            raise LayoutError(
+                "E6004",
+                f"{axis}step {format_number(step)} gives {n} ticks; the limit is {limits.MAX_TICKS} per axis",
+                node,
+                f"{axis}step",
+                f"use a step of at least {format_number((hi - lo) / limits.MAX_TICKS)}",
+            )
         vals = tick_values(lo, hi, step)
         labels = _labels(vals, step)
         every = _label_every(vals, labels, step, lo, hi, length, axis)
@@ -103,16 +118,23 @@ def axis_ticks(node: Any, axis: str, lo: float, hi: float, length: float) -> lis
     return list(zip(vals, _labels(vals, step)))
 
 
-def _label_every(vals: list[float], labels: list[str], step: float, lo: float, hi: float, length: float,
-                 axis: str) -> int:
+def _label_every(
+    vals: list[float], labels: list[str], step: float, lo: float, hi: float, length: float, axis: str
+) -> int:
     """Label every n-th tick so that the labels of a requested step never collide."""
     size = max((_measure(t)[0 if axis == "x" else 1] for t in labels), default=0.0)
     spacing = step / (hi - lo) * length
     return max(1, math.ceil((size + _GAP_CM) / max(spacing, 1e-9)))
 
 
-def make_axes(node: Any, name: str, window: tuple[float, float, float, float], size: tuple[float, float],
-              frame: str, equal: bool = False) -> Axes:
+def make_axes(
+    node: Any,
+    name: str,
+    window: tuple[float, float, float, float],
+    size: tuple[float, float],
+    frame: str,
+    equal: bool = False,
+) -> Axes:
     """Axes for a window: page size (kept to scale when `equal`) and ticks."""
     xmin, ymin, xmax, ymax = window
     if not (xmax > xmin and ymax > ymin):

@@ -1,4 +1,5 @@
 """Bar charts, histograms and pie charts: their axes, bars and slices computed from the values."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -8,11 +9,23 @@ from scidsl.domains.plots.axes import axis_ticks
 from scidsl.domains.plots.layout import Axes, BarL, LayoutError, Panel, SliceL
 from scidsl.domains.plots.ticks import format_number
 
-PALETTE = ("tab:blue", "tab:orange", "tab:green", "tab:red", "tab:purple", "tab:brown", "tab:pink", "tab:gray",
-           "tab:olive", "tab:cyan")
+PALETTE = (
+    "tab:blue",
+    "tab:orange",
+    "tab:green",
+    "tab:red",
+    "tab:purple",
+    "tab:brown",
+    "tab:pink",
+    "tab:gray",
+    "tab:olive",
+    "tab:cyan",
+)
 
 
-def _value_axes(node: k.Node, name: str, xr: tuple[float, float], top: float, size: tuple[float, float]) -> Axes:
+def _value_axes(
+    node: k.Node, name: str, xr: tuple[float, float], top: float, size: tuple[float, float]
+) -> Axes:
     hi = top * 1.12 if top > 0 else 1.0
     ax = Axes(name, (xr[0], 0.0, xr[1], hi), size[0], size[1], "chart", title=node.title)
     ax.yticks = axis_ticks(node, "y", 0.0, hi, size[1])
@@ -22,8 +35,13 @@ def _value_axes(node: k.Node, name: str, xr: tuple[float, float], top: float, si
 def build_barchart(n: k.BarChart) -> Panel:
     """Bars at 0.5, 1.5, ... with the categories under them."""
     if len(n.categories) != len(n.values):
-        raise LayoutError("E6007", f"{len(n.categories)} categories for {len(n.values)} values", n, "values",
-                          "give one value per category")
+        raise LayoutError(
+            "E6007",
+            f"{len(n.categories)} categories for {len(n.values)} values",
+            n,
+            "values",
+            "give one value per category",
+        )
     if any(v < 0 for v in n.values):
         raise LayoutError("E6008", "bar values must not be negative", n, "values")
     count = len(n.values)
@@ -61,12 +79,22 @@ def build_histogram(n: k.Histogram) -> Panel:
 
 def _counts(n: k.Histogram, edges: list[float]) -> list[float]:
     if (n.counts is None) == (n.data is None):
-        raise LayoutError("E6009", "a histogram needs either counts (one per bin) or data", n, None,
-                          "histogram h { edges: [0, 10, 20], counts: [3, 5] }")
+        raise LayoutError(
+            "E6009",
+            "a histogram needs either counts (one per bin) or data",
+            n,
+            None,
+            "histogram h { edges: [0, 10, 20], counts: [3, 5] }",
+        )
     if n.counts is not None:
         if len(n.counts) != len(edges) - 1:
-            raise LayoutError("E6009", f"{len(n.counts)} counts for {len(edges) - 1} bins", n, "counts",
-                              "give one count per bin (one fewer than the edges)")
+            raise LayoutError(
+                "E6009",
+                f"{len(n.counts)} counts for {len(edges) - 1} bins",
+                n,
+                "counts",
+                "give one count per bin (one fewer than the edges)",
+            )
         if any(c < 0 for c in n.counts):
             raise LayoutError("E6008", "counts must not be negative", n, "counts")
         return list(n.counts)
@@ -93,8 +121,13 @@ def _axis_facts(panel: Panel, ax: Axes) -> None:
 def build_pie(n: k.PieChart) -> Panel:
     """Slices clockwise from 12 o'clock, each labelled with its name and percentage."""
     if len(n.labels) != len(n.values):
-        raise LayoutError("E6007", f"{len(n.labels)} labels for {len(n.values)} values", n, "values",
-                          "give one value per label")
+        raise LayoutError(
+            "E6007",
+            f"{len(n.labels)} labels for {len(n.values)} values",
+            n,
+            "values",
+            "give one value per label",
+        )
     total = sum(n.values)
     if any(v < 0 for v in n.values) or total <= 0:
         raise LayoutError("E6008", "pie values must be non-negative and not all zero", n, "values")
@@ -105,9 +138,16 @@ def build_pie(n: k.PieChart) -> Panel:
         pct = 100.0 * v / total
         sweep = 360.0 * v / total
         text = f"{lab} ({format_number(round(pct, 1))}%)" if n.percent else lab
-        panel.slices.append(SliceL(f"{n.name}.{i + 1}", start - sweep, start, PALETTE[i % len(PALETTE)], text, v,
-                                   pct))
-        panel.facts.append(("slice", (n.name, lab), round(pct, 4), f"{lab}: {format_number(v)} "
-                            f"({format_number(round(pct, 1))}%)"))
+        panel.slices.append(
+            SliceL(f"{n.name}.{i + 1}", start - sweep, start, PALETTE[i % len(PALETTE)], text, v, pct)
+        )
+        panel.facts.append(
+            (
+                "slice",
+                (n.name, lab),
+                round(pct, 4),
+                f"{lab}: {format_number(v)} ({format_number(round(pct, 1))}%)",
+            )
+        )
         start -= sweep
     return panel

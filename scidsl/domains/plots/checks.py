@@ -1,4 +1,5 @@
 """After-render checks of plots: measured on the drawn page, not taken from the layout's intent."""
+
 from __future__ import annotations
 
 import math
@@ -23,8 +24,10 @@ def page_map(panel: Panel, page: Any) -> Any:
     xmin, ymin, xmax, ymax = ax.window
 
     def to_page(p: P) -> P:
-        return (lo[0] + (p[0] - xmin) / (xmax - xmin) * (hi[0] - lo[0]),
-                lo[1] + (p[1] - ymin) / (ymax - ymin) * (hi[1] - lo[1]))
+        return (
+            lo[0] + (p[0] - xmin) / (xmax - xmin) * (hi[0] - lo[0]),
+            lo[1] + (p[1] - ymin) / (ymax - ymin) * (hi[1] - lo[1]),
+        )
 
     return to_page
 
@@ -51,12 +54,23 @@ def verify_points(panel: Panel, page: Any) -> list[Diagnostic]:
             continue
         want = to_page(p.at)
         if math.dist(drawn, want) > POSITION_TOL_CM * scale:
-            out.append(error("E6012", f"{p.owner} is drawn {math.dist(drawn, want):.2f} cm away from "
-                             f"{format_point(p.at)}", None))
+            out.append(
+                error(
+                    "E6012",
+                    f"{p.owner} is drawn {math.dist(drawn, want):.2f} cm away from {format_point(p.at)}",
+                    None,
+                )
+            )
             continue
         curves = [c for c in p.of if not c.endswith(".fit")]
-        if p.kind != "data" and curves and distance_to_owner(page, curves[0], drawn) > ON_CURVE_TOL_CM * scale:
-            out.append(error("E6013", f"{p.owner} {format_point(p.at)} is not on the drawn curve {curves[0]}", None))
+        if (
+            p.kind != "data"
+            and curves
+            and distance_to_owner(page, curves[0], drawn) > ON_CURVE_TOL_CM * scale
+        ):
+            out.append(
+                error("E6013", f"{p.owner} {format_point(p.at)} is not on the drawn curve {curves[0]}", None)
+            )
     return out
 
 
@@ -66,6 +80,11 @@ def distance_to_owner(page: Any, owner: str, point: P) -> float:
 
     best = math.inf
     for item in page.items:
-        if isinstance(item, Line) and item.owner == owner and len(item.points) >= 2 and item.role != "direction":
+        if (
+            isinstance(item, Line)
+            and item.owner == owner
+            and len(item.points) >= 2
+            and item.role != "direction"
+        ):
             best = min(best, LineString(item.points).distance(Point(point)))
     return best

@@ -1,4 +1,5 @@
 """The plots domain's compiler steps: check, layout, render, facts and after-render verification."""
+
 from __future__ import annotations
 
 import math
@@ -9,8 +10,12 @@ from scidsl.domains.plots import kinds as k
 from scidsl.domains.plots.layout import PANEL_GAP_CM, Layout, LayoutError, Panel
 
 _CHARTS = (k.BarChart, k.Histogram, k.PieChart)
-_VARIABLES = {k.Plot: {"y": "x"}, k.Function: {"y": "x"}, k.Parametric: {"x": "t", "y": "t"},
-              k.Asymptote: {"y": "x"}}
+_VARIABLES = {
+    k.Plot: {"y": "x"},
+    k.Function: {"y": "x"},
+    k.Parametric: {"x": "t", "y": "t"},
+    k.Asymptote: {"y": "x"},
+}
 _POSITION_TOL_CM = 0.02
 _ON_CURVE_TOL_CM = 0.04
 
@@ -30,13 +35,28 @@ def _check_on(ctx: Any, node: Any, plots: list[k.Plot]) -> None:
     names = [p.name for p in plots]
     if node.on is None:
         if len(plots) > 1:
-            ctx.report(error("E6001", f"{node.kind} {node.name or ''}".strip() + " does not say which plot it is on",
-                             node.span, f"add `on P` naming one of: {', '.join(names)}" if names
-                             else "declare a plot first: plot P { xlim: [0, 5] }"))
+            ctx.report(
+                error(
+                    "E6001",
+                    f"{node.kind} {node.name or ''}".strip() + " does not say which plot it is on",
+                    node.span,
+                    f"add `on P` naming one of: {', '.join(names)}"
+                    if names
+                    else "declare a plot first: plot P { xlim: [0, 5] }",
+                )
+            )
     elif node.on not in names:
-        ctx.report(error("E6001", f"'{node.on}' is not a plot", node.span_of("on"),
-                         did_you_mean(node.on, names) or (f"plots: {', '.join(names)}" if names else
-                                                         "declare a plot first: plot P { xlim: [0, 5] }")))
+        ctx.report(
+            error(
+                "E6001",
+                f"'{node.on}' is not a plot",
+                node.span_of("on"),
+                did_you_mean(node.on, names)
+                or (
+                    f"plots: {', '.join(names)}" if names else "declare a plot first: plot P { xlim: [0, 5] }"
+                ),
+            )
+        )
 
 
 def _check_expressions(ctx: Any, node: Any) -> None:
@@ -48,8 +68,14 @@ def _check_expressions(ctx: Any, node: Any) -> None:
             continue
         free = names_in(expr.tree) - {var}
         if free:
-            ctx.report(error("E6002", f"{key} of {node.name or node.kind} uses unknown names: {', '.join(sorted(free))}",
-                             node.span_of(key), f"{key} may only use {var}, numbers, pi and e"))
+            ctx.report(
+                error(
+                    "E6002",
+                    f"{key} of {node.name or node.kind} uses unknown names: {', '.join(sorted(free))}",
+                    node.span_of(key),
+                    f"{key} may only use {var}, numbers, pi and e",
+                )
+            )
 
 
 def plot_of(node: Any, plots: list[k.Plot]) -> str:
@@ -89,7 +115,9 @@ def _panel(ctx: Any, node: Any, plots: list[k.Plot]) -> Panel | None:
     from scidsl.domains.plots.plotting import build_plot
 
     if isinstance(node, k.Plot):
-        members = [n for n in ctx.nodes if not isinstance(n, (k.Plot,) + _CHARTS) and plot_of(n, plots) == node.name]
+        members = [
+            n for n in ctx.nodes if not isinstance(n, (k.Plot,) + _CHARTS) and plot_of(n, plots) == node.name
+        ]
         return build_plot(node, members)
     builders = {k.BarChart: build_barchart, k.Histogram: build_histogram, k.PieChart: build_pie}
     build = builders.get(type(node))
@@ -128,7 +156,7 @@ def facts(ctx: Any, layout: Layout | None) -> list:
     from scidsl.pipeline import Fact
 
     out = []
-    for panel in (layout.panels if layout else []):
+    for panel in layout.panels if layout else []:
         ax = panel.axes
         if ax is not None and isinstance(panel.node, k.Plot):
             out.append(Fact("axis", (ax.name, "x"), (ax.window[0], ax.window[2]), f"x-axis: {ax.xlabel}"))
@@ -152,6 +180,6 @@ def verify(ctx: Any, layout: Layout | None, page: Any) -> None:
     """Measure the drawn page: every point at its data coordinates, marked points on their curves."""
     from scidsl.domains.plots.checks import verify_points
 
-    for panel in (layout.panels if layout else []):
+    for panel in layout.panels if layout else []:
         for diag in verify_points(panel, page):
             ctx.report(diag)

@@ -3,6 +3,7 @@
 A candidate comes from sympy's nsimplify of the float; it is kept only when the defining equation
 (f = 0, f' = 0, f = g) holds for it to 30 digits, so a label never shows a wrong closed form.
 """
+
 from __future__ import annotations
 
 from typing import Any, Optional
@@ -41,8 +42,9 @@ def _holds(equation: Any, x: Any, c: Any) -> bool:
     return bool(value.is_number and abs(complex(value)) < 1e-30)
 
 
-def exact_point(kind: str, x_value: float, f: Expr, g: Optional[Expr] = None,
-                given_x: bool = False) -> Optional[tuple[Any, Any]]:
+def exact_point(
+    kind: str, x_value: float, f: Expr, g: Optional[Expr] = None, given_x: bool = False
+) -> Optional[tuple[Any, Any]]:
     """(x, y) as sympy numbers when both have a short proven closed form, else None."""
     try:
         return _exact_point(kind, x_value, f, g, given_x)
@@ -50,7 +52,9 @@ def exact_point(kind: str, x_value: float, f: Expr, g: Optional[Expr] = None,
         return None
 
 
-def _exact_point(kind: str, x_value: float, f: Expr, g: Optional[Expr], given_x: bool) -> Optional[tuple[Any, Any]]:
+def _exact_point(
+    kind: str, x_value: float, f: Expr, g: Optional[Expr], given_x: bool
+) -> Optional[tuple[Any, Any]]:
     import sympy as sp
 
     from scidsl.expr import to_sympy
@@ -58,7 +62,12 @@ def _exact_point(kind: str, x_value: float, f: Expr, g: Optional[Expr], given_x:
     x = sp.Symbol("x", real=True)
     fs = to_sympy(f.tree, {"x": x})
     # a computed x is only as precise as its solver (an extremum to ~1e-8); the proof below guards the guess
-    equation = {"root": fs, "minimum": sp.diff(fs, x), "maximum": sp.diff(fs, x), "extremum": sp.diff(fs, x)}.get(kind)
+    equation = {
+        "root": fs,
+        "minimum": sp.diff(fs, x),
+        "maximum": sp.diff(fs, x),
+        "extremum": sp.diff(fs, x),
+    }.get(kind)
     if kind == "intersection" and g is not None:
         equation = fs - to_sympy(g.tree, {"x": x})
     if kind == "y_intercept" or given_x:

@@ -3,6 +3,7 @@
 Every position here is in data coordinates of the plot it sits on (`on P`); the compiler maps data
 to the page, picks the ticks and computes marked points (roots, extrema, intersections).
 """
+
 from __future__ import annotations
 
 from typing import Annotated, Any, ClassVar, Literal, Optional
@@ -15,8 +16,14 @@ from scidsl.model import Color, Expr, Label, Node, Number, Ref, _num_text, _to_e
 
 def _to_data_position(v: Any) -> Expr:
     if isinstance(v, (tuple, list)):
-        v = "(" + ", ".join(_num_text(float(c)) if isinstance(c, (int, float)) and not isinstance(c, bool)
-                            else str(c) for c in v) + ")"
+        v = (
+            "("
+            + ", ".join(
+                _num_text(float(c)) if isinstance(c, (int, float)) and not isinstance(c, bool) else str(c)
+                for c in v
+            )
+            + ")"
+        )
     return _to_expr(v)
 
 
@@ -26,12 +33,16 @@ class DataPositionMarker:
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
         return core_schema.no_info_plain_validator_function(
-            _to_data_position, serialization=core_schema.plain_serializer_function_ser_schema(str))
+            _to_data_position, serialization=core_schema.plain_serializer_function_ser_schema(str)
+        )
 
     @classmethod
     def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> dict:
-        return {"type": "string", "description": "a position in data coordinates: '(x, y)' like '(3/5, 4/5)', "
-                "or the name of a datapoint like 'A'"}
+        return {
+            "type": "string",
+            "description": "a position in data coordinates: '(x, y)' like '(3/5, 4/5)', "
+            "or the name of a datapoint like 'A'",
+        }
 
 
 DataPos = Annotated[Expr, DataPositionMarker]
@@ -61,26 +72,36 @@ class Plot(Node):
 
     kind: Literal["plot"] = "plot"
     y: Optional[Expr] = Field(default=None, description="a function of x to draw, e.g. x*ln(x)")
-    x: Optional[Range] = Field(default=None, description="the x interval of that function (and default window)")
+    x: Optional[Range] = Field(
+        default=None, description="the x interval of that function (and default window)"
+    )
     mark: list[Special] = Field(default_factory=list, description="special points of y to mark and label")
     xlim: Optional[Range] = Field(default=None, description="visible x range [from, to]; default: fit")
     ylim: Optional[Range] = Field(default=None, description="visible y range [from, to]; default: fit")
     xlabel: Label = Field(default="$x$", description="x-axis label with its unit, e.g. 'V (L)'")
     ylabel: Label = Field(default="$y$", description="y-axis label with its unit, e.g. 'p (atm)'")
     grid: bool = Field(default=False, description="light grid lines at the ticks")
-    frame: Literal["arrows", "box"] = Field(default="arrows", description="arrows: axes through the origin; "
-                                            "box: a frame around the window with ticks on its edges")
-    xstep: Optional[Number] = Field(default=None, gt=0, description="distance between x ticks; default: a round step")
+    frame: Literal["arrows", "box"] = Field(
+        default="arrows",
+        description="arrows: axes through the origin; box: a frame around the window with ticks on its edges",
+    )
+    xstep: Optional[Number] = Field(
+        default=None, gt=0, description="distance between x ticks; default: a round step"
+    )
     ystep: Optional[Number] = Field(default=None, gt=0, description="distance between y ticks")
-    xticks: Optional[list[Number]] = Field(default=None, max_length=200, description="explicit x tick positions")
-    yticks: Optional[list[Number]] = Field(default=None, max_length=200, description="explicit y tick positions")
+    xticks: Optional[list[Number]] = Field(
+        default=None, max_length=200, description="explicit x tick positions"
+    )
+    yticks: Optional[list[Number]] = Field(
+        default=None, max_length=200, description="explicit y tick positions"
+    )
     xtick_labels: Optional[list[Label]] = Field(default=None, max_length=200, description="texts for xticks")
     ytick_labels: Optional[list[Label]] = Field(default=None, max_length=200, description="texts for yticks")
     size: Range = Field(default=(10.0, 7.0), description="(width, height) of the window in cm")
     equal: bool = Field(default=False, description="same scale on both axes (circles stay round)")
     color: Color = Field(default="black", description="colour of the curve given by y")
     label: Optional[Label] = Field(default=None, description="label of the curve given by y")
-    example: ClassVar[str] = 'plot f { y: x*ln(x), x: [0.05, 3], mark: [minimum, roots], grid: true }'
+    example: ClassVar[str] = "plot f { y: x*ln(x), x: [0.05, 3], mark: [minimum, roots], grid: true }"
     domain: ClassVar[str] = "plots"
 
 
@@ -111,12 +132,16 @@ class Mark(_OnPlot):
 
     kind: Literal["mark"] = "mark"
     of: Ref = Field(description="the function (or plot with y) the point lies on")
-    with_: Optional[Ref] = Field(default=None, alias="with", description="second curve: mark the intersections")
+    with_: Optional[Ref] = Field(
+        default=None, alias="with", description="second curve: mark the intersections"
+    )
     at: Optional[Special] = Field(default=None, description="roots, minimum, maximum, extrema or y_intercept")
     x: Optional[Number] = Field(default=None, description="mark the point of the curve at this x")
     label: Optional[Label] = Field(default=None, description="text instead of the name and coordinates")
     coords: bool = Field(default=True, description="show the coordinates after the name, e.g. A(2, 6)")
-    exact: bool = Field(default=True, description="write proven closed forms like √3 or π/4 instead of decimals")
+    exact: bool = Field(
+        default=True, description="write proven closed forms like √3 or π/4 instead of decimals"
+    )
     drop: bool = Field(default=False, description="dashed lines from the point to both axes")
     tangent: bool = Field(default=False, description="draw the tangent line of the curve at the point")
     relations: ClassVar[tuple[str, ...]] = ("of", "with")
@@ -134,7 +159,7 @@ class DataPoint(_OnPlot):
     hollow: bool = Field(default=False, description="an open circle (excluded end point)")
     color: Color = "black"
     relations: ClassVar[tuple[str, ...]] = ("on", "at")
-    example: ClassVar[str] = 'datapoint A on P at (2, 6) { coords: true }'
+    example: ClassVar[str] = "datapoint A on P at (2, 6) { coords: true }"
 
 
 class DataSegment(_OnPlot):
@@ -181,9 +206,12 @@ class Series(_OnPlot):
     """Data points joined by lines (line chart), alone (scatter), optionally with a least-squares line."""
 
     kind: Literal["series"] = "series"
-    points: list[Range] = Field(min_length=1, max_length=100_000, description="[(x, y), ...] in data coordinates")
+    points: list[Range] = Field(
+        min_length=1, max_length=100_000, description="[(x, y), ...] in data coordinates"
+    )
     style: Literal["line", "scatter", "linepoints", "smooth"] = Field(
-        default="linepoints", description="line, scatter, linepoints or smooth (a curve through the points)")
+        default="linepoints", description="line, scatter, linepoints or smooth (a curve through the points)"
+    )
     fit: Literal["none", "linear"] = Field(default="none", description="linear: draw the least-squares line")
     values: bool = Field(default=False, description="write the y value beside each point")
     color: Color = "black"
@@ -225,8 +253,10 @@ class Process(_OnPlot):
     from_: Ref = Field(alias="from", description="the initial state (a datapoint)")
     to: Ref = Field(description="the final state (a datapoint)")
     path: Literal["line", "isobaric", "isochoric", "isothermal", "adiabatic"] = Field(
-        default="line", description="line, isobaric (p const), isochoric (V const), isothermal (pV const), "
-        "adiabatic (pV^gamma const)")
+        default="line",
+        description="line, isobaric (p const), isochoric (V const), isothermal (pV const), "
+        "adiabatic (pV^gamma const)",
+    )
     gamma: Number = Field(default=1.4, gt=1, le=3, description="heat capacity ratio for adiabatic paths")
     color: Color = "black"
     label: Optional[Label] = None
@@ -280,5 +310,20 @@ class PieChart(_Chart):
     example: ClassVar[str] = 'piechart p { labels: ["rent", "food"], values: [40, 60] }'
 
 
-KINDS = [Plot, Function, Parametric, Mark, DataPoint, DataSegment, Shade, Asymptote, Series, Note, AngleArc,
-         Process, BarChart, Histogram, PieChart]
+KINDS = [
+    Plot,
+    Function,
+    Parametric,
+    Mark,
+    DataPoint,
+    DataSegment,
+    Shade,
+    Asymptote,
+    Series,
+    Note,
+    AngleArc,
+    Process,
+    BarChart,
+    Histogram,
+    PieChart,
+]

@@ -2,30 +2,35 @@
 
 Everything is kept in data coordinates with the axes' data → page map; the renderer draws it.
 """
+
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-import numpy as np
 
-from scidsl import limits
 from scidsl.domains.plots import kinds as k
 from scidsl.domains.plots import numeric
-from scidsl.domains.plots.ticks import choose_step, decimals_for, format_number, tick_count, tick_values
+from scidsl.domains.plots.ticks import format_number
 
 P = tuple[float, float]
 PANEL_GAP_CM = 3.0
-_SPECIAL_PREFER = {"minimum": (270.0, 300.0, 240.0), "maximum": (90.0, 60.0, 120.0), "root": (300.0, 240.0, 45.0),
-                   "intersection": (90.0, 0.0, 180.0, 270.0), "y_intercept": (0.0, 330.0, 30.0),
-                   "point": (45.0, 135.0, 315.0, 225.0)}
+_SPECIAL_PREFER = {
+    "minimum": (270.0, 300.0, 240.0),
+    "maximum": (90.0, 60.0, 120.0),
+    "root": (300.0, 240.0, 45.0),
+    "intersection": (90.0, 0.0, 180.0, 270.0),
+    "y_intercept": (0.0, 330.0, 30.0),
+    "point": (45.0, 135.0, 315.0, 225.0),
+}
 
 
 class LayoutError(Exception):
     """A problem found while laying out, reported as a diagnostic on a statement."""
 
-    def __init__(self, code: str, message: str, node: Any, key: Optional[str] = None, hint: Optional[str] = None):
+    def __init__(
+        self, code: str, message: str, node: Any, key: Optional[str] = None, hint: Optional[str] = None
+    ):
         super().__init__(message)
         self.code, self.message, self.node, self.key, self.hint = code, message, node, key, hint
 
@@ -50,8 +55,10 @@ class Axes:
     def page(self, p: P) -> P:
         """Data → page centimetres."""
         xmin, ymin, xmax, ymax = self.window
-        return (self.offset[0] + (p[0] - xmin) / (xmax - xmin) * self.width,
-                self.offset[1] + (p[1] - ymin) / (ymax - ymin) * self.height)
+        return (
+            self.offset[0] + (p[0] - xmin) / (xmax - xmin) * self.width,
+            self.offset[1] + (p[1] - ymin) / (ymax - ymin) * self.height,
+        )
 
     def inside(self, p: P, tol: float = 1e-9) -> bool:
         """True when a data point lies in the window."""

@@ -3,6 +3,7 @@
 Everything works on a vectorised function built from the scene's syntax tree (`scidsl.expr.numpy_function`);
 nothing evaluates text.
 """
+
 from __future__ import annotations
 
 import math
@@ -49,8 +50,9 @@ def _jump_persists(f: Fn, a: float, b: float, height: float) -> tuple[bool, floa
     return abs(fb - fa) > 0.05 * height, (a + b) / 2
 
 
-def sample(f: Fn, x0: float, x1: float, window: tuple[float, float, float, float],
-           n: int = SAMPLES) -> tuple[list[list[P]], list[float]]:
+def sample(
+    f: Fn, x0: float, x1: float, window: tuple[float, float, float, float], n: int = SAMPLES
+) -> tuple[list[list[P]], list[float]]:
     """Pieces of the graph inside the window, broken at poles, jumps and gaps; and the break positions."""
     xmin, ymin, xmax, ymax = window
     n = min(n, limits.MAX_CURVE_POINTS)
@@ -163,8 +165,12 @@ def roots(f: Fn, x0: float, x1: float) -> list[float]:
     for i in range(1, len(xs) - 1):
         ya, yb, yc = abs(ys[i - 1]), abs(ys[i]), abs(ys[i + 1])
         if yb <= ya and yb <= yc and yb < 1e-3 * max(scale, 1e-9) and ys[i - 1] * ys[i + 1] > 0:
-            res = minimize_scalar(lambda t: abs(scalar(f, t)), bounds=(xs[i - 1], xs[i + 1]), method="bounded",
-                                  options={"xatol": 1e-12})
+            res = minimize_scalar(
+                lambda t: abs(scalar(f, t)),
+                bounds=(xs[i - 1], xs[i + 1]),
+                method="bounded",
+                options={"xatol": 1e-12},
+            )
             if abs(scalar(f, res.x)) < 1e-9 * max(scale, 1.0):
                 found.append(float(res.x))
     return _unique(found, x1 - x0)
@@ -183,8 +189,12 @@ def extrema(f: Fn, x0: float, x1: float, want: str) -> list[float]:
         if not (math.isfinite(a) and math.isfinite(b) and math.isfinite(c)):
             continue
         if b <= a and b <= c and (b < a or b < c):
-            res = minimize_scalar(lambda t: sign * scalar(f, t), bounds=(xs[i - 1], xs[i + 1]),
-                                  method="bounded", options={"xatol": 1e-11})
+            res = minimize_scalar(
+                lambda t: sign * scalar(f, t),
+                bounds=(xs[i - 1], xs[i + 1]),
+                method="bounded",
+                options={"xatol": 1e-11},
+            )
             if x0 < res.x < x1 and _is_local(f, res.x, sign, (x1 - x0) / SAMPLES):
                 found.append(float(res.x))
     # a minimiser finds x only to about sqrt(machine epsilon); round what is that close to a short decimal
@@ -194,7 +204,12 @@ def extrema(f: Fn, x0: float, x1: float, want: str) -> list[float]:
 def _is_local(f: Fn, x: float, sign: float, h: float) -> bool:
     y = sign * scalar(f, x)
     left, right = sign * scalar(f, x - h), sign * scalar(f, x + h)
-    return math.isfinite(y) and y <= left + 1e-12 * abs(y) and y <= right + 1e-12 * abs(y) and (y < left or y < right)
+    return (
+        math.isfinite(y)
+        and y <= left + 1e-12 * abs(y)
+        and y <= right + 1e-12 * abs(y)
+        and (y < left or y < right)
+    )
 
 
 def _unique(xs: list[float], width: float, tol: float = 1e-11) -> list[float]:

@@ -1,4 +1,5 @@
 """Build one plot panel: fit the window, sample the curves, compute the marked points and regions."""
+
 from __future__ import annotations
 
 import math
@@ -11,8 +12,18 @@ from scidsl import syntax
 from scidsl.domains.plots import kinds as k
 from scidsl.domains.plots import numeric
 from scidsl.domains.plots.axes import extent, make_axes, padded, robust_extent
-from scidsl.domains.plots.layout import (ArcL, Axes, CurveL, LayoutError, Panel, PointL, RegionL, TextL, fn_of,
-                                         format_point, line_text)
+from scidsl.domains.plots.layout import (
+    ArcL,
+    Axes,
+    CurveL,
+    LayoutError,
+    Panel,
+    PointL,
+    TextL,
+    fn_of,
+    format_point,
+    line_text,
+)
 from scidsl.domains.plots.ticks import format_number
 
 P = tuple[float, float]
@@ -44,12 +55,27 @@ def function_specs(plot: k.Plot, members: list[Any]) -> list[FnSpec]:
     """The plot's own function (when it has `y`) and every `function` on it."""
     out = []
     if plot.y is not None:
-        out.append(FnSpec(plot.name or "plot", plot, plot.y, plot.x, plot.color, 1.5, None, plot.label,
-                          list(plot.mark)))
+        out.append(
+            FnSpec(
+                plot.name or "plot", plot, plot.y, plot.x, plot.color, 1.5, None, plot.label, list(plot.mark)
+            )
+        )
     for n in members:
         if isinstance(n, k.Function):
-            out.append(FnSpec(n.name or "", n, n.y, n.x, n.color, n.width, _DASH[n.dash], n.label, list(n.mark),
-                              n.asymptotes))
+            out.append(
+                FnSpec(
+                    n.name or "",
+                    n,
+                    n.y,
+                    n.x,
+                    n.color,
+                    n.width,
+                    _DASH[n.dash],
+                    n.label,
+                    list(n.mark),
+                    n.asymptotes,
+                )
+            )
     return out
 
 
@@ -62,7 +88,9 @@ def build_plot(plot: k.Plot, members: list[Any]) -> Panel:
     xr = _x_range(plot, fns, members)
     yr = _y_range(plot, fns, members, xr)
     frame = plot.frame
-    axes = make_axes(plot, plot.name or "plot", (xr[0], yr[0], xr[1], yr[1]), tuple(plot.size), frame, plot.equal)
+    axes = make_axes(
+        plot, plot.name or "plot", (xr[0], yr[0], xr[1], yr[1]), tuple(plot.size), frame, plot.equal
+    )
     axes.grid, axes.xlabel, axes.ylabel = plot.grid, plot.xlabel, plot.ylabel
     panel = Panel(plot, axes)
     for spec in fns:
@@ -74,8 +102,13 @@ def build_plot(plot: k.Plot, members: list[Any]) -> Panel:
 
 def _check_interval(r: Optional[P], node: Any, key: str) -> None:
     if r is not None and not r[1] > r[0]:
-        raise LayoutError("E6003", f"the interval [{format_number(r[0])}, {format_number(r[1])}] is empty",
-                          node, key, "write [from, to] with from < to")
+        raise LayoutError(
+            "E6003",
+            f"the interval [{format_number(r[0])}, {format_number(r[1])}] is empty",
+            node,
+            key,
+            "write [from, to] with from < to",
+        )
 
 
 def _x_range(plot: k.Plot, fns: list[FnSpec], members: list[Any]) -> P:
@@ -130,9 +163,14 @@ def _y_range(plot: k.Plot, fns: list[FnSpec], members: list[Any], xr: P) -> P:
         vals = numeric.values(spec.f(), np.linspace(a, b, numeric.SAMPLES))
         r = robust_extent(vals)
         if r is None:
-            raise LayoutError("E6005", f"{spec.name}: y = {spec.expr.text} has no finite value on "
-                              f"[{format_number(a)}, {format_number(b)}]", spec.node, "y",
-                              "check the expression and the x interval (ln and sqrt need positive arguments)")
+            raise LayoutError(
+                "E6005",
+                f"{spec.name}: y = {spec.expr.text} has no finite value on "
+                f"[{format_number(a)}, {format_number(b)}]",
+                spec.node,
+                "y",
+                "check the expression and the x interval (ln and sqrt need positive arguments)",
+            )
         ys.extend(r)
     for n in members:
         ys.extend(_member_ys(n))
@@ -155,11 +193,24 @@ def _add_function(panel: Panel, spec: FnSpec) -> None:
     f = spec.f()
     pieces, breaks = numeric.sample(f, a, b, axes.window)
     if not pieces:
-        raise LayoutError("E6005", f"{spec.name}: y = {spec.expr.text} has no point inside the window", spec.node,
-                          "y", "widen ylim/xlim or check the x interval")
-    panel.curves.append(CurveL(spec.name, pieces, spec.color, spec.width, spec.dash, spec.label, spec.expr.text))
-    panel.facts.append(("curve", (spec.name,), spec.expr.text, f"{spec.name}: y = {spec.expr.text} for "
-                        f"{format_number(a)} ≤ x ≤ {format_number(b)}"))
+        raise LayoutError(
+            "E6005",
+            f"{spec.name}: y = {spec.expr.text} has no point inside the window",
+            spec.node,
+            "y",
+            "widen ylim/xlim or check the x interval",
+        )
+    panel.curves.append(
+        CurveL(spec.name, pieces, spec.color, spec.width, spec.dash, spec.label, spec.expr.text)
+    )
+    panel.facts.append(
+        (
+            "curve",
+            (spec.name,),
+            spec.expr.text,
+            f"{spec.name}: y = {spec.expr.text} for {format_number(a)} ≤ x ≤ {format_number(b)}",
+        )
+    )
     if spec.asymptotes:
         height = axes.window[3] - axes.window[1]
         for x in numeric.poles(f, breaks, height):
@@ -172,12 +223,17 @@ def _add_vertical(panel: Panel, owner: str, x: float, text: Optional[str]) -> No
     axes = panel.axes
     assert axes is not None
     _, ymin, _, ymax = axes.window
-    panel.curves.append(CurveL(owner, [[(x, ymin), (x, ymax)]], "0.35", 0.9, "dashed", text, None, role="asymptote"))
-    panel.facts.append(("asymptote", (owner,), f"x = {format_number(x)}", f"vertical asymptote x = {format_number(x)}"))
+    panel.curves.append(
+        CurveL(owner, [[(x, ymin), (x, ymax)]], "0.35", 0.9, "dashed", text, None, role="asymptote")
+    )
+    panel.facts.append(
+        ("asymptote", (owner,), f"x = {format_number(x)}", f"vertical asymptote x = {format_number(x)}")
+    )
 
 
-def add_special(panel: Panel, spec: FnSpec, what: str, other: Optional[FnSpec], mark: Optional[k.Mark],
-                node: Any) -> None:
+def add_special(
+    panel: Panel, spec: FnSpec, what: str, other: Optional[FnSpec], mark: Optional[k.Mark], node: Any
+) -> None:
     """Compute and add roots, extrema, intersections or the point at x of a function."""
     axes = panel.axes
     assert axes is not None
@@ -188,27 +244,47 @@ def add_special(panel: Panel, spec: FnSpec, what: str, other: Optional[FnSpec], 
         wanted = f"intersection with {other.name}" if other is not None else what.replace("_", "-")
         if mark is not None and mark.x is not None and other is None:
             wanted = f"point at x = {format_number(mark.x)}"
-        panel_warn(panel, LayoutError("W6001", f"{spec.name} has no {wanted} on "
-                                      f"[{format_number(a)}, {format_number(b)}]", node,
-                                      "at" if mark is not None else "mark", "check the interval or the expression"))
+        panel_warn(
+            panel,
+            LayoutError(
+                "W6001",
+                f"{spec.name} has no {wanted} on [{format_number(a)}, {format_number(b)}]",
+                node,
+                "at" if mark is not None else "mark",
+                "check the interval or the expression",
+            ),
+        )
         return
     for i, x in enumerate(xs):
         y = numeric.snap(numeric.scalar(f, x))
         if not math.isfinite(y):
             continue
-        owner = (mark.name if mark is not None and mark.name and len(xs) == 1
-                 else f"{mark.name if mark is not None and mark.name else spec.name}.{kind}{i + 1}")
+        owner = (
+            mark.name
+            if mark is not None and mark.name and len(xs) == 1
+            else f"{mark.name if mark is not None and mark.name else spec.name}.{kind}{i + 1}"
+        )
         coords, plain = _coordinates(kind, (x, y), spec, other, mark)
         text = _mark_text(mark, coords, len(xs))
         of = (spec.name,) + ((other.name,) if other is not None else ())
         add_point(panel, PointL(owner, (x, y), text, kind, of, bool(mark and mark.drop)), node)
-        panel.facts.append(("marked_point", (owner, kind, *of), (x, y), f"{kind} of {' and '.join(of)} at {plain}"))
+        panel.facts.append(
+            ("marked_point", (owner, kind, *of), (x, y), f"{kind} of {' and '.join(of)} at {plain}")
+        )
         if mark is not None and mark.tangent:
             _add_tangent(panel, spec, owner, (x, y))
 
 
-def _special_xs(spec: FnSpec, f: numeric.Fn, a: float, b: float, what: str, other: Optional[FnSpec],
-                mark: Optional[k.Mark], axes: Axes) -> tuple[str, list[float]]:
+def _special_xs(
+    spec: FnSpec,
+    f: numeric.Fn,
+    a: float,
+    b: float,
+    what: str,
+    other: Optional[FnSpec],
+    mark: Optional[k.Mark],
+    axes: Axes,
+) -> tuple[str, list[float]]:
     if other is not None:
         g = other.f()
         window = (axes.window[0], axes.window[2])
@@ -247,13 +323,31 @@ def _add_tangent(panel: Panel, spec: FnSpec, owner: str, p: P) -> None:
         return
     b = p[1] - m * p[0]
     half = 0.3 * (axes.window[2] - axes.window[0])
-    line = (lambda x: m * np.asarray(x, dtype=float) + b)
-    pieces, _ = numeric.sample(line, max(axes.window[0], p[0] - half), min(axes.window[2], p[0] + half),
-                               axes.window, 3)
+    line = lambda x: m * np.asarray(x, dtype=float) + b
+    pieces, _ = numeric.sample(
+        line, max(axes.window[0], p[0] - half), min(axes.window[2], p[0] + half), axes.window, 3
+    )
     text = line_text(m, b)
-    panel.curves.append(CurveL(f"{owner}.tangent", pieces, "0.25", 1.0, None, "$" + text.replace("−", "-") + "$", text, role="tangent"))
-    panel.facts.append(("tangent", (owner, spec.name), numeric.snap(m, 1e-9), f"tangent to {spec.name} at "
-                        f"{format_point(p)}: {text} (slope {format_number(m)})"))
+    panel.curves.append(
+        CurveL(
+            f"{owner}.tangent",
+            pieces,
+            "0.25",
+            1.0,
+            None,
+            "$" + text.replace("−", "-") + "$",
+            text,
+            role="tangent",
+        )
+    )
+    panel.facts.append(
+        (
+            "tangent",
+            (owner, spec.name),
+            numeric.snap(m, 1e-9),
+            f"tangent to {spec.name} at {format_point(p)}: {text} (slope {format_number(m)})",
+        )
+    )
 
 
 def _same_curve(f: numeric.Fn, g: numeric.Fn, lo: float, hi: float) -> bool:
@@ -262,15 +356,22 @@ def _same_curve(f: numeric.Fn, g: numeric.Fn, lo: float, hi: float) -> bool:
     return bool(np.all(np.isfinite(diff)) and np.all(np.abs(diff) < 1e-12))
 
 
-def _coordinates(kind: str, p: P, spec: FnSpec, other: Optional[FnSpec], mark: Optional[k.Mark]) -> tuple[str, str]:
+def _coordinates(
+    kind: str, p: P, spec: FnSpec, other: Optional[FnSpec], mark: Optional[k.Mark]
+) -> tuple[str, str]:
     """The coordinate text for the label (exact when proven, e.g. (√3, 0)) and for the facts."""
     from scidsl.domains.plots.exact import exact_point, latex_point, needs_exact, plain_point
 
     decimal = format_point(p)
     if (mark is not None and not mark.exact) or not needs_exact(p):
         return decimal, decimal
-    found = exact_point(kind, p[0], spec.expr, other.expr if other is not None else None,
-                        given_x=mark is not None and mark.x is not None)
+    found = exact_point(
+        kind,
+        p[0],
+        spec.expr,
+        other.expr if other is not None else None,
+        given_x=mark is not None and mark.x is not None,
+    )
     if found is None:
         return decimal, decimal
     return latex_point(found), f"{plain_point(found)} ≈ {decimal}"
@@ -296,8 +397,16 @@ def add_point(panel: Panel, point: PointL, node: Any) -> None:
     """A point inside the window, or a warning that it is not drawn."""
     assert panel.axes is not None
     if not panel.axes.inside(point.at):
-        panel_warn(panel, LayoutError("W6002", f"the point {format_point(point.at)} lies outside the plot "
-                                      "window and is not drawn", node, None, "widen xlim / ylim"))
+        panel_warn(
+            panel,
+            LayoutError(
+                "W6002",
+                f"the point {format_point(point.at)} lies outside the plot window and is not drawn",
+                node,
+                None,
+                "widen xlim / ylim",
+            ),
+        )
         return
     ax = panel.axes
     tol = 1e-9 * max(ax.window[2] - ax.window[0], ax.window[3] - ax.window[1])
@@ -317,15 +426,34 @@ def _add_member(panel: Panel, n: Any, fns: list[FnSpec], points: dict[str, k.Dat
         text = n.label if n.label is not None else (n.name or None)
         if n.coords:
             text = f"{text or ''}{format_point(n.at)}"
-        add_point(panel, PointL(n.name or f"point{len(panel.points) + 1}", n.at, text, "point", (), n.drop,
-                                n.hollow, n.color), n)
-        panel.facts.append(("data_point", (n.name,), tuple(n.at), f"{n.name or 'point'} at {format_point(n.at)}"))
+        add_point(
+            panel,
+            PointL(
+                n.name or f"point{len(panel.points) + 1}", n.at, text, "point", (), n.drop, n.hollow, n.color
+            ),
+            n,
+        )
+        panel.facts.append(
+            ("data_point", (n.name,), tuple(n.at), f"{n.name or 'point'} at {format_point(n.at)}")
+        )
     elif isinstance(n, k.DataSegment):
         a, b = data_position(n.from_, points, n, "from"), data_position(n.to, points, n, "to")
-        panel.curves.append(CurveL(n.name or f"segment{len(panel.curves)}", [[a, b]], n.color, n.width,
-                                   _DASH[n.dash], n.label, None, arrow=None if n.arrow == "none" else n.arrow,
-                                   role="segment"))
-        panel.facts.append(("segment", (n.name,), (a, b), f"segment from {format_point(a)} to {format_point(b)}"))
+        panel.curves.append(
+            CurveL(
+                n.name or f"segment{len(panel.curves)}",
+                [[a, b]],
+                n.color,
+                n.width,
+                _DASH[n.dash],
+                n.label,
+                None,
+                arrow=None if n.arrow == "none" else n.arrow,
+                role="segment",
+            )
+        )
+        panel.facts.append(
+            ("segment", (n.name,), (a, b), f"segment from {format_point(a)} to {format_point(b)}")
+        )
     elif isinstance(n, k.Parametric):
         _add_parametric(panel, n)
     elif isinstance(n, k.Shade):
@@ -340,10 +468,14 @@ def _add_member(panel: Panel, n: Any, fns: list[FnSpec], points: dict[str, k.Dat
         panel.texts.append(TextL(n.name or f"note{len(panel.texts)}", n.at, n.text, n.color, n.size))
         panel.facts.append(("note", (n.text,), tuple(n.at), f"“{n.text}” at {format_point(n.at)}"))
     elif isinstance(n, k.AngleArc):
-        v, s, e = (data_position(getattr(n, key), points, n, alias) for key, alias in
-                   (("at", "at"), ("from_", "from"), ("to", "to")))
+        v, s, e = (
+            data_position(getattr(n, key), points, n, alias)
+            for key, alias in (("at", "at"), ("from_", "from"), ("to", "to"))
+        )
         panel.arcs.append(ArcL(n.name or f"angle{len(panel.arcs)}", v, s, e, n.radius, n.label))
-        panel.facts.append(("angle_mark", (n.name, n.label), (v, s, e), f"angle {n.label or ''} at {format_point(v)}"))
+        panel.facts.append(
+            ("angle_mark", (n.name, n.label), (v, s, e), f"angle {n.label or ''} at {format_point(v)}")
+        )
     elif isinstance(n, k.Process):
         from scidsl.domains.plots.thermo import add_process
 
@@ -354,17 +486,32 @@ def _add_mark(panel: Panel, n: k.Mark, fns: list[FnSpec]) -> None:
     by_name = {s.name: s for s in fns}
     spec = by_name.get(n.of)
     if spec is None:
-        raise LayoutError("E6006", f"'{n.of}' is not a function of this plot", n, "of",
-                          f"functions here: {', '.join(sorted(by_name)) or 'none'}")
+        raise LayoutError(
+            "E6006",
+            f"'{n.of}' is not a function of this plot",
+            n,
+            "of",
+            f"functions here: {', '.join(sorted(by_name)) or 'none'}",
+        )
     other = None
     if n.with_ is not None:
         other = by_name.get(n.with_)
         if other is None:
-            raise LayoutError("E6006", f"'{n.with_}' is not a function of this plot", n, "with",
-                              f"functions here: {', '.join(sorted(by_name)) or 'none'}")
+            raise LayoutError(
+                "E6006",
+                f"'{n.with_}' is not a function of this plot",
+                n,
+                "with",
+                f"functions here: {', '.join(sorted(by_name)) or 'none'}",
+            )
     elif n.at is None and n.x is None:
-        raise LayoutError("E6014", f"mark{' ' + n.name if n.name else ''} needs `at`, `x` or `with`", n, None,
-                          "mark M of f { at: minimum }, mark A of f { x: 2 } or mark X of f with g")
+        raise LayoutError(
+            "E6014",
+            f"mark{' ' + n.name if n.name else ''} needs `at`, `x` or `with`",
+            n,
+            None,
+            "mark M of f { at: minimum }, mark A of f { x: 2 } or mark X of f with g",
+        )
     add_special(panel, spec, n.at or "point", other, n, n)
 
 
@@ -378,14 +525,21 @@ def data_position(expr: k.Expr, points: dict[str, k.DataPoint], node: Any, key: 
             return tuple(points[tree.dotted].at)  # type: ignore[return-value]
         from scidsl.diagnostics import did_you_mean
 
-        raise LayoutError("E6011", f"'{tree.dotted}' is not a datapoint of this plot", node, key,
-                          did_you_mean(tree.dotted, sorted(points)) or "write (x, y) or the name of a datapoint")
+        raise LayoutError(
+            "E6011",
+            f"'{tree.dotted}' is not a datapoint of this plot",
+            node,
+            key,
+            did_you_mean(tree.dotted, sorted(points)) or "write (x, y) or the name of a datapoint",
+        )
     if isinstance(tree, syntax.Point) and len(tree.items) == 2:
         try:
             return (evaluate_constant(tree.items[0]), evaluate_constant(tree.items[1]))
         except ExprError as exc:
             raise LayoutError("E6011", f"a coordinate is not a number: {exc}", node, key) from None
-    raise LayoutError("E6011", f"'{expr.text}' is not a data position", node, key, "write (x, y) or a datapoint name")
+    raise LayoutError(
+        "E6011", f"'{expr.text}' is not a data position", node, key, "write (x, y) or a datapoint name"
+    )
 
 
 def _parametric_xy(n: k.Parametric) -> tuple[np.ndarray, np.ndarray]:
@@ -400,18 +554,43 @@ def _add_parametric(panel: Panel, n: k.Parametric) -> None:
     xs, ys = _parametric_xy(n)
     pieces: list[list[P]] = [[]]
     for x, y in zip(xs, ys):
-        if math.isfinite(x) and math.isfinite(y) and panel.axes is not None and panel.axes.inside((x, y), 1e-6):
+        if (
+            math.isfinite(x)
+            and math.isfinite(y)
+            and panel.axes is not None
+            and panel.axes.inside((x, y), 1e-6)
+        ):
             pieces[-1].append((float(x), float(y)))
         elif pieces[-1]:
             pieces.append([])
     pieces = [p for p in pieces if len(p) >= 2]
     if not pieces:
-        raise LayoutError("E6005", f"{n.name or 'the curve'} has no point inside the window", n, None,
-                          "check x, y and the t interval")
-    panel.curves.append(CurveL(n.name or f"curve{len(panel.curves)}", pieces, n.color, n.width, _DASH[n.dash],
-                               n.label, f"({n.x.text}, {n.y.text})"))
-    panel.facts.append(("parametric_curve", (n.name,), (n.x.text, n.y.text),
-                        f"x = {n.x.text}, y = {n.y.text} for {format_number(n.t[0])} ≤ t ≤ {format_number(n.t[1])}"))
+        raise LayoutError(
+            "E6005",
+            f"{n.name or 'the curve'} has no point inside the window",
+            n,
+            None,
+            "check x, y and the t interval",
+        )
+    panel.curves.append(
+        CurveL(
+            n.name or f"curve{len(panel.curves)}",
+            pieces,
+            n.color,
+            n.width,
+            _DASH[n.dash],
+            n.label,
+            f"({n.x.text}, {n.y.text})",
+        )
+    )
+    panel.facts.append(
+        (
+            "parametric_curve",
+            (n.name,),
+            (n.x.text, n.y.text),
+            f"x = {n.x.text}, y = {n.y.text} for {format_number(n.t[0])} ≤ t ≤ {format_number(n.t[1])}",
+        )
+    )
 
 
 def _add_shade(panel: Panel, n: k.Shade, fns: list[FnSpec]) -> None:
@@ -419,8 +598,15 @@ def _add_shade(panel: Panel, n: k.Shade, fns: list[FnSpec]) -> None:
 
     panel.regions.append(shade_region(panel, n, {s.name: s for s in fns}))
     r = panel.regions[-1]
-    panel.facts.append(("area", (r.owner, *r.of), r.area, f"area of the shaded region on [{format_number(r.interval[0])}, "
-                        f"{format_number(r.interval[1])}] = {format_number(r.area)}"))
+    panel.facts.append(
+        (
+            "area",
+            (r.owner, *r.of),
+            r.area,
+            f"area of the shaded region on [{format_number(r.interval[0])}, "
+            f"{format_number(r.interval[1])}] = {format_number(r.area)}",
+        )
+    )
 
 
 def _add_asymptote(panel: Panel, n: k.Asymptote) -> None:
@@ -428,8 +614,13 @@ def _add_asymptote(panel: Panel, n: k.Asymptote) -> None:
     assert axes is not None
     owner = n.name or f"asymptote{len(panel.curves)}"
     if (n.x is None) == (n.y is None):
-        raise LayoutError("E6014", "an asymptote needs either x (vertical) or y (a line in x)", n, None,
-                          "asymptote on P { x: 0 } or asymptote on P { y: 2 }")
+        raise LayoutError(
+            "E6014",
+            "an asymptote needs either x (vertical) or y (a line in x)",
+            n,
+            None,
+            "asymptote on P { x: 0 } or asymptote on P { y: 2 }",
+        )
     if n.x is not None:
         _add_vertical(panel, owner, n.x, n.label or f"$x = {format_number(n.x)}$")
         return
@@ -438,6 +629,9 @@ def _add_asymptote(panel: Panel, n: k.Asymptote) -> None:
     pieces, _ = numeric.sample(fn_of(n.y), xmin, xmax, axes.window, 3)
     if not pieces:
         raise LayoutError("E6005", f"the line y = {n.y.text} does not cross the window", n, "y")
-    panel.curves.append(CurveL(owner, pieces, "0.35", 0.9, "dashed", n.label or f"$y = {n.y.text}$", n.y.text,
-                               role="asymptote"))
+    panel.curves.append(
+        CurveL(
+            owner, pieces, "0.35", 0.9, "dashed", n.label or f"$y = {n.y.text}$", n.y.text, role="asymptote"
+        )
+    )
     panel.facts.append(("asymptote", (owner,), f"y = {n.y.text}", f"asymptote y = {n.y.text}"))

@@ -1,4 +1,5 @@
 """Data series: line charts, scatter plots, smooth curves through data and least-squares lines."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -22,8 +23,18 @@ def smooth(pts: list[P], per_segment: int = 16) -> list[P]:
         for s in range(per_segment):
             t = s / per_segment
             t2, t3 = t * t, t * t * t
-            out.append(tuple(0.5 * (2 * p1[j] + (-p0[j] + p2[j]) * t + (2 * p0[j] - 5 * p1[j] + 4 * p2[j] - p3[j]) * t2
-                                    + (-p0[j] + 3 * p1[j] - 3 * p2[j] + p3[j]) * t3) for j in (0, 1)))  # type: ignore[misc]
+            out.append(
+                tuple(
+                    0.5
+                    * (
+                        2 * p1[j]
+                        + (-p0[j] + p2[j]) * t
+                        + (2 * p0[j] - 5 * p1[j] + 4 * p2[j] - p3[j]) * t2
+                        + (-p0[j] + 3 * p1[j] - 3 * p2[j] + p3[j]) * t3
+                    )
+                    for j in (0, 1)
+                )
+            )  # type: ignore[misc]
     out.append(pts[-1])
     return out
 
@@ -35,8 +46,11 @@ def add_series(panel: Panel, n: k.Series) -> None:
     dash = None if n.dash == "solid" else n.dash
     if n.style in ("line", "linepoints", "smooth") and len(pts) >= 2:
         line = smooth(pts) if n.style == "smooth" else pts
-        panel.curves.append(CurveL(owner, [line], n.color, 1.4, dash, n.label if n.fit == "none" else None,
-                                   None, role="series"))
+        panel.curves.append(
+            CurveL(
+                owner, [line], n.color, 1.4, dash, n.label if n.fit == "none" else None, None, role="series"
+            )
+        )
     if n.style in ("scatter", "linepoints"):
         for i, p in enumerate(pts):
             text = format_number(p[1]) if n.values else None
@@ -59,8 +73,10 @@ def _fit_line(panel: Panel, n: k.Series, owner: str, pts: list[P]) -> None:
     xmin, _, xmax, _ = panel.axes.window
     lo, hi = min(p[0] for p in pts), max(p[0] for p in pts)
     pad = 0.05 * (hi - lo)
-    f = (lambda x: slope * x + intercept)
+    f = lambda x: slope * x + intercept
     pieces, _ = numeric.sample(f, max(xmin, lo - pad), min(xmax, hi + pad), panel.axes.window, 3)
     text = f"${line_text(slope, intercept).replace('−', '-')}$"
-    panel.curves.append(CurveL(f"{owner}.fit", pieces, n.color, 1.2, "dashed", n.label or text, text, role="fit"))
+    panel.curves.append(
+        CurveL(f"{owner}.fit", pieces, n.color, 1.2, "dashed", n.label or text, text, role="fit")
+    )
     panel.facts.append(("fit_line", (owner,), (slope, intercept), f"least-squares line of {owner}: {text}"))

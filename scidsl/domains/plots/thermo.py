@@ -1,4 +1,5 @@
 """Thermodynamic processes on p–V plots: paths computed from the end states, checked for consistency."""
+
 from __future__ import annotations
 
 import math
@@ -20,12 +21,13 @@ def process_path(a: P, b: P, path: str, gamma: float, n: int = 120) -> list[P]:
         return [(float(v), float(a[0] * a[1] / v)) for v in vs]
     if path == "adiabatic":
         c = a[1] * a[0] ** gamma
-        return [(float(v), float(c / v ** gamma)) for v in vs]
+        return [(float(v), float(c / v**gamma)) for v in vs]
     return [a, b]
 
 
 def mismatch(a: P, b: P, path: str, gamma: float) -> str | None:
     """Why b does not follow from a along the path, or None."""
+
     def close(u: float, v: float) -> bool:
         return abs(u - v) <= _REL_TOL * max(abs(u), abs(v), 1e-300)
 
@@ -37,12 +39,16 @@ def mismatch(a: P, b: P, path: str, gamma: float) -> str | None:
         return "isotherms and adiabats need positive p and V"
     if path == "isothermal" and not close(a[0] * a[1], b[0] * b[1]):
         want = a[0] * a[1] / b[0]
-        return (f"an isotherm keeps pV = {format_number(a[0] * a[1])}; at V = {format_number(b[0])} the pressure "
-                f"would be {format_number(want)}, not {format_number(b[1])}")
+        return (
+            f"an isotherm keeps pV = {format_number(a[0] * a[1])}; at V = {format_number(b[0])} the pressure "
+            f"would be {format_number(want)}, not {format_number(b[1])}"
+        )
     if path == "adiabatic" and not close(a[1] * a[0] ** gamma, b[1] * b[0] ** gamma):
         want = a[1] * (a[0] / b[0]) ** gamma
-        return (f"an adiabat keeps pV^{format_number(gamma)} constant; at V = {format_number(b[0])} the pressure "
-                f"would be {format_number(want)}, not {format_number(b[1])}")
+        return (
+            f"an adiabat keeps pV^{format_number(gamma)} constant; at V = {format_number(b[0])} the pressure "
+            f"would be {format_number(want)}, not {format_number(b[1])}"
+        )
     return None
 
 
@@ -51,18 +57,36 @@ def add_process(panel: Panel, n: k.Process, points: dict[str, k.DataPoint]) -> N
     ends = []
     for key, ref in (("from", n.from_), ("to", n.to)):
         if ref not in points:
-            raise LayoutError("E6006", f"'{ref}' is not a datapoint of this plot", n, key,
-                              f"states here: {', '.join(sorted(points)) or 'none'}")
+            raise LayoutError(
+                "E6006",
+                f"'{ref}' is not a datapoint of this plot",
+                n,
+                key,
+                f"states here: {', '.join(sorted(points)) or 'none'}",
+            )
         ends.append(tuple(float(c) for c in points[ref].at))
     a, b = ends[0], ends[1]
     why = mismatch(a, b, n.path, n.gamma)
     if why:
-        raise LayoutError("E6010", f"{n.from_} → {n.to}: {why}", n, "path",
-                          "correct the states, or use path: line for a straight process")
+        raise LayoutError(
+            "E6010",
+            f"{n.from_} → {n.to}: {why}",
+            n,
+            "path",
+            "correct the states, or use path: line for a straight process",
+        )
     owner = n.name or f"{n.from_}{n.to}"
     pts = process_path(a, b, n.path, n.gamma)
     if not all(math.isfinite(c) for p in pts for c in p):
         raise LayoutError("E6010", f"{n.from_} → {n.to}: the path is not finite", n, "path")
-    panel.curves.append(CurveL(owner, [pts], n.color, 1.5, None, n.label, None, arrow_mid=True, role="process"))
-    panel.facts.append(("process", (owner, n.from_, n.to), n.path,
-                        f"{n.path} process {n.from_} {format_point(a)} → {n.to} {format_point(b)}"))
+    panel.curves.append(
+        CurveL(owner, [pts], n.color, 1.5, None, n.label, None, arrow_mid=True, role="process")
+    )
+    panel.facts.append(
+        (
+            "process",
+            (owner, n.from_, n.to),
+            n.path,
+            f"{n.path} process {n.from_} {format_point(a)} → {n.to} {format_point(b)}",
+        )
+    )

@@ -1,4 +1,5 @@
 """Tick positions at round steps, and number formatting for tick and coordinate labels."""
+
 from __future__ import annotations
 
 import math
@@ -15,7 +16,7 @@ def nice_steps(span: float, count: float) -> list[float]:
     k = math.floor(math.log10(raw)) if raw > 0 else 0
     out = []
     for e in range(k - 1, k + 4):
-        out.extend(m * 10.0 ** e for m in _MANTISSAS)
+        out.extend(m * 10.0**e for m in _MANTISSAS)
     return [s for s in out if s >= raw * 0.999 or s == out[-1]]
 
 
@@ -62,8 +63,9 @@ def format_number(v: float, decimals: int | None = None) -> str:
     return text.replace("-", "−")
 
 
-def choose_step(lo: float, hi: float, length_cm: float, fits: Callable[[float], bool],
-                target_cm: float = 1.4) -> float:
+def choose_step(
+    lo: float, hi: float, length_cm: float, fits: Callable[[float], bool], target_cm: float = 1.4
+) -> float:
     """The smallest round step of about one tick per target_cm whose labels fit (see `fits`)."""
     span = hi - lo
     for step in nice_steps(span, max(length_cm / target_cm, 2.0)):
