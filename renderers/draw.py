@@ -399,6 +399,29 @@ def _note(shape: Shape, owner: str, out: Drawing) -> None:
     out.labels.append(LabelSpec(node.text, at, owner, node.size, prefer=(_dir(u),), distance=0.06, color=node.color))
 
 
+def _ray_diagram(shape: Shape, owner: str, out: Drawing) -> None:
+    node, tr = shape.node, shape.extra
+    ray = Stroke(color=node.color, width=0.9)
+    for path in tr.rays:
+        out.items.append(Line(tuple(path), False, ray, owner=owner, role="ray"))
+        _flow_heads(path[:2], 1, ray, owner, out)
+        _flow_heads(path[1:], 1, ray, owner, out)
+    for path in tr.virtual:
+        out.items.append(Line(tuple(path), False, Stroke(color=node.color, width=0.8, dash="dashed"), owner=owner,
+                              role="virtual"))
+    up = 90.0 if tr.object_tip[1] > tr.object_base[1] else -90.0
+    out.items.append(Line((tr.object_base, tr.object_tip), False, Stroke(width=1.8), "end", owner=owner, role="object"))
+    if node.object_label:
+        out.labels.append(LabelSpec(node.object_label, tr.object_tip, owner, prefer=(up, 180.0), distance=0.1))
+    if tr.image_tip is not None:
+        dash = None if tr.real else "dashed"
+        out.items.append(Line((tr.image_base, tr.image_tip), False, Stroke(width=1.8, dash=dash), "end", owner=owner,
+                              role="image"))
+        down = 90.0 if tr.image_tip[1] > tr.image_base[1] else -90.0
+        if node.image_label:
+            out.labels.append(LabelSpec(node.image_label, tr.image_tip, owner, prefer=(down, 0.0), distance=0.1))
+
+
 _SPECIAL = {k.Spring: _spring, k.Surface: _surface, k.Mirror: _surface, k.Dimension: _dimension, k.Disk: _disk,
             k.Ellipse: _ellipse, k.AngleMark: _angle_mark, k.CurrentMark: _current_mark, k.Field_: _field,
-            k.Lens: _lens, k.Note: _note}
+            k.Lens: _lens, k.Note: _note, k.RayDiagram: _ray_diagram}

@@ -31,6 +31,7 @@ class Shape:
     radius: float = 0.0
     rotation: float = 0.0  # degrees a group turned the item by
     paths: list[list[P]] = field(default_factory=list)  # generated geometry (field lines, symbol centres)
+    extra: Any = None  # a computed model (the ray trace of a ray diagram)
 
 
 @dataclass
@@ -91,15 +92,26 @@ def check(ctx: Any) -> None:
     """Static checks: curves are well defined, groups name drawing items once."""
     grouped: dict[str, str] = {}
     draw_names = {n.name for n in ctx.nodes if n.name}
+    by_name = {n.name: n for n in ctx.nodes if n.name}
     for node in ctx.nodes:
         if isinstance(node, k.Curve):
             _check_curve(ctx, node)
+        if isinstance(node, k.RayDiagram):
+            _check_ray_diagram(ctx, node)
         if isinstance(node, k.Group):
             for item in node.items:
-                if item not in draw_names or item in grouped:
+                if item not in draw_names or item in grouped or isinstance(by_name.get(item), k.RayDiagram):
                     ctx.report(error("E4005", f"group {node.name} cannot transform '{item}'", node.span_of("items"),
                                      "a group lists drawing items (polyline, polygon, ...) each in one group only"))
                 grouped[item] = node.name or ""
+
+
+def _check_ray_diagram(ctx: Any, node: k.RayDiagram) -> None:
+    lens = next((n for n in ctx.nodes if n.name == node.lens), None)
+    if not isinstance(lens, k.Lens) or lens.focal is None:
+        what = "is not a lens" if not isinstance(lens, k.Lens) else "has no focal length"
+        ctx.report(error("E4012", f"the ray diagram's lens '{node.lens}' {what}", node.span_of("lens"),
+                         "name a lens declared before it with `focal`, e.g. lens L at (0, 0) { focal: 2 }"))
 
 
 def _check_curve(ctx: Any, node: k.Curve) -> None:
@@ -122,11 +134,12 @@ def layout(ctx: Any) -> Layout:
     anchors = dict(ctx.anchors)
     out = Layout()
     group_of = {item: g for g in ctx.nodes if isinstance(g, k.Group) for item in g.items}
+    placed: dict[str, Shape] = {}
     for node in ctx.nodes:
         if isinstance(node, k.Group):
             continue
         try:
-            shape = _shape(node, anchors)
+            shape = _ray_shape(node, placed) if isinstance(node, k.RayDiagram) else _shape(node, anchors)
             _check_shape(shape)
             if isinstance(node, k.Field_):
                 shape.paths = field_paths(node, *shape.points)
@@ -137,6 +150,7 @@ def layout(ctx: Any) -> Layout:
             continue
         out.shapes.append(shape)
         if node.name:
+            placed[node.name] = shape
             anchors.update(anchors_of(node.name, shape))
     _check_scale(ctx, out)
     return out
@@ -201,6 +215,24 @@ def _shape(node: Node, anchors: dict[str, P]) -> Shape:  # noqa: C901
     if isinstance(node, k.Note):
         return Shape(node, [position(node.to, anchors), position(node.at, anchors)])
     raise _PosError("E4002", f"cannot place a {node.kind}")
+
+
+def _ray_shape(node: k.RayDiagram, placed: dict[str, Shape]) -> Shape:
+    """Trace the principal rays through the (already placed) lens."""
+    from scidsl.domains.draw import optics
+
+    lens = placed.get(node.lens)
+    if lens is None or not isinstance(lens.node, k.Lens) or lens.node.focal is None or lens.center is None:
+        raise _PosError("E4012", f"the ray diagram's lens '{node.lens}' is not a lens with a focal length placed "
+                        "before it", "declare the lens first, with `focal`")
+    if node.height == 0:
+        raise _PosError("E4008", "the object has no height", "give the object a height, e.g. height: 1")
+    f = -lens.node.focal if lens.node.type == "diverging" else lens.node.focal
+    tr = optics.trace(lens.center, f, node.distance, node.height)
+    if not optics.is_finite(tr, limits.MAX_ABS_COORD):
+        raise _PosError("E4006", "the rays leave the allowed range", "move the object or the lens")
+    pts = [tr.object_base, tr.object_tip] + ([tr.image_base, tr.image_tip] if tr.image_tip else [])
+    return Shape(node, pts, extra=tr)  # type: ignore[arg-type]
 
 
 def _dist(a: P, b: P) -> float:
@@ -334,6 +366,10 @@ def anchors_of(name: str, shape: Shape) -> dict[str, P]:
         (cx, cy), (rx, ry) = shape.center, _radii(shape)
         out.update({f"{name}.center": (cx, cy), f"{name}.left": (cx - rx, cy), f"{name}.right": (cx + rx, cy),
                     f"{name}.top": (cx, cy + ry), f"{name}.bottom": (cx, cy - ry)})
+    if isinstance(node, k.RayDiagram):
+        out.update({f"{name}.object": shape.points[0], f"{name}.object_tip": shape.points[1]})
+        if len(shape.points) == 4:
+            out.update({f"{name}.image": shape.points[2], f"{name}.image_tip": shape.points[3]})
     if isinstance(node, k.Field_):
         a, b = shape.points
         out[f"{name}.center"] = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
@@ -403,9 +439,31 @@ def facts(ctx: Any, layout: Layout | None) -> list:
                             + (f" labelled {node.label}" if node.label else "")))
         if isinstance(node, k.Note):
             out.append(Fact("names", (node.to.text,), node.text, f"{node.text} names the object at {node.to.text}"))
+        if isinstance(node, k.RayDiagram) and layout is not None:
+            out.extend(_ray_facts(node, layout))
         if isinstance(node, k.Lens):
             out.append(Fact("lens", (node.name,), node.type, f"lens {node.name or ''} is {node.type}"))
         if isinstance(node, (k.CurrentMark, k.Field_)):
             out.append(Fact("direction", (node.kind, node.name), node.direction,
                             f"{node.kind} {node.name or ''} points {node.direction}".replace("  ", " ")))
     return out
+
+
+def _ray_facts(node: k.RayDiagram, layout: Layout) -> list:
+    """Where the image is and what it is like."""
+    from scidsl.pipeline import Fact
+
+    shape = next((s for s in layout.shapes if s.node is node), None)
+    tr = shape.extra if shape is not None else None
+    if tr is None:
+        return []
+    if tr.image_distance is None:
+        return [Fact("image", (node.lens,), None, f"lens {node.lens} forms no image at a finite distance")]
+    kind = "real" if tr.real else "virtual"
+    orient = "inverted" if tr.magnification < 0 else "upright"
+    size = "magnified" if abs(tr.magnification) > 1 + 1e-9 else ("the same size" if abs(abs(tr.magnification) - 1) < 1e-9
+                                                                   else "diminished")
+    text = (f"lens {node.lens}: object at {node.distance:g} cm, image at {tr.image_distance:.3g} cm, "
+            f"{kind}, {orient}, {size} (magnification {tr.magnification:.3g})")
+    return [Fact("image", (node.lens, kind, orient), round(tr.image_distance, 6), text),
+            Fact("magnification", (node.lens,), round(tr.magnification, 6), text)]

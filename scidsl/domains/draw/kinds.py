@@ -347,5 +347,22 @@ class Note(Node):
     example: ClassVar[str] = 'note "liquid" at (-2, 1) to (0, 0)'
 
 
+class RayDiagram(Node):
+    """The principal rays through a thin lens: object arrow, image from the lens equation, three rays."""
+
+    kind: Literal["ray_diagram"] = "ray_diagram"
+    lens: Ref = Field(description="a lens with `focal` set (diverging lenses have a negative focal length)")
+    distance: Number = Field(gt=0, le=1000, description="object distance from the lens in cm on the page "
+                             "(the object stands on the side of smaller x)")
+    height: Number = Field(default=1.0, ge=-100, le=100, description="object height in cm (negative: pointing down)")
+    object_label: Optional[Label] = Field(default="object", description="label of the object arrow")
+    image_label: Optional[Label] = Field(default="image", description="label of the image arrow")
+    color: Color = Field(default="black", description="colour of the rays")
+    domain: ClassVar[str] = "draw"
+    name_required: ClassVar[bool] = False
+    relations: ClassVar[tuple[str, ...]] = ()
+    example: ClassVar[str] = "lens L at (0, 0) { focal: 2 }\nray_diagram rd { lens: L, distance: 3, height: 1 }"
+
+
 KINDS = [Polyline, Polygon, Region, Curve, ArcShape, Arrow, TextItem, Box, Marker, Group, Spring, Surface, Mirror,
-         Dimension, Disk, Ellipse, AngleMark, CurrentMark, Field_, Lens, Note]
+         Dimension, Disk, Ellipse, AngleMark, CurrentMark, Field_, Lens, Note, RayDiagram]

@@ -1,0 +1,62 @@
+"""Thin-lens optics: the image from the lens equation and the three principal rays."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+P = tuple[float, float]
+
+
+@dataclass
+class RayTrace:
+    """Object, image and rays of one thin lens, in page cm."""
+
+    object_base: P
+    object_tip: P
+    image_base: P | None  # None: the object sits at the focal point (image at infinity) or too far
+    image_tip: P | None
+    real: bool
+    rays: list[list[P]] = field(default_factory=list)  # solid rays, object tip → lens → far side
+    virtual: list[list[P]] = field(default_factory=list)  # dashed back-extensions to a virtual image
+    image_distance: float | None = None
+    magnification: float | None = None
+
+
+def image_distance(f: float, d: float) -> float | None:
+    """1/f = 1/d + 1/d' solved for d' (None when the object is at the focal point)."""
+    if abs(d - f) < 1e-9 * max(1.0, abs(f)):
+        return None
+    return f * d / (d - f)
+
+
+def trace(center: P, f: float, d: float, h: float, far_limit: float = 20.0) -> RayTrace:
+    """Principal rays from the object tip at distance d, height h, through a lens of focal length f."""
+    cx, cy = center
+    tip = (cx - d, cy + h)
+    di = image_distance(f, d)
+    scale = max(d, abs(f))
+    if di is not None and abs(di) > far_limit * scale:
+        di = None
+    x_end = cx + max(2 * abs(f), d, 1.3 * di if di is not None and di > 0 else 0.0)
+    hits = [(cx, cy + h), (cx, cy), (cx, cy - h * f / (d - f)) if abs(d - f) > 1e-9 else (cx, cy + h)]
+    # after the lens: parallel ray through F' (or away from F), central ray straight, focal ray parallel
+    directions = [(abs(f), -h if f > 0 else h), (d, -h), (1.0, 0.0)]
+    out = RayTrace((cx - d, cy), tip, None, None, bool(di is not None and di > 0))
+    for hit, (dx, dy) in zip(hits, directions):
+        s = (x_end - hit[0]) / dx
+        out.rays.append([tip, hit, (x_end, hit[1] + dy * s)])
+    if di is not None:
+        hi = -di / d * h
+        out.image_base, out.image_tip = (cx + di, cy), (cx + di, cy + hi)
+        out.image_distance, out.magnification = di, -di / d
+        if di < 0:
+            out.virtual = [[hit, out.image_tip] for hit in hits]
+    return out
+
+
+def is_finite(trace_: RayTrace, limit: float) -> bool:
+    """Every point of the trace within ±limit."""
+    pts = [trace_.object_base, trace_.object_tip] + [p for r in trace_.rays + trace_.virtual for p in r]
+    if trace_.image_tip is not None:
+        pts.append(trace_.image_tip)
+    return all(math.isfinite(c) and abs(c) <= limit for p in pts for c in p)

@@ -1,0 +1,68 @@
+"""Thin-lens ray diagrams: the lens equation, the principal rays and their facts."""
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import scidsl
+from scidsl.domains.draw.optics import image_distance, trace
+
+
+def _on_line(p, a, b) -> float:  # type: ignore[no-untyped-def]
+    """Distance of p from the line through a and b."""
+    (x, y), (x1, y1), (x2, y2) = p, a, b
+    return abs((x2 - x1) * (y1 - y) - (x1 - x) * (y2 - y1)) / math.hypot(x2 - x1, y2 - y1)
+
+
+def test_lens_equation() -> None:
+    assert image_distance(2, 3) == pytest.approx(6)
+    assert image_distance(2, 1) == pytest.approx(-2)
+    assert image_distance(-2, 2) == pytest.approx(-1)
+    assert image_distance(2, 2) is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.floats(0.5, 5) | st.floats(-5, -0.5), st.floats(0.3, 8), st.floats(-2, 2).filter(lambda h: abs(h) > 0.1))
+def test_every_ray_meets_the_image_tip(f: float, d: float, h: float) -> None:
+    tr = trace((0.0, 0.0), f, d, h)
+    if tr.image_tip is None:
+        return
+    for ray in tr.rays:  # the outgoing ray, or its backward extension, passes through the image tip
+        assert _on_line(tr.image_tip, ray[1], ray[2]) < 1e-6 * max(1.0, abs(tr.image_tip[0]))
+    assert tr.real == (tr.image_distance > 0)
+    assert len(tr.virtual) == (0 if tr.real else 3)
+
+
+def test_object_at_the_focal_point_has_no_image() -> None:
+    tr = trace((0.0, 0.0), 2.0, 2.0, 1.0)
+    assert tr.image_tip is None and tr.rays
+
+
+def _facts(text: str) -> dict[str, object]:
+    result = scidsl.compile(text)
+    assert result.ok, [d.message for d in result.diagnostics]
+    return {f.predicate: f for f in result.facts}  # type: ignore[return-value]
+
+
+def test_ray_diagram_facts_real_and_virtual() -> None:
+    real = _facts("lens L at (0, 0) { focal: 2 }\nray_diagram r { lens: L, distance: 3, height: 1 }")
+    assert real["image"].value == pytest.approx(6) and real["image"].args[1:] == ("real", "inverted")
+    assert real["magnification"].value == pytest.approx(-2)
+    virtual = _facts("lens L at (0, 0) { focal: 2, type: diverging }\nray_diagram r { lens: L, distance: 2 }")
+    assert virtual["image"].args[1:] == ("virtual", "upright") and virtual["image"].value == pytest.approx(-1)
+
+
+def test_ray_diagram_draws_object_image_and_three_rays() -> None:
+    r = scidsl.compile("lens L at (0, 0) { focal: 2 }\nray_diagram r { lens: L, distance: 1, height: 1 }")
+    roles = [it.role for it in r.drawing.items if getattr(it, "owner", None) == "r"]
+    assert roles.count("ray") == 3 and roles.count("virtual") == 3 and "object" in roles and "image" in roles
+    assert {"object", "image"} <= {t.text for t in r.texts}
+
+
+def test_a_ray_diagram_cannot_be_grouped() -> None:
+    r = scidsl.compile("lens L at (0, 0) { focal: 2 }\nray_diagram r { lens: L, distance: 3 }\n"
+                       "group g { items: [r], rotate: 10 deg }")
+    assert [d.code for d in r.diagnostics] == ["E4005"]
