@@ -417,9 +417,10 @@ def _ray_diagram(shape: Shape, owner: str, out: Drawing) -> None:
         dash = None if tr.real else "dashed"
         out.items.append(Line((tr.image_base, tr.image_tip), False, Stroke(width=1.8, dash=dash), "end", owner=owner,
                               role="image"))
-        down = 90.0 if tr.image_tip[1] > tr.image_base[1] else -90.0
+        away = -90.0 if tr.image_tip[1] > tr.image_base[1] else 90.0  # across the axis from the tip, clear of rays
         if node.image_label:
-            out.labels.append(LabelSpec(node.image_label, tr.image_tip, owner, prefer=(down, 0.0), distance=0.1))
+            out.labels.append(LabelSpec(node.image_label, tr.image_base, owner, prefer=(away, away + 30, away - 30),
+                                        distance=0.12))
 
 
 _SPECIAL = {k.Spring: _spring, k.Surface: _surface, k.Mirror: _surface, k.Dimension: _dimension, k.Disk: _disk,
