@@ -322,20 +322,32 @@ def _side_hint(circuit: Circuit, block: dc.Block) -> str | None:
     return None
 
 
+_ORDER = {"left": 0, "top": 1, "right": 2, "bottom": 3}
+
+
 def assign_sides(circuit: Circuit, items: list[dc.Block]) -> dict[str, list[dc.Block]]:
-    """Root item on the left; the rest spread over top, right and bottom (hints first)."""
-    sides: dict[str, list[dc.Block]] = {s: [] for s in SIDES}
-    sides["left"].append(items[0])
-    free = []
-    for item in items[1:]:
+    """Root item on the left; the rest over top, right and bottom, keeping the loop order.
+
+    Hints are honoured when they keep the parts in loop order (left → top → right → bottom →
+    below the root on the left); a hint that would reorder the loop is ignored.
+    """
+    rest = items[1:]
+    top, right, bottom = _split_free(rest)
+    sides = [1] * len(top) + [2] * len(right) + [3] * len(bottom)
+    current = 0
+    for i, item in enumerate(rest):
         hint = _side_hint(circuit, item)
-        if hint:
-            sides[hint].append(item)
-        else:
-            free.append(item)
-    for side, chunk in zip(("top", "right", "bottom"), _split_free(free)):
-        sides[side] += chunk
-    return sides
+        want = sides[i] if hint is None else _ORDER[hint]
+        if hint == "left" and current > 0:
+            want = 4  # wraps round: below the root
+        sides[i] = current = max(want, current)
+    out: dict[str, list[dc.Block]] = {s: [] for s in SIDES}
+    below = [item for item, side in zip(rest, sides) if side == 4]
+    out["left"] = below + [items[0]]
+    for item, side in zip(rest, sides):
+        if side < 4:
+            out[SIDES[side]].append(item)
+    return out
 
 
 def _split_free(free: list[dc.Block]) -> tuple[list, list, list]:
