@@ -45,6 +45,8 @@ def build(tree: object) -> tuple[list[PartSpec], object, list[tuple[str, tuple[s
             values = {key[0]: quantity(next(counter) % 9 + 1, key[1])} if key else {}
             state = "closed" if t == "switch" and len(parts) % 2 else "open"
             hints = {"current": f"$I_{{{len(parts)}}}$"} if len(parts) % 3 == 1 else {}
+            if len(parts) % 4 == 2:  # side hints, some of which would reorder the loop
+                hints["side"] = ("bottom", "left", "top", "right")[len(parts) % 7 % 4]
             parts.append(PartSpec(name, t, values, state=state if t == "switch" else None,
                                   hints=hints))
             netlist.append((name, (u, v)))
