@@ -172,3 +172,10 @@ def test_random_triangle_scenes_hold_on_the_page(a: int, b: int, side: int) -> N
     p = r.drawing.anchors
     assert cx.angle_deg(p["B"], p["A"], p["C"]) == pytest.approx(a, abs=1e-6)
     assert cx.angle_deg(p["A"], p["C"], p["B"]) == pytest.approx(180 - a - b, abs=1e-6)
+
+
+def test_segment_length_property_is_a_given_fact() -> None:
+    r = compiled("triangle ABC\nsegment AB { length: 6 cm }\nsegment BC { length: 3 cm }\n")
+    p = r.drawing.anchors
+    assert cx.dist(p["A"], p["B"]) == pytest.approx(2 * cx.dist(p["B"], p["C"]))
+    assert any(t.text == "6 cm" for t in r.texts)

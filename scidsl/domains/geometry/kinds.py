@@ -140,8 +140,9 @@ class Segment(_Geo):
 
     kind: Literal["segment"] = "segment"
     label: Optional[Label] = Field(default=None, description="text beside the segment, e.g. a length")
+    length: Optional[Length] = Field(default=None, description="its length, e.g. 5 cm (a given fact, shown)")
     dimension: bool = Field(default=False, description="draw the label on a double-arrow line beside it")
-    example: ClassVar[str] = 'segment AB { style: dashed }'
+    example: ClassVar[str] = 'segment AB { length: 5 cm }'
 
 
 class GeoLine(_Geo):

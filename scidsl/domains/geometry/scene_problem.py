@@ -129,9 +129,10 @@ class PlanBuilder:
     def _quantities(self) -> list[Any]:
         out: list[Any] = []
         for n in self.nodes:
-            r = getattr(n, "radius", None)
-            if r is not None:
-                out.append(r)
+            for key in ("radius", "length"):
+                q = getattr(n, key, None)
+                if q is not None:
+                    out.append(q)
         for g in self.givens:
             for tree in (g.lhs.tree, g.rhs.tree if g.rhs is not None else None):
                 out += [_qty(t) for t in _walk(tree) if isinstance(t, syntax.Qty)]

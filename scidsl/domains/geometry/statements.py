@@ -6,7 +6,7 @@ from typing import Any
 from scidsl import syntax
 from scidsl.domains.geometry import kinds as k
 from scidsl.domains.geometry.problem import (
-    CircleDef,
+    CircleDef, Dist, Num, Relation,
     Construction,
     LineDef,
     OnCircle,
@@ -204,6 +204,10 @@ def _triangle_facts(b: PlanBuilder, node: k.Triangle, vt: tuple[str, ...], origi
 
 def _segment(b: PlanBuilder, node: k.Segment) -> None:
     a, c = b.pair(node.name or "", "name")
+    if node.length is not None:
+        b.add_fact(Relation(Dist(a, c), "=", Num(b.length_value(node.length, "length")), Origin(node)))
+        b.plan.marks.append(Mark("side_label", (a, c), label=node.label or node.length.pretty()))
+        node = node.model_copy(update={"label": None})
     kind = "dimension" if node.dimension else "segment"
     b.add_stroke(Stroke("segment", a, c, node.name or "", label=None if node.dimension else node.label,
                         node=node, **_style(node)))
