@@ -369,15 +369,27 @@ def _side_map(side: str, width: float, height: float) -> Affine:
         translate(width, height)), "bottom": ROT180.then(translate(width, 0))}[side]
 
 
+# the two sides that meet a side at its start and at its end (in its flow direction)
+_NEIGHBOURS = {"left": ("bottom", "top"), "top": ("left", "right"), "right": ("top", "bottom"),
+               "bottom": ("right", "left")}
+
+
 def layout_loop(builder: _Builder, sides: dict[str, list[dc.Block]]) -> _Sub:
-    """Place each side's series on a rectangle; corners are plain wire bends."""
+    """Place each side's series on a rectangle; corners are plain wire bends.
+
+    Along each side the parts keep clear of the room the two neighbouring sides take inside the
+    rectangle (their symbols, inner labels and current arrows), so corners never collide.
+    """
     subs = {s: builder.series([builder.block(b, s in ("left", "right")) for b in blocks])
             if blocks else None for s, blocks in sides.items()}
-    length = {s: (sub.width + 2 * CORNER if sub else 0.0) for s, sub in subs.items()}
     inner = {s: (sub.down if sub else 0.0) for s, sub in subs.items()}
-    width = max(length["top"], length["bottom"], inner["left"] + inner["right"] + GAP, MIN_SIDE)
-    height = max(length["left"], length["right"], inner["top"] + inner["bottom"] + GAP,
-                 MIN_SIDE)
+    margin = {s: (max(CORNER, inner[a] + GAP), max(CORNER, inner[b] + GAP))
+              for s, (a, b) in _NEIGHBOURS.items()}
+    length = {s: (sub.width + sum(margin[s]) if sub else 0.0) for s, sub in subs.items()}
+    width = snap_up(max(length["top"], length["bottom"], inner["left"] + inner["right"] + GAP,
+                        MIN_SIDE))
+    height = snap_up(max(length["left"], length["right"], inner["top"] + inner["bottom"] + GAP,
+                         MIN_SIDE))
     out = _Sub(width, 0, 0)
     for side, sub in subs.items():
         m = _side_map(side, width, height)
@@ -385,7 +397,8 @@ def layout_loop(builder: _Builder, sides: dict[str, list[dc.Block]]) -> _Sub:
         if sub is None:
             out.wire(m((0, 0)), m((run, 0)))
             continue
-        x0 = snap((run - sub.width) / 2)
+        lo, hi = margin[side][0], run - margin[side][1]
+        x0 = snap(lo + (hi - lo - sub.width) / 2)
         out.wire(m((0, 0)), m((x0, 0)))
         out.add(sub, translate(x0, 0).then(m))
         out.wire(m((x0 + sub.width, 0)), m((run, 0)))
