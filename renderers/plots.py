@@ -89,18 +89,23 @@ def _axes_panel(panel: Panel) -> Drawing:
 
 
 def _drop_corner_labels(d: Drawing) -> None:
-    """Leave out a y tick label that would touch an x tick label (both axes labelled at a shared corner)."""
+    """Lift a y tick label that would touch an x tick label at a shared corner; leave it out if still touching."""
     from scidsl.labels import text_box
 
+    def box(t: Text) -> Any:
+        return text_box(t.text, t.size, t.pos, t.ha, t.va)
+
     ticks = [t for t in d.items if isinstance(t, Text) and t.role.startswith("tick_label")]
-    xs = [text_box(t.text, t.size, t.pos, t.ha, t.va).buffer(0.03) for t in ticks if t.role == "tick_label_x"]
-    clash = {
-        id(t)
-        for t in ticks
-        if t.role == "tick_label_y"
-        and any(text_box(t.text, t.size, t.pos, t.ha, t.va).intersects(b) for b in xs)
-    }
-    d.items = [it for it in d.items if id(it) not in clash]
+    xs = [box(t).buffer(0.03) for t in ticks if t.role == "tick_label_x"]
+    out = []
+    for item in d.items:
+        if isinstance(item, Text) and item.role == "tick_label_y" and any(box(item).intersects(b) for b in xs):
+            lifted = replace(item, va="bottom", pos=(item.pos[0], item.pos[1] + 0.02))
+            if any(box(lifted).intersects(b) for b in xs):
+                continue
+            item = lifted
+        out.append(item)
+    d.items = out
 
 
 def _grid(d: Drawing, ax: Axes) -> None:

@@ -98,7 +98,8 @@ def latex_point(p: tuple[Any, Any]) -> str:
         text = sp.latex(v).replace("\\left(", "(").replace("\\right)", ")")
         return text.replace("e^{-1}", "\\frac{1}{e}")
 
-    return f"$({one(p[0])}, {one(p[1])})$"
+    # braces keep a leading minus unary (no binary-operator spacing after the comma)
+    return f"$({{{one(p[0])}}}, {{{one(p[1])}}})$"
 
 
 def plain_point(p: tuple[Any, Any]) -> str:

@@ -374,6 +374,9 @@ def _coordinates(
     )
     if found is None:
         return decimal, decimal
+    exact_floats = (float(found[0]), float(found[1]))
+    if not needs_exact(exact_floats):  # a solver's 0.99999999 is the exact 1
+        return format_point(exact_floats), format_point(exact_floats)
     return latex_point(found), f"{plain_point(found)} ≈ {decimal}"
 
 
