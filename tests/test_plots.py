@@ -229,3 +229,9 @@ def test_tangent_slope_is_the_derivative() -> None:
         "plot P { xlim: [-2, 5] }\nfunction f on P { y: x^2/4 + 1 }\nmark T of f { x: 2, tangent: true }"
     )
     assert [f.value for f in result.facts if f.predicate == "tangent"] == [pytest.approx(1.0)]
+
+
+def test_ranges_written_as_x_and_y_are_the_window() -> None:
+    result = _compile("plot P { x: [0, 4], y: [0, 10] }\nfunction f on P { y: x^2 }")
+    axes = {f.args[1]: list(f.value) for f in result.facts if f.predicate == "axis"}
+    assert axes == {"x": [0.0, 4.0], "y": [0.0, 10.0]}

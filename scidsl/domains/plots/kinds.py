@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, ClassVar, Literal, Optional
 
-from pydantic import Field, GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic import Field, GetCoreSchemaHandler, GetJsonSchemaHandler, model_validator
 from pydantic_core import core_schema
 
 from scidsl.model import Color, Expr, Label, Node, Number, Ref, _num_text, _to_expr
@@ -103,6 +103,15 @@ class Plot(Node):
     label: Optional[Label] = Field(default=None, description="label of the curve given by y")
     example: ClassVar[str] = "plot f { y: x*ln(x), x: [0.05, 3], mark: [minimum, roots], grid: true }"
     domain: ClassVar[str] = "plots"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _y_range_is_ylim(cls, data: Any) -> Any:
+        """`y: [0, 10]` on a plot (a range, not a function) means the y window."""
+        if isinstance(data, dict) and isinstance(data.get("y"), (list, tuple)) and "ylim" not in data:
+            data = dict(data)
+            data["ylim"] = data.pop("y")
+        return data
 
 
 class Function(_Curve):

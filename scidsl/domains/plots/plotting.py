@@ -115,6 +115,9 @@ def _x_range(plot: k.Plot, fns: list[FnSpec], members: list[Any]) -> P:
     if plot.xlim is not None:
         _check_interval(plot.xlim, plot, "xlim")
         return plot.xlim
+    if plot.x is not None and plot.y is None:  # a plot without its own function: x is the window
+        _check_interval(plot.x, plot, "x")
+        return plot.x
     xs: list[float] = []
     for spec in fns:
         if spec.interval is not None:
