@@ -15,14 +15,6 @@ from scidsl.domains.plots.ticks import format_number
 
 P = tuple[float, float]
 PANEL_GAP_CM = 3.0
-_SPECIAL_PREFER = {
-    "minimum": (270.0, 300.0, 240.0),
-    "maximum": (90.0, 60.0, 120.0),
-    "root": (300.0, 240.0, 45.0),
-    "intersection": (90.0, 0.0, 180.0, 270.0),
-    "y_intercept": (0.0, 330.0, 30.0),
-    "point": (45.0, 135.0, 315.0, 225.0),
-}
 
 
 class LayoutError(Exception):
