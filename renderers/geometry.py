@@ -193,8 +193,25 @@ class _Renderer:
                 # A line runs along the bisector (an angle bisector): write beside it, not on it.
                 quarter = (arc.theta2 - arc.theta1) / 4
                 prefer = (arc.label_angle + quarter, arc.label_angle - quarter) + prefer
+            else:
+                at = self._wedge_anchor(v, arc, text, min(cx.dist(v, a), cx.dist(v, b)))
             self.out.labels.append(LabelSpec(text, at, owner, size=VALUE_SIZE, prefer=prefer, distance=0.06,
                                              may_touch=(owner,)))
+
+    def _wedge_anchor(self, v: cx.Vec, arc: Any, text: str, arm: float) -> cx.Vec:
+        """Anchor on the bisector from which the label, placed along it, fits between the arms."""
+        from scidsl.text import measure_text
+
+        w, h, _ = measure_text(text, VALUE_SIZE)
+        u = (math.cos(math.radians(arc.label_angle)), math.sin(math.radians(arc.label_angle)))
+        half = math.radians(max((arc.theta2 - arc.theta1) / 2, 1.0))
+        rho = math.hypot(w, h) / 2
+        centre = max(arc.radii[-1] + 0.08 + rho, rho / math.sin(half) + 0.06)
+        centre = min(centre, max(0.75 * arm, arc.radii[-1] + 0.08 + rho))
+        reach = min(w / 2 / abs(u[0]) if abs(u[0]) > 1e-9 else math.inf,
+                    h / 2 / abs(u[1]) if abs(u[1]) > 1e-9 else math.inf)
+        d = max(centre - reach - 0.06, arc.radii[-1])
+        return (v[0] + d * u[0], v[1] + d * u[1])
 
     def _free_arc(self, name: str, v: cx.Vec, a: cx.Vec, b: cx.Vec, arc: Any, count: int) -> Any:
         """Move an arc outwards while it would lie on another arc at the same vertex."""
