@@ -351,3 +351,20 @@ def test_point_label_goes_outside_the_figure() -> None:
 def test_side_label_prefers_outward_normal() -> None:
     prefer = marks.side_label_prefer((0, 0), (4, 0), (2, 2))
     assert prefer[0] == pytest.approx(-90)
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.sampled_from(["parallelogram", "rectangle", "rhombus", "trapezoid"]), st.floats(1, 20),
+       st.floats(1, 20), st.floats(30, 150))
+def test_random_quadrilaterals_solve_convex(shape: str, ab: float, ad: float, ang: float) -> None:
+    vs = tuple("ABCD")
+    facts = shape_facts(vs, shape, shape) + [length("A", "B", ab)]
+    if shape in ("parallelogram", "trapezoid"):
+        facts += [length("A", "D", ad), angle("D", "A", "B", ang)]
+    pts = solved(Problem(polygons=[Polygon("ABCD", vs)], facts=facts))
+    quad = [pts[v] for v in vs]
+    signs = {cx.cross(cx.sub(quad[(i + 1) % 4], quad[i]), cx.sub(quad[(i + 2) % 4], quad[(i + 1) % 4])) > 0
+             for i in range(4)}
+    if shape != "trapezoid":
+        assert len(signs) == 1  # convex: every turn the same way
+    assert abs(cx.polygon_area(quad)) > 1e-3 * ab * ab
