@@ -7,13 +7,16 @@ a diode from anode to cathode, a meter from + to −.
 """
 from __future__ import annotations
 
-from typing import ClassVar, Literal, Optional
+from typing import Annotated, ClassVar, Literal, Optional
 
 from pydantic import Field
 
-from scidsl.model import Expr, Label, Node, Quantity, Ref
+from scidsl.model import Expr, ExprKind, Label, Node, Quantity, Ref
 
 Side = Literal["left", "top", "right", "bottom"]
+Structure = Annotated[Expr, ExprKind("a part name, or series(...), parallel(...) of parts and "
+                                     "groups, or node(n) naming the junction at that place; "
+                                     "e.g. 'R1' or 'series(R1, parallel(R2, R3))'")]
 
 # terminal names and aliases usable after a dot (R1.a, R1.left, V1.plus)
 _TWO = {"a", "b", "left", "right", "minus", "plus", "n", "p", "anode", "cathode", "in", "out"}
@@ -237,10 +240,10 @@ class Circuit(Node):
     """A circuit: a closed `loop` of parts and series()/parallel() groups, or a `network` between two nodes."""
 
     kind: Literal["circuit"] = "circuit"
-    loop: Optional[list[Expr]] = Field(default=None, max_length=2000, description="parts in "
+    loop: Optional[list[Structure]] = Field(default=None, max_length=2000, description="parts in "
                                        "order around the loop; series(...), parallel(...) and "
                                        "node(n) may appear")
-    network: Optional[Expr] = Field(default=None, description="a two-terminal network, e.g. "
+    network: Optional[Structure] = Field(default=None, description="a two-terminal network, e.g. "
                                     "parallel(series(C1, C2), C3), drawn between `between`")
     between: Optional[list[Ref]] = Field(default=None, min_length=2, max_length=2,
                                          description="the two end nodes of `network`")
