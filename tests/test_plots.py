@@ -235,3 +235,8 @@ def test_ranges_written_as_x_and_y_are_the_window() -> None:
     result = _compile("plot P { x: [0, 4], y: [0, 10] }\nfunction f on P { y: x^2 }")
     axes = {f.args[1]: list(f.value) for f in result.facts if f.predicate == "axis"}
     assert axes == {"x": [0.0, 4.0], "y": [0.0, 10.0]}
+
+
+def test_isotherm_through_a_state() -> None:
+    result = _compile("plot P { xlim: [0, 10], ylim: [0, 10] }\ndatapoint a on P at (2, 4) { isotherm: true }")
+    assert [f.value for f in result.facts if f.predicate == "isotherm"] == [8.0]

@@ -166,6 +166,7 @@ class DataPoint(_OnPlot):
     coords: bool = Field(default=False, description="show the coordinates after the label")
     drop: bool = Field(default=False, description="dashed lines from the point to both axes")
     hollow: bool = Field(default=False, description="an open circle (excluded end point)")
+    isotherm: bool = Field(default=False, description="p-V plots: the dashed isotherm pV = const through this state")
     color: Color = "black"
     relations: ClassVar[tuple[str, ...]] = ("on", "at")
     example: ClassVar[str] = "datapoint A on P at (2, 6) { coords: true }"

@@ -442,6 +442,8 @@ def _add_member(panel: Panel, n: Any, fns: list[FnSpec], points: dict[str, k.Dat
         panel.facts.append(
             ("data_point", (n.name,), tuple(n.at), f"{n.name or 'point'} at {format_point(n.at)}")
         )
+        if n.isotherm:
+            _add_isotherm(panel, n)
     elif isinstance(n, k.DataSegment):
         a, b = data_position(n.from_, points, n, "from"), data_position(n.to, points, n, "to")
         panel.curves.append(
@@ -486,6 +488,20 @@ def _add_member(panel: Panel, n: Any, fns: list[FnSpec], points: dict[str, k.Dat
         from scidsl.domains.plots.thermo import add_process
 
         add_process(panel, n, points)
+
+
+def _add_isotherm(panel: Panel, n: k.DataPoint) -> None:
+    """The dashed isotherm pV = const through a state, across the window."""
+    assert panel.axes is not None
+    c = n.at[0] * n.at[1]
+    if n.at[0] <= 0 or n.at[1] <= 0:
+        raise LayoutError("E6010", "an isotherm needs a state with positive p and V", n, "isotherm")
+    xmin, _, xmax, _ = panel.axes.window
+    lo = max(xmin, 1e-9 * (xmax - xmin))
+    pieces, _ = numeric.sample(lambda v: c / np.asarray(v, dtype=float), lo, xmax, panel.axes.window, 400)
+    owner = f"{n.name or 'state'}.isotherm"
+    panel.curves.append(CurveL(owner, pieces, "0.45", 0.8, "dashed", None, f"{format_number(c)}/x", role="isotherm"))
+    panel.facts.append(("isotherm", (n.name,), c, f"isotherm through {n.name}: pV = {format_number(c)}"))
 
 
 def _add_mark(panel: Panel, n: k.Mark, fns: list[FnSpec]) -> None:
