@@ -179,13 +179,14 @@ def _label(node, anchor: P, owner: str, prefer: tuple[float, ...], distance: flo
         out.labels.append(LabelSpec(text, anchor, owner, prefer=prefer, distance=distance))
 
 
-def _flow_heads(points, per_segment: int, stroke: Stroke, owner: str, out: Drawing) -> None:  # type: ignore[no-untyped-def]
-    """Arrow heads along each segment (the line itself is drawn already)."""
+def _flow_heads(points, per_segment: int, stroke: Stroke, owner: str, out: Drawing,  # type: ignore[no-untyped-def]
+                at: float = 0.5) -> None:
+    """Arrow heads along each segment (the line itself is drawn already); `at` places a single head."""
     head = Stroke(color=stroke.color, width=stroke.width, visible=False)
     for a, b in zip(points, points[1:]):
         u, _, d = _unit(a, b)
         for j in range(per_segment):
-            tip = _add(a, u, d * (j + 0.5) / per_segment + 0.12)
+            tip = _add(a, u, d * (j + at) / per_segment + 0.12)
             out.items.append(Line((_add(tip, u, -0.2), tip), False, head, "end", owner=owner, role="flow"))
 
 
@@ -399,13 +400,39 @@ def _note(shape: Shape, owner: str, out: Drawing) -> None:
     out.labels.append(LabelSpec(node.text, at, owner, node.size, prefer=(_dir(u),), distance=0.06, color=node.color))
 
 
+def _spherical_mirror(shape: Shape, owner: str, out: Drawing) -> None:
+    node = shape.node
+    bottom, top, c = shape.points[0], shape.points[1], shape.points[2]
+    r = math.dist(c, top)
+    tb, tt = _dir(_sub(bottom, c)), _dir(_sub(top, c))
+    t1, t2 = (tb, tt) if (tt - tb) % 360 < 180 else (tt, tb)
+    out.items.append(Arc(c, r, t1, t2, _stroke(node), owner, role="mirror"))
+    back = 1 if node.type == "concave" else -1  # the back lies away from C on a concave mirror, towards C on a convex one
+    hatch = Stroke(color=node.color, width=0.7)
+    count = max(2, int(math.dist(bottom, top) / 0.18))
+    sweep = (t2 - t1) % 360
+    for j in range(count):
+        a = math.radians(t1 + sweep * (j + 0.5) / count)
+        e = (math.cos(a), math.sin(a))
+        p = (c[0] + r * e[0], c[1] + r * e[1])
+        slant = ((back * e[0] + e[1]) / math.sqrt(2), (back * e[1] - e[0]) / math.sqrt(2))
+        out.items.append(Line((p, _add(p, slant, 0.18)), False, hatch, owner=owner, role="hatch"))
+    marks = [(shape.points[2], "$C$")] + ([(shape.points[3], "$F$")] if len(shape.points) > 3 else [])
+    if node.focal is not None:
+        for pos, text in marks:
+            out.items.append(Dot(pos, 0.06, node.color, owner))
+            out.labels.append(LabelSpec(text, pos, owner, prefer=(-90.0, 90.0), distance=0.1))
+    u, _, _ = _unit(bottom, top)
+    _label(node, top, owner, (_dir(u), 45.0, 135.0), 0.12, out=out)
+
+
 def _ray_diagram(shape: Shape, owner: str, out: Drawing) -> None:
     node, tr = shape.node, shape.extra
     ray = Stroke(color=node.color, width=0.9)
     for path in tr.rays:
         out.items.append(Line(tuple(path), False, ray, owner=owner, role="ray"))
         _flow_heads(path[:2], 1, ray, owner, out)
-        _flow_heads(path[1:], 1, ray, owner, out)
+        _flow_heads(path[1:], 1, ray, owner, out, at=0.3)  # clear of the focal point half way along
     for path in tr.virtual:
         out.items.append(Line(tuple(path), False, Stroke(color=node.color, width=0.8, dash="dashed"), owner=owner,
                               role="virtual"))
@@ -417,12 +444,17 @@ def _ray_diagram(shape: Shape, owner: str, out: Drawing) -> None:
         dash = None if tr.real else "dashed"
         out.items.append(Line((tr.image_base, tr.image_tip), False, Stroke(width=1.8, dash=dash), "end", owner=owner,
                               role="image"))
-        away = -90.0 if tr.image_tip[1] > tr.image_base[1] else 90.0  # across the axis from the tip, clear of rays
-        if node.image_label:
+        tip_up = tr.image_tip[1] > tr.image_base[1]
+        if node.image_label and tr.real:  # rays meet at a real image's tip: the label goes straight beyond it
+            beyond = 90.0 if tip_up else -90.0
+            out.labels.append(LabelSpec(node.image_label, tr.image_tip, owner, prefer=(beyond,), distance=0.15))
+        elif node.image_label:  # dashed extensions fan towards a virtual tip: label across the axis
+            away = -90.0 if tip_up else 90.0
             out.labels.append(LabelSpec(node.image_label, tr.image_base, owner, prefer=(away, away + 30, away - 30),
                                         distance=0.12))
 
 
 _SPECIAL = {k.Spring: _spring, k.Surface: _surface, k.Mirror: _surface, k.Dimension: _dimension, k.Disk: _disk,
             k.Ellipse: _ellipse, k.AngleMark: _angle_mark, k.CurrentMark: _current_mark, k.Field_: _field,
-            k.Lens: _lens, k.Note: _note, k.RayDiagram: _ray_diagram}
+            k.Lens: _lens, k.Note: _note, k.RayDiagram: _ray_diagram,
+            k.SphericalMirror: _spherical_mirror}

@@ -66,3 +66,33 @@ def test_a_ray_diagram_cannot_be_grouped() -> None:
     r = scidsl.compile("lens L at (0, 0) { focal: 2 }\nray_diagram r { lens: L, distance: 3 }\n"
                        "group g { items: [r], rotate: 10 deg }")
     assert [d.code for d in r.diagnostics] == ["E4005"]
+
+
+def test_concave_mirror_forms_a_real_image_in_front() -> None:
+    r = scidsl.compile("spherical_mirror M at (0, 0) { focal: 2, height: 3 }\nray_diagram o { lens: M, distance: 5 }")
+    assert r.ok, [d.message for d in r.diagnostics]
+    image = next(f for f in r.facts if f.predicate == "image")
+    assert image.value == pytest.approx(10 / 3) and image.args[1:] == ("real", "inverted")
+    a = r.drawing.anchors
+    assert a["o.image"][0] < a["M.center"][0]  # on the side the light comes from
+    assert a["M.C"][0] < a["M.F"][0] < a["M.center"][0]
+
+
+def test_convex_mirror_image_is_virtual_behind_it() -> None:
+    r = scidsl.compile("spherical_mirror M at (0, 0) { focal: 2, type: convex }\nray_diagram o { lens: M, distance: 3 }")
+    assert r.ok, [d.message for d in r.diagnostics]
+    image = next(f for f in r.facts if f.predicate == "image")
+    assert image.args[1:] == ("virtual", "upright")
+    a = r.drawing.anchors
+    assert a["o.image"][0] > a["M.center"][0] and a["M.F"][0] > a["M.center"][0]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.floats(0.5, 5) | st.floats(-5, -0.5), st.floats(0.3, 8))
+def test_mirror_rays_meet_the_image_tip(f: float, d: float) -> None:
+    tr = trace((0.0, 0.0), f, d, 1.0, mirror=True)
+    if tr.image_tip is None:
+        return
+    for ray in tr.rays:
+        assert ray[2][0] < ray[1][0] + 1e-9  # reflected back towards the object side
+        assert _on_line(tr.image_tip, ray[1], ray[2]) < 1e-6 * max(1.0, abs(tr.image_tip[0]))

@@ -108,8 +108,8 @@ def check(ctx: Any) -> None:
 
 def _check_ray_diagram(ctx: Any, node: k.RayDiagram) -> None:
     lens = next((n for n in ctx.nodes if n.name == node.lens), None)
-    if not isinstance(lens, k.Lens) or lens.focal is None:
-        what = "is not a lens" if not isinstance(lens, k.Lens) else "has no focal length"
+    if not isinstance(lens, (k.Lens, k.SphericalMirror)) or lens.focal is None:
+        what = "is not a lens or mirror" if not isinstance(lens, (k.Lens, k.SphericalMirror)) else "has no focal length"
         ctx.report(error("E4012", f"the ray diagram's lens '{node.lens}' {what}", node.span_of("lens"),
                          "name a lens declared before it with `focal`, e.g. lens L at (0, 0) { focal: 2 }"))
 
@@ -214,6 +214,19 @@ def _shape(node: Node, anchors: dict[str, P]) -> Shape:  # noqa: C901
         return Shape(node, pts, center=(cx, cy))
     if isinstance(node, k.Note):
         return Shape(node, [position(node.to, anchors), position(node.at, anchors)])
+    if isinstance(node, k.SphericalMirror):
+        cx, cy = position(node.at, anchors)
+        h = node.height / 2
+        r = 2 * node.focal if node.focal is not None else 2 * node.height
+        if r <= h:
+            raise _PosError("E4013", f"a mirror {node.height:g} cm high cannot have a radius of curvature of {r:g} cm",
+                            "make the mirror shorter than its diameter 4f")
+        sign = 1 if node.type == "concave" else -1
+        cc = (cx - sign * r, cy)  # centre of curvature; a concave mirror's lies in front, on the light's side
+        pts = [(cx, cy - h), (cx, cy + h), cc]
+        if node.focal is not None:
+            pts.append((cx - sign * node.focal, cy))
+        return Shape(node, pts, center=(cx, cy), radius=r)
     raise _PosError("E4002", f"cannot place a {node.kind}")
 
 
@@ -222,13 +235,14 @@ def _ray_shape(node: k.RayDiagram, placed: dict[str, Shape]) -> Shape:
     from scidsl.domains.draw import optics
 
     lens = placed.get(node.lens)
-    if lens is None or not isinstance(lens.node, k.Lens) or lens.node.focal is None or lens.center is None:
+    optic = (k.Lens, k.SphericalMirror)
+    if lens is None or not isinstance(lens.node, optic) or lens.node.focal is None or lens.center is None:
         raise _PosError("E4012", f"the ray diagram's lens '{node.lens}' is not a lens with a focal length placed "
                         "before it", "declare the lens first, with `focal`")
     if node.height == 0:
         raise _PosError("E4008", "the object has no height", "give the object a height, e.g. height: 1")
-    f = -lens.node.focal if lens.node.type == "diverging" else lens.node.focal
-    tr = optics.trace(lens.center, f, node.distance, node.height)
+    f = -lens.node.focal if lens.node.type in ("diverging", "convex") else lens.node.focal
+    tr = optics.trace(lens.center, f, node.distance, node.height, mirror=isinstance(lens.node, k.SphericalMirror))
     if not optics.is_finite(tr, limits.MAX_ABS_COORD):
         raise _PosError("E4006", "the rays leave the allowed range", "move the object or the lens")
     pts = [tr.object_base, tr.object_tip] + ([tr.image_base, tr.image_tip] if tr.image_tip else [])
@@ -373,6 +387,11 @@ def anchors_of(name: str, shape: Shape) -> dict[str, P]:
     if isinstance(node, k.Field_):
         a, b = shape.points
         out[f"{name}.center"] = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+    if isinstance(node, k.SphericalMirror):
+        out.update({f"{name}.center": shape.center, f"{name}.bottom": shape.points[0], f"{name}.top": shape.points[1],
+                    f"{name}.C": shape.points[2]})
+        if len(shape.points) == 4:
+            out[f"{name}.F"] = shape.points[3]
     if isinstance(node, k.Lens):
         out.update({f"{name}.center": shape.center, f"{name}.bottom": shape.points[0], f"{name}.top": shape.points[1]})
         if len(shape.points) == 4:

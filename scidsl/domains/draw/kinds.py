@@ -347,11 +347,30 @@ class Note(Node):
     example: ClassVar[str] = 'note "liquid" at (-2, 1) to (0, 0)'
 
 
+class SphericalMirror(_Styled):
+    """A concave or convex spherical mirror on a vertical line, reflecting towards smaller x, hatched behind."""
+
+    kind: Literal["spherical_mirror"] = "spherical_mirror"
+    at: Position = Field(description="the vertex (pole) on the axis")
+    height: Number = Field(default=3.0, gt=0, le=100, description="height in cm")
+    type: Literal["concave", "convex"] = Field(default="concave", description="concave (converging) or convex")
+    focal: Optional[Number] = Field(default=None, gt=0, le=100, description="focal length in cm; draws F and the "
+                                    "centre of curvature C (radius 2f); without it the radius is twice the height")
+    width: Number = Field(default=1.6, ge=0.1, le=10, description="line width in points")
+    relations: ClassVar[tuple[str, ...]] = ("at",)
+    example: ClassVar[str] = 'spherical_mirror M at (0, 0) { focal: 2, label: "$M$" }'
+
+    def members(self) -> Optional[set[str]]:
+        """Vertex, ends, focal point and centre of curvature."""
+        return {"center", "top", "bottom", "F", "C"}
+
+
 class RayDiagram(Node):
-    """The principal rays through a thin lens: object arrow, image from the lens equation, three rays."""
+    """The principal rays of a thin lens or spherical mirror: object, image from 1/f = 1/d + 1/d', three rays."""
 
     kind: Literal["ray_diagram"] = "ray_diagram"
-    lens: Ref = Field(description="a lens with `focal` set (diverging lenses have a negative focal length)")
+    lens: Ref = Field(description="a lens or spherical_mirror with `focal` set (a diverging lens or a convex mirror "
+                      "has a negative focal length)")
     distance: Number = Field(gt=0, le=1000, description="object distance from the lens in cm on the page "
                              "(the object stands on the side of smaller x)")
     height: Number = Field(default=1.0, ge=-100, le=100, description="object height in cm (negative: pointing down)")
@@ -365,4 +384,4 @@ class RayDiagram(Node):
 
 
 KINDS = [Polyline, Polygon, Region, Curve, ArcShape, Arrow, TextItem, Box, Marker, Group, Spring, Surface, Mirror,
-         Dimension, Disk, Ellipse, AngleMark, CurrentMark, Field_, Lens, Note, RayDiagram]
+         Dimension, Disk, Ellipse, AngleMark, CurrentMark, Field_, Lens, Note, SphericalMirror, RayDiagram]

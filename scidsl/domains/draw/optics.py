@@ -29,15 +29,20 @@ def image_distance(f: float, d: float) -> float | None:
     return f * d / (d - f)
 
 
-def trace(center: P, f: float, d: float, h: float, far_limit: float = 20.0) -> RayTrace:
-    """Principal rays from the object tip at distance d, height h, through a lens of focal length f."""
+def trace(center: P, f: float, d: float, h: float, far_limit: float = 20.0, mirror: bool = False) -> RayTrace:
+    """Principal rays from the object tip at distance d, height h, through a lens of focal length f.
+
+    A mirror is a lens folded back onto the object side: everything after the vertex plane is reflected
+    across it (the mirror equation has the lens equation's form).
+    """
     cx, cy = center
     tip = (cx - d, cy + h)
     di = image_distance(f, d)
     scale = max(d, abs(f))
     if di is not None and abs(di) > far_limit * scale:
         di = None
-    x_end = cx + max(2 * abs(f), d, 1.3 * di if di is not None and di > 0 else 0.0)
+    # rays stop a little beyond a real image (clear of the labels there), else well past the focal points
+    x_end = cx + (max(1.25 * di, di + 0.8) if di is not None and di > 0 else max(2 * abs(f), d))
     hits = [(cx, cy + h), (cx, cy), (cx, cy - h * f / (d - f)) if abs(d - f) > 1e-9 else (cx, cy + h)]
     # after the lens: parallel ray through F' (or away from F), central ray straight, focal ray parallel
     directions = [(abs(f), -h if f > 0 else h), (d, -h), (1.0, 0.0)]
@@ -51,7 +56,20 @@ def trace(center: P, f: float, d: float, h: float, far_limit: float = 20.0) -> R
         out.image_distance, out.magnification = di, -di / d
         if di < 0:
             out.virtual = [[hit, out.image_tip] for hit in hits]
+    if mirror:
+        _fold(out, cx)
     return out
+
+
+def _fold(tr: RayTrace, x0: float) -> None:
+    """Reflect the part of the trace beyond the plane x = x0 back across it."""
+    def m(p: P) -> P:
+        return (2 * x0 - p[0], p[1])
+
+    tr.rays = [[r[0], r[1]] + [m(p) for p in r[2:]] for r in tr.rays]
+    tr.virtual = [[m(p) for p in r] for r in tr.virtual]
+    if tr.image_base is not None and tr.image_tip is not None:
+        tr.image_base, tr.image_tip = m(tr.image_base), m(tr.image_tip)
 
 
 def is_finite(trace_: RayTrace, limit: float) -> bool:
