@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import itertools
 
+import networkx as nx
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,7 +15,8 @@ from scidsl.domains.circuits.layout import Schematic, layout_circuit
 from scidsl.domains.circuits.quantities import quantity
 from scidsl.domains.circuits.topology import (CircuitSpec, LoopSpec, Parallel, PartSpec,
                                               Placement, Series, lower)
-from scidsl.domains.circuits.verify import check_crossings, check_overlaps, verify_schematic
+from scidsl.domains.circuits.verify import (check_crossings, check_overlaps, drawn_graph,
+                                            stated_graph, verify_schematic)
 
 KINDS = ["resistor", "capacitor", "lamp", "switch", "inductor", "diode", "ammeter", "cell"]
 UNITS = {"resistor": ("resistance", "ohm"), "capacitor": ("capacitance", "uF"),
@@ -87,6 +90,9 @@ def test_random_series_parallel_layout_is_faithful_and_clean(tree: object) -> No
     sch = schematic(nested)
     assert wires_are_straight(sch)
     assert verify_schematic(nested, sch) == []  # type: ignore[arg-type]
+    same_part = lambda a, b: sorted(d["part"] for d in a.values()) == \
+        sorted(d["part"] for d in b.values())  # noqa: E731
+    assert nx.is_isomorphic(drawn_graph(sch), stated_graph(nested), edge_match=same_part)
 
 
 @settings(max_examples=40, deadline=None)

@@ -1,6 +1,8 @@
 """Checks of a finished schematic: drawn topology equals the circuit, no crossings, no overlaps."""
 from __future__ import annotations
 
+from itertools import combinations
+
 import networkx as nx
 
 from .geometry import Box, Point, segments_cross
@@ -30,6 +32,34 @@ def drawn_partition(sch: Schematic) -> frozenset[frozenset[str]]:
         for term, q in p.terminals.items():
             groups.setdefault(uf[q], set()).add(f"{p.name}.{term}")
     return frozenset(frozenset(g) for g in groups.values())
+
+
+def drawn_graph(sch: Schematic) -> nx.MultiGraph:
+    """The topology recovered from the drawing: wire-joined point classes and the parts between."""
+    uf = _classes(sch)
+    g = nx.MultiGraph()
+    for p in sch.parts:
+        ends = [uf[p.terminals[t]] for t in sorted(p.terminals)]
+        for a, b in combinations(ends, 2):
+            g.add_edge(a, b, part=p.name)
+    return g
+
+
+def stated_graph(circuit: Circuit) -> nx.MultiGraph:
+    """The circuit's multigraph with wire parts contracted (as a drawing shows them)."""
+    uf = nx.utils.UnionFind(circuit.graph.nodes)
+    for u, v, data in circuit.graph.edges(data=True):
+        if data["kind"] == "wire":
+            uf.union(u, v)
+    g = nx.MultiGraph()
+    ends: dict[str, dict[str, str]] = {}
+    for (part, term), node in circuit.terminals.items():
+        ends.setdefault(part, {})[term] = uf[node]
+    for name, terms in ends.items():
+        if circuit.parts[name].kind not in ("wire", "ground", "terminal"):
+            for a, b in combinations([terms[t] for t in sorted(terms)], 2):
+                g.add_edge(a, b, part=name)
+    return g
 
 
 def stated_partition(circuit: Circuit) -> frozenset[frozenset[str]]:
