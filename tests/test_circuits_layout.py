@@ -221,4 +221,7 @@ def test_any_checked_netlist_is_drawn_faithfully_or_refused(rows: list) -> None:
         assert sch.code == "E2013"
         return
     assert verify_schematic(circuit, sch) == []
+    same_part = lambda a, b: sorted(d["part"] for d in a.values()) == \
+        sorted(d["part"] for d in b.values())  # noqa: E731
+    assert nx.is_isomorphic(drawn_graph(sch), stated_graph(circuit), edge_match=same_part)
     circuit_facts(circuit)
