@@ -1,4 +1,4 @@
-"""Checks of a lowered circuit: connections, shorts, open current sources, isolation, units, meters."""
+"""Checks of a lowered circuit: connections, shorts, open sources, isolation, units, meters."""
 from __future__ import annotations
 
 from collections import Counter

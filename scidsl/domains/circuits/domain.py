@@ -1,4 +1,4 @@
-"""The circuits domain: scene statements → circuit → checks, schematic layout, facts, verification."""
+"""The circuits domain: statements → circuit → checks, schematic layout, facts, verification."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -227,7 +227,7 @@ def facts(ctx: Any, lay: CircuitLayout | None) -> list[Any]:
 
 
 def verify(ctx: Any, lay: CircuitLayout | None, page: Any) -> None:
-    """After render: drawn topology equals the circuit, nothing crosses, every part and label drawn."""
+    """After render: the drawing matches the circuit, nothing crosses, all parts and labels show."""
     from scidsl.domains.circuits.verify import verify_schematic
 
     if lay is None:

@@ -1,4 +1,4 @@
-"""Atomic facts about a circuit: part counts, values, series/parallel groups, equivalents, meters."""
+"""Atomic facts about a circuit: counts, values, series/parallel groups, equivalents, meters."""
 from __future__ import annotations
 
 from collections import Counter

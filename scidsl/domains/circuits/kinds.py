@@ -237,7 +237,7 @@ class Terminal(_Marker):
 
 
 class Circuit(Node):
-    """A circuit: a closed `loop` of parts and series()/parallel() groups, or a `network` between two nodes."""
+    """A circuit: a closed `loop` of parts and groups, or a two-terminal `network`."""
 
     kind: Literal["circuit"] = "circuit"
     loop: Optional[list[Structure]] = Field(default=None, max_length=2000, description="parts in "

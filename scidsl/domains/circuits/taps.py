@@ -19,7 +19,7 @@ def _tap_of(part: str, edges: dict[str, dict]) -> str:
 
 
 def _match_end(first: dc.Block, second: dc.Block, edges: dict[str, dict]) -> dc.Block | None:
-    """[half END1→tap, parallel(..., half tap→END2, ...)] → TapBlock with the tap on the out side."""
+    """[half END1→tap, parallel(..., half tap→END2, ...)] → TapBlock, tap on the out side."""
     h = _half(first, edges)
     if h is None or not isinstance(second, dc.ParallelBlock) or h[2] != _tap_of(h[0], edges):
         return None

@@ -1,4 +1,4 @@
-"""Circuit topology: the two ways of stating it (netlist, nested loops) lowered to one multigraph."""
+"""Circuit topology: both ways of stating it (netlist, nested loops) lowered to one multigraph."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
