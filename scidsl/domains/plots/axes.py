@@ -104,10 +104,10 @@ def axis_ticks(node: Any, axis: str, lo: float, hi: float, length: float) -> lis
         if n > limits.MAX_TICKS:
             raise LayoutError(
                 "E6004",
-                f"{axis}step {format_number(step)} gives {n} ticks; the limit is {limits.MAX_TICKS} per axis",
+                f"{axis}step {step:g} gives {n} ticks; the limit is {limits.MAX_TICKS} per axis",
                 node,
                 f"{axis}step",
-                f"use a step of at least {format_number((hi - lo) / limits.MAX_TICKS)}",
+                f"use a step of at least {(hi - lo) / limits.MAX_TICKS:g}",
             )
         vals = tick_values(lo, hi, step)
         labels = _labels(vals, step)

@@ -51,9 +51,11 @@ def format_number(v: float, decimals: int | None = None) -> str:
     """A number as a textbook writes it: no trailing zeros, a real minus sign."""
     if decimals is None:
         if v != 0 and (abs(v) >= 1e6 or abs(v) < 1e-3):
-            mant, exp = f"{v:.3g}".split("e") if "e" in f"{v:.3g}" else (f"{v:.3g}", "0")
+            mant, exp = f"{v:.2e}".split("e")
+            mant = mant.rstrip("0").rstrip(".")
             return f"${mant.replace('-', '−')}\\times 10^{{{int(exp)}}}$"
-        text = f"{v:.2f}".rstrip("0").rstrip(".")
+        # two decimals, or three significant digits for small numbers (0.0123, not 0.01)
+        text = f"{v:.3g}" if abs(v) < 0.1 else f"{v:.2f}".rstrip("0").rstrip(".")
     else:
         text = f"{v:.{decimals}f}"
         if "." in text:
