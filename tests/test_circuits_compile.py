@@ -37,6 +37,8 @@ def test_example_compiles_clean(path: Path) -> None:
 def test_capacitor_network_facts_answer_the_quiz() -> None:
     facts = facts_of(ROOT / "reference" / "phys-circ-up2-capacitor-network.sdl")
     assert facts["branches"][0].value == 3
+    alone = [f.args[1] for f in facts["branch"] if f.value == 1]
+    assert alone == [("C3",)]  # "which capacitor is alone in its branch?"
     assert [f.args[0] for f in facts["parallel"]] == [("C4", "C5")]
     assert [f.args[0] for f in facts["series"]] == [("C1", "C2")]
     assert facts["equivalent_capacitance"][0].text.endswith("11.43 μF")

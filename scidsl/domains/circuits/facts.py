@@ -129,8 +129,8 @@ def _meter_facts(circuit: Circuit) -> list[Fact]:
     return out
 
 
-def branch_count(circuit: Circuit) -> int | None:
-    """Number of parallel branches of the network driven by the source (or between terminals)."""
+def main_branches(circuit: Circuit) -> list[list[str]] | None:
+    """Parts of each parallel branch of the network driven by the source (or between terminals)."""
     ends = _ends(circuit)
     if ends is None:
         return None
@@ -142,7 +142,9 @@ def branch_count(circuit: Circuit) -> int | None:
     block = dc.decompose(_edges_for(circuit, skip), b if source else a, a if source else b)
     if isinstance(block, dc.SeriesBlock):
         block = next((i for i in block.items if isinstance(i, dc.ParallelBlock)), block)
-    return len(block.branches) if isinstance(block, dc.ParallelBlock) else None
+    if not isinstance(block, dc.ParallelBlock):
+        return None
+    return [sorted({leaf.part for leaf in dc.leaves(b)}) for b in block.branches]
 
 
 def circuit_facts(circuit: Circuit) -> list[Fact]:
@@ -172,8 +174,12 @@ def circuit_facts(circuit: Circuit) -> list[Fact]:
             out.append({"fact": "current_arrow", "args": (name, str(label)), "value": f"{a}->{b}",
                         "text": f"current {label} flows through {name} from {name}.{a} to "
                                 f"{name}.{b}"})
-    branches = branch_count(circuit)
+    branches = main_branches(circuit)
     if branches:
-        out.append({"fact": "branches", "args": (), "value": branches,
-                    "text": f"{branches} branches in parallel"})
+        out.append({"fact": "branches", "args": (), "value": len(branches),
+                    "text": f"{len(branches)} branches in parallel"})
+        out += [{"fact": "branch", "args": (i + 1, tuple(parts)), "value": len(parts),
+                 "text": f"branch {i + 1} holds {' and '.join(parts)}"
+                         + (" alone" if len(parts) == 1 else "")}
+                for i, parts in enumerate(branches)]
     return out + _equivalent_facts(circuit) + _meter_facts(circuit)
