@@ -2,7 +2,7 @@
 
 CODES: dict[str, str] = {
     "E6001": "`on` names no plot, or the scene has several plots and the statement names none",
-    "E6002": "an expression uses names other than its variable (x, or t for parametric curves)",
+    "E6002": "an expression uses names other than its variable (x, or t) or functions a graph cannot compute",
     "E6003": "an interval or window is empty or reversed",
     "E6004": "a tick step gives more ticks than the limit per axis",
     "E6005": "a curve has no finite value inside the window",

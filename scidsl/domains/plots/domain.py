@@ -6,6 +6,7 @@ import math
 from typing import Any
 
 from scidsl.diagnostics import did_you_mean, error, warning
+from scidsl.expr import ExprError
 from scidsl.domains.plots import kinds as k
 from scidsl.domains.plots.layout import PANEL_GAP_CM, Layout, LayoutError, Panel
 
@@ -66,6 +67,17 @@ def _check_expressions(ctx: Any, node: Any) -> None:
         expr = getattr(node, key, None)
         if expr is None:
             continue
+        bad = _unknown_parts(expr.tree)
+        if bad:
+            ctx.report(
+                error(
+                    "E6002",
+                    f"{key} of {node.name or node.kind} uses {bad}",
+                    node.span_of(key),
+                    "functions: sin cos tan asin acos atan sqrt ln log exp abs, each with one argument",
+                )
+            )
+            continue
         free = names_in(expr.tree) - {var}
         if free:
             ctx.report(
@@ -76,6 +88,26 @@ def _check_expressions(ctx: Any, node: Any) -> None:
                     f"{key} may only use {var}, numbers, pi and e",
                 )
             )
+
+
+def _unknown_parts(tree: Any) -> str | None:
+    """A description of the first part of an expression a graph cannot compute, or None."""
+    from scidsl import syntax
+    from scidsl.expr import FUNCTIONS_1, _children
+
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, syntax.Call) and (node.fn not in FUNCTIONS_1 or len(node.args) != 1):
+            return (
+                f"{node.fn}() with {len(node.args)} argument(s)"
+                if node.fn in FUNCTIONS_1
+                else f"the unknown function {node.fn}()"
+            )
+        if isinstance(node, (syntax.Point, syntax.ListV, syntax.Str, syntax.Bool)):
+            return f"'{syntax.format_value(node)}', which is not a number"
+        stack.extend(_children(node))
+    return None
 
 
 def plot_of(node: Any, plots: list[k.Plot]) -> str:
@@ -94,6 +126,9 @@ def layout(ctx: Any) -> Layout:
             panel = _panel(ctx, node, plots)
         except LayoutError as exc:
             _report(ctx, exc)
+            continue
+        except ExprError as exc:
+            ctx.report(error("E6005", f"{node.kind} {node.name or ''}: {exc}", node.span))
             continue
         if panel is not None:
             _report_warnings(ctx, panel)
