@@ -54,7 +54,7 @@ def _render_shape(shape: Shape, out: Drawing) -> None:  # noqa: C901 - one case 
                               owner=owner))
         if isinstance(node, k.Box) and node.text:
             out.items.append(Text(shape.center, node.text, owner=owner, may_touch=(owner,)))  # type: ignore[arg-type]
-    elif isinstance(node, (k.Polyline, k.Curve, k.Arrow)):
+    elif isinstance(node, (k.Polyline, k.Curve, k.Arrow, k.Rope)):
         arrow = "end" if isinstance(node, k.Arrow) else _arrow(node)
         out.items.append(Line(tuple(shape.points), False, _stroke(node), arrow, owner=owner))
         if isinstance(node, k.Polyline) and node.flow:
@@ -104,7 +104,7 @@ def _label_anchor(shape: Shape) -> tuple[float, float]:
         return _box_edge(shape, _prefer(shape)[0])
     if shape.center is not None and not isinstance(shape.node, k.ArcShape):
         return shape.center
-    if isinstance(shape.node, (k.Polyline, k.Curve)) and len(shape.points) >= 2:
+    if isinstance(shape.node, (k.Polyline, k.Curve, k.Rope)) and len(shape.points) >= 2:
         return _halfway(shape.points)[0]
     if shape.points:
         return shape.points[len(shape.points) // 2]
@@ -142,7 +142,7 @@ def _prefer(shape: Shape) -> tuple[float, ...]:
     if isinstance(shape.node, k.Arrow):
         (x0, y0), (x1, y1) = shape.points[0], shape.points[-1]
         return (math.degrees(math.atan2(y1 - y0, x1 - x0)),)
-    if isinstance(shape.node, (k.Polyline, k.Curve)) and len(shape.points) >= 2:
+    if isinstance(shape.node, (k.Polyline, k.Curve, k.Rope)) and len(shape.points) >= 2:
         u = _halfway(shape.points)[1]
         left = math.degrees(math.atan2(u[0], -u[1]))
         return (left, left + 180.0)

@@ -244,3 +244,23 @@ def test_radial_field_lines_point_away_from_or_to_the_centre() -> None:
     assert all(math.dist(l.points[1], ce) > math.dist(l.points[0], ce) for l in out_lines)
     assert all(math.dist(l.points[1], cf) < math.dist(l.points[0], cf) for l in in_lines)
     assert len(_lines(r, "F", "flow")) == 6
+
+
+def test_rope_runs_tangent_over_a_pulley() -> None:
+    from scidsl.domains.draw.ropes import rope_path
+
+    c, r = (0.0, 0.0), 0.5
+    pts = rope_path([((-3.0, 0.5), 0.0), (c, r), ((0.5, -3.0), 0.0)])
+    assert pts[0] == (-3.0, 0.5) and pts[-1] == (0.5, -3.0)
+    assert pts[1] == pytest.approx((0.0, 0.5), abs=1e-9)  # leaves the horizontal strand at the top
+    assert pts[-2] == pytest.approx((0.5, 0.0), abs=1e-9)  # and comes down the right-hand side
+    assert all(math.dist(p, c) == pytest.approx(r) for p in pts[1:-1])
+    assert all(p[1] >= -1e-9 for p in pts[1:-1])  # over the top, never under the pulley
+
+
+def test_rope_in_a_scene_uses_the_disk_as_pulley() -> None:
+    r = _compile("disk P at (0, 4) { radius: 0.6, axle: true }\nbox m1 at (-0.6, 1.2) { size: (0.8, 0.8) }\n"
+                 "box m2 at (0.6, 2) { size: (0.8, 0.8) }\nrope r { through: [m1.top, P, m2.top], label: \"rope\" }")
+    (rope,) = _lines(r, "r")
+    top = max(p[1] for p in rope.points)
+    assert top == pytest.approx(r.drawing.anchors["P.top"][1], abs=1e-6)

@@ -139,7 +139,12 @@ def layout(ctx: Any) -> Layout:
         if isinstance(node, k.Group):
             continue
         try:
-            shape = _ray_shape(node, placed) if isinstance(node, k.RayDiagram) else _shape(node, anchors)
+            if isinstance(node, k.RayDiagram):
+                shape = _ray_shape(node, placed)
+            elif isinstance(node, k.Rope):
+                shape = _rope_shape(node, anchors, placed)
+            else:
+                shape = _shape(node, anchors)
             _check_shape(shape)
             if isinstance(node, k.Field_):
                 shape.paths = field_paths(node, *shape.points)
@@ -247,6 +252,25 @@ def _ray_shape(node: k.RayDiagram, placed: dict[str, Shape]) -> Shape:
         raise _PosError("E4006", "the rays leave the allowed range", "move the object or the lens")
     pts = [tr.object_base, tr.object_tip] + ([tr.image_base, tr.image_tip] if tr.image_tip else [])
     return Shape(node, pts, extra=tr)  # type: ignore[arg-type]
+
+
+def _rope_shape(node: k.Rope, anchors: dict[str, P], placed: dict[str, Shape]) -> Shape:
+    """The rope's path; a stop naming a disk is a pulley the rope wraps around."""
+    from scidsl.domains.draw.ropes import RopeError, rope_path
+
+    stops: list[tuple[P, float]] = []
+    for expr in node.through:
+        tree = expr.tree
+        pulley = placed.get(tree.dotted) if isinstance(tree, syntax.Ref) else None
+        if pulley is not None and isinstance(pulley.node, k.Disk) and pulley.center is not None:
+            stops.append((pulley.center, pulley.radius))
+        else:
+            stops.append((position(expr, anchors), 0.0))
+    try:
+        return Shape(node, [_finite(p) for p in rope_path(stops)])
+    except RopeError as exc:
+        raise _PosError("E4014", f"the rope cannot be drawn: {exc}",
+                        "list a fixed position, the pulley (a disk), then the next position") from None
 
 
 def _dist(a: P, b: P) -> float:

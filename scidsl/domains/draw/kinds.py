@@ -365,6 +365,17 @@ class SphericalMirror(_Styled):
         return {"center", "top", "bottom", "F", "C"}
 
 
+class Rope(_Styled):
+    """A rope or string through positions; a disk named in `through` is a pulley it wraps around."""
+
+    kind: Literal["rope"] = "rope"
+    through: list[Position] = Field(min_length=2, max_length=100, description="positions in order; naming a disk "
+                                    "(e.g. P) makes the rope run over it on the outside of the turn")
+    arrow: ArrowEnd = Field(default="none", description="arrow heads: none, end, start or both")
+    example: ClassVar[str] = ("disk P at (3, 2) { radius: 0.4, axle: true }\n"
+                              "rope r { through: [(0, 2.4), P, (3.4, 0)] }")
+
+
 class RayDiagram(Node):
     """The principal rays of a thin lens or spherical mirror: object, image from 1/f = 1/d + 1/d', three rays."""
 
@@ -384,4 +395,4 @@ class RayDiagram(Node):
 
 
 KINDS = [Polyline, Polygon, Region, Curve, ArcShape, Arrow, TextItem, Box, Marker, Group, Spring, Surface, Mirror,
-         Dimension, Disk, Ellipse, AngleMark, CurrentMark, Field_, Lens, Note, SphericalMirror, RayDiagram]
+         Dimension, Disk, Ellipse, AngleMark, CurrentMark, Field_, Lens, Note, SphericalMirror, RayDiagram, Rope]
