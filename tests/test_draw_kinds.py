@@ -224,6 +224,8 @@ def _physics_statement(draw) -> str:  # type: ignore[no-untyped-def]
         f"ellipse at {a} {{ radii: (1, 0.5), start: {draw(st.integers(0, 360))} deg, end: 90 deg, arrow: end }}",
         f"lens at {a} {{ focal: 1.5 }}",
         f"note \"n\" at {a} to {b}",
+        f"spherical_mirror at {a} {{ focal: {draw(st.floats(0.3, 5)):.2f}, type: {draw(st.sampled_from(['concave', 'convex']))} }}",
+        f"disk P at {a} {{ radius: 0.5 }}\nrope {{ through: [{b}, P, {c}] }}",
     ]))
 
 
@@ -264,3 +266,18 @@ def test_rope_in_a_scene_uses_the_disk_as_pulley() -> None:
     (rope,) = _lines(r, "r")
     top = max(p[1] for p in rope.points)
     assert top == pytest.approx(r.drawing.anchors["P.top"][1], abs=1e-6)
+
+
+@settings(max_examples=50, deadline=None)
+@given(_coord, _coord, _coord, _coord, st.floats(0.1, 2))
+def test_rope_ends_and_arc_on_the_pulley(ax: float, ay: float, bx: float, by: float, r: float) -> None:
+    from scidsl.domains.draw.ropes import RopeError, rope_path
+
+    c = (0.0, 0.0)
+    try:
+        pts = rope_path([((ax, ay), 0.0), (c, r), ((bx, by), 0.0)])
+    except RopeError:
+        assert min(math.hypot(ax, ay), math.hypot(bx, by)) <= r * 1.0001
+        return
+    assert pts[0] == (ax, ay) and pts[-1] == (bx, by)
+    assert all(math.dist(p, c) == pytest.approx(r, rel=1e-6) for p in pts[1:-1])
