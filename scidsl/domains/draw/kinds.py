@@ -372,8 +372,9 @@ class Rope(_Styled):
     through: list[Position] = Field(min_length=2, max_length=100, description="positions in order; naming a disk "
                                     "(e.g. P) makes the rope run over it on the outside of the turn")
     arrow: ArrowEnd = Field(default="none", description="arrow heads: none, end, start or both")
+    relations: ClassVar[tuple[str, ...]] = ("through",)
     example: ClassVar[str] = ("disk P at (3, 2) { radius: 0.4, axle: true }\n"
-                              "rope r { through: [(0, 2.4), P, (3.4, 0)] }")
+                              "rope r through [(0, 2.4), P, (3.4, 0)]")
 
 
 class RayDiagram(Node):
