@@ -207,6 +207,6 @@ def line_text(m: float, b: float) -> str:
     """y = m x + b as a textbook writes it: y = x, y = −2x + 3, y = 0.5."""
     if abs(m) < 1e-12:
         return f"y = {format_number(b)}"
-    slope = {1.0: "", -1.0: "−"}.get(round(m, 12), format_number(m))
-    rest = "" if abs(b) < 1e-12 else f" {'+' if b > 0 else '−'} {format_number(abs(b))}"
+    slope = {1.0: "", -1.0: "−"}.get(round(m, 12), format_number(m).strip("$"))
+    rest = "" if abs(b) < 1e-12 else f" {'+' if b > 0 else '−'} {format_number(abs(b)).strip('$')}"
     return f"y = {slope}x{rest}"

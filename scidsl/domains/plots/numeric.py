@@ -233,7 +233,9 @@ def area(f: Fn, x0: float, x1: float) -> float:
 
 def linear_fit(points: list[P]) -> tuple[float, float]:
     """Least-squares slope and intercept."""
-    xs = np.array([p[0] for p in points])
-    ys = np.array([p[1] for p in points])
+    xs = np.array([p[0] for p in points], dtype=float)
+    ys = np.array([p[1] for p in points], dtype=float)
+    if np.ptp(xs) <= 1e-12 * max(1.0, float(np.max(np.abs(xs)))):
+        raise ValueError("a line needs points at two different x")
     slope, intercept = np.polyfit(xs, ys, 1)
     return float(slope), float(intercept)

@@ -217,7 +217,7 @@ def _add_function(panel: Panel, spec: FnSpec) -> None:
     if spec.asymptotes:
         height = axes.window[3] - axes.window[1]
         for x in numeric.poles(f, breaks, height):
-            _add_vertical(panel, f"{spec.name}.asymptote{len(panel.curves)}", x, f"$x = {format_number(x)}$")
+            _add_vertical(panel, f"{spec.name}.asymptote{len(panel.curves)}", x, f"$x = {format_number(x).strip('$')}$")
     for what in spec.marks:
         add_special(panel, spec, what, None, None, spec.node)
 
@@ -644,7 +644,7 @@ def _add_asymptote(panel: Panel, n: k.Asymptote) -> None:
             "asymptote on P { x: 0 } or asymptote on P { y: 2 }",
         )
     if n.x is not None:
-        _add_vertical(panel, owner, n.x, n.label or f"$x = {format_number(n.x)}$")
+        _add_vertical(panel, owner, n.x, n.label or f"$x = {format_number(n.x).strip('$')}$")
         return
     assert n.y is not None
     xmin, _, xmax, _ = axes.window

@@ -6,7 +6,7 @@ from typing import Any
 
 from scidsl.domains.plots import kinds as k
 from scidsl.domains.plots import numeric
-from scidsl.domains.plots.layout import CurveL, Panel, PointL, format_point, line_text
+from scidsl.domains.plots.layout import CurveL, LayoutError, Panel, PointL, format_point, line_text
 from scidsl.domains.plots.ticks import format_number
 
 P = tuple[float, float]
@@ -69,7 +69,10 @@ def _point(panel: Panel, point: PointL, node: Any) -> None:
 
 def _fit_line(panel: Panel, n: k.Series, owner: str, pts: list[P]) -> None:
     assert panel.axes is not None
-    slope, intercept = numeric.linear_fit(pts)
+    try:
+        slope, intercept = numeric.linear_fit(pts)
+    except ValueError as exc:
+        raise LayoutError("E6014", f"{owner}: {exc} for a linear fit", n, "fit", "give points at different x") from None
     xmin, _, xmax, _ = panel.axes.window
     lo, hi = min(p[0] for p in pts), max(p[0] for p in pts)
     pad = 0.05 * (hi - lo)
