@@ -240,3 +240,11 @@ def test_ranges_written_as_x_and_y_are_the_window() -> None:
 def test_isotherm_through_a_state() -> None:
     result = _compile("plot P { xlim: [0, 10], ylim: [0, 10] }\ndatapoint a on P at (2, 4) { isotherm: true }")
     assert [f.value for f in result.facts if f.predicate == "isotherm"] == [8.0]
+
+
+def test_piecewise_ends_are_open_or_closed() -> None:
+    result = _compile("plot P { xlim: [-2, 3] }\nfunction f on P { y: x^2, x: [-2, 1], ends: [closed, open] }")
+    ends = {f.args[1]: tuple(f.value) for f in result.facts if f.predicate == "end_point"}
+    assert ends == {"closed": (-2.0, 4.0), "open": (1.0, 1.0)}
+    dots = [it for it in result.drawing.items if getattr(it, "role", "") == "mark"]
+    assert sorted(d.hollow for d in dots) == [False, True]

@@ -122,6 +122,8 @@ class Function(_Curve):
     x: Optional[Range] = Field(default=None, description="the x interval; default: the plot's x range")
     mark: list[Special] = Field(default_factory=list, description="special points to mark and label")
     asymptotes: bool = Field(default=False, description="draw vertical asymptotes as dashed lines")
+    ends: Optional[tuple[Literal["open", "closed"], Literal["open", "closed"]]] = Field(
+        default=None, description="dots at the ends of the x interval: [closed, open] for a piece of a piecewise graph")
     example: ClassVar[str] = 'function f on P { y: 5*x - x^2, color: blue, label: "$f(x)$", mark: [roots] }'
     name_required: ClassVar[bool] = True
 

@@ -45,6 +45,7 @@ class FnSpec:
     label: Optional[str]
     marks: list[str]
     asymptotes: bool = False
+    ends: Optional[tuple[str, str]] = None
 
     def f(self) -> numeric.Fn:
         """The vectorised function."""
@@ -74,6 +75,7 @@ def function_specs(plot: k.Plot, members: list[Any]) -> list[FnSpec]:
                     n.label,
                     list(n.mark),
                     n.asymptotes,
+                    n.ends,
                 )
             )
     return out
@@ -220,6 +222,25 @@ def _add_function(panel: Panel, spec: FnSpec) -> None:
             _add_vertical(panel, f"{spec.name}.asymptote{len(panel.curves)}", x, f"$x = {format_number(x).strip('$')}$")
     for what in spec.marks:
         add_special(panel, spec, what, None, None, spec.node)
+    if spec.ends is not None:
+        _add_ends(panel, spec, f, (a, b))
+
+
+def _add_ends(panel: Panel, spec: FnSpec, f: numeric.Fn, interval: P) -> None:
+    """Filled (closed) or hollow (open) dots at the ends of a piece of a piecewise graph."""
+    assert spec.ends is not None
+    for side, (x, end) in enumerate(zip(interval, spec.ends)):
+        y = numeric.scalar(f, x)
+        if not math.isfinite(y):
+            # an open end may sit where f is undefined (x ln x at 0): use the limit from inside
+            y = numeric.scalar(f, x + (1e-9 if side == 0 else -1e-9) * max(1.0, abs(x)))
+        if not math.isfinite(y):
+            continue
+        p = (x, numeric.snap(y, 1e-8))
+        owner = f"{spec.name}.{'start' if side == 0 else 'end'}"
+        add_point(panel, PointL(owner, p, None, "end", (spec.name,), hollow=end == "open", color=spec.color),
+                  spec.node)
+        panel.facts.append(("end_point", (spec.name, end), p, f"{end} end of {spec.name} at {format_point(p)}"))
 
 
 def _add_vertical(panel: Panel, owner: str, x: float, text: Optional[str]) -> None:
