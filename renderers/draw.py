@@ -426,6 +426,37 @@ def _spherical_mirror(shape: Shape, owner: str, out: Drawing) -> None:
     _label(node, top, owner, (_dir(u), 45.0, 135.0), 0.12, out=out)
 
 
+def _incline(shape: Shape, owner: str, out: Drawing) -> None:
+    node = shape.node
+    foot, corner, top = shape.points
+    out.items.append(Line((foot, corner, top), True, _stroke(node, node.fill), owner=owner, role="incline"))
+    if node.rises == "right":
+        a0, sweep = _dir(_sub(corner, foot)), math.degrees(node.angle.si)
+    else:
+        a0, sweep = _dir(_sub(top, foot)), math.degrees(node.angle.si)
+    r = min(1.0, 0.3 * math.dist(foot, corner))
+    out.items.append(Arc(foot, r, a0, a0 + sweep, Stroke(color=node.color, width=0.9), owner, role="angle"))
+    mid = math.radians(a0 + sweep / 2)
+    text = node.angle_label or node.angle.pretty()
+    out.labels.append(LabelSpec(text, (foot[0] + r * math.cos(mid), foot[1] + r * math.sin(mid)), owner,
+                                prefer=(math.degrees(mid),), distance=0.08))
+    u, _, _ = _unit(foot, top)
+    side = (-u[1], u[0]) if u[0] > 0 else (u[1], -u[0])
+    _label(node, _add(foot, _sub(top, foot), 0.5), owner, (_dir(side),), 0.15, out=out)
+
+
+def _block(shape: Shape, owner: str, out: Drawing) -> None:
+    node = shape.node
+    out.items.append(Line(tuple(shape.points), True, _stroke(node, node.fill), owner=owner, role="block"))
+    c = shape.center
+    assert c is not None
+    if node.text:
+        out.items.append(Text(c, node.text, owner=owner, may_touch=(owner,)))
+    lo, hi, hi_top, lo_top = shape.points
+    top = ((hi_top[0] + lo_top[0]) / 2, (hi_top[1] + lo_top[1]) / 2)
+    _label(node, top, owner, (_dir(_sub(top, c)),), 0.12, out=out)
+
+
 def _ray_diagram(shape: Shape, owner: str, out: Drawing) -> None:
     node, tr = shape.node, shape.extra
     ray = Stroke(color=node.color, width=0.9)
@@ -457,4 +488,4 @@ def _ray_diagram(shape: Shape, owner: str, out: Drawing) -> None:
 _SPECIAL = {k.Spring: _spring, k.Surface: _surface, k.Mirror: _surface, k.Dimension: _dimension, k.Disk: _disk,
             k.Ellipse: _ellipse, k.AngleMark: _angle_mark, k.CurrentMark: _current_mark, k.Field_: _field,
             k.Lens: _lens, k.Note: _note, k.RayDiagram: _ray_diagram,
-            k.SphericalMirror: _spherical_mirror}
+            k.SphericalMirror: _spherical_mirror, k.Incline: _incline, k.Block: _block}

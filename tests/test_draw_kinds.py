@@ -281,3 +281,24 @@ def test_rope_ends_and_arc_on_the_pulley(ax: float, ay: float, bx: float, by: fl
         return
     assert pts[0] == (ax, ay) and pts[-1] == (bx, by)
     assert all(math.dist(p, c) == pytest.approx(r, rel=1e-6) for p in pts[1:-1])
+
+
+def test_block_sits_on_the_incline_turned_with_it() -> None:
+    r = _compile('incline ramp at (0, 0) { angle: 30 deg, base: 6 }\nblock A on ramp { at: 0.5, text: "$m$" }')
+    a = r.drawing.anchors
+    foot, top, corner = a["ramp.foot"], a["ramp.top"], a["ramp.corner"]
+    assert math.degrees(math.atan2(top[1] - foot[1], top[0] - foot[0])) == pytest.approx(30)
+    assert top[0] == pytest.approx(corner[0])
+    assert a["A.bottom"] == pytest.approx(a["ramp.mid"])
+    up, down = a["A.uphill"], a["A.downhill"]
+    assert math.degrees(math.atan2(up[1] - down[1], up[0] - down[0])) == pytest.approx(30)
+    assert a["A.top"][1] > a["A.bottom"][1]
+    assert "30°" in _texts(r)
+    assert any(f.predicate == "on" and f.args == ("A", "ramp") for f in r.facts)
+
+
+def test_incline_rising_left() -> None:
+    r = _compile("incline ramp at (0, 0) { angle: 45 deg, base: 3, rises: left }\nblock B on ramp { at: 0.5 }")
+    a = r.drawing.anchors
+    assert a["ramp.top"][0] < a["ramp.foot"][0]
+    assert a["B.top"][1] > a["B.bottom"][1] and a["B.uphill"][0] < a["B.downhill"][0]

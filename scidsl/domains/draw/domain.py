@@ -143,6 +143,10 @@ def layout(ctx: Any) -> Layout:
                 shape = _ray_shape(node, placed)
             elif isinstance(node, k.Rope):
                 shape = _rope_shape(node, anchors, placed)
+            elif isinstance(node, k.Block):
+                shape = _block_shape(node, placed)
+            elif isinstance(node, k.Incline):
+                shape = _incline_shape(node, anchors)
             else:
                 shape = _shape(node, anchors)
             _check_shape(shape)
@@ -271,6 +275,37 @@ def _rope_shape(node: k.Rope, anchors: dict[str, P], placed: dict[str, Shape]) -
     except RopeError as exc:
         raise _PosError("E4014", f"the rope cannot be drawn: {exc}",
                         "list a fixed position, the pulley (a disk), then the next position") from None
+
+
+def _incline_shape(node: k.Incline, anchors: dict[str, P]) -> Shape:
+    """Foot, right-angle corner and top of the slope."""
+    deg = math.degrees(node.angle.si)
+    if not 0 < deg < 90:
+        raise _PosError("E4016", f"an incline's angle is between 0 and 90 deg, not {node.angle.pretty()}",
+                        "give the angle with the horizontal, e.g. angle: 30 deg")
+    fx, fy = position(node.at, anchors)
+    sign = 1 if node.rises == "right" else -1
+    corner = (fx + sign * node.base, fy)
+    top = (corner[0], fy + node.base * math.tan(node.angle.si))
+    return Shape(node, [(fx, fy), _finite(corner), _finite(top)], closed=True)
+
+
+def _block_shape(node: k.Block, placed: dict[str, Shape]) -> Shape:
+    """A box standing on the slope at the given fraction of its length."""
+    ramp = placed.get(node.on)
+    if ramp is None or not isinstance(ramp.node, k.Incline):
+        raise _PosError("E4015", f"a block rests on an incline; '{node.on}' is not an incline placed before it",
+                        "declare `incline ramp ...` first, then `block A on ramp`")
+    foot, _, top = ramp.points
+    u, d = ((top[0] - foot[0]) / _dist(foot, top), (top[1] - foot[1]) / _dist(foot, top)), _dist(foot, top)
+    n = (-u[1], u[0]) if u[0] > 0 else (u[1], -u[0])  # the side of the slope away from the ramp (upwards)
+    w, h = node.size
+    base = (foot[0] + u[0] * d * node.at, foot[1] + u[1] * d * node.at)
+    lo = (base[0] - u[0] * w / 2, base[1] - u[1] * w / 2)
+    hi = (base[0] + u[0] * w / 2, base[1] + u[1] * w / 2)
+    corners = [lo, hi, (hi[0] + n[0] * h, hi[1] + n[1] * h), (lo[0] + n[0] * h, lo[1] + n[1] * h)]
+    return Shape(node, [_finite(p) for p in corners], closed=True,
+                 center=(base[0] + n[0] * h / 2, base[1] + n[1] * h / 2))
 
 
 def _dist(a: P, b: P) -> float:
@@ -408,6 +443,18 @@ def anchors_of(name: str, shape: Shape) -> dict[str, P]:
         out.update({f"{name}.object": shape.points[0], f"{name}.object_tip": shape.points[1]})
         if len(shape.points) == 4:
             out.update({f"{name}.image": shape.points[2], f"{name}.image_tip": shape.points[3]})
+    if isinstance(node, k.Incline):
+        foot, corner, top = shape.points
+        out.update({name: foot, f"{name}.foot": foot, f"{name}.corner": corner, f"{name}.top": top,
+                    f"{name}.mid": ((foot[0] + top[0]) / 2, (foot[1] + top[1]) / 2)})
+    if isinstance(node, k.Block) and shape.center is not None:
+        lo, hi, hi_top, lo_top = shape.points
+
+        def mid(a: P, b: P) -> P:
+            return ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+
+        out.update({f"{name}.center": shape.center, f"{name}.bottom": mid(lo, hi), f"{name}.top": mid(lo_top, hi_top),
+                    f"{name}.uphill": mid(hi, hi_top), f"{name}.downhill": mid(lo, lo_top)})
     if isinstance(node, k.Field_):
         a, b = shape.points
         out[f"{name}.center"] = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
@@ -484,6 +531,12 @@ def facts(ctx: Any, layout: Layout | None) -> list:
             out.append(Fact("names", (node.to.text,), node.text, f"{node.text} names the object at {node.to.text}"))
         if isinstance(node, k.RayDiagram) and layout is not None:
             out.extend(_ray_facts(node, layout))
+        if isinstance(node, k.Incline):
+            out.append(Fact("angle", (node.name,), node.angle.pretty(),
+                            f"incline {node.name or ''} rises at {node.angle.pretty()} to the {node.rises}"))
+        if isinstance(node, k.Block):
+            out.append(Fact("on", (node.name, node.on), node.text or node.label,
+                            f"block {node.name or ''} rests on {node.on}"))
         if isinstance(node, k.Lens):
             out.append(Fact("lens", (node.name,), node.type, f"lens {node.name or ''} is {node.type}"))
         if isinstance(node, (k.CurrentMark, k.Field_)):

@@ -377,6 +377,41 @@ class Rope(_Styled):
                               "rope r through [(0, 2.4), P, (3.4, 0)]")
 
 
+class Incline(_Styled):
+    """An inclined plane: a right triangle from its foot, with its angle marked and labelled."""
+
+    kind: Literal["incline"] = "incline"
+    at: Position = Field(description="the foot, where the slope meets the ground at the marked angle")
+    angle: Angle = Field(description="angle with the horizontal, between 0 and 90 deg")
+    base: Number = Field(default=6.0, gt=0, le=1000, description="horizontal length in cm")
+    rises: Literal["right", "left"] = Field(default="right", description="the slope rises to the right or the left")
+    fill: Optional[Color] = Field(default="#eeeeee", description="fill colour")
+    angle_label: Optional[Label] = Field(default=None, description="label of the angle (default: its value)")
+    relations: ClassVar[tuple[str, ...]] = ("at",)
+    example: ClassVar[str] = "incline ramp at (0, 0) { angle: 30 deg, base: 6 }"
+
+    def members(self) -> Optional[set[str]]:
+        """Foot, top, right-angle corner and the middle of the slope."""
+        return {"foot", "top", "corner", "mid"}
+
+
+class Block(_Styled):
+    """A block resting on an incline's slope, turned with it."""
+
+    kind: Literal["block"] = "block"
+    on: Ref = Field(description="the incline it rests on")
+    at: Number = Field(default=0.5, ge=0, le=1, description="position of its centre along the slope, 0 = foot, 1 = top")
+    size: tuple[Number, Number] = Field(default=(1.2, 0.8), description="(length along the slope, height) in cm")
+    text: Optional[Label] = Field(default=None, description="text inside the block")
+    fill: Optional[Color] = Field(default="white", description="fill colour")
+    relations: ClassVar[tuple[str, ...]] = ("on",)
+    example: ClassVar[str] = 'incline ramp at (0, 0) { angle: 30 deg }\nblock A on ramp { at: 0.5, text: "$m$" }'
+
+    def members(self) -> Optional[set[str]]:
+        """Centre, contact point, top, and the faces towards the top (uphill) and the foot (downhill)."""
+        return {"center", "bottom", "top", "uphill", "downhill"}
+
+
 class RayDiagram(Node):
     """The principal rays of a thin lens or spherical mirror: object, image from 1/f = 1/d + 1/d', three rays."""
 
@@ -396,4 +431,4 @@ class RayDiagram(Node):
 
 
 KINDS = [Polyline, Polygon, Region, Curve, ArcShape, Arrow, TextItem, Box, Marker, Group, Spring, Surface, Mirror,
-         Dimension, Disk, Ellipse, AngleMark, CurrentMark, Field_, Lens, Note, SphericalMirror, RayDiagram, Rope]
+         Dimension, Disk, Ellipse, AngleMark, CurrentMark, Field_, Lens, Note, SphericalMirror, RayDiagram, Rope, Incline, Block]
