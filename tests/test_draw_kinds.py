@@ -302,3 +302,11 @@ def test_incline_rising_left() -> None:
     a = r.drawing.anchors
     assert a["ramp.top"][0] < a["ramp.foot"][0]
     assert a["B.top"][1] > a["B.bottom"][1] and a["B.uphill"][0] < a["B.downhill"][0]
+
+
+def test_block_follows_a_rotated_incline() -> None:
+    r = _compile("incline ramp at (0, 0) { angle: 30 deg, base: 4 }\ngroup g { items: [ramp], rotate: 150 deg }\n"
+                 "block A on ramp { at: 0.5 }")
+    a = r.drawing.anchors
+    corner, bottom, top = a["ramp.corner"], a["A.bottom"], a["A.top"]
+    assert math.dist(top, corner) > math.dist(bottom, corner)  # the block stands on the outside of the slope

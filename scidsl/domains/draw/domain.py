@@ -296,9 +296,11 @@ def _block_shape(node: k.Block, placed: dict[str, Shape]) -> Shape:
     if ramp is None or not isinstance(ramp.node, k.Incline):
         raise _PosError("E4015", f"a block rests on an incline; '{node.on}' is not an incline placed before it",
                         "declare `incline ramp ...` first, then `block A on ramp`")
-    foot, _, top = ramp.points
+    foot, corner, top = ramp.points
     u, d = ((top[0] - foot[0]) / _dist(foot, top), (top[1] - foot[1]) / _dist(foot, top)), _dist(foot, top)
-    n = (-u[1], u[0]) if u[0] > 0 else (u[1], -u[0])  # the side of the slope away from the ramp (upwards)
+    n = (-u[1], u[0])
+    if n[0] * (corner[0] - foot[0]) + n[1] * (corner[1] - foot[1]) > 0:  # the block stands away from the ramp
+        n = (u[1], -u[0])
     w, h = node.size
     base = (foot[0] + u[0] * d * node.at, foot[1] + u[1] * d * node.at)
     lo = (base[0] - u[0] * w / 2, base[1] - u[1] * w / 2)
