@@ -373,8 +373,7 @@ class Rope(_Styled):
                                     "(e.g. P) makes the rope run over it on the outside of the turn")
     arrow: ArrowEnd = Field(default="none", description="arrow heads: none, end, start or both")
     relations: ClassVar[tuple[str, ...]] = ("through",)
-    example: ClassVar[str] = ("disk P at (3, 2) { radius: 0.4, axle: true }\n"
-                              "rope r through [(0, 2.4), P, (3.4, 0)]")
+    example: ClassVar[str] = "disk P at (3, 2) { radius: 0.4, axle: true }; rope r through [(0, 2.4), P, (3.4, 0)]"
 
 
 class Incline(_Styled):
@@ -405,7 +404,7 @@ class Block(_Styled):
     text: Optional[Label] = Field(default=None, description="text inside the block")
     fill: Optional[Color] = Field(default="white", description="fill colour")
     relations: ClassVar[tuple[str, ...]] = ("on",)
-    example: ClassVar[str] = 'incline ramp at (0, 0) { angle: 30 deg }\nblock A on ramp { at: 0.5, text: "$m$" }'
+    example: ClassVar[str] = 'incline ramp at (0, 0) { angle: 30 deg }; block A on ramp { at: 0.5, text: "$m$" }'
 
     def members(self) -> Optional[set[str]]:
         """Centre, contact point, top, and the faces towards the top (uphill) and the foot (downhill)."""
@@ -427,7 +426,7 @@ class RayDiagram(Node):
     domain: ClassVar[str] = "draw"
     name_required: ClassVar[bool] = False
     relations: ClassVar[tuple[str, ...]] = ()
-    example: ClassVar[str] = "lens L at (0, 0) { focal: 2 }\nray_diagram rd { lens: L, distance: 3, height: 1 }"
+    example: ClassVar[str] = "lens L at (0, 0) { focal: 2 }; ray_diagram rd { lens: L, distance: 3, height: 1 }"
 
 
 KINDS = [Polyline, Polygon, Region, Curve, ArcShape, Arrow, TextItem, Box, Marker, Group, Spring, Surface, Mirror,
