@@ -123,7 +123,9 @@ class Function(_Curve):
     mark: list[Special] = Field(default_factory=list, description="special points to mark and label")
     asymptotes: bool = Field(default=False, description="draw vertical asymptotes as dashed lines")
     ends: Optional[tuple[Literal["open", "closed"], Literal["open", "closed"]]] = Field(
-        default=None, description="dots at the ends of the x interval: [closed, open] for a piece of a piecewise graph")
+        default=None,
+        description="dots at the ends of the x interval: [closed, open] for a piece of a piecewise graph",
+    )
     example: ClassVar[str] = 'function f on P { y: 5*x - x^2, color: blue, label: "$f(x)$", mark: [roots] }'
     name_required: ClassVar[bool] = True
 
@@ -168,7 +170,9 @@ class DataPoint(_OnPlot):
     coords: bool = Field(default=False, description="show the coordinates after the label")
     drop: bool = Field(default=False, description="dashed lines from the point to both axes")
     hollow: bool = Field(default=False, description="an open circle (excluded end point)")
-    isotherm: bool = Field(default=False, description="p-V plots: the dashed isotherm pV = const through this state")
+    isotherm: bool = Field(
+        default=False, description="p-V plots: the dashed isotherm pV = const through this state"
+    )
     color: Color = "black"
     relations: ClassVar[tuple[str, ...]] = ("on", "at")
     example: ClassVar[str] = "datapoint A on P at (2, 6) { coords: true }"

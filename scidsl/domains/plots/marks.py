@@ -3,6 +3,7 @@
 Each point is computed numerically, shown with its coordinates (in closed form when proven) and kept
 as a fact for quizzes and the after-render check that it sits on its curve.
 """
+
 from __future__ import annotations
 
 import math
@@ -212,5 +213,3 @@ def add_mark(panel: Panel, n: k.Mark, fns: list[FnSpec]) -> None:
             "mark M of f { at: minimum }, mark A of f { x: 2 } or mark X of f with g",
         )
     add_special(panel, spec, n.at or "point", other, n, n)
-
-

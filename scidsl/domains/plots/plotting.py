@@ -216,7 +216,9 @@ def _add_function(panel: Panel, spec: FnSpec) -> None:
     if spec.asymptotes:
         height = axes.window[3] - axes.window[1]
         for x in numeric.poles(f, breaks, height):
-            _add_vertical(panel, f"{spec.name}.asymptote{len(panel.curves)}", x, f"$x = {format_number(x).strip('$')}$")
+            _add_vertical(
+                panel, f"{spec.name}.asymptote{len(panel.curves)}", x, f"$x = {format_number(x).strip('$')}$"
+            )
     for what in spec.marks:
         from scidsl.domains.plots.marks import add_special
 
@@ -237,9 +239,14 @@ def _add_ends(panel: Panel, spec: FnSpec, f: numeric.Fn, interval: P) -> None:
             continue
         p = (x, numeric.snap(y, 1e-8))
         owner = f"{spec.name}.{'start' if side == 0 else 'end'}"
-        add_point(panel, PointL(owner, p, None, "end", (spec.name,), hollow=end == "open", color=spec.color),
-                  spec.node)
-        panel.facts.append(("end_point", (spec.name, end), p, f"{end} end of {spec.name} at {format_point(p)}"))
+        add_point(
+            panel,
+            PointL(owner, p, None, "end", (spec.name,), hollow=end == "open", color=spec.color),
+            spec.node,
+        )
+        panel.facts.append(
+            ("end_point", (spec.name, end), p, f"{end} end of {spec.name} at {format_point(p)}")
+        )
 
 
 def _add_vertical(panel: Panel, owner: str, x: float, text: Optional[str]) -> None:
@@ -362,7 +369,9 @@ def _add_isotherm(panel: Panel, n: k.DataPoint) -> None:
     lo = max(xmin, 1e-9 * (xmax - xmin))
     pieces, _ = numeric.sample(lambda v: c / np.asarray(v, dtype=float), lo, xmax, panel.axes.window, 400)
     owner = f"{n.name or 'state'}.isotherm"
-    panel.curves.append(CurveL(owner, pieces, "0.45", 0.8, "dashed", None, f"{format_number(c)}/x", role="isotherm"))
+    panel.curves.append(
+        CurveL(owner, pieces, "0.45", 0.8, "dashed", None, f"{format_number(c)}/x", role="isotherm")
+    )
     panel.facts.append(("isotherm", (n.name,), c, f"isotherm through {n.name}: pV = {format_number(c)}"))
 
 

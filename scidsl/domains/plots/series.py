@@ -72,7 +72,9 @@ def _fit_line(panel: Panel, n: k.Series, owner: str, pts: list[P]) -> None:
     try:
         slope, intercept = numeric.linear_fit(pts)
     except ValueError as exc:
-        raise LayoutError("E6014", f"{owner}: {exc} for a linear fit", n, "fit", "give points at different x") from None
+        raise LayoutError(
+            "E6014", f"{owner}: {exc} for a linear fit", n, "fit", "give points at different x"
+        ) from None
     xmin, _, xmax, _ = panel.axes.window
     lo, hi = min(p[0] for p in pts), max(p[0] for p in pts)
     pad = 0.05 * (hi - lo)
