@@ -1,6 +1,7 @@
 """Renderer of the drawing layer: placed shapes → backend-neutral primitives."""
 from __future__ import annotations
 
+import itertools
 import math
 
 from scidsl.domains.draw import kinds as k
@@ -113,9 +114,9 @@ def _label_anchor(shape: Shape) -> tuple[float, float]:
 
 def _halfway(points) -> tuple[P, P]:  # type: ignore[no-untyped-def]
     """The point half way along a path, and the path's direction there."""
-    lengths = [math.dist(a, b) for a, b in zip(points, points[1:])]
+    lengths = [math.dist(a, b) for a, b in itertools.pairwise(points)]
     rest = sum(lengths) / 2
-    for (a, b), d in zip(zip(points, points[1:]), lengths):
+    for (a, b), d in zip(itertools.pairwise(points), lengths):
         if d > 0 and rest <= d:
             u = ((b[0] - a[0]) / d, (b[1] - a[1]) / d)
             return (a[0] + u[0] * rest, a[1] + u[1] * rest), u
@@ -183,7 +184,7 @@ def _flow_heads(points, per_segment: int, stroke: Stroke, owner: str, out: Drawi
                 at: float = 0.5) -> None:
     """Arrow heads along each segment (the line itself is drawn already); `at` places a single head."""
     head = Stroke(color=stroke.color, width=stroke.width, visible=False)
-    for a, b in zip(points, points[1:]):
+    for a, b in itertools.pairwise(points):
         u, _, d = _unit(a, b)
         for j in range(per_segment):
             tip = _add(a, u, d * (j + at) / per_segment + 0.12)
@@ -452,7 +453,7 @@ def _block(shape: Shape, owner: str, out: Drawing) -> None:
     assert c is not None
     if node.text:
         out.items.append(Text(c, node.text, owner=owner, may_touch=(owner,)))
-    lo, hi, hi_top, lo_top = shape.points
+    hi_top, lo_top = shape.points[2], shape.points[3]
     top = ((hi_top[0] + lo_top[0]) / 2, (hi_top[1] + lo_top[1]) / 2)
     _label(node, top, owner, (_dir(_sub(top, c)),), 0.12, out=out)
 
