@@ -565,3 +565,68 @@ def _ray_facts(node: k.RayDiagram, layout: Layout) -> list:
             f"{kind}, {orient}, {size} (magnification {tr.magnification:.3g})")
     return [Fact("image", (node.lens, kind, orient), round(tr.image_distance, 6), text),
             Fact("magnification", (node.lens,), round(tr.magnification, 6), text)]
+
+
+def owner_of(node: Node) -> str:
+    """The owner name the renderer gives a node's primitives."""
+    return node.name or f"{node.kind}@{id(node)}"
+
+
+def verify(ctx: Any, layout: Layout | None, page: Any) -> None:
+    """Measure the drawn page: stated angles and lengths still hold after scaling and placement."""
+    if layout is None:
+        return
+    for diag in verify_page(layout, page):
+        ctx.report(diag)
+
+
+def verify_page(layout: Layout, page: Any) -> list:
+    """Diagnostics for angle marks, inclines and dimensions whose drawn measure differs from the stated one."""
+    from scidsl.primitives import Arc, Line
+
+    by_owner: dict[str, list] = {}
+    for item in page.items:
+        by_owner.setdefault(getattr(item, "owner", None) or "", []).append(item)
+    out = []
+    scale: tuple[float, Node] | None = None
+    for shape in layout.shapes:
+        node, items = shape.node, by_owner.get(owner_of(shape.node), [])
+        if isinstance(node, (k.AngleMark, k.Incline)):
+            stated = node.value if isinstance(node, k.AngleMark) else node.angle
+            drawn = _drawn_angle(node, items, Arc, Line)
+            if stated is not None and drawn is not None and abs(drawn - math.degrees(stated.si)) > 0.5:
+                out.append(error("E4017", f"the {node.kind} states {stated.pretty()} but {drawn:.1f}° is drawn",
+                                 node.span, "this is a bug in the drawing layer; please report the scene"))
+        if isinstance(node, k.Dimension) and node.value is not None and node.value.si > 0:
+            line = next((it for it in items if isinstance(it, Line) and it.role == "dimension"), None)
+            if line is None:
+                continue
+            per_metre = math.dist(*line.points[:2]) / node.value.si
+            if scale is None:
+                scale = (per_metre, node)
+            elif abs(per_metre / scale[0] - 1) > 0.02:
+                out.append(error("E4017", f"the dimension {node.name or ''} ({node.value.pretty()}) is not drawn to "
+                                 "the scale of the others", node.span,
+                                 "this is a bug in the drawing layer; please report the scene"))
+    return out
+
+
+def _drawn_angle(node: Node, items: list, arc_type: type, line_type: type) -> float | None:
+    """The angle an angle mark's arc (or square) or an incline's triangle shows on the page, in degrees."""
+    if isinstance(node, k.Incline) or getattr(node, "right", False):
+        role = "incline" if isinstance(node, k.Incline) else "angle"
+        poly = next((it for it in items if isinstance(it, line_type) and it.role == role), None)
+        if poly is None:
+            return None
+        # the incline's triangle is foot, corner, top (angle at the foot); the square is arm, corner, arm
+        vertex, a, b = (poly.points[0], poly.points[1], poly.points[2]) if role == "incline" else \
+            (poly.points[1], poly.points[0], poly.points[2])
+        return _unsigned_angle(vertex, a, b)
+    arc = next((it for it in items if isinstance(it, arc_type)), None)
+    return None if arc is None else (arc.theta2 - arc.theta1) % 360
+
+
+def _unsigned_angle(vertex: P, a: P, b: P) -> float:
+    """The angle between vertex→a and vertex→b, 0..180 degrees."""
+    turn = angle_between(vertex, a, b)
+    return min(turn, 360 - turn)
