@@ -248,3 +248,18 @@ def test_piecewise_ends_are_open_or_closed() -> None:
     assert ends == {"closed": (-2.0, 4.0), "open": (1.0, 1.0)}
     dots = [it for it in result.drawing.items if getattr(it, "role", "") == "mark"]
     assert sorted(d.hollow for d in dots) == [False, True]
+
+
+def test_log_axis_ticks_are_powers_of_ten_and_marks_sit_right() -> None:
+    text = "plot P { xlim: [0, 40], ylim: [100, 30000], yscale: log }\nfunction A on P { y: 16000*exp(-x/8) }\n" \
+           "mark H of A { x: 8 }"
+    result = _compile(text)
+    ticks = [f.value for f in result.facts if f.predicate == "ticks" and f.args[1] == "y"]
+    assert ticks == [[100.0, 1000.0, 10000.0]]
+    layout, page = _layout_and_page(text)
+    panel = layout.panels[0]
+    assert verify_points(panel, page) == []
+    lo, hi = page.anchors["P@lo"], page.anchors["P@hi"]
+    y = page.anchors["H"][1]
+    expected = (math.log10(16000 * math.exp(-1)) - 2) / (math.log10(30000) - 2)
+    assert (y - lo[1]) / (hi[1] - lo[1]) == pytest.approx(expected, abs=1e-9)

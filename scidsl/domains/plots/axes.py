@@ -134,16 +134,42 @@ def make_axes(
     size: tuple[float, float],
     frame: str,
     equal: bool = False,
+    logs: tuple[bool, bool] = (False, False),
 ) -> Axes:
     """Axes for a window: page size (kept to scale when `equal`) and ticks."""
     xmin, ymin, xmax, ymax = window
     if not (xmax > xmin and ymax > ymin):
         raise LayoutError("E6003", "the plot window is empty", node, None, "give xlim/ylim with from < to")
+    for axis, log, lo in (("x", logs[0], xmin), ("y", logs[1], ymin)):
+        if log and lo <= 0:
+            raise LayoutError("E6003", f"a log {axis}-axis needs a positive range", node, f"{axis}lim",
+                              f"give {axis}lim: [from, to] with 0 < from < to")
     w, h = size
-    if equal:
+    if equal and not any(logs):
         s = min(w / (xmax - xmin), h / (ymax - ymin))
         w, h = (xmax - xmin) * s, (ymax - ymin) * s
-    ax = Axes(name, window, w, h, frame)
-    ax.xticks = axis_ticks(node, "x", xmin, xmax, w)
-    ax.yticks = axis_ticks(node, "y", ymin, ymax, h)
+    ax = Axes(name, window, w, h, frame, xlog=logs[0], ylog=logs[1])
+    ax.xticks = _ticks(node, "x", xmin, xmax, w, logs[0])
+    ax.yticks = _ticks(node, "y", ymin, ymax, h, logs[1])
     return ax
+
+
+def _ticks(node: Any, axis: str, lo: float, hi: float, length: float, log: bool) -> list[tuple[float, str]]:
+    if log and getattr(node, f"{axis}ticks", None) is None and math.floor(math.log10(hi)) > math.ceil(math.log10(lo)):
+        return log_ticks(lo, hi, length)
+    return axis_ticks(node, axis, lo, hi, length)
+
+
+def log_ticks(lo: float, hi: float, length: float) -> list[tuple[float, str]]:
+    """Ticks at powers of ten, every n-th decade when there are many (about one per cm at most)."""
+    first, last = math.ceil(math.log10(lo) - 1e-9), math.floor(math.log10(hi) + 1e-9)
+    decades = last - first + 1
+    every = max(1, math.ceil(decades / max(length / 0.9, 1.0)))
+    return [(10.0**k, f"$10^{{{k}}}$") for k in range(first, last + 1, every)]
+
+
+def padded_log(lo: float, hi: float) -> tuple[float, float]:
+    """Widen a positive range a little on a log scale."""
+    a, b = math.log10(lo), math.log10(hi)
+    pad = 0.05 * (b - a) if b > a else 0.5
+    return 10.0 ** (a - pad), 10.0 ** (b + pad)

@@ -21,13 +21,9 @@ def page_map(panel: Panel, page: Any) -> Any:
     lo, hi = page.anchors.get(f"{ax.name}@lo"), page.anchors.get(f"{ax.name}@hi")
     if lo is None or hi is None:
         return None
-    xmin, ymin, xmax, ymax = ax.window
-
     def to_page(p: P) -> P:
-        return (
-            lo[0] + (p[0] - xmin) / (xmax - xmin) * (hi[0] - lo[0]),
-            lo[1] + (p[1] - ymin) / (ymax - ymin) * (hi[1] - lo[1]),
-        )
+        fx, fy = ax.fraction(p)
+        return (lo[0] + fx * (hi[0] - lo[0]), lo[1] + fy * (hi[1] - lo[1]))
 
     return to_page
 

@@ -99,6 +99,8 @@ class Plot(Node):
     ytick_labels: Optional[list[Label]] = Field(default=None, max_length=200, description="texts for yticks")
     size: Range = Field(default=(10.0, 7.0), description="(width, height) of the window in cm")
     equal: bool = Field(default=False, description="same scale on both axes (circles stay round)")
+    xscale: Literal["linear", "log"] = Field(default="linear", description="log: decades evenly spaced")
+    yscale: Literal["linear", "log"] = Field(default="linear", description="log: decades evenly spaced")
     color: Color = Field(default="black", description="colour of the curve given by y")
     label: Optional[Label] = Field(default=None, description="label of the curve given by y")
     example: ClassVar[str] = "plot f { y: x*ln(x), x: [0.05, 3], mark: [minimum, roots], grid: true }"

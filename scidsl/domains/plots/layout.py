@@ -5,6 +5,7 @@ Everything is kept in data coordinates with the axes' data → page map; the ren
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
@@ -43,14 +44,18 @@ class Axes:
     ylabel: str = ""
     offset: P = (0.0, 0.0)
     title: Optional[str] = None
+    xlog: bool = False
+    ylog: bool = False
+
+    def fraction(self, p: P) -> P:
+        """Where a data point sits in the window, 0..1 on each axis (log axes map decades evenly)."""
+        xmin, ymin, xmax, ymax = self.window
+        return _frac(p[0], xmin, xmax, self.xlog), _frac(p[1], ymin, ymax, self.ylog)
 
     def page(self, p: P) -> P:
         """Data → page centimetres."""
-        xmin, ymin, xmax, ymax = self.window
-        return (
-            self.offset[0] + (p[0] - xmin) / (xmax - xmin) * self.width,
-            self.offset[1] + (p[1] - ymin) / (ymax - ymin) * self.height,
-        )
+        fx, fy = self.fraction(p)
+        return (self.offset[0] + fx * self.width, self.offset[1] + fy * self.height)
 
     def inside(self, p: P, tol: float = 1e-9) -> bool:
         """True when a data point lies in the window."""
@@ -69,6 +74,12 @@ class Axes:
         """The y where the horizontal axis lies (0 when visible)."""
         _, ymin, _, ymax = self.window
         return 0.0 if self.frame == "arrows" and ymin <= 0 <= ymax else ymin
+
+
+def _frac(v: float, lo: float, hi: float, log: bool) -> float:
+    if log:
+        return (math.log10(max(v, 1e-300)) - math.log10(lo)) / (math.log10(hi) - math.log10(lo))
+    return (v - lo) / (hi - lo)
 
 
 @dataclass

@@ -33,6 +33,13 @@ def scalar(f: Fn, x: float) -> float:
     return float(values(f, np.array([x]))[0])
 
 
+def grid(x0: float, x1: float, n: int, log: bool = False) -> np.ndarray:
+    """Sample positions: even steps, or even steps in log10 x on a log axis."""
+    if log and x0 > 0:
+        return np.geomspace(x0, x1, n)
+    return np.linspace(x0, x1, n)
+
+
 def _jump_persists(f: Fn, a: float, b: float, height: float) -> tuple[bool, float]:
     """Bisect [a, b] towards the steepest half; a jump (pole or step) stays large as the interval shrinks."""
     fa, fb = scalar(f, a), scalar(f, b)
@@ -51,12 +58,17 @@ def _jump_persists(f: Fn, a: float, b: float, height: float) -> tuple[bool, floa
 
 
 def sample(
-    f: Fn, x0: float, x1: float, window: tuple[float, float, float, float], n: int = SAMPLES
+    f: Fn,
+    x0: float,
+    x1: float,
+    window: tuple[float, float, float, float],
+    n: int = SAMPLES,
+    log_x: bool = False,
 ) -> tuple[list[list[P]], list[float]]:
     """Pieces of the graph inside the window, broken at poles, jumps and gaps; and the break positions."""
     xmin, ymin, xmax, ymax = window
     n = min(n, limits.MAX_CURVE_POINTS)
-    xs = np.linspace(x0, x1, n)
+    xs = grid(x0, x1, n, log_x)
     ys = values(f, xs)
     height = ymax - ymin
     pieces: list[list[P]] = []

@@ -11,7 +11,7 @@ import numpy as np
 from scidsl import syntax
 from scidsl.domains.plots import kinds as k
 from scidsl.domains.plots import numeric
-from scidsl.domains.plots.axes import extent, make_axes, padded, robust_extent
+from scidsl.domains.plots.axes import extent, make_axes, padded, padded_log, robust_extent
 from scidsl.domains.plots.layout import (
     ArcL,
     CurveL,
@@ -87,8 +87,9 @@ def build_plot(plot: k.Plot, members: list[Any]) -> Panel:
     xr = _x_range(plot, fns, members)
     yr = _y_range(plot, fns, members, xr)
     frame = plot.frame
+    logs = (plot.xscale == "log", plot.yscale == "log")
     axes = make_axes(
-        plot, plot.name or "plot", (xr[0], yr[0], xr[1], yr[1]), tuple(plot.size), frame, plot.equal
+        plot, plot.name or "plot", (xr[0], yr[0], xr[1], yr[1]), tuple(plot.size), frame, plot.equal, logs
     )
     axes.grid, axes.xlabel, axes.ylabel = plot.grid, plot.xlabel, plot.ylabel
     panel = Panel(plot, axes)
@@ -123,6 +124,9 @@ def _x_range(plot: k.Plot, fns: list[FnSpec], members: list[Any]) -> P:
             xs.extend(spec.interval)
     for n in members:
         xs.extend(_member_xs(n))
+    if plot.xscale == "log":
+        r = extent([v for v in xs if v > 0])
+        return padded_log(*r) if r is not None else (0.1, 100.0)
     r = extent(xs)
     if r is None:
         return (-5.0, 5.0)
@@ -160,10 +164,11 @@ def _y_range(plot: k.Plot, fns: list[FnSpec], members: list[Any], xr: P) -> P:
         _check_interval(plot.ylim, plot, "ylim")
         return plot.ylim
     ys: list[float] = []
+    log = plot.yscale == "log"
     for spec in fns:
         a, b = _domain(spec, xr)
-        vals = numeric.values(spec.f(), np.linspace(a, b, numeric.SAMPLES))
-        r = robust_extent(vals)
+        vals = numeric.values(spec.f(), numeric.grid(a, b, numeric.SAMPLES, plot.xscale == "log"))
+        r = robust_extent(vals[vals > 0] if log else vals)
         if r is None:
             raise LayoutError(
                 "E6005",
@@ -176,6 +181,9 @@ def _y_range(plot: k.Plot, fns: list[FnSpec], members: list[Any], xr: P) -> P:
         ys.extend(r)
     for n in members:
         ys.extend(_member_ys(n))
+    if log:
+        r = extent([v for v in ys if v > 0])
+        return padded_log(*r) if r is not None else (0.1, 100.0)
     r = extent(ys)
     if r is None:
         return (-5.0, 5.0)
@@ -193,7 +201,7 @@ def _add_function(panel: Panel, spec: FnSpec) -> None:
     assert axes is not None
     a, b = _domain(spec, (axes.window[0], axes.window[2]))
     f = spec.f()
-    pieces, breaks = numeric.sample(f, a, b, axes.window)
+    pieces, breaks = numeric.sample(f, a, b, axes.window, log_x=axes.xlog)
     if not pieces:
         raise LayoutError(
             "E6005",
