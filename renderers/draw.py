@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from dataclasses import replace
 
 from scidsl.domains.draw import kinds as k
 from scidsl.domains.draw.domain import Layout, Shape
@@ -458,6 +459,27 @@ def _block(shape: Shape, owner: str, out: Drawing) -> None:
     _label(node, top, owner, (_dir(_sub(top, c)),), 0.12, out=out)
 
 
+def _charge(shape: Shape, owner: str, out: Drawing) -> None:
+    node, c, r = shape.node, shape.center, shape.radius
+    assert c is not None
+    out.items.append(Circle(c, r, _stroke(node, "white"), owner=owner, role="charge"))
+    sign = "+" if node.value > 0 else ("$-$" if node.value < 0 else "")
+    if sign:
+        out.items.append(Text(c, sign, size=10, owner=owner, may_touch=(owner,)))
+    _label(node, c, owner, (45.0, 135.0, -45.0), r + 0.1, out=out)
+
+
+def _field_lines(shape: Shape, owner: str, out: Drawing) -> None:
+    node = shape.node
+    stroke = _stroke(node)
+    for path in shape.paths:
+        out.items.append(Line(tuple(path), False, stroke, owner=owner, role="field_line"))
+        half = _halfway(path)
+        tip = _add(half[0], half[1], 0.1)
+        out.items.append(Line((_add(tip, half[1], -0.2), tip), False, replace(stroke, visible=False), "end",
+                              owner=owner, role="flow"))
+
+
 def _ray_diagram(shape: Shape, owner: str, out: Drawing) -> None:
     node, tr = shape.node, shape.extra
     ray = Stroke(color=node.color, width=0.9)
@@ -489,4 +511,5 @@ def _ray_diagram(shape: Shape, owner: str, out: Drawing) -> None:
 _SPECIAL = {k.Spring: _spring, k.Surface: _surface, k.Mirror: _surface, k.Dimension: _dimension, k.Disk: _disk,
             k.Ellipse: _ellipse, k.AngleMark: _angle_mark, k.CurrentMark: _current_mark, k.Field_: _field,
             k.Lens: _lens, k.Note: _note, k.RayDiagram: _ray_diagram,
-            k.SphericalMirror: _spherical_mirror, k.Incline: _incline, k.Block: _block}
+            k.SphericalMirror: _spherical_mirror, k.Incline: _incline, k.Block: _block,
+            k.Charge: _charge, k.FieldLines: _field_lines}

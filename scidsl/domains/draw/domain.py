@@ -143,6 +143,8 @@ def layout(ctx: Any) -> Layout:
                 shape = _ray_shape(node, placed)
             elif isinstance(node, k.Rope):
                 shape = _rope_shape(node, anchors, placed)
+            elif isinstance(node, k.FieldLines):
+                shape = _field_lines_shape(node, placed)
             elif isinstance(node, k.Block):
                 shape = _block_shape(node, placed)
             elif isinstance(node, k.Incline):
@@ -203,7 +205,7 @@ def _shape(node: Node, anchors: dict[str, P]) -> Shape:  # noqa: C901
                      center=position(node.center, anchors))
     if isinstance(node, (k.Spring, k.Surface, k.Dimension)):
         return Shape(node, [position(node.from_, anchors), position(node.to, anchors)])
-    if isinstance(node, (k.Disk, k.CurrentMark)):
+    if isinstance(node, (k.Disk, k.CurrentMark, k.Charge)):
         c = position(node.at, anchors)
         return Shape(node, [c], center=c, radius=node.radius)
     if isinstance(node, k.Ellipse):
@@ -308,6 +310,27 @@ def _block_shape(node: k.Block, placed: dict[str, Shape]) -> Shape:
     corners = [lo, hi, (hi[0] + n[0] * h, hi[1] + n[1] * h), (lo[0] + n[0] * h, lo[1] + n[1] * h)]
     return Shape(node, [_finite(p) for p in corners], closed=True,
                  center=(base[0] + n[0] * h / 2, base[1] + n[1] * h / 2))
+
+
+def _field_lines_shape(node: k.FieldLines, placed: dict[str, Shape]) -> Shape:
+    """Trace the field lines of the named charges."""
+    from scidsl.domains.draw.fieldlines import field_lines, line_count
+
+    shapes = [placed.get(name) for name in node.charges]
+    bad = [name for name, sh in zip(node.charges, shapes) if sh is None or not isinstance(sh.node, k.Charge)]
+    if bad:
+        raise _PosError("E4018", f"field lines need charges declared before them; {', '.join(bad)} "
+                        f"{'is' if len(bad) == 1 else 'are'} not", "declare `charge q1 at (x, y) { value: 1 }` first")
+    charges = [(sh.center, sh.node.value) for sh in shapes if sh is not None and sh.center is not None]
+    if all(q == 0 for _, q in charges):
+        raise _PosError("E4018", "every charge is zero: there is no field to draw", "give a charge a value")
+    count = line_count(charges, node.density)
+    if count > MAX_MARKS // 10:
+        raise _PosError("E4011", f"the field lines would number {count}; the limit is {MAX_MARKS // 10}",
+                        "lower the density")
+    radii = [sh.radius for sh in shapes if sh is not None]
+    paths = field_lines(charges, radii, node.density, node.margin)
+    return Shape(node, [charges[0][0]], paths=[[_finite(p) for p in path] for path in paths])
 
 
 def _dist(a: P, b: P) -> float:
@@ -437,7 +460,7 @@ def anchors_of(name: str, shape: Shape) -> dict[str, P]:
         out.update({name: a, f"{name}.start": a, f"{name}.end": b, f"{name}.mid": ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)})
         if shape.center is not None:
             out[f"{name}.center"] = shape.center
-    if isinstance(node, (k.Disk, k.Ellipse)) and shape.center is not None:
+    if isinstance(node, (k.Disk, k.Ellipse, k.Charge)) and shape.center is not None:
         (cx, cy), (rx, ry) = shape.center, _radii(shape)
         out.update({f"{name}.center": (cx, cy), f"{name}.left": (cx - rx, cy), f"{name}.right": (cx + rx, cy),
                     f"{name}.top": (cx, cy + ry), f"{name}.bottom": (cx, cy - ry)})
@@ -539,6 +562,11 @@ def facts(ctx: Any, layout: Layout | None) -> list:
         if isinstance(node, k.Block):
             out.append(Fact("on", (node.name, node.on), node.text or node.label,
                             f"block {node.name or ''} rests on {node.on}"))
+        if isinstance(node, k.Charge):
+            out.append(Fact("charge", (node.name,), node.value, f"charge {node.name or ''} = {node.value:+g} q"))
+        if isinstance(node, k.FieldLines):
+            out.append(Fact("field_lines", tuple(node.charges), None, "field lines run from the positive charges "
+                            f"to the negative ones among {', '.join(node.charges)}"))
         if isinstance(node, k.Lens):
             out.append(Fact("lens", (node.name,), node.type, f"lens {node.name or ''} is {node.type}"))
         if isinstance(node, (k.CurrentMark, k.Field_)):

@@ -411,6 +411,33 @@ class Block(_Styled):
         return {"center", "bottom", "top", "uphill", "downhill"}
 
 
+class Charge(_Styled):
+    """A point charge: a circle with its sign, and a value in units of a common charge q."""
+
+    kind: Literal["charge"] = "charge"
+    at: Position
+    value: Number = Field(ge=-100, le=100, description="the charge in units of q, e.g. 2 or -1 (sets the sign shown)")
+    radius: Number = Field(default=0.25, gt=0, le=5, description="radius of the symbol in cm")
+    relations: ClassVar[tuple[str, ...]] = ("at",)
+    example: ClassVar[str] = 'charge q1 at (0, 0) { value: 2, label: "$+2q$" }'
+
+    def members(self) -> Optional[set[str]]:
+        """Centre and the four extreme points."""
+        return {"center", "left", "right", "top", "bottom"}
+
+
+class FieldLines(_Styled):
+    """Electric field lines of point charges, computed by following the field from each positive charge."""
+
+    kind: Literal["field_lines"] = "field_lines"
+    charges: list[Ref] = Field(min_length=1, max_length=20, description="the charges (declared before)")
+    density: int = Field(default=8, ge=1, le=40, description="lines per unit of charge")
+    margin: Number = Field(default=2.5, gt=0, le=50, description="how far beyond the charges lines are followed (cm)")
+    width: Number = Field(default=0.8, ge=0.1, le=10, description="line width in points")
+    example: ClassVar[str] = ("charge a at (0, 0) { value: 1 }; charge b at (3, 0) { value: -1 }; "
+                              "field_lines E { charges: [a, b] }")
+
+
 class RayDiagram(Node):
     """The principal rays of a thin lens or spherical mirror: object, image from 1/f = 1/d + 1/d', three rays."""
 
@@ -430,4 +457,4 @@ class RayDiagram(Node):
 
 
 KINDS = [Polyline, Polygon, Region, Curve, ArcShape, Arrow, TextItem, Box, Marker, Group, Spring, Surface, Mirror,
-         Dimension, Disk, Ellipse, AngleMark, CurrentMark, Field_, Lens, Note, SphericalMirror, RayDiagram, Rope, Incline, Block]
+         Dimension, Disk, Ellipse, AngleMark, CurrentMark, Field_, Lens, Note, SphericalMirror, RayDiagram, Rope, Incline, Block, Charge, FieldLines]
