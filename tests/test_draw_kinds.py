@@ -226,6 +226,9 @@ def _physics_statement(draw) -> str:  # type: ignore[no-untyped-def]
         f"note \"n\" at {a} to {b}",
         f"spherical_mirror at {a} {{ focal: {draw(st.floats(0.3, 5)):.2f}, type: {draw(st.sampled_from(['concave', 'convex']))} }}",
         f"disk P at {a} {{ radius: 0.5 }}\nrope {{ through: [{b}, P, {c}] }}",
+        f"incline R at {a} {{ angle: {draw(st.integers(-10, 100))} deg }}\nblock on R {{ at: {draw(st.floats(0, 1)):.2f} }}",
+        f"charge Q1 at {a} {{ value: {draw(st.integers(-3, 3))} }}\ncharge Q2 at {b} {{ value: {draw(st.integers(-3, 3))} }}\n"
+        "field_lines { charges: [Q1, Q2], density: 4 }",
     ]))
 
 
