@@ -6,6 +6,7 @@ import math
 P = tuple[float, float]
 
 MAX_STEPS = 1500
+WORK_BUDGET = 1_000_000  # charge-field evaluations per figure, so the tracing time stays bounded
 
 
 def field_at(p: P, charges: list[tuple[P, float]]) -> P:
@@ -36,11 +37,11 @@ def _step(p: P, charges: list[tuple[P, float]], h: float, sign: float) -> P | No
 
 
 def trace_line(start: P, charges: list[tuple[P, float]], radii: list[float], box: tuple[float, float, float, float],
-               sign: float, h: float = 0.04) -> list[P]:
+               sign: float, h: float = 0.04, steps: int = MAX_STEPS) -> list[P]:
     """Follow the field (sign +1) or against it (-1) from start until a charge, the box edge or the step limit."""
     pts = [start]
     p = start
-    for _ in range(MAX_STEPS):
+    for _ in range(steps):
         q = _step(p, charges, h, sign)
         if q is None:
             break
@@ -67,6 +68,9 @@ def field_lines(charges: list[tuple[P, float]], radii: list[float], density: int
     sign = 1.0
     if not sources:
         sources, sign = [i for i, (_, q) in enumerate(charges) if q < 0], -1.0
+    lines = line_count(charges, density)
+    steps = max(50, min(MAX_STEPS, WORK_BUDGET // (2 * lines * len(charges))))
+    h = max(0.04, math.hypot(box[2] - box[0], box[3] - box[1]) / steps)
     out = []
     for i in sources:
         (cx, cy), q = charges[i]
@@ -74,7 +78,7 @@ def field_lines(charges: list[tuple[P, float]], radii: list[float], density: int
         for j in range(n):
             t = 2 * math.pi * (j + 0.5) / n
             start = (cx + radii[i] * math.cos(t), cy + radii[i] * math.sin(t))
-            line = trace_line(start, charges, radii, box, sign)
+            line = trace_line(start, charges, radii, box, sign, h, steps)
             if len(line) >= 2:
                 out.append(line if sign > 0 else line[::-1])
     return out
