@@ -86,11 +86,29 @@ def _axes_panel(panel: Panel) -> Drawing:
     return d
 
 
+def _clipped(ax: Axes, pieces: list[list[P]]) -> list[tuple[P, ...]]:
+    """Page polylines of the pieces, cut to the plot window (data lines may run outside it)."""
+    from shapely.geometry import LineString, box
+
+    (x0, y0), (x1, y1) = ax.page((ax.window[0], ax.window[1])), ax.page((ax.window[2], ax.window[3]))
+    eps = 1e-6
+    window = box(x0 - eps, y0 - eps, x1 + eps, y1 + eps)
+    out: list[tuple[P, ...]] = []
+    for piece in pieces:
+        pts = tuple(ax.page(p) for p in piece)
+        if len(pts) < 2:
+            continue
+        cut = LineString(pts).intersection(window)
+        for part in getattr(cut, "geoms", [cut]):
+            if part.geom_type == "LineString" and len(part.coords) >= 2:
+                out.append(tuple((float(x), float(y)) for x, y in part.coords))
+    return out
+
+
 def _curve(d: Drawing, ax: Axes, c: CurveL) -> None:
     stroke = Stroke(color=c.color, width=c.width, dash=c.dash, zorder=3 if c.role != "asymptote" else 1.5)
     longest: Optional[list[P]] = None
-    for piece in c.pieces:
-        pts = tuple(ax.page(p) for p in piece)
+    for pts in _clipped(ax, c.pieces):
         d.items.append(Line(pts, stroke=stroke, owner=c.owner, role=c.role, arrow=c.arrow))  # type: ignore[arg-type]
         if longest is None or _length(pts) > _length(longest):
             longest = list(pts)

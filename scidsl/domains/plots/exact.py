@@ -10,7 +10,8 @@ from typing import Any, Optional
 
 from scidsl.model import Expr
 
-_MAX_TEXT = 24
+_MAX_TEXT = 16  # per coordinate; longer closed forms read worse than decimals in a figure
+_MAX_POINT_TEXT = 22
 _DIGITS = 40
 
 
@@ -85,7 +86,7 @@ def _exact_point(
         return None
     c = proven[0]
     y = sp.nsimplify(fs.subs(x, c))
-    if len(str(y)) > _MAX_TEXT or not y.is_number or not y.is_real:
+    if len(str(c)) + len(str(y)) > _MAX_POINT_TEXT or not y.is_number or not y.is_real:
         return None
     return c, y
 
