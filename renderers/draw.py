@@ -367,6 +367,15 @@ def _field(shape: Shape, owner: str, out: Drawing) -> None:
         last = max(shape.paths, key=lambda p: (p[0][1], p[0][0]))[0]
         _label(node, last, owner, (45.0, 0.0, 90.0), 0.2, out=out)
         return
+    if node.direction in ("ccw", "cw"):  # circles with one arrow head each, a quarter turn from the start
+        for path in shape.paths:
+            out.items.append(Line(tuple(path), False, stroke, owner=owner, role="field"))
+            k0 = 18  # of 72 points: a quarter turn
+            out.items.append(Line((path[k0 - 2], path[k0]), False, replace(stroke, visible=False), "end",
+                                  owner=owner, role="flow"))
+        outer = shape.paths[-1]
+        _label(node, outer[9], owner, (45.0, 0.0, 90.0), 0.12, out=out)
+        return
     radial = node.direction in ("outward", "inward")
     for path in shape.paths:
         out.items.append(Line(tuple(path), False, stroke, None if radial else "end", owner=owner, role="field"))

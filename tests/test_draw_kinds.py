@@ -313,3 +313,15 @@ def test_block_follows_a_rotated_incline() -> None:
     a = r.drawing.anchors
     corner, bottom, top = a["ramp.corner"], a["A.bottom"], a["A.top"]
     assert math.dist(top, corner) > math.dist(bottom, corner)  # the block stands on the outside of the slope
+
+
+def test_circular_field_lines_turn_the_stated_way() -> None:
+    r = _compile("field B from (-2, -2) to (2, 2) { direction: ccw, count: 2 }\n"
+                 "field C from (5, -2) to (9, 2) { direction: cw, count: 2 }")
+    for owner, sense in (("B", 1), ("C", -1)):
+        centre = r.drawing.anchors[f"{owner}.center"]
+        for head in _lines(r, owner, "flow"):
+            (x0, y0), (x1, y1) = head.points
+            cross = (x0 - centre[0]) * (y1 - y0) - (y0 - centre[1]) * (x1 - x0)
+            assert cross * sense > 0
+        assert len(_lines(r, owner, "field")) == 2

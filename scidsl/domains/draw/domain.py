@@ -402,6 +402,12 @@ def field_paths(node: k.Field_, a: P, b: P) -> list[list[P]]:
     if node.direction in ("up", "down"):
         xs = [x0 + (x1 - x0) * (i + 0.5) / n for i in range(n)]
         return [[(x, y0), (x, y1)] if node.direction == "up" else [(x, y1), (x, y0)] for x in xs]
+    if node.direction in ("ccw", "cw"):
+        c, big = ((x0 + x1) / 2, (y0 + y1) / 2), min(x1 - x0, y1 - y0) / 2
+        turn = 1 if node.direction == "ccw" else -1
+        return [[(c[0] + big * (i + 1) / n * math.cos(turn * 2 * math.pi * j / 72),
+                  c[1] + big * (i + 1) / n * math.sin(turn * 2 * math.pi * j / 72)) for j in range(73)]
+                for i in range(n)]
     if node.direction in ("outward", "inward"):
         c, big = ((x0 + x1) / 2, (y0 + y1) / 2), min(x1 - x0, y1 - y0) / 2
         out = []

@@ -302,9 +302,10 @@ class Field_(_Styled):
     kind: Literal["field"] = "field"
     from_: Position = Field(alias="from", description="one corner of the region")
     to: Position = Field(description="the opposite corner")
-    direction: Literal["right", "left", "up", "down", "out", "in", "outward", "inward"] = Field(
-        description="direction of the field: parallel lines, ⊙/× symbols (out of / into the page), or lines "
-                    "radiating outward from / inward to the centre of the region (a point charge)")
+    direction: Literal["right", "left", "up", "down", "out", "in", "outward", "inward", "ccw", "cw"] = Field(
+        description="direction of the field: parallel lines, ⊙/× symbols (out of / into the page), lines "
+                    "radiating outward from / inward to the centre of the region (a point charge), or circles "
+                    "about the centre, counter-clockwise / clockwise (around a current)")
     count: int = Field(default=4, ge=1, le=40, description="number of lines (or of rows of symbols)")
     relations: ClassVar[tuple[str, ...]] = ("from", "to")
     example: ClassVar[str] = 'field E from (0, 0) to (5, 3) { direction: right, label: "$\\vec E$" }'
