@@ -7,6 +7,7 @@ from typing import Any
 from scidsl.domains.circuits.drawing import DOT_R, schematic_shapes
 from scidsl.domains.circuits.layout import LABEL_GAP
 from scidsl.domains.circuits.parts import TERMINAL_ALIASES, canonical_terminal
+from scidsl.domains.circuits.quantities import subscript_name
 from scidsl.domains.circuits.symbols import SArc, SCircle, SLine, SText
 from scidsl.primitives import Arc, Circle, Dot, Drawing, LabelSpec, Line, Stroke, Text
 
@@ -56,6 +57,20 @@ def render_circuit(lay: Any) -> Drawing:
         for alias, term in TERMINAL_ALIASES.items():
             if canonical_terminal(kind, alias) == term and term in p.terminals:
                 out.anchors[f"{p.name}.{alias}"] = p.terminals[term]
+    centre = _centre(sch)
     for m in sch.markers:
         out.anchors[m.name] = m.tip
+        if m.kind == "junction":
+            spec = circuit.parts[m.name]
+            text = spec.label if spec.label is not None else subscript_name(m.name)
+            away = _angle((m.tip[0] - centre[0], m.tip[1] - centre[1]))
+            out.labels.append(LabelSpec(text, m.tip, m.name, lay.font_size,
+                                        prefer=(away, (away + 45) % 360, (away - 45) % 360),
+                                        distance=0.1))
     return out
+
+
+def _centre(sch: Any) -> tuple[float, float]:
+    pts = [q for w in sch.wires for q in w] or [(0.0, 0.0)]
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    return ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2)

@@ -160,3 +160,13 @@ def test_random_circuits_pass_the_core_render_checks(tree: object, style: str) -
     lines.append(f"circuit c {{ loop: [E, {body}] }}")
     result = scidsl.compile("\n".join(lines) + "\n")
     assert result.ok and result.diagnostics == [], [d.message for d in result.diagnostics]
+
+
+def test_named_junctions_get_a_dot_and_a_label() -> None:
+    result = scidsl.compile((ROOT / "circuits" / "wheatstone_bridge.sdl").read_text("utf-8"))
+    assert result.ok
+    placed = {t.text: t.pos for t in result.texts}
+    for name in "ABCD":
+        assert f"${name}$" in placed
+        dot = result.drawing.anchors[name]
+        assert any(getattr(i, "center", None) == dot for i in result.drawing.items)

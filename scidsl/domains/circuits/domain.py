@@ -14,7 +14,7 @@ from scidsl.domains.circuits.quantities import Quantity
 from scidsl.domains.circuits.topology import (Circuit, CircuitSpec, Item, LoopSpec, NetworkSpec,
                                               NodeMark, Parallel, PartSpec, Placement, Series)
 
-_MARKERS = (k.Ground, k.Terminal)
+_MARKERS = (k.Ground, k.Terminal, k.Junction)
 
 
 @dataclass

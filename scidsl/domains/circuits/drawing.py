@@ -27,6 +27,9 @@ def schematic_shapes(circuit: Circuit, sch: Schematic, style: Style = "iec",
     out += [(None, SCircle(d, DOT_R, "black")) for d in sch.dots]
     out += [(owner, SLine((a, b), arrow="end")) for owner, a, b in sch.arrows]
     for m in sch.markers:
-        shapes = draw_ground(m.tip) if m.kind == "ground" else draw_terminal(m.tip)
+        if m.kind == "junction":
+            shapes = [SCircle(m.tip, DOT_R, "black")]
+        else:
+            shapes = draw_ground(m.tip) if m.kind == "ground" else draw_terminal(m.tip)
         out += [(m.name, s) for s in shapes]
     return out

@@ -49,7 +49,7 @@ def series_groups(circuit: Circuit) -> list[list[str]]:
     ends = _two_terminal(circuit, uf)
     at_node: dict[str, list[str]] = {}
     for (part, _), node in circuit.terminals.items():
-        if circuit.parts[part].kind not in ("wire", "ground", "terminal"):
+        if circuit.parts[part].kind not in ("wire", "ground", "terminal", "junction"):
             at_node.setdefault(uf[node], []).append(part)
     chains = nx.utils.UnionFind(ends)
     for parts in at_node.values():
@@ -149,7 +149,8 @@ def main_branches(circuit: Circuit) -> list[list[str]] | None:
 
 def circuit_facts(circuit: Circuit) -> list[Fact]:
     """All facts, each with a short English sentence under "text"."""
-    counts = Counter(spec.kind for spec in circuit.parts.values() if spec.kind != "wire")
+    counts = Counter(spec.kind for spec in circuit.parts.values()
+                     if spec.kind not in ("wire", "junction"))
     out: list[Fact] = [{"fact": "count", "args": (k,), "value": n, "text": f"{n} × {k}"}
                        for k, n in sorted(counts.items())]
     for name, spec in circuit.parts.items():

@@ -236,6 +236,13 @@ class Terminal(_Marker):
     example: ClassVar[str] = 'terminal A "A" at a'
 
 
+class Junction(_Marker):
+    """A named junction: a dot with a letter at a node, as textbooks mark bridge corners."""
+
+    kind: Literal["junction"] = "junction"
+    example: ClassVar[str] = 'junction A "A" at a'
+
+
 class Circuit(Node):
     """A circuit: a closed `loop` of parts and groups, or a two-terminal `network`."""
 
@@ -270,4 +277,4 @@ class Circuit(Node):
 
 KINDS = [Resistor, Capacitor, Inductor, Lamp, Fuse, Diode, Led, Rheostat, Potentiometer, Cell,
          Battery, DcSource, AcSource, CurrentSource, Switch, TwoWaySwitch, Ammeter, Voltmeter,
-         Galvanometer, Wire, Ground, Terminal, Circuit]
+         Galvanometer, Wire, Ground, Terminal, Junction, Circuit]

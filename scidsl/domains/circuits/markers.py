@@ -181,7 +181,26 @@ def finish_schematic(circuit: Circuit, sub: _Sub, ports: list[tuple[str, str]],
             _place_marker(circuit, sch, name, nodes, measure)
             nodes = point_nodes(circuit, sch)
     sch.dots = junction_dots(sch)
+    for name, spec in circuit.parts.items():
+        if spec.kind == "junction" and (name, "a") in circuit.terminals:
+            _place_junction(circuit, sch, name, point_nodes(circuit, sch))
     return sch
+
+
+def _place_junction(circuit: Circuit, sch: Schematic, name: str, nodes: dict[Point, str]) -> None:
+    """A named junction sits on the node's junction dot, else in the middle of one of its wires."""
+    node = circuit.terminals[(name, "a")]
+    dots = [d for d in sch.dots if nodes.get(d) == node]
+    if dots:
+        point = dots[0]
+    else:
+        seg = next(((a, b) for a, b in sch.wires if nodes.get(a) == node), None)
+        if seg is None:
+            return
+        (x0, y0), (x1, y1) = seg
+        point = (round((x0 + x1) / 2, 6), round((y0 + y1) / 2, 6))
+        sch.wires = split_wires(sch.wires, [point])
+    sch.markers.append(PlacedMarker(name, "junction", point, point))
 
 
 def _place_ports(circuit: Circuit, sch: Schematic, sub: _Sub, ports: list[tuple[str, str]],

@@ -51,6 +51,7 @@ KINDS: dict[str, PartKind] = {
         _k("wire", "wire", prefix="W"),
         _k("ground", "marker", prefix="G", terminals=("a",)),
         _k("terminal", "marker", prefix="T", terminals=("a",)),
+        _k("junction", "marker", prefix="J", terminals=("a",)),
     )
 }
 

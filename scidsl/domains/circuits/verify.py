@@ -56,7 +56,7 @@ def stated_graph(circuit: Circuit) -> nx.MultiGraph:
     for (part, term), node in circuit.terminals.items():
         ends.setdefault(part, {})[term] = uf[node]
     for name, terms in ends.items():
-        if circuit.parts[name].kind not in ("wire", "ground", "terminal"):
+        if circuit.parts[name].kind not in ("wire", "ground", "terminal", "junction"):
             for a, b in combinations([terms[t] for t in sorted(terms)], 2):
                 g.add_edge(a, b, part=name)
     return g
@@ -70,7 +70,7 @@ def stated_partition(circuit: Circuit) -> frozenset[frozenset[str]]:
             uf.union(u, v)
     groups: dict[str, set[str]] = {}
     for (part, term), node in circuit.terminals.items():
-        if circuit.parts[part].kind not in ("wire", "ground", "terminal"):
+        if circuit.parts[part].kind not in ("wire", "ground", "terminal", "junction"):
             groups.setdefault(uf[node], set()).add(f"{part}.{term}")
     return frozenset(frozenset(g) for g in groups.values())
 
