@@ -30,8 +30,10 @@ class Domain:
 
 DOMAINS: tuple[Domain, ...] = (
     Domain("draw", "scidsl.domains.draw.kinds", "scidsl.domains.draw.domain", "scidsl.domains.draw.codes",
-           summary="drawing primitives for anything no domain covers: polyline, polygon, curve, arc, "
-                   "arrow, text, box, region, group"),
+           summary="drawing primitives and physics symbols for anything no domain covers: polyline, shape, "
+                   "region, curve, circle_arc, arrow, text, box, dot, group, spring, surface, mirror, "
+                   "dimension, disk, ellipse, angle_mark, current_mark, field, charge, lens, "
+                   "spherical_mirror, ray_diagram, rope, incline, block, note"),
     Domain("geometry", "scidsl.domains.geometry.kinds", "scidsl.domains.geometry.domain",
            "scidsl.domains.geometry.codes",
            fact_functions=("angle", "length", "parallel", "perpendicular", "equal", "on", "tangent",
@@ -42,7 +44,19 @@ DOMAINS: tuple[Domain, ...] = (
     Domain("chemistry", "scidsl.domains.chemistry.kinds", "scidsl.domains.chemistry.domain",
            "scidsl.domains.chemistry.codes",
            summary="molecules, reactions and crystal unit cells checked with RDKit"),
-    Domain("plots", "scidsl.domains.plots.kinds", "scidsl.domains.plots.domain", "scidsl.domains.plots.codes", summary="function graphs with computed roots, extrema and intersections; data series, shaded areas, p-V processes; bar charts, histograms and pie charts"),
+    Domain("plots", "scidsl.domains.plots.kinds", "scidsl.domains.plots.domain", "scidsl.domains.plots.codes",
+           summary="function graphs with computed roots, extrema and intersections; data series, shaded "
+                   "areas, p-V processes; bar charts, histograms and pie charts"),
+    Domain("tables", "scidsl.domains.tables.kinds", "scidsl.domains.tables.domain",
+           "scidsl.domains.tables.codes", summary="tables, contingency tables and Punnett squares"),
+    Domain("sets", "scidsl.domains.sets.kinds", "scidsl.domains.sets.domain", "scidsl.domains.sets.codes",
+           summary="Venn diagrams with region counts checked against set sizes"),
+    Domain("graphs", "scidsl.domains.graphs.kinds", "scidsl.domains.graphs.domain",
+           "scidsl.domains.graphs.codes",
+           summary="graphs and networks, trees, flowcharts, pedigrees and flow diagrams laid out by the compiler"),
+    Domain("solids", "scidsl.domains.solids.kinds", "scidsl.domains.solids.domain",
+           "scidsl.domains.solids.codes",
+           summary="solid geometry: prisms, pyramids, cylinders, cones and spheres in oblique projection"),
 )
 
 

@@ -1,0 +1,1 @@
+"""Graphs, trees, flowcharts and pedigrees."""

@@ -1,0 +1,1 @@
+"""Solid geometry in oblique projection."""

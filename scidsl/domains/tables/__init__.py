@@ -1,0 +1,1 @@
+"""Tables, contingency tables and Punnett squares."""
