@@ -57,6 +57,11 @@ DOMAINS: tuple[Domain, ...] = (
     Domain("solids", "scidsl.domains.solids.kinds", "scidsl.domains.solids.domain",
            "scidsl.domains.solids.codes",
            summary="solid geometry: prisms, pyramids, cylinders, cones and spheres in oblique projection"),
+    Domain("biology", "scidsl.domains.biology.kinds", "scidsl.domains.biology.domain",
+           "scidsl.domains.biology.codes",
+           summary="cell diagrams with labelled organelles and DNA replication forks checked for strand polarity"),
+    Domain("lab", "scidsl.domains.lab.kinds", "scidsl.domains.lab.domain", "scidsl.domains.lab.codes",
+           summary="laboratory apparatus assembled by the compiler: titration, stands, glassware with volumes"),
 )
 
 

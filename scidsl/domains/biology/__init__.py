@@ -1,0 +1,1 @@
+"""Cell diagrams and DNA replication."""
