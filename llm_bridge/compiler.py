@@ -121,7 +121,7 @@ def _kind_doc(kind: str, cls: Any, domain: str) -> KindDoc:
     fields = tuple(
         FieldDoc(
             info.alias or name,
-            type_text(info.annotation, info.metadata),
+            _interval_or(type_text(info.annotation, info.metadata), info.description or ""),
             info.is_required(),
             info.description or "",
         )
@@ -169,6 +169,13 @@ def _units() -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
     return {dim: tuple(units) for dim, units in grouped.items()}, prefixes
 
 
+def _interval_or(type_word: str, description: str) -> str:
+    """A number pair described as an interval reads `range [from, to]`, not as a point."""
+    if type_word == "point (x, y)" and ("[from, to]" in description or "interval" in description):
+        return "range [from, to]"
+    return type_word
+
+
 def type_text(annotation: Any, metadata: list[Any] | tuple[Any, ...] = ()) -> str:
     """A short, model-readable name for a field type (`length`, `name`, `text`, `a|b`, `list of name`)."""
     for meta in metadata:
@@ -200,10 +207,11 @@ def _marker_word(meta: Any) -> str:
 
 def _sequence_text(origin: Any, args: tuple[Any, ...]) -> str:
     """`list of X`, or `point (x, y)` for a pair of numbers."""
-    if origin is tuple and len(args) == 2 and args[1] is not Ellipsis:
-        return "point (x, y)"
-    if origin is tuple and len(args) == 3 and args[2] is not Ellipsis:
-        return "point (x, y, z)"
+    if origin is tuple and args and args[-1] is not Ellipsis:
+        words = [type_text(a) for a in args]
+        if len(args) in (2, 3) and all(w == "number" for w in words):
+            return "point (x, y)" if len(args) == 2 else "point (x, y, z)"
+        return f"pair [{', '.join(words)}]" if len(args) == 2 else f"[{', '.join(words)}]"
     inner = type_text(args[0]) if args else "value"
     return f"list of {inner}"
 
