@@ -22,5 +22,19 @@ def scene_document_model() -> type[BaseModel]:
 
 def scene_json_schema() -> dict[str, Any]:
     """The JSON Schema of a scene document."""
-    schema = scene_document_model().model_json_schema(mode="validation")
+    schema = _json_bounds(scene_document_model().model_json_schema(mode="validation"))
     return {**schema, "$schema": SCHEMA_DIALECT, "title": "scidsl scene"}
+
+
+# pydantic writes a Number field's bounds under their Python names; JSON Schema has its own
+_BOUND_WORDS = {"ge": "minimum", "le": "maximum", "gt": "exclusiveMinimum", "lt": "exclusiveMaximum"}
+
+
+def _json_bounds(node: Any) -> Any:
+    """The schema with numeric bounds spelled as JSON Schema keywords."""
+    if isinstance(node, list):
+        return [_json_bounds(x) for x in node]
+    if not isinstance(node, dict):
+        return node
+    is_number = node.get("type") in ("number", "integer")
+    return {(_BOUND_WORDS.get(k, k) if is_number else k): _json_bounds(v) for k, v in node.items()}

@@ -80,6 +80,10 @@ def test_schema_is_valid_json_schema(capsys) -> None:  # type: ignore[no-untyped
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     scene = {"items": [{"kind": "dot", "name": "P", "at": "(0, 0)"}]}
     Draft202012Validator(schema).validate(scene)
+    # numeric bounds of the model are JSON Schema bounds a validator enforces
+    point = {"kind": "point", "name": "P", "on": "AB", "ratio": 0.5}
+    Draft202012Validator(schema).validate({"items": [point]})
+    assert not Draft202012Validator(schema).is_valid({"items": [{**point, "ratio": 2}]})
 
 
 def test_json_scene_compiles_like_text(scene_file, tmp_path) -> None:  # type: ignore[no-untyped-def]
