@@ -18,6 +18,7 @@ _ERROR_CODES: dict[str, str] = {
     "number_range": "E0904",
     "label_length": "E0906",
     "label_control": "E0202",
+    "color": "E0202",
     "expr_syntax": "E0207",
     "expr_type": "E0202",
     "expr_eval": "E0207",

@@ -306,7 +306,38 @@ class LabelMarker:
 
 Label = Annotated[str, LabelMarker]
 Point2 = tuple[Number, Number]
-Color = str
+def _check_color(v: str) -> str:
+    import re
+
+    if re.fullmatch(r"#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})", v):
+        return v
+    from matplotlib.colors import is_color_like  # only when a scene names a colour
+
+    if len(v) <= 40 and v.isprintable() and is_color_like(v) and not v.replace(".", "", 1).isdigit():
+        return v
+    import difflib
+
+    from matplotlib.colors import CSS4_COLORS, TABLEAU_COLORS
+
+    near = difflib.get_close_matches(v.lower(), [*CSS4_COLORS, *TABLEAU_COLORS], n=1)
+    maybe = f"; did you mean {near[0]}?" if near else ""
+    raise PydanticCustomError("color", "'{v}' is not a colour (a name like red or tab:blue, or #rrggbb){maybe}",
+                              {"v": v[:60], "maybe": maybe})
+
+
+class ColorMarker:
+    """Field metadata: a Matplotlib colour name or #rrggbb."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
+        return core_schema.no_info_after_validator_function(_check_color, core_schema.str_schema())
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> dict:
+        return {"type": "string", "description": "a colour name (red, tab:blue) or #rrggbb"}
+
+
+Color = Annotated[str, ColorMarker]
 
 
 # ---- nodes ----------------------------------------------------------------------------------
