@@ -8,7 +8,7 @@ from typing import Any
 
 from scidsl import limits
 from scidsl.primitives import Arc, Circle, Dot, Drawing, Line, Text
-from scidsl.style import CM_PER_INCH, DEFAULT_DPI, MARGIN_CM, PT_PER_CM, textbook_rc
+from scidsl.style import CM_PER_INCH, DEFAULT_DPI, MARGIN_CM, textbook_rc
 from scidsl.labels import text_box
 
 FORMATS = ("png", "svg", "pdf")

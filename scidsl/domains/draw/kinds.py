@@ -5,39 +5,15 @@ or sums like `A + (0.5, 0)`.
 """
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar, Literal, Optional
+from typing import Annotated, ClassVar, Literal, Optional
 
-from pydantic import Field, GetCoreSchemaHandler, GetJsonSchemaHandler
-from pydantic_core import core_schema
+from pydantic import Field
 
-from scidsl.model import Angle, Color, Expr, Label, Length, Node, Number, Ref, _to_expr
-
-
-def _to_position(v: Any) -> Expr:
-    if isinstance(v, (tuple, list)) and len(v) in (2, 3) and all(isinstance(c, (int, float)) and not isinstance(c, bool) for c in v):
-        from scidsl.model import _num_text
-
-        v = "(" + ", ".join(_num_text(float(c)) for c in v) + ")"
-    elif isinstance(v, (tuple, list)):
-        v = "(" + ", ".join(str(c) for c in v) + ")"
-    return _to_expr(v)
+from scidsl.model import Angle, Color, Expr, ExprKind, Label, Length, Node, Number, Ref
 
 
-class PositionMarker:
-    """Field metadata: a position on the page."""
-
-    @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
-        return core_schema.no_info_plain_validator_function(
-            _to_position, serialization=core_schema.plain_serializer_function_ser_schema(str))
-
-    @classmethod
-    def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> dict:
-        return {"type": "string", "description": "a position: '(x, y)' in cm, a point or anchor name "
-                "like 'A' or 'R1.left', or a sum like 'A + (0.5, 0)'"}
-
-
-Position = Annotated[Expr, PositionMarker]
+Position = Annotated[Expr, ExprKind("a position: '(x, y)' in cm, a point or anchor name like 'A' or "
+                                     "'R1.left', or a sum like 'A + (0.5, 0)'")]
 Dash = Literal["solid", "dashed", "dotted", "dashdot"]
 ArrowEnd = Literal["none", "end", "start", "both"]
 

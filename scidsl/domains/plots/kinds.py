@@ -8,44 +8,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any, ClassVar, Literal, Optional
 
-from pydantic import Field, GetCoreSchemaHandler, GetJsonSchemaHandler, model_validator
-from pydantic_core import core_schema
+from pydantic import Field, model_validator
 
-from scidsl.model import Color, Expr, Label, Node, Number, Ref, _num_text, _to_expr
-
-
-def _to_data_position(v: Any) -> Expr:
-    if isinstance(v, (tuple, list)):
-        v = (
-            "("
-            + ", ".join(
-                _num_text(float(c)) if isinstance(c, (int, float)) and not isinstance(c, bool) else str(c)
-                for c in v
-            )
-            + ")"
-        )
-    return _to_expr(v)
+from scidsl.model import Color, Expr, ExprKind, Label, Node, Number, Ref
 
 
-class DataPositionMarker:
-    """Field metadata: a position in data coordinates, `(x, y)` or the name of a datapoint."""
-
-    @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
-        return core_schema.no_info_plain_validator_function(
-            _to_data_position, serialization=core_schema.plain_serializer_function_ser_schema(str)
-        )
-
-    @classmethod
-    def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> dict:
-        return {
-            "type": "string",
-            "description": "a position in data coordinates: '(x, y)' like '(3/5, 4/5)', "
-            "or the name of a datapoint like 'A'",
-        }
-
-
-DataPos = Annotated[Expr, DataPositionMarker]
+DataPos = Annotated[Expr, ExprKind("a position in data coordinates: '(x, y)' like '(3/5, 4/5)', "
+                                   "or the name of a datapoint like 'A'")]
 Range = tuple[Number, Number]
 Dash = Literal["solid", "dashed", "dotted", "dashdot"]
 Special = Literal["roots", "minimum", "maximum", "extrema", "y_intercept"]
