@@ -87,14 +87,42 @@ def _angle_gap(a: float, b: float) -> float:
     return min(d, 360 - d)
 
 
-def _candidate(spec: LabelSpec, angle: float, gap: float, w: float, h: float):  # type: ignore[no-untyped-def]
-    from shapely.geometry import box
+Bounds = tuple[float, float, float, float]
 
+
+def _candidate_bounds(spec: LabelSpec, angle: float, gap: float, w: float, h: float) -> tuple[tuple[float, float], Bounds]:
     ux, uy = math.cos(math.radians(angle)), math.sin(math.radians(angle))
     # distance from the centre to the box edge along the direction, so the gap is edge-to-anchor
     reach = min(w / 2 / abs(ux) if abs(ux) > 1e-9 else math.inf, h / 2 / abs(uy) if abs(uy) > 1e-9 else math.inf)
     cx, cy = spec.anchor[0] + ux * (gap + reach), spec.anchor[1] + uy * (gap + reach)
-    return (cx, cy), box(cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+    return (cx, cy), (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+
+
+class _BoxGrid:
+    """Placed label boxes hashed into square cells, so a test only looks at boxes nearby."""
+
+    def __init__(self, cell: float = 1.0) -> None:
+        self.cell = cell
+        self.cells: dict[tuple[int, int], list[Bounds]] = {}
+
+    def _keys(self, b: Bounds) -> list[tuple[int, int]]:
+        c = self.cell
+        i0, i1 = math.floor(b[0] / c), math.floor(b[2] / c)
+        j0, j1 = math.floor(b[1] / c), math.floor(b[3] / c)
+        return [(i, j) for i in range(i0, i1 + 1) for j in range(j0, j1 + 1)]
+
+    def add(self, b: Bounds) -> None:
+        """Remember a placed box."""
+        for key in self._keys(b):
+            self.cells.setdefault(key, []).append(b)
+
+    def hits(self, b: Bounds) -> bool:
+        """True when the box meets (or touches) a placed box."""
+        for key in self._keys(b):
+            for o in self.cells.get(key, ()):
+                if b[0] <= o[2] and o[0] <= b[2] and b[1] <= o[3] and o[1] <= b[3]:
+                    return True
+        return False
 
 
 def place_labels(drawing: Drawing) -> tuple[list[Text], list[LabelSpec]]:
@@ -103,32 +131,35 @@ def place_labels(drawing: Drawing) -> tuple[list[Text], list[LabelSpec]]:
 
     obs = obstacles(drawing)
     tree = STRtree([o.geom for o in obs]) if obs else None
-    placed_boxes: list = []
+    placed = _BoxGrid()
     texts: list[Text] = []
     failed: list[LabelSpec] = []
     for spec in drawing.labels:
         w, h, _ = measure_text(spec.text, spec.size)
-        choice = _first_free(spec, w, h, obs, tree, placed_boxes)
+        choice = _first_free(spec, w, h, obs, tree, placed)
         if choice is None:
             failed.append(spec)
-            choice = _candidate(spec, _directions(spec)[0], spec.distance, w, h)
+            choice = _candidate_bounds(spec, _directions(spec)[0], spec.distance, w, h)
         (cx, cy), bx = choice
-        placed_boxes.append(bx)
+        placed.add(bx)
         texts.append(Text((cx, cy), spec.text, spec.size, "center", "center", 0, spec.color, spec.owner,
                           spec.role, spec.may_touch))
     return texts, failed
 
 
-def _first_free(spec, w, h, obs, tree, placed_boxes):  # type: ignore[no-untyped-def]
+def _first_free(spec, w, h, obs, tree, placed):  # type: ignore[no-untyped-def]
+    from shapely.geometry import box
+
+    directions = _directions(spec)
     for step in _STEPS:
-        for angle in _directions(spec):
-            centre, bx = _candidate(spec, angle, spec.distance + step, w, h)
-            padded = bx.buffer(_PAD, join_style=2)
-            if any(padded.intersects(p) for p in placed_boxes):
+        for angle in directions:
+            centre, b = _candidate_bounds(spec, angle, spec.distance + step, w, h)
+            padded = (b[0] - _PAD, b[1] - _PAD, b[2] + _PAD, b[3] + _PAD)
+            if placed.hits(padded):
                 continue
             if tree is not None:
-                hits = tree.query(padded, predicate="intersects")
+                hits = tree.query(box(*padded), predicate="intersects")
                 if any(obs[i].owner is None or obs[i].owner not in spec.may_touch for i in hits):
                     continue
-            return centre, bx
+            return centre, b
     return None
