@@ -458,15 +458,15 @@ def layout_circuit(circuit: Circuit, measure: Measure = measure_text,
     ports = _terminal_nodes(circuit)
     has_source = any(KINDS[d["kind"]].family in ("vsource", "isource")
                      for *_, d in circuit.graph.edges(keys=True, data=True))
-    if not has_source and len({n for _, n in ports}) >= 2:
-        sub = _layout_two_port(circuit, builder, ports)
-    else:
-        sub = _layout_with_root(circuit, builder)
+    # a sourceless network with two distinct terminal nodes is drawn between them; anything else
+    # (a source, or fewer than two terminals) is drawn as a loop and its terminals become markers
+    two_port = not has_source and len({n for _, n in ports}) >= 2
+    sub = _layout_two_port(circuit, builder, ports) if two_port else _layout_with_root(circuit, builder)
     if isinstance(sub, Issue):
         return sub
     from .markers import finish_schematic
 
-    return finish_schematic(circuit, sub, ports if not has_source else [], measure)
+    return finish_schematic(circuit, sub, ports if two_port else [], measure)
 
 
 def _not_drawable(what: str) -> Issue:
