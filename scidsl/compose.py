@@ -1,24 +1,28 @@
 """Run each domain used by a scene, put their drawings on one page, place labels, draw, verify."""
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 from scidsl import registry
 from scidsl.diagnostics import Diagnostic, error
 from scidsl.model import Given, Node, Scene
-from scidsl.primitives import Drawing
+from scidsl.primitives import Drawing, Text
 from scidsl.style import LABEL_SIZE, MAX_NATURAL_CM, MIN_NATURAL_CM
 
 _GAP_CM = 1.5
+_MIN_TEXT_PT = 8.0  # text that shrinks with its drawing stays at least this size
 
 
 def domains_in(scene: Scene) -> list[str]:
     """Names of the domains a scene uses, in registry order (the drawing layer last)."""
-    from scidsl.resolve import given_domain
+    from scidsl.resolve import given_domain, statement_domains
 
+    stated = statement_domains(scene)
     used = set()
     for node in scene.items:
-        dom = given_domain(node) if isinstance(node, Given) else getattr(registry.domain_of_kind(node.kind), "name", None)
+        dom = given_domain(node, stated) if isinstance(node, Given) else getattr(registry.domain_of_kind(node.kind), "name", None)
         if dom:
             used.add(dom)
     order = [d.name for d in registry.DOMAINS if d.name != "draw"] + ["draw"]
@@ -27,11 +31,12 @@ def domains_in(scene: Scene) -> list[str]:
 
 def _context(scene: Scene, names: Any, domain: str) -> Any:
     from scidsl.pipeline import DomainContext
-    from scidsl.resolve import given_domain
+    from scidsl.resolve import given_domain, statement_domains
 
+    stated = statement_domains(scene)
     nodes: list[Node] = [n for n in scene.items if not isinstance(n, Given)
                          and getattr(registry.domain_of_kind(n.kind), "name", None) == domain]
-    givens = [n for n in scene.items if isinstance(n, Given) and given_domain(n) == domain]
+    givens = [n for n in scene.items if isinstance(n, Given) and given_domain(n, stated) == domain]
     return DomainContext(scene, nodes, givens, names, scene.settings)
 
 
@@ -72,7 +77,7 @@ def run_domains(scene: Scene, names: Any, options: Any, result: Any) -> None:
         _collect(contexts, result)
         if not result.ok:
             return
-    page = _fit(page, scene)
+    page = _fit(page, scene, _text_scales(doms))
     _finish(page, scene, options, result, contexts, layouts)
 
 
@@ -92,8 +97,17 @@ def _append_panel(page: Drawing, panel: Drawing) -> None:
     page.extend(panel.transformed(1.0, dx, dy))
 
 
-def _fit(page: Drawing, scene: Scene) -> Drawing:
-    """Scale the drawing to the requested width, or into a readable size range."""
+def _text_scales(doms: list[str]) -> bool:
+    """True when a domain on the page reserves room for its labels, so text must shrink with it."""
+    return any(getattr(registry.implementation(d), "TEXT_SCALES_WITH_DRAWING", False) for d in doms)
+
+
+def _fit(page: Drawing, scene: Scene, scale_text: bool = False) -> Drawing:
+    """Scale the drawing to the requested width, or into a readable size range.
+
+    With `scale_text`, a drawing scaled down takes its text along (labels keep the room reserved for
+    them), but never below a readable size: a large figure then stays larger than 22 cm.
+    """
     b = page.bounds()
     if b is None:
         return page
@@ -108,7 +122,26 @@ def _fit(page: Drawing, scene: Scene) -> Drawing:
         scale = MIN_NATURAL_CM / extent
     else:
         return page
-    return page.transformed(scale, 0.0, 0.0)
+    if not (scale_text and scale < 1.0):
+        return page.transformed(scale, 0.0, 0.0)
+    readable = min(1.0, _MIN_TEXT_PT / _body_size(page))
+    if width is None:
+        scale = max(scale, readable)
+    return _text_scaled(page.transformed(scale, 0.0, 0.0), max(scale, readable))
+
+
+def _body_size(page: Drawing) -> float:
+    """The most common label size of a drawing (the size of its running text)."""
+    sizes = Counter(lab.size for lab in page.labels)
+    return sizes.most_common(1)[0][0] if sizes else LABEL_SIZE
+
+
+def _text_scaled(page: Drawing, factor: float) -> Drawing:
+    """The drawing with every text, label and label distance scaled by `factor`."""
+    page.items = [replace(it, size=it.size * factor, offset=(it.offset[0] * factor, it.offset[1] * factor))
+                  if isinstance(it, Text) else it for it in page.items]
+    page.labels = [replace(lab, size=lab.size * factor, distance=lab.distance * factor) for lab in page.labels]
+    return page
 
 
 def _title(page: Drawing, texts: list, scene: Scene) -> list:

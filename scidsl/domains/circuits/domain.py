@@ -15,6 +15,9 @@ from scidsl.domains.circuits.topology import (Circuit, CircuitSpec, Item, LoopSp
                                               NodeMark, Parallel, PartSpec, Placement, Series)
 
 _MARKERS = (k.Ground, k.Terminal, k.Junction)
+# the layout reserves room for every label at its measured size: a schematic scaled down to fit the
+# page must take its text along, or labels would outgrow their room
+TEXT_SCALES_WITH_DRAWING = True
 
 
 @dataclass
