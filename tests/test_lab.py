@@ -1,0 +1,123 @@
+"""Lab: assembly of set-ups, liquid levels at their readings on the drawn page, facts, verification."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import scidsl
+from scidsl.primitives import Drawing
+
+CODES_TESTED_HERE = ("E9509",)
+
+TITRATION = """retort_stand S
+burette B on S {{ capacity: {cap} mL, reading: {reading:.2f} mL, contents: "0.2503 M AgNO3", concentration: 0.2503 M }}
+flask F on S {{ capacity: 125 mL, volume: 15.00 mL, contents: "NaCl(aq)", precipitate: "AgCl(s)" }}
+"""
+
+
+def _compile(text: str):  # type: ignore[no-untyped-def]
+    result = scidsl.compile(text, "t.sdl")
+    assert result.ok, [(d.code, d.message) for d in result.diagnostics]
+    return result
+
+
+def _drawn_reading(page: Drawing, name: str, marks: tuple[float, float]) -> float:
+    a, b, m = (page.anchors[f"{name}.{key}"] for key in ("scale_a", "scale_b", "meniscus"))
+    return marks[0] + (m[1] - a[1]) / (b[1] - a[1]) * (marks[1] - marks[0])
+
+
+@settings(max_examples=15, deadline=None)
+@given(cap=st.sampled_from([10, 25, 50, 100]), fraction=st.floats(0, 1))
+def test_random_readings_draw_the_meniscus_at_the_reading(cap: int, fraction: float) -> None:
+    reading = round(cap * fraction, 2)
+    result = _compile(TITRATION.format(cap=cap, reading=reading))
+    assert _drawn_reading(result.drawing, "B", (0.0, cap)) == pytest.approx(reading, abs=cap * 1e-3)
+
+
+@settings(max_examples=10, deadline=None)
+@given(reading=st.integers(0, 5000).map(lambda n: n / 100))
+def test_closeup_shows_the_reading_inside_its_window(reading: float) -> None:
+    from scidsl.domains.lab.assembly import closeup_window
+
+    result = _compile(f"burette B {{ capacity: 50 mL, reading: {reading:.2f} mL, view: closeup }}")
+    lo, hi = closeup_window(reading, 50.0)
+    assert lo <= reading <= hi and hi - lo == pytest.approx(3.0)
+    assert _drawn_reading(result.drawing, "B", (lo, hi)) == pytest.approx(reading, abs=1e-3)
+
+
+def test_burette_tip_hangs_above_the_flask_mouth_and_the_clamp_holds_it() -> None:
+    page = _compile(TITRATION.format(cap=50, reading=20.22)).drawing.anchors
+    tip, mouth, clamp, base = page["B.tip"], page["F.mouth"], page["B.clamp"], page["S.base"]
+    assert tip[0] == pytest.approx(mouth[0], abs=1e-6)
+    assert 0 < tip[1] - mouth[1] < 0.6
+    assert page["B.top"][1] > clamp[1] > tip[1]
+    assert page["F.bottom"][1] == pytest.approx(base[1], abs=1e-6)
+    assert page["S.top"][1] > page["B.top"][1]
+
+
+def test_titration_facts_give_the_amount_delivered() -> None:
+    result = _compile(TITRATION.format(cap=50, reading=20.22))
+    facts = {(f.predicate, f.args): f.value for f in result.facts}
+    assert facts[("reading", ("B",))] == "20.22 mL"
+    assert facts[("delivered", ("B",))] == "20.22 mL"
+    assert facts[("volume", ("F",))] == "15.00 mL"
+    assert facts[("precipitate", ("F",))] == "AgCl(s)"
+    assert facts[("amount_delivered", ("B", "F"))] == "0.005061 mol"
+
+
+def test_delivered_volume_subtracts_the_initial_reading() -> None:
+    result = _compile("burette B { initial: 1.20 mL, reading: 24.85 mL }")
+    assert {f.predicate: f.value for f in result.facts}["delivered"] == "23.65 mL"
+
+
+def test_vessel_levels_rise_with_volume() -> None:
+    def level(vol: int) -> float:
+        page = _compile(f"flask F {{ volume: {vol} mL }}\nbeaker K {{ volume: {vol} mL }}").drawing.anchors
+        return page["F.level"][1] - page["F.bottom"][1] + page["K.level"][1] - page["K.bottom"][1]
+
+    assert level(20) < level(100) < level(200)
+
+
+def test_pipette_tip_is_inside_the_neck_of_its_flask() -> None:
+    page = _compile("pipette P to V { contents: \"HCl\" }\nvolumetric_flask V { volume: 100 mL }").drawing.anchors
+    assert page["P.tip"][0] == pytest.approx(page["V.mouth"][0])
+    assert page["V.mark"][1] < page["P.tip"][1] < page["V.mouth"][1]
+    assert page["V.level"][1] == pytest.approx(page["V.mark"][1])
+
+
+def test_formula_digits_become_subscripts() -> None:
+    from scidsl.renderers.lab import formula_text
+
+    assert formula_text("0.2503 M AgNO3") == "0.2503 M AgNO$_{3}$"
+    assert formula_text("15.00 mL NaCl(aq)") == "15.00 mL NaCl(aq)"
+    assert formula_text("CuSO4(aq)") == "CuSO$_{4}$(aq)"
+    assert formula_text("step 2") == "step 2"
+
+
+def test_leaders_do_not_cross_in_the_examples() -> None:
+    from scidsl.renderers.lab import crossing_leaders
+    from tests.conftest import EXAMPLES
+
+    for path in sorted((EXAMPLES / "lab").glob("*.sdl")):
+        result = _compile(path.read_text("utf-8"))
+        assert crossing_leaders(result.drawing) == [], path.name
+
+
+def test_a_meniscus_moved_on_the_page_is_reported() -> None:
+    from scidsl import registry
+    from scidsl.compose import _context
+    from scidsl.resolve import resolve
+
+    result = _compile(TITRATION.format(cap=50, reading=20.22))
+    names, _ = resolve(result.scene)
+    ctx = _context(result.scene, names, "lab")
+    impl = registry.implementation("lab")
+    lay = impl.layout(ctx)
+    page = result.drawing
+    impl.verify(ctx, lay, page)
+    assert not ctx.diagnostics
+    x, y = page.anchors["B.meniscus"]
+    page.anchors["B.meniscus"] = (x, y + 0.5)
+    impl.verify(ctx, lay, page)
+    assert [d.code for d in ctx.diagnostics] == ["E9509"]
