@@ -1,11 +1,13 @@
 """Time per stage for every example, against Matplotlib alone drawing and saving the same figure.
 
-    python benchmarks/bench.py [--repeat 3] [--json out.json] [examples/geometry ...]
+    python benchmarks/bench.py [--repeat 3] [--json out.json] [--circuit 400] [examples/geometry ...]
 
 "Matplotlib alone" redraws the compiled figure's final primitives with direct Matplotlib calls and
 saves a PNG: the cost a hand-written script pays for drawing, without parsing, checking, solving,
 label placement or verification. The first compile of each domain includes its imports (cold);
-later repeats are warm.
+later repeats are warm. `--circuit N` also times a generated circuit of about N resistors (a
+battery feeding parallel branches of resistors in series, every part with a value label): the cost of
+label measurement and placement on large figures.
 """
 from __future__ import annotations
 
@@ -55,18 +57,36 @@ def matplotlib_alone(result) -> float:  # type: ignore[no-untyped-def]
     return time.perf_counter() - start
 
 
+def large_circuit(parts: int) -> str:
+    """Scene text of a battery feeding about sqrt(parts) parallel branches of resistors in series."""
+    cols = max(1, round(parts ** 0.5))
+    rows = max(1, -(-parts // cols))
+    lines = ['scene "Large network"', "battery V { voltage: 12 V }"]
+    branches = []
+    for r in range(rows):
+        names = [f"R{r * cols + c + 1}" for c in range(cols) if r * cols + c < parts]
+        lines += [f"resistor {n} {{ resistance: {n[1:]} ohm }}" for n in names]
+        branches.append("series(" + ", ".join(names) + ")")
+    lines.append("circuit c { loop: [V, parallel(" + ", ".join(branches) + ")] }")
+    return "\n".join(lines) + "\n"
+
+
 def bench_file(path: pathlib.Path, repeat: int) -> dict:
     """Median stage times (ms) of compiling and saving one scene."""
+    return bench_source(path.read_bytes(), str(path.relative_to(ROOT)), repeat)
+
+
+def bench_source(source: bytes | str, name: str, repeat: int) -> dict:
+    """Median stage times (ms) of compiling and saving one scene given as text."""
     import scidsl
 
-    source = path.read_bytes()
     runs, totals, saves, baselines = [], [], [], []
     for _ in range(repeat):
         t0 = time.perf_counter()
-        result = scidsl.compile(source, str(path))
+        result = scidsl.compile(source, name)
         t1 = time.perf_counter()
         if not result.ok:
-            return {"file": str(path.relative_to(ROOT)), "error": [d.code for d in result.errors]}
+            return {"file": name, "error": [d.code for d in result.errors]}
         result.to_bytes("png")
         t2 = time.perf_counter()
         runs.append(result.timings)
@@ -76,7 +96,7 @@ def bench_file(path: pathlib.Path, repeat: int) -> dict:
     stages = {k: round(statistics.median(r.get(k, 0.0) for r in runs) * 1000, 2) for k in runs[0]}
     total = statistics.median(totals) + statistics.median(saves)
     base = statistics.median(baselines)
-    return {"file": str(path.relative_to(ROOT)), "stages_ms": stages,
+    return {"file": name, "stages_ms": stages,
             "compile_ms": round(statistics.median(totals) * 1000, 1), "save_png_ms": round(statistics.median(saves) * 1000, 1),
             "matplotlib_alone_ms": round(base * 1000, 1), "ratio": round(total / base, 2) if base else None,
             "cold_ms": round(totals[0] * 1000, 1)}
@@ -88,9 +108,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("paths", nargs="*", default=[str(ROOT / "examples")])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--json", help="also write the results as JSON")
+    parser.add_argument("--circuit", type=int, default=0, metavar="N",
+                        help="also time a generated circuit of N resistors")
     args = parser.parse_args(argv)
     files = sorted(f for p in args.paths for f in (pathlib.Path(p).rglob("*.sdl") if pathlib.Path(p).is_dir() else [pathlib.Path(p)]))
     rows = [bench_file(f.resolve(), args.repeat) for f in files]
+    if args.circuit > 0:
+        rows.append(bench_source(large_circuit(args.circuit), f"<circuit of {args.circuit} resistors>", args.repeat))
     print(f"{'example':44} {'compile':>8} {'save':>7} {'mpl':>7} {'ratio':>6}  stages (ms)")
     for r in rows:
         if "error" in r:
