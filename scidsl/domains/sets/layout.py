@@ -1,0 +1,172 @@
+"""Venn geometry: circles sized so that every region's text fits inside it, the universe around them."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from scidsl.domains.sets import kinds as k
+from scidsl.domains.sets.regions import OUTSIDE, Solved, count_text
+
+P = tuple[float, float]
+RADII = tuple(2.0 * 1.12 ** i for i in range(11))  # 2 cm up to about 6 cm
+LABEL_GAP = 0.12
+MARGIN = 0.45
+
+
+class FitError(ValueError):
+    """The texts do not fit inside their regions at the largest circle size."""
+
+
+@dataclass
+class VennLayout:
+    """A placed Venn diagram."""
+
+    node: k.Venn
+    owner: str
+    solved: Solved
+    radius: float
+    centers: list[P]
+    rect: tuple[float, float, float, float]
+    size: float
+    texts: dict[int, tuple[str, P]] = field(default_factory=dict)  # mask → (text, centre)
+    labels: list[tuple[str, P, str, str]] = field(default_factory=list)  # text, anchor, ha, va
+    shade: list[int] = field(default_factory=list)
+
+
+def centers_for(n: int, r: float) -> list[P]:
+    """Circle centres: two side by side, or three in a triangle (A top left, B top right, C below)."""
+    if n == 2:
+        d = 1.15 * r
+        return [(-d / 2, 0.0), (d / 2, 0.0)]
+    s = 1.1 * r
+    return [(-s / 2, s / (2 * math.sqrt(3))), (s / 2, s / (2 * math.sqrt(3))), (0.0, -s / math.sqrt(3))]
+
+
+def label_directions(n: int) -> list[float]:
+    """Directions (degrees) of the set labels from their circles."""
+    return [135.0, 45.0] if n == 2 else [135.0, 45.0, 270.0]
+
+
+def disc(center: P, r: float) -> Any:
+    """A circle as a shapely polygon."""
+    from shapely.geometry import Point
+
+    return Point(center).buffer(r, 128)
+
+
+def region_shape(mask: int, centers: list[P], r: float, rect: Optional[tuple[float, float, float, float]]) -> Any:
+    """The area of one exact region (mask 0: inside the rectangle, outside every circle)."""
+    from shapely.geometry import box
+    from shapely.ops import unary_union
+
+    discs = [disc(c, r) for c in centers]
+    if mask == OUTSIDE:
+        return box(*rect).difference(unary_union(discs)) if rect else None
+    shape = None
+    for i, d in enumerate(discs):
+        if mask >> i & 1:
+            shape = d if shape is None else shape.intersection(d)
+    others = [d for i, d in enumerate(discs) if not mask >> i & 1]
+    return shape.difference(unary_union(others)) if others else shape
+
+
+def region_text(solved: Solved, mask: int) -> str:
+    """What a region shows: 'A− = 6', '6', or its elements on lines of three."""
+    region = solved.regions[mask]
+    if region.count is None:
+        return ""
+    if region.elements is not None:
+        items = region.elements or ["∅"]
+        return "\n".join(", ".join(items[i:i + 3]) for i in range(0, len(items), 3))
+    shown = count_text(region.count)
+    return f"{region.label} = {shown}" if region.label else shown
+
+
+def best_spot(shape: Any, w: float, h: float, prefer: Optional[P] = None) -> Optional[P]:
+    """The centre of a w × h box inside the shape, as far from its edges as possible."""
+    from shapely.geometry import box
+    from shapely.ops import polylabel
+
+    if shape is None or shape.is_empty:
+        return None
+    parts = list(getattr(shape, "geoms", [shape]))
+    x0, y0, x1, y1 = shape.bounds
+    step = max(min(x1 - x0, y1 - y0) / 24, 0.03)
+    candidates = [polylabel(p, 0.01).coords[0] for p in parts if p.area > 1e-6]
+    nx, ny = int((x1 - x0) / step) + 1, int((y1 - y0) / step) + 1
+    candidates += [(x0 + i * step, y0 + j * step) for i in range(nx) for j in range(ny)]
+    best, best_score = None, -1.0
+    edge = shape.boundary
+    for cx, cy in candidates:
+        b = box(cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+        if not shape.contains(b):
+            continue
+        score = edge.distance(b)
+        if prefer is not None:
+            score -= 0.02 * math.dist((cx, cy), prefer)
+        if score > best_score + 1e-9:
+            best, best_score = (cx, cy), score
+    return best
+
+
+def place(node: k.Venn, solved: Solved, owner: str, size: float) -> VennLayout:
+    """Grow the circles until every region's text fits, then put the labels and the universe around them."""
+    from scidsl.text import measure_text
+
+    texts = {m: region_text(solved, m) for m in range(1, 1 << solved.n)}
+    for r in RADII:
+        centers = centers_for(solved.n, r)
+        spots: dict[int, tuple[str, P]] = {}
+        for mask, text in texts.items():
+            if not text:
+                continue
+            w, h, _ = measure_text(text, size)
+            spot = best_spot(region_shape(mask, centers, r, None), w + 0.16, h + 0.1)
+            if spot is None:
+                break
+            spots[mask] = (text, spot)
+        else:
+            out = VennLayout(node, owner, solved, r, centers, (0, 0, 0, 0), size, spots)
+            _labels(out, measure_text)
+            _universe(out, measure_text)
+            return out
+    raise FitError(f"the texts of venn {node.name} do not fit inside their regions")
+
+
+def _labels(out: VennLayout, measure: Any) -> None:
+    for i, (name, angle) in enumerate(zip(out.node.sets, label_directions(out.solved.n))):
+        u = (math.cos(math.radians(angle)), math.sin(math.radians(angle)))
+        cx, cy = out.centers[i]
+        anchor = (cx + (out.radius + LABEL_GAP) * u[0], cy + (out.radius + LABEL_GAP) * u[1])
+        ha = "right" if u[0] < -0.3 else "left" if u[0] > 0.3 else "center"
+        va = "bottom" if u[1] > 0.3 else "top" if u[1] < -0.3 else "center"
+        out.labels.append((name, anchor, ha, va))
+
+
+def _label_boxes(out: VennLayout) -> list:
+    from scidsl.labels import text_box
+
+    return [text_box(t, out.size + 1, a, ha, va) for t, a, ha, va in out.labels]
+
+
+def _universe(out: VennLayout, measure: Any) -> None:
+    from shapely.ops import unary_union
+
+    shapes = [disc(c, out.radius) for c in out.centers] + _label_boxes(out)
+    x0, y0, x1, y1 = unary_union(shapes).bounds
+    rect = (x0 - MARGIN, y0 - MARGIN, x1 + MARGIN, y1 + MARGIN)
+    text = region_text(out.solved, OUTSIDE)
+    if out.solved.regions[OUTSIDE].count is not None and out.node.outside_label:
+        text = f"{out.node.outside_label} = {count_text(out.solved.regions[OUTSIDE].count)}"
+    if text:
+        w, h, _ = measure(text, out.size)
+        for _ in range(4):
+            free = region_shape(OUTSIDE, out.centers, out.radius, rect).difference(
+                unary_union([b.buffer(0.1) for b in _label_boxes(out)]))
+            spot = best_spot(free, w + 0.2, h + 0.12, prefer=(rect[2], rect[1]))
+            if spot is not None:
+                out.texts[OUTSIDE] = (text, spot)
+                break
+            rect = (rect[0], rect[1] - h - 0.2, rect[2] + 0.3, rect[3])
+    out.rect = rect
