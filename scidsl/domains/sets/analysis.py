@@ -14,6 +14,17 @@ Report = Callable[[Diagnostic], None]
 
 def analyse(node: k.Venn, report: Report) -> Optional[Solved]:
     """Every region's count (given or computed); diagnostics for what does not add up."""
+    errors: list[Diagnostic] = []
+
+    def note(diag: Diagnostic) -> None:
+        if diag.is_error:
+            errors.append(diag)
+        report(diag)
+
+    return _analyse(node, note, errors)
+
+
+def _analyse(node: k.Venn, report: Report, errors: list[Diagnostic]) -> Optional[Solved]:
     sets = node.sets
     names = [plain(s) for s in sets]
     if not 2 <= len(sets) <= 3 or len(set(names)) != len(names) or any(not n for n in names):
@@ -35,7 +46,7 @@ def analyse(node: k.Venn, report: Report) -> Optional[Solved]:
             matching(key, node.sets)
         except RegionError as exc:
             report(error(exc.code, f"venn {node.name}: shade {key!r}: {exc}", node.span_of("shade"), exc.hint))
-    _check(node, solved, report)
+    _check(node, solved, report, quiet=bool(errors))
     return solved
 
 
@@ -102,7 +113,7 @@ def _has_counts(solved: Solved) -> bool:
     return bool(solved.equations) or any(r.source == "given" for r in solved.regions.values())
 
 
-def _check(node: k.Venn, solved: Solved, report: Report) -> None:
+def _check(node: k.Venn, solved: Solved, report: Report, quiet: bool) -> None:
     for eq in solve(solved):
         parts = [solved.regions[m].count for m in eq.masks]
         total = sum(parts, Fraction(0))  # type: ignore[arg-type]
@@ -120,7 +131,7 @@ def _check(node: k.Venn, solved: Solved, report: Report) -> None:
             report(error("E7507", f"venn {node.name}: the region {name_of(region.mask, node.sets)} would hold "
                          f"{count_text(region.count)} ({region.source})", node.span_of("sizes"),
                          "check the given sizes: a set cannot be smaller than its overlaps"))
-        elif region.count is None and region.mask != OUTSIDE and _has_counts(solved):
+        elif region.count is None and region.mask != OUTSIDE and _has_counts(solved) and not quiet:
             report(warning("W7501", f"venn {node.name}: the region {name_of(region.mask, node.sets)} is neither given "
                            "nor computable from the sizes; it is left empty", node.span_of("regions"),
                            "give its count in regions, or the sizes that determine it"))

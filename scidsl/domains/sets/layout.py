@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from scidsl.domains.sets import kinds as k
-from scidsl.domains.sets.regions import OUTSIDE, Solved, count_text
+from scidsl.domains.sets.regions import OUTSIDE, Solved, count_text, name_of
 
 P = tuple[float, float]
-RADII = tuple(2.0 * 1.12 ** i for i in range(11))  # 2 cm up to about 6 cm
+RADII = tuple(2.0 * 1.12 ** i for i in range(10))  # 2 cm up to about 5.5 cm: the page stays under 22 cm
 LABEL_GAP = 0.12
 MARGIN = 0.45
 
@@ -115,6 +115,7 @@ def place(node: k.Venn, solved: Solved, owner: str, size: float) -> VennLayout:
     from scidsl.text import measure_text
 
     texts = {m: region_text(solved, m) for m in range(1, 1 << solved.n)}
+    failed = ""
     for r in RADII:
         centers = centers_for(solved.n, r)
         spots: dict[int, tuple[str, P]] = {}
@@ -124,6 +125,7 @@ def place(node: k.Venn, solved: Solved, owner: str, size: float) -> VennLayout:
             w, h, _ = measure_text(text, size)
             spot = best_spot(region_shape(mask, centers, r, None), w + 0.16, h + 0.1)
             if spot is None:
+                failed = f"{text!r} does not fit inside the region {name_of(mask, node.sets)}"
                 break
             spots[mask] = (text, spot)
         else:
@@ -131,7 +133,7 @@ def place(node: k.Venn, solved: Solved, owner: str, size: float) -> VennLayout:
             _labels(out, measure_text)
             _universe(out, measure_text)
             return out
-    raise FitError(f"the texts of venn {node.name} do not fit inside their regions")
+    raise FitError(f"venn {node.name}: {failed} even with circles of radius {RADII[-1]:.1f} cm")
 
 
 def _labels(out: VennLayout, measure: Any) -> None:
