@@ -55,7 +55,7 @@ DOMAINS: tuple[Domain, ...] = (
            "scidsl.domains.graphs.codes",
            summary="graphs and networks, trees, flowcharts, pedigrees and flow diagrams laid out by the compiler"),
     Domain("solids", "scidsl.domains.solids.kinds", "scidsl.domains.solids.domain",
-           "scidsl.domains.solids.codes",
+           "scidsl.domains.solids.codes", fact_functions=("length", "angle"),
            summary="solid geometry: prisms, pyramids, cylinders, cones and spheres in oblique projection"),
     Domain("biology", "scidsl.domains.biology.kinds", "scidsl.domains.biology.domain",
            "scidsl.domains.biology.codes",
@@ -119,6 +119,11 @@ def domain_of_function(fn: str) -> Domain | None:
         if fn in dom.fact_functions and _try_import(dom.kinds_module) is not None:
             return dom
     return None
+
+
+def domains_of_function(fn: str) -> list[Domain]:
+    """Every domain owning a given-fact function (several may share `length` or `angle`)."""
+    return [dom for dom in DOMAINS if fn in dom.fact_functions and _try_import(dom.kinds_module) is not None]
 
 
 def fact_functions() -> list[str]:

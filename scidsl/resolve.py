@@ -99,12 +99,25 @@ def _check_given(node: Given) -> list[Diagnostic]:
     return [error("E0106", f"{what} is not a known measure or relation", node.span_of("lhs"), hint)]
 
 
-def given_domain(node: Given) -> str | None:
-    """The domain that owns a given fact (from its first known function)."""
+def given_domain(node: Given, used: frozenset[str] = frozenset()) -> str | None:
+    """The domain that owns a given fact (from its first known function).
+
+    When several domains share the function (`length` in plane and solid geometry), the fact goes to the
+    first of them whose statements the scene uses (`used`), else to the first registered.
+    """
     from scidsl.expr import calls_in
+    from scidsl.registry import domains_of_function
 
     for c in calls_in(node.lhs.tree) + (calls_in(node.rhs.tree) if node.rhs is not None else []):
-        dom = domain_of_function(c.fn)
-        if dom is not None:
-            return dom.name
+        doms = domains_of_function(c.fn)
+        if doms:
+            return next((d.name for d in doms if d.name in used), doms[0].name)
     return None
+
+
+def statement_domains(scene: Scene) -> frozenset[str]:
+    """The domains owning the scene's statements (facts excluded)."""
+    from scidsl.registry import domain_of_kind
+
+    return frozenset(getattr(domain_of_kind(n.kind), "name", None) for n in scene.items
+                     if not isinstance(n, Given)) - {None}

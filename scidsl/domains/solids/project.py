@@ -1,0 +1,163 @@
+"""Parallel projections (oblique and axonometric) and hidden-line removal against convex faces (numpy)."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Projection:
+    """Screen = M @ p; `d` points away from the viewer (M @ d = 0)."""
+
+    m: np.ndarray  # 2×3
+    d: np.ndarray  # 3
+
+    def __call__(self, p: np.ndarray) -> np.ndarray:
+        """Project points (…×3) to the page (…×2)."""
+        return np.asarray(p, float) @ self.m.T
+
+
+def oblique(angle_deg: float, depth: float) -> Projection:
+    """Cabinet/cavalier oblique: x right, z up, y (depth) receding up-right at `angle`, shortened by `depth`."""
+    a = math.radians(angle_deg)
+    m = np.array([[1.0, depth * math.cos(a), 0.0], [0.0, depth * math.sin(a), 1.0]])
+    return Projection(m, np.array([-depth * math.cos(a), 1.0, -depth * math.sin(a)]))
+
+
+def axonometric(azimuth_deg: float, elevation_deg: float) -> Projection:
+    """Orthographic view from the front turned by `azimuth` to the right and raised by `elevation`."""
+    f, e = math.radians(azimuth_deg), math.radians(elevation_deg)
+    viewer = np.array([math.sin(f) * math.cos(e), -math.cos(f) * math.cos(e), math.sin(e)])
+    right = np.array([math.cos(f), math.sin(f), 0.0])
+    up = np.array([-math.sin(e) * math.sin(f), math.sin(e) * math.cos(f), math.cos(e)])
+    return Projection(np.vstack([right, up]), -viewer)
+
+
+@dataclass
+class Face:
+    """A convex planar face: its 3D corners, outward normal and owner."""
+
+    corners: np.ndarray  # m×3
+    normal: np.ndarray
+    owner: str
+
+    @classmethod
+    def make(cls, corners: np.ndarray, inside: np.ndarray, owner: str) -> "Face":
+        """A face whose normal points away from a point inside the solid."""
+        c = corners.mean(axis=0)
+        n = np.zeros(3)
+        for i in range(len(corners)):  # Newell's normal: robust for any polygon
+            a, b = corners[i], corners[(i + 1) % len(corners)]
+            n += np.cross(a, b)
+        norm = np.linalg.norm(n)
+        n = n / norm if norm > 0 else n
+        if np.dot(n, c - inside) < 0:
+            n = -n
+        return cls(np.asarray(corners, float), n, owner)
+
+
+def hidden_mask(points: np.ndarray, faces: list[Face], proj: Projection, tol: float) -> np.ndarray:
+    """For each 3D point, True when a face lies strictly between it and the viewer."""
+    pts = np.atleast_2d(np.asarray(points, float))
+    scr = proj(pts)
+    hidden = np.zeros(len(pts), bool)
+    for face in faces:
+        nd = float(np.dot(face.normal, proj.d))
+        if abs(nd) < 1e-9:
+            continue  # seen edge-on: covers nothing
+        poly = proj(face.corners)
+        inside = _inside(scr, poly, tol)
+        if not inside.any():
+            continue
+        # the viewing ray p + t·d meets the face's plane at t; t < 0 means the face is nearer the viewer
+        t = (face.corners[0] - pts[inside]) @ face.normal / nd
+        idx = np.nonzero(inside)[0]
+        hidden[idx[t < -tol]] = True
+    return hidden
+
+
+def _inside(scr: np.ndarray, poly: np.ndarray, tol: float) -> np.ndarray:
+    """Points inside or on a convex polygon (either orientation).
+
+    Points on the outline count: a face never hides the points it contains itself (the depth test is
+    strict), and a point on the common edge of two nearer faces is hidden by both.
+    """
+    n = len(poly)
+    area = sum(poly[i, 0] * poly[(i + 1) % n, 1] - poly[(i + 1) % n, 0] * poly[i, 1] for i in range(n))
+    if abs(area) < tol * tol:
+        return np.zeros(len(scr), bool)
+    sign = 1.0 if area > 0 else -1.0
+    ok = np.ones(len(scr), bool)
+    lo, hi = poly.min(axis=0) - tol, poly.max(axis=0) + tol
+    ok &= (scr[:, 0] > lo[0]) & (scr[:, 0] < hi[0]) & (scr[:, 1] > lo[1]) & (scr[:, 1] < hi[1])
+    for i in range(n):
+        a, b = poly[i], poly[(i + 1) % n]
+        edge = b - a
+        length = math.hypot(*edge)
+        if length == 0:
+            continue
+        cross = (edge[0] * (scr[:, 1] - a[1]) - edge[1] * (scr[:, 0] - a[0])) * sign / length
+        ok &= cross > -tol
+    return ok
+
+
+def split_visible(path: np.ndarray, hidden: np.ndarray) -> list[tuple[np.ndarray, bool]]:
+    """Runs of a sampled 3D path with the same visibility; neighbouring runs share their end point."""
+    runs: list[tuple[np.ndarray, bool]] = []
+    start = 0
+    for i in range(1, len(path) + 1):
+        if i == len(path) or hidden[i] != hidden[start]:
+            end = min(i, len(path) - 1)
+            piece = path[start:end + 1] if i < len(path) else path[start:]
+            if len(piece) >= 2:
+                runs.append((piece, bool(hidden[start])))
+            start = i
+    return runs
+
+
+def sample_segment(a: np.ndarray, b: np.ndarray, n: int = 160) -> np.ndarray:
+    """n+1 points from a to b."""
+    t = np.linspace(0.0, 1.0, n + 1)[:, None]
+    return a[None, :] * (1 - t) + b[None, :] * t
+
+
+def refine_segment(a: np.ndarray, b: np.ndarray, faces: list[Face], proj: Projection, tol: float,
+                   n: int = 160) -> list[tuple[np.ndarray, bool]]:
+    """Visible and hidden parts of a straight segment, the changes located by bisection."""
+    path = sample_segment(a, b, n)
+    hid = hidden_mask(path, faces, proj, tol)
+    if hid.all() or not hid.any():
+        return [(np.vstack([a, b]), bool(hid[0]))]
+    ts = [0.0]
+    for i in range(n):
+        if hid[i] != hid[i + 1]:
+            lo, hi = i / n, (i + 1) / n
+            for _ in range(24):
+                mid = (lo + hi) / 2
+                if hidden_mask(a + (b - a) * mid, faces, proj, tol)[0] == hid[i]:
+                    lo = mid
+                else:
+                    hi = mid
+            ts.append((lo + hi) / 2)
+    ts.append(1.0)
+    # a change within a hair of an end or of another change is a corner touching a face's outline
+    ts = [t for i, t in enumerate(ts) if i in (0, len(ts) - 1) or (t - ts[i - 1] > 1e-4 and ts[-1] - t > 1e-4)]
+    out = []
+    for t0, t1 in zip(ts, ts[1:]):
+        if t1 - t0 < 1e-9:
+            continue
+        mid = hidden_mask(a + (b - a) * ((t0 + t1) / 2), faces, proj, tol)[0]
+        out.append((np.vstack([a + (b - a) * t0, a + (b - a) * t1]), bool(mid)))
+    return _merge(out)
+
+
+def _merge(runs: list[tuple[np.ndarray, bool]]) -> list[tuple[np.ndarray, bool]]:
+    out: list[tuple[np.ndarray, bool]] = []
+    for pts, hid in runs:
+        if out and out[-1][1] == hid:
+            out[-1] = (np.vstack([out[-1][0], pts[1:]]), hid)
+        else:
+            out.append((pts, hid))
+    return out

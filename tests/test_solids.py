@@ -1,0 +1,157 @@
+"""Solid geometry: solved dimensions, exact facts, hidden edges and the page check."""
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import scidsl
+from scidsl.primitives import Line
+
+CODES_TESTED_HERE = ("E8512", "E8513")
+
+
+def _compile(text: str):  # type: ignore[no-untyped-def]
+    result = scidsl.compile(text, "t.sdl")
+    assert result.ok, [(d.code, d.message) for d in result.diagnostics]
+    return result
+
+
+def _facts(result) -> dict:  # type: ignore[no-untyped-def]
+    return {(f.predicate, tuple(f.args)): f for f in result.facts}
+
+
+def _layout(result):  # type: ignore[no-untyped-def]
+    from scidsl import registry
+    from scidsl.compose import _context
+    from scidsl.resolve import resolve
+
+    names, _ = resolve(result.scene)
+    ctx = _context(result.scene, names, "solids")
+    return registry.implementation("solids").layout(ctx)
+
+
+REFERENCE = """pyramid VABCD { side: 12 cm }
+point3d W at center(ABCD)
+segment3d VW
+given length(VA) = 23 cm
+given angle(VAW) = theta
+"""
+
+
+def test_reference_pyramid_height_and_angle_are_exact() -> None:
+    facts = _facts(_compile(REFERENCE))
+    assert facts[("dimension", ("VABCD", "height"))].text.endswith("sqrt(457) ≈ 21.38 cm")
+    angle = facts[("angle", ("V", "A", "W"))]
+    assert angle.value == pytest.approx(math.degrees(math.acos(6 * math.sqrt(2) / 23)))
+    assert "acos(6*sqrt(2)/23)" in angle.text
+    assert facts[("unknown", ("theta", "angle", "VAW"))].value == pytest.approx(68.3506, abs=1e-4)
+
+
+def test_impossible_edge_names_both_statements() -> None:
+    result = scidsl.compile("pyramid VABCD { side: 12 cm }\ngiven length(VA) = 5 cm\n", "t.sdl")
+    [d] = result.errors
+    assert d.code == "E8508" and d.span.line == 2 and "8.485" in d.message
+    assert [r[0].line for r in d.related] == [1]
+
+
+def test_lengths_are_routed_to_solids_only_in_solid_scenes() -> None:
+    plane = scidsl.compile("triangle ABC\ngiven length(AB) = 5 cm\n", "t.sdl")
+    assert plane.ok and not any(f.predicate == "dimension" for f in plane.facts)
+    solid = _compile("cube ABCDEFGH { side: 2 cm }\ngiven length(AG) = x\n")
+    assert _facts(solid)[("length", ("A", "G"))].text == "AG = 2*sqrt(3) ≈ 3.464 cm"
+
+
+def _dashed_edges(result) -> set:  # type: ignore[no-untyped-def]
+    lay = _layout(result)
+    return {frozenset(s.ends) for s in lay.strokes if s.role == "edge" and all(h for _, h in s.parts)}
+
+
+@pytest.mark.parametrize("view", ["", "view { projection: axonometric }\n",
+                                  "view { projection: axonometric, azimuth: -30 deg, elevation: 35 deg }\n"])
+def test_cube_hides_the_three_edges_at_the_back_corner(view: str) -> None:
+    result = _compile(view + "cube ABCDEFGH { side: 3 cm }\n")
+    hidden = _dashed_edges(result)
+    assert len(hidden) == 3
+    corner = set.intersection(*(set(e) for e in hidden))
+    assert len(corner) == 1  # all three meet at one vertex, the one farthest from the eye
+
+
+def test_height_inside_a_cone_is_dashed_and_the_slant_solid() -> None:
+    result = _compile("cone { radius: 5 cm, slant: 13 cm, apex: V, center: O, rim: A }\nsegment3d VO\nsegment3d VA\n")
+    lay = _layout(result)
+    parts = {s.ends: s.parts for s in lay.strokes if s.role == "segment"}
+    assert all(h for _, h in parts[("V", "O")])
+    assert not any(h for _, h in parts[("V", "A")])
+    assert _facts(result)[("dimension", ("cone 1", "height"))].value == pytest.approx(12)
+
+
+def test_moved_vertex_is_reported() -> None:
+    from scidsl.domains.solids.domain import verify_page
+
+    result = _compile(REFERENCE)
+    lay = _layout(result)
+    assert verify_page(lay, result.drawing) == []
+    page = result.drawing
+    moved = replace(page, anchors={**page.anchors, "V": (page.anchors["V"][0] + 0.3, page.anchors["V"][1])})
+    assert [d.code for d in verify_page(lay, moved)] == ["E8512"]
+
+
+def test_solid_drawn_hidden_edge_is_reported() -> None:
+    from scidsl.domains.solids.domain import verify_page
+
+    result = _compile("cube ABCDEFGH { side: 3 cm }\n")
+    lay = _layout(result)
+    page = result.drawing
+    items = [replace(it, stroke=replace(it.stroke, dash=None)) if isinstance(it, Line) and it.role == "edge hidden"
+             else it for it in page.items]
+    codes = [d.code for d in verify_page(lay, replace(page, items=items))]
+    assert codes == ["E8513"] * 3
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.integers(1, 20), st.integers(1, 20), st.integers(1, 20))
+def test_cuboid_space_diagonal_matches_the_formula(a: int, b: int, c: int) -> None:
+    result = _compile(f"cuboid ABCDEFGH {{ length: {a} cm, width: {b} cm, height: {c} cm }}\nsegment3d AG\n")
+    facts = _facts(result)
+    assert facts[("length", ("A", "G"))].value == pytest.approx(math.sqrt(a * a + b * b + c * c))
+    assert facts[("volume", ("ABCDEFGH",))].value == pytest.approx(a * b * c)
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.integers(3, 8), st.floats(1, 30), st.floats(1.05, 4))
+def test_regular_pyramid_height_from_the_edge(n: int, side: float, factor: float) -> None:
+    names = "V" + "ABCDEFGH"[:n]
+    circum = side / (2 * math.sin(math.pi / n))
+    edge = round(circum * factor, 3)
+    result = _compile(f"pyramid {names} {{ side: {side:.3f} cm }}\ngiven length(VA) = {edge} cm\n")
+    h = _facts(result)[("dimension", (names, "height"))].value
+    r = round(side, 3) / (2 * math.sin(math.pi / n))
+    assert h == pytest.approx(math.sqrt(edge ** 2 - r ** 2), rel=1e-6)
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.sampled_from(["cylinder", "cone", "frustum", "sphere"]), st.integers(1, 15), st.integers(1, 15))
+def test_round_solids_compile_verify_and_give_their_volume(kind: str, r: int, h: int) -> None:
+    props = {"cylinder": f"radius: {r} cm, height: {h} cm", "cone": f"radius: {r} cm, height: {h} cm",
+             "frustum": f"radius: {r + 1} cm, top_radius: {r / 2} cm, height: {h} cm",
+             "sphere": f"radius: {r} cm"}[kind]
+    result = _compile(f"{kind} {{ {props}, center: O }}\n")
+    vol = _facts(result)[("volume", (f"{kind} 1",))].value
+    want = {"cylinder": math.pi * r * r * h, "cone": math.pi * r * r * h / 3,
+            "frustum": math.pi * h * ((r + 1) ** 2 + (r + 1) * r / 2 + (r / 2) ** 2) / 3,
+            "sphere": 4 / 3 * math.pi * r ** 3}[kind]
+    assert vol == pytest.approx(want)
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.integers(3, 6), st.floats(0.5, 20), st.floats(0.5, 20), st.booleans())
+def test_random_prisms_compile_and_verify(n: int, side: float, height: float, axo: bool) -> None:
+    names = "ABCDEFGHIJKL"[:2 * n]
+    view = "view { projection: axonometric }\n" if axo else ""
+    result = _compile(f"{view}prism {names} {{ side: {side:.2f} cm, height: {height:.2f} cm }}\n")
+    lay = _layout(result)
+    assert len([s for s in lay.strokes if s.role == "edge"]) == 3 * n
