@@ -81,6 +81,17 @@ def _fill(node: k.Venn, region: Region, value: Any, label: Optional[str], where:
             return
         region.count = count
     region.label, region.source = label, "given"
+    _check_math(node, [label or ""] + (region.elements or []), key, report)
+
+
+def _check_math(node: k.Venn, texts: list[str], key: str, report: Report) -> None:
+    from scidsl.text import mathtext_error
+
+    for text in texts:
+        problem = mathtext_error(text)
+        if problem:
+            report(error("E7509", f"venn {node.name}: {text!r}: {problem[1]}", node.span_of(key),
+                         "math goes between $...$, e.g. \"$x^2$\""))
 
 
 def _element_text(value: Any) -> str:

@@ -9,6 +9,7 @@ CODES: dict[str, str] = {
     "E7506": "the regions and the outside count do not add up to the universe total",
     "E7507": "a region computed from the given sizes would be negative or fractional",
     "E7508": "the counts or elements do not fit inside their regions",
+    "E7509": "a region label or element cannot be drawn (bad math text)",
     "E7510": "a count is drawn outside its region",
     "W7501": "a region is neither given nor computable from the sizes; it is left empty",
 }

@@ -11,7 +11,7 @@ CODES: dict[str, str] = {
     "E7008": "totals are asked for, but a row or column holds text or quantities of different units",
     "E7009": "given totals and the rows or columns differ in number",
     "E7010": "a highlighted cell is outside the table or names no header",
-    "E7011": "a cell's math text cannot be drawn",
+    "E7011": "the math text of a cell or a trait cannot be drawn",
     "E7012": "the table is too wide or too tall to draw readably",
     "E7013": "a total row or column is displayed with a value other than its sum",
     "E7014": "a cell's text is drawn outside its cell",

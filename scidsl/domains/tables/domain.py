@@ -28,10 +28,21 @@ def _check_cross(ctx: Any, node: k.PunnettSquare) -> None:
     except GeneticsError as exc:
         ctx.report(error(exc.code, f"punnett_square {node.name}: {exc}", node.span_of("cross"), exc.hint))
         return
+    _check_trait_math(ctx, node)
     if node.traits is not None and (len(node.traits) != len(cross.genes) or any(len(t) != 2 for t in node.traits)):
         ctx.report(error("E7024", f"punnett_square {node.name} crosses {len(cross.genes)} gene(s) "
                          f"({', '.join(cross.genes)}) but its traits are {node.traits}", node.span_of("traits"),
                          "give one [dominant, recessive] pair per gene, e.g. [[\"tall\", \"short\"]]"))
+
+
+def _check_trait_math(ctx: Any, node: k.PunnettSquare) -> None:
+    from scidsl.text import mathtext_error
+
+    for text in [t for pair in node.traits or [] for t in pair]:
+        problem = mathtext_error(text)
+        if problem:
+            ctx.report(error("E7011", f"punnett_square {node.name}: trait {text!r}: {problem[1]}",
+                             node.span_of("traits"), "math goes between $...$, e.g. \"$x^2$\""))
 
 
 def layout(ctx: Any) -> list[Grid]:

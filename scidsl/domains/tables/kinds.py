@@ -9,7 +9,7 @@ from pydantic_core import PydanticCustomError, core_schema
 
 from scidsl.model import Color, Label, Node, Number, Quantity
 
-_NEGATIVE = re.compile(r"^-\s*[0-9.]")
+_NEGATIVE = re.compile(r"^-\s*\(?\s*[0-9.]")
 
 
 def _to_cell(v: Any) -> Union[int, float, Quantity, str]:
