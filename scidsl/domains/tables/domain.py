@@ -23,8 +23,12 @@ def check(ctx: Any) -> None:
 def _check_cross(ctx: Any, node: k.PunnettSquare) -> None:
     from scidsl.domains.tables.genetics import GeneticsError, parse_cross
 
+    if (node.cross is None) == (node.parents is None):
+        ctx.report(error("E7020", f"punnett_square {node.name} needs its cross: either cross or parents",
+                         node.span, "write cross: \"Aa x Aa\" (or parents: [\"Aa\", \"Aa\"]), not both"))
+        return
     try:
-        cross = parse_cross(node.cross)
+        cross = parse_cross(node.cross_text())
     except GeneticsError as exc:
         ctx.report(error(exc.code, f"punnett_square {node.name}: {exc}", node.span_of("cross"), exc.hint))
         return

@@ -62,7 +62,7 @@ def _cross_facts(grid: Grid) -> list:
     from scidsl.pipeline import Fact
 
     node: Any = grid.node
-    cross = gen.parse_cross(node.cross)
+    cross = gen.parse_cross(node.cross_text())
     name = grid.owner
     cells = [cell.value for row in grid.cells[1:] for cell in row[1:]]
     out = [Fact("cross", (name,), f"{cross.first} x {cross.second}", f"cross {cross.first} × {cross.second}")]

@@ -112,19 +112,26 @@ class PunnettSquare(Node):
     """A Punnett square: the compiler derives the gametes and offspring of a cross and their ratios."""
 
     kind: Literal["punnett_square"] = "punnett_square"
-    cross: Label = Field(description="the parents' genotypes, e.g. 'Aa x Aa' or 'AaBb x aabb' (one allele pair per "
-                         "gene: capital = dominant)")
+    cross: Optional[Label] = Field(default=None, description="the parents' genotypes, e.g. 'Aa x Aa' or 'AaBb x aabb' "
+                                   "(one allele pair per gene: capital = dominant)")
+    parents: Optional[list[Label]] = Field(default=None, min_length=2, max_length=2,
+                                           description="the two genotypes, another way to write the cross: [\"Aa\", \"Aa\"]")
     caption: Optional[Label] = Field(default=None, description="text above the square")
     shade: bool = Field(default=True, description="shade each offspring cell by its phenotype")
     traits: Optional[list[list[Label]]] = Field(
         default=None, max_length=3, description="per gene [dominant, recessive] phenotype, e.g. "
         "[[\"purple\", \"white\"]]; shown in the legend and the ratio")
-    parents: Optional[list[Label]] = Field(default=None, max_length=2,
-                                           description="names of the two parents, e.g. [\"♀\", \"♂\"]")
+    labels: Optional[list[Label]] = Field(default=None, max_length=2,
+                                          description="names of the two parents shown before their genotypes, e.g. "
+                                          "[\"♀\", \"♂\"]")
 
     text_field: ClassVar[Optional[str]] = "caption"
     domain: ClassVar[str] = "tables"
     example: ClassVar[str] = 'punnett_square P { cross: "Aa x Aa", traits: [["purple", "white"]] }'
+
+    def cross_text(self) -> str:
+        """The cross as text, from `cross` or `parents`."""
+        return self.cross if self.cross is not None else " x ".join(self.parents or [])
 
 
 KINDS = [Table, PunnettSquare]

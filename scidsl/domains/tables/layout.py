@@ -68,7 +68,7 @@ def _total_cell(values: list[Any], decimals: Optional[int], ha: str) -> Cell:
 
 def punnett_grid(node: k.PunnettSquare, size: float) -> Grid:
     """Gametes of the first parent across the top, of the second down the side, offspring in the cells."""
-    cross = gen.parse_cross(node.cross)
+    cross = gen.parse_cross(node.cross_text())
     top, side = gen.gametes(cross.first), gen.gametes(cross.second)
     fills = _phenotype_fills(top, side)
     grid = [[Cell("", "corner", None)] + [Cell(_italic(g), "column", HEADER_FILL, value=g) for g in top]]
@@ -78,7 +78,7 @@ def punnett_grid(node: k.PunnettSquare, size: float) -> Grid:
             child = gen.offspring(g_row, g_col)
             line.append(Cell(_italic(child), "data", fills[gen.phenotype(child)] if node.shade else None, value=child))
         grid.append(line)
-    names = node.parents or []
+    names = node.labels or []
     titles = (_parent_title(names[0] if names else None, cross.first),
               _parent_title(names[1] if len(names) > 1 else None, cross.second))
     out = Grid(owner_of(node), grid, caption=node.caption, size=size, titles=titles, node=node)
