@@ -42,6 +42,7 @@ def test_spaces_in_set_names_and_between_names() -> None:
     sets = ["Plays chess", "Plays go"]
     assert read_key("Plays chess & Plays go", sets) == ({0, 1}, set())
     assert read_key("A B", ["A", "B"]) == ({0, 1}, set())
+    assert read_key("ABC", ["A", "B", "C"]) == ({0, 1, 2}, set())
 
 
 def test_blood_types_reference() -> None:

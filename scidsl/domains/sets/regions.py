@@ -76,6 +76,7 @@ def read_key(key: Any, sets: list[str]) -> tuple[set[int], set[int]]:
         tokens = [t for t in _SPLIT.split(text) if t]
         if any(_match(_bare(t), sets) is None for t in tokens):  # 'A B' written with spaces
             tokens = [t for part in tokens for t in (part.split() if _match(_bare(part), sets) is None else [part])]
+        tokens = [t for part in tokens for t in _letters(part, sets)]
     else:
         raise RegionError("E7503", f"{key!r} does not name a region", "name it by its sets, e.g. \"A & B\"")
     inside, outside = set(), set()
@@ -89,6 +90,15 @@ def read_key(key: Any, sets: list[str]) -> tuple[set[int], set[int]]:
     if not tokens or inside & outside:
         raise RegionError("E7502", f"{key!r} names no region", "name it by its sets, e.g. \"A & B\"")
     return inside, outside
+
+
+def _letters(token: str, sets: list[str]) -> list[str]:
+    """'AB' is A and B when every set is named by one letter."""
+    if _match(_bare(token), sets) is not None or not all(len(plain(s)) == 1 for s in sets):
+        return [token]
+    if token.isalpha() and all(_match(ch, sets) is not None for ch in token):
+        return list(token)
+    return [token]
 
 
 def _bare(token: str) -> str:
