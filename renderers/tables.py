@@ -96,6 +96,8 @@ def _extras(grid: Grid, out: Drawing) -> None:
         out.items.append(Text((min(x0, 0.0), top + 0.25), grid.caption, grid.size + 1, "left", "bottom",
                               owner=grid.owner, role="caption"))
     y = y1 - grid.height - 0.3 - line_h / 2
+    if grid.legend_right:
+        x0, y = x0 + grid.width + 0.4, y1 - grid.heights[0] - line_h / 2
     for fill, text in grid.legend:
         s = line_h * 0.8
         out.items.append(Line(_box(x0, y - s / 2, x0 + s, y + s / 2), True, Stroke(color="#555555", width=0.5, fill=fill),

@@ -191,3 +191,11 @@ def test_verify_checks_offspring_against_gametes() -> None:
     grid, page = _grid_and_page('punnett_square p { cross: "Aa x Aa" }')
     assert verify_grid(grid, page) == []
     assert [d.code for d in verify_grid(grid, _tamper(page, "cell 1 1", "p", text="$aa$"))] == ["E7025"]
+
+
+def test_trihybrid_fits_the_page_with_its_legend_beside_it() -> None:
+    grid, page = _grid_and_page('punnett_square p { cross: "AaBbCc x AaBbCc" }')
+    assert grid.legend_right and len(grid.legend) == 8
+    result = _compile('punnett_square p { cross: "AaBbCc x AaBbCc" }')
+    ratio = next(f for f in result.facts if f.predicate == "phenotype_ratio")
+    assert sorted(ratio.value.values()) == [1, 3, 3, 3, 9, 9, 9, 27]

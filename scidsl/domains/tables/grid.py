@@ -42,6 +42,7 @@ class Grid:
     caption: Optional[str] = None
     size: float = 11.0
     legend: list[tuple[str, str]] = field(default_factory=list)  # (fill, text)
+    legend_right: bool = False  # beside the grid (tall grids), else below it
     titles: tuple[Optional[str], Optional[str]] = (None, None)  # above the columns, left of the rows
     total_row: bool = False
     total_col: bool = False
@@ -56,6 +57,16 @@ class Grid:
     def height(self) -> float:
         """Height of the grid of cells."""
         return sum(self.heights)
+
+    def legend_size(self) -> tuple[float, float]:
+        """Width and height of the legend block."""
+        from scidsl.text import measure_text
+
+        if not self.legend:
+            return 0.0, 0.0
+        line = measure_text("Hg", self.size)[1]
+        width = line * 0.8 + 0.2 + max(measure_text(t, self.size)[0] for _, t in self.legend)
+        return width, len(self.legend) * (line + 0.25) - 0.25
 
     def rect(self, r: int, c: int) -> tuple[float, float, float, float]:
         """(x0, y0, x1, y1) of a cell, y up."""

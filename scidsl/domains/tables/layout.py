@@ -69,6 +69,8 @@ def _total_cell(values: list[Any], decimals: Optional[int], ha: str) -> Cell:
 def punnett_grid(node: k.PunnettSquare, size: float) -> Grid:
     """Gametes of the first parent across the top, of the second down the side, offspring in the cells."""
     cross = gen.parse_cross(node.cross_text())
+    if len(cross.genes) > 2:  # an 8 × 8 square only fits a page in a smaller type
+        size = max(7.0, size - 2)
     top, side = gen.gametes(cross.first), gen.gametes(cross.second)
     fills = _phenotype_fills(top, side)
     grid = [[Cell("", "corner", None)] + [Cell(_italic(g), "column", HEADER_FILL, value=g) for g in top]]
@@ -86,6 +88,7 @@ def punnett_grid(node: k.PunnettSquare, size: float) -> Grid:
     uniform(out)
     if node.shade:
         out.legend = _legend(cross, [c.value for row in grid[1:] for c in row[1:]], fills, node.traits)
+        out.legend_right = out.height > 10.0
     return out
 
 
@@ -124,7 +127,7 @@ def stack(grids: list[Grid]) -> None:
         above = _above(grid, measure_text)
         left = measure_text(grid.titles[1], grid.size)[0] + 0.3 if grid.titles[1] else 0.0
         grid.origin = (left, y - above)
-        legend = len(grid.legend) * (measure_text("Hg", grid.size)[1] + 0.25) + (0.3 if grid.legend else 0.0)
+        legend = grid.legend_size()[1] + 0.3 if grid.legend and not grid.legend_right else 0.0
         y = grid.origin[1] - grid.height - legend - GAP_CM
 
 
@@ -143,7 +146,11 @@ def extent(grid: Grid) -> tuple[float, float]:
 
     left = grid.origin[0]
     caption = measure_text(grid.caption, grid.size + 1)[0] if grid.caption else 0.0
-    return max(left + grid.width, caption), _above(grid, measure_text) + grid.height
+    legend_w, legend_h = grid.legend_size()
+    if grid.legend_right:
+        return max(left + grid.width + 0.4 + legend_w, caption), _above(grid, measure_text) + grid.height
+    below = legend_h + 0.3 if grid.legend else 0.0
+    return max(left + grid.width, caption, left + legend_w), _above(grid, measure_text) + grid.height + below
 
 
 def number(value: Any) -> Optional[float]:
