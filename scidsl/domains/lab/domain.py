@@ -11,6 +11,8 @@ from scidsl.model import Node, Quantity
 from scidsl.pipeline import Fact
 from scidsl.units import DIMENSIONS, parse_unit
 
+# Labels sit in columns the renderer reserves for them: a figure scaled down takes its text along.
+TEXT_SCALES_WITH_DRAWING = True
 _VESSELS = (k.ConicalFlask, k.Beaker, k.VolumetricFlask)
 _MAX_CAPACITY_L = 20.0  # the largest carboy a textbook figure shows
 
