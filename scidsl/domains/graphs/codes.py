@@ -1,0 +1,18 @@
+"""Diagnostic codes of the graphs domain (graphs and trees, flowcharts, pedigrees)."""
+
+CODES: dict[str, str] = {
+    # graphs and trees
+    "E8001": "an edge names a node that is not in its graph's node list",
+    "E8002": "an edge is listed twice",
+    "E8003": "a node is listed twice in a graph",
+    "E8004": "a path steps between two nodes that no edge joins",
+    "E8005": "a tree has a cycle",
+    "E8006": "a tree (or a layered layout) is not connected",
+    "E8007": "layout: given needs a position for every node, and positions must differ",
+    "E8008": "a vertex or path names no graph, or a node that is not in its graph",
+    "E8009": "a path that claims to be shortest or Hamiltonian is not, or its stated total is wrong",
+    "E8010": "an edge joins a node to itself where that cannot be drawn or is not allowed (a tree)",
+    # the drawn page
+    "E8090": "a drawn edge, arrow or weight does not sit where the layout put it (a bug in the drawing)",
+    "W8001": "a drawn edge passes through a node it does not join (layout: given)",
+}

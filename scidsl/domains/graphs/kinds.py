@@ -1,0 +1,226 @@
+"""The graphs domain's kinds: graphs and trees, highlighted paths, flowchart steps and pedigrees.
+
+The compiler lays everything out; a scene states structure only (which nodes, which edges, which step
+follows which, who is whose child). Positions are optional and only used by `layout: given`.
+"""
+from __future__ import annotations
+
+from typing import Annotated, Any, ClassVar, Literal, Optional, Union
+
+from pydantic import Field, GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic_core import PydanticCustomError, core_schema
+
+from scidsl.model import Color, Label, Node, Number, Quantity, Ref, _to_quantity
+
+Weight = Union[Quantity, str, None]
+MAX_NODES = 500
+MAX_EDGES = 5000
+
+
+def _to_edge(v: Any) -> list:
+    """`[A, B]`, `[A, B, 5]`, `[A, B, 410 mi]` or `[A, B, "x"]` → [A, B, weight or label or None]."""
+    if isinstance(v, tuple):
+        v = list(v)
+    if not isinstance(v, list) or len(v) not in (2, 3):
+        raise PydanticCustomError("edge_shape", "an edge is [A, B] or [A, B, weight], got {got}",
+                                  {"got": repr(v)[:60]})
+    a, b = v[0], v[1]
+    for end in (a, b):
+        if not isinstance(end, str) or not end:
+            raise PydanticCustomError("edge_shape", "an edge's first two items are node names, got {got}",
+                                      {"got": repr(end)[:40]})
+    if len(v) == 3 and v[2] is not None:
+        return [a, b, _weight(v[2])]
+    return [a, b]
+
+
+def _weight(w: Any) -> Weight:
+    if isinstance(w, Quantity):
+        return w
+    if isinstance(w, bool):
+        raise PydanticCustomError("edge_shape", "an edge weight is a number or a text, got {got}", {"got": w})
+    if isinstance(w, (int, float)):
+        return _to_quantity(w)
+    if isinstance(w, str):
+        try:  # a text that reads as a number is that number, in the text form and in JSON alike
+            return _to_quantity(w)
+        except PydanticCustomError:
+            from scidsl.text import mathtext_error
+
+            if len(w) > 80 or any(ord(c) < 32 for c in w) or mathtext_error(w):
+                raise PydanticCustomError("edge_shape", "an edge label is a short line of text", {}) from None
+            return w
+    raise PydanticCustomError("edge_shape", "an edge weight is a number or a text, got {got}",
+                              {"got": repr(w)[:40]})
+
+
+def _edge_out(v: list) -> list:
+    return [v[0], v[1]] + [str(w) for w in v[2:]]
+
+
+class EdgeRefMarker:
+    """Field metadata: one edge `[A, B]` or `[A, B, weight]`; the node names print bare."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
+        return core_schema.no_info_plain_validator_function(
+            _to_edge, serialization=core_schema.plain_serializer_function_ser_schema(_edge_out))
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> dict:
+        return {"type": "array", "minItems": 2, "maxItems": 3,
+                "description": "an edge: [from, to] or [from, to, weight], e.g. ['A', 'B', '410 mi']"}
+
+
+Edge = Annotated[list, EdgeRefMarker]
+GraphLayoutName = Literal["auto", "circular", "spring", "kamada_kawai", "layered", "tree", "given"]
+
+
+class Graph(Node):
+    """A graph or network: nodes and edges, optionally directed and weighted; the compiler lays it out."""
+
+    kind: Literal["graph"] = "graph"
+    nodes: list[Ref] = Field(min_length=1, max_length=MAX_NODES,
+                             description="every node's name, e.g. [A, B, C]; edges may only use these")
+    edges: list[Edge] = Field(default_factory=list, max_length=MAX_EDGES,
+                              description="[from, to] or [from, to, weight]: [[A, B, 5], [B, C, 410 mi], "
+                                          "[C, A, \"x\"]]")
+    directed: bool = Field(default=False, description="draw each edge as an arrow from its first node")
+    layout: GraphLayoutName = Field(
+        default="auto", description="auto, circular (nodes in the listed order, clockwise from the top), "
+        "spring or kamada_kawai (seeded), layered (top-down by distance from root), tree, given (vertex at)")
+    root: Optional[Ref] = Field(default=None, description="the top node of a layered or tree layout")
+    seed: int = Field(default=1, ge=0, le=2**31 - 1, description="seed of the spring layout")
+    unit: Optional[Label] = Field(default=None, description="text after every plain number weight, e.g. 'km'")
+    weights: bool = Field(default=True, description="write the weights beside the edges")
+    size: Optional[Number] = Field(default=None, gt=0, le=100,
+                                   description="width of the drawing in cm; default: from the number of nodes")
+
+    domain: ClassVar[str] = "graphs"
+    example: ClassVar[str] = "graph G { nodes: [A, B, C, D], edges: [[A, B, 4], [B, C, 3], [C, D, 5], [D, A, 2]] }"
+
+    def implicit_names(self) -> list[tuple[str, str]]:
+        """Every listed node is a vertex name."""
+        return [(n, "vertex") for n in self.nodes if n != self.name]
+
+    @property
+    def triples(self) -> list[tuple[str, str, Weight]]:
+        """Every edge as (from, to, weight or label or None)."""
+        return [(e[0], e[1], e[2] if len(e) > 2 else None) for e in self.edges]
+
+    def members(self) -> Optional[set[str]]:
+        """`G.A` names node A of graph G."""
+        return set(self.nodes)
+
+
+class Tree(Graph):
+    """A tree (connected, no cycle): drawn top-down from its root (default: the first node)."""
+
+    kind: Literal["tree"] = "tree"  # type: ignore[assignment]
+    layout: GraphLayoutName = Field(default="tree", description="tree (default), layered, circular, ...")
+    example: ClassVar[str] = "tree T { nodes: [R, A, B, C], edges: [[R, A], [R, B], [A, C]] }"
+
+
+class Vertex(Node):
+    """Extra settings of one node of a graph: a position for `layout: given`, a label beside it, a fill."""
+
+    kind: Literal["vertex"] = "vertex"
+    on: Optional[Ref] = Field(default=None, description="the graph; may be left out when the scene has one")
+    at: Optional[tuple[Number, Number]] = Field(default=None, description="position (x, y) in cm for layout: given")
+    text: Optional[Label] = Field(default=None, description="text inside the node instead of its name, e.g. '8'")
+    label: Optional[Label] = Field(default=None, description="text beside the node, e.g. 'Travis AFB'")
+    fill: Optional[Color] = Field(default=None, description="fill colour of the node")
+
+    relations: ClassVar[tuple[str, ...]] = ("on", "at")
+    domain: ClassVar[str] = "graphs"
+    example: ClassVar[str] = 'vertex T on G at (0, 3) { label: "Travis" }'
+
+
+class Path(Node):
+    """A walk through a graph drawn bold over its edges (a shortest path, a Hamiltonian circuit)."""
+
+    kind: Literal["path"] = "path"
+    on: Optional[Ref] = Field(default=None, description="the graph; may be left out when the scene has one")
+    through: list[Ref] = Field(min_length=2, max_length=MAX_NODES + 1,
+                               description="the nodes in order; repeat the first at the end for a circuit")
+    color: Color = Field(default="#d62728", description="colour of the bold edges")
+    shortest: bool = Field(default=False, description="check that no shorter path joins its ends")
+    hamiltonian: bool = Field(default=False, description="check that it visits every node exactly once")
+    total: Optional[Number] = Field(default=None, description="the stated total weight, checked against the edges")
+
+    relations: ClassVar[tuple[str, ...]] = ("on", "through")
+    name_required: ClassVar[bool] = False
+    domain: ClassVar[str] = "graphs"
+    example: ClassVar[str] = "path tour on G { through: [A, B, C, D, A], hamiltonian: true }"
+
+
+StepShape = Literal["start", "end", "process", "decision", "input", "output"]
+
+
+class Step(Node):
+    """One box of a flowchart; `next` (or `yes` and `no` for a decision) names the step that follows."""
+
+    kind: Literal["step"] = "step"
+    text: Label = Field(description="the text in the box")
+    shape: StepShape = Field(default="process", description="start and end (rounded), process (box), decision "
+                             "(diamond with yes/no exits), input and output (parallelograms)")
+    next: Optional[Ref] = Field(default=None, description="the step that follows (every shape but end and decision)")
+    yes: Optional[Ref] = Field(default=None, description="a decision's step when the answer is yes")
+    no: Optional[Ref] = Field(default=None, description="a decision's step when the answer is no")
+    yes_label: Label = Field(default="yes", description="text on the yes exit, e.g. 'true'")
+    no_label: Label = Field(default="no", description="text on the no exit, e.g. 'false'")
+
+    text_field: ClassVar[Optional[str]] = "text"
+    domain: ClassVar[str] = "graphs"
+    example: ClassVar[str] = 'step check "x > 0?" { shape: decision, yes: double, no: stop }'
+
+
+Sex = Literal["male", "female", "unknown"]
+
+
+class Person(Node):
+    """One individual of a pedigree: square (male), circle (female) or diamond; filled when affected."""
+
+    kind: Literal["person"] = "person"
+    sex: Sex = Field(default="unknown", description="male (square), female (circle) or unknown (diamond)")
+    affected: bool = Field(default=False, description="shows the trait: symbol filled")
+    carrier: bool = Field(default=False, description="heterozygous carrier: dot in the symbol")
+    deceased: bool = Field(default=False, description="a slash through the symbol")
+    proband: bool = Field(default=False, description="an arrow points at the symbol")
+    label: Optional[Label] = Field(default=None, description="text under the symbol, e.g. '1' or 'Aa'")
+    generation: Optional[int] = Field(default=None, ge=1, le=30,
+                                      description="generation number (1 = I); default: from the matings")
+
+    text_field: ClassVar[Optional[str]] = "label"
+    domain: ClassVar[str] = "graphs"
+    example: ClassVar[str] = 'person I1 "1" { sex: male, affected: true }'
+
+
+class Mating(Node):
+    """A couple of a pedigree (horizontal line between them) and their children, in birth order."""
+
+    kind: Literal["mating"] = "mating"
+    between: list[Ref] = Field(min_length=2, max_length=2, description="the two partners [father, mother]")
+    children: list[Ref] = Field(default_factory=list, max_length=40, description="their children, oldest first")
+    consanguineous: bool = Field(default=False, description="partners are related: a double line")
+
+    relations: ClassVar[tuple[str, ...]] = ("between",)
+    name_required: ClassVar[bool] = False
+    domain: ClassVar[str] = "graphs"
+    example: ClassVar[str] = "mating between [I1, I2] { children: [II1, II2] }"
+
+
+class Pedigree(Node):
+    """Settings of the scene's pedigree chart: numbering and a legend line."""
+
+    kind: Literal["pedigree"] = "pedigree"
+    numbers: bool = Field(default=True, description="number individuals 1, 2, ... in each generation "
+                          "(under the symbol, before its label)")
+    trait: Optional[Label] = Field(default=None, description="name of the trait, shown in a legend")
+
+    name_required: ClassVar[bool] = False
+    domain: ClassVar[str] = "graphs"
+    example: ClassVar[str] = 'pedigree { trait: "alkaptonuria", numbers: false }'
+
+
+KINDS = [Graph, Tree, Vertex, Path, Step, Person, Mating, Pedigree]

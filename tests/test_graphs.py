@@ -1,0 +1,108 @@
+"""Graphs domain: networks, flowcharts and pedigrees compile, lay out deterministically and verify."""
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import scidsl
+from scidsl.primitives import Line, Text
+
+CODES_TESTED_HERE = ("E8090",)
+
+
+def _compile(text: str):  # type: ignore[no-untyped-def]
+    result = scidsl.compile(text, "t.sdl")
+    assert result.ok, [(d.code, d.message) for d in result.diagnostics]
+    return result
+
+
+def _layout_and_page(text: str):  # type: ignore[no-untyped-def]
+    """The graphs layout of a scene and its drawn page (the compiler's own steps)."""
+    from scidsl import registry
+    from scidsl.compose import _context
+    from scidsl.resolve import resolve
+
+    result = _compile(text)
+    names, _ = resolve(result.scene)
+    ctx = _context(result.scene, names, "graphs")
+    layout = registry.implementation("graphs").layout(ctx)
+    return layout, result.drawing
+
+
+AIRBASES = """graph G {
+  nodes: [E, B, V, L, T]
+  edges: [[E, B, 410 mi], [B, V, 396 mi], [V, L, 159 mi], [L, E, 106 mi], [L, B, 439 mi],
+          [E, V, 207 mi], [E, T, 370 mi], [L, T, 396 mi], [B, T, 84 mi], [V, T, 396 mi]]
+}
+path tour on G { through: [T, B, V, L, E, T], hamiltonian: true, total: 1115 }
+"""
+
+
+def test_weighted_graph_facts_list_every_edge_and_the_tour_total() -> None:
+    result = _compile(AIRBASES)
+    edges = {f.args[1:]: f.value for f in result.facts if f.predicate == "edge"}
+    assert edges[("B", "T")] == 84 and edges[("L", "E")] == 106 and len(edges) == 10
+    tour = next(f for f in result.facts if f.predicate == "path")
+    assert tour.value == 84 + 396 + 159 + 106 + 370
+
+
+def test_wrong_total_and_missing_edge_are_reported() -> None:
+    result = scidsl.compile(AIRBASES.replace("total: 1115", "total: 1000"))
+    assert [d.code for d in result.errors] == ["E8009"]
+    bad = scidsl.compile("graph G { nodes: [A, B, C], edges: [[A, B], [B, C]] }\npath on G { through: [A, C] }")
+    assert [d.code for d in bad.errors] == ["E8004"]
+
+
+def test_shortest_path_claim_is_checked_with_weights() -> None:
+    scene = "graph G { nodes: [A, B, C], edges: [[A, B, 1], [B, C, 1], [A, C, 5]] }\n"
+    assert scidsl.compile(scene + "path on G { through: [A, B, C], shortest: true }").ok
+    assert not scidsl.compile(scene + "path on G { through: [A, C], shortest: true }").ok
+
+
+def test_edges_end_on_node_circles_and_weights_sit_by_their_edge() -> None:
+    from scidsl.domains.graphs.verify import verify_graph
+
+    layout, page = _layout_and_page(AIRBASES)
+    assert verify_graph(layout.panels[0], page) == []
+    moved = [replace(it, points=(it.points[0], (it.points[-1][0] + 0.4, it.points[-1][1])))
+             if isinstance(it, Line) and it.role == "edge" and it.owner == "G.E-B" else it for it in page.items]
+    assert [d.code for d in verify_graph(layout.panels[0], replace(page, items=moved))] == ["E8090"]
+    far = [replace(it, offset=(it.offset[0], it.offset[1] + 1.5)) if isinstance(it, Text) and it.role == "weight"
+           and it.text == "84 mi" else it for it in page.items]
+    assert "E8090" in [d.code for d in verify_graph(layout.panels[0], replace(page, items=far))]
+
+
+def test_tree_is_drawn_top_down_with_parents_over_children() -> None:
+    layout, _ = _layout_and_page("tree T { nodes: [R, A, B, C, D], edges: [[R, A], [R, B], [A, C], [A, D]] }")
+    pos = layout.panels[0].pos
+    assert pos["R"][1] > pos["A"][1] > pos["C"][1]
+    assert math.isclose(pos["A"][0], (pos["C"][0] + pos["D"][0]) / 2)
+    assert pos["C"][0] < pos["D"][0]
+
+
+@st.composite
+def _graphs(draw):  # type: ignore[no-untyped-def]
+    n = draw(st.integers(2, 9))
+    names = [f"N{i}" for i in range(n)]
+    pairs = [(a, b) for i, a in enumerate(names) for b in names[i + 1:]]
+    chosen = draw(st.lists(st.sampled_from(pairs), min_size=1, max_size=min(len(pairs), 14), unique=True))
+    weights = draw(st.lists(st.integers(1, 999), min_size=len(chosen), max_size=len(chosen)))
+    directed = draw(st.booleans())
+    layout = draw(st.sampled_from(["auto", "circular", "spring", "kamada_kawai"]))
+    edges = ", ".join(f"[{a}, {b}, {w}]" for (a, b), w in zip(chosen, weights))
+    return (f"graph G {{ nodes: [{', '.join(names)}], edges: [{edges}], directed: {str(directed).lower()}, "
+            f"layout: {layout} }}")
+
+
+@settings(max_examples=15, deadline=None)
+@given(_graphs())
+def test_random_graphs_compile_verify_and_lay_out_the_same_way_twice(text: str) -> None:
+    first = scidsl.compile(text)
+    assert first.ok, [(d.code, d.message) for d in first.diagnostics]
+    second = scidsl.compile(text)
+    assert first.drawing.anchors == second.drawing.anchors
+    assert {f.args for f in first.facts if f.predicate == "edge"} == \
+        {("G", a, b) for a, b, *_ in first.scene.items[0].edges}
