@@ -60,14 +60,13 @@ class Venn(Node):
     caption: Optional[Label] = Field(default=None, description="text above the diagram")
     sets: list[Label] = Field(max_length=10, description="the sets' names as shown, e.g. [\"A\", \"B\", \"Rh+\"]")
     regions: list[Entry] = Field(default_factory=list, max_length=16, description=(
-        "what lies in each region, only there: [\"A\", 6] is in A only, [\"A & B\", 1] in A and B only, "
-        "[\"A & B & C\", 3] in all three; [\"A\", 6, \"A−\"] labels it 'A− = 6'; [\"A\", [1, 3, 5]] lists elements"))
+        "exact regions: [\"A\", 6] is A only, [\"A & B\", 1] A and B only; [\"A\", 6, \"A−\"] shows 'A− = 6'; "
+        "[\"A\", [1, 3]] lists elements"))
     outside: Optional[Union[Number, list[Union[Number, Label]]]] = Field(
         default=None, description="count (or elements) in the universe outside every set")
     outside_label: Optional[Label] = Field(default=None, description="name shown before the outside count")
     sizes: list[Entry] = Field(default_factory=list, max_length=32, description=(
-        "given sizes, checked (and used to compute regions left out): [\"A\", 46] is all of A, [\"A & B\", 4] all "
-        "of A and B together, [\"A & B'\", 6] in A but not B"))
+        "checked sizes that also fill missing regions: [\"A\", 46] all of A, [\"A & B\", 4] all of A ∩ B"))
     total: Optional[Number] = Field(default=None, ge=0, description="size of the universe; checked against the regions")
     universe: Label = Field(default="U", description="label of the universe rectangle, e.g. 'U = 100 students'")
     shade: list[Key] = Field(default_factory=list, max_length=16,

@@ -98,8 +98,7 @@ class Table(Node):
     decimals: Optional[int] = Field(default=None, ge=0, le=10, description="digits after the point for every number")
     align: Literal["center", "right"] = Field(default="center", description="alignment of the cells' contents")
     highlight: list[CellRef] = Field(default_factory=list, max_length=1000,
-                                     description="cells to shade: [row, column] by 1-based number or header text, "
-                                     "e.g. [[1, 1], [\"Stretches\", \"Injury\"]]")
+                                     description="cells to shade: [row, column], numbers from 1 or header texts")
     highlight_color: Color = Field(default="#fde9a9", description="fill of highlighted cells")
 
     text_field: ClassVar[Optional[str]] = "caption"
