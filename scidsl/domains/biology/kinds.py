@@ -49,9 +49,11 @@ Strand = Literal["top", "bottom"]
 
 
 class ReplicationFork(Node):
-    """A DNA replication fork: parental helix, template strands with 5'/3' ends, a continuous leading
-    strand, Okazaki fragments with RNA primers on the lagging strand, the enzymes, and the fork's
-    direction. Only `moves` and `top_5prime` are needed; anything else stated is checked."""
+    """A DNA replication fork drawn with correct polarity; only `moves` and `top_5prime` are needed, more is checked.
+
+    Parental helix, template strands with 5'/3' ends, a continuous leading strand, Okazaki fragments
+    with RNA primers on the lagging strand, the enzymes and an arrow for the fork's movement.
+    """
 
     kind: Literal["replication_fork"] = "replication_fork"
     moves: Side = Field(default="right", description="the way the fork travels (the unreplicated helix lies "

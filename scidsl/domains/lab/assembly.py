@@ -144,6 +144,11 @@ def _stand_group(stand: k.RetortStand, nodes: list[Node], used: set[int]) -> Gro
         group.items.append(Placed(vessel, (0.0, BASE_H)))
         mouth = BASE_H + vessel_height(vessel)
         used.add(id(vessel))
+    if holder is None and vessel is not None:
+        holder = next((n for n in nodes if isinstance(n, (k.Pipette, k.Funnel))
+                       and (getattr(n, "to", None) or getattr(n, "on", None)) == vessel.name), None)
+    if isinstance(holder, k.Pipette):
+        group.items.append(Placed(holder, (0.0, mouth - 0.6)))
     if isinstance(holder, k.Burette):
         group.items.append(Placed(holder, (0.0, mouth + TIP_GAP)))
     elif isinstance(holder, k.Funnel):

@@ -132,28 +132,35 @@ def _check_refs(ctx: Any, node: Node, by_name: dict[str, Node]) -> None:
 
 def _check_places(ctx: Any) -> None:
     """One burette or funnel per stand, one vessel under it, one thing draining into each vessel."""
+    stands = {n.name for n in ctx.nodes if isinstance(n, k.RetortStand)}
     seen: dict[tuple[str, str], Node] = {}
     for node in ctx.nodes:
-        slot = _slot(node)
+        slot = _slot(node, stands)
         if slot is None:
             continue
-        if slot in seen:
-            first = seen[slot]
-            ctx.report(error("E9506", f"{node.kind} {node.name} takes the place of {first.kind} {first.name} "
-                             f"({_SLOT_WORDS[slot[1]]} {slot[0]})", node.span,
-                             "give it a stand or vessel of its own", related=((first.span, "already there"),)))
-        else:
-            seen[slot] = node
+        first = seen.setdefault(slot, node)
+        if first is not node:
+            _report_taken(ctx, node, first, f"{_SLOT_WORDS[slot[1]]} {slot[0]}")
+    # a vessel under a stand's burette or funnel takes nothing else from above
+    for (target, role), node in seen.items():
+        if role != "below" or (target, "holder") not in seen or not node.name:
+            continue
+        extra = seen.get((node.name, "inflow"))
+        if extra is not None:
+            _report_taken(ctx, extra, seen[(target, "holder")], f"above {node.kind} {node.name}")
+
+
+def _report_taken(ctx: Any, node: Node, first: Node, where: str) -> None:
+    ctx.report(error("E9506", f"{node.kind} {node.name} takes the place of {first.kind} {first.name} ({where})",
+                     node.span, "give it a stand or vessel of its own", related=((first.span, "already there"),)))
 
 
 _SLOT_WORDS = {"holder": "held by", "below": "standing on", "inflow": "draining into"}
 
 
-def _slot(node: Node) -> Optional[tuple[str, str]]:
-    if isinstance(node, k.Burette) and node.on:
-        return (node.on, "holder")
-    if isinstance(node, k.Funnel) and node.on:
-        return (node.on, "inflow")
+def _slot(node: Node, stands: set[str]) -> Optional[tuple[str, str]]:
+    if isinstance(node, (k.Burette, k.Funnel)) and node.on:
+        return (node.on, "holder" if node.on in stands else "inflow")
     if isinstance(node, k.Pipette) and node.to:
         return (node.to, "inflow")
     if isinstance(node, _VESSELS) and node.on:
