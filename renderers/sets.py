@@ -54,7 +54,7 @@ def _render(venn: Any, out: Drawing) -> None:
 def _shaded_masks(venn: Any) -> list[int]:
     from scidsl.domains.sets.regions import matching
 
-    return sorted({m for key in venn.node.shade for m in matching(key, venn.node.sets)})
+    return sorted({m for key in venn.node.shade for m in matching(key, venn.node.keys())})
 
 
 def _fill_shape(shape: Any, owner: str, out: Drawing) -> None:

@@ -31,6 +31,10 @@ def _analyse(node: k.Venn, report: Report, errors: list[Diagnostic]) -> Optional
         report(error("E7501", f"venn {node.name} has {len(sets)} sets ({', '.join(sets) or 'none'}); it needs 2 or 3 "
                      "with different names", node.span_of("sets"), "write sets: [\"A\", \"B\"] or [\"A\", \"B\", \"C\"]"))
         return None
+    if node.labels is not None and len(node.labels) != len(sets):
+        report(error("E7501", f"venn {node.name} has {len(sets)} sets but {len(node.labels)} labels",
+                     node.span_of("labels"), "give one label per set, or leave labels out"))
+        return None
     solved = Solved(len(sets), {m: Region(m) for m in range(1 << len(sets))})
     for entry in node.regions:
         _region_entry(node, entry, solved, report)
@@ -43,7 +47,7 @@ def _analyse(node: k.Venn, report: Report, errors: list[Diagnostic]) -> Optional
                                          to_fraction(node.total) or Fraction(0), "total"))
     for key in node.shade:
         try:
-            matching(key, node.sets)
+            matching(key, node.keys())
         except RegionError as exc:
             report(error(exc.code, f"venn {node.name}: shade {key!r}: {exc}", node.span_of("shade"), exc.hint))
     _check(node, solved, report, quiet=bool(errors))
@@ -56,7 +60,7 @@ def _region_entry(node: k.Venn, entry: list, solved: Solved, report: Report) -> 
                      "[region, [elements]]", node.span_of("regions"), "for example [\"A & B\", 4]"))
         return
     try:
-        mask = exact_mask(entry[0], node.sets)
+        mask = exact_mask(entry[0], node.keys())
     except RegionError as exc:
         report(error(exc.code, f"venn {node.name}: region {entry[0]!r}: {exc}", node.span_of("regions"), exc.hint))
         return
@@ -111,7 +115,7 @@ def _size_entry(node: k.Venn, entry: list, solved: Solved, report: Report) -> No
                      "a size is a number of at least 0"))
         return
     try:
-        masks = matching(entry[0], node.sets)
+        masks = matching(entry[0], node.keys())
     except RegionError as exc:
         report(error(exc.code, f"venn {node.name}: size {entry[0]!r}: {exc}", node.span_of("sizes"), exc.hint))
         return

@@ -21,7 +21,8 @@ def venn_facts(venn: Any) -> list:
     """The facts of one diagram."""
     from scidsl.pipeline import Fact
 
-    name, sets, n = venn.owner, venn.node.sets, venn.solved.n
+    name, n = venn.owner, venn.solved.n
+    sets = [venn.node.shown(i) for i in range(n)]
     out = [Fact("sets", (name,), [plain(s) for s in sets], f"venn {name} shows the sets {', '.join(sets)}")]
     for mask, region in sorted(venn.solved.regions.items(), key=lambda kv: (kv[0] == OUTSIDE, kv[0])):
         if region.count is None:

@@ -58,7 +58,9 @@ class Venn(Node):
 
     kind: Literal["venn"] = "venn"
     caption: Optional[Label] = Field(default=None, description="text above the diagram")
-    sets: list[Label] = Field(max_length=10, description="the sets' names as shown, e.g. [\"A\", \"B\", \"Rh+\"]")
+    sets: list[Label] = Field(max_length=10, description="the sets' names, e.g. [\"A\", \"B\", \"Rh+\"]")
+    labels: Optional[list[Label]] = Field(default=None, max_length=3,
+                                          description="longer names shown instead, e.g. [\"Football\", \"Tennis\"]")
     regions: list[Entry] = Field(default_factory=list, max_length=16, description=(
         "exact regions: [\"A\", 6] is A only, [\"A & B\", 1] A and B only; [\"A\", 6, \"A−\"] shows 'A− = 6'; "
         "[\"A\", [1, 3]] lists elements"))
@@ -77,6 +79,18 @@ class Venn(Node):
     domain: ClassVar[str] = "sets"
     example: ClassVar[str] = ('venn V { sets: ["A", "B"], regions: [["A", 12], ["A & B", 5], ["B", 8]], '
                               'outside: 3, total: 28 }')
+
+
+    def keys(self) -> list[str]:
+        """The sets as region keys may name them: by name or by label."""
+        if not self.labels:
+            return list(self.sets)
+        # a NUL joins a name and its label: neither can contain one (labels exclude control characters)
+        return [f"{s}\x00{self.labels[i]}" if i < len(self.labels) else s for i, s in enumerate(self.sets)]
+
+    def shown(self, i: int) -> str:
+        """The text shown for set i."""
+        return self.labels[i] if self.labels and i < len(self.labels) else self.sets[i]
 
 
 KINDS = [Venn]

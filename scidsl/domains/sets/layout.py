@@ -137,7 +137,8 @@ def place(node: k.Venn, solved: Solved, owner: str, size: float) -> VennLayout:
 
 
 def _labels(out: VennLayout, measure: Any) -> None:
-    for i, (name, angle) in enumerate(zip(out.node.sets, label_directions(out.solved.n))):
+    for i, angle in enumerate(label_directions(out.solved.n)):
+        name = out.node.shown(i)
         u = (math.cos(math.radians(angle)), math.sin(math.radians(angle)))
         cx, cy = out.centers[i]
         anchor = (cx + (out.radius + LABEL_GAP) * u[0], cy + (out.radius + LABEL_GAP) * u[1])

@@ -52,17 +52,21 @@ class Solved:
 
 
 def plain(label: str) -> str:
-    """A set label without math dollars, for matching keys."""
-    return label.replace("$", "").strip()
+    """A set name without math dollars, for matching keys (the name of a name-and-label entry)."""
+    return label.split("\x00")[0].replace("$", "").strip()
 
 
 def _match(token: str, sets: list[str]) -> Optional[int]:
-    names = [plain(s) for s in sets]
-    for candidates in (names, [n.lower() for n in names]):
-        probe = token if candidates is names else token.lower()
-        if probe in candidates:
-            return candidates.index(probe)
+    """The index of the set a token names; an entry may be a name and its label joined by NUL (either matches)."""
+    for lower in (False, True):
+        for i, entry in enumerate(sets):
+            names = [plain(n) for n in entry.split("\x00")]
+            if any((n.lower() if lower else n) == (token.lower() if lower else token) for n in names):
+                return i
     return None
+
+
+
 
 
 def read_key(key: Any, sets: list[str]) -> tuple[set[int], set[int]]:
@@ -84,7 +88,7 @@ def read_key(key: Any, sets: list[str]) -> tuple[set[int], set[int]]:
         negated = token.endswith(_NOT) or token.lower().startswith("not ")
         i = _match(_bare(token), sets)
         if i is None:
-            raise RegionError("E7502", f"{_bare(token)!r} is not one of the sets {', '.join(sets)}",
+            raise RegionError("E7502", f"{_bare(token)!r} is not one of the sets {', '.join(plain(s) for s in sets)}",
                               _did_you_mean(_bare(token), sets))
         (outside if negated else inside).add(i)
     if not tokens or inside & outside:
