@@ -41,8 +41,8 @@ def _shape_ok(ctx: Any, node: k.Table) -> bool:
         return False
     ok = _check_ragged(ctx, node)
     if node.rows is not None and len(node.rows) != len(cells):
-        ctx.report(error("E7003", f"table {node.name} has {len(node.rows)} row headers but {len(cells)} rows of "
-                         "cells", node.span_of("rows"), "give one header per row of cells"))
+        ctx.report(error("E7003", f"table {node.name} has {_count(len(node.rows), 'row header')} but "
+                         f"{_count(len(cells), 'row')} of cells", node.span_of("rows"), "give one header per row of cells"))
         ok = False
     return ok
 
@@ -50,7 +50,7 @@ def _shape_ok(ctx: Any, node: k.Table) -> bool:
 def _check_ragged(ctx: Any, node: k.Table) -> bool:
     lengths = [len(row) for row in node.cells]
     if node.columns is not None and len(node.columns) not in lengths:
-        ctx.report(error("E7003", f"table {node.name} has {len(node.columns)} column headers but its rows have "
+        ctx.report(error("E7003", f"table {node.name} has {_count(len(node.columns), 'column header')} but its rows have "
                          f"{Counter(lengths).most_common(1)[0][0]} cells", node.span_of("columns"),
                          "give one header per column of cells"))
         return False
@@ -63,6 +63,10 @@ def _check_ragged(ctx: Any, node: k.Table) -> bool:
                              "every row needs one cell per column; write \"\" for an empty cell"))
             ok = False
     return ok
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def row_name(node: k.Table, r: int) -> str:
