@@ -515,6 +515,58 @@ def _ray_diagram(shape: Shape, owner: str, out: Drawing) -> None:
             away = -90.0 if tip_up else 90.0
             out.labels.append(LabelSpec(node.image_label, tr.image_base, owner, prefer=(away, away + 30, away - 30),
                                         distance=0.12))
+    _point_labels_beside_dots(node.lens, out)
+
+
+_BESIDE = (-90.0, -60.0, -120.0, 90.0, 60.0, 120.0, -30.0, -150.0, 30.0, 150.0, 0.0, 180.0)
+
+
+def _point_labels_beside_dots(lens: str, out: Drawing) -> None:
+    """Keep F and C beside their dots although the rays cross there.
+
+    Principal rays run through F (and near C) by construction, so the free place nearest the dot may lie
+    far away among the rays. The label takes the first clear place right beside its dot; when there is
+    none it goes below the dot on a white ground, with the rays passing behind it.
+    """
+    from scidsl.labels import stroke_geometry, text_box
+
+    specs = [s for s in out.labels if s.owner == lens and s.text in ("$F$", "$C$")]
+    if not specs:
+        return
+    geoms = [(g, it.owner) for it in out.items if not isinstance(it, (Dot, Text))
+             for g in (stroke_geometry(it),) if g is not None and not g.is_empty]
+    for spec in specs:
+        best = _beside(spec, geoms, text_box)
+        if best is None:
+            continue
+        out.labels.remove(spec)
+        centre, touched = best
+        if not touched:
+            out.labels.append(replace(spec, prefer=(_dir(_sub(centre, spec.anchor)),), may_touch=(lens,)))
+            continue
+        out.items.append(Text(centre, spec.text, spec.size, color=spec.color, owner=lens, background="white",
+                              may_touch=tuple(sorted(touched | {lens}))))
+
+
+def _beside(spec: LabelSpec, geoms: list, text_box) -> tuple[P, set[str]] | None:  # type: ignore[no-untyped-def]
+    """The first clear place beside the anchor, else the one below it and the owners of the strokes it covers."""
+    fallback = None
+    for angle in _BESIDE:
+        box = None
+        for gap in (0.1, 0.2):
+            u = (math.cos(math.radians(angle)), math.sin(math.radians(angle)))
+            probe = text_box(spec.text, spec.size, (0.0, 0.0))
+            w, h = probe.bounds[2] - probe.bounds[0], probe.bounds[3] - probe.bounds[1]
+            reach = min(w / 2 / abs(u[0]) if abs(u[0]) > 1e-9 else math.inf, h / 2 / abs(u[1]) if abs(u[1]) > 1e-9
+                        else math.inf)
+            centre = _add(spec.anchor, u, gap + reach)
+            box = text_box(spec.text, spec.size, centre).buffer(0.04)
+            touched = {o or "" for g, o in geoms if g.intersects(box)}
+            if not touched:
+                return centre, set()
+            if fallback is None:
+                fallback = (_add(spec.anchor, u, 0.1 + reach), touched)
+    return fallback
 
 
 _SPECIAL = {k.Spring: _spring, k.Surface: _surface, k.Mirror: _surface, k.Dimension: _dimension, k.Disk: _disk,

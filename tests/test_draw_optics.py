@@ -96,3 +96,59 @@ def test_mirror_rays_meet_the_image_tip(f: float, d: float) -> None:
     for ray in tr.rays:
         assert ray[2][0] < ray[1][0] + 1e-9  # reflected back towards the object side
         assert _on_line(tr.image_tip, ray[1], ray[2]) < 1e-6 * max(1.0, abs(tr.image_tip[0]))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.floats(0.5, 5) | st.floats(-5, -0.5), st.floats(0.3, 8))
+def test_sphere_rays_meet_the_image_tip(f: float, d: float) -> None:
+    tr = trace((0.0, 0.0), f, d, 1.0, mirror=True, radius=2 * abs(f))
+    if tr.image_tip is None:
+        return
+    for ray in tr.rays:
+        assert _on_line(tr.image_tip, ray[1], ray[2]) < 1e-6 * max(1.0, abs(tr.image_tip[0]))
+
+
+def _turns_on_the_arc(source: str) -> list[float]:
+    """How far (cm on the page) each ray's turning point lies from the drawn mirror arc."""
+    from scidsl.primitives import Arc, Line
+
+    r = scidsl.compile(source)
+    assert r.ok, [d.message for d in r.diagnostics]
+    arc = next(it for it in r.drawing.items if isinstance(it, Arc) and it.role == "mirror")
+    rays = [it for it in r.drawing.items if isinstance(it, Line) and it.role == "ray"]
+    assert len(rays) == 3
+    out = []
+    for ray in rays:
+        p = ray.points[1]
+        out.append(abs(math.dist(p, arc.center) - arc.radius))
+        turn = math.degrees(math.atan2(p[1] - arc.center[1], p[0] - arc.center[0]))
+        assert (turn - arc.theta1) % 360 <= (arc.theta2 - arc.theta1) % 360 + 1e-6  # on the drawn part
+    return out
+
+
+@pytest.mark.parametrize("kind,distance", [("concave", 5), ("concave", 0.5), ("convex", 3), ("convex", 6)])
+def test_rays_turn_on_the_drawn_mirror_surface(kind: str, distance: float) -> None:
+    src = (f"spherical_mirror M at (1, -2) {{ focal: 2, height: 3, type: {kind} }}\n"
+           f"ray_diagram o {{ lens: M, distance: {distance}, height: 1 }}")
+    assert max(_turns_on_the_arc(src)) < 1e-6
+
+
+def test_the_mirror_arc_passes_through_its_vertex() -> None:
+    from scidsl.primitives import Arc
+
+    for kind in ("concave", "convex"):
+        r = scidsl.compile(f"spherical_mirror M at (2, 1) {{ focal: 2, height: 3, type: {kind} }}")
+        arc = next(it for it in r.drawing.items if isinstance(it, Arc))
+        assert math.dist(arc.center, (2, 1)) == pytest.approx(arc.radius)
+        assert math.dist(arc.center, r.drawing.anchors["M.top"]) == pytest.approx(arc.radius)
+
+
+def test_focal_point_labels_sit_beside_their_dots() -> None:
+    r = scidsl.compile("spherical_mirror M at (0, 0) { focal: 2, height: 3 }\n"
+                       "ray_diagram o { lens: M, distance: 5, height: 1 }")
+    assert r.ok, [d.message for d in r.diagnostics]
+    from scidsl.primitives import Text
+
+    texts = {t.text: t.pos for t in list(r.texts) + [it for it in r.drawing.items if isinstance(it, Text)]}
+    assert math.dist(texts["$F$"], r.drawing.anchors["M.F"]) < 0.45
+    assert math.dist(texts["$C$"], r.drawing.anchors["M.C"]) < 0.45

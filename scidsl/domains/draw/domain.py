@@ -234,7 +234,8 @@ def _shape(node: Node, anchors: dict[str, P]) -> Shape:  # noqa: C901
                             "make the mirror shorter than its diameter 4f")
         sign = 1 if node.type == "concave" else -1
         cc = (cx - sign * r, cy)  # centre of curvature; a concave mirror's lies in front, on the light's side
-        pts = [(cx, cy - h), (cx, cy + h), cc]
+        ex = cc[0] + sign * math.sqrt(r * r - h * h)  # the ends lie on the sphere through the vertex
+        pts = [(ex, cy - h), (ex, cy + h), cc]
         if node.focal is not None:
             pts.append((cx - sign * node.focal, cy))
         return Shape(node, pts, center=(cx, cy), radius=r)
@@ -253,7 +254,9 @@ def _ray_shape(node: k.RayDiagram, placed: dict[str, Shape]) -> Shape:
     if node.height == 0:
         raise _PosError("E4008", "the object has no height", "give the object a height, e.g. height: 1")
     f = -lens.node.focal if lens.node.type in ("diverging", "convex") else lens.node.focal
-    tr = optics.trace(lens.center, f, node.distance, node.height, mirror=isinstance(lens.node, k.SphericalMirror))
+    is_mirror = isinstance(lens.node, k.SphericalMirror)
+    tr = optics.trace(lens.center, f, node.distance, node.height, mirror=is_mirror,
+                      radius=lens.radius if is_mirror else None)
     if not optics.is_finite(tr, limits.MAX_ABS_COORD):
         raise _PosError("E4006", "the rays leave the allowed range", "move the object or the lens")
     pts = [tr.object_base, tr.object_tip] + ([tr.image_base, tr.image_tip] if tr.image_tip else [])

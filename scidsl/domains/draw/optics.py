@@ -29,11 +29,13 @@ def image_distance(f: float, d: float) -> float | None:
     return f * d / (d - f)
 
 
-def trace(center: P, f: float, d: float, h: float, far_limit: float = 20.0, mirror: bool = False) -> RayTrace:
+def trace(center: P, f: float, d: float, h: float, far_limit: float = 20.0, mirror: bool = False,
+          radius: float | None = None) -> RayTrace:
     """Principal rays from the object tip at distance d, height h, through a lens of focal length f.
 
     A mirror is a lens folded back onto the object side: everything after the vertex plane is reflected
-    across it (the mirror equation has the lens equation's form).
+    across it (the mirror equation has the lens equation's form). With the mirror's radius of curvature,
+    each ray then turns where it meets the drawn spherical surface, not on the vertex plane.
     """
     cx, cy = center
     tip = (cx - d, cy + h)
@@ -58,7 +60,56 @@ def trace(center: P, f: float, d: float, h: float, far_limit: float = 20.0, mirr
             out.virtual = [[hit, out.image_tip] for hit in hits]
     if mirror:
         _fold(out, cx)
+        if radius is not None:
+            _onto_sphere(out, center, radius, concave=f > 0)
     return out
+
+
+def sphere_hit(a: P, b: P, centre: P, r: float, concave: bool) -> P | None:
+    """Where the line a→b meets the mirror's sphere (the branch facing smaller x), None if it misses."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    fx, fy = a[0] - centre[0], a[1] - centre[1]
+    qa, qb, qc = dx * dx + dy * dy, 2 * (fx * dx + fy * dy), fx * fx + fy * fy - r * r
+    disc = qb * qb - 4 * qa * qc
+    if qa < 1e-18 or disc < 0:
+        return None
+    roots = sorted(((-qb - math.sqrt(disc)) / (2 * qa), (-qb + math.sqrt(disc)) / (2 * qa)))
+    # a concave mirror's surface is the far side of its sphere (centre in front), a convex one's the near side
+    t = roots[1] if concave else roots[0]
+    return (a[0] + t * dx, a[1] + t * dy)
+
+
+def _onto_sphere(tr: RayTrace, vertex: P, r: float, concave: bool) -> None:
+    """Move each ray's turning point from the vertex plane onto the spherical surface, keeping the image."""
+    centre = (vertex[0] - r, vertex[1]) if concave else (vertex[0] + r, vertex[1])
+    rays, virtual = [], []
+    for ray in tr.rays:
+        tip, plane_hit, end = ray[0], ray[1], ray[-1]
+        hit = sphere_hit(tip, plane_hit, centre, r, concave)
+        if hit is None or abs(hit[1] - vertex[1]) >= r:
+            hit = plane_hit
+        if tr.image_tip is None:  # parallel outgoing rays: keep the direction
+            away = (end[0] - plane_hit[0], end[1] - plane_hit[1])
+        elif tr.real:  # towards the real image tip
+            away = (tr.image_tip[0] - hit[0], tr.image_tip[1] - hit[1])
+        else:  # away from the virtual image tip behind the mirror
+            away = (hit[0] - tr.image_tip[0], hit[1] - tr.image_tip[1])
+            virtual.append([hit, tr.image_tip])
+        rays.append([tip, hit, _to_x(hit, away, end[0])])
+    tr.rays = rays
+    if virtual:
+        tr.virtual = virtual
+
+
+def _to_x(p: P, u: P, x: float) -> P:
+    """The point on the line from p along u at abscissa x (or one unit on, for a vertical line)."""
+    if abs(u[0]) < 1e-9:
+        n = math.hypot(*u) or 1.0
+        return (p[0] + u[0] / n, p[1] + u[1] / n)
+    s = (x - p[0]) / u[0]
+    if s <= 0:  # the end lies behind: keep the length the plane trace had
+        s = 1.0
+    return (p[0] + u[0] * s, p[1] + u[1] * s)
 
 
 def _fold(tr: RayTrace, x0: float) -> None:
