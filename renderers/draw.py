@@ -487,6 +487,55 @@ def _field_lines(shape: Shape, owner: str, out: Drawing) -> None:
         tip = _add(half[0], half[1], 0.1)
         out.items.append(Line((_add(tip, half[1], -0.2), tip), False, replace(stroke, visible=False), "end",
                               owner=owner, role="flow"))
+    _charge_labels_on_lines(shape, owner, out)
+
+
+_AROUND = (90.0, 45.0, 135.0, -90.0, -45.0, -135.0, 0.0, 180.0)
+
+
+def _charge_labels_on_lines(shape: Shape, owner: str, out: Drawing) -> None:
+    """Put each charge's label right beside it, on a white ground that the field lines pass behind.
+
+    Field lines leave a charge in every direction, so no free place lies near it; the label goes where
+    `label_at` says, else where it covers the fewest lines.
+    """
+    from shapely.geometry import LineString
+
+    from scidsl.labels import text_box
+
+    paths = [LineString(p) for p in shape.paths if len(p) >= 2]
+    for name in shape.node.charges:
+        spec = next((s for s in out.labels if s.owner == name), None)
+        if spec is None:
+            continue
+        charge = next(it for it in out.items if isinstance(it, Circle) and it.owner == name)
+        at = next((c.label_at for c in shape.extra or () if c.name == name), None)
+        angles = (math.degrees(at.si),) if at is not None else _AROUND
+        placed = [t for t in out.items if isinstance(t, Text) and t.background]
+        best = min(angles, key=lambda a: _covered(text_box(spec.text, spec.size, _beside_circle(spec, charge, a)),
+                                                  paths, placed))
+        out.labels.remove(spec)
+        out.items.append(Text(_beside_circle(spec, charge, best), spec.text, spec.size, color=spec.color, owner=name,
+                              background="white", may_touch=(name, owner)))
+
+
+def _beside_circle(spec: LabelSpec, circle: Circle, angle: float) -> P:
+    """The centre of the label's box just outside the circle in the direction `angle`."""
+    from scidsl.text import measure_text
+
+    w, h, _ = measure_text(spec.text, spec.size)
+    u = (math.cos(math.radians(angle)), math.sin(math.radians(angle)))
+    reach = min(w / 2 / abs(u[0]) if abs(u[0]) > 1e-9 else math.inf, h / 2 / abs(u[1]) if abs(u[1]) > 1e-9 else math.inf)
+    return _add(circle.center, u, circle.radius + 0.1 + reach)
+
+
+def _covered(box, paths: list, placed: list[Text]) -> float:  # type: ignore[no-untyped-def]
+    """How much field line a label box would hide; a box over another label counts as everything."""
+    from scidsl.labels import text_box
+
+    if any(box.intersects(text_box(t.text, t.size, t.pos)) for t in placed):
+        return math.inf
+    return sum(box.intersection(p).length for p in paths)
 
 
 def _ray_diagram(shape: Shape, owner: str, out: Drawing) -> None:

@@ -333,7 +333,8 @@ def _field_lines_shape(node: k.FieldLines, placed: dict[str, Shape]) -> Shape:
                         "lower the density")
     radii = [sh.radius for sh in shapes if sh is not None]
     paths = field_lines(charges, radii, node.density, node.margin)
-    return Shape(node, [charges[0][0]], paths=[[_finite(p) for p in path] for path in paths])
+    return Shape(node, [charges[0][0]], paths=[[_finite(p) for p in path] for path in paths],
+                 extra=[sh.node for sh in shapes if sh is not None])
 
 
 def _dist(a: P, b: P) -> float:

@@ -6,7 +6,8 @@ import math
 P = tuple[float, float]
 
 MAX_STEPS = 1500
-WORK_BUDGET = 1_000_000  # charge-field evaluations per figure, so the tracing time stays bounded
+WORK_BUDGET = 1_000_000
+CLOSE = 0.4  # how far beyond the box (in margins) a line may loop to close on a negative charge  # charge-field evaluations per figure, so the tracing time stays bounded
 
 
 def field_at(p: P, charges: list[tuple[P, float]]) -> P:
@@ -59,32 +60,63 @@ def trace_line(start: P, charges: list[tuple[P, float]], radii: list[float], box
 
 
 def field_lines(charges: list[tuple[P, float]], radii: list[float], density: int, margin: float) -> list[list[P]]:
-    """Lines leaving the positive charges (or entering the negative ones when no charge is positive), in order
-    of the field's direction."""
+    """Field lines seeded by flux, each in the field's direction.
+
+    Every charge gets density·|q| lines spaced evenly around it. Lines leave the positive charges along the
+    field; lines into the negative charges are traced back against it, and those that lead back to a positive
+    charge are dropped (that line is drawn already). So a dipole's lines close from +q to -q, and the lines
+    that leave the picture near +q come back into it near -q.
+    """
     xs = [c[0][0] for c in charges]
     ys = [c[0][1] for c in charges]
     box = (min(xs) - margin, min(ys) - margin, max(xs) + margin, max(ys) + margin)
-    sources = [i for i, (_, q) in enumerate(charges) if q > 0]
-    sign = 1.0
-    if not sources:
-        sources, sign = [i for i, (_, q) in enumerate(charges) if q < 0], -1.0
-    lines = line_count(charges, density)
-    steps = max(50, min(MAX_STEPS, WORK_BUDGET // (2 * lines * len(charges))))
-    h = max(0.04, math.hypot(box[2] - box[0], box[3] - box[1]) / steps)
+    steps = max(50, min(MAX_STEPS, WORK_BUDGET // (2 * max(1, line_count(charges, density)) * len(charges))))
+    # a line that closes on a negative charge just outside the box is drawn whole, the others are cut at the box
+    wide = (box[0] - CLOSE * margin, box[1] - CLOSE * margin, box[2] + CLOSE * margin, box[3] + CLOSE * margin)
+    h = max(0.04, math.hypot(wide[2] - wide[0], wide[3] - wide[1]) / steps)
+    positive = [i for i, (_, q) in enumerate(charges) if q > 0]
+    negative = [i for i, (_, q) in enumerate(charges) if q < 0]
     out = []
-    for i in sources:
+    for i, start in _seeds(charges, radii, density, positive):
+        line = trace_line(start, charges, radii, wide, 1.0, h, steps)
+        line = line if _ends_on(line[-1], charges, radii, negative) else _inside(line, box)
+        if len(line) >= 2:
+            out.append(line)
+    for i, start in _seeds(charges, radii, density, negative):
+        line = trace_line(start, charges, radii, wide, -1.0, h, steps)
+        if _ends_on(line[-1], charges, radii, positive):
+            continue  # drawn already, from the positive charge
+        line = _inside(line, box)
+        if len(line) >= 2:
+            out.append(line[::-1])
+    return out
+
+
+def _inside(line: list[P], box: tuple[float, float, float, float]) -> list[P]:
+    """The line up to where it first leaves the box."""
+    for j, p in enumerate(line):
+        if not (box[0] <= p[0] <= box[2] and box[1] <= p[1] <= box[3]):
+            return line[:j]
+    return line
+
+
+def _seeds(charges: list[tuple[P, float]], radii: list[float], density: int, which: list[int]) -> list[tuple[int, P]]:
+    """Starting points spaced evenly on the rims of the given charges, density·|q| per charge."""
+    out = []
+    for i in which:
         (cx, cy), q = charges[i]
         n = max(1, round(density * abs(q)))
         for j in range(n):
             t = 2 * math.pi * (j + 0.5) / n
-            start = (cx + radii[i] * math.cos(t), cy + radii[i] * math.sin(t))
-            line = trace_line(start, charges, radii, box, sign, h, steps)
-            if len(line) >= 2:
-                out.append(line if sign > 0 else line[::-1])
+            out.append((i, (cx + radii[i] * math.cos(t), cy + radii[i] * math.sin(t))))
     return out
 
 
+def _ends_on(p: P, charges: list[tuple[P, float]], radii: list[float], which: list[int]) -> bool:
+    """True when p lies on the rim of one of the given charges."""
+    return any(math.dist(p, charges[i][0]) <= radii[i] * 1.001 for i in which)
+
+
 def line_count(charges: list[tuple[P, float]], density: int) -> int:
-    """How many lines field_lines will trace."""
-    pos = [q for _, q in charges if q > 0] or [q for _, q in charges if q < 0]
-    return sum(max(1, round(density * abs(q))) for q in pos)
+    """How many lines field_lines may trace at most (every charge seeds density·|q| lines)."""
+    return sum(max(1, round(density * abs(q))) for _, q in charges if q != 0)
