@@ -73,6 +73,8 @@ def _render_shape(shape: Shape, out: Drawing) -> None:  # noqa: C901 - one case 
     if label:
         prefer = _first(node, _prefer(shape))
         anchor = _box_edge(shape, prefer[0]) if isinstance(node, k.Box) else _label_anchor(shape)
+        if isinstance(node, k.Arrow) and _beside_shaft(node, shape):
+            anchor = _halfway(shape.points)[0]
         out.labels.append(LabelSpec(label, anchor, owner, prefer=prefer))
     if node.name and shape.points:
         out.anchors[node.name] = shape.center or shape.points[0]
@@ -82,6 +84,15 @@ def _first(node, prefer: tuple[float, ...]) -> tuple[float, ...]:  # type: ignor
     """The author's preferred label direction, then the kind's own preferences."""
     at = getattr(node, "label_at", None)
     return prefer if at is None else (math.degrees(at.si),) + prefer
+
+
+def _beside_shaft(node: k.Arrow, shape: Shape) -> bool:
+    """An arrow labelled across its direction is named beside the middle of its shaft, not past its tip."""
+    if node.label_at is None:
+        return False
+    (x0, y0), (x1, y1) = shape.points[0], shape.points[-1]
+    gap = abs((math.degrees(node.label_at.si) - math.degrees(math.atan2(y1 - y0, x1 - x0)) + 180) % 360 - 180)
+    return 45 < gap < 135
 
 
 def _deg(rad: float) -> float:
@@ -364,8 +375,11 @@ def _field(shape: Shape, owner: str, out: Drawing) -> None:
             if node.direction == "out":
                 out.items.append(Circle(c, 0.1, Stroke(color=node.color, width=0.8), owner=owner, role="field"))
             _perp_symbol(c, 0.1, node.direction, Stroke(color=node.color, width=0.8), owner, out)
+        # the label goes past the end of the top row, at the region's edge, clear of the last symbol
         last = max(shape.paths, key=lambda p: (p[0][1], p[0][0]))[0]
-        _label(node, last, owner, (45.0, 0.0, 90.0), 0.2, out=out)
+        (x0, _), (x1, _) = shape.points
+        edge = (max(x0, x1) if last[0] >= (x0 + x1) / 2 else min(x0, x1), last[1])
+        _label(node, edge, owner, (0.0, 20.0, 45.0, 90.0), 0.08, out=out)
         return
     if node.direction in ("ccw", "cw"):  # circles with one arrow head each, a quarter turn from the start
         for path in shape.paths:
