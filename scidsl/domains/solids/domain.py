@@ -59,13 +59,13 @@ def facts(ctx: Any, lay: Optional[Layout]) -> list[Fact]:
     out: list[Fact] = []
     unit = lay.pb.unit
     for s in lay.pb.solids:
+        title = s.key if s.key.startswith(s.kind) else f"{s.kind} {s.key}"  # `cone 1` or `pyramid VABCD`
         for param, sym in s.params.items():
             if sym not in lay.sol.defaulted:
-                out.append(_value_fact("dimension", (s.key, param), exact(lay.sol, sym), f"{s.kind} {s.key}: {param}",
-                                       unit))
+                out.append(_value_fact("dimension", (s.key, param), exact(lay.sol, sym), f"{title}: {param}", unit))
         vol = _volume(s)
         if vol is not None and not (vol.free_symbols & lay.sol.defaulted):
-            out.append(_value_fact("volume", (s.key,), exact(lay.sol, vol), f"volume of {s.kind} {s.key}",
+            out.append(_value_fact("volume", (s.key,), exact(lay.sol, vol), f"volume of {title}",
                                    f"{unit}^3" if unit else ""))
     seen: set[tuple[str, ...]] = set()
     for m in lay.pb.lengths + lay.pb.segments:

@@ -62,6 +62,7 @@ class Layout:
     points3: dict[str, np.ndarray] = field(default_factory=dict)
     points2: dict[str, tuple[float, float]] = field(default_factory=dict)
     faces: list[pj.Face] = field(default_factory=list)
+    occ: list[pj.Occluder] = field(default_factory=list)
     strokes: list[Stroke] = field(default_factory=list)
     lengths: list[LengthLabel] = field(default_factory=list)
     angles: list[AngleMark] = field(default_factory=list)
@@ -100,6 +101,7 @@ def make_layout(pb: Problem, sol: Solution) -> Layout:
     _fit_scale(lay)
     tol = 1e-7 * max(1.0, _extent3(lay))
     lay.points2 = {n: lay.p2(p) for n, p in pts3.items()}
+    lay.occ = pj.occluders(lay.faces, proj, tol)
     for s in pb.solids:
         _solid_strokes(lay, s, tol)
     _marked(lay, tol)
@@ -174,7 +176,7 @@ def _round_faces(lay: Layout, s: Solid, off: np.ndarray) -> list[pj.Face]:
 
 
 def _add_path(lay: Layout, path: np.ndarray, owner: str, role: str, tol: float, **kw: Any) -> Stroke:
-    hid = pj.hidden_mask(path, lay.faces, lay.proj, tol)
+    hid = pj.hidden_mask(path, lay.occ, lay.proj, tol)
     parts = [([lay.p2(q) for q in piece], h) for piece, h in pj.split_visible(path, hid)]
     stroke = Stroke(owner, role, parts, **kw)
     lay.strokes.append(stroke)
@@ -183,7 +185,7 @@ def _add_path(lay: Layout, path: np.ndarray, owner: str, role: str, tol: float, 
 
 def _add_straight(lay: Layout, a: np.ndarray, b: np.ndarray, owner: str, role: str, tol: float,
                   **kw: Any) -> Stroke:
-    parts = [([lay.p2(q) for q in piece], h) for piece, h in pj.refine_segment(a, b, lay.faces, lay.proj, tol)]
+    parts = [([lay.p2(q) for q in piece], h) for piece, h in pj.refine_segment(a, b, lay.occ, lay.proj, tol)]
     stroke = Stroke(owner, role, parts, **kw)
     lay.strokes.append(stroke)
     return stroke

@@ -58,49 +58,65 @@ class Face:
         return cls(np.asarray(corners, float), n, owner)
 
 
-def hidden_mask(points: np.ndarray, faces: list[Face], proj: Projection, tol: float) -> np.ndarray:
-    """For each 3D point, True when a face lies strictly between it and the viewer."""
-    pts = np.atleast_2d(np.asarray(points, float))
-    scr = proj(pts)
-    hidden = np.zeros(len(pts), bool)
+@dataclass
+class Occluder:
+    """A face prepared for hiding tests: its outline on the page (counter-clockwise) and its plane."""
+
+    face: Face
+    nd: float  # normal · d: how the face turns to the viewing direction
+    corners2: np.ndarray  # m×2
+    edges2: np.ndarray  # m×2, unit vectors along the outline
+    lo: np.ndarray
+    hi: np.ndarray
+
+
+def occluders(faces: list[Face], proj: Projection, tol: float) -> list[Occluder]:
+    """The faces that can hide anything (not seen edge-on), prepared once per figure."""
+    out = []
     for face in faces:
         nd = float(np.dot(face.normal, proj.d))
         if abs(nd) < 1e-9:
             continue  # seen edge-on: covers nothing
         poly = proj(face.corners)
-        inside = _inside(scr, poly, tol)
+        nxt = np.roll(poly, -1, axis=0)
+        area = float(np.sum(poly[:, 0] * nxt[:, 1] - nxt[:, 0] * poly[:, 1]))
+        if abs(area) < tol * tol:
+            continue
+        if area < 0:
+            poly = poly[::-1]
+            nxt = np.roll(poly, -1, axis=0)
+        edges = nxt - poly
+        lengths = np.hypot(edges[:, 0], edges[:, 1])
+        keep = lengths > 0
+        out.append(Occluder(face, nd, poly[keep], edges[keep] / lengths[keep, None], poly.min(axis=0) - tol,
+                            poly.max(axis=0) + tol))
+    return out
+
+
+def hidden_mask(points: np.ndarray, occ: list[Occluder], proj: Projection, tol: float) -> np.ndarray:
+    """For each 3D point, True when a face lies strictly between it and the viewer.
+
+    Points on a face's outline count as covered by it: a face never hides the points it contains itself
+    (the depth test is strict), and a point on the common edge of two nearer faces is hidden by both.
+    """
+    pts = np.atleast_2d(np.asarray(points, float))
+    scr = proj(pts)
+    hidden = np.zeros(len(pts), bool)
+    for o in occ:
+        cand = ~hidden & np.all((scr > o.lo) & (scr < o.hi), axis=1)
+        if not cand.any():
+            continue
+        idx = np.nonzero(cand)[0]
+        rel = scr[idx, None, :] - o.corners2[None, :, :]  # n×m×2
+        cross = o.edges2[None, :, 0] * rel[:, :, 1] - o.edges2[None, :, 1] * rel[:, :, 0]
+        inside = np.all(cross > -tol, axis=1)
         if not inside.any():
             continue
+        idx = idx[inside]
         # the viewing ray p + t·d meets the face's plane at t; t < 0 means the face is nearer the viewer
-        t = (face.corners[0] - pts[inside]) @ face.normal / nd
-        idx = np.nonzero(inside)[0]
+        t = (o.face.corners[0] - pts[idx]) @ o.face.normal / o.nd
         hidden[idx[t < -tol]] = True
     return hidden
-
-
-def _inside(scr: np.ndarray, poly: np.ndarray, tol: float) -> np.ndarray:
-    """Points inside or on a convex polygon (either orientation).
-
-    Points on the outline count: a face never hides the points it contains itself (the depth test is
-    strict), and a point on the common edge of two nearer faces is hidden by both.
-    """
-    n = len(poly)
-    area = sum(poly[i, 0] * poly[(i + 1) % n, 1] - poly[(i + 1) % n, 0] * poly[i, 1] for i in range(n))
-    if abs(area) < tol * tol:
-        return np.zeros(len(scr), bool)
-    sign = 1.0 if area > 0 else -1.0
-    ok = np.ones(len(scr), bool)
-    lo, hi = poly.min(axis=0) - tol, poly.max(axis=0) + tol
-    ok &= (scr[:, 0] > lo[0]) & (scr[:, 0] < hi[0]) & (scr[:, 1] > lo[1]) & (scr[:, 1] < hi[1])
-    for i in range(n):
-        a, b = poly[i], poly[(i + 1) % n]
-        edge = b - a
-        length = math.hypot(*edge)
-        if length == 0:
-            continue
-        cross = (edge[0] * (scr[:, 1] - a[1]) - edge[1] * (scr[:, 0] - a[0])) * sign / length
-        ok &= cross > -tol
-    return ok
 
 
 def split_visible(path: np.ndarray, hidden: np.ndarray) -> list[tuple[np.ndarray, bool]]:
@@ -123,33 +139,30 @@ def sample_segment(a: np.ndarray, b: np.ndarray, n: int = 160) -> np.ndarray:
     return a[None, :] * (1 - t) + b[None, :] * t
 
 
-def refine_segment(a: np.ndarray, b: np.ndarray, faces: list[Face], proj: Projection, tol: float,
+def refine_segment(a: np.ndarray, b: np.ndarray, occ: list[Occluder], proj: Projection, tol: float,
                    n: int = 160) -> list[tuple[np.ndarray, bool]]:
-    """Visible and hidden parts of a straight segment, the changes located by bisection."""
+    """Visible and hidden parts of a straight segment, each change located by two finer samplings."""
     path = sample_segment(a, b, n)
-    hid = hidden_mask(path, faces, proj, tol)
+    hid = hidden_mask(path, occ, proj, tol)
     if hid.all() or not hid.any():
         return [(np.vstack([a, b]), bool(hid[0]))]
     ts = [0.0]
     for i in range(n):
         if hid[i] != hid[i + 1]:
             lo, hi = i / n, (i + 1) / n
-            for _ in range(24):
-                mid = (lo + hi) / 2
-                if hidden_mask(a + (b - a) * mid, faces, proj, tol)[0] == hid[i]:
-                    lo = mid
-                else:
-                    hi = mid
+            for _ in range(3):
+                grid = np.linspace(lo, hi, 65)
+                h = hidden_mask(a[None, :] + (b - a)[None, :] * grid[:, None], occ, proj, tol)
+                j = int(np.argmax(h != h[0])) if (h != h[0]).any() else 63
+                lo, hi = grid[max(j - 1, 0)], grid[j]
             ts.append((lo + hi) / 2)
     ts.append(1.0)
     # a change within a hair of an end or of another change is a corner touching a face's outline
     ts = [t for i, t in enumerate(ts) if i in (0, len(ts) - 1) or (t - ts[i - 1] > 1e-4 and ts[-1] - t > 1e-4)]
-    out = []
-    for t0, t1 in zip(ts, ts[1:]):
-        if t1 - t0 < 1e-9:
-            continue
-        mid = hidden_mask(a + (b - a) * ((t0 + t1) / 2), faces, proj, tol)[0]
-        out.append((np.vstack([a + (b - a) * t0, a + (b - a) * t1]), bool(mid)))
+    mids = np.array([(t0 + t1) / 2 for t0, t1 in zip(ts, ts[1:])])
+    hm = hidden_mask(a[None, :] + (b - a)[None, :] * mids[:, None], occ, proj, tol)
+    out = [(np.vstack([a + (b - a) * t0, a + (b - a) * t1]), bool(h)) for (t0, t1), h in zip(zip(ts, ts[1:]), hm)
+           if t1 - t0 >= 1e-9]
     return _merge(out)
 
 
