@@ -268,11 +268,12 @@ def _flask(node: k.ConicalFlask, bottom: P, out: Canvas) -> None:
                              LIQUID, own, closed=True))
         d.items.append(_line([(x - r, y + h), (x + r, y + h)], THIN, own))
     _vessel_anchors(d, own, x, y, top, h)
-    _precipitate(node, d, out, x, y, big * 0.55, own)
+    _precipitate(node, d, out, x, y, big * 0.45, own)
     text = _contents_text(node)
     if text:
-        hh = max(h * 0.65, 0.3 if node.precipitate else h / 2, 0.12)
-        out.callouts.append(Callout((x + radius(hh) * 0.3, y + hh), text, own))
+        # inside the liquid, above the precipitate where the liquid is deep enough
+        hh = max(h * 0.75, min(h, 0.2)) if node.precipitate else h / 2 if h else 0.12
+        out.callouts.append(Callout((x + radius(hh) * (0.72 if node.precipitate else 0.3), y + hh), text, own))
     if node.label:
         out.callouts.append(Callout((x + rn, y + hb + (top - y - hb) / 2), node.label, own))
 

@@ -25,16 +25,15 @@ class CellDiagram(Node):
     """A labelled animal or plant cell: organelles drawn inside it, labels around it with leader lines."""
 
     kind: Literal["cell_diagram"] = "cell_diagram"
-    type: Literal["animal", "plant"] = Field(default="animal", description="animal (no cell wall, no "
-                                             "chloroplasts) or plant (cell wall, chloroplasts, central vacuole)")
+    type: Literal["animal", "plant"] = "animal"
     organelles: Optional[list[str]] = Field(
         default=None, max_length=40,
-        description="what to draw and label: nucleus, nucleolus, nuclear_envelope, nuclear_pore, chromatin, "
+        description="nucleus, nucleolus, nuclear_envelope, nuclear_pore, chromatin, "
                     "rough_er, smooth_er, golgi, mitochondrion, ribosomes, lysosome, peroxisome, vesicle, "
                     "vacuole, central_vacuole, chloroplast, plastid, cell_wall, plasmodesmata, plasma_membrane, "
-                    "cytoplasm, cytoskeleton, centrosome, centrioles; default: the usual set for the type")
-    label: Optional[Label] = Field(default=None, description="caption under the cell, e.g. \"(a) animal cell\"")
-    labels: bool = Field(default=True, description="label every organelle")
+                    "cytoplasm, cytoskeleton, centrosome, centrioles (default: the usual set)")
+    label: Optional[Label] = Field(default=None, description="caption under the cell")
+    labels: bool = True
     text_field: ClassVar[Optional[str]] = "label"
     domain: ClassVar[str] = "biology"
     example: ClassVar[str] = ('cell_diagram A "(a) animal cell" { type: animal, organelles: [nucleus, nucleolus, '
@@ -56,24 +55,20 @@ class ReplicationFork(Node):
     """
 
     kind: Literal["replication_fork"] = "replication_fork"
-    moves: Side = Field(default="right", description="the way the fork travels (the unreplicated helix lies "
-                        "on that side)")
-    top_5prime: Side = Field(default="left", description="which end of the top template strand is its 5' end")
-    bottom_5prime: Optional[Side] = Field(default=None, description="which end of the bottom template is 5' "
-                                          "(checked: the templates are antiparallel)")
-    leading: Optional[Strand] = Field(default=None, description="the template side of the leading strand "
-                                      "(checked: the template read 3'→5' toward the fork)")
-    lagging: Optional[Strand] = Field(default=None, description="the side of the Okazaki fragments (checked)")
-    leading_5prime: Optional[Side] = Field(default=None, description="the 5' end of the new leading strand "
-                                           "(checked: new DNA grows 5'→3')")
-    lagging_5prime: Optional[Side] = Field(default=None, description="the 5' end of each Okazaki fragment (checked)")
-    fragments: int = Field(default=4, ge=2, le=6, description="Okazaki fragments drawn")
+    moves: Side = Field(default="right", description="the way the fork travels")
+    top_5prime: Side = Field(default="left", description="end of the top template that is 5'")
+    bottom_5prime: Optional[Side] = Field(default=None, description="checked: antiparallel")
+    leading: Optional[Strand] = Field(default=None, description="side of the leading strand (checked)")
+    lagging: Optional[Strand] = Field(default=None, description="side of the Okazaki fragments (checked)")
+    leading_5prime: Optional[Side] = Field(default=None, description="5' end of the leading strand (checked)")
+    lagging_5prime: Optional[Side] = Field(default=None, description="5' end of each fragment (checked)")
+    fragments: int = Field(default=4, ge=2, le=6, description="Okazaki fragments")
     enzymes: list[str] = Field(default_factory=lambda: list(ENZYMES_DEFAULT), max_length=12,
-                               description="helicase, topoisomerase, ssb (single-strand binding proteins), "
-                                           "primase, polymerase_iii, polymerase_i, ligase; [] for none")
-    primers: bool = Field(default=True, description="draw the RNA primers")
-    labels: bool = Field(default=True, description="label strands, fragments, primers and enzymes")
-    label: Optional[Label] = Field(default=None, description="caption under the figure")
+                               description="helicase, topoisomerase, ssb, primase, polymerase_iii, polymerase_i, "
+                                           "ligase (default all)")
+    primers: bool = True
+    labels: bool = True
+    label: Optional[Label] = Field(default=None, description="caption")
     name_required: ClassVar[bool] = False
     domain: ClassVar[str] = "biology"
     example: ClassVar[str] = "replication_fork F { moves: right, top_5prime: left, fragments: 4 }"
