@@ -158,10 +158,14 @@ class _Builder:
         if isinstance(block, dc.TapBlock):
             return self.tap_block(block, vertical)
         if isinstance(block, dc.ParallelBlock):
-            # a meter across a part goes outside it, as textbooks draw it
-            branches = sorted(block.branches, key=self._is_lone_meter)
-            return self.parallel([self.block(b, vertical) for b in branches])
+            return self.parallel(self.branches(block, vertical))
         return self.bridge(block, vertical)
+
+    def branches(self, block: dc.ParallelBlock, vertical: bool) -> list[_Sub]:
+        """The laid-out branches of a parallel block, the one drawn on the axis first."""
+        # a meter across a part goes outside it, as textbooks draw it
+        ordered = sorted(block.branches, key=self._is_lone_meter)
+        return [self.block(b, vertical) for b in ordered]
 
     def _is_lone_meter(self, block: dc.Block) -> bool:
         return isinstance(block, dc.Leaf) and self.edges[block.key]["kind"] == "voltmeter"
@@ -259,8 +263,13 @@ class _Builder:
         out.width = x
         return out
 
-    def parallel(self, subs: list[_Sub]) -> _Sub:
-        width = max(s.width for s in subs) + 2 * BUS_PAD
+    def parallel(self, subs: list[_Sub], span: tuple[float, float, float] | None = None) -> _Sub:
+        """Branches stacked outward from the axis between two buses.
+
+        `span` = (width, lo, hi) makes the buses `width` apart and centres the first branch
+        between lo and hi (a block filling a whole side of a loop, its buses at the corners).
+        """
+        width = max(s.width for s in subs) + 2 * BUS_PAD if span is None else span[0]
         out = _Sub(width, 0, subs[0].down)
         y = 0.0
         for i, s in enumerate(subs):
@@ -269,7 +278,8 @@ class _Builder:
                 out.wire((0, y), (0, y_next))
                 out.wire((width, y), (width, y_next))
                 y = y_next
-            x0 = snap((width - s.width) / 2)
+            lo, hi = (span[1], span[2]) if span is not None and i == 0 else (0.0, width)
+            x0 = snap(lo + (hi - lo - s.width) / 2)
             out.wire((0, y), (x0, y))
             out.wire((x0 + s.width, y), (width, y))
             out.add(s, translate(x0, y))
@@ -398,6 +408,13 @@ def layout_loop(builder: _Builder, sides: dict[str, list[dc.Block]]) -> _Sub:
             out.wire(m((0, 0)), m((run, 0)))
             continue
         lo, hi = margin[side][0], run - margin[side][1]
+        blocks = sides[side]
+        if len(blocks) == 1 and isinstance(blocks[0], dc.ParallelBlock):
+            # a lone parallel block fills its side: its outer branches join the loop at the
+            # corners, so the loop's wires run straight on into them as textbooks draw it
+            branches = builder.branches(blocks[0], side in ("left", "right"))
+            sub = builder.parallel(branches, (run, lo, hi))
+            lo, hi = 0.0, run
         x0 = snap(lo + (hi - lo - sub.width) / 2)
         out.wire(m((0, 0)), m((x0, 0)))
         out.add(sub, translate(x0, 0).then(m))

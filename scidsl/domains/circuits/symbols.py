@@ -236,8 +236,9 @@ def draw_tap_part(kind: str, start: Point, end: Point, normal: Point, style: Sty
 def _marks(f: _Frame, kind: str) -> list[Shape]:
     """+ and − beside a polar part, on the inward side, at the + (end) and − (start) sides."""
     c = f.length / 2
-    plus_at_end = kind in ("cell", "battery", "dc_source")
-    xs = (c + .3, c - .3) if plus_at_end else (c - .45, c + .45)
+    # a mark clears the outer plate's end by the half size of the sign, so it never touches it
+    dx = {"cell": .28, "battery": .42, "dc_source": .3}.get(kind)
+    xs = (c + dx, c - dx) if dx is not None else (c - .45, c + .45)
     return [SText(f.p(xs[0], -.45), "+", 10), SText(f.p(xs[1], -.45), "−", 10)]
 
 
