@@ -170,3 +170,30 @@ def test_named_junctions_get_a_dot_and_a_label() -> None:
         assert f"${name}$" in placed
         dot = result.drawing.anchors[name]
         assert any(getattr(i, "center", None) == dot for i in result.drawing.items)
+
+
+def test_a_lone_parallel_block_joins_the_loop_at_its_corners() -> None:
+    from scidsl.primitives import Dot
+
+    result = scidsl.compile((ROOT / "circuits" / "mixed_network.sdl").read_text("utf-8"))
+    assert result.ok
+    wires = [i for i in result.drawing.items if isinstance(i, Line) and i.owner is None]
+    ys = [y for w in wires for _, y in w.points]
+    dots = [i.center for i in result.drawing.items if isinstance(i, Dot)]
+    # the top and bottom wires run straight on into the outer branch: its buses meet them in dots
+    assert {round(y, 6) for _, y in dots} == {round(max(ys), 6), round(min(ys), 6)}
+
+
+@pytest.mark.parametrize("kind", ["cell", "battery", "dc_source"])
+def test_polarity_marks_clear_the_symbol(kind: str) -> None:
+    from scidsl.labels import stroke_geometry, text_box
+    from scidsl.primitives import Text
+
+    result = scidsl.compile(f"{kind} E {{ polarity: true }}\nresistor R\ncircuit c {{ loop: [E, R] }}\n")
+    assert result.ok
+    items = [i for i in result.drawing.items if i.owner == "E"]
+    marks = [i for i in items if isinstance(i, Text) and i.text in "+−" and i.size == 10]
+    strokes = [stroke_geometry(i) for i in items if isinstance(i, Line)]
+    assert len(marks) == 2
+    for m in marks:
+        assert not any(g is not None and g.intersects(text_box(m.text, m.size, m.at)) for g in strokes)
