@@ -64,12 +64,12 @@ def _new_strand_arrows(result) -> list[tuple[float, float, float]]:  # type: ign
 
 
 @settings(max_examples=16, deadline=None)
-@given(moves=st.sampled_from(["left", "right"]), top=st.sampled_from(["left", "right"]),
+@given(direction=st.sampled_from(["left", "right"]), top=st.sampled_from(["left", "right"]),
        fragments=st.integers(2, 6))
-def test_forks_grow_leading_toward_and_lagging_away_from_the_fork(moves: str, top: str, fragments: int) -> None:
-    result = _compile(f"replication_fork F {{ moves: {moves}, top_5prime: {top}, fragments: {fragments}, enzymes: [] }}")
+def test_forks_grow_leading_toward_and_lagging_away_from_the_fork(direction: str, top: str, fragments: int) -> None:
+    result = _compile(f"replication_fork F {{ direction: {direction}, top_5prime: {top}, fragments: {fragments}, enzymes: [] }}")
     facts = {f.predicate: f.value for f in result.facts}
-    leading = "top" if top == moves else "bottom"  # the template whose 5' end points where the fork goes
+    leading = "top" if top == direction else "bottom"  # the template whose 5' end points where the fork goes
     assert facts["leading_strand"] == leading
     fork_x = result.drawing.anchors["F.fork"][0]
     center_y = result.drawing.anchors["F.fork"][1]
@@ -85,7 +85,7 @@ def test_forks_grow_leading_toward_and_lagging_away_from_the_fork(moves: str, to
 
 
 def test_stated_polarity_that_agrees_compiles_and_the_opposite_fails() -> None:
-    good = ("replication_fork F { moves: left, top_5prime: right, bottom_5prime: left, leading: bottom, "
+    good = ("replication_fork F { direction: left, top_5prime: right, bottom_5prime: left, leading: bottom, "
             "lagging: top, leading_5prime: right, lagging_5prime: left }")
     _compile(good)
     bad = scidsl.compile(good.replace("leading: bottom", "leading: top"), "t.sdl")

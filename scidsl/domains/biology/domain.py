@@ -106,7 +106,7 @@ def _check_cell(ctx: Any, node: k.CellDiagram) -> None:
 
 def fork_plan(node: k.ReplicationFork) -> ForkPlan:
     """Mirrors of the canonical fork (moving right, top template 5' on the left) that give this one."""
-    mirror_x = node.moves == "left"
+    mirror_x = node.direction == "left"
     canonical_top_5 = "right" if mirror_x else "left"
     enzymes: list[str] = []
     for name in node.enzymes:
@@ -119,7 +119,7 @@ def fork_plan(node: k.ReplicationFork) -> ForkPlan:
 def _check_fork(ctx: Any, node: k.ReplicationFork) -> None:
     plan = fork_plan(node)
     lead = plan.leading_side
-    why = (f"the fork moves {node.moves} and the top template's 5' end is on the {node.top_5prime}, so the "
+    why = (f"the fork moves {node.direction} and the top template's 5' end is on the {node.top_5prime}, so the "
            f"{lead} template is read 3'→5' toward the fork")
     if node.bottom_5prime is not None and node.bottom_5prime == node.top_5prime:
         ctx.report(error("E9003", f"both template strands have their 5' end on the {node.top_5prime}: the two "
@@ -131,17 +131,17 @@ def _check_fork(ctx: Any, node: k.ReplicationFork) -> None:
     if node.lagging is not None and node.lagging == lead:
         ctx.report(error("E9005", f"Okazaki fragments are made on the lagging side, not on the {lead} "
                          f"(leading) side: {why}", node.span_of("lagging"), f"lagging: {_other(lead)}"))
-    away = _other(node.moves)
+    away = _other(node.direction)
     if node.leading_5prime is not None and node.leading_5prime != away:
         ctx.report(error("E9006", f"a leading strand with its 5' end on the {node.leading_5prime} runs parallel to its "
-                         f"template (whose 5' end is on the {node.moves} too): new DNA pairs antiparallel and grows "
-                         f"5'→3', toward a fork moving {node.moves}", node.span_of("leading_5prime"),
+                         f"template (whose 5' end is on the {node.direction} too): new DNA pairs antiparallel and grows "
+                         f"5'→3', toward a fork moving {node.direction}", node.span_of("leading_5prime"),
                          f"leading_5prime: {away}"))
-    if node.lagging_5prime is not None and node.lagging_5prime != node.moves:
+    if node.lagging_5prime is not None and node.lagging_5prime != node.direction:
         ctx.report(error("E9006", f"Okazaki fragments with their 5' end on the {node.lagging_5prime} run parallel to "
                          f"their template (whose 5' end is on the {away} too): each fragment pairs antiparallel and "
                          "grows 5'→3', away from the fork", node.span_of("lagging_5prime"),
-                         f"lagging_5prime: {node.moves}"))
+                         f"lagging_5prime: {node.direction}"))
     _check_enzymes(ctx, node)
 
 
@@ -201,7 +201,7 @@ def _fork_facts(plan: ForkPlan) -> list[Fact]:
     node = plan.node
     name = node.name or "fork"
     lead = plan.leading_side
-    out = [Fact("fork_direction", (name,), node.moves, f"the replication fork moves {node.moves}"),
+    out = [Fact("fork_direction", (name,), node.direction, f"the replication fork moves {node.direction}"),
            Fact("template_5prime", (name, "top"), node.top_5prime, f"top template: 5' end on the {node.top_5prime}"),
            Fact("template_5prime", (name, "bottom"), _other(node.top_5prime),
                 f"bottom template: 5' end on the {_other(node.top_5prime)}"),

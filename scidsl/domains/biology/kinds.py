@@ -48,14 +48,14 @@ Strand = Literal["top", "bottom"]
 
 
 class ReplicationFork(Node):
-    """A DNA replication fork drawn with correct polarity; only `moves` and `top_5prime` are needed, more is checked.
+    """A DNA replication fork drawn with correct polarity; only `direction` and `top_5prime` are needed, more is checked.
 
     Parental helix, template strands with 5'/3' ends, a continuous leading strand, Okazaki fragments
     with RNA primers on the lagging strand, the enzymes and an arrow for the fork's movement.
     """
 
     kind: Literal["replication_fork"] = "replication_fork"
-    moves: Side = Field(default="right", description="the way the fork travels")
+    direction: Side = Field(default="right", description="the way the fork travels")
     top_5prime: Side = Field(default="left", description="end of the top template that is 5'")
     bottom_5prime: Optional[Side] = Field(default=None, description="checked: antiparallel")
     leading: Optional[Strand] = Field(default=None, description="side of the leading strand (checked)")
@@ -71,7 +71,7 @@ class ReplicationFork(Node):
     label: Optional[Label] = Field(default=None, description="caption")
     name_required: ClassVar[bool] = False
     domain: ClassVar[str] = "biology"
-    example: ClassVar[str] = "replication_fork F { moves: right, top_5prime: left, fragments: 4 }"
+    example: ClassVar[str] = "replication_fork F { direction: right, top_5prime: left, fragments: 4 }"
 
 
 KINDS = [CellDiagram, ReplicationFork]

@@ -51,6 +51,9 @@ ALIASES: dict[str, str] = {
     "endoplasmic_reticulum": "rough_er", "rough_endoplasmic_reticulum": "rough_er",
     "smooth_endoplasmic_reticulum": "smooth_er", "centriole": "centrioles", "nuclear_membrane": "nuclear_envelope",
     "nuclear_pores": "nuclear_pore", "large_vacuole": "central_vacuole", "plasmodesma": "plasmodesmata",
+    "microtubules": "cytoskeleton", "microfilaments": "cytoskeleton", "intermediate_filaments": "cytoskeleton",
+    "amyloplast": "plastid", "chromosomes": "chromatin", "dna": "chromatin", "golgi_complex": "golgi",
+    "free_ribosomes": "ribosomes", "rough_er_ribosomes": "rough_er", "tonoplast": "central_vacuole",
 }
 
 NUCLEAR_PARTS = ("nucleolus", "nuclear_envelope", "nuclear_pore", "chromatin")
