@@ -17,6 +17,7 @@ CODES: dict[str, str] = {
     "E4016": "an incline's angle is not between 0 and 90 degrees",
     "E4017": "a stated angle or length does not hold on the drawn page (a bug in the drawing layer)",
     "E4018": "field lines name something that is not a charge declared before them, or every charge is zero",
+    "E4019": "a field's lines pass behind something that is not a closed shape declared before it",
     "E4009": "the two ends of a spring bent about a centre are not on one circle about it",
     "E4008": "two positions that must differ coincide (a spring, surface, dimension, note or field of no size)",
 }

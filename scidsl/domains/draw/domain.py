@@ -154,6 +154,8 @@ def layout(ctx: Any) -> Layout:
             _check_shape(shape)
             if isinstance(node, k.Field_):
                 shape.paths = field_paths(node, *shape.points)
+                if node.behind:
+                    shape.paths = _cut_behind(node, shape.paths, placed)
             if node.name in group_of:
                 _transform(shape, group_of[node.name], anchors)
         except _PosError as exc:
@@ -335,6 +337,51 @@ def _field_lines_shape(node: k.FieldLines, placed: dict[str, Shape]) -> Shape:
     paths = field_lines(charges, radii, node.density, node.margin)
     return Shape(node, [charges[0][0]], paths=[[_finite(p) for p in path] for path in paths],
                  extra=[sh.node for sh in shapes if sh is not None])
+
+
+_CLOSED = (k.Ellipse, k.Disk, k.Charge, k.CurrentMark, k.Polygon, k.Box, k.Block, k.Incline)
+
+
+def _cut_behind(node: k.Field_, paths: list[list[P]], placed: dict[str, Shape]) -> list[list[P]]:
+    """The parts of the field's lines outside the shapes they pass behind."""
+    from shapely.geometry import LineString
+    from shapely.ops import unary_union
+
+    if node.direction not in ("right", "left", "up", "down"):
+        raise _PosError("E4019", "only parallel field lines (right, left, up, down) can pass behind shapes",
+                        "remove `behind`, or give the field a direction like right")
+    bad = [name for name in node.behind if not isinstance(getattr(placed.get(name), "node", None), _CLOSED)]
+    if bad:
+        raise _PosError("E4019", f"the field's lines cannot pass behind {', '.join(bad)}: not a closed shape "
+                        "declared before the field", "name ellipses, disks, shapes or boxes declared above it")
+    body = unary_union([_outline(placed[name]) for name in node.behind])
+    out: list[list[P]] = []
+    for path in paths:
+        rest = LineString(path).difference(body)
+        parts = [rest] if rest.geom_type == "LineString" else list(getattr(rest, "geoms", []))
+        pieces = [[(float(x), float(y)) for x, y in part.coords] for part in parts if part.length > 1e-6]
+        start = path[0]
+        pieces.sort(key=lambda piece: _dist(start, piece[0]))
+        out.extend(p if _dist(start, p[0]) <= _dist(start, p[-1]) else p[::-1] for p in pieces)
+    return out
+
+
+def _outline(shape: Shape):  # type: ignore[no-untyped-def]
+    """The area a closed shape covers, as a shapely polygon (a part ellipse is closed by its chord)."""
+    from shapely.geometry import Point, Polygon
+
+    node = shape.node
+    if isinstance(node, k.Ellipse):
+        c, pa, pb = shape.points
+        t0 = node.start.si if node.start is not None else 0.0
+        t1 = node.end.si if node.end is not None else t0 + 2 * math.pi
+        span = (t1 - t0) % (2 * math.pi) or 2 * math.pi
+        ts = [t0 + span * j / 96 for j in range(97)]
+        return Polygon([(c[0] + (pa[0] - c[0]) * math.cos(t) + (pb[0] - c[0]) * math.sin(t),
+                         c[1] + (pa[1] - c[1]) * math.cos(t) + (pb[1] - c[1]) * math.sin(t)) for t in ts]).buffer(0)
+    if shape.center is not None and isinstance(node, (k.Disk, k.Charge, k.CurrentMark)):
+        return Point(shape.center).buffer(shape.radius, 64)
+    return Polygon(shape.points).buffer(0)
 
 
 def _dist(a: P, b: P) -> float:

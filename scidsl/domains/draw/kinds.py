@@ -283,6 +283,9 @@ class Field_(_Styled):
                     "radiating outward from / inward to the centre of the region (a point charge), or circles "
                     "about the centre, counter-clockwise / clockwise (around a current)")
     count: int = Field(default=4, ge=1, le=40, description="number of lines (or of rows of symbols)")
+    behind: list[Ref] = Field(default_factory=list, max_length=20, description="closed shapes declared before the "
+                              "field (ellipse, disk, shape, box, ...) the parallel lines pass behind: each line stops "
+                              "at their outline and resumes after it, with an arrow head on every part")
     relations: ClassVar[tuple[str, ...]] = ("from", "to")
     example: ClassVar[str] = 'field E from (0, 0) to (5, 3) { direction: right, label: "$\\vec E$" }'
 
