@@ -370,7 +370,10 @@ def _volumetric(node: k.VolumetricFlask, bottom: P, out: Canvas) -> None:
     if level is not None:
         half = rn - 0.03 if level >= y_neck else math.sqrt(max(rb * rb - (level - cy) ** 2, 0.0)) - 0.03
         d.items.append(_line([(x - half, level), (x + half, level)], THIN, own))
-    d.items.append(Text((x, cy + 0.35 * rb), f"{cap:g} mL", 7, owner=own, may_touch=(own,)))
+    # the size printed on the bulb, clear of the liquid surface
+    spots = [cy + 0.35 * rb, cy - 0.45 * rb]
+    y_text = max(spots, key=lambda yy: abs(yy - level)) if level is not None else spots[0]
+    d.items.append(Text((x, y_text), f"{cap:g} mL", 7, owner=own, may_touch=(own,)))
     _vessel_anchors(d, own, x, y, top, (level - y) if level is not None else 0.0)
     d.anchors[f"{own}.mark"] = (x, y_mark)
     text = _contents_text(node)

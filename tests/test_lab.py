@@ -121,3 +121,13 @@ def test_a_meniscus_moved_on_the_page_is_reported() -> None:
     page.anchors["B.meniscus"] = (x, y + 0.5)
     impl.verify(ctx, lay, page)
     assert [d.code for d in ctx.diagnostics] == ["E9509"]
+
+
+@settings(max_examples=10, deadline=None)
+@given(volume=st.integers(1, 100))
+def test_size_printed_on_a_volumetric_flask_keeps_off_the_liquid_surface(volume: int) -> None:
+    from scidsl.primitives import Text
+
+    page = _compile(f"volumetric_flask V {{ capacity: 100 mL, volume: {volume} mL }}").drawing
+    size = next(t for t in page.items if isinstance(t, Text) and t.text == "100 mL")
+    assert abs(size.at[1] - page.anchors["V.level"][1]) > 0.25 * abs(page.anchors["V.mark"][1] - page.anchors["V.bottom"][1]) / 4
