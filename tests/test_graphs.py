@@ -106,3 +106,79 @@ def test_random_graphs_compile_verify_and_lay_out_the_same_way_twice(text: str) 
     assert first.drawing.anchors == second.drawing.anchors
     assert {f.args for f in first.facts if f.predicate == "edge"} == \
         {("G", a, b) for a, b, *_ in first.scene.items[0].edges}
+
+
+LAYOVER = """step begin "Start" { shape: start, next: read }
+step read "Input layover duration" { shape: input, next: long }
+step long "Layover > 24 hours?" { shape: decision, yes: hotel, no: short }
+step hotel "Suggest accommodations" { shape: output, next: stop }
+step short "Layover < 1 hour?" { shape: decision, yes: alert, no: nothing }
+step alert "Alert: possible missed connection" { shape: output, next: stop }
+step nothing "No action" { next: stop }
+step stop "End" { shape: end }
+"""
+
+
+def _segments_cross_boxes(flow) -> list[str]:  # type: ignore[no-untyped-def]
+    from shapely.geometry import LineString, Polygon
+
+    from scidsl.renderers.flowcharts import outline
+
+    bad = []
+    for ln in flow.links:
+        line = LineString(ln.route)
+        for name, box in flow.boxes.items():
+            if name in (ln.source, ln.target):
+                continue
+            if line.intersects(Polygon(outline(box))):
+                bad.append(f"{ln.source}->{ln.target} crosses {name}")
+    return bad
+
+
+def test_layover_chart_keeps_decisions_in_one_column_with_actions_beside() -> None:
+    layout, page = _layout_and_page(LAYOVER)
+    flow = layout.panels[0]
+    col = {n: b.col for n, b in flow.boxes.items()}
+    assert col["long"] == col["short"] == col["stop"] == 0
+    assert col["hotel"] > 0 and col["alert"] > 0
+    assert flow.boxes["hotel"].row == flow.boxes["long"].row  # the yes exit runs straight across
+    assert _segments_cross_boxes(flow) == []
+    facts = scidsl.compile(LAYOVER).facts
+    assert next(f.value for f in facts if f.predicate == "decisions") == 2
+    assert ("long", "hotel") in {f.args for f in facts if f.predicate == "flow" and f.value == "yes"}
+
+
+def test_arrow_that_misses_its_box_is_reported() -> None:
+    from scidsl.domains.graphs.verify import verify_flowchart
+
+    layout, page = _layout_and_page(LAYOVER)
+    assert verify_flowchart(layout.panels[0], page) == []
+    moved = [replace(it, points=it.points[:-1] + ((it.points[-1][0], it.points[-1][1] + 0.5),))
+             if isinstance(it, Line) and it.role == "arrow" and it.owner == "read>long" else it for it in page.items]
+    assert [d.code for d in verify_flowchart(layout.panels[0], replace(page, items=moved))] == ["E8090"]
+
+
+@st.composite
+def _flowcharts(draw):  # type: ignore[no-untyped-def]
+    n = draw(st.integers(1, 7))
+    lines = ['step s0 "Start" { shape: start, next: s1 }']
+    for i in range(1, n + 1):
+        later = [f"s{j}" for j in range(i + 1, n + 2)]
+        earlier = [f"s{j}" for j in range(1, i)]
+        if draw(st.booleans()) and len(later) >= 1:
+            yes = draw(st.sampled_from(later + earlier))
+            lines.append(f'step s{i} "Test {i}?" {{ shape: decision, yes: {yes}, no: s{i + 1} }}')
+        else:
+            lines.append(f'step s{i} "Work {i}" {{ next: s{i + 1} }}')
+    lines.append(f'step s{n + 1} "End" {{ shape: end }}')
+    return "\n".join(lines)
+
+
+@settings(max_examples=15, deadline=None)
+@given(_flowcharts())
+def test_random_flowcharts_compile_and_no_arrow_crosses_a_box(text: str) -> None:
+    result = scidsl.compile(text)
+    assert result.ok, [(d.code, d.message) for d in result.diagnostics]
+    layout, _ = _layout_and_page(text)
+    assert _segments_cross_boxes(layout.panels[0]) == []
+    assert scidsl.compile(text).drawing.anchors == result.drawing.anchors

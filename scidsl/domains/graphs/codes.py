@@ -12,6 +12,12 @@ CODES: dict[str, str] = {
     "E8008": "a vertex or path names no graph, or a node that is not in its graph",
     "E8009": "a path that claims to be shortest or Hamiltonian is not, or its stated total is wrong",
     "E8010": "an edge joins a node to itself where that cannot be drawn or is not allowed (a tree)",
+    # flowcharts
+    "E8020": "a decision needs exactly two exits, `yes` and `no`; other steps have no yes/no exits",
+    "E8021": "a step other than an end has no arrow out (`next`), or an end has one",
+    "E8022": "a step cannot be reached from a start",
+    "E8023": "a flowchart has no start or no end step, or too many steps",
+    "E8024": "an arrow points at something that is not a step, or at a start",
     # the drawn page
     "E8090": "a drawn edge, arrow or weight does not sit where the layout put it (a bug in the drawing)",
     "W8001": "a drawn edge passes through a node it does not join (layout: given)",
