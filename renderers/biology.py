@@ -8,15 +8,15 @@ one where neither their text nor their leader meets an earlier one.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
-from typing import Any, Callable, Optional
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from scidsl.domains.biology.domain import CellPlan, ForkPlan, Layout
 from scidsl.domains.biology.organelles import ENZYMES, ORGANELLES
 from scidsl.primitives import Circle, Dot, Drawing, Line, Stroke, Text
 
 P = tuple[float, float]
-Box = tuple[float, float, float, float]
 LABEL_PT = 10.0
 OUTLINE = Stroke(width=1.2)
 THIN = Stroke(width=0.7)
@@ -392,7 +392,7 @@ class _ForkPainter:
         x, y = p
         return (X_END - x if self.plan.mirror_x else x, -y if self.plan.mirror_y else y)
 
-    def line(self, pts: list[P], stroke: Stroke, arrow: Optional[str] = None) -> None:
+    def line(self, pts: list[P], stroke: Stroke, arrow: str | None = None) -> None:
         self.d.items.append(Line(tuple(self.t(p) for p in pts), False, stroke, arrow, owner=self.own))  # type: ignore[arg-type]
 
     def shape(self, pts: list[P], color: str) -> None:
@@ -410,17 +410,16 @@ class _ForkPainter:
 
     def draw(self) -> Drawing:
         enz = set(self.plan.enzymes)
-        top, bottom = self._templates()
+        top = self._templates()
         frags = self._lagging()
         self._leading()
         self._enzymes(enz, top, frags)
         self.line([(X_FORK + 1.0, 1.25), (X_END - 0.6, 1.25)], Stroke(width=1.4), "end")
         self.call(((X_FORK + X_END + 0.4) / 2, 1.25), "fork movement")
         self.d.anchors.update({self.own: self.t((X_FORK, 0.0)), f"{self.own}.fork": self.t((X_FORK, 0.0))})
-        del bottom
         return self.d
 
-    def _templates(self) -> tuple[list[P], list[P]]:
+    def _templates(self) -> list[P]:
         curve = _bezier(*_FORK_CURVE)
         helix = [(X_FORK + i * 0.05, AMP * math.cos(math.pi * i * 0.05)) for i in range(int((X_END - X_FORK) / 0.05) + 1)]
         top = [(0.0, Y_T)] + curve + helix[1:]
@@ -435,7 +434,7 @@ class _ForkPainter:
         self.end((X_END + 0.12, top[-1][1]), "3′", True)
         self.end((X_END + 0.12, bottom[-1][1]), "5′", True)
         self.call((X_END - 0.75, -AMP * math.cos(math.pi * (X_END - 0.75 - X_FORK))), "parental DNA")
-        return top, bottom
+        return top
 
     def _rungs(self, x0: float, x1: float, y_t: float, y_n: float) -> None:
         x = x0 + 0.12
@@ -620,4 +619,3 @@ def _right_extent(t: Text, w: float) -> float:
     return {"left": w, "center": w / 2, "right": 0.0}[t.ha]
 
 
-__all__ = ["render_layout", "crossing_leaders", "uncross", "replace"]

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable, Optional
+from typing import Any
 
 from scidsl.domains.lab import assembly as a
 from scidsl.domains.lab import kinds as k
@@ -80,7 +81,7 @@ def _rect(x0: float, y0: float, x1: float, y1: float, stroke: Stroke, owner: str
     return Line(((x0, y0), (x1, y0), (x1, y1), (x0, y1)), True, stroke, owner=owner)
 
 
-def _contents_text(node: Any) -> Optional[str]:
+def _contents_text(node: Any) -> str | None:
     """What a vessel's label says: its contents, preceded by the volume unless the text already has it."""
     vol = getattr(node, "volume", None)
     text = getattr(node, "contents", None)
@@ -95,7 +96,7 @@ def _contents_text(node: Any) -> Optional[str]:
 # ---- apparatus ------------------------------------------------------------------------------------
 
 
-def _burette(node: k.Burette, tip: P, out: Canvas, clamp_to: Optional[float]) -> None:
+def _burette(node: k.Burette, tip: P, out: Canvas, clamp_to: float | None) -> None:
     if node.view == "closeup":
         _burette_closeup(node, tip, out)
         return
@@ -124,7 +125,7 @@ def _burette(node: k.Burette, tip: P, out: Canvas, clamp_to: Optional[float]) ->
         d.items.append(_line(_meniscus(x, y_m, w - 0.02, 0.07), THIN, own))
     d.items.append(_rect(x - 0.42, y_sc - 0.06, x + 0.42, y_sc + 0.06, METAL, own))
     d.items.append(Circle((x, y_sc), 0.13, Stroke(width=1.0, fill="white", zorder=2.6), owner=own))
-    label_step = _burette_scale(d, x - w, y_zero, y_cap, cap, own, avoid=_clamp_y(y_zero, cap))
+    _burette_scale(d, x - w, y_zero, y_cap, cap, own, avoid=_clamp_y(y_zero, cap))
     d.anchors.update({own: (x, (y0 + y_top) / 2), f"{own}.tip": (x, y0), f"{own}.top": (x, y_top),
                       f"{own}.stopcock": (x, y_sc), f"{own}.scale_a": (x, y_zero), f"{own}.scale_b": (x, y_cap)})
     if clamp_to is not None:
@@ -138,7 +139,6 @@ def _burette(node: k.Burette, tip: P, out: Canvas, clamp_to: Optional[float]) ->
             out.callouts.append(Callout((x + w, mid), formula_text(node.contents), own))
         if node.reading is not None:
             out.callouts.append(Callout((x + w, y_m), f"reading {_ml(node.reading):.2f} mL", own))
-    del label_step
 
 
 def _clamp_y(y_zero: float, cap: float) -> float:
@@ -159,9 +159,9 @@ def _steps(cap: float) -> tuple[float, float, float]:
 
 
 def _burette_scale(d: Drawing, x_wall: float, y_zero: float, y_cap: float, cap: float, own: str,
-                   avoid: float) -> float:
+                   avoid: float) -> None:
     minor, mid, step = _steps(cap)
-    count = int(round(cap / minor))
+    count = round(cap / minor)
     for i in range(count + 1):
         v = i * minor
         y = y_zero - v / cap * (y_zero - y_cap)
@@ -170,7 +170,6 @@ def _burette_scale(d: Drawing, x_wall: float, y_zero: float, y_cap: float, cap: 
         d.items.append(_line([(x_wall, y), (x_wall + length, y)], THIN, own))
         if major and abs(y - avoid) > 0.3:
             d.items.append(Text((x_wall - 0.08, y), f"{v:g}", SCALE_PT, ha="right", owner=own, may_touch=(own,)))
-    return step
 
 
 def _multiple(v: float, step: float) -> bool:
@@ -204,7 +203,7 @@ def _burette_closeup(node: k.Burette, at: P, out: Canvas) -> None:
     d.items.append(_line(_meniscus(x + w / 2, y_m, w / 2 - 0.01, 0.3), THIN, own))
     for s in (0, w):
         d.items.append(_line([(x + s, bottom), (x + s, upper)], owner=own))
-    for i in range(int(round((hi - lo) * 10)) + 1):
+    for i in range(round((hi - lo) * 10) + 1):
         v = lo + i / 10
         whole, half = _multiple(v, 1.0), _multiple(v, 0.5)
         y = y_of(v)
@@ -278,7 +277,7 @@ def _flask(node: k.ConicalFlask, bottom: P, out: Canvas) -> None:
         out.callouts.append(Callout((x + rn, y + hb + (top - y - hb) / 2), node.label, own))
 
 
-def _solve_level(area: Callable[[float], float], height: float, fraction: Optional[float]) -> float:
+def _solve_level(area: Callable[[float], float], height: float, fraction: float | None) -> float:
     """The height below which a vessel with cross-section `area(h)` holds `fraction` of its volume up to `height`."""
     if not fraction:
         return 0.0
@@ -355,8 +354,6 @@ def _volumetric(node: k.VolumetricFlask, bottom: P, out: Canvas) -> None:
     level = None
     if vol and vol >= 0.999:
         level = y_mark
-        inner = [(px - 0.03, py) for px, py in right] + [(x - rb / 2 + 0.03, y + 0.03)]
-        pts = [(x + rn - 0.03, y_mark)] + inner[::-1][1:] + [(x + rb / 2 - 0.03, y + 0.03)]
         pts = [(x + rn - 0.03, y_mark)] + [(px - 0.03, py) for px, py in right[::-1]] + \
               [(x - px + x + 0.03, py) for px, py in right] + [(x - rn + 0.03, y_mark)]
         d.items.append(_line(pts, LIQUID, own, closed=True))
@@ -414,7 +411,7 @@ def _pipette(node: k.Pipette, tip: P, out: Canvas) -> None:
         out.callouts.append(Callout((x + stem, (mark + top) / 2), node.label, own))
 
 
-def _funnel(node: k.Funnel, stem_end: P, out: Canvas, ring_to: Optional[float]) -> None:
+def _funnel(node: k.Funnel, stem_end: P, out: Canvas, ring_to: float | None) -> None:
     x, y = stem_end
     own, d = _owner(node), out.drawing
     y_cone, top, half = y + a.FUNNEL_STEM, y + a.FUNNEL_STEM + a.FUNNEL_CONE, a.FUNNEL_W / 2
@@ -448,7 +445,7 @@ def _funnel(node: k.Funnel, stem_end: P, out: Canvas, ring_to: Optional[float]) 
 
 def _draw_group(group: a.Group) -> Canvas:
     out = Canvas(Drawing(), [])
-    rod: Optional[float] = None
+    rod: float | None = None
     for p in group.items:
         node = p.node
         if isinstance(node, k.RetortStand):

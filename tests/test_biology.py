@@ -104,10 +104,11 @@ def test_reference_fork_shows_every_enzyme() -> None:
 
 
 def test_crossing_leaders_on_the_page_are_reported() -> None:
+    from scidsl.renderers.biology import LEADER
+
     from scidsl import registry
     from scidsl.compose import _context
     from scidsl.resolve import resolve
-    from scidsl.renderers.biology import LEADER
 
     result = _compile("cell_diagram A { type: animal }")
     names, _ = resolve(result.scene)

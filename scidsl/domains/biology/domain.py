@@ -6,8 +6,13 @@ from typing import Any
 
 from scidsl.diagnostics import did_you_mean, error, warning
 from scidsl.domains.biology import kinds as k
-from scidsl.domains.biology.organelles import (ENZYMES, NUCLEAR_PARTS, ORGANELLES, canonical,
-                                               canonical_enzyme)
+from scidsl.domains.biology.organelles import (
+    ENZYMES,
+    NUCLEAR_PARTS,
+    ORGANELLES,
+    canonical,
+    canonical_enzyme,
+)
 from scidsl.pipeline import Fact
 
 # Labels sit in columns and rows the renderer reserves for them: a figure scaled down takes its text along.

@@ -6,7 +6,7 @@ that a cell type lacks, strand polarity at a replication fork).
 """
 from __future__ import annotations
 
-from typing import ClassVar, Literal, Optional
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
@@ -26,20 +26,20 @@ class CellDiagram(Node):
 
     kind: Literal["cell_diagram"] = "cell_diagram"
     type: Literal["animal", "plant"] = "animal"
-    organelles: Optional[list[str]] = Field(
+    organelles: list[str] | None = Field(
         default=None, max_length=40,
         description="nucleus, nucleolus, nuclear_envelope, nuclear_pore, chromatin, "
                     "rough_er, smooth_er, golgi, mitochondrion, ribosomes, lysosome, peroxisome, vesicle, "
                     "vacuole, central_vacuole, chloroplast, plastid, cell_wall, plasmodesmata, plasma_membrane, "
                     "cytoplasm, cytoskeleton, centrosome, centrioles (default: the usual set)")
-    label: Optional[Label] = Field(default=None, description="caption under the cell")
+    label: Label | None = Field(default=None, description="caption under the cell")
     labels: bool = True
-    text_field: ClassVar[Optional[str]] = "label"
+    text_field: ClassVar[str | None] = "label"
     domain: ClassVar[str] = "biology"
     example: ClassVar[str] = ('cell_diagram A "(a) animal cell" { type: animal, organelles: [nucleus, nucleolus, '
                               'rough_er, golgi, mitochondrion, lysosome, centrosome] }')
 
-    def members(self) -> Optional[set[str]]:
+    def members(self) -> set[str] | None:
         return {"center", "membrane", "nucleus"}
 
 
@@ -57,18 +57,18 @@ class ReplicationFork(Node):
     kind: Literal["replication_fork"] = "replication_fork"
     direction: Side = Field(default="right", description="the way the fork travels")
     top_5prime: Side = Field(default="left", description="end of the top template that is 5'")
-    bottom_5prime: Optional[Side] = Field(default=None, description="checked: antiparallel")
-    leading: Optional[Strand] = Field(default=None, description="side of the leading strand (checked)")
-    lagging: Optional[Strand] = Field(default=None, description="side of the Okazaki fragments (checked)")
-    leading_5prime: Optional[Side] = Field(default=None, description="5' end of the leading strand (checked)")
-    lagging_5prime: Optional[Side] = Field(default=None, description="5' end of each fragment (checked)")
+    bottom_5prime: Side | None = Field(default=None, description="checked: antiparallel")
+    leading: Strand | None = Field(default=None, description="side of the leading strand (checked)")
+    lagging: Strand | None = Field(default=None, description="side of the Okazaki fragments (checked)")
+    leading_5prime: Side | None = Field(default=None, description="5' end of the leading strand (checked)")
+    lagging_5prime: Side | None = Field(default=None, description="5' end of each fragment (checked)")
     fragments: int = Field(default=4, ge=2, le=6, description="Okazaki fragments")
     enzymes: list[str] = Field(default_factory=lambda: list(ENZYMES_DEFAULT), max_length=12,
                                description="helicase, topoisomerase, ssb, primase, polymerase_iii, polymerase_i, "
                                            "ligase (default all)")
     primers: bool = True
     labels: bool = True
-    label: Optional[Label] = Field(default=None, description="caption")
+    label: Label | None = Field(default=None, description="caption")
     name_required: ClassVar[bool] = False
     domain: ClassVar[str] = "biology"
     example: ClassVar[str] = "replication_fork F { direction: right, top_5prime: left, fragments: 4 }"

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Optional
 
 from scidsl.domains.lab import kinds as k
 from scidsl.model import Node
@@ -108,11 +107,7 @@ def assemble(nodes: list[Node]) -> Layout:
             continue
         if isinstance(node, VESSELS):
             out.groups.append(_vessel_group(node, nodes, used))
-        elif isinstance(node, k.Burette):
-            out.groups.append(Group([Placed(node, (0.0, 0.0))]))
-        elif isinstance(node, k.Pipette):
-            out.groups.append(Group([Placed(node, (0.0, 0.0))]))
-        elif isinstance(node, k.Funnel):
+        elif isinstance(node, (k.Burette, k.Pipette, k.Funnel)):
             out.groups.append(Group([Placed(node, (0.0, 0.0))]))
         used.add(id(node))
     first = {id(n): i for i, n in enumerate(nodes)}
@@ -130,7 +125,7 @@ def _scale_marks(node: k.Burette) -> tuple[float, float]:
     return (0.0, cap)
 
 
-def _drains_into(node: Node, nodes: list[Node]) -> Optional[Node]:
+def _drains_into(node: Node, nodes: list[Node]) -> Node | None:
     target = getattr(node, "to", None) or getattr(node, "on", None)
     return next((n for n in nodes if n.name == target and isinstance(n, VESSELS + (k.RetortStand,))), None)
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import math
-from typing import Any, Optional
+from typing import Any
 
 from scidsl.diagnostics import did_you_mean, error, warning
 from scidsl.domains.lab import kinds as k
@@ -158,7 +158,7 @@ def _report_taken(ctx: Any, node: Node, first: Node, where: str) -> None:
 _SLOT_WORDS = {"holder": "held by", "below": "standing on", "inflow": "draining into"}
 
 
-def _slot(node: Node, stands: set[str]) -> Optional[tuple[str, str]]:
+def _slot(node: Node, stands: set[str]) -> tuple[str, str] | None:
     if isinstance(node, (k.Burette, k.Funnel)) and node.on:
         return (node.on, "holder" if node.on in stands else "inflow")
     if isinstance(node, k.Pipette) and node.to:
@@ -232,7 +232,7 @@ def _burette_facts(node: k.Burette, name: str, nodes: list[Node]) -> list[Fact]:
 def _sig4(x: float) -> str:
     if x == 0:
         return "0"
-    digits = 3 - int(math.floor(math.log10(abs(x))))
+    digits = 3 - math.floor(math.log10(abs(x)))
     return f"{x:.{max(digits, 0)}f}" if -5 < math.log10(abs(x)) < 5 else f"{x:.4g}"
 
 

@@ -7,25 +7,26 @@ Volumes are quantities such as `50 mL`, `20.22 mL`; concentrations such as `0.25
 """
 from __future__ import annotations
 
-from typing import ClassVar, Literal, Optional
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
 from scidsl.model import Label, Node, Quantity, Ref
 
+
 class _Apparatus(Node):
-    label: Optional[Label] = Field(default=None, description="name shown beside it")
+    label: Label | None = Field(default=None, description="name shown beside it")
     domain: ClassVar[str] = "lab"
 
 
 class _Vessel(_Apparatus):
-    volume: Optional[Quantity] = Field(default=None, description="liquid inside, e.g. 25.00 mL")
-    contents: Optional[Label] = Field(default=None, description="what it holds, e.g. \"NaCl(aq)\"")
-    concentration: Optional[Quantity] = Field(default=None, description="e.g. 0.1 M")
-    on: Optional[Ref] = Field(default=None, description="a retort_stand: stands on its base, under its burette")
+    volume: Quantity | None = Field(default=None, description="liquid inside, e.g. 25.00 mL")
+    contents: Label | None = Field(default=None, description="what it holds, e.g. \"NaCl(aq)\"")
+    concentration: Quantity | None = Field(default=None, description="e.g. 0.1 M")
+    on: Ref | None = Field(default=None, description="a retort_stand: stands on its base, under its burette")
     relations: ClassVar[tuple[str, ...]] = ("on",)
 
-    def members(self) -> Optional[set[str]]:
+    def members(self) -> set[str] | None:
         return {"mouth", "bottom", "level"}
 
 
@@ -35,7 +36,7 @@ class RetortStand(_Apparatus):
     kind: Literal["retort_stand"] = "retort_stand"
     example: ClassVar[str] = "retort_stand S"
 
-    def members(self) -> Optional[set[str]]:
+    def members(self) -> set[str] | None:
         return {"base", "clamp", "top"}
 
 
@@ -43,18 +44,18 @@ class Burette(_Apparatus):
     """A graduated burette; liquid drawn up to its `reading`."""
 
     kind: Literal["burette"] = "burette"
-    on: Optional[Ref] = Field(default=None, description="the retort_stand holding it")
+    on: Ref | None = Field(default=None, description="the retort_stand holding it")
     capacity: Quantity = Field(default=Quantity(50.0, "mL"), description="e.g. 50 mL")
-    reading: Optional[Quantity] = Field(default=None, description="scale value at the meniscus, e.g. 20.22 mL "
+    reading: Quantity | None = Field(default=None, description="scale value at the meniscus, e.g. 20.22 mL "
                                         "(0 at the top)")
-    initial: Optional[Quantity] = Field(default=None, description="reading before the titration (default 0 mL)")
-    contents: Optional[Label] = Field(default=None, description="the titrant, e.g. \"0.2503 M AgNO3\"")
-    concentration: Optional[Quantity] = Field(default=None, description="e.g. 0.2503 M")
+    initial: Quantity | None = Field(default=None, description="reading before the titration (default 0 mL)")
+    contents: Label | None = Field(default=None, description="the titrant, e.g. \"0.2503 M AgNO3\"")
+    concentration: Quantity | None = Field(default=None, description="e.g. 0.2503 M")
     view: Literal["full", "closeup"] = Field(default="full", description="closeup: the scale magnified at the meniscus")
     relations: ClassVar[tuple[str, ...]] = ("on",)
     example: ClassVar[str] = 'burette B on S { capacity: 50 mL, reading: 20.22 mL, contents: "0.2503 M AgNO3" }'
 
-    def members(self) -> Optional[set[str]]:
+    def members(self) -> set[str] | None:
         return {"tip", "top", "meniscus", "stopcock"}
 
 
@@ -63,7 +64,7 @@ class ConicalFlask(_Vessel):
 
     kind: Literal["flask"] = "flask"
     capacity: Quantity = Field(default=Quantity(250.0, "mL"), description="e.g. 250 mL")
-    precipitate: Optional[Label] = Field(default=None, description="solid formed, e.g. \"AgCl(s)\"")
+    precipitate: Label | None = Field(default=None, description="solid formed, e.g. \"AgCl(s)\"")
     example: ClassVar[str] = 'flask F on S { volume: 15.00 mL, contents: "NaCl(aq)" }'
 
 
@@ -72,7 +73,7 @@ class Beaker(_Vessel):
 
     kind: Literal["beaker"] = "beaker"
     capacity: Quantity = Field(default=Quantity(250.0, "mL"), description="e.g. 100 mL")
-    precipitate: Optional[Label] = Field(default=None, description="solid at the bottom")
+    precipitate: Label | None = Field(default=None, description="solid at the bottom")
     example: ClassVar[str] = 'beaker K { capacity: 100 mL, volume: 60 mL, contents: "CuSO4(aq)" }'
 
 
@@ -88,14 +89,14 @@ class Pipette(_Apparatus):
     """A bulb pipette draining into the vessel `to` names."""
 
     kind: Literal["pipette"] = "pipette"
-    to: Optional[Ref] = Field(default=None, description="the vessel it drains into")
+    to: Ref | None = Field(default=None, description="the vessel it drains into")
     capacity: Quantity = Field(default=Quantity(10.0, "mL"), description="e.g. 10.00 mL")
-    contents: Optional[Label] = Field(default=None, description="e.g. \"1.00 M HCl\"")
-    concentration: Optional[Quantity] = Field(default=None, description="e.g. 1.00 M")
+    contents: Label | None = Field(default=None, description="e.g. \"1.00 M HCl\"")
+    concentration: Quantity | None = Field(default=None, description="e.g. 1.00 M")
     relations: ClassVar[tuple[str, ...]] = ("to",)
     example: ClassVar[str] = 'pipette P to V { capacity: 10.00 mL, contents: "1.00 M HCl" }'
 
-    def members(self) -> Optional[set[str]]:
+    def members(self) -> set[str] | None:
         return {"tip", "bulb", "mark"}
 
 
@@ -103,13 +104,13 @@ class Funnel(_Apparatus):
     """A filter funnel in the mouth of a vessel or in a stand's ring."""
 
     kind: Literal["funnel"] = "funnel"
-    on: Optional[Ref] = Field(default=None, description="the flask or beaker it sits in, or a retort_stand (ring)")
+    on: Ref | None = Field(default=None, description="the flask or beaker it sits in, or a retort_stand (ring)")
     filter: bool = Field(default=True, description="folded filter paper")
-    contents: Optional[Label] = Field(default=None, description="residue on the paper")
+    contents: Label | None = Field(default=None, description="residue on the paper")
     relations: ClassVar[tuple[str, ...]] = ("on",)
     example: ClassVar[str] = 'funnel U on F { contents: "residue: sand" }'
 
-    def members(self) -> Optional[set[str]]:
+    def members(self) -> set[str] | None:
         return {"stem", "top"}
 
 
