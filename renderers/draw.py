@@ -58,9 +58,17 @@ def _render_shape(shape: Shape, out: Drawing) -> None:  # noqa: C901 - one case 
             out.items.append(Text(shape.center, node.text, owner=owner, may_touch=(owner,)))  # type: ignore[arg-type]
     elif isinstance(node, (k.Polyline, k.Curve, k.Arrow, k.Rope)):
         arrow = "end" if isinstance(node, k.Arrow) else _arrow(node)
-        out.items.append(Line(tuple(shape.points), False, _stroke(node), arrow, owner=owner))
+        pts = _headroom(shape.points, arrow) if isinstance(node, k.Curve) else shape.points
+        out.items.append(Line(tuple(pts), False, _stroke(node), arrow, owner=owner))
         if isinstance(node, k.Polyline) and node.flow:
             _flow_heads(shape.points, node.flow, _stroke(node), owner, out)
+    elif isinstance(node, k.ArcShape) and _arrow(node):  # a polyline, so its heads get a full-size run-up
+        a0, a1 = _deg(node.start.si) + shape.rotation, _deg(node.end.si) + shape.rotation
+        arc = Arc(shape.center, shape.radius, a0, a1, _stroke(node), owner)  # type: ignore[arg-type]
+        from scidsl.labels import arc_points
+
+        out.items.append(Line(tuple(_headroom(arc_points(arc, 96), _arrow(node))), False, _stroke(node), _arrow(node),
+                              owner=owner, role="arc"))
     elif isinstance(node, k.ArcShape):
         out.items.append(Arc(shape.center, shape.radius, _deg(node.start.si) + shape.rotation,  # type: ignore[arg-type]
                              _deg(node.end.si) + shape.rotation, _stroke(node), owner, arrow=_arrow(node)))
@@ -93,6 +101,30 @@ def _beside_shaft(node: k.Arrow, shape: Shape) -> bool:
     (x0, y0), (x1, y1) = shape.points[0], shape.points[-1]
     gap = abs((math.degrees(node.label_at.si) - math.degrees(math.atan2(y1 - y0, x1 - x0)) + 180) % 360 - 180)
     return 45 < gap < 135
+
+
+HEAD_RUN = 0.22  # cm of straight run before an arrow tip: an arrow head is sized by its last segment
+
+
+def _headroom(points, arrow: str | None) -> list[P]:  # type: ignore[no-untyped-def]
+    """A finely sampled path whose last (or first) segment is long enough to carry a full-size arrow head."""
+    pts = list(points)
+    if arrow in ("end", "both"):
+        pts = _run_up(pts)
+    if arrow in ("start", "both"):
+        pts = _run_up(pts[::-1])[::-1]
+    return pts
+
+
+def _run_up(pts: list[P]) -> list[P]:
+    """Drop the points closer to the tip than HEAD_RUN (keeping a third of the path at least)."""
+    total = sum(math.dist(a, b) for a, b in itertools.pairwise(pts))
+    run = min(HEAD_RUN, total / 3)
+    tip = pts[-1]
+    j = len(pts) - 2
+    while j > 0 and math.dist(pts[j], tip) < run:
+        j -= 1
+    return pts[: j + 1] + [tip]
 
 
 def _deg(rad: float) -> float:
@@ -318,7 +350,8 @@ def _ellipse(shape: Shape, owner: str, out: Drawing) -> None:
     if whole:
         out.items.append(Line(tuple(pts[:-1]), True, _stroke(node, node.fill, node.hatch), owner=owner, role="ellipse"))
     else:
-        out.items.append(Line(tuple(pts), False, _stroke(node), _arrow(node), owner=owner, role="ellipse"))
+        out.items.append(Line(tuple(_headroom(pts, _arrow(node))), False, _stroke(node), _arrow(node), owner=owner,
+                              role="ellipse"))
     if whole:
         t = node.label_at.si if node.label_at is not None else math.pi / 2
         anchor = _ellipse_points(shape, t, t + 2 * math.pi, 1)[0]

@@ -54,3 +54,22 @@ def test_the_charge_in_the_field_scene_sits_in_the_field() -> None:
     (x, y), a = r.drawing.anchors["q"], r.drawing.anchors
     assert -4 < x < 4 and 3 < y < 7
     assert a["v"] and a["F"]  # velocity and force drawn
+
+
+def _last_segment(r, owner: str, end: int = -1) -> float:  # type: ignore[no-untyped-def]
+    line = next(it for it in r.drawing.items if isinstance(it, Line) and it.owner == owner and it.arrow)
+    pts = line.points if end == -1 else line.points[::-1]
+    return math.dist(pts[-2], pts[-1])
+
+
+def test_arrow_heads_on_small_ellipses_and_arcs_have_a_full_run_up() -> None:
+    # an arrow head is sized by the segment it sits on; a finely sampled curve would shrink it to a speck
+    r = _compiled("ellipse spin at (0, 3) { radii: (0.5, 0.17), start: 210 deg, end: 510 deg, arrow: end }\n"
+                  "circle_arc turn { center: (0, 0), radius: 1.1, start: 145 deg, end: 210 deg, arrow: start }\n"
+                  "curve c { y: 0.3*x*x, x: [0, 1], arrow: both }")
+    assert _last_segment(r, "spin") >= 0.2
+    assert _last_segment(r, "turn", end=0) >= 0.2
+    assert _last_segment(r, "c") >= 0.2 and _last_segment(r, "c", end=0) >= 0.2
+    line = next(it for it in r.drawing.items if isinstance(it, Line) and it.owner == "turn")
+    tip = line.points[0]  # the head still sits on the arc's start
+    assert math.dist(tip, (1.1 * math.cos(math.radians(145)), 1.1 * math.sin(math.radians(145)))) < 1e-9
