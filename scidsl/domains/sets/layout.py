@@ -78,7 +78,9 @@ def region_text(solved: Solved, mask: int) -> str:
         return ""
     if region.elements is not None:
         items = region.elements or ["∅"]
-        return "\n".join(", ".join(items[i:i + 3]) for i in range(0, len(items), 3))
+        lines = -(-len(items) // 3)
+        per = -(-len(items) // lines)  # balanced lines of at most three
+        return "\n".join(", ".join(items[i:i + per]) for i in range(0, len(items), per))
     shown = count_text(region.count)
     return f"{region.label} = {shown}" if region.label else shown
 
@@ -103,8 +105,8 @@ def best_spot(shape: Any, w: float, h: float, prefer: Optional[P] = None) -> Opt
         if not shape.contains(b):
             continue
         score = edge.distance(b)
-        if prefer is not None:
-            score -= 0.02 * math.dist((cx, cy), prefer)
+        if prefer is not None:  # clear enough is enough; then as near the preferred corner as possible
+            score = min(score, 0.25) - 0.01 * math.dist((cx, cy), prefer)
         if score > best_score + 1e-9:
             best, best_score = (cx, cy), score
     return best
