@@ -2,40 +2,47 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import Any
+import math
+from dataclasses import dataclass, replace
+from typing import Any, Optional
 
 from scidsl.domains.plots.layout import Axes, Panel
 from scidsl.primitives import Drawing, Line, Stroke, Text
 
 P = tuple[float, float]
 TICK_CM = 0.12
+MINOR_TICK_CM = 0.07
 TICK_SIZE = 10.0
 ARROW_CM = 0.45
+_CORNER_GAP_CM = 0.06
+_GUIDE_ROLES = ("asymptote", "isotherm")
 
 
-def drop_corner_labels(d: Drawing) -> None:
-    """Lift a y tick label that would touch an x tick label at a shared corner; leave it out if still touching."""
+def clear_corner(d: Drawing) -> None:
+    """Lower the row of x tick labels until no y tick label touches it (both stay at their ticks)."""
     from scidsl.labels import text_box
 
     def box(t: Text) -> Any:
         return text_box(t.text, t.size, t.pos, t.ha, t.va)
 
-    ticks = [t for t in d.items if isinstance(t, Text) and t.role.startswith("tick_label")]
-    xs = [box(t).buffer(0.03) for t in ticks if t.role == "tick_label_x"]
-    out = []
-    for item in d.items:
-        if (
-            isinstance(item, Text)
-            and item.role == "tick_label_y"
-            and any(box(item).intersects(b) for b in xs)
-        ):
-            lifted = replace(item, va="bottom", pos=(item.pos[0], item.pos[1] + 0.02))
-            if any(box(lifted).intersects(b) for b in xs):
-                continue
-            item = lifted
-        out.append(item)
-    d.items = out
+    xs = [t for t in d.items if isinstance(t, Text) and t.role == "tick_label_x" and t.va == "top"]
+    ys = [box(t) for t in d.items if isinstance(t, Text) and t.role == "tick_label_y"]
+    if not xs or not ys:
+        return
+    drop = 0.0
+    for t in xs:
+        b = box(t)
+        for y in ys:
+            if b.buffer(_CORNER_GAP_CM).intersects(y):
+                drop = max(drop, b.bounds[3] - y.bounds[1] + _CORNER_GAP_CM)
+    if drop <= 0:
+        return
+    moved = {id(t) for t in xs}
+    d.items = [replace(t, pos=(t.pos[0], t.pos[1] - drop)) if id(t) in moved else t for t in d.items]
+    d.items = [
+        replace(t, pos=(t.pos[0], t.pos[1] - drop)) if isinstance(t, Text) and t.role == "axis_label" and t.va == "top" else t
+        for t in d.items
+    ]
 
 
 def draw_grid(d: Drawing, ax: Axes) -> None:
@@ -49,34 +56,86 @@ def draw_grid(d: Drawing, ax: Axes) -> None:
         d.items.append(
             Line((ax.page((xmin, v)), ax.page((xmax, v))), stroke=thin, owner=ax.name + ".grid", role="grid")
         )
+    for axis, log in (("x", ax.xlog), ("y", ax.ylog)):
+        if not log:
+            continue
+        faint = Stroke(color="0.91", width=0.4, zorder=0.4)
+        for v in minor_log_ticks(*((xmin, xmax) if axis == "x" else (ymin, ymax))):
+            ends = ((v, ymin), (v, ymax)) if axis == "x" else ((xmin, v), (xmax, v))
+            d.items.append(
+                Line(tuple(ax.page(e) for e in ends), stroke=faint, owner=ax.name + ".grid", role="grid")
+            )
 
 
-def curve_ink(panel: Panel, ax: Axes) -> Any:
-    """The curves and points of a panel as one shapely geometry on the page (what tick labels avoid)."""
+def minor_log_ticks(lo: float, hi: float) -> list[float]:
+    """2..9 × 10^k inside [lo, hi]: the unlabelled ticks that let a log axis be read between decades."""
+    out = []
+    for k in range(math.floor(math.log10(lo)), math.ceil(math.log10(hi)) + 1):
+        for m in range(2, 10):
+            v = m * 10.0**k
+            if lo <= v <= hi:
+                out.append(v)
+    return out
+
+
+def _minor_ticks(d: Drawing, ax: Axes, base: P, inward: int) -> None:
+    """Short ticks between the decades of log axes; `base` is where the axes meet, `inward` the tick side."""
+    xmin, ymin, xmax, ymax = ax.window
+    stroke = Stroke(width=0.7)
+    if ax.xlog:
+        for v in minor_log_ticks(xmin, xmax):
+            px, py = ax.page((v, base[1]))
+            d.items.append(Line(((px, py), (px, py + inward * MINOR_TICK_CM)), stroke=stroke, owner=ax.name, role="tick"))
+    if ax.ylog:
+        for v in minor_log_ticks(ymin, ymax):
+            px, py = ax.page((base[0], v))
+            d.items.append(Line(((px, py), (px + inward * MINOR_TICK_CM, py)), stroke=stroke, owner=ax.name, role="tick"))
+
+
+@dataclass(frozen=True)
+class Ink:
+    """What tick labels keep clear of, in page cm: curves and points, and dashed guide lines."""
+
+    curves: Any
+    guides: Any
+
+
+def curve_ink(panel: Panel, ax: Axes) -> Ink:
+    """The curves and points of a panel, and its guide lines (asymptotes, isotherms), on the page."""
     from shapely.geometry import LineString, Point
     from shapely.ops import unary_union
 
-    geoms = [
-        LineString([ax.page(p) for p in piece]).buffer(0.03)
-        for c in panel.curves
-        for piece in c.pieces
-        if len(piece) >= 2
-    ]
-    geoms += [Point(ax.page(p.at)).buffer(0.1) for p in panel.points]
-    return unary_union(geoms) if geoms else None
+    def lines(guides: bool) -> list[Any]:
+        return [
+            LineString([ax.page(p) for p in piece]).buffer(0.03)
+            for c in panel.curves
+            if (c.role in _GUIDE_ROLES) == guides
+            for piece in c.pieces
+            if len(piece) >= 2
+        ]
+
+    hard = lines(False) + [Point(ax.page(p.at)).buffer(0.1) for p in panel.points]
+    guides = lines(True)
+    return Ink(unary_union(hard) if hard else None, unary_union(guides) if guides else None)
 
 
-def _nudged(ink: Any, text: str, candidates: list[tuple[P, str, str]]) -> tuple[P, str, str]:
-    """The first placement of a tick label clear of curves and points (else the first, on a white background)."""
+def aligned_place(ink: Optional[Ink], text: str, candidates: list[tuple[P, str, str]]) -> Optional[tuple[P, str, str]]:
+    """The first placement of a tick label clear of every curve, point and guide line, or None.
+
+    Every candidate is aligned with its tick; when all of them meet a stroke the tick keeps no label
+    rather than hiding the curve (a guide line at a tick carries its own label, "y = 2").
+    """
     from scidsl.labels import text_box
 
     for pos, ha, va in candidates:
-        if ink is None or not text_box(text, TICK_SIZE, pos, ha, va).intersects(ink):
+        b = text_box(text, TICK_SIZE, pos, ha, va)
+        if ink is None or not any(g is not None and b.intersects(g) for g in (ink.curves, ink.guides)):
             return pos, ha, va
-    return candidates[0]
+    return None
 
 
-def draw_frame(d: Drawing, ax: Axes, owners: tuple[str, ...], ink: Any = None) -> None:
+def draw_frame(d: Drawing, ax: Axes, owners: tuple[str, ...], ink: Optional[Ink] = None) -> None:
+    """The axes of a panel with ticks, tick labels and axis labels."""
     may = owners + (ax.name + ".grid",)
     if ax.frame == "arrows":
         _arrow_axes(d, ax, may, ink)
@@ -86,13 +145,7 @@ def draw_frame(d: Drawing, ax: Axes, owners: tuple[str, ...], ink: Any = None) -
         _chart_axes(d, ax, may)
 
 
-def _tick_text(
-    pos: P, text: str, ha: str, va: str, ax: Axes, may: tuple[str, ...], axis: str = "x", ink: Any = None
-) -> Text:
-    from scidsl.labels import text_box
-
-    # a white ground only where a curve really passes under the label, so shaded regions stay visible
-    crossed = ink is not None and text_box(text, TICK_SIZE, pos, ha, va).intersects(ink)
+def _tick_text(pos: P, text: str, ha: str, va: str, ax: Axes, may: tuple[str, ...], axis: str = "x") -> Text:
     return Text(
         pos,
         text,
@@ -102,11 +155,10 @@ def _tick_text(
         owner=ax.name + ".ticks",
         role=f"tick_label_{axis}",
         may_touch=may,
-        background="white" if crossed else None,
     )
 
 
-def _arrow_axes(d: Drawing, ax: Axes, may: tuple[str, ...], ink: Any) -> None:
+def _arrow_axes(d: Drawing, ax: Axes, may: tuple[str, ...], ink: Optional[Ink]) -> None:
     xmin, ymin, xmax, ymax = ax.window
     ox, oy = ax.axis_x, ax.axis_y
     stroke = Stroke(width=0.9)
@@ -122,35 +174,27 @@ def _arrow_axes(d: Drawing, ax: Axes, may: tuple[str, ...], ink: Any) -> None:
         px, py = ax.page((v, oy))
         d.items.append(Line(((px, py), (px, py - TICK_CM)), stroke=stroke, owner=ax.name, role="tick"))
         if t and not (skip_x and abs(v - ox) < 1e-12):
-            below = py - TICK_CM - 0.06
-            pos, ha, va = _nudged(
-                ink,
-                t,
-                [
-                    ((px, below), "center", "top"),
-                    ((px + 0.06, below), "left", "top"),
-                    ((px - 0.06, below), "right", "top"),
-                ],
-            )
-            d.items.append(_tick_text(pos, t, ha, va, ax, may, "x", ink))
+            # below the axis, else above it (where the curve is not): centred on the tick or, where a curve
+            # crosses the axis at the tick, with an edge at the tick
+            below, above = py - TICK_CM - 0.06, py + 0.08
+            spots = [
+                ((px + dx, y), ha, va)
+                for y, va in ((below, "top"), (above, "bottom"))
+                for dx, ha in ((0.0, "center"), (-0.05, "right"), (0.05, "left"))
+            ]
+            _add_tick_label(d, ax, may, "x", t, spots, ink)
     for v, t in ax.yticks:
         px, py = ax.page((ox, v))
         d.items.append(Line(((px, py), (px - TICK_CM, py)), stroke=stroke, owner=ax.name, role="tick"))
         if t and not (skip_y and abs(v - oy) < 1e-12):
-            left = px - TICK_CM - 0.08
-            pos, ha, va = _nudged(
-                ink,
-                t,
-                [
-                    ((left, py), "right", "center"),
-                    ((left, py + 0.06), "right", "bottom"),
-                    ((left, py - 0.06), "right", "top"),
-                ],
-            )
-            d.items.append(_tick_text(pos, t, ha, va, ax, may, "y", ink))
+            spots = [((px - TICK_CM - 0.08, py), "right", "center"), ((px + 0.1, py), "left", "center")]
+            _add_tick_label(d, ax, may, "y", t, spots, ink)
+    _minor_ticks(d, ax, (ox, oy), -1)
     if origin:
         o = ax.page((0.0, 0.0))
-        d.items.append(_tick_text((o[0] - 0.1, o[1] - 0.08), "$O$", "right", "top", ax, may, "x", ink))
+        spot = aligned_place(ink, "$O$", [((o[0] - 0.1, o[1] - 0.08), "right", "top")])
+        if spot is not None:
+            d.items.append(_tick_text(spot[0], "$O$", spot[1], spot[2], ax, may, "x"))
     d.items.append(
         Text(
             (xtip[0] + 0.12, xtip[1]),
@@ -173,6 +217,14 @@ def _arrow_axes(d: Drawing, ax: Axes, may: tuple[str, ...], ink: Any) -> None:
             role="axis_label",
         )
     )
+
+
+def _add_tick_label(
+    d: Drawing, ax: Axes, may: tuple[str, ...], axis: str, text: str, spots: list[tuple[P, str, str]], ink: Optional[Ink]
+) -> None:
+    spot = aligned_place(ink, text, spots)
+    if spot is not None:
+        d.items.append(_tick_text(spot[0], text, spot[1], spot[2], ax, may, axis))
 
 
 def _box_axes(d: Drawing, ax: Axes, may: tuple[str, ...]) -> None:
@@ -234,6 +286,7 @@ def _left_bottom_ticks(
             d.items.append(
                 _tick_text((px - (0.1 if inward else TICK_CM + 0.08), py), t, "right", "center", ax, may, "y")
             )
+    _minor_ticks(d, ax, (xmin, ymin), sign)
 
 
 def _outer_labels(d: Drawing, ax: Axes) -> None:

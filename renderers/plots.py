@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import replace
 from typing import Any, Optional
 
 from scidsl.domains.plots.layout import Axes, CurveL, Layout, Panel, PointL
 from scidsl.primitives import Arc, Dot, Drawing, LabelSpec, Line, Stroke, Text
-from scidsl.renderers.plot_axes import TICK_SIZE, curve_ink, draw_frame, draw_grid, drop_corner_labels
+from scidsl.renderers.plot_labels import place_point_labels
+from scidsl.renderers.plot_axes import TICK_SIZE, clear_corner, curve_ink, draw_frame, draw_grid
 
 P = tuple[float, float]
 _PREFER = {
@@ -21,6 +23,11 @@ _PREFER = {
     "data": (90.0, 45.0, 135.0),
     "extremum": (90.0, 270.0),
 }
+
+
+def full_size(text: str) -> str:
+    """Mathtext with \\frac as \\dfrac: a plain \\frac sets its numbers at a tiny script size in a label."""
+    return re.sub(r"\\frac(?=\s*\{)", r"\\dfrac", text)
 
 
 def render_layout(layout: Layout) -> Drawing:
@@ -59,18 +66,18 @@ def _axes_panel(panel: Panel) -> Drawing:
     for b in panel.bars:
         _bar(d, ax, b)
     draw_frame(d, ax, _owners(panel), curve_ink(panel, ax))
-    drop_corner_labels(d)
+    clear_corner(d)
+    arrows = direction_spots(ax, panel.curves)
     for c in panel.curves:
-        _curve(d, ax, c)
+        _curve(d, ax, c, arrows.get(id(c), 0.5))
     for a in panel.arcs:
         _arc(d, ax, a)
-    for p in panel.points:
-        _point(d, ax, p)
+    point_labels = [spec for p in panel.points if (spec := _point(d, ax, p)) is not None]
     for t in panel.texts:
         d.items.append(
             Text(
                 ax.page(t.at),
-                t.text,
+                full_size(t.text),
                 t.size,
                 color=t.color,
                 owner=t.owner,
@@ -83,6 +90,8 @@ def _axes_panel(panel: Panel) -> Drawing:
             _region_label(d, ax, r)
     grid = ax.name + ".grid"
     d.labels = [replace(lab, may_touch=lab.may_touch + (grid,)) for lab in d.labels]
+    (x0, y0), (x1, y1) = ax.page((ax.window[0], ax.window[1])), ax.page((ax.window[2], ax.window[3]))
+    place_point_labels(d, point_labels, (x0, y0, x1, y1), grid)
     return d
 
 
@@ -105,7 +114,7 @@ def _clipped(ax: Axes, pieces: list[list[P]]) -> list[tuple[P, ...]]:
     return out
 
 
-def _curve(d: Drawing, ax: Axes, c: CurveL) -> None:
+def _curve(d: Drawing, ax: Axes, c: CurveL, arrow_at: float = 0.5) -> None:
     stroke = Stroke(color=c.color, width=c.width, dash=c.dash, zorder=3 if c.role != "asymptote" else 1.5)
     longest: Optional[list[P]] = None
     for pts in _clipped(ax, c.pieces):
@@ -113,35 +122,85 @@ def _curve(d: Drawing, ax: Axes, c: CurveL) -> None:
         if longest is None or _length(pts) > _length(longest):
             longest = list(pts)
     if c.arrow_mid and longest:
-        d.items.append(_mid_arrow(longest, c))
+        d.items.append(arrow_head(longest, arrow_at, c.color, c.owner))
     if c.label and longest:
-        anchor, heading = _along(longest, 0.5 if c.arrow_mid or c.role == "segment" else 0.88)
+        at = arrow_at if c.arrow_mid else 0.5 if c.role == "segment" else 0.88
+        anchor, heading = _along(longest, at)
         normal = (heading + 90) % 360
+        prefer: tuple[float, ...] = (normal, (normal + 180) % 360)
+        if c.role == "asymptote" and abs(longest[0][0] - longest[-1][0]) < 1e-9:
+            # a vertical asymptote is named above its top end, not squeezed beside it
+            anchor, prefer = max(longest[0], longest[-1], key=lambda p: p[1]), (90.0,)
         d.labels.append(
             LabelSpec(
-                c.label,
+                full_size(c.label),
                 anchor,
                 c.owner,
                 11,
-                (normal, (normal + 180) % 360),
+                prefer,
                 0.12,
                 c.color if c.color not in ("0.35",) else "black",
             )
         )
 
 
-def _mid_arrow(pts: list[P], c: CurveL) -> Line:
-    (x, y), heading = _along(pts, 0.5)
+HEAD_LENGTH_CM = 0.24
+HEAD_HALF_WIDTH_CM = 0.085
+ARROW_CLEARANCE_CM = 0.35  # from the middle of a direction arrow to other paths
+ARROW_GAP_CM = 0.7  # between the middles of two direction arrows (heads stay well apart)
+_ARROW_FRACTIONS = (0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7, 0.25, 0.75)
+
+
+def arrow_head(pts: list[P], frac: float, color: str, owner: str) -> Line:
+    """A filled arrowhead centred at a fraction of a path, pointing along it (a shape labels can avoid)."""
+    (x, y), heading = _along(pts, frac)
     h = math.radians(heading)
-    tail = (x - 0.05 * math.cos(h), y - 0.05 * math.sin(h))
-    tip = (x + 0.12 * math.cos(h), y + 0.12 * math.sin(h))
+    ux, uy = math.cos(h), math.sin(h)
+    tip = (x + ux * HEAD_LENGTH_CM / 2, y + uy * HEAD_LENGTH_CM / 2)
+    back = (x - ux * HEAD_LENGTH_CM / 2, y - uy * HEAD_LENGTH_CM / 2)
+    left = (back[0] - uy * HEAD_HALF_WIDTH_CM, back[1] + ux * HEAD_HALF_WIDTH_CM)
+    right = (back[0] + uy * HEAD_HALF_WIDTH_CM, back[1] - ux * HEAD_HALF_WIDTH_CM)
     return Line(
-        (tail, tip),
-        stroke=Stroke(color=c.color, width=1.5, zorder=3.5),
-        arrow="end",
-        owner=c.owner,
+        (tip, left, right),
+        closed=True,
+        stroke=Stroke(color=color, width=0.6, fill=color, zorder=3.5),
+        owner=owner,
         role="direction",
     )
+
+
+def direction_spots(ax: Axes, curves: list[CurveL]) -> dict[int, float]:
+    """Where along each path its direction arrow sits: near the middle, clear of other paths and arrows."""
+    from shapely.geometry import LineString, Point
+
+    paths = {
+        id(c): max(_clipped(ax, c.pieces), key=_length, default=None)
+        for c in curves
+        if c.role not in ("asymptote", "isotherm", "grid")
+    }
+    placed: list[P] = []
+    out: dict[int, float] = {}
+    for c in curves:
+        path = paths.get(id(c))
+        if not c.arrow_mid or path is None:
+            continue
+        others = [LineString(p) for key, p in paths.items() if key != id(c) and p is not None and len(p) >= 2]
+
+        def clearance(frac: float) -> float:
+            spot = Point(_along(list(path), frac)[0])
+            return min((g.distance(spot) for g in others), default=math.inf)
+
+        def apart(frac: float) -> bool:
+            spot = Point(_along(list(path), frac)[0])
+            return all(spot.distance(Point(q)) >= ARROW_GAP_CM for q in placed)
+
+        fracs = [f for f in _ARROW_FRACTIONS if apart(f)] or list(_ARROW_FRACTIONS)
+        best = next((f for f in fracs if clearance(f) >= ARROW_CLEARANCE_CM), None)
+        if best is None:
+            best = max(fracs, key=clearance)
+        out[id(c)] = best
+        placed.append(_along(list(path), best)[0])
+    return out
 
 
 def _length(pts: Any) -> float:
@@ -165,7 +224,8 @@ def _along(pts: list[P], frac: float) -> tuple[P, float]:
     return b, math.degrees(math.atan2(b[1] - a[1], b[0] - a[0]))
 
 
-def _point(d: Drawing, ax: Axes, p: PointL) -> None:
+def _point(d: Drawing, ax: Axes, p: PointL) -> Optional[LabelSpec]:
+    """The point's dot (and drop lines); its label is returned to be placed with the others."""
     c = ax.page(p.at)
     if p.drop:
         thin = Stroke(color="0.3", width=0.7, dash="dashed", zorder=1.5)
@@ -176,8 +236,9 @@ def _point(d: Drawing, ax: Axes, p: PointL) -> None:
             d.items.append(Line((c, foot_y), stroke=thin, owner=p.owner + ".drop", role="drop"))
     d.items.append(Dot(c, 0.075, p.color, owner=p.owner, role="mark", hollow=p.hollow))
     d.anchors[p.owner] = c
-    if p.text:
-        d.labels.append(LabelSpec(p.text, c, p.owner, 10.5, _PREFER.get(p.kind, ()), 0.1))
+    if not p.text:
+        return None
+    return LabelSpec(full_size(p.text), c, p.owner, 10.5, _PREFER.get(p.kind, ()), 0.1)
 
 
 def _region(d: Drawing, ax: Axes, r: Any) -> None:

@@ -92,15 +92,28 @@ def _exact_point(
 
 
 def latex_point(p: tuple[Any, Any]) -> str:
-    """Mathtext for an exact point: $(\\frac{\\pi}{4}, \\frac{\\sqrt{2}}{2})$."""
+    """Mathtext for an exact point with inline fractions, $(\\pi/4, \\sqrt{2}/2)$ (\\frac renders too small)."""
+    return f"$({inline_latex(p[0])}, {inline_latex(p[1])})$"
+
+
+def inline_latex(v: Any) -> str:
+    """A sympy number as mathtext with a/b fractions: \\pi/4, -\\sqrt{2}/2, (1 + \\sqrt{5})/2, 1/e."""
     import sympy as sp
 
-    def one(v: Any) -> str:
-        text = sp.latex(v).replace("\\left(", "(").replace("\\right)", ")")
-        return text.replace("e^{-1}", "\\frac{1}{e}")
+    def tex(x: Any) -> str:
+        return sp.latex(x).replace("\\left(", "(").replace("\\right)", ")")
 
+    num, den = sp.fraction(sp.together(v))
+    if den == 1:
+        body = tex(num)
+    else:
+        sign = "-" if num.could_extract_minus_sign() else ""
+        num = -num if sign else num
+        top = f"({tex(num)})" if isinstance(num, sp.Add) else tex(num)
+        bottom = f"({tex(den)})" if isinstance(den, (sp.Add, sp.Mul)) and not den.is_Pow else tex(den)
+        body = f"{sign}{top}/{bottom}"
     # braces keep a leading minus unary (no binary-operator spacing after the comma)
-    return f"$({{{one(p[0])}}}, {{{one(p[1])}}})$"
+    return "{" + body + "}"
 
 
 def plain_point(p: tuple[Any, Any]) -> str:

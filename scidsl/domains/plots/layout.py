@@ -6,6 +6,7 @@ Everything is kept in data coordinates with the axes' data → page map; the ren
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
@@ -214,10 +215,28 @@ def format_point(p: P) -> str:
     return f"({format_number(p[0])}, {format_number(p[1])})"
 
 
-def line_text(m: float, b: float) -> str:
-    """y = m x + b as a textbook writes it: y = x, y = −2x + 3, y = 0.5."""
+def line_text(m: float, b: float, y: str = "y", x: str = "x") -> str:
+    """y = m x + b as a textbook writes it: y = x, y = −2x + 3, y = 0.5 (with the axes' own symbols)."""
     if abs(m) < 1e-12:
-        return f"y = {format_number(b)}"
+        return f"{y} = {format_number(b)}"
     slope = {1.0: "", -1.0: "−"}.get(round(m, 12), format_number(m).strip("$"))
     rest = "" if abs(b) < 1e-12 else f" {'+' if b > 0 else '−'} {format_number(abs(b)).strip('$')}"
-    return f"y = {slope}x{rest}"
+    return f"{y} = {slope}{x}{rest}"
+
+
+_SYMBOL = re.compile(r"\$(\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\$")
+
+
+def axis_symbol(label: str) -> Optional[str]:
+    """The quantity symbol of an axis label: F in "load $F$ (N)", T_1 in "$T_1$ (K)"; None without one."""
+    found = _SYMBOL.search(label or "")
+    return found.group(1) if found else None
+
+
+def fit_symbols(xlabel: str, ylabel: str) -> Optional[tuple[str, str]]:
+    """(y, x) symbols for an equation in the axes' quantities, or None when they would contradict the axes."""
+    xs, ys = axis_symbol(xlabel), axis_symbol(ylabel)
+    y, x = ys or "y", xs or "x"
+    if y == x or (ys is None and y == xs) or (xs is None and x == ys):
+        return None  # e.g. the y axis is called x and the x axis has no symbol: "x = 2x" would mislead
+    return y, x

@@ -25,6 +25,7 @@ from scidsl.domains.plots.layout import (
 from scidsl.domains.plots.ticks import format_number
 
 P = tuple[float, float]
+LABEL_ROOM_CM = 0.7
 _DASH = {"solid": None, "dashed": "dashed", "dotted": "dotted", "dashdot": "dashdot"}
 
 
@@ -187,7 +188,15 @@ def _y_range(plot: k.Plot, fns: list[FnSpec], members: list[Any], xr: P) -> P:
     r = extent(ys)
     if r is None:
         return (-5.0, 5.0)
+    if _has_point_labels(fns, members):
+        # room above the highest and below the lowest point for a coordinate label inside the window
+        return padded(r[0], r[1], max(0.06, LABEL_ROOM_CM / max(plot.size[1], 1.0)))
     return padded(r[0], r[1])
+
+
+def _has_point_labels(fns: list[FnSpec], members: list[Any]) -> bool:
+    """True when the plot marks computed points (which are labelled with their coordinates)."""
+    return any(spec.marks for spec in fns) or any(isinstance(n, k.Mark) for n in members)
 
 
 def _domain(spec: FnSpec, xr: P) -> P:

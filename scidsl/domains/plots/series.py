@@ -6,7 +6,7 @@ from typing import Any
 
 from scidsl.domains.plots import kinds as k
 from scidsl.domains.plots import numeric
-from scidsl.domains.plots.layout import CurveL, LayoutError, Panel, PointL, format_point, line_text
+from scidsl.domains.plots.layout import CurveL, LayoutError, Panel, PointL, fit_symbols, format_point, line_text
 from scidsl.domains.plots.ticks import format_number
 
 P = tuple[float, float]
@@ -80,7 +80,11 @@ def _fit_line(panel: Panel, n: k.Series, owner: str, pts: list[P]) -> None:
     pad = 0.05 * (hi - lo)
     f = lambda x: slope * x + intercept
     pieces, _ = numeric.sample(f, max(xmin, lo - pad), min(xmax, hi + pad), panel.axes.window, 3)
-    text = f"${line_text(slope, intercept).replace('−', '-')}$"
+    symbols = fit_symbols(panel.axes.xlabel, panel.axes.ylabel)
+    if symbols is None:
+        text = f"slope {format_number(slope)}, intercept {format_number(intercept)}"
+    else:
+        text = f"${line_text(slope, intercept, *symbols).replace('−', '-')}$"
     panel.curves.append(
         CurveL(f"{owner}.fit", pieces, n.color, 1.2, "dashed", n.label or text, text, role="fit")
     )

@@ -1,0 +1,121 @@
+"""Labels of marked points, placed by the plot itself: inside the plot window, near their dot, clear of
+every stroke, with room around tick labels and between point labels so that two never read as one.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Optional
+
+from scidsl.primitives import Drawing, LabelSpec, Line, Text
+
+P = tuple[float, float]
+STROKE_GAP_CM = 0.04  # clearance from curves, axes and dots
+TEXT_GAP_CM = 0.12  # clearance from tick labels, axis labels and notes
+LABEL_GAP_CM = 0.25  # clearance between point labels: farther apart than words of one text
+DOT_CM = 0.12  # a marked point's dot with a little room around it
+_STEPS = (0.0, 0.06, 0.12, 0.2, 0.3, 0.45, 0.65, 0.9)
+_DIRECTIONS = tuple(i * 22.5 for i in range(16))
+
+
+def _order(prefer: tuple[float, ...]) -> list[float]:
+    first = prefer[0] if prefer else 0.0
+    rest = sorted(_DIRECTIONS, key=lambda a: min(abs(a - first) % 360, 360 - abs(a - first) % 360))
+    return list(prefer) + [a for a in rest if a not in prefer]
+
+
+def _box(anchor: P, angle: float, gap: float, w: float, h: float) -> tuple[P, tuple[float, float, float, float]]:
+    """The label box at `gap` from the anchor in a direction (the same geometry as the core's labels)."""
+    ux, uy = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+    reach = min(
+        w / 2 / abs(ux) if abs(ux) > 1e-9 else math.inf, h / 2 / abs(uy) if abs(uy) > 1e-9 else math.inf
+    )
+    cx, cy = anchor[0] + ux * (gap + reach), anchor[1] + uy * (gap + reach)
+    return (cx, cy), (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+
+
+class _Room:
+    """The free room of a plot panel: its window minus strokes, fixed texts and placed point labels."""
+
+    def __init__(self, d: Drawing, window: tuple[float, float, float, float], skip: tuple[str, ...]) -> None:
+        from shapely.geometry import box
+        from shapely.ops import unary_union
+
+        from scidsl.labels import stroke_geometry
+
+        strokes, texts, lines = [], [], []
+        for item in d.items:
+            if item.owner in skip:
+                continue
+            geom = stroke_geometry(item)
+            if geom is None or geom.is_empty:
+                continue
+            (texts if isinstance(item, Text) else strokes).append(geom)
+            if isinstance(item, Line):
+                lines.append(geom)
+        blocked = [g.buffer(STROKE_GAP_CM) for g in strokes] + [g.buffer(TEXT_GAP_CM) for g in texts]
+        self.blocked = unary_union(blocked) if blocked else None
+        self.lines = unary_union(lines) if lines else None
+        self.window = box(*window)
+        self.labels: list[Any] = []
+
+    def free(self, b: tuple[float, float, float, float], anchor: P) -> bool:
+        """True when a label box fits here and no line runs between it and its dot."""
+        from shapely.geometry import LineString, Point, box
+        from shapely.ops import nearest_points
+
+        shape = box(*b)
+        if not self.window.contains(shape):
+            return False
+        if self.blocked is not None and shape.intersects(self.blocked):
+            return False
+        if any(shape.distance(other) < LABEL_GAP_CM for other in self.labels):
+            return False
+        if self.lines is None:
+            return True
+        near = nearest_points(shape, Point(anchor))[0]
+        length = math.dist(anchor, (near.x, near.y))
+        if length <= DOT_CM:
+            return True
+        t = DOT_CM / length  # from the edge of the dot: its own curve passes through the dot itself
+        start = (anchor[0] + t * (near.x - anchor[0]), anchor[1] + t * (near.y - anchor[1]))
+        return not LineString([start, (near.x, near.y)]).intersects(self.lines)
+
+    def take(self, b: tuple[float, float, float, float]) -> None:
+        """Keep a placed label box."""
+        from shapely.geometry import box
+
+        self.labels.append(box(*b))
+
+
+def place_point_labels(d: Drawing, specs: list[LabelSpec], window: tuple[float, float, float, float], grid: str) -> None:
+    """Place point labels as fixed texts in the window; a label with no room goes to the core's placer."""
+    from scidsl.text import measure_text
+
+    if not specs:
+        return
+    room = _Room(d, window, (grid,))
+    for spec in specs:
+        w, h, _ = measure_text(spec.text, spec.size)
+        spot = _first_free(room, spec, w, h)
+        if spot is None:
+            d.labels.append(spec)
+            continue
+        (cx, cy), b = spot
+        room.take(b)
+        offset = (cx - spec.anchor[0], cy - spec.anchor[1])
+        # the offset is in unscaled cm, so the label keeps its distance from the dot at any page scale
+        d.items.append(
+            Text(spec.anchor, spec.text, spec.size, "center", "center", 0, spec.color, spec.owner, "label",
+                 spec.may_touch + (grid,), offset=offset)
+        )
+
+
+def _first_free(room: _Room, spec: LabelSpec, w: float, h: float) -> Optional[tuple[P, Any]]:
+    directions = _order(spec.prefer)
+    for step in _STEPS:
+        for angle in directions:
+            centre, b = _box(spec.anchor, angle, spec.distance + step, w, h)
+            if room.free(b, spec.anchor):
+                return centre, b
+    return None
