@@ -50,3 +50,36 @@ def test_cone_spring_runs_parallel_to_the_surface_and_clear_of_it() -> None:
     coils = spring.points[2:-2]
     assert min(off(p) for p in coils) > 0.2  # the coils never touch the cone's outline
     assert abs(off(spring.points[0]) - off(spring.points[-1])) < 1e-6  # parallel to it
+
+
+def _scene(name: str):  # type: ignore[no-untyped-def]
+    with open(f"examples/reference/{name}.sdl", encoding="utf-8") as fh:
+        return _compiled(fh.read())
+
+
+def _label(r, owner: str):  # type: ignore[no-untyped-def]
+    return next(t for t in r.texts if t.owner == owner)
+
+
+def test_spiral_radius_labels_sit_by_their_arrows() -> None:
+    r = _scene("1866")
+    arrow = next(it for it in r.drawing.items if isinstance(it, Line) and it.owner == "R1")
+    mid = ((arrow.points[0][0] + arrow.points[-1][0]) / 2, (arrow.points[0][1] + arrow.points[-1][1]) / 2)
+    assert math.dist(_label(r, "R1").pos, mid) < 0.5
+
+
+def test_velocity_label_keeps_off_the_arrow_tip() -> None:
+    r = _scene("1010")
+    arrow = next(it for it in r.drawing.items if isinstance(it, Line) and it.owner == "v")
+    label = _label(r, "v").pos
+    assert math.dist(label, arrow.points[-1]) > 0.4 and label[0] < arrow.points[0][0]
+
+
+def test_pulley_bracket_and_string_meet_the_pulley_from_different_sides() -> None:
+    r = _scene("phys-mech-up1-incline-friction-37deg")
+    bracket = next(it for it in r.drawing.items if isinstance(it, Line) and it.owner == "bracket")
+    string = next(it for it in r.drawing.items if isinstance(it, Line) and it.owner == "string")
+    (bx0, by0), (bx1, by1) = bracket.points
+    (sx0, sy0), (sx1, sy1) = string.points[0], string.points[1]
+    turn = math.degrees(math.atan2(by1 - by0, bx1 - bx0) - math.atan2(sy1 - sy0, sx1 - sx0))
+    assert abs(turn) > 10  # not two lines running into the pulley side by side
