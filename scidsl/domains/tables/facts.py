@@ -23,8 +23,10 @@ def _headers(grid: Grid) -> tuple[list[str], list[str]]:
     """Row and column names of every grid position ('row 1' when there is no header)."""
     col_head = grid.cells[0][0].role in ("corner", "column")
     row_head = grid.cells[-1][0].role == "row"
-    rows = [_plain(row[0].text) if row_head else f"row {r + 1 - int(col_head)}" for r, row in enumerate(grid.cells)]
-    cols = [_plain(cell.text) if col_head else f"column {c + 1 - int(row_head)}" for c, cell in enumerate(grid.cells[0])]
+    rows = [(_plain(row[0].text) if row_head else "") or f"row {r + 1 - int(col_head)}"
+            for r, row in enumerate(grid.cells)]
+    cols = [(_plain(cell.text) if col_head else "") or f"column {c + 1 - int(row_head)}"
+            for c, cell in enumerate(grid.cells[0])]
     return rows, cols
 
 

@@ -26,9 +26,9 @@ def table_grid(node: k.Table, size: float) -> Grid:
     with_rows, with_cols = checks.want_row_totals(node), checks.want_column_totals(node)
     grid: list[list[Cell]] = []
     body_ha = "right" if node.align == "right" else "center"
-    if node.columns is not None:
+    if node.columns is not None or with_rows:  # a total column always has its header
         head = [Cell(node.corner or "", "corner", HEADER_FILL)] if node.rows is not None else []
-        head += [Cell(wrap(t, size), "column", HEADER_FILL) for t in node.columns[:cols]]
+        head += [Cell(wrap(t, size), "column", HEADER_FILL) for t in (node.columns or [""] * cols)[:cols]]
         if with_rows:
             head.append(Cell(node.total_label, "column", HEADER_FILL))
         grid.append(head)
