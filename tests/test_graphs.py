@@ -163,9 +163,9 @@ def _flowcharts(draw):  # type: ignore[no-untyped-def]
     n = draw(st.integers(1, 7))
     lines = ['step s0 "Start" { shape: start, next: s1 }']
     for i in range(1, n + 1):
-        later = [f"s{j}" for j in range(i + 1, n + 2)]
+        later = [f"s{j}" for j in range(i + 2, n + 2)]
         earlier = [f"s{j}" for j in range(1, i)]
-        if draw(st.booleans()) and len(later) >= 1:
+        if draw(st.booleans()) and later + earlier:
             yes = draw(st.sampled_from(later + earlier))
             lines.append(f'step s{i} "Test {i}?" {{ shape: decision, yes: {yes}, no: s{i + 1} }}')
         else:

@@ -263,14 +263,12 @@ def _computed(g: k.Graph, method: str) -> dict[str, P]:
 
 
 def _first_clear(makers: list[Any], g: k.Graph) -> dict[str, P]:
-    """The first layout in which no edge grazes a node it does not join (else the first)."""
-    first = None
+    """The first layout in which no edge grazes a node it does not join (else the circle, where none can)."""
     for make in makers:
         pos = make()
-        first = first or pos
         if layout_score(pos, g) < _NODE_HIT:
             return pos
-    return first  # type: ignore[return-value]
+    return circular(g.nodes)
 
 
 def circular(nodes: list[str]) -> dict[str, P]:
@@ -342,7 +340,7 @@ def layout_score(pos: dict[str, P], g: k.Graph) -> float:
             if len({a, b, c, e}) == 4 and s.crosses(t):
                 score += 1
         for n, p in pts.items():
-            if n not in (a, b) and s.distance(Point(p)) < 0.45 * d:
+            if n not in (a, b) and s.distance(Point(p)) < 0.3 * d:
                 score += _NODE_HIT
     return score + (5 if d < 0.05 else 0)
 
