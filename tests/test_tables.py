@@ -172,7 +172,7 @@ def test_verify_reads_totals_from_the_page() -> None:
 
     grid, page = _grid_and_page("table t { cells: [[1, 2], [3, 4]], totals: true }")
     assert verify_grid(grid, page) == []
-    codes = [d.code for d in verify_grid(grid, _tamper(page, "cell 0 2", "t", text="4"))]
+    codes = [d.code for d in verify_grid(grid, _tamper(page, "cell 1 2", "t", text="4"))]
     assert codes == ["E7013"]
 
 
