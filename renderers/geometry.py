@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 from scidsl.domains.geometry import constructions as cx
@@ -14,6 +15,12 @@ MARK_W = 0.9
 AUX_COLOR = "black"
 LABEL_SIZE = 12
 VALUE_SIZE = 11
+INK_CLEAR = 0.2  # cm a side label keeps from the strokes around it
+NAME_INK_CLEAR = 0.14  # cm a point name keeps from the strokes leaving its point
+NAME_CLEAR = 0.5  # cm a side label keeps from point names, so that it is not read as part of one
+LINE_SPOTS = (0.86, 0.8, 0.92, 0.74, 0.68, 0.62, 0.56, 0.5, 0.14, 0.2, 0.26, 0.32, 0.38, 0.44)
+SIDE_SPOTS = (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74)
+LINE_NAME = re.compile(r"[a-z](\d*|'*)")  # line names written in the figure, like point names
 _DASH = {"solid": None, "dashed": "dashed", "dotted": "dotted"}
 
 
@@ -24,8 +31,9 @@ def render_layout(lay: Layout) -> Drawing:
     r.strokes()
     r.circles()
     r.marks()
-    r.dimensions()
     r.points()
+    r.side_labels()
+    r.dimensions()
     # Point names are placed first: they matter most and sit where they must (at their points).
     r.out.labels.sort(key=lambda lab: 0 if (lab.owner or "").startswith("point ") else 1)
     return r.out
@@ -43,6 +51,9 @@ class _Renderer:
         self.box = self._box()
         self.dim_labels: dict[int, str] = {}
         self.arcs_at: dict[str, list[tuple[float, float, float]]] = {}
+        self.pending_sides: list[tuple[tuple[str, str], str, str]] = []
+        self.auto_dims: list[tuple[tuple[str, str], str, str]] = []
+        self.name_boxes: list[Any] = []  # where point names will most likely go
 
     def _box(self) -> tuple[float, float, float, float]:
         xs = [p[0] for p in self.p.values()] + [c[0][0] + s * c[1] for c in self.lay.circles.values() for s in (-1, 1)]
@@ -102,8 +113,9 @@ class _Renderer:
             for pn, pp in self.p.items():
                 if cx.line_distance(pp, (q, d)) < 1e-6:
                     self.neighbours[pn] += [cx.add(pp, d), cx.sub(pp, d)]
-            if node.label:
-                self.out.labels.append(LabelSpec(node.label, pts[1], name, size=LABEL_SIZE,
+            text = node.label or (f"${name}$" if LINE_NAME.fullmatch(name) else None)
+            if text:
+                self.out.labels.append(LabelSpec(text, pts[1], name, size=LABEL_SIZE,
                                                  prefer=(90, 45, 0, -45, -90), distance=0.1))
 
     def _link(self, name: str, other: cx.Vec) -> None:
@@ -127,18 +139,30 @@ class _Renderer:
     def dimensions(self) -> None:
         """Double-arrow lines beside segments, carrying the segment's length label."""
         for s in self.lay.plan.strokes:
-            if s.kind != "dimension":
-                continue
-            a, b = self.p[s.a], self.p[s.b]
-            p, q, mid = mk.dimension_line(a, b, self._inside_of((s.a, s.b)), 0.45)
-            st = Stroke(width=MARK_W)
-            self.out.items.append(Line((p, q), False, st, arrow="both", owner=s.owner, role="dimension"))
-            text = s.label or self.dim_labels.get(id(s))
-            if text:
-                n = mk.outward_normal(a, b, self._inside_of((s.a, s.b)))
-                gap = _clear_gap(text, VALUE_SIZE, cx.polar_deg(n), cx.polar_deg(cx.sub(b, a)))
-                self.out.labels.append(LabelSpec(text, mid, s.owner, size=VALUE_SIZE,
-                                                 prefer=(cx.polar_deg(n),), distance=gap))
+            if s.kind == "dimension":
+                self._dimension((s.a, s.b), s.label or self.dim_labels.get(id(s)), s.owner)
+        for pts, text, owner in self.auto_dims:
+            self._dimension(pts, text, owner)
+
+    def _dimension(self, pts: tuple[str, str], text: str | None, owner: str) -> None:
+        """One dimension line with short extension lines from the segment's ends."""
+        a, b = self.p[pts[0]], self.p[pts[1]]
+        inside = self._inside_of(pts)
+        p, q, mid = mk.dimension_line(a, b, inside)
+        n = mk.outward_normal(a, b, inside)
+        thin = Stroke(width=MARK_W * 0.7)
+        for end in (a, b):
+            self.out.items.append(Line((cx.add(end, cx.mul(n, 0.12)), cx.add(end, cx.mul(n, mk.DIM_OFFSET + 0.12))),
+                                       False, thin, owner=owner, role="dimension"))
+        self.out.items.append(Line((p, q), False, Stroke(width=MARK_W), arrow="both", owner=owner,
+                                   role="dimension"))
+        if text:
+            gap = _clear_gap(text, VALUE_SIZE, cx.polar_deg(n), cx.polar_deg(cx.sub(b, a)))
+            # Further from crossing strokes than a side label: a label by a line's end reads as its name.
+            # Point names on the segment are on the other side of the dimension line.
+            at = self._slide_anchor(p, q, cx.polar_deg(n), gap, text, clear_by=2 * INK_CLEAR, names=False)
+            self.out.labels.append(LabelSpec(text, at, owner, size=VALUE_SIZE, prefer=(cx.polar_deg(n),),
+                                             distance=gap))
 
     # -- circles and arcs -----------------------------------------------------------------------------
     def circles(self) -> None:
@@ -176,42 +200,63 @@ class _Renderer:
     def _mark_angle(self, m: Any) -> None:
         a, v, b = (self.p[q] for q in m.points)
         owner = f"mark angle {''.join(m.points)}"
+        text = m.label
+        if text == "=value":
+            text = f"{cx.angle_deg(a, v, b):.4g}°"
         arc = mk.angle_arc(v, a, b, count=m.count)
+        spot = self._angle_label_spot(v, a, b, arc, text) if text else None
+        if spot is not None and spot[1] > arc.radii[-1] + 0.3:
+            # The label only fits far out in a narrow wedge: the arc grows to meet it, so that the
+            # label stays next to the arc it belongs to.
+            arm = min(cx.dist(v, a), cx.dist(v, b))
+            grown = min(spot[1] - 0.1 - 0.09 * (m.count - 1), 0.8 * arm)
+            arc = mk.angle_arc(v, a, b, count=m.count, radius=max(grown, arc.radii[0]))
         arc = self._free_arc(m.points[1], v, a, b, arc, m.count)
         st = Stroke(width=MARK_W, zorder=3)
         for r in arc.radii:
             self.out.items.append(Arc(v, r, arc.theta1, arc.theta2, st, owner=owner, role="mark"))
-        text = m.label
-        if text == "=value":
-            text = f"{cx.angle_deg(a, v, b):.4g}°"
-        if text:
-            mid = math.radians(arc.label_angle)
-            at = (v[0] + arc.radii[-1] * math.cos(mid), v[1] + arc.radii[-1] * math.sin(mid))
-            prefer = (arc.label_angle, arc.label_angle + 20, arc.label_angle - 20)
-            along = [cx.polar_deg(cx.sub(q, v)) for q in self.neighbours.get(m.points[1], [])]
-            if any(abs((d - arc.label_angle + 180) % 360 - 180) < 12 for d in along):
-                # A line runs along the bisector (an angle bisector): write beside it, not on it.
-                quarter = (arc.theta2 - arc.theta1) / 4
-                prefer = (arc.label_angle + quarter, arc.label_angle - quarter) + prefer
-            else:
-                at = self._wedge_anchor(v, arc, text, min(cx.dist(v, a), cx.dist(v, b)))
-            self.out.labels.append(LabelSpec(text, at, owner, size=VALUE_SIZE, prefer=prefer, distance=0.06,
+        for p, q in mk.arc_ticks(v, arc.radii[-1], arc.theta1, arc.theta2, m.arc_ticks):
+            self.out.items.append(Line((p, q), False, st, owner=owner, role="mark"))
+        if spot is not None:
+            direction, _ = spot
+            near = max(spot[1], arc.radii[-1] + 0.06)
+            u = (math.cos(math.radians(direction)), math.sin(math.radians(direction)))
+            self.out.labels.append(LabelSpec(text, cx.add(v, cx.mul(u, near)), owner, size=VALUE_SIZE,
+                                             prefer=(direction, direction + 8, direction - 8), distance=0.0,
                                              may_touch=(owner,)))
 
-    def _wedge_anchor(self, v: cx.Vec, arc: Any, text: str, arm: float) -> cx.Vec:
-        """Anchor on the bisector from which the label, placed along it, fits between the arms."""
+    def _angle_label_spot(self, v: cx.Vec, a: cx.Vec, b: cx.Vec, arc: Any, text: str) -> tuple[float, float]:
+        """Direction and distance from the vertex of an angle's value label: inside the angle, in the
+        widest of the wedges that strokes from the vertex cut it into, as near the vertex as it fits."""
         from scidsl.text import measure_text
 
         w, h, _ = measure_text(text, VALUE_SIZE)
-        u = (math.cos(math.radians(arc.label_angle)), math.sin(math.radians(arc.label_angle)))
-        half = math.radians(max((arc.theta2 - arc.theta1) / 2, 1.0))
-        rho = math.hypot(w, h) / 2
-        centre = max(arc.radii[-1] + 0.08 + rho, rho / math.sin(half) + 0.06)
-        centre = min(centre, max(0.75 * arm, arc.radii[-1] + 0.08 + rho))
-        reach = min(w / 2 / abs(u[0]) if abs(u[0]) > 1e-9 else math.inf,
-                    h / 2 / abs(u[1]) if abs(u[1]) > 1e-9 else math.inf)
-        d = max(centre - reach - 0.06, arc.radii[-1])
-        return (v[0] + d * u[0], v[1] + d * u[1])
+        t1, t2 = arc.theta1, arc.theta2
+        inner = sorted({t1 + (cx.polar_deg(cx.sub(q, v)) - t1) % 360 for q in self._rays_at(v)} |
+                       {t1, t2})
+        inner = [t for t in inner if t1 - 1e-6 <= t <= t2 + 1e-6]
+        wedges = [(hi - lo, lo, hi) for lo, hi in zip(inner, inner[1:]) if hi - lo > 1e-6]
+        mid = (t1 + t2) / 2
+        # The widest wedge; among nearly as wide ones, the one nearest the angle's middle.
+        widest = max(wd for wd, _, _ in wedges)
+        _, lo, hi = min((abs((lo + hi) / 2 - mid), lo, hi) for wd, lo, hi in wedges if wd >= 0.9 * widest)
+        direction = (lo + hi) / 2
+        rays = [_ray(v, lo), _ray(v, hi)]
+        d = arc.radii[-1] + 0.06
+        while d < 4.0 and any(r.distance(_label_box(v, direction, d, w, h)) < 0.12 for r in rays):
+            d += 0.04
+        return direction, d
+
+    def _rays_at(self, v: cx.Vec) -> list[cx.Vec]:
+        """Far ends of the straight strokes that leave the point v."""
+        out = []
+        for item in self.out.items:
+            if isinstance(item, Line) and item.role == "line" and item.stroke.visible:
+                for p, q in zip(item.points, item.points[1:]):
+                    if cx.dist(p, q) > 1e-9 and cx.line_distance(v, cx.line_through(p, q)) < 1e-6 \
+                            and cx.dot(cx.sub(p, v), cx.sub(q, v)) <= 1e-12:
+                        out += [e for e in (p, q) if cx.dist(e, v) > 1e-6]
+        return out
 
     def _free_arc(self, name: str, v: cx.Vec, a: cx.Vec, b: cx.Vec, arc: Any, count: int) -> Any:
         """Move an arc outwards while it would lie on another arc at the same vertex."""
@@ -227,7 +272,21 @@ class _Renderer:
     def _mark_right(self, m: Any) -> None:
         a, v, b = (self.p[q] for q in m.points)
         pts = mk.right_angle_square(v, a, b)
+        if self._split_right_angle(v, a, b):
+            # A stroke runs from the vertex through the right angle: it stops at the square
+            # instead of crossing it, so the square stays a clean mark.
+            shrink = LINE_W / 72 * 2.54
+            u, w = cx.unit(cx.sub(pts[0], v)), cx.unit(cx.sub(pts[2], v))
+            lo = cx.add(v, cx.mul(cx.add(u, w), shrink))
+            hole = (lo, cx.add(pts[0], cx.mul(w, shrink)), pts[1], cx.add(pts[2], cx.mul(u, shrink)))
+            self.out.items.append(Line(hole, True, Stroke(color="white", fill="white", visible=False, zorder=2.5),
+                                       owner="mark", role="mark"))
         self.out.items.append(Line(tuple(pts), False, Stroke(width=MARK_W, zorder=3), owner="mark", role="mark"))
+
+    def _split_right_angle(self, v: cx.Vec, a: cx.Vec, b: cx.Vec) -> bool:
+        """True when a stroke leaves the vertex inside the angle avb."""
+        t1, t2 = mk.angle_span(v, a, b)
+        return any(1.0 < (cx.polar_deg(cx.sub(q, v)) - t1) % 360 < t2 - t1 - 1.0 for q in self._rays_at(v))
 
     def _mark_right_cross(self, m: Any) -> None:
         a, b, c, d = (self.p[q] for q in m.points)
@@ -244,29 +303,47 @@ class _Renderer:
         for p, q in mk.ticks(a, b, m.count):
             self.out.items.append(Line((p, q), False, Stroke(width=MARK_W, zorder=3), owner="mark", role="mark"))
 
-    def _chevrons(self, a: cx.Vec, b: cx.Vec, count: int) -> None:
+    def _chevrons(self, a: cx.Vec, b: cx.Vec, count: int, spots: tuple[float, ...] = (0.5,)) -> None:
+        """Parallel chevrons on ab, all of one class pointing the same way, at the first of ``spots``
+        (fractions of ab) where they keep clear of every point and crossing stroke."""
         d = cx.unit(cx.sub(b, a))
         first = self.arrow_dirs.setdefault(count, d)
         if cx.dot(first, d) < 0:
             a, b = b, a
-        for chev in mk.parallel_arrows(a, b, count):
+            spots = tuple(1 - t for t in spots)
+        t = next((t for t in spots if self._chevron_free(cx.divide(a, b, t), count, a, b)), spots[0])
+        for chev in mk.parallel_arrows(a, b, count, at=t):
             self.out.items.append(Line(tuple(chev), False, Stroke(width=MARK_W, zorder=3), owner="mark",
                                        role="mark"))
+
+    def _chevron_free(self, at: cx.Vec, count: int, a: cx.Vec, b: cx.Vec) -> bool:
+        """True when chevrons centred near ``at`` stay clear of points and of strokes crossing ab."""
+        reach = mk.ARROW_SIZE * (0.75 * count + 1) / 2 + 0.35
+        if any(cx.dist(q, at) < reach for n, q in self.p.items() if not n.startswith("_")):
+            return False
+        for item in self.out.items:
+            if isinstance(item, Line) and item.role == "line" and item.stroke.visible:
+                for p, q in zip(item.points, item.points[1:]):
+                    x = _crossing(a, b, p, q)
+                    if x is not None and cx.dist(x, at) < reach:
+                        return False
+        return True
 
     def _mark_arrows(self, m: Any) -> None:
         a, b = self.p[m.points[0]], self.p[m.points[1]]
         if any(s.kind == "line" and {s.a, s.b} == set(m.points) for s in self.lay.plan.strokes):
-            # On a whole line, keep the arrows away from the points where other lines cross it.
+            # On a whole line: towards its end, away from the points on it and the lines crossing it.
             p, q = self._clip(a, cx.unit(cx.sub(b, a)), both=True)
-            a, b = cx.divide(p, q, 0.8), cx.divide(p, q, 0.95)
-        self._chevrons(a, b, m.count)
+            self._chevrons(p, q, m.count, LINE_SPOTS)
+            return
+        self._chevrons(a, b, m.count, SIDE_SPOTS)
 
     def _mark_arrows_line(self, m: Any) -> None:
         q, d = self.lay.lines[m.points[0]]
         a, b = self._clip(q, d, both=True)
-        self._chevrons(cx.divide(a, b, 0.72), cx.divide(a, b, 0.88), m.count)
+        self._chevrons(a, b, m.count, LINE_SPOTS)
         if len(m.points) == 3:
-            self._chevrons(self.p[m.points[1]], self.p[m.points[2]], m.count)
+            self._chevrons(self.p[m.points[1]], self.p[m.points[2]], m.count, SIDE_SPOTS)
 
     def _mark_side_label(self, m: Any) -> None:
         self._side_label((m.points[0], m.points[1]), m.label or "", "".join(m.points))
@@ -317,7 +394,10 @@ class _Renderer:
     # -- points ----------------------------------------------------------------------------------------
     def points(self) -> None:
         """Dots where they help, and every point's name outside the figure."""
+        from scidsl.text import measure_text
+
         nodes = self.lay.plan.point_nodes
+        ink = [g for g, _ in self._ink(dots=False)]
         for name, pos in self.p.items():
             if name.startswith("_"):
                 continue
@@ -331,36 +411,101 @@ class _Renderer:
                 continue
             text = getattr(node, "label", None) or _point_text(name)
             prefer = mk.point_label_prefer(pos, self.neighbours.get(name, []), self.center)
+            distance = self._name_distance(pos, text, prefer[0], ink)
+            w, h, _ = measure_text(text, LABEL_SIZE)
+            self.name_boxes.append(_label_box(pos, prefer[0], distance, w, h))
             self.out.labels.append(LabelSpec(text, pos, f"point {name}", size=LABEL_SIZE, prefer=prefer,
-                                             distance=0.1))
+                                             distance=distance))
+
+    def _name_distance(self, pos: cx.Vec, text: str, angle: float, ink: list[Any]) -> float:
+        """The smallest gap from a point to its name that keeps the name clear of the strokes beside it."""
+        from scidsl.text import measure_text
+
+        w, h, _ = measure_text(text, LABEL_SIZE)
+        near = [g for g in ink if g.distance(_label_box(pos, angle, 0.1, w, h)) < 0.6]
+        d = 0.1
+        while d < 0.4 and any(g.distance(_label_box(pos, angle, d, w, h)) < NAME_INK_CLEAR for g in near):
+            d += 0.03
+        return d if d < 0.4 else 0.1
 
     def _side_label(self, pts: tuple[str, str], text: str, owner: str) -> None:
-        dim = self._dimension_of(pts)
-        if dim is not None:
-            self.dim_labels[id(dim)] = text
-            return
-        a, b = self.p[pts[0]], self.p[pts[1]]
-        inside = self._inside_of(pts)
-        prefer = mk.side_label_prefer(a, b, inside)
-        gap = _clear_gap(text, VALUE_SIZE, prefer[0], cx.polar_deg(cx.sub(b, a)))
-        if any(m.kind in ("ticks", "arrows") and set(m.points) == set(pts) for m in self.lay.plan.marks):
-            gap += 0.12  # keep clear of the tick or arrow in the middle of the side
-        self.out.labels.append(LabelSpec(text, self._side_anchor(pts, text), owner, size=VALUE_SIZE,
-                                         prefer=prefer, distance=gap))
+        """Remember a length label; it is placed once every stroke and mark is drawn."""
+        self.pending_sides.append((pts, text, owner))
 
-    def _side_anchor(self, pts: tuple[str, str], text: str) -> cx.Vec:
-        """The middle of the side, or beside a point that already sits there (a midpoint M)."""
+    def side_labels(self) -> None:
+        """Length labels: on a dimension line when one is drawn or the segment is divided, else beside
+        the middle of the segment, outside the figure and clear of the strokes around it."""
+        for pts, text, owner in self.pending_sides:
+            dim = self._dimension_of(pts)
+            if dim is not None:
+                self.dim_labels[id(dim)] = text
+            elif self._divided(pts, text):
+                # A label beside the middle would sit beside one part only and read as that part's length.
+                self.auto_dims.append((pts, text, owner))
+            else:
+                self._place_side_label(pts, text, owner)
+
+    def _divided(self, pts: tuple[str, str], text: str) -> bool:
+        """True when a named point or a crossing stroke splits the segment so near its middle that a
+        label there would sit beside one part only and read as that part's length."""
         from scidsl.text import measure_text
 
         a, b = self.p[pts[0]], self.p[pts[1]]
         mid = cx.midpoint(a, b)
-        crowded = [q for n, q in self.p.items() if n not in pts and not n.startswith("_")
-                   and cx.dist(q, mid) < 0.4 and cx.line_distance(q, cx.line_through(a, b)) < 0.05]
-        if not crowded:
-            return mid
-        w = measure_text(text, VALUE_SIZE)[0]
-        shift = min(0.6 + w / 2, 0.35 * cx.dist(a, b))
-        return cx.add(mid, cx.mul(cx.unit(cx.sub(b, a)), shift))
+        near = measure_text(text, VALUE_SIZE)[0] / 2 + 0.45
+        splits = [q for n, q in self.p.items() if n not in pts and not n.startswith("_")]
+        for item in self.out.items:
+            if isinstance(item, Line) and item.role == "line" and item.stroke.visible:
+                splits += [x for p, q in zip(item.points, item.points[1:]) for x in [_crossing(a, b, p, q)] if x]
+        return any(_inner_t(a, b, q) is not None and cx.dist(q, mid) < near for q in splits)
+
+    def _place_side_label(self, pts: tuple[str, str], text: str, owner: str) -> None:
+        """Beside the point of the segment nearest its middle where the label keeps clear of other ink."""
+        a, b = self.p[pts[0]], self.p[pts[1]]
+        prefer = mk.side_label_prefer(a, b, self._inside_of(pts))
+        gap = _clear_gap(text, VALUE_SIZE, prefer[0], cx.polar_deg(cx.sub(b, a)))
+        if any(m.kind in ("ticks", "arrows") and set(m.points) == set(pts) for m in self.lay.plan.marks):
+            gap += 0.12  # keep clear of the tick or arrow in the middle of the side
+        at = self._slide_anchor(a, b, prefer[0], gap, text)
+        self.out.labels.append(LabelSpec(text, at, owner, size=VALUE_SIZE, prefer=prefer, distance=gap))
+
+    def _slide_anchor(self, a: cx.Vec, b: cx.Vec, angle: float, gap: float, text: str,
+                      clear_by: float = INK_CLEAR, names: bool = True) -> cx.Vec:
+        """The point of ab nearest its middle from which a label, set off along ``angle``, keeps clear of
+        other strokes and of the places of point names (marks on ab itself aside)."""
+        from scidsl.text import measure_text
+
+        w, h, _ = measure_text(text, VALUE_SIZE)
+        ink = [g for g, piece in self._ink() if piece is None or not _along(piece, a, b)]
+        # Point names are not placed yet: keep further from where they will most likely go.
+        if names:
+            ink += [g.buffer(NAME_CLEAR - INK_CLEAR) for g in self.name_boxes]
+        best, best_clear = 0.5, -1.0
+        for t in (0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7):
+            box = _label_box(cx.divide(a, b, t), angle, gap, w, h)
+            clear = min((g.distance(box) for g in ink), default=math.inf)
+            if clear >= clear_by:
+                return cx.divide(a, b, t)
+            if clear > best_clear + 0.02:
+                best, best_clear = t, clear
+        return cx.divide(a, b, best)
+
+    def _ink(self, dots: bool = True) -> list[tuple[Any, tuple[cx.Vec, cx.Vec] | None]]:
+        """Shapes drawn so far, each with its straight piece when it is one."""
+        from scidsl.labels import stroke_geometry
+
+        out = []
+        for item in self.out.items:
+            if isinstance(item, Dot) and not dots:
+                continue
+            if isinstance(item, Line) and item.stroke.visible and not item.stroke.hatch and len(item.points) >= 2:
+                for p, q in zip(item.points, item.points[1:] + ((item.points[0],) if item.closed else ())):
+                    out.append((stroke_geometry(Line((p, q), False, item.stroke)), (p, q)))
+                continue
+            g = stroke_geometry(item)
+            if g is not None and not g.is_empty:
+                out.append((g, None))
+        return out
 
     def _dimension_of(self, pts: tuple[str, str]) -> Any:
         for s in self.lay.plan.strokes:
@@ -397,6 +542,57 @@ def _clear_gap(text: str, size: float, direction: float, side_angle: float) -> f
     reach = min(w / 2 / abs(n[0]) if abs(n[0]) > 1e-9 else math.inf,
                 h / 2 / abs(n[1]) if abs(n[1]) > 1e-9 else math.inf)
     return max(0.1, proj / max(normal, 0.3) - reach + 0.1)
+
+
+def _inner_t(a: cx.Vec, b: cx.Vec, q: cx.Vec, margin: float = 0.08) -> float | None:
+    """Where q lies along ab (0..1), when it lies on ab and away from both ends, else None."""
+    ab = cx.sub(b, a)
+    length2 = cx.dot(ab, ab)
+    if length2 < 1e-12 or cx.line_distance(q, cx.line_through(a, b)) > 0.02:
+        return None
+    t = cx.dot(cx.sub(q, a), ab) / length2
+    return t if margin < t < 1 - margin else None
+
+
+def _crossing(a: cx.Vec, b: cx.Vec, p: cx.Vec, q: cx.Vec) -> cx.Vec | None:
+    """The point where segments ab and pq cross (not merely touch or overlap), if any."""
+    d1, d2 = cx.sub(b, a), cx.sub(q, p)
+    den = d1[0] * d2[1] - d1[1] * d2[0]
+    if abs(den) < 1e-9 * max(cx.dot(d1, d1) * cx.dot(d2, d2), 1e-12) ** 0.5:
+        return None
+    w = cx.sub(p, a)
+    t = (w[0] * d2[1] - w[1] * d2[0]) / den
+    u = (w[0] * d1[1] - w[1] * d1[0]) / den
+    return cx.add(a, cx.mul(d1, t)) if 1e-6 < t < 1 - 1e-6 and 1e-6 < u < 1 - 1e-6 else None
+
+
+def _along(piece: tuple[cx.Vec, cx.Vec], a: cx.Vec, b: cx.Vec) -> bool:
+    """True when a straight piece lies along ab (ab itself, a line through it) or is a short mark across
+    ab (a tick or an arrow on it)."""
+    ln = cx.line_through(a, b)
+    if all(cx.line_distance(p, ln) < 1e-6 for p in piece):
+        return True
+    ab = cx.sub(b, a)
+    within = all(0.0 < cx.dot(cx.sub(p, a), ab) / max(cx.dot(ab, ab), 1e-12) < 1.0 for p in piece)
+    return within and cx.dist(*piece) < 0.4 and all(cx.line_distance(p, ln) < 0.25 for p in piece)
+
+
+def _ray(v: cx.Vec, angle: float, length: float = 20.0) -> Any:
+    """A half-line from v (as a long shapely segment)."""
+    from shapely.geometry import LineString
+
+    u = (math.cos(math.radians(angle)), math.sin(math.radians(angle)))
+    return LineString([v, cx.add(v, cx.mul(u, length))])
+
+
+def _label_box(anchor: cx.Vec, angle: float, gap: float, w: float, h: float) -> Any:
+    """The box a label of size w×h takes when placed at ``gap`` from ``anchor`` along ``angle``."""
+    from shapely.geometry import box
+
+    ux, uy = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+    reach = min(w / 2 / abs(ux) if abs(ux) > 1e-9 else math.inf, h / 2 / abs(uy) if abs(uy) > 1e-9 else math.inf)
+    c = (anchor[0] + ux * (gap + reach), anchor[1] + uy * (gap + reach))
+    return box(c[0] - w / 2, c[1] - h / 2, c[0] + w / 2, c[1] + h / 2)
 
 
 def _inside(p: cx.Vec, box: tuple[float, float, float, float]) -> bool:

@@ -12,7 +12,10 @@ from . import constructions as cx
 Vec = cx.Vec
 
 ARC_RADIUS = 0.55  # cm, for an angle of 60 degrees or more
-SQUARE_SIZE = 0.3  # cm
+SQUARE_SIZE = 0.3  # cm, the smallest right-angle square
+SQUARE_SHARE = 0.09  # a square grows with its arms: this share of the shorter arm, up to SQUARE_MAX
+SQUARE_MAX = 0.6  # cm
+DIM_OFFSET = 0.85  # cm from a segment to its dimension line: clear of the point names on the segment
 TICK_SIZE = 0.3  # cm, whole length of a tick
 TICK_GAP = 0.09  # cm between ticks of one mark
 ARROW_SIZE = 0.18  # cm, arm of a parallel chevron
@@ -59,13 +62,31 @@ def angle_arc(vertex: Vec, p1: Vec, p2: Vec, count: int = 1, radius: float | Non
     return ArcMark(vertex, radii, t1, t2, label_at, math.degrees(mid))
 
 
-def right_angle_square(vertex: Vec, p1: Vec, p2: Vec, size: float = SQUARE_SIZE) -> list[Vec]:
+def square_size(arm: float) -> float:
+    """Side of a right-angle square on arms of this length: visible on a large figure, small on short arms."""
+    return min(max(SQUARE_SIZE, SQUARE_SHARE * arm), SQUARE_MAX, 0.3 * arm)
+
+
+def right_angle_square(vertex: Vec, p1: Vec, p2: Vec, size: float | None = None) -> list[Vec]:
     """Three corners of the right-angle square at vertex (an open polyline)."""
     arm = min(cx.dist(vertex, p1), cx.dist(vertex, p2))
-    s = min(size, 0.3 * arm)
+    s = square_size(arm) if size is None else min(size, 0.3 * arm)
     u, w = cx.unit(cx.sub(p1, vertex)), cx.unit(cx.sub(p2, vertex))
     a = cx.add(vertex, cx.mul(u, s))
     return [a, cx.add(a, cx.mul(w, s)), cx.add(vertex, cx.mul(w, s))]
+
+
+def arc_ticks(center: Vec, radius: float, theta1: float, theta2: float, count: int = 1,
+              size: float = TICK_SIZE) -> list[tuple[Vec, Vec]]:
+    """Short radial strokes across the middle of an angle arc, marking equal angles."""
+    mid = (theta1 + theta2) / 2
+    step = math.degrees(TICK_GAP / max(radius, 1e-9))
+    out = []
+    for k in range(count):
+        t = math.radians(mid + (k - (count - 1) / 2) * step)
+        u = (math.cos(t), math.sin(t))
+        out.append((cx.add(center, cx.mul(u, radius - size / 2)), cx.add(center, cx.mul(u, radius + size / 2))))
+    return out
 
 
 def ticks(a: Vec, b: Vec, count: int = 1, size: float = TICK_SIZE,
@@ -110,7 +131,7 @@ def side_label_prefer(a: Vec, b: Vec, inside: Vec | None) -> tuple[float, ...]:
     return (out, out + 20.0, out - 20.0, out + 180.0)
 
 
-def dimension_line(a: Vec, b: Vec, inside: Vec | None, offset: float = 0.45) -> tuple[Vec, Vec, Vec]:
+def dimension_line(a: Vec, b: Vec, inside: Vec | None, offset: float = DIM_OFFSET) -> tuple[Vec, Vec, Vec]:
     """A double-arrow line beside ab (away from ``inside``): its two ends and its middle."""
     n = outward_normal(a, b, inside)
     p, q = cx.add(a, cx.mul(n, offset)), cx.add(b, cx.mul(n, offset))

@@ -60,6 +60,7 @@ class Mark:
     label: Optional[str] = None
     count: int = 1
     owner: str = ""
+    arc_ticks: int = 0  # strokes across an angle arc (the equal halves of a bisected angle)
 
 
 @dataclass

@@ -347,8 +347,9 @@ def _cevian(b: PlanBuilder, node: Any) -> None:
     else:
         b.add_construction(Construction(foot, "bisector_foot", (v, p, q), origin=origin))
         b.arc_classes += 1
-        b.plan.marks += [Mark("angle", (p, v, foot), count=1, owner=name),
-                         Mark("angle", (foot, v, q), count=1, owner=name)]
+        # One arc per half, each crossed by a tick: the halves read as equal, not as the whole angle.
+        b.plan.marks += [Mark("angle", (p, v, foot), count=1, owner=name, arc_ticks=b.arc_classes),
+                         Mark("angle", (foot, v, q), count=1, owner=name, arc_ticks=b.arc_classes)]
     b.add_stroke(Stroke("segment", v, foot, name, label=node.label, node=node, **_style(node)))
 
 
