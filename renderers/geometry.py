@@ -237,6 +237,8 @@ class _Renderer:
         inner = [t for t in inner if t1 - 1e-6 <= t <= t2 + 1e-6]
         wedges = [(hi - lo, lo, hi) for lo, hi in zip(inner, inner[1:]) if hi - lo > 1e-6]
         mid = (t1 + t2) / 2
+        if not wedges:
+            return mid, arc.radii[-1] + 0.06
         # The widest wedge; among nearly as wide ones, the one nearest the angle's middle.
         widest = max(wd for wd, _, _ in wedges)
         _, lo, hi = min((abs((lo + hi) / 2 - mid), lo, hi) for wd, lo, hi in wedges if wd >= 0.9 * widest)
