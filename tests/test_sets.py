@@ -46,7 +46,9 @@ def test_spaces_in_set_names_and_between_names() -> None:
 
 
 def test_blood_types_reference() -> None:
-    result = _compile(open("examples/reference/math-sp-cm-venn3-blood.sdl", encoding="utf-8").read())
+    from tests.conftest import EXAMPLES
+
+    result = _compile((EXAMPLES / "reference" / "math-sp-cm-venn3-blood.sdl").read_text("utf-8"))
     sizes = _facts(result, "size")
     assert sizes == {"A": 46, "B": 14, "Rh+": 84}
     assert _facts(result, "intersection")["A ∩ B"] == 4

@@ -194,7 +194,7 @@ def test_verify_checks_offspring_against_gametes() -> None:
 
 
 def test_trihybrid_fits_the_page_with_its_legend_beside_it() -> None:
-    grid, page = _grid_and_page('punnett_square p { cross: "AaBbCc x AaBbCc" }')
+    grid, _ = _grid_and_page('punnett_square p { cross: "AaBbCc x AaBbCc" }')
     assert grid.legend_right and len(grid.legend) == 8
     result = _compile('punnett_square p { cross: "AaBbCc x AaBbCc" }')
     ratio = next(f for f in result.facts if f.predicate == "phenotype_ratio")

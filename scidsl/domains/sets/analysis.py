@@ -1,13 +1,26 @@
 """A Venn diagram's statement read into exact regions: counts given, computed from sizes, and checked."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from fractions import Fraction
-from typing import Any, Callable, Optional
+from typing import Any, Optional
 
 from scidsl.diagnostics import Diagnostic, error, warning
 from scidsl.domains.sets import kinds as k
-from scidsl.domains.sets.regions import (OUTSIDE, Equation, Region, RegionError, Solved, count_text, exact_mask,
-                                         matching, name_of, plain, solve, to_fraction)
+from scidsl.domains.sets.regions import (
+    OUTSIDE,
+    Equation,
+    Region,
+    RegionError,
+    Solved,
+    count_text,
+    exact_mask,
+    matching,
+    name_of,
+    plain,
+    solve,
+    to_fraction,
+)
 
 Report = Callable[[Diagnostic], None]
 

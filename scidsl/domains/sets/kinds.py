@@ -1,6 +1,7 @@
 """The sets domain's kinds: Venn diagrams of two or three sets with counts or elements in their regions."""
 from __future__ import annotations
 
+import math
 from typing import Annotated, Any, ClassVar, Literal, Optional, Union
 
 from pydantic import Field, GetCoreSchemaHandler, GetJsonSchemaHandler
@@ -14,7 +15,7 @@ def _to_item(v: Any, depth: int = 0) -> Any:
     if isinstance(v, bool):
         raise PydanticCustomError("entry_type", "expected a number, a text or a list, got {got}", {"got": v})
     if isinstance(v, (int, float)):
-        if v != v or abs(v) > 1e300:
+        if not math.isfinite(v) or abs(v) > 1e300:
             raise PydanticCustomError("number_range", "the number {got} is not finite", {"got": v})
         return v
     if isinstance(v, str):

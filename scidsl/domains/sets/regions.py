@@ -110,8 +110,7 @@ def _bare(token: str) -> str:
     if t.lower().startswith("not "):
         t = t[4:]
     for suffix in _NOT:
-        if t.endswith(suffix):
-            t = t[: -len(suffix)]
+        t = t.removesuffix(suffix)
     return t.strip()
 
 

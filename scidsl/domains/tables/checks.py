@@ -158,7 +158,7 @@ def _check_lines(ctx: Any, node: k.Table, what: str, lines: list[list[Any]], giv
                          node.span_of(key), f"give one total per {what}"))
         return
     for i, values in enumerate(lines):
-        total, unit, problem = line_sum(values)
+        total, _, problem = line_sum(values)
         if problem:
             ctx.report(error("E7008", f"{name(node, i)} of table {node.name} cannot be totalled: it {problem}",
                              node.span_of("totals" if given is None else key),

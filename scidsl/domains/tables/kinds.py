@@ -1,6 +1,7 @@
 """The tables domain's kinds: data and contingency tables, Punnett squares."""
 from __future__ import annotations
 
+import math
 import re
 from typing import Annotated, Any, ClassVar, Literal, Optional, Union
 
@@ -17,7 +18,7 @@ def _to_cell(v: Any) -> Union[int, float, Quantity, str]:
     if isinstance(v, bool):
         raise PydanticCustomError("cell_type", "a cell is a number, a quantity or a text, not {got}", {"got": v})
     if isinstance(v, (int, float)):
-        if v != v or v in (float("inf"), float("-inf")) or abs(v) > 1e300:
+        if not math.isfinite(v) or abs(v) > 1e300:
             raise PydanticCustomError("number_range", "the number {got} is not finite", {"got": v})
         return v
     if isinstance(v, Quantity):

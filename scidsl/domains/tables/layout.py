@@ -7,8 +7,19 @@ from typing import Any, Optional
 from scidsl.domains.tables import checks
 from scidsl.domains.tables import genetics as gen
 from scidsl.domains.tables import kinds as k
-from scidsl.domains.tables.grid import (HEADER_FILL, TOTAL_FILL, Cell, Grid, cell_text, decimals_of, exact,
-                                        number_text, size_grid, uniform, wrap)
+from scidsl.domains.tables.grid import (
+    HEADER_FILL,
+    TOTAL_FILL,
+    Cell,
+    Grid,
+    cell_text,
+    decimals_of,
+    exact,
+    number_text,
+    size_grid,
+    uniform,
+    wrap,
+)
 from scidsl.model import Quantity
 
 GAP_CM = 1.2
@@ -163,4 +174,4 @@ def number(value: Any) -> Optional[float]:
         return None
 
 
-__all__ = ["table_grid", "punnett_grid", "stack", "number_text", "owner_of"]
+__all__ = ["number_text", "owner_of", "punnett_grid", "stack", "table_grid"]
