@@ -19,17 +19,20 @@ PAGE_TOLERANCE = 1e-3  # cm
 
 def check(ctx: Any) -> None:
     """Names spell the right vertices, dimensions fit their kinds, facts name declared points."""
-    for d in build(ctx.nodes, ctx.givens).diags:
+    pb = build(ctx.nodes, ctx.givens)
+    ctx.solids_problem = pb  # layout continues from it when the checks pass
+    for d in pb.diags:
         ctx.report(d)
 
 
 def layout(ctx: Any) -> Optional[Layout]:
     """Solve the free dimensions, then project and split the strokes into visible and hidden parts."""
-    pb = build(ctx.nodes, ctx.givens)
+    pb = getattr(ctx, "solids_problem", None) or build(ctx.nodes, ctx.givens)
     if any(d.is_error for d in pb.diags):
         for d in pb.diags:
             ctx.report(d)
         return None
+    pb.diags = []  # reported by check
     sol = solve(pb)
     for d in pb.diags:
         ctx.report(d)
@@ -106,7 +109,8 @@ def _determined(lay: Layout, pts: tuple[str, ...]) -> bool:
 def _value_fact(pred: str, args: tuple, value: Any, what: str, unit: str) -> Fact:
     num = float(sp.N(value))
     shown = _exact_text(value, num)
-    return Fact(pred, args, num, f"{what} = {shown} {unit}".rstrip())
+    sep = " " if shown.startswith("≈") else " = "
+    return Fact(pred, args, num, f"{what}{sep}{shown} {unit}".rstrip())
 
 
 def _exact_text(value: Any, num: float) -> str:

@@ -61,7 +61,7 @@ class Prism(_Solid):
     side: Optional[Length] = Field(default=None, description="base edge (regular base)")
     height: Optional[Length] = Field(default=None, description="AD")
     corners: Optional[list[tuple[Number, Number]]] = Field(
-        default=None, min_length=3, max_length=24,
+        default=None, min_length=3, max_length=12,
         description="convex base polygon (x, y), counter-clockwise")
     lying: bool = Field(default=False, description="lie on a side face, base in front")
     example: ClassVar[str] = "prism ABCDEF { corners: [(0, 0), (6, 0), (0, 4)], height: 9 cm, lying: true }"
@@ -79,7 +79,7 @@ class Pyramid(_Solid):
     edge: Optional[Length] = Field(default=None, description="lateral edge VA")
     slant: Optional[Length] = Field(default=None, description="apex to the midpoint of AB")
     corners: Optional[list[tuple[Number, Number]]] = Field(
-        default=None, min_length=3, max_length=24,
+        default=None, min_length=3, max_length=12,
         description="convex base polygon (x, y), counter-clockwise")
     example: ClassVar[str] = "pyramid VABCD { side: 12 cm, height: 10 cm }"
 

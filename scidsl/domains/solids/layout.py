@@ -317,7 +317,9 @@ def _dimension_places(lay: Layout, s: Solid) -> dict[str, tuple[Any, Any]]:
                 "height": (names[1], names[5])}
     if isinstance(node, k.Prism):
         n = len(names) // 2
-        return {"side": (names[0], names[1]), "height": (names[1], names[n + 1])}
+        # the height goes on the rightmost lateral edge, where there is room beside it
+        i = max(range(n), key=lambda j: lay.p2(lay.points3[names[j]])[0] + lay.p2(lay.points3[names[n + j]])[0])
+        return {"side": (names[0], names[1]), "height": (names[i], names[n + i])}
     if isinstance(node, k.Tetrahedron):
         return {"side": (names[0], names[1])}
     if isinstance(node, k.Pyramid):

@@ -17,6 +17,7 @@ from scidsl.units import parse_unit
 
 MAX_SOLIDS = 12
 MAX_POINTS = 200
+MAX_BASE = 12  # corners of a base polygon
 GREEK = {"alpha", "beta", "gamma", "delta", "theta", "phi", "psi", "omega", "lambda", "mu", "rho", "sigma",
          "tau", "epsilon", "eta", "kappa", "xi", "zeta", "nu", "chi", "varphi", "vartheta"}
 
@@ -81,6 +82,7 @@ def build(nodes: list[Any], givens: list[Any]) -> Problem:
     counts: dict[str, int] = {}
     for node in nodes:
         if isinstance(node, k.View):
+            _check_view(pb, node)
             pb.view = pb.view or node
         elif isinstance(node, k.SOLID_KINDS):
             _add_solid(pb, node, counts)
@@ -97,6 +99,17 @@ def build(nodes: list[Any], givens: list[Any]) -> Problem:
     for g in givens:
         _add_given(pb, g)
     return pb
+
+
+def _check_view(pb: Problem, node: Any) -> None:
+    """Views from exactly above or from the side see faces edge-on: hidden and visible cannot be told apart."""
+    import math
+
+    for prop, lo, hi in (("elevation", 5, 80), ("angle", 10, 80)):
+        deg = abs(math.degrees(getattr(node, prop).si))
+        if not lo <= deg <= hi:
+            pb.report("E8515", f"a view with {prop} {getattr(node, prop).pretty()} sees faces edge-on",
+                      node.span_of(prop), f"use {prop} between {lo}° and {hi}°")
 
 
 def _unit(nodes: list[Any], givens: list[Any]) -> tuple[str, float]:
@@ -130,6 +143,13 @@ def _add_solid(pb: Problem, node: Any, counts: dict[str, int]) -> None:
     names = node.vertex_names() if not isinstance(node, k._Round) else []
     if not isinstance(node, k._Round) and not _check_name(pb, node, names):
         return
+    if isinstance(node, k._Round):
+        named = list(node.point_fields().values())
+        if len(set(named)) != len(named):
+            twice = sorted({x for x in named if named.count(x) > 1})
+            pb.report("E8502", f"{node.kind} names point {', '.join(twice)} twice", node.span,
+                      "give the centre, top, apex and rim different letters")
+            return
     counts[node.kind] = counts.get(node.kind, 0) + 1
     key = node.name or f"{node.kind} {counts[node.kind]}"
     if not _check_dimensions(pb, node):
@@ -174,6 +194,11 @@ def _check_name(pb: Problem, node: Any, names: list[str]) -> bool:
             return False
     else:
         ok, need = n == want, f"{want} points"
+    base = n // 2 if isinstance(node, k.Prism) else n - 1
+    if ok and base > MAX_BASE:
+        pb.report("E8501", f"{node.kind} {node.name} has a base of {base} points; the limit is {MAX_BASE}",
+                  node.span_of("name"), "draw a cylinder or cone for a round base")
+        return False
     if not ok:
         example = node.example.split("{")[0].strip()
         pb.report("E8501", f"{node.kind} {node.name} spells {n} point(s); a {node.kind} needs {need}",
@@ -190,7 +215,16 @@ def _check_name(pb: Problem, node: Any, names: list[str]) -> bool:
 _NOT_FOR = {"side": "a regular base", "length": "a rectangular base", "width": "a rectangular base"}
 
 
+LENGTH_PROPS = ("side", "length", "width", "height", "edge", "slant", "radius", "top_radius")
+
+
 def _check_dimensions(pb: Problem, node: Any) -> bool:
+    for prop in LENGTH_PROPS:
+        q = getattr(node, prop, None)
+        if q is not None and not 1e-6 <= q.value <= 1e6:
+            pb.report("E8503", f"`{prop}: {q.pretty()}` is {'not positive' if q.value <= 0 else 'out of range'}",
+                      node.span_of(prop), "lengths are positive numbers up to 10^6 in their unit")
+            return False
     if isinstance(node, k.Pyramid):
         rect = node.base == "rectangle"
         bad = [p for p in (("length", "width") if not rect else ("side",)) if getattr(node, p) is not None]

@@ -11,7 +11,7 @@ from scidsl.diagnostics import warning
 from scidsl.domains.solids.problem import Equation, Problem
 from scidsl.domains.solids.shapes import NOMINAL, Solid
 
-MAX_SYSTEM = 3  # unknowns solved together as one system
+MAX_SYSTEM = 2  # unknowns solved together as one system (sympy stays fast)
 
 
 @dataclass
@@ -159,7 +159,8 @@ def _impossible(pb: Problem, sol: Solution, eq: Equation, sym: sp.Symbol) -> Non
             bound = f": with these dimensions it lies between {lo:.4g} and {max(vals):.4g} {pb.unit}".rstrip()
     elif vals and eq.angle:
         degs = sorted(math.degrees(math.acos(max(-1.0, min(1.0, v)))) for v in vals)
-        bound = f": with these dimensions it lies between {degs[0]:.4g}° and {degs[-1]:.4g}°"
+        bound = (f": with these dimensions it is always {degs[0]:.4g}°" if degs[-1] - degs[0] < 1e-6 else
+                 f": with these dimensions it lies between {degs[0]:.4g}° and {degs[-1]:.4g}°")
     pb.report("E8508", f"no solid fits {eq.what} (whatever its {what}){bound}", eq.span,
               "check the numbers: e.g. a lateral edge must be longer than half the base diagonal",
               tuple((o.span, f"together with {o.what}") for o in others if o.span))
