@@ -56,3 +56,16 @@ def test_mutated_scenes_found_by_fuzzing_compile(source: str) -> None:
     result = scidsl.compile(source, "mutated.sdl")
     assert all(d.code != "E0999" for d in result.diagnostics), [d.message for d in result.diagnostics]
     assert result.ok, [d.message for d in result.diagnostics]
+
+
+def test_ladder_rails_are_straight() -> None:
+    from scidsl.primitives import Line
+
+    result = scidsl.compile(ladder(8), "ladder.sdl")
+    assert result.ok
+    wires = [i for i in result.drawing.items if isinstance(i, Line) and i.owner is None]
+    bottom = min(y for w in wires for _, y in w.points)
+    on_rail = {round(x, 6) for w in wires for x, y in w.points if abs(y - bottom) < 1e-9}
+    # every shunt resistor's column runs down to the one bottom rail: no steps between levels
+    for name in ("R2", "R4", "R6", "R8"):
+        assert round(result.drawing.anchors[name][0], 6) in on_rail, name

@@ -98,6 +98,8 @@ class _Sub:
     wires: list[Seg] = field(default_factory=list)
     labels: list[LabelBox] = field(default_factory=list)
     arrows: list[tuple[str, Point, Point]] = field(default_factory=list)
+    bus_in: bool = False  # the block begins with a bus (a parallel block or a bridge)
+    bus_out: bool = False  # the block ends with a bus
 
     def add(self, other: "_Sub", m: Affine) -> None:
         """Copy another block's content through map m."""
@@ -261,6 +263,7 @@ class _Builder:
             out.add(s, translate(x, 0))
             x += s.width
         out.width = x
+        out.bus_in, out.bus_out = subs[0].bus_in, subs[-1].bus_out
         return out
 
     def parallel(self, subs: list[_Sub], span: tuple[float, float, float] | None = None) -> _Sub:
@@ -270,7 +273,7 @@ class _Builder:
         between lo and hi (a block filling a whole side of a loop, its buses at the corners).
         """
         width = max(s.width for s in subs) + 2 * BUS_PAD if span is None else span[0]
-        out = _Sub(width, 0, subs[0].down)
+        out = _Sub(width, 0, subs[0].down, bus_in=True, bus_out=True)
         y = 0.0
         for i, s in enumerate(subs):
             if i:
@@ -280,6 +283,9 @@ class _Builder:
                 y = y_next
             lo, hi = (span[1], span[2]) if span is not None and i == 0 else (0.0, width)
             x0 = snap(lo + (hi - lo - s.width) / 2)
+            if 0 < i == len(subs) - 1 and s.bus_in != s.bus_out:
+                # the outermost branch of a ladder: its own bus continues this one in line
+                x0 = 0.0 if s.bus_in else snap(width - s.width)
             out.wire((0, y), (x0, y))
             out.wire((x0 + s.width, y), (width, y))
             out.add(s, translate(x0, y))
@@ -295,7 +301,7 @@ class _Builder:
         xc = left + e5.up + GAP
         width = xc + e5.down + GAP + right
         h = max(e5.width + 2 * WIRE_MIN, max(e1.down, e2.down) + max(e3.up, e4.up) + GAP)
-        out = _Sub(width, h + max(e1.up, e2.up), max(e3.down, e4.down))
+        out = _Sub(width, h + max(e1.up, e2.up), max(e3.down, e4.down), bus_in=True, bus_out=True)
         out.wire((0, 0), (0, h))
         out.wire((width, 0), (width, h))
         for y, first, second, mirror in ((h, e1, e2, False), (0.0, e3, e4, True)):
