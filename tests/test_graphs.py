@@ -182,3 +182,69 @@ def test_random_flowcharts_compile_and_no_arrow_crosses_a_box(text: str) -> None
     layout, _ = _layout_and_page(text)
     assert _segments_cross_boxes(layout.panels[0]) == []
     assert scidsl.compile(text).drawing.anchors == result.drawing.anchors
+
+
+ALKAPTONURIA = """pedigree { trait: "alkaptonuria", numbers: false }
+person father "1" { sex: male, affected: true }
+person mother "2" { sex: female }
+person child1 { sex: unknown, affected: true }
+person daughter { sex: female }
+person son "A?" { sex: male }
+person husband { sex: male }
+mating between [father, mother] { children: [child1, daughter, son] }
+mating between [husband, daughter] { children: [woman, grandchild] }
+person woman { sex: female, affected: true }
+person grandchild "A?" { sex: unknown }
+person man3 "3" { sex: male }
+mating between [man3, woman] { children: [baby] }
+person baby { sex: unknown, affected: true }
+"""
+
+
+def test_pedigree_generations_come_from_the_families() -> None:
+    result = _compile(ALKAPTONURIA)
+    people = {f.args[0]: f.value for f in result.facts if f.predicate == "person"}
+    assert people["father"]["generation"] == 1 and people["husband"]["generation"] == 2
+    assert people["man3"]["generation"] == people["woman"]["generation"] == 3
+    assert people["baby"]["generation"] == 4 and people["baby"]["status"] == "affected"
+    layout, _ = _layout_and_page(ALKAPTONURIA)
+    pos = layout.panels[0].pos
+    assert abs(pos["husband"][0] - pos["daughter"][0]) < 1.5  # the partner who married in stands beside
+    assert pos["child1"][0] < pos["daughter"][0] < pos["son"][0]  # birth order
+
+
+@st.composite
+def _families(draw):  # type: ignore[no-untyped-def]
+    lines = ['person p0 { sex: male }', 'person q0 { sex: female }']
+    couples = [("p0", "q0")]
+    count = 0
+    for depth in range(draw(st.integers(1, 3))):
+        new = []
+        for father, mother in couples:
+            kids = [f"k{count + i}" for i in range(draw(st.integers(1, 3)))]
+            count += len(kids)
+            for kid in kids:
+                sex = draw(st.sampled_from(["male", "female"]))
+                lines.append(f"person {kid} {{ sex: {sex}, affected: {str(draw(st.booleans())).lower()} }}")
+            lines.append(f"mating between [{father}, {mother}] {{ children: [{', '.join(kids)}] }}")
+            marry = kids[0] if draw(st.booleans()) else None
+            if marry:
+                sex = next(ln for ln in lines if ln.startswith(f"person {marry} ")).split("sex: ")[1].split(",")[0]
+                spouse = f"s{marry}"
+                lines.append(f"person {spouse} {{ sex: {'female' if sex == 'male' else 'male'} }}")
+                new.append((marry, spouse) if sex == "male" else (spouse, marry))
+        couples = new or couples[:0]
+        if not couples:
+            break
+    return "\n".join(lines)
+
+
+@settings(max_examples=10, deadline=None)
+@given(_families())
+def test_random_pedigrees_compile_with_each_child_below_its_parents(text: str) -> None:
+    result = _compile(text)
+    people = {f.args[0]: f.value for f in result.facts if f.predicate == "person"}
+    for f in result.facts:
+        if f.predicate == "mating":
+            for kid in f.value:
+                assert people[kid]["generation"] == people[f.args[0]]["generation"] + 1

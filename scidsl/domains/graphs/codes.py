@@ -18,6 +18,12 @@ CODES: dict[str, str] = {
     "E8022": "a step cannot be reached from a start",
     "E8023": "a flowchart has no start or no end step, or too many steps",
     "E8024": "an arrow points at something that is not a step, or at a start",
+    # pedigrees
+    "E8040": "the two partners of a mating have the same sex",
+    "E8041": "a child is listed in two families, or a mating lists a partner twice",
+    "E8042": "generations do not agree: a child is not one generation below its parents, or partners differ",
+    "E8043": "a pedigree names something that is not a person",
+    "E8044": "someone is their own ancestor",
     # the drawn page
     "E8090": "a drawn edge, arrow or weight does not sit where the layout put it (a bug in the drawing)",
     "W8001": "a drawn edge passes through a node it does not join (layout: given)",
