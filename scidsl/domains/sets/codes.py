@@ -7,7 +7,7 @@ CODES: dict[str, str] = {
     "E7504": "a count or size is negative or not a number",
     "E7505": "the regions of a set (or intersection) do not add up to its given size",
     "E7506": "the regions and the outside count do not add up to the universe total",
-    "E7507": "a region computed from the given sizes would be negative or fractional",
+    "E7507": "a region computed from the given sizes would be negative",
     "E7508": "the counts or elements do not fit inside their regions",
     "E7509": "a region label or element cannot be drawn (bad math text)",
     "E7510": "a count is drawn outside its region",
