@@ -195,3 +195,15 @@ def test_right_angle_square_and_dimensions_scale_with_the_figure() -> None:
     for dim in dims:
         assert min(seg(r, "A", "B").distance(LineString(dim.points)),
                    seg(r, "B", "C").distance(LineString(dim.points))) >= 0.6
+
+
+@settings(max_examples=10, deadline=None)
+@given(r1=st.floats(0.05, 0.95), r2=st.floats(0.05, 0.95))
+def test_parallel_chevrons_never_sit_on_a_point(r1: float, r2: float) -> None:
+    r = compiled("point A\npoint B\npoint C\npoint D\nsegment AB\nsegment CD\ngiven parallel(AB, CD)\n"
+                 f"point P on AB {{ ratio: {r1:.3f} }}\npoint Q on CD {{ ratio: {r2:.3f} }}\n")
+    chevs = _chevrons(r)
+    assert len(chevs) == 2
+    for c in chevs:
+        for p in r.drawing.anchors.values():
+            assert LineString(c).distance(Point(p)) > 0.25
