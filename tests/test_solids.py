@@ -81,7 +81,7 @@ def test_cube_hides_the_three_edges_at_the_back_corner(view: str) -> None:
 
 
 def test_height_inside_a_cone_is_dashed_and_the_slant_solid() -> None:
-    result = _compile("cone { radius: 5 cm, slant: 13 cm, apex: V, center: O, rim: A }\nsegment3d VO\nsegment3d VA\n")
+    result = _compile("cone { radius: 5 cm, slant_height: 13 cm, apex: V, center: O, rim: A }\nsegment3d VO\nsegment3d VA\n")
     lay = _layout(result)
     parts = {s.ends: s.parts for s in lay.strokes if s.role == "segment"}
     assert all(h for _, h in parts[("V", "O")])

@@ -77,7 +77,7 @@ class Pyramid(_Solid):
     width: Optional[Length] = Field(default=None, description="BC (rectangle)")
     height: Optional[Length] = Field(default=None, description="apex to base centre")
     edge: Optional[Length] = Field(default=None, description="lateral edge VA")
-    slant: Optional[Length] = Field(default=None, description="apex to the midpoint of AB")
+    slant_height: Optional[Length] = Field(default=None, description="apex to the midpoint of AB")
     corners: Optional[list[tuple[Number, Number]]] = Field(
         default=None, min_length=3, max_length=12,
         description="convex base polygon (x, y), counter-clockwise")
@@ -128,9 +128,9 @@ class Cone(_Round):
     kind: Literal["cone"] = "cone"
     radius: Optional[Length] = None
     height: Optional[Length] = None
-    slant: Optional[Length] = Field(default=None, description="apex to rim")
+    slant_height: Optional[Length] = Field(default=None, description="apex to rim")
     apex: Optional[Ref] = Field(default=None, description="names the apex")
-    example: ClassVar[str] = "cone { radius: 3 cm, slant: 5 cm, apex: V, center: O, rim: A }"
+    example: ClassVar[str] = "cone { radius: 3 cm, slant_height: 5 cm, apex: V, center: O, rim: A }"
 
 
 class Frustum(_Round):
@@ -140,7 +140,7 @@ class Frustum(_Round):
     radius: Optional[Length] = Field(default=None, description="bottom radius")
     top_radius: Optional[Length] = None
     height: Optional[Length] = None
-    slant: Optional[Length] = Field(default=None, description="along the side")
+    slant_height: Optional[Length] = Field(default=None, description="along the side")
     top: Optional[Ref] = Field(default=None, description="names the top centre")
     example: ClassVar[str] = "frustum { radius: 4 cm, top_radius: 2 cm, height: 3 cm, center: O, top: P }"
 

@@ -328,7 +328,7 @@ def _dimension_places(lay: Layout, s: Solid) -> dict[str, tuple[Any, Any]]:
         a, b = lay.points3[ring[0]], lay.points3[ring[1]]
         return {"side": (ring[0], ring[1]), "length": (ring[0], ring[1]), "width": (ring[1], ring[2]),
                 "height": (apex, _named_at(lay, centre) or centre), "edge": (apex, ring[0]),
-                "slant": (apex, _named_at(lay, (a + b) / 2) or (a + b) / 2)}
+                "slant_height": (apex, _named_at(lay, (a + b) / 2) or (a + b) / 2)}
     p = _params(lay, s)
     r1, h = p["radius"], p.get("height", 0.0)
     r2 = lay.sol.numeric(top_radius(s)) if not isinstance(node, k.Sphere) else 0.0
@@ -338,7 +338,7 @@ def _dimension_places(lay: Layout, s: Solid) -> dict[str, tuple[Any, Any]]:
     radius_at = (c1, c1 + np.array([r1, 0, 0])) if isinstance(node, k.Cylinder) else (c0, c0 + np.array([r1, 0, 0]))
     out = {"radius": tuple(_named_at(lay, q) or q for q in radius_at),
            "height": (_named_at(lay, c0) or c0, _named_at(lay, c1) or c1),
-           "slant": (_named_at(lay, c0 + [r1, 0, 0]) or c0 + np.array([r1, 0, 0]),
+           "slant_height": (_named_at(lay, c0 + [r1, 0, 0]) or c0 + np.array([r1, 0, 0]),
                      _named_at(lay, c1 + [r2, 0, 0]) or c1 + np.array([r2, 0, 0]))}
     if isinstance(node, k.Frustum):
         out["top_radius"] = (_named_at(lay, c1) or c1, c1 + np.array([r2, 0, 0]))

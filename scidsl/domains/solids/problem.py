@@ -115,7 +115,7 @@ def _check_view(pb: Problem, node: Any) -> None:
 def _unit(nodes: list[Any], givens: list[Any]) -> tuple[str, float]:
     """The length unit facts are written in: the first one stated."""
     for node in nodes:
-        for key in ("side", "length", "width", "height", "edge", "slant", "radius", "top_radius"):
+        for key in ("side", "length", "width", "height", "edge", "slant_height", "radius", "top_radius"):
             q = getattr(node, key, None)
             if q is not None and q.unit:
                 return q.unit, parse_unit(q.unit).factor
@@ -215,7 +215,7 @@ def _check_name(pb: Problem, node: Any, names: list[str]) -> bool:
 _NOT_FOR = {"side": "a regular base", "length": "a rectangular base", "width": "a rectangular base"}
 
 
-LENGTH_PROPS = ("side", "length", "width", "height", "edge", "slant", "radius", "top_radius")
+LENGTH_PROPS = ("side", "length", "width", "height", "edge", "slant_height", "radius", "top_radius")
 
 
 def _check_dimensions(pb: Problem, node: Any) -> bool:

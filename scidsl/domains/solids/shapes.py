@@ -182,9 +182,9 @@ def property_measures(s: Solid) -> list[tuple[str, Any, str]]:
         v, a, b = (s.points[names[0]], s.points[names[1]], s.points[names[2]])
         out.append(("edge", dist(v, a), f"lateral edge {names[0]}{names[1]}"))
         mid = tuple((x + y) / 2 for x, y in zip(a, b))
-        out.append(("slant", dist(v, mid), "slant height"))
+        out.append(("slant_height", dist(v, mid), "slant height"))
     if isinstance(node, (k.Cone, k.Frustum)):
-        out.append(("slant", sp.sqrt(p["height"] ** 2 + (p["radius"] - top_radius(s)) ** 2), "slant height"))
+        out.append(("slant_height", sp.sqrt(p["height"] ** 2 + (p["radius"] - top_radius(s)) ** 2), "slant height"))
     return out
 
 
