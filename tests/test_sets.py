@@ -151,3 +151,18 @@ def test_verify_finds_a_count_outside_its_region() -> None:
     diags = verify_venn(venn, Drawing(items, page.labels, page.anchors))
     assert [d.code for d in diags] == ["E7510"]
     assert "A ∩ B only" in diags[0].message
+
+
+WORDS = st.sampled_from(["A", "B", "C", "Rh+", "Plays chess", "Cats", "x", "Even numbers"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(WORDS, min_size=2, max_size=3, unique=True), st.data())
+def test_every_spelling_of_a_key_names_its_region(sets: list[str], data) -> None:  # type: ignore[no-untyped-def]
+    from scidsl.domains.sets.regions import exact_mask
+
+    mask = data.draw(st.integers(1, (1 << len(sets)) - 1))
+    inside = [s for i, s in enumerate(sets) if mask >> i & 1]
+    spelling = data.draw(st.sampled_from([" & ", " ∩ ", " and ", ", ", "list"]))
+    key = inside if spelling == "list" else spelling.join(inside) + data.draw(st.sampled_from(["", " only"]))
+    assert exact_mask(key, sets) == mask
