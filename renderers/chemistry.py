@@ -6,10 +6,13 @@ from math import atan2, degrees, hypot
 from scidsl.domains.chemistry.crystal import CellDrawing
 from scidsl.domains.chemistry.depiction import DOT_R, MoleculeGeometry
 from scidsl.domains.chemistry.layout import (
+    HARPOON_BARB,
+    HARPOON_GAP,
     ChemLayout,
     CrystalBlock,
     MoleculeBlock,
     ReactionBlock,
+    condition_offset,
     rich_text,
     species_text,
 )
@@ -192,18 +195,19 @@ def _reaction(block: ReactionBlock) -> Drawing:
         elif part.geo is not None:
             draw_molecule(part.geo, owner, out)
             b = part.geo.bbox()
-            if len([a for a in part.geo.atoms if a.symbol != "H"]) == 1:
-                continue  # a lone atom's label already reads as its formula
+            if len(part.geo.atoms) == 1:
+                continue  # a lone atom or ion (Na⁺) already reads as its formula
             out.items.append(Text(((b[0] + b[2]) / 2, floor - 0.2), part.caption, 10, "center", "top",
                                   owner=owner, role="species-formula"))
     _arrow(block.arrow, eq.arrow if eq else "forward", owner, out)
     x0, x1 = block.arrow
     mid = (x0 + x1) / 2
+    gap = condition_offset(eq.arrow if eq else "forward")
     if node.above:
-        out.items.append(Text((mid, 0.2), rich_text(node.above), 10, "center", "bottom", owner=owner,
+        out.items.append(Text((mid, gap), rich_text(node.above), 10, "center", "bottom", owner=owner,
                               role="condition"))
     if node.below:
-        out.items.append(Text((mid, -0.2), rich_text(node.below), 10, "center", "top", owner=owner,
+        out.items.append(Text((mid, -gap), rich_text(node.below), 10, "center", "top", owner=owner,
                               role="condition"))
     out.anchors[owner] = (mid, 0.0)
     _caption(block.box, node.label, owner, out)
@@ -218,10 +222,10 @@ def _arrow(span: tuple[float, float], kind: str, owner: str, out: Drawing) -> No
     elif kind == "resonance":
         out.items.append(Line(((x0, 0.0), (x1, 0.0)), False, s, "both", owner, "arrow"))
     else:  # equilibrium: two half-headed arrows
-        d, barb = 0.07, 0.16
-        out.items.append(Line(((x0, d), (x1, d), (x1 - barb, d + 0.11)), False, s, None, owner,
+        d, (barb, rise) = HARPOON_GAP, HARPOON_BARB
+        out.items.append(Line(((x0, d), (x1, d), (x1 - barb, d + rise)), False, s, None, owner,
                               "arrow"))
-        out.items.append(Line(((x1, -d), (x0, -d), (x0 + barb, -d - 0.11)), False, s, None, owner,
+        out.items.append(Line(((x1, -d), (x0, -d), (x0 + barb, -d - rise)), False, s, None, owner,
                               "arrow"))
 
 

@@ -210,7 +210,7 @@ ISOMETRIC = Projection("axonometric", elevation=35.264, azimuth=-45.0)
 # a slightly turned view in which no two lattice sites of a cubic cell coincide
 AXONOMETRIC = Projection("axonometric", elevation=22.0, azimuth=-28.0)
 # hexagonal prisms: turned so that no two vertical edges coincide, seen from higher up
-HEX_AXONOMETRIC = Projection("axonometric", elevation=28.0, azimuth=-12.0)
+HEX_AXONOMETRIC = Projection("axonometric", elevation=22.0, azimuth=-8.0)
 PROJECTIONS: dict[str, Projection] = {"oblique": Projection(), "isometric": ISOMETRIC,
                                       "axonometric": AXONOMETRIC}
 
@@ -285,6 +285,31 @@ def project_cell(lattice: str, proj: Projection = Projection(), edge_cm: float =
         atoms.append(DrawnAtom((x * scale, y * scale), r * scale, d * scale, s.species, s.kind))
     atoms.sort(key=lambda a: -a.depth)
     return CellDrawing(edges, atoms)
+
+
+MIN_SEPARATION = 1.3  # projected centre distance over the sum of radii, for default radii
+MIN_SHRINK = 0.6
+
+
+def separation(cell: CellDrawing) -> float:
+    """The smallest projected centre distance of two atoms over the sum of their radii (< 1: overlap)."""
+    atoms = cell.atoms
+    best = float("inf")
+    for i, a in enumerate(atoms):
+        for b in atoms[i + 1:]:
+            d = ((a.center[0] - b.center[0]) ** 2 + (a.center[1] - b.center[1]) ** 2) ** 0.5
+            best = min(best, d / max(a.radius + b.radius, 1e-12))
+    return best
+
+
+def readable_cell(lattice: str, proj: Projection, edge_cm: float, radii: tuple[float, ...]) -> CellDrawing:
+    """The projected cell with its default radii shrunk (at most to 60 %) until no atom hides another."""
+    cell = project_cell(lattice, proj, edge_cm, radii)
+    gap = separation(cell)
+    if gap >= MIN_SEPARATION:
+        return cell
+    k = max(MIN_SHRINK, gap / MIN_SEPARATION)
+    return project_cell(lattice, proj, edge_cm, tuple(r * k for r in radii))
 
 
 def empirical_formula(lattice: str, species: tuple[str, ...]) -> str:

@@ -12,7 +12,7 @@ from .analysis import (
     ReactionEntry,
     lewis_size,
 )
-from .crystal import HEX_AXONOMETRIC, PROJECTIONS, CellDrawing, default_radii, project_cell
+from .crystal import HEX_AXONOMETRIC, PROJECTIONS, CellDrawing, default_radii, project_cell, readable_cell
 from .depiction import DEFAULT_BOND, DepictOptions, MoleculeGeometry, depict
 from .equation import Term
 
@@ -22,6 +22,15 @@ MAX_MOLECULE_CM = 20.0
 MIN_FONT = 7.0
 GAP_CM = 1.2
 TERM_GAP = 0.3
+HARPOON_GAP = 0.07  # half the distance between the two harpoons of an equilibrium arrow
+HARPOON_BARB = (0.16, 0.11)  # a harpoon's barb: length back along the arrow, height away from it
+
+
+def condition_offset(arrow: str) -> float:
+    """How far above and below the arrow line the conditions start: clear of the harpoon barbs."""
+    if arrow == "equilibrium":
+        return HARPOON_GAP + HARPOON_BARB[1] + 0.12
+    return 0.2
 FONT = 12.0
 
 
@@ -178,7 +187,7 @@ def _reaction_block(entry: ReactionEntry, scale: float) -> ReactionBlock:
                                     scale)
             else:
                 x = _text_part(parts, _term_text(term, node.states), x)
-    box = _reaction_box(parts, arrow, node)
+    box = _reaction_box(parts, arrow, node, eq.arrow)
     return ReactionBlock(entry, parts, arrow, box)
 
 
@@ -191,11 +200,19 @@ def _text_part(parts: list[Part], text: str, x: float, gap: float = TERM_GAP) ->
 def _structure_part(parts: list[Part], entry: ReactionEntry, k: int, show: str, x: float,
                     caption: str, scale: float) -> float:
     mol = entry.species[k].mol
+    if show == "skeletal" and _lone_hydride(mol):
+        show = "full"  # H–O–H drawn as a structure like its neighbours, not as the bare formula
     geo = depict(mol, DepictOptions(mode=show, bond_length=DEFAULT_BOND[show] * scale))
     b = geo.bbox()
     geo = geo.translated(x - b[0], -(b[1] + b[3]) / 2)
     parts.append(Part("molecule", x, b[2] - b[0], geo=geo, caption=caption))
     return x + (b[2] - b[0]) + TERM_GAP
+
+
+def _lone_hydride(mol: Any) -> bool:
+    """True for one heavy atom with hydrogens (H2O, NH3, CH4): its skeletal form is only a formula."""
+    heavy = [a for a in mol.GetAtoms() if a.GetAtomicNum() > 1]
+    return len(heavy) == 1 and heavy[0].GetTotalNumHs() > 0
 
 
 def _arrow_span(node: Any, x: float) -> tuple[float, tuple[float, float]]:
@@ -207,17 +224,18 @@ def _arrow_span(node: Any, x: float) -> tuple[float, tuple[float, float]]:
     return start + width + TERM_GAP + 0.05, (start, start + width)
 
 
-def _reaction_box(parts: list[Part], arrow: tuple[float, float], node: Any) -> Box:
+def _reaction_box(parts: list[Part], arrow: tuple[float, float], node: Any, arrow_kind: str) -> Box:
     xs = [arrow[0], arrow[1]] + [p.x for p in parts] + [p.x + p.width for p in parts]
     ys = [-0.35, 0.35]
     for p in parts:
         if p.geo is not None:
             b = p.geo.bbox()
             ys += [b[1] - 0.6, b[3]]
+    gap = condition_offset(arrow_kind)
     if node.above:
-        ys.append(0.2 + measure(node.above, 10)[1])
+        ys.append(gap + measure(node.above, 10)[1])
     if node.below:
-        ys.append(-0.2 - measure(node.below, 10)[1])
+        ys.append(-gap - measure(node.below, 10)[1])
     box = (min(xs), min(ys), max(xs), max(ys))
     return _with_caption(box, node.label)
 
@@ -229,7 +247,10 @@ def _crystal_block(entry: CrystalEntry, scale: float) -> CrystalBlock:
     if entry.lattice == "hcp" and node.projection != "isometric":  # oblique distorts a hexagon
         proj = HEX_AXONOMETRIC
     edge = (2.4 if entry.lattice == "hcp" else 4.0) * scale
-    cell = project_cell(entry.lattice, proj, edge, radii)
+    if node.radii:
+        cell = project_cell(entry.lattice, proj, edge, radii)
+    else:
+        cell = readable_cell(entry.lattice, proj, edge, radii)
     xs = [p for e in cell.edges for p in (e.start[0], e.end[0])]
     ys = [p for e in cell.edges for p in (e.start[1], e.end[1])]
     for a in cell.atoms:

@@ -32,7 +32,9 @@ def lone_pair_count(m: Any, i: int) -> int:
     return max(0, free // 2)
 
 
-DOT_R = 0.022  # lone-pair and radical dot radius, cm
+DOT_R = 0.028  # lone-pair and radical dot radius, cm
+PAIR_HALF_CM = 0.065  # half the spacing of a pair's two dots
+LABEL_CLEAR_CM = 0.05  # free space between a dot and the atom's letters
 
 
 def place_lone_pairs(m: Any, g: AtomGlyph, pos: list[Point], atoms: list[AtomGlyph],
@@ -79,8 +81,8 @@ def _pair_at(g: AtomGlyph, ang: float) -> tuple[Point, Point]:
     r = clear_radius(g, ang) + 0.05
     for _ in range(30):
         c = polar(g.pos, ang, r)
-        pair = (polar(c, ang + 90.0, 0.05), polar(c, ang - 90.0, 0.05))
-        if not any(boxes_meet(_dot_box(p, 0.02), b) for p in pair for b in g.boxes):
+        pair = (polar(c, ang + 90.0, PAIR_HALF_CM), polar(c, ang - 90.0, PAIR_HALF_CM))
+        if not any(boxes_meet(_dot_box(p, LABEL_CLEAR_CM), b) for p in pair for b in g.boxes):
             return pair
         r += 0.02
     return pair
