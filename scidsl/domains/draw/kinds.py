@@ -407,7 +407,8 @@ class Charge(_Styled):
 
 
 class FieldLines(_Styled):
-    """Electric field lines of point charges, computed by following the field from each positive charge."""
+    """Electric field lines of point charges: density·|q| lines start evenly around each charge and follow the
+    Coulomb field from + to − (a dipole's lines close on its − charge)."""
 
     kind: Literal["field_lines"] = "field_lines"
     charges: list[Ref] = Field(min_length=1, max_length=20, description="the charges (declared before)")
