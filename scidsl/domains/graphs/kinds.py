@@ -80,21 +80,18 @@ class Graph(Node):
     """A graph or network: nodes and edges, optionally directed and weighted; the compiler lays it out."""
 
     kind: Literal["graph"] = "graph"
-    nodes: list[Ref] = Field(min_length=1, max_length=MAX_NODES,
-                             description="every node's name, e.g. [A, B, C]; edges may only use these")
+    nodes: list[Ref] = Field(min_length=1, max_length=MAX_NODES, description="every node, e.g. [A, B, C]")
     edges: list[Edge] = Field(default_factory=list, max_length=MAX_EDGES,
-                              description="[from, to] or [from, to, weight]: [[A, B, 5], [B, C, 410 mi], "
-                                          "[C, A, \"x\"]]")
-    directed: bool = Field(default=False, description="draw each edge as an arrow from its first node")
+                              description="[from, to] or [from, to, weight]: [[A, B, 5], [B, C, 410 mi]]")
+    directed: bool = Field(default=False, description="edges are arrows")
     layout: GraphLayoutName = Field(
-        default="auto", description="auto, circular (nodes in the listed order, clockwise from the top), "
-        "spring or kamada_kawai (seeded), layered (top-down by distance from root), tree, given (vertex at)")
-    root: Optional[Ref] = Field(default=None, description="the top node of a layered or tree layout")
-    seed: int = Field(default=1, ge=0, le=2**31 - 1, description="seed of the spring layout")
-    unit: Optional[Label] = Field(default=None, description="text after every plain number weight, e.g. 'km'")
-    weights: bool = Field(default=True, description="write the weights beside the edges")
-    size: Optional[Number] = Field(default=None, gt=0, le=100,
-                                   description="width of the drawing in cm; default: from the number of nodes")
+        default="auto", description="circular: listed order clockwise from the top; given: vertex positions; "
+        "default: tree for a tree, else the clearest")
+    root: Optional[Ref] = Field(default=None, description="top node of a tree or layered layout")
+    seed: int = Field(default=1, ge=0, le=2**31 - 1, description="seed of spring layouts")
+    unit: Optional[Label] = Field(default=None, description="text after number weights, e.g. 'km'")
+    weights: bool = Field(default=True, description="write the weights")
+    size: Optional[Number] = Field(default=None, gt=0, le=100, description="width in cm")
 
     domain: ClassVar[str] = "graphs"
     example: ClassVar[str] = "graph G { nodes: [A, B, C, D], edges: [[A, B, 4], [B, C, 3], [C, D, 5], [D, A, 2]] }"
@@ -117,7 +114,6 @@ class Tree(Graph):
     """A tree (connected, no cycle): drawn top-down from its root (default: the first node)."""
 
     kind: Literal["tree"] = "tree"  # type: ignore[assignment]
-    layout: GraphLayoutName = Field(default="tree", description="tree (default), layered, circular, ...")
     example: ClassVar[str] = "tree T { nodes: [R, A, B, C], edges: [[R, A], [R, B], [A, C]] }"
 
 
@@ -126,10 +122,10 @@ class Vertex(Node):
 
     kind: Literal["vertex"] = "vertex"
     on: Optional[Ref] = Field(default=None, description="the graph; may be left out when the scene has one")
-    at: Optional[tuple[Number, Number]] = Field(default=None, description="position (x, y) in cm for layout: given")
-    text: Optional[Label] = Field(default=None, description="text inside the node instead of its name, e.g. '8'")
+    at: Optional[tuple[Number, Number]] = Field(default=None, description="position in cm (layout: given)")
+    text: Optional[Label] = Field(default=None, description="shown inside instead of the name, e.g. '8'")
     label: Optional[Label] = Field(default=None, description="text beside the node, e.g. 'Travis AFB'")
-    fill: Optional[Color] = Field(default=None, description="fill colour of the node")
+    fill: Optional[Color] = None
 
     relations: ClassVar[tuple[str, ...]] = ("on", "at")
     domain: ClassVar[str] = "graphs"
@@ -143,10 +139,10 @@ class Path(Node):
     on: Optional[Ref] = Field(default=None, description="the graph; may be left out when the scene has one")
     through: list[Ref] = Field(min_length=2, max_length=MAX_NODES + 1,
                                description="the nodes in order; repeat the first at the end for a circuit")
-    color: Color = Field(default="#d62728", description="colour of the bold edges")
-    shortest: bool = Field(default=False, description="check that no shorter path joins its ends")
-    hamiltonian: bool = Field(default=False, description="check that it visits every node exactly once")
-    total: Optional[Number] = Field(default=None, description="the stated total weight, checked against the edges")
+    color: Color = "#d62728"
+    shortest: bool = Field(default=False, description="checked: no shorter path joins its ends")
+    hamiltonian: bool = Field(default=False, description="checked: visits every node once")
+    total: Optional[Number] = Field(default=None, description="stated total weight, checked")
 
     relations: ClassVar[tuple[str, ...]] = ("on", "through")
     name_required: ClassVar[bool] = False
@@ -162,13 +158,12 @@ class Step(Node):
 
     kind: Literal["step"] = "step"
     text: Label = Field(description="the text in the box")
-    shape: StepShape = Field(default="process", description="start and end (rounded), process (box), decision "
-                             "(diamond with yes/no exits), input and output (parallelograms)")
-    next: Optional[Ref] = Field(default=None, description="the step that follows (every shape but end and decision)")
-    yes: Optional[Ref] = Field(default=None, description="a decision's step when the answer is yes")
-    no: Optional[Ref] = Field(default=None, description="a decision's step when the answer is no")
-    yes_label: Label = Field(default="yes", description="text on the yes exit, e.g. 'true'")
-    no_label: Label = Field(default="no", description="text on the no exit, e.g. 'false'")
+    shape: StepShape = Field(default="process", description="input/output: parallelograms")
+    next: Optional[Ref] = Field(default=None, description="the following step (not for end or decision)")
+    yes: Optional[Ref] = Field(default=None, description="a decision's step for yes")
+    no: Optional[Ref] = Field(default=None, description="a decision's step for no")
+    yes_label: Label = Field(default="yes", description="e.g. 'true'")
+    no_label: Label = Field(default="no", description="e.g. 'false'")
 
     text_field: ClassVar[Optional[str]] = "text"
     domain: ClassVar[str] = "graphs"
@@ -182,14 +177,13 @@ class Person(Node):
     """One individual of a pedigree: square (male), circle (female) or diamond; filled when affected."""
 
     kind: Literal["person"] = "person"
-    sex: Sex = Field(default="unknown", description="male (square), female (circle) or unknown (diamond)")
-    affected: bool = Field(default=False, description="shows the trait: symbol filled")
-    carrier: bool = Field(default=False, description="heterozygous carrier: dot in the symbol")
-    deceased: bool = Field(default=False, description="a slash through the symbol")
-    proband: bool = Field(default=False, description="an arrow points at the symbol")
+    sex: Sex = "unknown"
+    affected: bool = Field(default=False, description="filled symbol")
+    carrier: bool = Field(default=False, description="half-filled symbol")
+    deceased: bool = Field(default=False, description="slashed symbol")
+    proband: bool = Field(default=False, description="arrow at the symbol")
     label: Optional[Label] = Field(default=None, description="text under the symbol, e.g. '1' or 'Aa'")
-    generation: Optional[int] = Field(default=None, ge=1, le=30,
-                                      description="generation number (1 = I); default: from the matings")
+    generation: Optional[int] = Field(default=None, ge=1, le=30, description="1 = I; default: from the matings")
 
     text_field: ClassVar[Optional[str]] = "label"
     domain: ClassVar[str] = "graphs"
@@ -200,9 +194,9 @@ class Mating(Node):
     """A couple of a pedigree (horizontal line between them) and their children, in birth order."""
 
     kind: Literal["mating"] = "mating"
-    between: list[Ref] = Field(min_length=2, max_length=2, description="the two partners [father, mother]")
-    children: list[Ref] = Field(default_factory=list, max_length=40, description="their children, oldest first")
-    consanguineous: bool = Field(default=False, description="partners are related: a double line")
+    between: list[Ref] = Field(min_length=2, max_length=2, description="the two partners")
+    children: list[Ref] = Field(default_factory=list, max_length=40, description="oldest first")
+    consanguineous: bool = Field(default=False, description="double line")
 
     relations: ClassVar[tuple[str, ...]] = ("between",)
     name_required: ClassVar[bool] = False
@@ -214,9 +208,8 @@ class Pedigree(Node):
     """Settings of the scene's pedigree chart: numbering and a legend line."""
 
     kind: Literal["pedigree"] = "pedigree"
-    numbers: bool = Field(default=True, description="number individuals 1, 2, ... in each generation "
-                          "(under the symbol, before its label)")
-    trait: Optional[Label] = Field(default=None, description="name of the trait, shown in a legend")
+    numbers: bool = Field(default=True, description="number people 1, 2, ... in each generation")
+    trait: Optional[Label] = Field(default=None, description="trait name for the legend")
 
     name_required: ClassVar[bool] = False
     domain: ClassVar[str] = "graphs"

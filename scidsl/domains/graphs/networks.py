@@ -67,7 +67,7 @@ def check_graph(ctx: Any, g: k.Graph) -> None:
                          did_you_mean(g.root, sorted(seen))))
     if ok and isinstance(g, k.Tree):
         _check_tree(ctx, g)
-    elif ok and g.layout in ("layered", "tree"):
+    elif ok and g.layout in ("layered", "tree"):  # a tree's own layout is checked as a tree above
         _check_connected(ctx, g, "a layered layout")
 
 
@@ -221,6 +221,8 @@ def layout_graph(ctx: Any, g: k.Graph, vertices: list[k.Vertex], paths: list[k.P
 def _method(g: k.Graph, vertices: dict[str, k.Vertex]) -> str:
     if g.layout != "auto":
         return g.layout
+    if isinstance(g, k.Tree):
+        return "tree"
     if vertices and all(v.at is not None for v in vertices.values()) and set(vertices) == set(g.nodes):
         return "given"
     import networkx as nx
