@@ -155,3 +155,32 @@ def test_random_prisms_compile_and_verify(n: int, side: float, height: float, ax
     result = _compile(f"{view}prism {names} {{ side: {side:.2f} cm, height: {height:.2f} cm }}\n")
     lay = _layout(result)
     assert len([s for s in lay.strokes if s.role == "edge"]) == 3 * n
+
+
+SOLIDS = {
+    "cuboid": "cuboid ABCDEFGH { length: {a} cm, width: {b} cm, height: {c} cm }",
+    "pyramid": "pyramid VABCD { base: rectangle, length: {a} cm, width: {b} cm, height: {c} cm }",
+    "tetrahedron": "tetrahedron ABCD { side: {a} cm }",
+    "prism": "prism ABCDEF { corners: [(0, 0), ({a}, 0), (0, {b})], height: {c} cm }",
+    "cylinder": "cylinder { radius: {a} cm, height: {c} cm, center: O, rim: A }",
+    "cone": "cone { radius: {a} cm, height: {c} cm, apex: V, center: O, rim: A }",
+    "frustum": "frustum { radius: {a} cm, top_radius: {half} cm, height: {c} cm, center: O, top: P }",
+}
+
+
+@settings(max_examples=14, deadline=None)
+@given(st.sampled_from(sorted(SOLIDS)), st.integers(1, 12), st.integers(1, 12), st.integers(1, 12),
+       st.sampled_from(["oblique", "axonometric"]), st.integers(10, 80), st.integers(-60, 60))
+def test_random_solids_in_random_views_compile_and_verify(kind: str, a: int, b: int, c: int, projection: str,
+                                                          tilt: int, turn: int) -> None:
+    view = (f"view {{ projection: oblique, angle: {tilt} deg }}" if projection == "oblique"
+            else f"view {{ projection: axonometric, elevation: {tilt} deg, azimuth: {turn} deg }}")
+    solid = SOLIDS[kind].replace("{a}", str(a)).replace("{b}", str(b)).replace("{c}", str(c)).replace(
+        "{half}", str(a / 2))
+    result = _compile(f"{view}\n{solid}\n")
+    assert any(f.predicate == "volume" for f in result.facts)
+
+
+def test_each_of_two_cubes_hides_its_own_back_corner() -> None:
+    result = _compile("cube ABCDEFGH { side: 2 cm }\ncube KLMNPQRS { side: 3 cm }\n")
+    assert len(_dashed_edges(result)) == 6
