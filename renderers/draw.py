@@ -588,6 +588,8 @@ def _covered(box, paths: list, placed: list[Text]) -> float:  # type: ignore[no-
 def _ray_diagram(shape: Shape, owner: str, out: Drawing) -> None:
     node, tr = shape.node, shape.extra
     ray = Stroke(color=node.color, width=0.9)
+    for path in shape.paths:  # the lens or mirror continued (dashed) to rays that meet it beyond its ends
+        out.items.append(Line(tuple(path), False, Stroke(width=0.8, dash="dashed"), owner=owner, role="extension"))
     for path in tr.rays:
         out.items.append(Line(tuple(path), False, ray, owner=owner, role="ray"))
         _flow_heads(path[:2], 1, ray, owner, out)

@@ -152,3 +152,23 @@ def test_focal_point_labels_sit_beside_their_dots() -> None:
     texts = {t.text: t.pos for t in list(r.texts) + [it for it in r.drawing.items if isinstance(it, Text)]}
     assert math.dist(texts["$F$"], r.drawing.anchors["M.F"]) < 0.45
     assert math.dist(texts["$C$"], r.drawing.anchors["M.C"]) < 0.45
+
+
+@pytest.mark.parametrize("source", [
+    "spherical_mirror M at (0, 0) { focal: 2, height: 3 }\nray_diagram o { lens: M, distance: 1.2, height: 1 }",
+    "lens M at (0, 0) { focal: 2, height: 2 }\nray_diagram o { lens: M, distance: 3, height: 1 }",
+])
+def test_rays_beyond_the_drawn_optic_meet_its_dashed_continuation(source: str) -> None:
+    from shapely.geometry import LineString, Point
+
+    from scidsl.primitives import Line
+
+    r = scidsl.compile(source)
+    assert r.ok, [d.message for d in r.diagnostics]
+    items = [it for it in r.drawing.items if isinstance(it, Line)]
+    extensions = [LineString(it.points) for it in items if it.role == "extension"]
+    top, bottom = r.drawing.anchors["M.top"], r.drawing.anchors["M.bottom"]
+    beyond = [it.points[1] for it in items if it.role == "ray" and not bottom[1] <= it.points[1][1] <= top[1]]
+    assert beyond  # the scene has a ray that passes the optic's drawn end
+    for p in beyond:
+        assert min(ext.distance(Point(p)) for ext in extensions) < 1e-3

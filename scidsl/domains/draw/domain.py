@@ -262,7 +262,32 @@ def _ray_shape(node: k.RayDiagram, placed: dict[str, Shape]) -> Shape:
     if not optics.is_finite(tr, limits.MAX_ABS_COORD):
         raise _PosError("E4006", "the rays leave the allowed range", "move the object or the lens")
     pts = [tr.object_base, tr.object_tip] + ([tr.image_base, tr.image_tip] if tr.image_tip else [])
-    return Shape(node, pts, extra=tr)  # type: ignore[arg-type]
+    return Shape(node, pts, extra=tr, paths=_extensions(lens, tr))  # type: ignore[arg-type]
+
+
+def _extensions(lens: Shape, tr: Any) -> list[list[P]]:
+    """Dashed continuations of the lens line or mirror arc out to rays that meet it beyond its drawn ends."""
+    bottom, top = lens.points[0], lens.points[1]
+    farthest: dict[bool, P] = {}
+    for ray in tr.rays:
+        hit = ray[1]
+        if bottom[1] - 1e-9 <= hit[1] <= top[1] + 1e-9:
+            continue
+        up = hit[1] > top[1]
+        if up not in farthest or abs(hit[1] - lens.center[1]) > abs(farthest[up][1] - lens.center[1]):  # type: ignore[index]
+            farthest[up] = hit
+    out = []
+    for up, hit in farthest.items():
+        end = top if up else bottom
+        c = lens.points[2] if isinstance(lens.node, k.SphericalMirror) else None
+        if c is None or abs(_dist(c, hit) - lens.radius) > 1e-6:
+            out.append([end, hit])
+            continue
+        a0 = math.atan2(end[1] - c[1], end[0] - c[0])
+        a1 = math.atan2(hit[1] - c[1], hit[0] - c[0])
+        out.append([(c[0] + lens.radius * math.cos(a0 + (a1 - a0) * j / 24),
+                     c[1] + lens.radius * math.sin(a0 + (a1 - a0) * j / 24)) for j in range(25)])
+    return out
 
 
 def _rope_shape(node: k.Rope, anchors: dict[str, P], placed: dict[str, Shape]) -> Shape:
