@@ -292,9 +292,18 @@ def _cell(plan: CellPlan, size: float) -> Drawing:
     half_w = f.rx + (WALL if plan.node.type == "plant" else 0.0)
     _columns(d, painter.calls, half_w + 0.9, f.ry, size, painter.own)
     if plan.node.label:
-        low = min(p[1] for it in d.items if isinstance(it, Line) and it.role != "leader" for p in it.points)
-        d.items.append(Text((0.0, low - 0.45), plan.node.label, size + 1, va="top", owner=painter.own))
+        _caption(d, plan.node.label, 0.0, size, painter.own, half_w + 0.9)
     return d
+
+
+def _caption(d: Drawing, text: str, x: float, size: float, own: str, clear: float) -> None:
+    """A caption under the figure; below the lowest label too when it is wider than the room between columns."""
+    from scidsl.text import measure_text
+
+    low = min(p[1] for it in d.items if isinstance(it, Line) and it.role != "leader" for p in it.points)
+    if measure_text(text, size + 1)[0] / 2 > clear - 0.2:
+        low = min([low] + [t.at[1] - 0.25 for t in d.items if isinstance(t, Text)])
+    d.items.append(Text((x, low - 0.45), text, size + 1, va="top", owner=own))
 
 
 def _columns(d: Drawing, calls: list[Callout], col: float, half_h: float, size: float, own: str) -> None:

@@ -124,3 +124,10 @@ def test_crossing_leaders_on_the_page_are_reported() -> None:
     page.items.append(Line(((mx, my - 1.0), (mx, my + 1.0)), False, LEADER, owner="A", role="leader"))
     impl.verify(ctx, lay, page)
     assert [d.code for d in ctx.diagnostics] == ["E9020"]
+
+
+def test_a_long_caption_passes_under_the_labels() -> None:
+    result = _compile('cell_diagram A "Figure 4.8: a typical animal cell with its organelles labelled, after OpenStax"')
+    caption = next(t for t in result.drawing.items if isinstance(t, Text) and t.text.startswith("Figure"))
+    others = [t for t in result.drawing.items if isinstance(t, Text) and t is not caption]
+    assert caption.at[1] < min(t.at[1] for t in others)
