@@ -10,7 +10,7 @@ from typing import Any, Optional
 from scidsl.primitives import Drawing, LabelSpec, Line, Text
 
 P = tuple[float, float]
-STROKE_GAP_CM = 0.04  # clearance from curves, axes and dots
+STROKE_GAP_CM = 0.08  # clearance from curves, axes and dots
 TEXT_GAP_CM = 0.12  # clearance from tick labels, axis labels and notes
 LABEL_GAP_CM = 0.25  # clearance between point labels: farther apart than words of one text
 DOT_CM = 0.12  # a marked point's dot with a little room around it
