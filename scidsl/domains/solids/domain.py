@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import math
-from typing import Any, Optional
+from typing import Any
 
 import numpy as np
 import sympy as sp
@@ -25,7 +25,7 @@ def check(ctx: Any) -> None:
         ctx.report(d)
 
 
-def layout(ctx: Any) -> Optional[Layout]:
+def layout(ctx: Any) -> Layout | None:
     """Solve the free dimensions, then project and split the strokes into visible and hidden parts."""
     pb = getattr(ctx, "solids_problem", None) or build(ctx.nodes, ctx.givens)
     if any(d.is_error for d in pb.diags):
@@ -44,7 +44,7 @@ def layout(ctx: Any) -> Optional[Layout]:
     return make_layout(pb, sol)
 
 
-def render(ctx: Any, lay: Optional[Layout]) -> Any:
+def render(ctx: Any, lay: Layout | None) -> Any:
     """The page drawing of the solids."""
     from scidsl.primitives import Drawing
     from scidsl.renderers.solids import render_solids
@@ -55,7 +55,7 @@ def render(ctx: Any, lay: Optional[Layout]) -> Any:
 # --- facts ---------------------------------------------------------------------------------------
 
 
-def facts(ctx: Any, lay: Optional[Layout]) -> list[Fact]:
+def facts(ctx: Any, lay: Layout | None) -> list[Fact]:
     """Stated and asked lengths and angles, solved dimensions and volumes, exact where possible."""
     if lay is None:
         return []
@@ -160,7 +160,7 @@ def _volume(s: Any) -> Any:
 # --- verification on the page ---------------------------------------------------------------------
 
 
-def verify(ctx: Any, lay: Optional[Layout], page: Any) -> None:
+def verify(ctx: Any, lay: Layout | None, page: Any) -> None:
     """The drawn vertices are the projections of the solved points; hidden edges (and only they) are dashed."""
     if lay is None:
         return

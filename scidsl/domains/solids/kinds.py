@@ -6,7 +6,7 @@ Names spell the vertices like in plane geometry: `pyramid VABCD` declares the ap
 """
 from __future__ import annotations
 
-from typing import ClassVar, Literal, Optional
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
@@ -20,10 +20,10 @@ Point3 = tuple[Number, Number, Number]
 class _Solid(Node):
     domain: ClassVar[str] = "solids"
     color: Color = Field(default="black", description="stroke colour")
-    fill: Optional[Color] = Field(default=None, description="colour of the visible faces")
-    at: Optional[Point3] = Field(default=None, description="centre of the base (default: side by side)")
+    fill: Color | None = Field(default=None, description="colour of the visible faces")
+    at: Point3 | None = Field(default=None, description="centre of the base (default: side by side)")
     show_dimensions: bool = Field(default=True, description="write stated dimensions")
-    letters: ClassVar[Optional[int]] = None  # how many points the name spells (None: not fixed)
+    letters: ClassVar[int | None] = None  # how many points the name spells (None: not fixed)
 
     def vertex_names(self) -> list[str]:
         """The vertices the name spells, in order."""
@@ -38,10 +38,10 @@ class Cuboid(_Solid):
     """A cuboid ABCDEFGH: bottom ABCD (AB in front), top EFGH, E above A."""
 
     kind: Literal["cuboid"] = "cuboid"
-    length: Optional[Length] = Field(default=None, description="AB")
-    width: Optional[Length] = Field(default=None, description="BC")
-    height: Optional[Length] = Field(default=None, description="AE")
-    letters: ClassVar[Optional[int]] = 8
+    length: Length | None = Field(default=None, description="AB")
+    width: Length | None = Field(default=None, description="BC")
+    height: Length | None = Field(default=None, description="AE")
+    letters: ClassVar[int | None] = 8
     example: ClassVar[str] = "cuboid ABCDEFGH { length: 8 cm, width: 5 cm, height: 4 cm }"
 
 
@@ -49,8 +49,8 @@ class Cube(_Solid):
     """A cube ABCDEFGH: bottom ABCD, top EFGH, E above A."""
 
     kind: Literal["cube"] = "cube"
-    side: Optional[Length] = Field(default=None, description="edge")
-    letters: ClassVar[Optional[int]] = 8
+    side: Length | None = Field(default=None, description="edge")
+    letters: ClassVar[int | None] = 8
     example: ClassVar[str] = "cube ABCDEFGH { side: 4 cm }"
 
 
@@ -58,9 +58,9 @@ class Prism(_Solid):
     """A right prism ABCDEF: bottom ABC, top DEF (D above A); regular base unless `corners`."""
 
     kind: Literal["prism"] = "prism"
-    side: Optional[Length] = Field(default=None, description="base edge (regular base)")
-    height: Optional[Length] = Field(default=None, description="AD")
-    corners: Optional[list[tuple[Number, Number]]] = Field(
+    side: Length | None = Field(default=None, description="base edge (regular base)")
+    height: Length | None = Field(default=None, description="AD")
+    corners: list[tuple[Number, Number]] | None = Field(
         default=None, min_length=3, max_length=12,
         description="convex base polygon (x, y), counter-clockwise")
     lying: bool = Field(default=False, description="lie on a side face, base in front")
@@ -72,13 +72,13 @@ class Pyramid(_Solid):
 
     kind: Literal["pyramid"] = "pyramid"
     base: Literal["regular", "rectangle"] = Field(default="regular", description="regular (`side`) or rectangle (`length`, `width`)")
-    side: Optional[Length] = Field(default=None, description="base edge (regular base)")
-    length: Optional[Length] = Field(default=None, description="AB (rectangle)")
-    width: Optional[Length] = Field(default=None, description="BC (rectangle)")
-    height: Optional[Length] = Field(default=None, description="apex to base centre")
-    edge: Optional[Length] = Field(default=None, description="lateral edge VA")
-    slant_height: Optional[Length] = Field(default=None, description="apex to the midpoint of AB")
-    corners: Optional[list[tuple[Number, Number]]] = Field(
+    side: Length | None = Field(default=None, description="base edge (regular base)")
+    length: Length | None = Field(default=None, description="AB (rectangle)")
+    width: Length | None = Field(default=None, description="BC (rectangle)")
+    height: Length | None = Field(default=None, description="apex to base centre")
+    edge: Length | None = Field(default=None, description="lateral edge VA")
+    slant_height: Length | None = Field(default=None, description="apex to the midpoint of AB")
+    corners: list[tuple[Number, Number]] | None = Field(
         default=None, min_length=3, max_length=12,
         description="convex base polygon (x, y), counter-clockwise")
     example: ClassVar[str] = "pyramid VABCD { side: 12 cm, height: 10 cm }"
@@ -88,15 +88,15 @@ class Tetrahedron(_Solid):
     """A regular tetrahedron ABCD: base ABC, apex D."""
 
     kind: Literal["tetrahedron"] = "tetrahedron"
-    side: Optional[Length] = Field(default=None, description="edge")
-    letters: ClassVar[Optional[int]] = 4
+    side: Length | None = Field(default=None, description="edge")
+    letters: ClassVar[int | None] = 4
     example: ClassVar[str] = "tetrahedron ABCD { side: 6 cm }"
 
 
 class _Round(_Solid):
     name_required: ClassVar[bool] = False
-    center: Optional[Ref] = Field(default=None, description="names the base centre")
-    rim: Optional[Ref] = Field(default=None, description="names a point of the base circle")
+    center: Ref | None = Field(default=None, description="names the base centre")
+    rim: Ref | None = Field(default=None, description="names a point of the base circle")
 
     def point_fields(self) -> dict[str, str]:
         """Role → point name, for the points this solid names."""
@@ -116,9 +116,9 @@ class Cylinder(_Round):
     """A cylinder; `center`, `top`, `rim` name points."""
 
     kind: Literal["cylinder"] = "cylinder"
-    radius: Optional[Length] = Field(default=None, description="radius")
-    height: Optional[Length] = None
-    top: Optional[Ref] = Field(default=None, description="names the top centre")
+    radius: Length | None = Field(default=None, description="radius")
+    height: Length | None = None
+    top: Ref | None = Field(default=None, description="names the top centre")
     example: ClassVar[str] = "cylinder { radius: 3 cm, height: 8 cm, center: O, top: P, rim: A }"
 
 
@@ -126,10 +126,10 @@ class Cone(_Round):
     """A cone; `apex`, `center`, `rim` name points."""
 
     kind: Literal["cone"] = "cone"
-    radius: Optional[Length] = None
-    height: Optional[Length] = None
-    slant_height: Optional[Length] = Field(default=None, description="apex to rim")
-    apex: Optional[Ref] = Field(default=None, description="names the apex")
+    radius: Length | None = None
+    height: Length | None = None
+    slant_height: Length | None = Field(default=None, description="apex to rim")
+    apex: Ref | None = Field(default=None, description="names the apex")
     example: ClassVar[str] = "cone { radius: 3 cm, slant_height: 5 cm, apex: V, center: O, rim: A }"
 
 
@@ -137,22 +137,22 @@ class Frustum(_Round):
     """A frustum of a cone; `center`, `top` name points."""
 
     kind: Literal["frustum"] = "frustum"
-    radius: Optional[Length] = Field(default=None, description="bottom radius")
-    top_radius: Optional[Length] = None
-    height: Optional[Length] = None
-    slant_height: Optional[Length] = Field(default=None, description="along the side")
-    top: Optional[Ref] = Field(default=None, description="names the top centre")
+    radius: Length | None = Field(default=None, description="bottom radius")
+    top_radius: Length | None = None
+    height: Length | None = None
+    slant_height: Length | None = Field(default=None, description="along the side")
+    top: Ref | None = Field(default=None, description="names the top centre")
     example: ClassVar[str] = "frustum { radius: 4 cm, top_radius: 2 cm, height: 3 cm, center: O, top: P }"
 
 
 class Sphere(_Round):
     """A sphere with its equator (back half dashed)."""
 
-    center: Optional[Ref] = Field(default=None, description="names the centre")
-    rim: Optional[Ref] = Field(default=None, description="names a point of the equator")
+    center: Ref | None = Field(default=None, description="names the centre")
+    rim: Ref | None = Field(default=None, description="names a point of the equator")
 
     kind: Literal["sphere"] = "sphere"
-    radius: Optional[Length] = None
+    radius: Length | None = None
     example: ClassVar[str] = "sphere { radius: 3 cm, center: O, rim: A }"
 
 
@@ -175,14 +175,14 @@ class Point3D(Node):
     """A constructed point: at center(ABCD) (a face), midpoint(AB), foot(V, ABCD), or on AB."""
 
     kind: Literal["point3d"] = "point3d"
-    at: Optional[Expr] = Field(default=None, description="the construction")
-    on: Optional[GeoName] = Field(default=None, description="XY")
+    at: Expr | None = Field(default=None, description="the construction")
+    on: GeoName | None = Field(default=None, description="XY")
     ratio: Number = Field(default=0.5, ge=0, le=1, description="XP/XY")
-    label: Optional[Label] = Field(default=None, description="shown instead of the name")
+    label: Label | None = Field(default=None, description="shown instead of the name")
     dot: bool = Field(default=True, description="draw a dot")
     relations: ClassVar[tuple[str, ...]] = ("at", "on")
     domain: ClassVar[str] = "solids"
-    declares: ClassVar[Optional[str]] = "point"
+    declares: ClassVar[str | None] = "point"
     example: ClassVar[str] = "point3d W at center(ABCD)"
 
 
@@ -191,7 +191,7 @@ class Segment3D(Node):
 
     kind: Literal["segment3d"] = "segment3d"
     style: Style = Field(default="auto", description="auto: dashed where hidden")
-    label: Optional[Label] = Field(default=None, description="text beside it")
+    label: Label | None = Field(default=None, description="text beside it")
     color: Color = "black"
     domain: ClassVar[str] = "solids"
     example: ClassVar[str] = "segment3d VW"
@@ -202,9 +202,9 @@ class Angle3D(Node):
 
     kind: Literal["angle3d"] = "angle3d"
     at: GeoName = Field(description="vertex in the middle")
-    label: Optional[Label] = Field(default=None, description="e.g. '$\\theta$'")
+    label: Label | None = Field(default=None, description="e.g. '$\\theta$'")
     value: bool = Field(default=False, description="write its size")
-    text_field: ClassVar[Optional[str]] = "label"
+    text_field: ClassVar[str | None] = "label"
     relations: ClassVar[tuple[str, ...]] = ("at",)
     name_required: ClassVar[bool] = False
     domain: ClassVar[str] = "solids"

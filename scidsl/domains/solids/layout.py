@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any
 
 import numpy as np
 import sympy as sp
@@ -27,7 +27,7 @@ class Stroke:
     parts: list[tuple[list[tuple[float, float]], bool]]
     color: str = "black"
     style: str = "auto"
-    ends: Optional[tuple[str, str]] = None  # the named points of an edge or segment
+    ends: tuple[str, str] | None = None  # the named points of an edge or segment
 
 
 @dataclass
@@ -45,7 +45,7 @@ class AngleMark:
     """An angle's arc (or right-angle square) and its label."""
 
     path: list[tuple[float, float]]
-    label: Optional[str]
+    label: str | None
     anchor: tuple[float, float]
     direction: float  # degrees on the page, from the vertex into the angle
     owner: str
@@ -345,14 +345,14 @@ def _dimension_places(lay: Layout, s: Solid) -> dict[str, tuple[Any, Any]]:
     return out
 
 
-def _named_at(lay: Layout, q: np.ndarray) -> Optional[str]:
+def _named_at(lay: Layout, q: np.ndarray) -> str | None:
     for n, p in lay.points3.items():
         if np.allclose(p, q, atol=1e-9 * max(1.0, float(np.abs(q).max()))):
             return n
     return None
 
 
-def _angle_mark(lay: Layout, pts: tuple[str, ...], text: Optional[str], owner: str) -> None:
+def _angle_mark(lay: Layout, pts: tuple[str, ...], text: str | None, owner: str) -> None:
     a, v, b = (lay.points3[p] for p in pts)
     u, w = a - v, b - v
     lu, lw = float(np.linalg.norm(u)), float(np.linalg.norm(w))

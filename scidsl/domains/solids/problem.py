@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any
 
 import sympy as sp
 
@@ -29,7 +29,7 @@ class Equation:
     measure: Any  # sympy: a length, or the cosine of an angle
     target: Any  # sympy: the length, or the cosine of the stated angle
     what: str  # `length(VA) = 23 cm`
-    span: Optional[Span]
+    span: Span | None
     angle: bool = False
     poly: Any = None  # a polynomial form (squared) whose roots include the solutions
 
@@ -43,11 +43,11 @@ class Marked:
     """Something drawn from the statements: a length label, a segment, an angle mark."""
 
     points: tuple[str, ...]
-    text: Optional[str]
+    text: str | None
     owner: str
     style: str = "auto"
     color: str = "black"
-    span: Optional[Span] = None
+    span: Span | None = None
 
 
 @dataclass
@@ -69,7 +69,7 @@ class Problem:
     diags: list[Diagnostic] = field(default_factory=list)
     offsets: dict[str, sp.Symbol] = field(default_factory=dict)  # solid key → x offset when placed automatically
 
-    def report(self, code: str, message: str, span: Optional[Span], hint: Optional[str] = None,
+    def report(self, code: str, message: str, span: Span | None, hint: str | None = None,
                related: tuple = ()) -> None:
         """Record an error."""
         self.diags.append(error(code, message, span, hint, related))
@@ -289,7 +289,7 @@ def _dimension_equations(pb: Problem, solid: Solid) -> None:
 # --- points, segments, angles -------------------------------------------------------------------
 
 
-def _pts(pb: Problem, text: str, span: Optional[Span], n: Optional[int], what: str) -> Optional[list[str]]:
+def _pts(pb: Problem, text: str, span: Span | None, n: int | None, what: str) -> list[str] | None:
     """Split a run of point names and check each is declared (and how many there are)."""
     parts = split_points(text)
     if parts is None or (n is not None and len(parts) != n):
@@ -305,7 +305,7 @@ def _pts(pb: Problem, text: str, span: Optional[Span], n: Optional[int], what: s
     return parts
 
 
-def _distinct(pb: Problem, pts: list[str], span: Optional[Span]) -> bool:
+def _distinct(pb: Problem, pts: list[str], span: Span | None) -> bool:
     """A segment's ends, and an angle's vertex and arm ends, are different points."""
     if len(pts) == 2 and pts[0] == pts[1] or len(pts) == 3 and pts[1] in (pts[0], pts[2]):
         what = "a segment from a point to itself" if len(pts) == 2 else "an angle with an arm of no length"
@@ -330,7 +330,7 @@ def _add_point(pb: Problem, node: Any) -> None:
     pb.extra_points.append((node.name, node))
 
 
-def _construct(pb: Problem, node: Any) -> Optional[Vec]:
+def _construct(pb: Problem, node: Any) -> Vec | None:
     span = node.span_of("at") if node.at is not None else node.span_of("on")
     if node.on is not None and node.at is None:
         ends = _pts(pb, node.on, node.span_of("on"), 2, "construction")
@@ -397,7 +397,7 @@ def _add_angle(pb: Problem, node: Any) -> None:
 # --- facts ---------------------------------------------------------------------------------------
 
 
-def _given_points(pb: Problem, call: Any, n: int, span: Optional[Span]) -> Optional[list[str]]:
+def _given_points(pb: Problem, call: Any, n: int, span: Span | None) -> list[str] | None:
     if not all(isinstance(a, syntax.Ref) for a in call.args):
         pb.report("E8507", f"{call.fn}(...) takes point names", span, f"e.g. {call.fn}({'VAW'[:n]})")
         return None

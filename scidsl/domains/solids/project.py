@@ -44,7 +44,7 @@ class Face:
     owner: str
 
     @classmethod
-    def make(cls, corners: np.ndarray, inside: np.ndarray, owner: str) -> "Face":
+    def make(cls, corners: np.ndarray, inside: np.ndarray, owner: str) -> Face:
         """A face whose normal points away from a point inside the solid."""
         c = corners.mean(axis=0)
         n = np.zeros(3)

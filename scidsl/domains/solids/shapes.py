@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any
 
 import sympy as sp
 
@@ -30,7 +30,7 @@ class Solid:
     points: dict[str, Vec] = field(default_factory=dict)
     vertices: list[str] = field(default_factory=list)  # polyhedra: vertex names in order
     faces: list[list[str]] = field(default_factory=list)  # polyhedra: vertex names of each face
-    base_poly: Optional[list[tuple[Any, Any]]] = None  # base polygon (x, y) in local coordinates
+    base_poly: list[tuple[Any, Any]] | None = None  # base polygon (x, y) in local coordinates
     offset: Vec = (0, 0, 0)
 
     @property

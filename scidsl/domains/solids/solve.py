@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any
 
 import sympy as sp
 
@@ -27,7 +27,7 @@ class Solution:
         return float(sp.N(sp.sympify(expr).subs(self.values)))
 
 
-def solve(pb: Problem) -> Optional[Solution]:
+def solve(pb: Problem) -> Solution | None:
     """Solve every dimension; report E8508 / E8509 / E8510 into pb.diags and return None on failure."""
     sol = Solution()
     pending = list(pb.equations)
@@ -241,7 +241,7 @@ def _exact(v: float) -> Any:
 
 def _place(pb: Problem, sol: Solution) -> None:
     """Solids without `at` stand side by side along x, in statement order, with a gap."""
-    x: Optional[float] = None
+    x: float | None = None
     sizes = [_extent(s, sol) for s in pb.solids]
     gap = 0.35 * max((b - a for a, b in sizes), default=1.0)
     for solid, (lo, hi) in zip(pb.solids, sizes):
