@@ -39,23 +39,24 @@ def weight_text(weight: Any, unit: Optional[str]) -> Optional[str]:
 
 def edge_route(lay: Any, a: str, b: str) -> list[P]:
     """The drawn points of the edge a→b, trimmed to the two node circles (bowed for a two-way pair)."""
-    pa, pb, r = lay.pos[a], lay.pos[b], lay.radius
+    pa, pb = lay.pos[a], lay.pos[b]
     dx, dy = pb[0] - pa[0], pb[1] - pa[1]
     d = math.hypot(dx, dy) or 1e-9
     ux, uy = dx / d, dy / d
     two_way = lay.node.directed and any(e[0] == b and e[1] == a for e in lay.edges)
     if not two_way:
-        return [(pa[0] + ux * r, pa[1] + uy * r), (pb[0] - ux * r, pb[1] - uy * r)]
-    nx_, ny_ = uy, -ux  # bow to the right of the direction of travel, so the pair separates
-    ctrl = ((pa[0] + pb[0]) / 2 + nx_ * _BEND_CM * 2, (pa[1] + pb[1]) / 2 + ny_ * _BEND_CM * 2)
-    pts = [_bezier(pa, ctrl, pb, i / 24) for i in range(25)]
-    pts = _trim(pts, pa, r)
-    return list(reversed(_trim(list(reversed(pts)), pb, r)))
+        pts = [pa, pb]
+    else:
+        nx_, ny_ = uy, -ux  # bow to the right of the direction of travel, so the pair separates
+        ctrl = ((pa[0] + pb[0]) / 2 + nx_ * _BEND_CM * 2, (pa[1] + pb[1]) / 2 + ny_ * _BEND_CM * 2)
+        pts = [_bezier(pa, ctrl, pb, i / 24) for i in range(25)]
+    pts = _trim(pts, lambda p: lay.inside(a, p))
+    return list(reversed(_trim(list(reversed(pts)), lambda p: lay.inside(b, p))))
 
 
-def _trim(pts: list[P], centre: P, r: float) -> list[P]:
-    """Cut the start of a polyline that lies inside a circle, ending exactly on the circle."""
-    i = next((j for j, p in enumerate(pts) if math.dist(p, centre) >= r), len(pts) - 1)
+def _trim(pts: list[P], inside_node: Any) -> list[P]:
+    """Cut the start of a polyline that lies inside a node, ending exactly on its outline."""
+    i = next((j for j, p in enumerate(pts) if not inside_node(p)), len(pts) - 1)
     if i == 0:
         return pts
     inside, outside = pts[i - 1], pts[i]
@@ -63,7 +64,7 @@ def _trim(pts: list[P], centre: P, r: float) -> list[P]:
     for _ in range(40):
         mid = (lo + hi) / 2
         q = (inside[0] + (outside[0] - inside[0]) * mid, inside[1] + (outside[1] - inside[1]) * mid)
-        lo, hi = (mid, hi) if math.dist(q, centre) < r else (lo, mid)
+        lo, hi = (mid, hi) if inside_node(q) else (lo, mid)
     edge = (inside[0] + (outside[0] - inside[0]) * hi, inside[1] + (outside[1] - inside[1]) * hi)
     return [edge] + pts[i:]
 
@@ -128,8 +129,14 @@ def _node(lay: Any, n: str) -> list:
     owner = node_owner(lay.name, n)
     v = lay.vertices.get(n)
     fill = (v.fill if v is not None and v.fill else None) or "white"
-    return [Circle(lay.pos[n], lay.radius, Stroke(width=1.2, fill=fill, zorder=3), owner=owner, role="node"),
-            Text(lay.pos[n], (v.text if v is not None and v.text else n), LABEL_SIZE, owner=owner, role="node_name", may_touch=(owner,))]
+    (x, y), stroke = lay.pos[n], Stroke(width=1.2, fill=fill, zorder=3)
+    if n in lay.boxes:
+        w, h = lay.boxes[n]
+        outline = ((x - w / 2, y - h / 2), (x + w / 2, y - h / 2), (x + w / 2, y + h / 2), (x - w / 2, y + h / 2))
+        shape: Any = Line(outline, closed=True, stroke=stroke, owner=owner, role="node")
+    else:
+        shape = Circle(lay.pos[n], lay.radius, stroke, owner=owner, role="node")
+    return [shape, Text(lay.pos[n], lay.shown(n), LABEL_SIZE, owner=owner, role="node_name", may_touch=(owner,))]
 
 
 def _vertex_labels(lay: Any) -> list[LabelSpec]:
@@ -168,7 +175,9 @@ def place_weights(lay: Any, routes: dict, drawing: Drawing) -> list[Text]:
     if not lay.node.weights:
         return []
     edges = {(a, b): LineString(r).buffer(0.06) for (a, b), r in routes.items()}
-    nodes = [Point(p).buffer(lay.radius + 0.04) for p in lay.pos.values()]
+    nodes = [(box(p[0] - lay.boxes[n][0] / 2, p[1] - lay.boxes[n][1] / 2, p[0] + lay.boxes[n][0] / 2,
+                  p[1] + lay.boxes[n][1] / 2).buffer(0.04) if n in lay.boxes else Point(p).buffer(lay.radius + 0.04))
+             for n, p in lay.pos.items()]
     taken: list = []
     out: list[Text] = []
     for a, b, w in lay.edges:

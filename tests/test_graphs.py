@@ -75,6 +75,21 @@ def test_edges_end_on_node_circles_and_weights_sit_by_their_edge() -> None:
     assert "E8090" in [d.code for d in verify_graph(layout.panels[0], replace(page, items=far))]
 
 
+def test_flow_diagram_boxes_take_their_arrows_on_the_outline() -> None:
+    from scidsl.domains.graphs.verify import verify_graph
+
+    text = ('graph F { nodes: [sun, plants, heat], directed: true, shape: box, edges: [[sun, plants, "20,810"], '
+            '[plants, heat, "13,187"]] }\nvertex sun on F at (0, 4) { text: "Sunlight | 1,700,000" }\n'
+            'vertex plants on F at (0, 1) { text: "Producers" }\nvertex heat on F at (5, 1) { text: "Heat" }')
+    result = _compile(text)
+    assert {f.args[1:]: f.value for f in result.facts if f.predicate == "edge"}[("sun", "plants")] == "20,810"
+    assert ("F", "sun") in {f.args for f in result.facts if f.predicate == "vertex_text"}
+    layout, page = _layout_and_page(text)
+    assert verify_graph(layout.panels[0], page) == []
+    w, h = layout.panels[0].boxes["sun"]
+    assert h > 0.9  # two lines
+
+
 def test_tree_is_drawn_top_down_with_parents_over_children() -> None:
     layout, _ = _layout_and_page("tree T { nodes: [R, A, B, C, D], edges: [[R, A], [R, B], [A, C], [A, D]] }")
     pos = layout.panels[0].pos
@@ -92,9 +107,10 @@ def _graphs(draw):  # type: ignore[no-untyped-def]
     weights = draw(st.lists(st.integers(1, 999), min_size=len(chosen), max_size=len(chosen)))
     directed = draw(st.booleans())
     layout = draw(st.sampled_from(["auto", "circular", "spring", "kamada_kawai"]))
+    shape = draw(st.sampled_from(["circle", "box"]))
     edges = ", ".join(f"[{a}, {b}, {w}]" for (a, b), w in zip(chosen, weights))
     return (f"graph G {{ nodes: [{', '.join(names)}], edges: [{edges}], directed: {str(directed).lower()}, "
-            f"layout: {layout} }}")
+            f"layout: {layout}, shape: {shape} }}")
 
 
 @settings(max_examples=15, deadline=None)

@@ -132,6 +132,9 @@ def graph_facts(lay: Any) -> list:
     for n, v in lay.vertices.items():
         if v.label:
             out.append(Fact("vertex_label", (lay.name, n), v.label, f"node {n} is {v.label}"))
+        if v.text:
+            out.append(Fact("vertex_text", (lay.name, n), v.text.replace(" | ", " "),
+                            f"node {n} reads {v.text.replace(' | ', ' ')}"))
     G = nx_graph(g)
     for p in lay.paths:
         total = _path_total(p, G)

@@ -92,6 +92,8 @@ class Graph(Node):
     unit: Optional[Label] = Field(default=None, description="text after number weights, e.g. 'km'")
     weights: bool = Field(default=True, description="write the weights")
     size: Optional[Number] = Field(default=None, gt=0, le=100, description="width in cm")
+    shape: Literal["circle", "box"] = Field(default="circle", description="box: nodes are boxes around their "
+                                            "text (compartments of a flow diagram)")
 
     domain: ClassVar[str] = "graphs"
     example: ClassVar[str] = "graph G { nodes: [A, B, C, D], edges: [[A, B, 4], [B, C, 3], [C, D, 5], [D, A, 2]] }"
@@ -123,7 +125,7 @@ class Vertex(Node):
     kind: Literal["vertex"] = "vertex"
     on: Optional[Ref] = Field(default=None, description="the graph; may be left out when the scene has one")
     at: Optional[tuple[Number, Number]] = Field(default=None, description="position in cm (layout: given)")
-    text: Optional[Label] = Field(default=None, description="shown inside instead of the name, e.g. '8'")
+    text: Optional[Label] = Field(default=None, description="shown inside instead of the name, e.g. '8'; in boxes ' | ' starts a new line")
     label: Optional[Label] = Field(default=None, description="text beside the node, e.g. 'Travis AFB'")
     fill: Optional[Color] = None
 

@@ -26,6 +26,19 @@ class GraphLayout:
     vertices: dict[str, k.Vertex] = field(default_factory=dict)
     paths: list[k.Path] = field(default_factory=list)
     method: str = ""
+    boxes: dict[str, tuple[float, float]] = field(default_factory=dict)  # (width, height) of box nodes
+
+    def shown(self, n: str) -> str:
+        """The text drawn in a node."""
+        return shown_text(self.node, self.vertices.get(n), n)
+
+    def inside(self, n: str, p: P) -> bool:
+        """Is the point inside node n's circle or box?"""
+        c = self.pos[n]
+        if n in self.boxes:
+            w, h = self.boxes[n]
+            return abs(p[0] - c[0]) < w / 2 and abs(p[1] - c[1]) < h / 2
+        return math.dist(p, c) < self.radius
 
     @property
     def name(self) -> str:
@@ -214,6 +227,8 @@ def layout_graph(ctx: Any, g: k.Graph, vertices: list[k.Vertex], paths: list[k.P
     radius = node_radius(g, mine)
     pos = raw if method == "given" else _scaled(raw, g, radius, method)
     out = GraphLayout(g, pos, radius, list(g.triples), mine, paths, method)  # type: ignore[misc]
+    if g.shape == "box":
+        out.boxes = box_sizes(g, mine)
     _warn_edges_through_nodes(ctx, out)
     return out
 
@@ -242,12 +257,14 @@ def _given(ctx: Any, g: k.Graph, vertices: dict[str, k.Vertex]) -> Optional[dict
         return None
     pos = {n: (float(vertices[n].at[0]), float(vertices[n].at[1])) for n in g.nodes}  # type: ignore[index]
     r = node_radius(g, vertices)
+    sizes = box_sizes(g, vertices) if g.shape == "box" else {n: (2 * r, 2 * r) for n in g.nodes}
     for i, a in enumerate(g.nodes):
         for b in g.nodes[i + 1:]:
-            if math.dist(pos[a], pos[b]) < 2.2 * r:
+            gap_x = abs(pos[a][0] - pos[b][0]) - (sizes[a][0] + sizes[b][0]) / 2
+            gap_y = abs(pos[a][1] - pos[b][1]) - (sizes[a][1] + sizes[b][1]) / 2
+            if max(gap_x, gap_y) < 0.1 * r and (g.shape == "box" or math.dist(pos[a], pos[b]) < 2.2 * r):
                 ctx.report(error("E8007", f"{a} and {b} are placed {math.dist(pos[a], pos[b]):.2g} cm apart, so "
-                                 "their circles overlap", vertices[b].span_of("at"),
-                                 f"keep nodes at least {2.4 * r:.2g} cm apart"))
+                                 "they overlap", vertices[b].span_of("at"), "move them further apart"))
                 return None
     return pos
 
@@ -433,12 +450,37 @@ def _leaf(counter: list[float]) -> float:
     return counter[0] - 1
 
 
-def node_radius(g: k.Graph, vertices: Optional[dict[str, k.Vertex]] = None) -> float:
-    """The radius of the node circles: the longest name (or vertex text) fits inside."""
+def shown_text(g: k.Graph, v: Optional[k.Vertex], n: str) -> str:
+    """A node's text: its vertex text or its name; box nodes wrap long text onto lines."""
+    import textwrap
+
+    from scidsl.text import is_math
+
+    text = v.text if v is not None and v.text else n
+    if g.shape != "box" or is_math(text):
+        return text
+    lines = [part.strip() for part in text.split("|")]  # "a | b" is written on two lines
+    return "\n".join(w for line in lines for w in (textwrap.wrap(line, 24) if len(line) > 24 else [line]))
+
+
+def box_sizes(g: k.Graph, vertices: dict[str, k.Vertex]) -> dict[str, tuple[float, float]]:
+    """(width, height) of every box node: its text and a margin."""
     from scidsl.text import measure_text
 
-    shown = [(vertices or {}).get(n) for n in g.nodes]
-    texts = [v.text if v is not None and v.text else n for n, v in zip(g.nodes, shown)]
+    out = {}
+    for n in g.nodes:
+        w, h, _ = measure_text(shown_text(g, vertices.get(n), n), 11)
+        out[n] = (w + 0.4, h + 0.3)
+    return out
+
+
+def node_radius(g: k.Graph, vertices: Optional[dict[str, k.Vertex]] = None) -> float:
+    """The radius of the node circles (the longest text fits inside); for boxes, half the largest side."""
+    from scidsl.text import measure_text
+
+    if g.shape == "box":
+        return max(max(wh) for wh in box_sizes(g, vertices or {}).values()) / 2
+    texts = [shown_text(g, (vertices or {}).get(n), n) for n in g.nodes]
     widest = max(measure_text(t, 11)[0] for t in texts)
     return max(0.3, widest / 2 + 0.1)
 
@@ -486,7 +528,8 @@ def _warn_edges_through_nodes(ctx: Any, lay: GraphLayout) -> None:
             continue
         seg = LineString([lay.pos[a], lay.pos[b]])
         for n, p in lay.pos.items():
-            if n not in (a, b) and seg.distance(Point(p)) < lay.radius:
+            w, h = lay.boxes.get(n, (2 * lay.radius, 2 * lay.radius))
+            if n not in (a, b) and seg.distance(Point(p)) < (min(w, h) / 2 if n in lay.boxes else lay.radius):
                 ctx.report(warning("W8001", f"the edge {a}–{b} passes through node {n}", lay.node.span_of("edges"),
                                    f"move {n} (vertex {n} at ...), or use layout: auto"))
                 return

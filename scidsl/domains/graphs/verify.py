@@ -23,18 +23,21 @@ def verify_graph(lay: Any, page: Any) -> list[Diagnostic]:
     """Every edge starts and ends on its node circles; every weight is beside its own edge."""
     from scidsl.renderers.graphs import edge_owner, node_owner
 
-    circles = {o: c[0] for o, c in _by_owner(page, "node").items() if isinstance(c[0], Circle)}
+    from shapely.geometry import Point, Polygon
+
+    outlines = {o: (Point(c[0].center).buffer(c[0].radius, 256).exterior if isinstance(c[0], Circle)
+                    else Polygon(c[0].points).exterior) for o, c in _by_owner(page, "node").items()}
     edges = {o: ls[0] for o, ls in _by_owner(page, "edge").items() if isinstance(ls[0], Line)}
     diags: list[Diagnostic] = []
     for a, b, _ in lay.edges:
         line = edges.get(edge_owner(lay.name, a, b))
-        ca, cb = circles.get(node_owner(lay.name, a)), circles.get(node_owner(lay.name, b))
+        ca, cb = outlines.get(node_owner(lay.name, a)), outlines.get(node_owner(lay.name, b))
         if line is None or ca is None or cb is None:
             continue
-        for end, circle in ((line.points[0], ca), (line.points[-1], cb)):
-            gap = abs(math.dist(end, circle.center) - circle.radius)
-            if gap > _TOL_CM + 0.02 * circle.radius:
-                diags.append(error("E8090", f"the edge {a}–{b} ends {gap:.2f} cm away from its node circle", None))
+        for end, outline in ((line.points[0], ca), (line.points[-1], cb)):
+            gap = outline.distance(Point(end))
+            if gap > _TOL_CM:
+                diags.append(error("E8090", f"the edge {a}–{b} ends {gap:.2f} cm away from its node", None))
     diags.extend(_verify_weights(lay, page, edges))
     return diags
 
