@@ -184,3 +184,12 @@ def test_random_solids_in_random_views_compile_and_verify(kind: str, a: int, b: 
 def test_each_of_two_cubes_hides_its_own_back_corner() -> None:
     result = _compile("cube ABCDEFGH { side: 2 cm }\ncube KLMNPQRS { side: 3 cm }\n")
     assert len(_dashed_edges(result)) == 6
+
+
+def test_exact_forms_of_facts() -> None:
+    cone = _facts(_compile("cone { radius: 5 cm, slant_height: 13 cm }\n"))
+    assert cone[("volume", ("cone 1",))].text == "volume of cone 1 = 100*pi ≈ 314.2 cm^3"
+    prism = _facts(_compile("prism ABCDEFGHIJ { side: 2 cm, height: 3 cm }\n"))
+    assert prism[("edge", ("B", "C"))].text == "BC = 2 cm"  # a pentagon's edge, through cos(π/5)
+    box = _facts(_compile("cuboid ABCDEFGH { length: 1.5 cm, width: 2 cm, height: 6 cm }\nsegment3d AG\n"))
+    assert box[("length", ("A", "G"))].text == "AG = 6.5 cm"

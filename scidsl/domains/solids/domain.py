@@ -71,6 +71,11 @@ def facts(ctx: Any, lay: Layout | None) -> list[Fact]:
             out.append(_value_fact("volume", (s.key,), exact(lay.sol, vol), f"volume of {title}",
                                    f"{unit}^3" if unit else ""))
     seen: set[tuple[str, ...]] = set()
+    for s in lay.pb.solids:
+        for edge in s.edges():
+            if _determined(lay, edge):
+                out.append(_length_fact(lay, edge, unit, "edge"))
+                seen.add(edge)
     for m in lay.pb.lengths + lay.pb.segments:
         if m.points not in seen and _determined(lay, m.points):
             seen.add(m.points)
@@ -115,17 +120,21 @@ def _value_fact(pred: str, args: tuple, value: Any, what: str, unit: str) -> Fac
 
 def _exact_text(value: Any, num: float) -> str:
     text = sp.sstr(value)
+    if value.is_Float:
+        return f"≈ {num:.4g}"
+    if value.is_Rational and not value.is_Integer and set(sp.factorint(value.q)) <= {2, 5}:
+        return f"{num:.12g}"  # a finite decimal: 3/2 is written 1.5
     if value.is_Integer or value.is_Rational and len(text) < 12:
         return text
     return f"{text} ≈ {num:.4g}" if len(text) <= 40 else f"≈ {num:.6g}"
 
 
-def _length_fact(lay: Layout, pts: tuple[str, ...], unit: str) -> Fact:
+def _length_fact(lay: Layout, pts: tuple[str, ...], unit: str, pred: str = "length") -> Fact:
     from scidsl.domains.solids.shapes import dist
 
     a, b = (lay.pb.points[p] for p in pts)
     v = exact(lay.sol, dist(a, b))
-    return _value_fact("length", pts, v, "".join(pts), unit)
+    return _value_fact(pred, pts, v, "".join(pts), unit)
 
 
 def _angle_fact(lay: Layout, pts: tuple[str, ...]) -> Fact:

@@ -392,5 +392,30 @@ def _mark_radius(lay: Layout, v: np.ndarray, u: np.ndarray, w: np.ndarray, arm: 
 
 
 def exact(sol: Solution, expr: Any) -> Any:
-    """An expression in the solved values, simplified."""
-    return sp.radsimp(sp.simplify(sp.sympify(expr).subs(sol.values)))
+    """An expression in the solved values, in its simplest exact form.
+
+    The value is evaluated to 40 digits and recognised as a rational, the square root of one, or a rational
+    multiple of π (denominators up to 10⁴, agreement to 25 digits); otherwise a short expression is
+    simplified, and a long one is kept as a 15-digit number.
+    """
+    e = sp.sympify(expr).subs(sol.values)
+    value = sp.N(e, 40)
+    if not value.is_real:
+        return e
+    sign = 1 if value >= 0 else -1
+    for form, target in (("rational", value), ("sqrt", value ** 2), ("pi", value / sp.pi)):
+        r = _rational_near(target)
+        if r is None or (form == "sqrt" and r <= 0):
+            continue
+        return {"rational": r, "sqrt": sign * sp.sqrt(r), "pi": r * sp.pi}[form]
+    if sp.count_ops(e) < 40:
+        return sp.radsimp(sp.simplify(e))
+    return sp.Float(value, 15)
+
+
+def _rational_near(x: Any) -> Any:
+    """A rational with a denominator up to 10⁴ equal to x to 25 digits, or None."""
+    approx = sp.Rational(float(x)).limit_denominator(10**4)
+    if abs(float(sp.N(approx - x, 40))) <= 1e-25 * max(1.0, abs(float(x))):
+        return approx
+    return None
