@@ -71,7 +71,7 @@ def _cross_facts(grid: Grid) -> list:
     for parent, g in (("first", cross.first), ("second", cross.second)):
         gs = gen.gametes(g)
         out.append(Fact("gametes", (name, parent, str(g)), gs, f"gametes of the {parent} parent {g}: {', '.join(gs)}"))
-    for r, row in enumerate(grid.cells[1:]):
+    for row in grid.cells[1:]:
         for c, cell in enumerate(row[1:]):
             out.append(Fact("offspring", (name, row[0].value, grid.cells[0][c + 1].value), cell.value,
                             f"{row[0].value} × {grid.cells[0][c + 1].value} → {cell.value}"))

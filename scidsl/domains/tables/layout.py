@@ -164,14 +164,4 @@ def extent(grid: Grid) -> tuple[float, float]:
     return max(left + grid.width, caption, left + legend_w), _above(grid, measure_text) + grid.height + below
 
 
-def number(value: Any) -> Optional[float]:
-    """The number a displayed cell shows ('−12.5 cm' → -12.5), or None."""
-    text = str(value).replace("−", "-").strip()
-    head = text.split(" ")[0].rstrip("°")
-    try:
-        return float(head)
-    except ValueError:
-        return None
-
-
 __all__ = ["number_text", "owner_of", "punnett_grid", "stack", "table_grid"]
