@@ -229,6 +229,16 @@ def test_pedigree_generations_come_from_the_families() -> None:
     assert pos["child1"][0] < pos["daughter"][0] < pos["son"][0]  # birth order
 
 
+def test_family_line_that_misses_its_symbol_is_reported() -> None:
+    from scidsl.domains.graphs.verify import verify_pedigree
+
+    layout, page = _layout_and_page(ALKAPTONURIA)
+    assert verify_pedigree(layout.panels[0], page) == []
+    moved = [replace(it, points=(it.points[0], (it.points[-1][0], it.points[-1][1] - 0.3)))
+             if isinstance(it, Line) and it.role == "drop" else it for it in page.items]
+    assert "E8090" in [d.code for d in verify_pedigree(layout.panels[0], replace(page, items=moved))]
+
+
 @st.composite
 def _families(draw):  # type: ignore[no-untyped-def]
     lines = ['person p0 { sex: male }', 'person q0 { sex: female }']

@@ -146,15 +146,18 @@ def graph_facts(lay: Any) -> list:
 
 
 def verify(ctx: Any, layout: Layout | None, page: Any) -> None:
-    """Measure the page: edges end on their node circles, weights sit beside their own edge."""
-    from scidsl.domains.graphs import flowcharts, networks
-    from scidsl.domains.graphs.verify import verify_flowchart, verify_graph
+    """Measure the page: edges and arrows end on their nodes and boxes, weights sit by their own edge,
+    family lines end on the symbols."""
+    from scidsl.domains.graphs import flowcharts, networks, pedigrees
+    from scidsl.domains.graphs.verify import verify_flowchart, verify_graph, verify_pedigree
 
     for panel in layout.panels if layout else []:
         if isinstance(panel, networks.GraphLayout):
             diags = verify_graph(panel, page)
         elif isinstance(panel, flowcharts.FlowLayout):
             diags = verify_flowchart(panel, page)
+        elif isinstance(panel, pedigrees.PedigreeLayout):
+            diags = verify_pedigree(panel, page)
         else:
             diags = []
         for d in diags:

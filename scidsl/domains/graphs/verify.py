@@ -78,3 +78,28 @@ def verify_flowchart(lay: Any, page: Any) -> list[Diagnostic]:
             if gap > _TOL_CM:
                 out.append(error("E8090", f"the arrow into {target} ends {gap:.2f} cm from its box", None))
     return out
+
+
+def verify_pedigree(lay: Any, page: Any) -> list[Diagnostic]:
+    """Every couple line ends on both partners' symbols, every drop line on its child's symbol."""
+    from shapely.geometry import Point, Polygon
+
+    symbols = []
+    for item in page.items:
+        if getattr(item, "role", None) != "person":
+            continue
+        if isinstance(item, Circle):
+            symbols.append(Point(item.center).buffer(item.radius, 256).exterior)
+        elif isinstance(item, Line) and item.stroke.visible:
+            symbols.append(Polygon(item.points).exterior)
+    out = []
+    for item in page.items:
+        role = getattr(item, "role", None)
+        if not isinstance(item, Line) or role not in ("mating", "drop"):
+            continue
+        ends = [item.points[-1]] if role == "drop" else [item.points[0], item.points[-1]]
+        for end in ends:
+            gap = min((s.distance(Point(end)) for s in symbols), default=0.0)
+            if gap > _TOL_CM + 0.06:  # a double couple line sits 0.05 cm off the centre
+                out.append(error("E8090", f"a {role} line of {item.owner} ends {gap:.2f} cm from any symbol", None))
+    return out
