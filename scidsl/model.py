@@ -397,7 +397,12 @@ class Node(BaseModel):
 def _is_ref_annotation(annotation: Any, metadata: list) -> bool:
     if any(m is RefMarker or isinstance(m, RefMarker) for m in metadata):
         return True
-    return any(m is RefMarker for m in getattr(annotation, "__metadata__", ()))
+    if any(m is RefMarker for m in getattr(annotation, "__metadata__", ())):
+        return True
+    from typing import Union, get_args, get_origin
+
+    # Optional[Ref] hides the marker inside the union
+    return get_origin(annotation) is Union and any(_is_ref_annotation(a, []) for a in get_args(annotation))
 
 
 def _refs_in(value: Any, metadata: list, annotation: Any) -> list[str]:
