@@ -70,19 +70,20 @@ def facts(ctx: Any, lay: Layout | None) -> list[Fact]:
         if vol is not None and not (vol.free_symbols & lay.sol.defaulted):
             out.append(_value_fact("volume", (s.key,), exact(lay.sol, vol), f"volume of {title}",
                                    f"{unit}^3" if unit else ""))
-    seen: set[tuple[str, ...]] = set()
+    seen: set[frozenset[str]] = set()
     for s in lay.pb.solids:
         for edge in s.edges():
             if _determined(lay, edge):
                 out.append(_length_fact(lay, edge, unit, "edge"))
-                seen.add(edge)
+                seen.add(frozenset(edge))
     for m in lay.pb.lengths + lay.pb.segments:
-        if m.points not in seen and _determined(lay, m.points):
-            seen.add(m.points)
+        if frozenset(m.points) not in seen and _determined(lay, m.points):
+            seen.add(frozenset(m.points))
             out.append(_length_fact(lay, m.points, unit))
+    angles: set[tuple[str, ...]] = set()
     for m in lay.pb.angles:
-        if m.points not in seen and _angle_determined(lay, m.points):
-            seen.add(m.points)
+        if m.points not in angles and _angle_determined(lay, m.points):
+            angles.add(m.points)
             out.append(_angle_fact(lay, m.points))
     for fn, pts, name, _ in lay.pb.asked:
         if _determined(lay, pts):

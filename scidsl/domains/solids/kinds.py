@@ -71,7 +71,8 @@ class Pyramid(_Solid):
     """A right pyramid VABCD: apex V above the centre of the base ABCD; `given length(VA) = 23 cm` solves the height."""
 
     kind: Literal["pyramid"] = "pyramid"
-    base: Literal["regular", "rectangle"] = Field(default="regular", description="regular (`side`) or rectangle (`length`, `width`)")
+    base: Literal["regular", "square", "rectangle"] = Field(
+        default="regular", description="regular or square (`side`), rectangle (`length`, `width`)")
     side: Length | None = Field(default=None, description="base edge (regular base)")
     length: Length | None = Field(default=None, description="AB (rectangle)")
     width: Length | None = Field(default=None, description="BC (rectangle)")

@@ -188,9 +188,9 @@ def _check_name(pb: Problem, node: Any, names: list[str]) -> bool:
             pb.report("E8501", f"pyramid {node.name} has {n - 1} base points but {len(node.corners)} corners",
                       node.span_of("corners"), "give one corner per base point")
             return False
-        if ok and node.base == "rectangle" and n != 5:
-            pb.report("E8501", f"a rectangular base has four points; {node.name} names {n - 1}", node.span_of("name"),
-                      "write pyramid VABCD { base: rectangle, ... }")
+        if ok and node.base in ("rectangle", "square") and n != 5:
+            pb.report("E8501", f"a {node.base} base has four points; {node.name} names {n - 1}", node.span_of("name"),
+                      f"write pyramid VABCD {{ base: {node.base}, ... }}")
             return False
     else:
         ok, need = n == want, f"{want} points"
