@@ -191,13 +191,13 @@ def place_weights(lay: Any, routes: dict, drawing: Drawing) -> list[Text]:
         bowed = lay.node.directed and a != b and any(e[0] == b and e[1] == a for e in lay.edges)
         spot = _free_spot(routes[(a, b)], wd, ht, [own] + [o.buffer(0.22) for o in others] + nodes + taken,
                           outside_first=bowed)
-        if spot is None:  # closer to the other edges, still clear of them
-            spot = _free_spot(routes[(a, b)], wd, ht, [own] + [o.buffer(0.06) for o in others] + nodes + taken,
-                              outside_first=bowed)
         background = None
-        if spot is None:  # crowded: on the edge itself, on white, clear of the other edges if possible
-            spot = _on_edge(routes[(a, b)], wd, ht, others + nodes + taken)
-            background = "white"
+        if spot is None:  # crowded: on the edge itself, on white, where it touches no other edge
+            on_edge, overlap = _on_edge(routes[(a, b)], wd, ht, others + nodes + taken)
+            spot = _free_spot(routes[(a, b)], wd, ht, [own] + [o.buffer(0.06) for o in others] + nodes + taken,
+                              outside_first=bowed) if overlap > 0 else None
+            if spot is None:
+                spot, background = on_edge, "white"
         (anchor, offset) = spot
         cx, cy = anchor[0] + offset[0], anchor[1] + offset[1]
         taken.append(box(cx - wd / 2, cy - ht / 2, cx + wd / 2, cy + ht / 2).buffer(0.05))
@@ -225,7 +225,8 @@ def _free_spot(route: list[P], w: float, h: float, blocked: list,
     return None
 
 
-def _on_edge(route: list[P], w: float, h: float, blocked: list) -> tuple[P, P]:
+def _on_edge(route: list[P], w: float, h: float, blocked: list) -> tuple[tuple[P, P], float]:
+    """The spot on the edge overlapping the least of what is blocked (nearest the middle), and that overlap."""
     from shapely.geometry import box
 
     fine = sorted((i / 40 for i in range(6, 35)), key=lambda t: abs(t - 0.5))
@@ -238,4 +239,4 @@ def _on_edge(route: list[P], w: float, h: float, blocked: list) -> tuple[P, P]:
             best, least = t, overlap
         if overlap == 0:
             break
-    return point_along(route, best)[0], (0.0, 0.0)
+    return (point_along(route, best)[0], (0.0, 0.0)), least
