@@ -95,6 +95,7 @@ class _CellPainter:
         self.own = plan.node.name or f"cell@{id(plan.node)}"
         self.d = Drawing()
         self.calls: list[Callout] = []
+        self.obstacles: list[tuple[P, float, float]] = []  # large shapes leaders should not cross
 
     def add(self, pts: list[P], stroke: Stroke = OUTLINE, closed: bool = False) -> None:
         self.d.items.append(Line(tuple(pts), closed, stroke, owner=self.own))
@@ -242,6 +243,7 @@ class _CellPainter:
     def _central_vacuole(self, at: P) -> None:
         rx, ry = (1.85, 1.9) if self.plan.node.type == "plant" else (0.9, 0.7)
         self.add(_ellipse(at, rx, ry, n=72), _fill("#dbeaf7", 1.2, 0.9), closed=True)
+        self.obstacles.append((at, rx, ry))
         self.label("central_vacuole", (at[0] + 0.3 * rx, at[1] - 0.35 * ry))
 
     def _vesicle(self, at: P) -> None:
@@ -290,7 +292,7 @@ def _cell(plan: CellPlan, size: float) -> Drawing:
     d = painter.draw()
     f = painter.frame
     half_w = f.rx + (WALL if plan.node.type == "plant" else 0.0)
-    _columns(d, painter.calls, half_w + 0.9, f.ry, size, painter.own)
+    _columns(d, painter.calls, half_w + 0.9, f.ry, size, painter.own, painter.obstacles)
     if plan.node.label:
         _caption(d, plan.node.label, 0.0, size, painter.own, half_w + 0.9)
     return d
@@ -306,24 +308,45 @@ def _caption(d: Drawing, text: str, x: float, size: float, own: str, clear: floa
     d.items.append(Text((x, low - 0.45), text, size + 1, va="top", owner=own))
 
 
-def _columns(d: Drawing, calls: list[Callout], col: float, half_h: float, size: float, own: str) -> None:
+def blocked(anchor: P, sign: int, obstacles: list[tuple[P, float, float]]) -> bool:
+    """True when a leader from `anchor` toward the side `sign` would run across one of the obstacles."""
+    x, y = anchor
+    for (cx, cy), rx, ry in obstacles:
+        inside = ((x - cx) / rx) ** 2 + ((y - cy) / ry) ** 2 <= 1.0
+        if not inside and abs(y - cy) < ry and (cx - x) * sign > 0:
+            return True
+    return False
+
+
+def _sides(calls: list[Callout], obstacles: list[tuple[P, float, float]]) -> tuple[list[Callout], list[Callout]]:
+    """Left and right labels: a label goes to the side its leader reaches without crossing an obstacle,
+    else to its nearer side unless that side would hold five more than the other."""
+    left = [c for c in calls if blocked(c.anchor, 1, obstacles) and not blocked(c.anchor, -1, obstacles)]
+    right = [c for c in calls if blocked(c.anchor, -1, obstacles) and not blocked(c.anchor, 1, obstacles)]
+    free = sorted((c for c in calls if c not in left and c not in right), key=lambda c: c.anchor[0])
+    n = len(calls)
+    split = sum(1 for c in free if c.anchor[0] < 0)
+    lo = max(0, (n - 5 + 1) // 2 - len(left))
+    hi = max(lo, (n + 5) // 2 - len(left))
+    split = min(max(split, lo), hi, len(free))
+    return left + free[:split], right + free[split:]
+
+
+def _columns(d: Drawing, calls: list[Callout], col: float, half_h: float, size: float, own: str,
+             obstacles: list[tuple[P, float, float]] = ()) -> None:  # type: ignore[assignment]
     """Labels in a column on each side, in the order of their anchors' heights, leaders uncrossed."""
     from scidsl.text import measure_text
 
     if not calls:
         return
-    ranked = sorted(calls, key=lambda c: c.anchor[0])
-    split = sum(1 for c in ranked if c.anchor[0] < 0)
-    # each label goes to its nearer side unless that side would hold five more than the other
-    split = min(max(split, (len(ranked) - 5 + 1) // 2), (len(ranked) + 5) // 2)
-    for sign, group in ((-1, ranked[:split]), (1, ranked[split:])):
+    for sign, group in zip((-1, 1), _sides(calls, list(obstacles))):
         group = sorted(group, key=lambda c: c.anchor[1])
         pitch = max(measure_text(c.text, size)[1] for c in group) + 0.2 if group else 0.0
         ys = _spread([c.anchor[1] for c in group], pitch, -half_h - 0.6, half_h + 0.6)
-        slots = [(sign * col, y) for y in ys]
+        slots = [(sign * (col - 0.1), y) for y in ys]  # where the leaders end, so uncrossing sees them
         order = uncross([c.anchor for c in group], slots)
         for c, i in zip(group, order):
-            end = (sign * (col - 0.1), slots[i][1])
+            end = slots[i]
             d.items.append(Line((c.anchor, end), False, LEADER, owner=own, role="leader"))
             d.items.append(Dot(c.anchor, 0.03, "#333333", owner=own))
             d.items.append(Text((sign * col, slots[i][1]), c.text, size, ha="left" if sign > 0 else "right",

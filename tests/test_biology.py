@@ -131,3 +131,17 @@ def test_a_long_caption_passes_under_the_labels() -> None:
     caption = next(t for t in result.drawing.items if isinstance(t, Text) and t.text.startswith("Figure"))
     others = [t for t in result.drawing.items if isinstance(t, Text) and t is not caption]
     assert caption.at[1] < min(t.at[1] for t in others)
+
+
+def test_plant_cell_leaders_keep_off_the_central_vacuole() -> None:
+    from shapely.geometry import LineString, Point, Polygon
+
+    for organelles in (", ".join(PLANT_OK), "mitochondrion, plastid, peroxisome, central_vacuole, nucleus"):
+        result = _compile(f"cell_diagram C {{ type: plant, organelles: [{organelles}] }}")
+        blue = [it for it in result.drawing.items if isinstance(it, Line) and it.closed
+                and it.stroke.fill == "#dbeaf7"]
+        vacuole = Polygon(max(blue, key=lambda it: Polygon(it.points).area).points)
+        leaders = [it for it in result.drawing.items if isinstance(it, Line) and it.role == "leader"]
+        outside = [it for it in leaders if not vacuole.contains(Point(it.points[0]))]
+        assert len(outside) == len(leaders) - 1
+        assert [it.points for it in outside if LineString(it.points).intersects(vacuole)] == []
