@@ -7,6 +7,8 @@ import math
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from shapely.geometry import Point, box
 
 import scidsl
@@ -192,3 +194,29 @@ def test_log_axes_have_minor_ticks_between_decades() -> None:
     y8000 = lo[1] + (math.log10(8000) - 2) / (math.log10(30000) - 2) * (hi[1] - lo[1])
     horizontal = [k for k in _ticks(result) if abs(k.points[0][1] - k.points[1][1]) < 1e-9]
     assert any(abs(k.points[0][1] - y8000) < 1e-6 for k in horizontal)
+
+
+@settings(max_examples=10, deadline=None)
+@given(
+    a=st.integers(-3, 3).filter(lambda v: v != 0),
+    b=st.integers(-4, 4),
+    c=st.integers(-4, 4),
+    lo=st.integers(-5, -1),
+    width=st.integers(3, 10),
+)
+def test_any_graph_keeps_tick_labels_off_its_curve_and_point_labels_inside(
+    a: int, b: int, c: int, lo: int, width: int
+) -> None:
+    text = (
+        f"plot P {{ xlim: [{lo}, {lo + width}] }}\nfunction f on P {{ y: {a}*x^2 + {b}*x + {c} }}\n"
+        "mark R of f { at: roots }\nmark E of f { at: extrema }"
+    )
+    result = scidsl.compile(text, "t.sdl")
+    assert result.ok, [(d.code, d.message) for d in result.diagnostics]
+    curves = [stroke_geometry(it) for it in _curves(result)]
+    for t in _texts(result, "tick_label"):
+        assert not any(_box(t).intersects(g) for g in curves), t.text
+    window = _window(result)
+    for t in result.drawing.items:
+        if isinstance(t, Text) and t.role == "label":  # placed by the plot itself
+            assert window.contains(_box(t)), t.text
