@@ -98,11 +98,12 @@ class Ink:
 
     curves: Any
     guides: Any
+    regions: Any = None  # shaded areas: a label there keeps a clear ground so the shading shows round it
 
 
 def curve_ink(panel: Panel, ax: Axes) -> Ink:
     """The curves and points of a panel, and its guide lines (asymptotes, isotherms), on the page."""
-    from shapely.geometry import LineString, Point
+    from shapely.geometry import LineString, Point, Polygon
     from shapely.ops import unary_union
 
     def lines(guides: bool) -> list[Any]:
@@ -116,7 +117,12 @@ def curve_ink(panel: Panel, ax: Axes) -> Ink:
 
     hard = lines(False) + [Point(ax.page(p.at)).buffer(0.1) for p in panel.points]
     guides = lines(True)
-    return Ink(unary_union(hard) if hard else None, unary_union(guides) if guides else None)
+    shaded = [Polygon([ax.page(p) for p in r.polygon]).buffer(0) for r in panel.regions if len(r.polygon) >= 3]
+    return Ink(
+        unary_union(hard) if hard else None,
+        unary_union(guides) if guides else None,
+        unary_union(shaded) if shaded else None,
+    )
 
 
 def aligned_place(ink: Optional[Ink], text: str, candidates: list[tuple[P, str, str]]) -> Optional[tuple[P, str, str]]:
@@ -145,7 +151,9 @@ def draw_frame(d: Drawing, ax: Axes, owners: tuple[str, ...], ink: Optional[Ink]
         _chart_axes(d, ax, may)
 
 
-def _tick_text(pos: P, text: str, ha: str, va: str, ax: Axes, may: tuple[str, ...], axis: str = "x") -> Text:
+def _tick_text(
+    pos: P, text: str, ha: str, va: str, ax: Axes, may: tuple[str, ...], axis: str = "x", ground: bool = False
+) -> Text:
     return Text(
         pos,
         text,
@@ -155,6 +163,7 @@ def _tick_text(pos: P, text: str, ha: str, va: str, ax: Axes, may: tuple[str, ..
         owner=ax.name + ".ticks",
         role=f"tick_label_{axis}",
         may_touch=may,
+        background="white" if ground else None,
     )
 
 
@@ -222,9 +231,16 @@ def _arrow_axes(d: Drawing, ax: Axes, may: tuple[str, ...], ink: Optional[Ink]) 
 def _add_tick_label(
     d: Drawing, ax: Axes, may: tuple[str, ...], axis: str, text: str, spots: list[tuple[P, str, str]], ink: Optional[Ink]
 ) -> None:
+    from scidsl.labels import text_box
+
     spot = aligned_place(ink, text, spots)
-    if spot is not None:
-        d.items.append(_tick_text(spot[0], text, spot[1], spot[2], ax, may, axis))
+    if spot is None:
+        return
+    # grid lines cross the labels of axes through the middle of a plot: those labels get a white ground
+    # (never over a curve, which aligned_place keeps them off, nor over a shaded region)
+    shaded = ink is not None and ink.regions is not None
+    ground = ax.grid and not (shaded and text_box(text, TICK_SIZE, *spot).intersects(ink.regions))  # type: ignore[union-attr]
+    d.items.append(_tick_text(spot[0], text, spot[1], spot[2], ax, may, axis, ground))
 
 
 def _box_axes(d: Drawing, ax: Axes, may: tuple[str, ...]) -> None:
