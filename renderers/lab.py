@@ -23,8 +23,11 @@ LIQUID = Stroke(fill="#cfe3f3", visible=False, zorder=1)
 PAPER = Stroke(width=0.8, color="#555555")
 METAL = Stroke(width=1.0, fill="#e6e6e6", zorder=2.5)
 LABEL_PT = 10.0
-SCALE_PT = 6.5
+SCALE_PT = 9.0  # scale numbers must stay readable beside 10 pt labels
 GROUP_GAP = 1.2
+BENCH = Stroke(width=0.0, fill="#ececec", visible=False, zorder=0.4)
+BENCH_H = 0.18
+BENCH_OWNER = "bench"
 
 
 @dataclass
@@ -209,7 +212,7 @@ def _burette_closeup(node: k.Burette, at: P, out: Canvas) -> None:
         y = y_of(v)
         d.items.append(_line([(x, y), (x + (0.9 if whole else 0.55 if half else 0.35), y)], THIN, own))
         if whole:
-            d.items.append(Text((x - 0.12, y), f"{v:g}", 9, ha="right", owner=own, may_touch=(own,)))
+            d.items.append(Text((x - 0.12, y), f"{v:g}", SCALE_PT, ha="right", owner=own, may_touch=(own,)))
     d.items.append(_line([(x + w + 0.1, y_m), (x + w + 0.9, y_m)], Stroke(width=0.6, dash="dashed"), own))
     d.anchors.update({own: (x + w / 2, (bottom + upper) / 2), f"{own}.meniscus": (x + w / 2, y_m),
                       f"{own}.scale_a": (x + w / 2, y_of(lo)), f"{own}.scale_b": (x + w / 2, y_of(hi)),
@@ -370,12 +373,12 @@ def _volumetric(node: k.VolumetricFlask, bottom: P, out: Canvas) -> None:
     # the size printed on the bulb, clear of the liquid surface
     spots = [cy + 0.35 * rb, cy - 0.45 * rb]
     y_text = max(spots, key=lambda yy: abs(yy - level)) if level is not None else spots[0]
-    d.items.append(Text((x, y_text), f"{cap:g} mL", 7, owner=own, may_touch=(own,)))
+    d.items.append(Text((x - 0.15 * rb, y_text), f"{cap:g} mL", SCALE_PT - 1, owner=own, may_touch=(own,)))
     _vessel_anchors(d, own, x, y, top, (level - y) if level is not None else 0.0)
     d.anchors[f"{own}.mark"] = (x, y_mark)
     text = _contents_text(node)
     if text:
-        out.callouts.append(Callout((x + rb * 0.6, cy - 0.35 * rb), text, own))
+        out.callouts.append(Callout((x + rb * 0.75, cy - 0.35 * rb), text, own))
     if node.label:
         out.callouts.append(Callout((x + rn, y_mark + 0.5), node.label, own))
 
@@ -462,7 +465,22 @@ def _draw_group(group: a.Group) -> Canvas:
             _pipette(node, p.at, out)
         elif isinstance(node, k.Funnel):
             _funnel(node, p.at, out, rod)
+            if rod is None and isinstance(group.items[0].node, a.VESSELS):
+                _funnel_bar(group.items[0], out)
     return out
+
+
+def _funnel_bar(vessel: a.Placed, out: Canvas) -> None:
+    """The bar across a wide mouth that a resting funnel stands on, with a hole for its cone."""
+    hole = a.funnel_seat(vessel.node)[1]
+    if hole is None:
+        return
+    x, y = vessel.at
+    y0 = y + a.vessel_height(vessel.node) + 0.06
+    reach = a.neck_width(vessel.node) / 2 + 0.3
+    own = _owner(vessel.node)
+    for s in (-1, 1):
+        out.drawing.items.append(_rect(x + s * reach, y0, x + s * (hole + 0.02), y0 + a.FUNNEL_BAR, METAL, own))
 
 
 def _set_callouts(canvas: Canvas, size: float) -> None:
@@ -475,7 +493,8 @@ def _set_callouts(canvas: Canvas, size: float) -> None:
     col = bounds[2] + 0.6
     calls = sorted(canvas.callouts, key=lambda c: c.anchor[1])
     heights = [measure_text(c.text, size)[1] for c in calls]
-    ys = _spread([c.anchor[1] for c in calls], [h + 0.22 for h in heights], bounds[1] + heights[0] / 2)
+    # the lowest label keeps clear of the bench line
+    ys = _spread([c.anchor[1] for c in calls], [h + 0.22 for h in heights], bounds[1] + heights[0] / 2 + 0.1)
     order = _uncross([c.anchor for c in calls], [(col, y) for y in ys])
     for c, i in zip(calls, order):
         y = ys[i]
@@ -534,8 +553,9 @@ def render_layout(lay: a.Layout, settings: Any) -> Drawing:
 
     size = float(settings.font_size) if getattr(settings, "font_size", None) else LABEL_PT
     page = Drawing()
-    x = 0.0
+    x, on_bench = 0.0, False
     for group in lay.groups:
+        on_bench = on_bench or any(isinstance(p.node, a.VESSELS + (k.RetortStand,)) for p in group.items)
         canvas = _draw_group(group)
         _set_callouts(canvas, size)
         b = canvas.drawing.bounds()
@@ -547,4 +567,12 @@ def render_layout(lay: a.Layout, settings: Any) -> Drawing:
                              if isinstance(t, Text) and t.ha == "right"])
         page.extend(_shift(canvas.drawing, x - left))
         x += right - left + GROUP_GAP
+    if on_bench:
+        _bench(page, -0.3, x - GROUP_GAP + 0.3)
     return page
+
+
+def _bench(page: Drawing, x0: float, x1: float) -> None:
+    """The bench top (y = 0) that every vessel and stand of the figure stands on."""
+    page.items.append(Line(((x0, -BENCH_H), (x1, -BENCH_H), (x1, 0.0), (x0, 0.0)), True, BENCH, owner=BENCH_OWNER))
+    page.items.append(Line(((x0, 0.0), (x1, 0.0)), False, Stroke(width=1.4, zorder=1.6), owner=BENCH_OWNER))

@@ -1,6 +1,8 @@
 """Lab: assembly of set-ups, liquid levels at their readings on the drawn page, facts, verification."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -132,3 +134,51 @@ def test_size_printed_on_a_volumetric_flask_keeps_off_the_liquid_surface(volume:
     page = _compile(f"volumetric_flask V {{ capacity: 100 mL, volume: {volume} mL }}").drawing
     size = next(t for t in page.items if isinstance(t, Text) and t.text == "100 mL")
     assert abs(size.at[1] - page.anchors["V.level"][1]) > 0.25 * abs(page.anchors["V.mark"][1] - page.anchors["V.bottom"][1]) / 4
+
+
+def _bench_y(page: Drawing) -> tuple[float, float, float]:
+    from scidsl.primitives import Line
+
+    bench = [it for it in page.items if isinstance(it, Line) and it.owner == "bench" and not it.closed]
+    assert len(bench) == 1
+    (x0, y0), (x1, _) = bench[0].points
+    return y0, x0, x1
+
+
+@pytest.mark.parametrize("name", ["filtration", "dilution", "titration_hcl_naoh"])
+def test_every_vessel_and_stand_stands_on_one_bench(name: str) -> None:
+    from scidsl.domains.lab.assembly import BASE_H
+
+    result = _compile(Path(f"examples/lab/{name}.sdl").read_text())
+    page = result.drawing
+    y, x0, x1 = _bench_y(page)
+    feet = [p for key, p in page.anchors.items() if key.endswith(".bottom")]
+    stands = [(p[0], p[1] - BASE_H) for key, p in page.anchors.items() if key.endswith(".base")]
+    on_floor = [p for p in feet if abs(p[1] - y) < 1e-6] + stands
+    assert on_floor and all(abs(p[1] - y) < 1e-6 and x0 < p[0] < x1 for p in on_floor)
+    # a vessel not on the bench stands on a stand's base plate
+    assert all(abs(p[1] - y) < 1e-6 or abs(p[1] - y - BASE_H) < 1e-6 for p in feet)
+
+
+@pytest.mark.parametrize("vessel", ['beaker K { capacity: 250 mL }', 'flask K { capacity: 250 mL }',
+                                    'flask K { capacity: 50 mL }', 'beaker K { capacity: 1000 mL }'])
+def test_a_funnel_on_a_vessel_rests_on_its_rim_or_a_bar(vessel: str) -> None:
+    from shapely.geometry import LineString, MultiPoint
+
+    from scidsl.primitives import Line
+
+    page = _compile(f"{vessel}\nfunnel U on K {{ filter: true }}").drawing
+    cone = [it for it in page.items if isinstance(it, Line) and it.owner == "U"][:2]
+    support = MultiPoint([p for it in page.items if isinstance(it, Line) and it.owner == "K" for p in it.points])
+    for side in cone:
+        assert LineString(side.points[-2:]).distance(support) < 0.06
+
+
+def test_burette_scale_numbers_are_nearly_as_large_as_the_labels() -> None:
+    from scidsl.primitives import Text
+
+    page = _compile(TITRATION.format(cap=50, reading=20.22)).drawing
+    texts = [t for t in page.items if isinstance(t, Text) and t.owner == "B"]
+    numbers = [t.size for t in texts if t.text.isdigit()]
+    labels = [t.size for t in texts if not t.text.isdigit()]
+    assert len(numbers) >= 5 and min(numbers) >= 0.85 * max(labels)

@@ -27,6 +27,7 @@ CLOSEUP_CM_PER_ML = 2.0
 CLOSEUP_W = 1.6
 PIPETTE_H = 9.0
 FUNNEL_CONE, FUNNEL_STEM, FUNNEL_W = 1.7, 1.6, 2.6
+FUNNEL_BAR = 0.1       # thickness of the bar a funnel rests on across a mouth wider than its cone
 
 
 @dataclass
@@ -164,6 +165,17 @@ def _vessel_group(vessel: Node, nodes: list[Node], used: set[int]) -> Group:
             group.items.append(Placed(node, (0.0, mouth - 0.6)))
             used.add(id(node))
         elif isinstance(node, k.Funnel) and node.on == vessel.name:
-            group.items.append(Placed(node, (0.0, mouth - FUNNEL_STEM + 0.2)))
+            group.items.append(Placed(node, (0.0, funnel_seat(vessel)[0])))
             used.add(id(node))
     return group
+
+
+def funnel_seat(vessel: Node) -> tuple[float, float | None]:
+    """Height of the stem end of a funnel resting on a vessel, and the half width of the hole in the
+    support bar under its cone (None when the cone sits on the rim itself)."""
+    seat, base, bar = neck_width(vessel) / 2 + 0.07, vessel_height(vessel) + 0.03, None  # on the lip
+    if seat > FUNNEL_W / 2 - 0.3:  # the mouth is wider than the cone: a bar across it carries the funnel
+        seat = bar = FUNNEL_W / 2 - 0.4
+        base += 0.03 + FUNNEL_BAR
+    rise = (seat - 0.08) / (FUNNEL_W / 2 - 0.08) * FUNNEL_CONE  # where the cone is as wide as the seat
+    return base - rise - FUNNEL_STEM, bar
