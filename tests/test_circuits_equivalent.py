@@ -81,3 +81,24 @@ def test_switches_open_and_short() -> None:
 def test_no_path_gives_none() -> None:
     parts = [res("R1", 2), PartSpec("S", "switch", state="open")]
     assert equivalent(network(parts, Series(("R1", "S"))), "a", "b", "resistance") is None
+
+
+def test_many_unknowns_reduce_step_by_step_and_agree_with_nodal_analysis() -> None:
+    from scidsl.domains.circuits.equivalent import _node_potential, _reduced_network
+    import networkx as nx
+
+    # five unknown resistances in nested groups: whole-network nodal analysis of this took minutes
+    parts = [res(f"R{i}", i) for i in range(1, 9)] + [res(f"X{i}") for i in range(1, 6)]
+    body = Series((Parallel((Parallel(("R1", "R2", Series(("R3", "X1")))), "X2")),
+                   Parallel((Parallel(("R4", "X3")), Series(("R5", Parallel(("X4", "R6", "R7")))))),
+                   Parallel(("R8", "X5"))))
+    c = network(parts, body)
+    value = equivalent(c, "a", "b", "resistance")
+    assert value is not None and len(value.free_symbols) == 5
+    numbers = {sympy.Symbol(f"X{i}", positive=True): sympy.Integer(i + 10) for i in range(1, 6)}
+    uf, elements = _reduced_network(c, "resistance")
+    g = nx.MultiGraph()
+    for u, v, y in elements:
+        g.add_edge(u, v, y=y.subs(numbers))
+    nodes = sorted(g.nodes)
+    assert value.subs(numbers) == sympy.cancel(_node_potential(g, nodes, uf["a"], uf["b"]))

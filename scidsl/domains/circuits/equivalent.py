@@ -1,7 +1,7 @@
 """Exact equivalent resistance and capacitance between two nodes by nodal analysis (sympy)."""
 from __future__ import annotations
 
-from typing import Literal
+from typing import Callable, Literal
 
 import networkx as nx
 import sympy
@@ -12,6 +12,7 @@ from .topology import Circuit
 MAX_NUMERIC_NODES = 60
 MAX_SYMBOLIC_NODES = 8
 MAX_SYMBOLS = 6  # symbolic nodal analysis grows fast; larger unknown networks get no fact
+MAX_SYMBOLIC_NODAL = 5  # nodes of a network with unknowns that is not series–parallel
 
 Quantity = Literal["resistance", "capacitance"]
 # parts that act as a plain conductor for each kind of equivalent
@@ -65,8 +66,54 @@ def equivalent(circuit: Circuit, a: str, b: str, what: Quantity) -> sympy.Expr |
     if len(symbols) > MAX_SYMBOLS or len(nodes) > (MAX_SYMBOLIC_NODES if symbols
                                                    else MAX_NUMERIC_NODES):
         return None
-    x = _node_potential(g.subgraph(nodes), nodes, s, t)
+    sub = g.subgraph(nodes)
+    y = _series_parallel([(u, v, y) for u, v, y in sub.edges(data="y")], s, t)
+    if y is not None:
+        return sympy.cancel(1 / y) if what == "resistance" else y
+    if symbols and len(nodes) > MAX_SYMBOLIC_NODAL:
+        return None  # a symbolic bridge of this size has no readable closed form
+    x = _node_potential(sub, nodes, s, t)
     return sympy.cancel(x) if what == "resistance" else sympy.cancel(1 / x)
+
+
+def _series_parallel(elements: list[tuple[str, str, sympy.Expr]], s: str,
+                     t: str) -> sympy.Expr | None:
+    """Admittance between s and t by series and parallel steps (as textbooks reduce networks).
+
+    Each step simplifies one small rational function, so unknown values stay cheap where nodal
+    analysis of the whole network would not; None when a bridge is left.
+    """
+    value: dict[tuple[str, str], sympy.Expr] = {}
+
+    def put(u: str, v: str, y: sympy.Expr) -> None:
+        k = (u, v) if u <= v else (v, u)
+        value[k] = sympy.cancel(value[k] + y) if k in value else y  # in parallel: admittances add
+
+    for u, v, y in elements:
+        if u != v:
+            put(u, v, y)
+    while _reduce_once(value, (s, t), put):
+        pass
+    key = (s, t) if s <= t else (t, s)
+    return value[key] if list(value) == [key] else None
+
+
+def _reduce_once(value: dict, ends: tuple[str, str],
+                 put: Callable[[str, str, sympy.Expr], None]) -> bool:
+    """Remove one dangling element or join one pair of elements in series; False when none."""
+    touching: dict[str, list[tuple[str, str]]] = {}
+    for k in value:
+        touching.setdefault(k[0], []).append(k)
+        touching.setdefault(k[1], []).append(k)
+    for node, keys in touching.items():
+        if node in ends or len(keys) > 2:
+            continue
+        ys = [value.pop(k) for k in keys]
+        others = [k[1] if k[0] == node else k[0] for k in keys]
+        if len(keys) == 2 and others[0] != others[1]:
+            put(others[0], others[1], sympy.cancel(ys[0] * ys[1] / (ys[0] + ys[1])))
+        return True  # a dangling element, or a loop through one node, carries no current
+    return False
 
 
 def _node_potential(g: nx.MultiGraph, nodes: list[str], s: str, t: str) -> sympy.Expr:
