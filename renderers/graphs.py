@@ -45,7 +45,7 @@ def edge_route(lay: Any, a: str, b: str) -> list[P]:
     ux, uy = dx / d, dy / d
     two_way = lay.node.directed and any(e[0] == b and e[1] == a for e in lay.edges)
     if not two_way:
-        pts = [pa, pb]
+        pts = [pa] + lay.bends.get((a, b), []) + [pb]
     else:
         nx_, ny_ = uy, -ux  # bow to the right of the direction of travel, so the pair separates
         ctrl = ((pa[0] + pb[0]) / 2 + nx_ * _BEND_CM * 2, (pa[1] + pb[1]) / 2 + ny_ * _BEND_CM * 2)
@@ -159,8 +159,8 @@ def point_along(route: list[P], t: float) -> tuple[P, P]:
     """The point at fraction t of a polyline's length and the unit direction there."""
     lengths = [math.dist(p, q) for p, q in zip(route, route[1:])]
     goal = t * sum(lengths)
-    for (p, q), seg in zip(zip(route, route[1:]), lengths):
-        if goal <= seg or seg == lengths[-1]:
+    for i, ((p, q), seg) in enumerate(zip(zip(route, route[1:]), lengths)):
+        if goal <= seg or i == len(lengths) - 1:
             f = goal / seg if seg else 0.0
             d = (q[0] - p[0]) / (seg or 1), (q[1] - p[1]) / (seg or 1)
             return (p[0] + (q[0] - p[0]) * f, p[1] + (q[1] - p[1]) * f), d

@@ -27,6 +27,7 @@ class GraphLayout:
     paths: list[k.Path] = field(default_factory=list)
     method: str = ""
     boxes: dict[str, tuple[float, float]] = field(default_factory=dict)  # (width, height) of box nodes
+    bends: dict[tuple[str, str], list[P]] = field(default_factory=dict)  # where a long layered edge turns
 
     def shown(self, n: str) -> str:
         """The text drawn in a node."""
@@ -226,7 +227,8 @@ def layout_graph(ctx: Any, g: k.Graph, vertices: list[k.Vertex], paths: list[k.P
         raw = _computed(g, method)
     radius = node_radius(g, mine)
     pos = raw if method == "given" else _scaled(raw, g, radius, method)
-    out = GraphLayout(g, pos, radius, list(g.triples), mine, paths, method)  # type: ignore[misc]
+    bends = bends_of(g, pos)
+    out = GraphLayout(g, pos, radius, list(g.triples), mine, paths, method, bends=bends)  # type: ignore[misc]
     if g.shape == "box":
         out.boxes = box_sizes(g, mine)
     _warn_edges_through_nodes(ctx, out)
@@ -243,9 +245,10 @@ def _method(g: k.Graph, vertices: dict[str, k.Vertex]) -> str:
     import networkx as nx
 
     G = nx_graph(g)
-    if g.directed and nx.is_directed_acyclic_graph(G) and nx.is_weakly_connected(G) and len(g.nodes) > 2 \
-            and layout_score(layered(g, tidy=False), g) < _NODE_HIT:
-        return "layered"
+    if g.directed and nx.is_directed_acyclic_graph(G) and nx.is_weakly_connected(G) and len(g.nodes) > 2:
+        # layers show the direction of a DAG, unless they cost crossings another layout avoids
+        if layout_score(layered(g, tidy=False), g) <= layout_score(_best(g), g) + 1:
+            return "layered"
     return "best"
 
 
@@ -350,13 +353,16 @@ def layout_score(pos: dict[str, P], g: k.Graph) -> float:
     """Crossings plus heavy penalties for an edge passing close to a node (in unit-free positions)."""
     from shapely.geometry import LineString, Point
 
-    pts = _normalised(pos)
+    pos = dict(pos)
+    bends = bends_of(g, pos)  # a layered layout's long edges run through their bend points
+    pts, norm = _normalised(pos)
     d = _min_dist(pts)
-    segs = [(a, b, LineString([pts[a], pts[b]])) for a, b, _ in g.triples if a != b]
+    segs = [(a, b, LineString([pts[a]] + [norm(q) for q in bends.get((a, b), [])] + [pts[b]]))
+            for a, b, _ in g.triples if a != b]
     score = 0.0
     for i, (a, b, s) in enumerate(segs):
         for c, e, t in segs[i + 1:]:
-            if len({a, b, c, e}) == 4 and s.crosses(t):
+            if len({a, b, c, e}) == 4 and s.intersects(t):
                 score += 1
         for n, p in pts.items():
             if n not in (a, b) and s.distance(Point(p)) < 0.3 * d:
@@ -364,10 +370,14 @@ def layout_score(pos: dict[str, P], g: k.Graph) -> float:
     return score + (5 if d < 0.05 else 0)
 
 
-def _normalised(pos: dict[str, P]) -> dict[str, P]:
+def _normalised(pos: dict[str, P]) -> tuple[dict[str, P], Any]:
     xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
     span = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
-    return {n: ((p[0] - min(xs)) / span, (p[1] - min(ys)) / span) for n, p in pos.items()}
+
+    def norm(p: P) -> P:
+        return ((p[0] - min(xs)) / span, (p[1] - min(ys)) / span)
+
+    return {n: norm(p) for n, p in pos.items()}, norm
 
 
 def _min_dist(pts: dict[str, P]) -> float:
@@ -387,17 +397,68 @@ def layered(g: k.Graph, tidy: bool) -> dict[str, P]:
     if tidy:
         return _tidy(g, und, root)
     depth = _depths(g, G, root)
+    chain = _with_bends(g, depth)
     rows: dict[int, list[str]] = {}
-    for n in g.nodes:
-        rows.setdefault(depth[n], []).append(n)
+    for n in list(g.nodes) + list(chain.dummies):
+        rows.setdefault(chain.depth[n], []).append(n)
     x: dict[str, float] = {}
     for level in sorted(rows):
         row = rows[level]
-        if level > 0:  # barycentre of the nodes above keeps edges short and uncrossed
-            row.sort(key=lambda n: (_bary(n, und, x, depth), g.nodes.index(n)))
+        if level > min(rows):  # barycentre of the nodes above keeps edges short and uncrossed
+            row.sort(key=lambda n: (_bary(n, chain.graph, x, chain.depth), chain.rank(n)))
         for i, n in enumerate(row):
             x[n] = i - (len(row) - 1) / 2
-    return {n: (x[n], -float(depth[n])) for n in g.nodes}
+    return {n: (x[n], -float(chain.depth[n])) for n in list(g.nodes) + list(chain.dummies)}
+
+
+BEND = "\x00"  # dummy points of long edges carry this in their names; no scene name can
+
+
+@dataclass
+class _Chain:
+    """The graph with every edge longer than one layer split by dummy points, one a layer."""
+
+    graph: Any
+    depth: dict[str, int]
+    dummies: list[str]
+    order: dict[str, int]
+
+    def rank(self, n: str) -> int:
+        """A tie-break: the listed order of nodes, dummies after."""
+        return self.order.get(n, len(self.order))
+
+
+def _with_bends(g: k.Graph, depth: dict[str, int]) -> _Chain:
+    import networkx as nx
+
+    H = nx.Graph()
+    H.add_nodes_from(g.nodes)
+    depth = dict(depth)
+    dummies: list[str] = []
+    for i, (a, b, _) in enumerate(g.triples):
+        top, bottom = (a, b) if depth[a] <= depth[b] else (b, a)
+        prev = top
+        for level in range(depth[top] + 1, depth[bottom]):
+            d = f"{BEND}{i}{BEND}{level}"
+            depth[d] = level
+            dummies.append(d)
+            H.add_edge(prev, d)
+            prev = d
+        H.add_edge(prev, bottom)
+    return _Chain(H, depth, dummies, {n: i for i, n in enumerate(g.nodes)})
+
+
+def bends_of(g: k.Graph, pos: dict[str, P]) -> dict[tuple[str, str], list[P]]:
+    """The dummy points of each long edge, in order from its first node; removed from `pos`."""
+    out: dict[tuple[str, str], list[P]] = {}
+    for i, (a, b, _) in enumerate(g.triples):
+        pts = sorted(((int(n.split(BEND)[2]), p) for n, p in pos.items() if n.startswith(f"{BEND}{i}{BEND}")))
+        if pts:
+            ordered = [p for _, p in pts]
+            out[(a, b)] = ordered if pos[a][1] > pos[b][1] else list(reversed(ordered))
+    for n in [n for n in pos if n.startswith(BEND)]:
+        del pos[n]
+    return out
 
 
 def _default_root(g: k.Graph, G: Any) -> str:
@@ -422,9 +483,10 @@ def _depths(g: k.Graph, G: Any, root: str) -> dict[str, int]:
     return {n: lengths.get(n, deepest + 1) for n in g.nodes}
 
 
-def _bary(n: str, und: Any, x: dict[str, float], depth: dict[str, int]) -> float:
-    above = [x[m] for m in und.neighbors(n) if m in x and depth.get(m, 0) < depth[n]]
-    return sum(above) / len(above) if above else 0.0
+def _bary(n: str, und: Any, x: dict[str, float], depth: dict[str, int], side: int = 1) -> float:
+    """Mean x of the neighbours above (side 1) or below (side -1); its own x when it has none."""
+    near = [x[m] for m in und.neighbors(n) if m in x and (depth.get(m, 0) - depth[n]) * side < 0]
+    return sum(near) / len(near) if near else x.get(n, 0.0)
 
 
 def _tidy(g: k.Graph, und: Any, root: str) -> dict[str, P]:
@@ -526,7 +588,7 @@ def _warn_edges_through_nodes(ctx: Any, lay: GraphLayout) -> None:
     for a, b, _ in lay.edges:
         if a == b:
             continue
-        seg = LineString([lay.pos[a], lay.pos[b]])
+        seg = LineString([lay.pos[a]] + lay.bends.get((a, b), []) + [lay.pos[b]])
         for n, p in lay.pos.items():
             w, h = lay.boxes.get(n, (2 * lay.radius, 2 * lay.radius))
             if n not in (a, b) and seg.distance(Point(p)) < (min(w, h) / 2 if n in lay.boxes else lay.radius):
