@@ -194,8 +194,9 @@ def place_weights(lay: Any, routes: dict, drawing: Drawing) -> list[Text]:
         background = None
         if spot is None:  # crowded: on the edge itself, on white, where it touches no other edge
             on_edge, overlap = _on_edge(routes[(a, b)], wd, ht, others + nodes + taken)
-            spot = _free_spot(routes[(a, b)], wd, ht, [own] + [o.buffer(0.06) for o in others] + nodes + taken,
-                              outside_first=bowed) if overlap > 0 else None
+            fine = tuple(sorted((i / 40 for i in range(6, 35)), key=lambda t: abs(t - 0.5)))
+            spot = _free_spot(routes[(a, b)], wd, ht, [own] + [o.buffer(0.03) for o in others] + nodes + taken,
+                              outside_first=bowed, fractions=fine) if overlap > 0 else None
             if spot is None:
                 spot, background = on_edge, "white"
         (anchor, offset) = spot
@@ -207,12 +208,12 @@ def place_weights(lay: Any, routes: dict, drawing: Drawing) -> list[Text]:
     return out
 
 
-def _free_spot(route: list[P], w: float, h: float, blocked: list,
-               outside_first: bool = False) -> Optional[tuple[P, P]]:
+def _free_spot(route: list[P], w: float, h: float, blocked: list, outside_first: bool = False,
+               fractions: tuple[float, ...] = _FRACTIONS) -> Optional[tuple[P, P]]:
     """A box beside the route clear of everything blocked; a bowed edge tries its outer side first."""
     from shapely.geometry import box
 
-    for t in _FRACTIONS:
+    for t in fractions:
         (px, py), (dx, dy) = point_along(route, t)
         nx_, ny_ = -dy, dx
         reach = w / 2 * abs(nx_) + h / 2 * abs(ny_) + _GAP_CM

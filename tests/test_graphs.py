@@ -86,7 +86,7 @@ def test_flow_diagram_boxes_take_their_arrows_on_the_outline() -> None:
     assert ("F", "sun") in {f.args for f in result.facts if f.predicate == "vertex_text"}
     layout, page = _layout_and_page(text)
     assert verify_graph(layout.panels[0], page) == []
-    w, h = layout.panels[0].boxes["sun"]
+    _, h = layout.panels[0].boxes["sun"]
     assert h > 0.9  # two lines
 
 
@@ -136,9 +136,8 @@ step stop "End" { shape: end }
 
 
 def _segments_cross_boxes(flow) -> list[str]:  # type: ignore[no-untyped-def]
-    from shapely.geometry import LineString, Polygon
-
     from scidsl.renderers.flowcharts import outline
+    from shapely.geometry import LineString, Polygon
 
     bad = []
     for ln in flow.links:
@@ -152,7 +151,7 @@ def _segments_cross_boxes(flow) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def test_layover_chart_keeps_decisions_in_one_column_with_actions_beside() -> None:
-    layout, page = _layout_and_page(LAYOVER)
+    layout, _ = _layout_and_page(LAYOVER)
     flow = layout.panels[0]
     col = {n: b.col for n, b in flow.boxes.items()}
     assert col["long"] == col["short"] == col["stop"] == 0

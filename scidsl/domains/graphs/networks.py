@@ -389,8 +389,6 @@ def _min_dist(pts: dict[str, P]) -> float:
 
 def layered(g: k.Graph, tidy: bool) -> dict[str, P]:
     """Top-down layers by distance from the root; a tidy tree centres each parent over its children."""
-    import networkx as nx
-
     G = nx_graph(g)
     root = g.root or _default_root(g, G)
     und = G.to_undirected(as_view=True)

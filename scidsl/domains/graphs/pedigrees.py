@@ -163,7 +163,7 @@ def layout_pedigree(ctx: Any) -> PedigreeLayout:
     settings = next((n for n in ctx.nodes if isinstance(n, k.Pedigree)), None)
     lay = PedigreeLayout(people, matings, gen, settings=settings)
     rows = _rows(people, matings, gen)
-    for g, row in rows.items():
+    for row in rows.values():
         for i, n in enumerate(row):
             lay.number[n] = i + 1
     _place(lay, rows)

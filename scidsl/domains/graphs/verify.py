@@ -21,9 +21,9 @@ def _by_owner(page: Any, role: str) -> dict[str, list]:
 
 def verify_graph(lay: Any, page: Any) -> list[Diagnostic]:
     """Every edge starts and ends on its node circles; every weight is beside its own edge."""
-    from scidsl.renderers.graphs import edge_owner, node_owner
-
     from shapely.geometry import Point, Polygon
+
+    from scidsl.renderers.graphs import edge_owner, node_owner
 
     outlines = {o: (Point(c[0].center).buffer(c[0].radius, 256).exterior if isinstance(c[0], Circle)
                     else Polygon(c[0].points).exterior) for o, c in _by_owner(page, "node").items()}
