@@ -101,7 +101,7 @@ class Pipette(_Apparatus):
 
 
 class Funnel(_Apparatus):
-    """A filter funnel in the mouth of a vessel or in a stand's ring."""
+    """A filter funnel resting on a flask's rim, on a bar across a beaker, or in a stand's ring."""
 
     kind: Literal["funnel"] = "funnel"
     on: Ref | None = Field(default=None, description="the flask or beaker it sits in, or a retort_stand (ring)")
