@@ -15,6 +15,7 @@ TEXT_GAP_CM = 0.12  # clearance from tick labels, axis labels and notes
 LABEL_GAP_CM = 0.25  # clearance between point labels: farther apart than words of one text
 DOT_CM = 0.12  # a marked point's dot with a little room around it
 _STEPS = (0.0, 0.06, 0.12, 0.2, 0.3, 0.45, 0.65, 0.9)
+_LOOSE_STEPS = (0.0, 0.12, 0.25, 0.45, 0.7, 1.0, 1.5, 2.0)
 _DIRECTIONS = tuple(i * 22.5 for i in range(16))
 
 
@@ -37,7 +38,14 @@ def _box(anchor: P, angle: float, gap: float, w: float, h: float) -> tuple[P, tu
 class _Room:
     """The free room of a plot panel: its window minus strokes, fixed texts and placed point labels."""
 
-    def __init__(self, d: Drawing, window: tuple[float, float, float, float], skip: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        d: Drawing,
+        window: Optional[tuple[float, float, float, float]],
+        skip: tuple[str, ...],
+        gaps: tuple[float, float, float] = (STROKE_GAP_CM, TEXT_GAP_CM, LABEL_GAP_CM),
+        strict: bool = True,
+    ) -> None:
         from shapely.geometry import box
         from shapely.ops import unary_union
 
@@ -53,10 +61,11 @@ class _Room:
             (texts if isinstance(item, Text) else strokes).append(geom)
             if isinstance(item, Line):
                 lines.append(geom)
-        blocked = [g.buffer(STROKE_GAP_CM) for g in strokes] + [g.buffer(TEXT_GAP_CM) for g in texts]
+        stroke_gap, text_gap, self.label_gap = gaps
+        blocked = [g.buffer(stroke_gap) for g in strokes] + [g.buffer(text_gap) for g in texts]
         self.blocked = unary_union(blocked) if blocked else None
-        self.lines = unary_union(lines) if lines else None
-        self.window = box(*window)
+        self.lines = unary_union(lines) if lines and strict else None
+        self.window = box(*window) if window is not None else None
         self.labels: list[Any] = []
 
     def free(self, b: tuple[float, float, float, float], anchor: P) -> bool:
@@ -65,11 +74,11 @@ class _Room:
         from shapely.ops import nearest_points
 
         shape = box(*b)
-        if not self.window.contains(shape):
+        if self.window is not None and not self.window.contains(shape):
             return False
         if self.blocked is not None and shape.intersects(self.blocked):
             return False
-        if any(shape.distance(other) < LABEL_GAP_CM for other in self.labels):
+        if any(shape.distance(other) < self.label_gap for other in self.labels):
             return False
         if self.lines is None:
             return True
@@ -95,14 +104,17 @@ def place_point_labels(d: Drawing, specs: list[LabelSpec], window: tuple[float, 
     if not specs:
         return
     room = _Room(d, window, (grid,))
+    # a crowded plot: the core's own clearances, farther from the dot and out of the window if need be
+    loose = _Room(d, None, (grid,), (0.04, 0.04, 0.04), strict=False)
     for spec in specs:
         w, h, _ = measure_text(spec.text, spec.size)
-        spot = _first_free(room, spec, w, h)
+        spot = _first_free(room, spec, w, h) or _first_free(loose, spec, w, h, _LOOSE_STEPS)
         if spot is None:
             d.labels.append(spec)
             continue
         (cx, cy), b = spot
         room.take(b)
+        loose.take(b)
         offset = (cx - spec.anchor[0], cy - spec.anchor[1])
         # the offset is in unscaled cm, so the label keeps its distance from the dot at any page scale
         d.items.append(
@@ -111,9 +123,11 @@ def place_point_labels(d: Drawing, specs: list[LabelSpec], window: tuple[float, 
         )
 
 
-def _first_free(room: _Room, spec: LabelSpec, w: float, h: float) -> Optional[tuple[P, Any]]:
+def _first_free(
+    room: _Room, spec: LabelSpec, w: float, h: float, steps: tuple[float, ...] = _STEPS
+) -> Optional[tuple[P, Any]]:
     directions = _order(spec.prefer)
-    for step in _STEPS:
+    for step in steps:
         for angle in directions:
             centre, b = _box(spec.anchor, angle, spec.distance + step, w, h)
             if room.free(b, spec.anchor):
