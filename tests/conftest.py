@@ -37,3 +37,24 @@ def compile_text():  # type: ignore[no-untyped-def]
         return scidsl.compile(text, "case.sdl", **kw)
 
     return run
+
+
+def compile_ok(text: str, file: str = "t.sdl"):  # type: ignore[no-untyped-def]
+    """Compile scene text that must compile (`result.ok`); the diagnostics are the failure message."""
+    import scidsl
+
+    result = scidsl.compile(text, file)
+    assert result.ok, [(d.code, d.message) for d in result.diagnostics]
+    return result
+
+
+def layout_and_page(text: str, domain: str):  # type: ignore[no-untyped-def]
+    """One domain's layout of a scene (the compiler's own steps) and the scene's drawn page."""
+    from scidsl import registry
+    from scidsl.compose import _context
+    from scidsl.resolve import resolve
+
+    result = compile_ok(text)
+    names, _ = resolve(result.scene)
+    ctx = _context(result.scene, names, domain)
+    return registry.implementation(domain).layout(ctx), result.drawing

@@ -9,27 +9,10 @@ from hypothesis import strategies as st
 
 import scidsl
 from scidsl.primitives import Line, Text
+from tests.conftest import compile_ok as _compile
+from tests.conftest import layout_and_page
 
 CODES_TESTED_HERE = ("E8090",)
-
-
-def _compile(text: str):  # type: ignore[no-untyped-def]
-    result = scidsl.compile(text, "t.sdl")
-    assert result.ok, [(d.code, d.message) for d in result.diagnostics]
-    return result
-
-
-def _layout_and_page(text: str):  # type: ignore[no-untyped-def]
-    """The graphs layout of a scene and its drawn page (the compiler's own steps)."""
-    from scidsl import registry
-    from scidsl.compose import _context
-    from scidsl.resolve import resolve
-
-    result = _compile(text)
-    names, _ = resolve(result.scene)
-    ctx = _context(result.scene, names, "graphs")
-    layout = registry.implementation("graphs").layout(ctx)
-    return layout, result.drawing
 
 
 AIRBASES = """graph G {
@@ -65,7 +48,7 @@ def test_shortest_path_claim_is_checked_with_weights() -> None:
 def test_edges_end_on_node_circles_and_weights_sit_by_their_edge() -> None:
     from scidsl.domains.graphs.verify import verify_graph
 
-    layout, page = _layout_and_page(AIRBASES)
+    layout, page = layout_and_page(AIRBASES, "graphs")
     assert verify_graph(layout.panels[0], page) == []
     moved = [replace(it, points=(it.points[0], (it.points[-1][0] + 0.4, it.points[-1][1])))
              if isinstance(it, Line) and it.role == "edge" and it.owner == "G.E-B" else it for it in page.items]
@@ -84,14 +67,14 @@ def test_flow_diagram_boxes_take_their_arrows_on_the_outline() -> None:
     result = _compile(text)
     assert {f.args[1:]: f.value for f in result.facts if f.predicate == "edge"}[("sun", "plants")] == "20,810"
     assert ("F", "sun") in {f.args for f in result.facts if f.predicate == "vertex_text"}
-    layout, page = _layout_and_page(text)
+    layout, page = layout_and_page(text, "graphs")
     assert verify_graph(layout.panels[0], page) == []
     _, h = layout.panels[0].boxes["sun"]
     assert h > 0.9  # two lines
 
 
 def test_tree_is_drawn_top_down_with_parents_over_children() -> None:
-    layout, _ = _layout_and_page("tree T { nodes: [R, A, B, C, D], edges: [[R, A], [R, B], [A, C], [A, D]] }")
+    layout, _ = layout_and_page("tree T { nodes: [R, A, B, C, D], edges: [[R, A], [R, B], [A, C], [A, D]] }", "graphs")
     pos = layout.panels[0].pos
     assert pos["R"][1] > pos["A"][1] > pos["C"][1]
     assert math.isclose(pos["A"][0], (pos["C"][0] + pos["D"][0]) / 2)
@@ -151,7 +134,7 @@ def _segments_cross_boxes(flow) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def test_layover_chart_keeps_decisions_in_one_column_with_actions_beside() -> None:
-    layout, _ = _layout_and_page(LAYOVER)
+    layout, _ = layout_and_page(LAYOVER, "graphs")
     flow = layout.panels[0]
     col = {n: b.col for n, b in flow.boxes.items()}
     assert col["long"] == col["short"] == col["stop"] == 0
@@ -166,7 +149,7 @@ def test_layover_chart_keeps_decisions_in_one_column_with_actions_beside() -> No
 def test_arrow_that_misses_its_box_is_reported() -> None:
     from scidsl.domains.graphs.verify import verify_flowchart
 
-    layout, page = _layout_and_page(LAYOVER)
+    layout, page = layout_and_page(LAYOVER, "graphs")
     assert verify_flowchart(layout.panels[0], page) == []
     moved = [replace(it, points=it.points[:-1] + ((it.points[-1][0], it.points[-1][1] + 0.5),))
              if isinstance(it, Line) and it.role == "arrow" and it.owner == "read>long" else it for it in page.items]
@@ -194,7 +177,7 @@ def _flowcharts(draw):  # type: ignore[no-untyped-def]
 def test_random_flowcharts_compile_and_no_arrow_crosses_a_box(text: str) -> None:
     result = scidsl.compile(text)
     assert result.ok, [(d.code, d.message) for d in result.diagnostics]
-    layout, _ = _layout_and_page(text)
+    layout, _ = layout_and_page(text, "graphs")
     assert _segments_cross_boxes(layout.panels[0]) == []
     assert scidsl.compile(text).drawing.anchors == result.drawing.anchors
 
@@ -222,7 +205,7 @@ def test_pedigree_generations_come_from_the_families() -> None:
     assert people["father"]["generation"] == 1 and people["husband"]["generation"] == 2
     assert people["man3"]["generation"] == people["woman"]["generation"] == 3
     assert people["baby"]["generation"] == 4 and people["baby"]["status"] == "affected"
-    layout, _ = _layout_and_page(ALKAPTONURIA)
+    layout, _ = layout_and_page(ALKAPTONURIA, "graphs")
     pos = layout.panels[0].pos
     assert abs(pos["husband"][0] - pos["daughter"][0]) < 1.5  # the partner who married in stands beside
     assert pos["child1"][0] < pos["daughter"][0] < pos["son"][0]  # birth order
@@ -231,7 +214,7 @@ def test_pedigree_generations_come_from_the_families() -> None:
 def test_family_line_that_misses_its_symbol_is_reported() -> None:
     from scidsl.domains.graphs.verify import verify_pedigree
 
-    layout, page = _layout_and_page(ALKAPTONURIA)
+    layout, page = layout_and_page(ALKAPTONURIA, "graphs")
     assert verify_pedigree(layout.panels[0], page) == []
     moved = [replace(it, points=(it.points[0], (it.points[-1][0], it.points[-1][1] - 0.3)))
              if isinstance(it, Line) and it.role == "drop" else it for it in page.items]

@@ -16,27 +16,10 @@ from scidsl.domains.plots import numeric
 from scidsl.domains.plots.checks import page_map, verify_points
 from scidsl.domains.plots.ticks import format_number, tick_values
 from scidsl.primitives import Line
+from tests.conftest import compile_ok as _compile
+from tests.conftest import layout_and_page
 
 CODES_TESTED_HERE = ("E6012", "E6013")
-
-
-def _compile(text: str):  # type: ignore[no-untyped-def]
-    result = scidsl.compile(text, "t.sdl")
-    assert result.ok, [(d.code, d.message) for d in result.diagnostics]
-    return result
-
-
-def _layout_and_page(text: str):  # type: ignore[no-untyped-def]
-    """The plots layout of a scene and its drawn page (the compiler's own steps)."""
-    from scidsl import registry
-    from scidsl.compose import _context
-    from scidsl.resolve import resolve
-
-    result = _compile(text)
-    names, _ = resolve(result.scene)
-    ctx = _context(result.scene, names, "plots")
-    layout = registry.implementation("plots").layout(ctx)
-    return layout, result.drawing
 
 
 def test_x_ln_x_minimum_and_root_are_facts() -> None:
@@ -117,7 +100,7 @@ _SCENE = "plot P { xlim: [-3, 5], ylim: [-5, 6] }\nfunction f on P { y: x^2 - 2*
 
 
 def test_moved_mark_is_reported() -> None:
-    layout, page = _layout_and_page(_SCENE)
+    layout, page = layout_and_page(_SCENE, "plots")
     panel = layout.panels[0]
     assert verify_points(panel, page) == []
     x, y = page.anchors["V"]
@@ -126,7 +109,7 @@ def test_moved_mark_is_reported() -> None:
 
 
 def test_curve_drawn_elsewhere_is_reported() -> None:
-    layout, page = _layout_and_page(_SCENE)
+    layout, page = layout_and_page(_SCENE, "plots")
     panel = layout.panels[0]
     page.items = [
         replace(it, points=tuple((px, py + 0.5) for px, py in it.points))
@@ -169,7 +152,7 @@ def test_marked_points_lie_on_the_drawn_curve(a: int, b: int, c: int, d: int, lo
     result = scidsl.compile(text, "t.sdl")
     assert not result.errors, [(e.code, e.message) for e in result.errors]
     poly = np.poly1d([a, b, c, d])
-    layout, page = _layout_and_page(text)
+    layout, page = layout_and_page(text, "plots")
     panel = layout.panels[0]
     to_page = page_map(panel, page)
     for p in panel.points:
@@ -256,7 +239,7 @@ def test_log_axis_ticks_are_powers_of_ten_and_marks_sit_right() -> None:
     result = _compile(text)
     ticks = [f.value for f in result.facts if f.predicate == "ticks" and f.args[1] == "y"]
     assert ticks == [[100.0, 1000.0, 10000.0]]
-    layout, page = _layout_and_page(text)
+    layout, page = layout_and_page(text, "plots")
     panel = layout.panels[0]
     assert verify_points(panel, page) == []
     lo, hi = page.anchors["P@lo"], page.anchors["P@hi"]

@@ -10,14 +10,9 @@ from hypothesis import strategies as st
 
 import scidsl
 from scidsl.primitives import Line
+from tests.conftest import compile_ok as _compile
 
 CODES_TESTED_HERE = ("E8512", "E8513")
-
-
-def _compile(text: str):  # type: ignore[no-untyped-def]
-    result = scidsl.compile(text, "t.sdl")
-    assert result.ok, [(d.code, d.message) for d in result.diagnostics]
-    return result
 
 
 def _facts(result) -> dict:  # type: ignore[no-untyped-def]
