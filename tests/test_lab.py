@@ -182,3 +182,11 @@ def test_burette_scale_numbers_are_nearly_as_large_as_the_labels() -> None:
     numbers = [t.size for t in texts if t.text.isdigit()]
     labels = [t.size for t in texts if not t.text.isdigit()]
     assert len(numbers) >= 5 and min(numbers) >= 0.85 * max(labels)
+
+
+@pytest.mark.parametrize("reading", [7.0, 15.0, 29.0])
+def test_closeup_at_a_whole_ml_reading_uses_one_window_for_drawing_and_checking(reading: float) -> None:
+    result = _compile(f"burette B {{ capacity: 50 mL, reading: {reading:.2f} mL, view: closeup }}")
+    from scidsl.domains.lab.assembly import closeup_window
+
+    assert _drawn_reading(result.drawing, "B", closeup_window(reading, 50.0)) == pytest.approx(reading, abs=1e-3)

@@ -120,9 +120,9 @@ def assemble(nodes: list[Node]) -> Layout:
 
 
 def _scale_marks(node: k.Burette) -> tuple[float, float]:
-    cap = node.capacity.si * 1e6
+    cap = round(node.capacity.si * 1e6, 9)  # millilitres as the renderer reads them (15 mL, not 14.999...)
     if node.view == "closeup" and node.reading is not None:
-        return closeup_window(node.reading.si * 1e6, cap)
+        return closeup_window(round(node.reading.si * 1e6, 9), cap)
     return (0.0, cap)
 
 
