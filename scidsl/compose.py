@@ -11,6 +11,7 @@ from scidsl.model import Given, Node, Scene
 from scidsl.primitives import Drawing, Text
 from scidsl.style import LABEL_SIZE, MAX_NATURAL_CM, MIN_NATURAL_CM
 
+_STRIP = 0.3  # a panel lower than this share of its neighbour's height is a strip
 _GAP_CM = 1.5
 _MIN_TEXT_PT = 8.0  # text that shrinks with its drawing stays at least this size
 
@@ -92,8 +93,14 @@ def _append_panel(page: Drawing, panel: Drawing) -> None:
     if pb is None or b is None:
         page.extend(panel)
         return
-    dx = pb[2] + _GAP_CM - b[0]
-    dy = (pb[1] + pb[3]) / 2 - (b[1] + b[3]) / 2
+    page_h, panel_h = pb[3] - pb[1], b[3] - b[1]
+    if min(page_h, panel_h) < _STRIP * max(page_h, panel_h):
+        # a low strip (an equation, a caption-like panel) goes under the tall one, centred
+        dx = (pb[0] + pb[2]) / 2 - (b[0] + b[2]) / 2
+        dy = pb[1] - _GAP_CM - b[3] if panel_h < page_h else pb[3] + _GAP_CM - b[1]
+    else:
+        dx = pb[2] + _GAP_CM - b[0]
+        dy = (pb[1] + pb[3]) / 2 - (b[1] + b[3]) / 2
     page.extend(panel.transformed(1.0, dx, dy))
 
 
