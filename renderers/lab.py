@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from scidsl.renderers.leaders import uncross
+
 from scidsl.domains.lab import assembly as a
 from scidsl.domains.lab import kinds as k
 from scidsl.primitives import Circle, Dot, Drawing, Line, Stroke, Text
@@ -495,7 +497,7 @@ def _set_callouts(canvas: Canvas, size: float) -> None:
     heights = [measure_text(c.text, size)[1] for c in calls]
     # the lowest label keeps clear of the bench line
     ys = _spread([c.anchor[1] for c in calls], [h + 0.22 for h in heights], bounds[1] + heights[0] / 2 + 0.1)
-    order = _uncross([c.anchor for c in calls], [(col, y) for y in ys])
+    order = uncross([c.anchor for c in calls], [(col, y) for y in ys])
     for c, i in zip(calls, order):
         y = ys[i]
         canvas.drawing.items.append(Line((c.anchor, (col - 0.1, y)), False, LEADER, owner=c.owner, role="leader"))
@@ -512,35 +514,6 @@ def _spread(wanted: list[float], gaps: list[float], floor: float) -> list[float]
     for i in range(len(ys) - 2, -1, -1):
         ys[i] = min(ys[i], ys[i + 1] - (gaps[i] + gaps[i + 1]) / 2) if ys[i] > wanted[i] else ys[i]
     return ys
-
-
-def _crosses(p1: P, p2: P, q1: P, q2: P) -> bool:
-    def orient(a_: P, b: P, c: P) -> float:
-        return (b[0] - a_[0]) * (c[1] - a_[1]) - (b[1] - a_[1]) * (c[0] - a_[0])
-
-    return (orient(p1, p2, q1) * orient(p1, p2, q2) < 0) and (orient(q1, q2, p1) * orient(q1, q2, p2) < 0)
-
-
-def _uncross(anchors: list[P], slots: list[P]) -> list[int]:
-    """Slot index for each anchor; swapping the slots of two crossing leaders shortens them, so this ends."""
-    order = list(range(len(anchors)))
-    for _ in range(len(anchors) ** 2 + 1):
-        swapped = False
-        for i in range(len(anchors)):
-            for j in range(i + 1, len(anchors)):
-                if _crosses(anchors[i], slots[order[i]], anchors[j], slots[order[j]]):
-                    order[i], order[j] = order[j], order[i]
-                    swapped = True
-        if not swapped:
-            break
-    return order
-
-
-def crossing_leaders(drawing: Drawing) -> list[tuple[Line, Line]]:
-    """Pairs of leader lines that cross on a drawing."""
-    leaders = [it for it in drawing.items if isinstance(it, Line) and it.role == "leader"]
-    return [(p, q) for i, p in enumerate(leaders) for q in leaders[i + 1:]
-            if _crosses(p.points[0], p.points[-1], q.points[0], q.points[-1])]
 
 
 def _shift(d: Drawing, dx: float) -> Drawing:

@@ -21,7 +21,7 @@ def _compile(text: str):  # type: ignore[no-untyped-def]
 
 
 def _crossing(result) -> list:  # type: ignore[no-untyped-def]
-    from scidsl.renderers.biology import crossing_leaders
+    from scidsl.renderers.leaders import crossing_leaders
 
     return crossing_leaders(result.drawing)
 

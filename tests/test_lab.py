@@ -98,7 +98,7 @@ def test_formula_digits_become_subscripts() -> None:
 
 
 def test_leaders_do_not_cross_in_the_examples() -> None:
-    from scidsl.renderers.lab import crossing_leaders
+    from scidsl.renderers.leaders import crossing_leaders
 
     from tests.conftest import EXAMPLES
 

@@ -221,7 +221,7 @@ def _fork_facts(plan: ForkPlan) -> list[Fact]:
 
 def verify(ctx: Any, lay: Layout, page: Any) -> None:
     """No two leader lines cross on the drawn page."""
-    from scidsl.renderers.biology import crossing_leaders
+    from scidsl.renderers.leaders import crossing_leaders
 
     pairs = crossing_leaders(page)
     if pairs:
