@@ -11,7 +11,7 @@ from scidsl.diagnostics import Diagnostic, error
 from scidsl.domains.solids import kinds as k
 from scidsl.domains.solids.layout import Layout, exact, make_layout
 from scidsl.domains.solids.problem import build, point_text
-from scidsl.domains.solids.solve import solve
+from scidsl.domains.solids.solve import as_expr, solve
 from scidsl.pipeline import Fact
 
 PAGE_TOLERANCE = 1e-3  # cm
@@ -108,7 +108,7 @@ def _angle_determined(lay: Layout, pts: tuple[str, ...]) -> bool:
 
 
 def _determined(lay: Layout, pts: tuple[str, ...]) -> bool:
-    syms = set().union(*(sp.sympify(c).free_symbols for p in pts for c in lay.pb.points[p]))
+    syms = set().union(*(as_expr(c).free_symbols for p in pts for c in lay.pb.points[p]))
     return not (syms & lay.sol.defaulted)
 
 

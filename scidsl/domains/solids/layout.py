@@ -12,7 +12,7 @@ from scidsl.domains.solids import kinds as k
 from scidsl.domains.solids import project as pj
 from scidsl.domains.solids.problem import Problem
 from scidsl.domains.solids.shapes import ROUND_FACETS, Solid, top_radius
-from scidsl.domains.solids.solve import Solution
+from scidsl.domains.solids.solve import Solution, as_expr
 
 TARGET_CM = 9.0  # natural size of the figure's larger side
 CIRCLE_STEPS = 240
@@ -398,7 +398,7 @@ def exact(sol: Solution, expr: Any) -> Any:
     multiple of π (denominators up to 10⁴, agreement to 25 digits); otherwise a short expression is
     simplified, and a long one is kept as a 15-digit number.
     """
-    e = sp.sympify(expr).subs(sol.values)
+    e = as_expr(expr).subs(sol.values)
     value = sp.N(e, 40)
     if not value.is_real:
         return e

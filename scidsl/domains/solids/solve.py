@@ -24,7 +24,18 @@ class Solution:
 
     def numeric(self, expr: Any) -> float:
         """A float of an expression in the solved symbols."""
-        return float(sp.N(sp.sympify(expr).subs(self.values)))
+        return float(sp.N(as_expr(expr).subs(self.values)))
+
+
+def as_expr(value: Any) -> sp.Basic:
+    """A sympy object for a sympy expression or a plain number; text is never parsed."""
+    if isinstance(value, sp.Basic):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return sp.Integer(value)
+    if isinstance(value, float):
+        return sp.Float(value)
+    raise TypeError(f"not a number or sympy expression: {type(value).__name__}")
 
 
 def solve(pb: Problem) -> Solution | None:
@@ -106,7 +117,7 @@ def _roots(eq: Equation, sym: sp.Symbol, sol: Solution) -> list[Any]:
 def _holds(eq: Equation, sol: Solution, extra: dict) -> bool:
     vals = {**sol.values, **extra}
     try:
-        m, t = float(sp.N(eq.measure.subs(vals))), float(sp.N(sp.sympify(eq.target).subs(vals)))
+        m, t = float(sp.N(eq.measure.subs(vals))), float(sp.N(as_expr(eq.target).subs(vals)))
     except (TypeError, ValueError):
         return False
     return math.isfinite(m) and abs(m - t) <= 1e-7 * max(1.0, abs(t))
