@@ -48,13 +48,18 @@ def compile_ok(text: str, file: str = "t.sdl"):  # type: ignore[no-untyped-def]
     return result
 
 
-def layout_and_page(text: str, domain: str):  # type: ignore[no-untyped-def]
-    """One domain's layout of a scene (the compiler's own steps) and the scene's drawn page."""
-    from scidsl import registry
+def domain_context(result, domain: str):  # type: ignore[no-untyped-def]
+    """The context the compiler gives one domain of a compiled scene (for its layout and verify steps)."""
     from scidsl.compose import _context
     from scidsl.resolve import resolve
 
-    result = compile_ok(text)
     names, _ = resolve(result.scene)
-    ctx = _context(result.scene, names, domain)
-    return registry.implementation(domain).layout(ctx), result.drawing
+    return _context(result.scene, names, domain)
+
+
+def layout_and_page(text: str, domain: str):  # type: ignore[no-untyped-def]
+    """One domain's layout of a scene (the compiler's own steps) and the scene's drawn page."""
+    from scidsl import registry
+
+    result = compile_ok(text)
+    return registry.implementation(domain).layout(domain_context(result, domain)), result.drawing

@@ -7,17 +7,13 @@ from hypothesis import strategies as st
 import scidsl
 from scidsl.domains.biology.organelles import ORGANELLES, canonical
 from scidsl.primitives import Line, Text
+from tests.conftest import compile_ok as _compile
+from tests.conftest import domain_context
 
 CODES_TESTED_HERE = ("E9020",)
 
 ANIMAL_OK = sorted(k for k, o in ORGANELLES.items() if o.animal == "ok")
 PLANT_OK = sorted(k for k, o in ORGANELLES.items() if o.plant == "ok")
-
-
-def _compile(text: str):  # type: ignore[no-untyped-def]
-    result = scidsl.compile(text, "t.sdl")
-    assert result.ok, [(d.code, d.message) for d in result.diagnostics]
-    return result
 
 
 def _crossing(result) -> list:  # type: ignore[no-untyped-def]
@@ -107,12 +103,9 @@ def test_crossing_leaders_on_the_page_are_reported() -> None:
     from scidsl.renderers.biology import LEADER
 
     from scidsl import registry
-    from scidsl.compose import _context
-    from scidsl.resolve import resolve
 
     result = _compile("cell_diagram A { type: animal }")
-    names, _ = resolve(result.scene)
-    ctx = _context(result.scene, names, "biology")
+    ctx = domain_context(result, "biology")
     impl = registry.implementation("biology")
     lay = impl.layout(ctx)
     page = result.drawing

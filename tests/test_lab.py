@@ -7,8 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import scidsl
 from scidsl.primitives import Drawing
+from tests.conftest import compile_ok as _compile
+from tests.conftest import domain_context
 
 CODES_TESTED_HERE = ("E9509",)
 
@@ -16,12 +17,6 @@ TITRATION = """retort_stand S
 burette B on S {{ capacity: {cap} mL, reading: {reading:.2f} mL, contents: "0.2503 M AgNO3", concentration: 0.2503 M }}
 flask F on S {{ capacity: 125 mL, volume: 15.00 mL, contents: "NaCl(aq)", precipitate: "AgCl(s)" }}
 """
-
-
-def _compile(text: str):  # type: ignore[no-untyped-def]
-    result = scidsl.compile(text, "t.sdl")
-    assert result.ok, [(d.code, d.message) for d in result.diagnostics]
-    return result
 
 
 def _drawn_reading(page: Drawing, name: str, marks: tuple[float, float]) -> float:
@@ -109,12 +104,9 @@ def test_leaders_do_not_cross_in_the_examples() -> None:
 
 def test_a_meniscus_moved_on_the_page_is_reported() -> None:
     from scidsl import registry
-    from scidsl.compose import _context
-    from scidsl.resolve import resolve
 
     result = _compile(TITRATION.format(cap=50, reading=20.22))
-    names, _ = resolve(result.scene)
-    ctx = _context(result.scene, names, "lab")
+    ctx = domain_context(result, "lab")
     impl = registry.implementation("lab")
     lay = impl.layout(ctx)
     page = result.drawing

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import scidsl
 from scidsl.domains.sets.regions import RegionError, matching, read_key
+from tests.conftest import layout_and_page
 
 CODES_TESTED_HERE = ("E7510",)
 NAMES = ["A", "B", "C"]
@@ -129,14 +130,8 @@ def test_sizes_of_every_intersection_determine_every_region(n: int, data) -> Non
 
 
 def _venn_and_page(text: str):  # type: ignore[no-untyped-def]
-    from scidsl import registry
-    from scidsl.compose import _context
-    from scidsl.resolve import resolve
-
-    result = _compile(text)
-    names, _ = resolve(result.scene)
-    ctx = _context(result.scene, names, "sets")
-    return registry.implementation("sets").layout(ctx)[0], result.drawing
+    venns, page = layout_and_page(text, "sets")
+    return venns[0], page
 
 
 def test_verify_finds_a_count_outside_its_region() -> None:

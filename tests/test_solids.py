@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 import scidsl
 from scidsl.primitives import Line
 from tests.conftest import compile_ok as _compile
+from tests.conftest import domain_context
 
 CODES_TESTED_HERE = ("E8512", "E8513")
 
@@ -21,12 +22,8 @@ def _facts(result) -> dict:  # type: ignore[no-untyped-def]
 
 def _layout(result):  # type: ignore[no-untyped-def]
     from scidsl import registry
-    from scidsl.compose import _context
-    from scidsl.resolve import resolve
 
-    names, _ = resolve(result.scene)
-    ctx = _context(result.scene, names, "solids")
-    return registry.implementation("solids").layout(ctx)
+    return registry.implementation("solids").layout(domain_context(result, "solids"))
 
 
 REFERENCE = """pyramid VABCD { side: 12 cm }

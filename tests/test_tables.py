@@ -8,27 +8,17 @@ from hypothesis import strategies as st
 
 import scidsl
 from scidsl.domains.tables import genetics as gen
+from tests.conftest import compile_ok as _compile
+from tests.conftest import layout_and_page
 
 CODES_TESTED_HERE = ("E7013", "E7014", "E7025")
 
 
-def _compile(text: str):  # type: ignore[no-untyped-def]
-    result = scidsl.compile(text, "t.sdl")
-    assert result.ok, [(d.code, d.message) for d in result.diagnostics]
-    return result
-
 
 def _grid_and_page(text: str):  # type: ignore[no-untyped-def]
     """The tables layout of a scene and its drawn page (the compiler's own steps)."""
-    from scidsl import registry
-    from scidsl.compose import _context
-    from scidsl.resolve import resolve
-
-    result = _compile(text)
-    names, _ = resolve(result.scene)
-    ctx = _context(result.scene, names, "tables")
-    grids = registry.implementation("tables").layout(ctx)
-    return grids[0], result.drawing
+    grids, page = layout_and_page(text, "tables")
+    return grids[0], page
 
 
 def _facts(result, predicate: str) -> dict:  # type: ignore[no-untyped-def]
