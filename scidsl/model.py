@@ -306,6 +306,8 @@ class LabelMarker:
 
 Label = Annotated[str, LabelMarker]
 Point2 = tuple[Number, Number]
+
+
 def _check_color(v: str) -> str:
     import re
 

@@ -115,11 +115,9 @@ def domain_of_kind(kind: str) -> Domain | None:
 
 
 def domain_of_function(fn: str) -> Domain | None:
-    """The domain owning a given-fact function such as `angle`."""
-    for dom in DOMAINS:
-        if fn in dom.fact_functions and _try_import(dom.kinds_module) is not None:
-            return dom
-    return None
+    """The first domain owning a given-fact function such as `angle`."""
+    doms = domains_of_function(fn)
+    return doms[0] if doms else None
 
 
 def domains_of_function(fn: str) -> list[Domain]:
