@@ -32,6 +32,8 @@ def render_layout(layout: Layout) -> Drawing:
         _render_shape(shape, out)
         if shape.node.name:
             out.anchors.update(anchors_of(shape.node.name, shape))
+    for panel, at in layout.panel_captions:
+        out.items.append(Text(at, panel.caption, 12, "center", "top", owner=panel.name or "panel", role="caption"))
     return out
 
 
@@ -286,7 +288,8 @@ def _surface(shape: Shape, owner: str, out: Drawing) -> None:
     node = shape.node
     a, b = shape.points
     u, n, d = _unit(a, b)
-    side = (-n[0], -n[1]) if node.side == "right" else n
+    hatch_side = "right" if isinstance(node, k.Ground) else node.side  # a ground's ends run with its hatching on the right
+    side = (-n[0], -n[1]) if hatch_side == "right" else n
     out.items.append(Line((a, b), False, _stroke(node), owner=owner, role="surface"))
     hatch = Stroke(color=node.color, width=0.7)
     slant = ((side[0] - u[0]) / math.sqrt(2), (side[1] - u[1]) / math.sqrt(2))
@@ -326,12 +329,28 @@ def _disk(shape: Shape, owner: str, out: Drawing) -> None:
     node = shape.node
     c, r = shape.center, shape.radius
     assert c is not None
+    for mount in shape.paths:  # a pulley's bracket to the corner or ceiling it hangs from
+        out.items.append(Line(tuple(mount), False, _stroke(node), owner=owner, role="mount"))
     out.items.append(Circle(c, r, _stroke(node, node.fill, node.hatch), owner=owner, role="disk"))
     if node.axle:
         out.items.append(Dot(c, min(0.07, r / 4), node.color, owner))
     if node.text:
         out.items.append(Text(c, node.text, owner=owner, may_touch=(owner,)))
     _label(node, c, owner, (45.0, 0.0, 135.0), r + 0.1, out=out)
+
+
+def _axes(shape: Shape, owner: str, out: Drawing) -> None:
+    """Two axis arrows from the origin, each named at its tip; the origin named beside it."""
+    node = shape.node
+    o, length = shape.points[0], shape.radius
+    turn = math.degrees(node.rotate.si) if node.rotate is not None else 0.0
+    for i, text in enumerate(node.labels):
+        a = math.radians(turn + 90 * i)
+        tip = (o[0] + length * math.cos(a), o[1] + length * math.sin(a))
+        out.items.append(Line((o, tip), False, _stroke(node), "end", owner=owner, role="axis"))
+        out.labels.append(LabelSpec(text, tip, owner, prefer=(math.degrees(a), math.degrees(a) - 45, math.degrees(a) + 45)))
+    if node.origin_label:
+        out.labels.append(LabelSpec(node.origin_label, o, owner, prefer=(225.0, 180.0, 270.0)))
 
 
 def _ellipse_points(shape: Shape, t0: float, t1: float, n: int = 96) -> list[P]:
@@ -667,7 +686,8 @@ def _beside(spec: LabelSpec, geoms: list, text_box) -> tuple[P, set[str]] | None
     return fallback
 
 
-_SPECIAL = {k.Spring: _spring, k.Surface: _surface, k.Mirror: _surface, k.Dimension: _dimension, k.Disk: _disk,
+_SPECIAL = {k.Spring: _spring, k.Surface: _surface, k.Mirror: _surface, k.Ground: _surface, k.Ceiling: _surface,
+            k.Wall: _surface, k.Pulley: _disk, k.Axes: _axes, k.Dimension: _dimension, k.Disk: _disk,
             k.Ellipse: _ellipse, k.AngleMark: _angle_mark, k.CurrentMark: _current_mark, k.Field_: _field,
             k.Lens: _lens, k.Note: _note, k.RayDiagram: _ray_diagram,
             k.SphericalMirror: _spherical_mirror, k.Incline: _incline, k.Block: _block,

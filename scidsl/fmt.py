@@ -34,7 +34,7 @@ def format_node(node: Node) -> str:
         if alias == cls.text_field and isinstance(value, str):
             head.append(encode_string(value))
         elif alias in cls.relations:
-            head.append(f"{alias} {text}")
+            head.append(f"{relword(alias)} {text}")
         else:
             body.append(f"{alias}: {text}")
     # relations must follow the name and text in the order the kind declares them
@@ -43,11 +43,17 @@ def format_node(node: Node) -> str:
 
 
 def _order_head(head: list[str], cls: type[Node], node: Node) -> list[str]:
-    fixed = [h for h in head if not any(h.startswith(r + " ") for r in cls.relations)]
+    words = [relword(r) + " " for r in cls.relations]
+    fixed = [h for h in head if not any(h.startswith(w) for w in words)]
     rels = []
-    for r in cls.relations:
-        rels.extend(h for h in head if h.startswith(r + " ") and h not in rels)
+    for w in words:
+        rels.extend(h for h in head if h.startswith(w) and h not in rels)
     return fixed + rels
+
+
+def relword(key: str) -> str:
+    """How a relation key is written in a statement head (`hangs_from` → `hangs from`)."""
+    return key.replace("_", " ")
 
 
 def _format_given(node: Given) -> str:

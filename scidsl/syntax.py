@@ -13,7 +13,9 @@ from typing import Union
 from scidsl import limits
 from scidsl.diagnostics import Diagnostic, Span, error
 
-RELWORDS = ("of", "on", "at", "from", "to", "through", "with", "between")
+RELWORDS = ("of", "on", "at", "from", "to", "through", "with", "between", "above", "below", "against", "inside")
+# two-word relations: the key is written with an underscore in a block or JSON (`hangs_from: top`)
+RELPHRASES = ("hangs from", "left of", "right of")
 
 
 # ---- syntax nodes -------------------------------------------------------------------------
@@ -438,7 +440,7 @@ def _make_builder_class():  # type: ignore[no-untyped-def]
             return Given(lhs, op, rhs, props, self._sp(meta))
 
         def relation(self, meta, children):  # type: ignore[no-untyped-def]
-            return Prop(str(children[0]), children[1], self._sp(meta), relation=True)
+            return Prop("_".join(str(children[0]).split()), children[1], self._sp(meta), relation=True)
 
         def block(self, meta, children):  # type: ignore[no-untyped-def]
             return tuple(children)

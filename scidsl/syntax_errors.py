@@ -5,7 +5,7 @@ from scidsl.diagnostics import Diagnostic, Span, error
 
 _TOKEN_WORDS = {
     "NAME": "a name", "NUMBER": "a number", "STRING": "a string", "UNIT": "a unit",
-    "REL": "a relation word (of, on, at, from, to, through, with, between)", "CMP": "'=', '<' or '>'",
+    "REL": "a relation word (of, on, at, from, to, through, with, between, above, below, against, inside, hangs from, left of, right of)", "CMP": "'=', '<' or '>'",
     "LBRACE": "'{'", "RBRACE": "'}'", "LSQB": "'['", "RSQB": "']'", "LPAR": "'('", "RPAR": "')'",
     "COMMA": "','", "COLON": "':'", "SEMICOLON": "';'", "_NL": "a new line", "$END": "the end of the file",
     "PLUS": "'+'", "MINUS": "'-'", "STAR": "'*'", "SLASH": "'/'", "POW": "'^'", "DOT": "'.'",

@@ -20,4 +20,10 @@ CODES: dict[str, str] = {
     "E4019": "a field's lines pass behind something that is not a closed shape declared before it",
     "E4009": "the two ends of a spring bent about a centre are not on one circle about it",
     "E4008": "two positions that must differ coincide (a spring, surface, dimension, note or field of no size)",
+    "E4020": "two relations fix the same freedom of a body (at and on, left of and against, on and above)",
+    "E4021": "a body would stand off the end of the face it rests on, or cannot slide along a steep face",
+    "E4022": "a direction is not an angle, a word, a face, normal(face) or towards(point)",
+    "E4023": "two items are placed by each other (a cycle of relations)",
+    "E4024": "an item is listed in two panels",
+    "E4025": "a stated relation (contact, hanging, direction, tangency, side) does not hold on the drawn page",
 }

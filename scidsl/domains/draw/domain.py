@@ -36,9 +36,12 @@ class Shape:
 
 @dataclass
 class Layout:
-    """Every drawing item, placed."""
+    """Every drawing item, placed, and the relations that placed them."""
 
     shapes: list[Shape] = field(default_factory=list)
+    relations: list = field(default_factory=list)  # scidsl.place.Relation, measured again on the page
+    max_magnitude: dict = field(default_factory=dict)  # per dimension, the largest arrow magnitude
+    panel_captions: list = field(default_factory=list)  # (panel, position of its caption's top)
 
 
 def position(expr: Expr, anchors: dict[str, P]) -> P:
@@ -130,27 +133,26 @@ def _check_curve(ctx: Any, node: k.Curve) -> None:
 
 
 def layout(ctx: Any) -> Layout:
-    """Place every drawing item in order; a grouped item is transformed before later items use it."""
+    """Place every drawing item after what it names; a grouped item is transformed before later items use it."""
+    from scidsl.domains.draw import placing
+
     anchors = dict(ctx.anchors)
     out = Layout()
+    order, cycle = placing.placement_order(ctx.nodes)
+    if cycle is not None:
+        a, b = cycle
+        ctx.report(error("E4023", f"{a.kind} {a.name} and {b.kind} {b.name} are placed by each other", a.span,
+                         "place one of them by something else", related=((b.span, f"{b.name} names {a.name} here"),)))
+        return out
     group_of = {item: g for g in ctx.nodes if isinstance(g, k.Group) for item in g.items}
     placed: dict[str, Shape] = {}
-    for node in ctx.nodes:
-        if isinstance(node, k.Group):
+    scale = placing.world_scale(ctx.nodes, None)
+    out.max_magnitude = _magnitudes(ctx.nodes)
+    for node in order:
+        if isinstance(node, (k.Group, k.Panel)):
             continue
         try:
-            if isinstance(node, k.RayDiagram):
-                shape = _ray_shape(node, placed)
-            elif isinstance(node, k.Rope):
-                shape = _rope_shape(node, anchors, placed)
-            elif isinstance(node, k.FieldLines):
-                shape = _field_lines_shape(node, placed)
-            elif isinstance(node, k.Block):
-                shape = _block_shape(node, placed)
-            elif isinstance(node, k.Incline):
-                shape = _incline_shape(node, anchors)
-            else:
-                shape = _shape(node, anchors)
+            shape = _place(node, anchors, placed, scale, out)
             _check_shape(shape)
             if isinstance(node, k.Field_):
                 shape.paths = field_paths(node, *shape.points)
@@ -161,12 +163,137 @@ def layout(ctx: Any) -> Layout:
         except _PosError as exc:
             ctx.report(error(exc.code, exc.message, node.span, exc.hint))
             continue
+        except placing.PlaceError as exc:
+            ctx.report(error(exc.code, exc.message, node.span, exc.hint, related=exc.related))
+            continue
         out.shapes.append(shape)
         if node.name:
             placed[node.name] = shape
             anchors.update(anchors_of(node.name, shape))
+    from scidsl.domains.draw import panels
+
+    panels.fit_surfaces(out, placed)
+    panels.arrange(ctx, out, placed)
     _check_scale(ctx, out)
     return out
+
+
+def _place(node: Node, anchors: dict[str, P], placed: dict[str, Shape], scale: float, out: Layout) -> Shape:
+    """One item's shape: by its relations where it states any, else by its positions."""
+    from scidsl.domains.draw import placing
+
+    if isinstance(node, k.RayDiagram):
+        return _ray_shape(node, placed)
+    if isinstance(node, k.Rope) and node.through is not None:
+        return _rope_shape(node, anchors, placed, out)
+    if isinstance(node, (k.Rope, k.Spring)) and node.hangs_from is not None:
+        return _hanging_shape(node, anchors, placed, scale, out)
+    if isinstance(node, k.Rope):
+        raise _PosError("E4014", "a rope needs `through` (positions and pulleys) or `hangs from`",
+                        "rope r through [A.right, P, B.top], or rope s hangs from top { length: 3 }")
+    if isinstance(node, k.FieldLines):
+        return _field_lines_shape(node, placed)
+    if isinstance(node, k.Block):
+        return _block_shape(node, placed)
+    if isinstance(node, k.Incline):
+        return _incline_shape(node, anchors)
+    if isinstance(node, k.Ground) and node.from_ is None:
+        return _ground_shape(node, anchors)
+    if isinstance(node, k.Arrow) and node.to is None:
+        return _directed_shape(node, anchors, placed, scale, out)
+    if isinstance(node, k._Placed) and (getattr(node, "at", None) is None or placing.stated_relations(node) != ["at"]):
+        return _body_shape(node, anchors, placed, scale, out)
+    return _shape(node, anchors)
+
+
+def _body_shape(node: Node, anchors: dict[str, P], placed: dict[str, Shape], scale: float, out: Layout) -> Shape:
+    """A body placed by what it rests on, hangs from or stands beside."""
+    from scidsl.domains.draw import placing
+
+    size = placing.size_of(node, scale)
+    corners, c, rels, mount = placing.place_body(node, size, placed, anchors, scale, lambda e: position(e, anchors))
+    out.relations.extend(rels)
+    if isinstance(node, k.Box):
+        return Shape(node, [_finite(p) for p in corners], closed=True, center=_finite(c))
+    if isinstance(node, k.Axes):
+        return Shape(node, [(c[0] - size[0] / 2, c[1] - size[1] / 2)], center=None, radius=size[0])
+    if isinstance(node, (k.Disk, k.Charge, k.CurrentMark)):
+        return Shape(node, [_finite(c)], center=_finite(c), radius=node.radius, paths=[mount] if mount else [])
+    return Shape(node, [_finite(c)])
+
+
+def _ground_shape(node: k.Ground, anchors: dict[str, P]) -> Shape:
+    """A ground, ceiling or wall before it is fitted to what it carries: a short line through its point."""
+    x, y = position(node.at, anchors) if node.at is not None else (0.0, 0.0)
+    if isinstance(node, k.Wall):
+        ends = [(x, y + 2), (x, y - 2)] if node.side == "left" else [(x, y - 2), (x, y + 2)]
+    elif isinstance(node, k.Ceiling):
+        ends = [(x + 2, y), (x - 2, y)]
+    else:
+        ends = [(x - 2, y), (x + 2, y)]
+    return Shape(node, ends)
+
+
+def _hanging_shape(node: Node, anchors: dict[str, P], placed: dict[str, Shape], scale: float, out: Layout) -> Shape:
+    """A spring or string hanging from something, straight down or swung by its angle."""
+    from scidsl import place
+    from scidsl.domains.draw import placing
+
+    top = placing.hang_point(node.hangs_from, placed, anchors)
+    length = placing.cm(node.length, scale, place.DEFAULT_LENGTH_CM)
+    angle = math.degrees(node.angle.si) if node.angle is not None else 0.0
+    end = _finite(place.below(top, length, angle))
+    out.relations.append(place.Relation("hangs from", node.name or "", node.hangs_from, node.span,
+                                        f"{node.kind} {node.name or ''} hangs from {node.hangs_from}"
+                                        + (f" at {angle:g}° to the vertical" if angle else "")))
+    return Shape(node, [_finite(top), end])
+
+
+def _directed_shape(node: k.Arrow, anchors: dict[str, P], placed: dict[str, Shape], scale: float,
+                    out: Layout) -> Shape:
+    """An arrow from an anchor in a stated direction, as long as stated or to the scale of its magnitude."""
+    from scidsl import place
+    from scidsl.domains.draw import placing
+
+    start = position(node.from_, anchors)
+    angle = placing.direction_of(node, start, placed, anchors)
+    length = placing.cm(node.length, scale, _magnitude_length(node, out) or place.DEFAULT_LENGTH_CM)
+    end = _finite((start[0] + length * math.cos(math.radians(angle)), start[1] + length * math.sin(math.radians(angle))))
+    how = syntax.format_value(node.direction.tree) if node.direction is not None else "0 deg"
+    if node.angle is not None:
+        how += f" turned by {node.angle.pretty()}"
+    out.relations.append(place.Relation("direction", node.name or "", node.from_.text, node.span,
+                                        f"{node.kind} {node.name or ''} starts at {node.from_.text} and points "
+                                        f"{how} ({angle:.4g}°)", placing.measure_direction(owner_of(node), angle)))
+    return Shape(node, [_finite(start), end])
+
+
+def _magnitude_length(node: k.Arrow, out: Layout) -> float | None:
+    """Arrows with magnitudes of one dimension share a scale: the largest is 2.5 cm long."""
+    if node.magnitude is None or node.magnitude.si == 0:
+        return None
+    return 2.5 * abs(node.magnitude.si) / out_magnitude_max(node, out)
+
+
+def out_magnitude_max(node: k.Arrow, out: Layout) -> float:
+    """The largest magnitude of the same dimension among the scene's arrows."""
+    return out.max_magnitude.get(_dimension_key(node.magnitude), abs(node.magnitude.si))
+
+
+def _magnitudes(nodes: list) -> dict:
+    out: dict = {}
+    for n in nodes:
+        if isinstance(n, k.Arrow) and n.magnitude is not None:
+            key = _dimension_key(n.magnitude)
+            out[key] = max(out.get(key, 0.0), abs(n.magnitude.si))
+    return out
+
+
+def _dimension_key(q: Any) -> str:
+    from scidsl.units import parse_unit
+
+    info = parse_unit(q.unit) if q.unit else None
+    return str(info.dim) if info is not None else ""
 
 
 def _check_scale(ctx: Any, layout: Layout) -> None:
@@ -290,16 +417,21 @@ def _extensions(lens: Shape, tr: Any) -> list[list[P]]:
     return out
 
 
-def _rope_shape(node: k.Rope, anchors: dict[str, P], placed: dict[str, Shape]) -> Shape:
-    """The rope's path; a stop naming a disk is a pulley the rope wraps around."""
+def _rope_shape(node: k.Rope, anchors: dict[str, P], placed: dict[str, Shape], out: Layout | None = None) -> Shape:
+    """The rope's path; a stop naming a disk is a pulley the rope wraps around (tangent on both sides)."""
+    from scidsl import place
     from scidsl.domains.draw.ropes import RopeError, rope_path
 
     stops: list[tuple[P, float]] = []
-    for expr in node.through:
+    for expr in node.through or []:
         tree = expr.tree
         pulley = placed.get(tree.dotted) if isinstance(tree, syntax.Ref) else None
         if pulley is not None and isinstance(pulley.node, k.Disk) and pulley.center is not None:
             stops.append((pulley.center, pulley.radius))
+            if out is not None:
+                out.relations.append(place.Relation("over", owner_of(node), tree.dotted, node.span,
+                                                    f"rope {node.name or ''} runs over {tree.dotted}",
+                                                    place.measure_tangent(owner_of(node), tree.dotted)))
         else:
             stops.append((position(expr, anchors), 0.0))
     try:
@@ -315,7 +447,7 @@ def _incline_shape(node: k.Incline, anchors: dict[str, P]) -> Shape:
     if not 0 < deg < 90:
         raise _PosError("E4016", f"an incline's angle is between 0 and 90 deg, not {node.angle.pretty()}",
                         "give the angle with the horizontal, e.g. angle: 30 deg")
-    fx, fy = position(node.at, anchors)
+    fx, fy = position(node.at, anchors) if node.at is not None else (0.0, 0.0)
     sign = 1 if node.rises == "right" else -1
     corner = (fx + sign * node.base, fy)
     top = (corner[0], fy + node.base * math.tan(node.angle.si))
@@ -537,6 +669,14 @@ def anchors_of(name: str, shape: Shape) -> dict[str, P]:
     out: dict[str, P] = {}
     if shape.points:
         out[name] = shape.points[0] if shape.center is None else shape.center
+    if isinstance(node, k.Axes):
+        o, r = shape.points[0], shape.radius
+        t = node.rotate.si if node.rotate is not None else 0.0
+        out.update({name: o, f"{name}.origin": o, f"{name}.x": (o[0] + r * math.cos(t), o[1] + r * math.sin(t)),
+                    f"{name}.y": (o[0] - r * math.sin(t), o[1] + r * math.cos(t))})
+    if isinstance(node, (k.Rope, k.Spring, k.Polyline)) and len(shape.points) >= 2 and not isinstance(node, k.Spring):
+        a, b = shape.points[0], shape.points[-1]
+        out.update({f"{name}.start": a, f"{name}.end": b, f"{name}.mid": ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)})
     if isinstance(node, (k.Spring, k.Surface, k.Dimension)):
         a, b = shape.points
         out.update({name: a, f"{name}.start": a, f"{name}.end": b, f"{name}.mid": ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)})
@@ -553,7 +693,8 @@ def anchors_of(name: str, shape: Shape) -> dict[str, P]:
     if isinstance(node, k.Incline):
         foot, corner, top = shape.points
         out.update({name: foot, f"{name}.foot": foot, f"{name}.corner": corner, f"{name}.top": top,
-                    f"{name}.mid": ((foot[0] + top[0]) / 2, (foot[1] + top[1]) / 2)})
+                    f"{name}.mid": ((foot[0] + top[0]) / 2, (foot[1] + top[1]) / 2),
+                    f"{name}.slope": ((foot[0] + top[0]) / 2, (foot[1] + top[1]) / 2)})
     if isinstance(node, k.Block) and shape.center is not None:
         lo, hi, hi_top, lo_top = shape.points
 
@@ -623,13 +764,13 @@ def facts(ctx: Any, layout: Layout | None) -> list:
     """One fact per drawing item: what it is and its label."""
     from scidsl.pipeline import Fact
 
-    out = []
+    out = relation_facts(layout)
     for node in ctx.nodes:
         label = getattr(node, "label", None) or getattr(node, "text", None)
         out.append(Fact("drawn", (node.kind, node.name), label, f"{node.kind} {node.name or ''} {label or ''}".strip()))
         if isinstance(node, k.AngleMark) and node.value is not None:
             out.append(Fact("angle", (node.name,), node.value.pretty(), f"angle {node.name or ''} = {node.value.pretty()}"))
-        if isinstance(node, (k.Spring, k.Dimension)):
+        if isinstance(node, (k.Spring, k.Dimension)) and node.from_ is not None and node.to is not None:
             ends = (node.from_.text, node.to.text)
             out.append(Fact("between", (node.kind, node.name) + ends, node.label,
                             f"{node.kind} {node.name or ''} from {ends[0]} to {ends[1]}"
@@ -655,6 +796,15 @@ def facts(ctx: Any, layout: Layout | None) -> list:
             out.append(Fact("direction", (node.kind, node.name), node.direction,
                             f"{node.kind} {node.name or ''} points {node.direction}".replace("  ", " ")))
     return out
+
+
+def relation_facts(layout: Layout | None) -> list:
+    """One fact per relation the layout placed things by."""
+    from scidsl.pipeline import Fact
+
+    if layout is None:
+        return []
+    return [Fact("relation", (r.word, r.subject, r.target), None, r.text) for r in layout.relations]
 
 
 def _ray_facts(node: k.RayDiagram, layout: Layout) -> list:
@@ -686,8 +836,19 @@ def verify(ctx: Any, layout: Layout | None, page: Any) -> None:
     """Measure the drawn page: stated angles and lengths still hold after scaling and placement."""
     if layout is None:
         return
-    for diag in verify_page(layout, page):
+    for diag in verify_page(layout, page) + verify_relations(layout, page):
         ctx.report(diag)
+
+
+def verify_relations(layout: Layout, page: Any) -> list:
+    """Diagnostics for stated relations (contact, hanging, direction, tangency, side) the page does not show."""
+    out = []
+    for rel in layout.relations:
+        complaint = rel.measure(page) if rel.measure is not None else None
+        if complaint:
+            out.append(error("E4025", f"the figure does not show what the scene states: {complaint}", rel.span,
+                             f"stated: {rel.text}; this is a bug in the placer, please report the scene"))
+    return out
 
 
 def verify_page(layout: Layout, page: Any) -> list:

@@ -9,13 +9,35 @@ from typing import Annotated, ClassVar, Literal, Optional
 
 from pydantic import Field
 
-from scidsl.model import Angle, Color, Expr, ExprKind, Label, Length, Node, Number, Ref
+from scidsl.model import Angle, Color, Expr, ExprKind, Label, Length, Node, Number, Quantity, Ref, quantity_of
 
 
 Position = Annotated[Expr, ExprKind("a position: '(x, y)' in cm, a point or anchor name like 'A' or "
                                      "'R1.left', or a sum like 'A + (0.5, 0)'")]
 Dash = Literal["solid", "dashed", "dotted", "dashdot"]
 ArrowEnd = Literal["none", "end", "start", "both"]
+
+
+Size = quantity_of("length")  # page cm without a unit; with one (2 m), a world length drawn to the figure's scale
+PLACING = ("on", "hangs_from", "against", "left_of", "right_of", "above", "below", "inside")
+
+
+class _Placed(Node):
+    """Relation words that place a body instead of coordinates."""
+
+    on: Optional[Ref] = Field(default=None, description="rests on a face: a floor or surface, a body (its top), `ramp` (its "
+                              "slope), `c.left`; or sits on a point (a vertex `A`, `ramp.top`)")
+    along: Optional[Size] = Field(default=None, description="where along that face: a fraction 0..1 (default 0.5) or "
+                                  "a distance from its start with a unit")
+    hangs_from: Optional[Ref] = Field(default=None, description="hangs below a point, a spring's or string's end, a "
+                                      "body's bottom, a pulley's rim or a ceiling")
+    against: Optional[Ref] = Field(default=None, description="touches a wall or a body's side")
+    left_of: Optional[Ref] = Field(default=None, description="beside a body, centres aligned (also right_of, above, below)")
+    right_of: Optional[Ref] = None
+    above: Optional[Ref] = None
+    below: Optional[Ref] = None
+    inside: Optional[Ref] = Field(default=None, description="centred inside a body")
+    gap: Optional[Size] = Field(default=None, description="distance to what it is beside or hangs from (default 1 cm)")
 
 
 class _Styled(Node):
@@ -85,56 +107,65 @@ class ArcShape(_Styled):
 
 
 class Arrow(_Styled):
-    """A straight arrow from one position to another (force, velocity, field, ray)."""
+    """A straight arrow (force, velocity, field, ray): from a position to another, or from an anchor in a direction."""
 
     kind: Literal["arrow"] = "arrow"
-    from_: Position = Field(alias="from")
-    to: Position
+    from_: Position = Field(alias="from", description="where it starts, e.g. b.left (a face's middle) or b (its centre)")
+    to: Optional[Position] = Field(default=None, description="where it ends (instead of a direction)")
+    direction: Optional[Expr] = Field(default=None, description="an angle (30 deg), left/right/up/down, a face or "
+                                      "line it runs along (ramp.slope, -ramp.slope), normal(ramp.slope), or towards(A)")
+    angle: Optional[Angle] = Field(default=None, description="turned this much counter-clockwise from `direction` "
+                                   "(at 30 deg to the slope: direction: ramp.slope, angle: 30 deg)")
+    length: Optional[Size] = Field(default=None, description="length (default 2 cm, or to scale with `magnitude`)")
+    magnitude: Optional[Quantity] = Field(default=None, description="the value it stands for (20 N); arrows with "
+                                          "magnitudes of one unit are drawn to one scale")
     relations: ClassVar[tuple[str, ...]] = ("from", "to")
-    example: ClassVar[str] = 'arrow F from (0, 0) to (0, 0) + (2, 0) { label: "$F$" }'
+    example: ClassVar[str] = 'box b; arrow F from b.left { direction: left, label: "$F$" }'
 
 
-class TextItem(Node):
-    """Text at a position."""
+class TextItem(_Placed):
+    """Text at a position, or placed by a relation (`text "1" left of s1`)."""
 
     kind: Literal["text"] = "text"
     text: Label
-    at: Position
+    at: Optional[Position] = None
     size: Number = Field(default=11, ge=4, le=48, description="font size in points")
     color: Color = "black"
     align: Literal["center", "left", "right"] = "center"
-    relations: ClassVar[tuple[str, ...]] = ("at",)
+    relations: ClassVar[tuple[str, ...]] = ("at",) + PLACING
     text_field: ClassVar[Optional[str]] = "text"
     name_required: ClassVar[bool] = False
     domain: ClassVar[str] = "draw"
     example: ClassVar[str] = 'text "Fig. 1" at (0, -1)'
 
 
-class Box(_Styled):
-    """A rectangle centred at a position, with optional text inside."""
+class Box(_Styled, _Placed):
+    """A rectangle (a block, a body, a cart's body) with optional text inside, placed by relations or at a centre."""
 
     kind: Literal["box"] = "box"
-    at: Position
+    at: Optional[Position] = Field(default=None, description="the centre (instead of a relation)")
     size: tuple[Number, Number] = Field(default=(2.0, 1.0), description="(width, height) in cm")
+    length: Optional[Size] = Field(default=None, description="extent along what it rests on (overrides size)")
+    height: Optional[Size] = Field(default=None, description="height (overrides size)")
     text: Optional[Label] = Field(default=None, description="text inside the box")
     fill: Optional[Color] = None
     hatch: Optional[str] = Field(default=None, pattern=r"^[/\\|\-+xoO.*]{1,6}$", description="hatch like '//'")
     rounded: bool = False
-    relations: ClassVar[tuple[str, ...]] = ("at",)
-    example: ClassVar[str] = 'box m1 at (0, 0) { size: (1.2, 0.8), text: "$m_1$" }'
+    relations: ClassVar[tuple[str, ...]] = ("at",) + PLACING
+    example: ClassVar[str] = 'floor ground; box c on ground { length: 3, height: 1 }; box b on c { text: "$b$" }'
 
     def members(self) -> Optional[set[str]]:
-        """Sides and corners of the box."""
+        """Sides (faces to rest on or start from) and corners of the box."""
         return {"center", "left", "right", "top", "bottom", "top_left", "top_right", "bottom_left", "bottom_right"}
 
 
-class Marker(_Styled):
-    """A dot at a position, with an optional label."""
+class Marker(_Styled, _Placed):
+    """A dot at a position or on a point, with an optional label."""
 
     kind: Literal["dot"] = "dot"
-    at: Position
+    at: Optional[Position] = None
     hollow: bool = False
-    relations: ClassVar[tuple[str, ...]] = ("at",)
+    relations: ClassVar[tuple[str, ...]] = ("at",) + PLACING
     example: ClassVar[str] = 'dot P at (1, 2) { label: "P" }'
 
 
@@ -156,15 +187,27 @@ class _Between(_Styled):
     to: Position = Field(description="end position")
     relations: ClassVar[tuple[str, ...]] = ("from", "to")
 
+
+class _Hanging(Node):
+    """A spring or string hung from something instead of given two ends."""
+
+    hangs_from: Optional[Ref] = Field(default=None, description="hangs from a ceiling, a point, a body's bottom or a "
+                                      "spring's end (instead of from/to)")
+    length: Optional[Size] = Field(default=None, description="its length when hanging (default 2 cm)")
+    angle: Optional[Angle] = Field(default=None, description="swung this far from the vertical (positive: to the right)")
+
     def members(self) -> Optional[set[str]]:
         """The two ends and the middle (and the centre of a bent spring)."""
         return {"start", "end", "mid", "center"}
 
 
-class Spring(_Between):
-    """A spring drawn between two positions: a zigzag or a coil with straight ends."""
+class Spring(_Between, _Hanging):
+    """A spring between two positions or hanging from something: a zigzag or a coil with straight ends."""
 
     kind: Literal["spring"] = "spring"
+    from_: Optional[Position] = Field(default=None, alias="from", description="start position")
+    to: Optional[Position] = Field(default=None, description="end position")
+    relations: ClassVar[tuple[str, ...]] = ("from", "to", "hangs_from")
     coils: int = Field(default=8, ge=1, le=60, description="number of turns")
     amplitude: Number = Field(default=0.2, gt=0, le=5, description="half the width of the spring in cm")
     style: Literal["zigzag", "coil"] = Field(default="zigzag", description="zigzag or coil (loops)")
@@ -183,6 +226,38 @@ class Surface(_Between):
     depth: Number = Field(default=0.25, gt=0, le=3, description="length of the hatch strokes in cm")
     spacing: Number = Field(default=0.25, gt=0.02, le=5, description="distance between hatch strokes in cm")
     example: ClassVar[str] = "surface floor from (0, 0) to (6, 0)"
+
+
+class Ground(Surface):
+    """A hatched support that fits what rests on it, hangs from it or leans on it: `floor` (hatched below),
+    `ceiling` (above), `wall` (vertical, hatched on `side`); `at` a point of its line (default the origin)."""
+
+    kind: Literal["floor"] = "floor"  # type: ignore[assignment]
+    from_: Optional[Position] = Field(default=None, alias="from", description="one end (default: fit what it carries)")
+    to: Optional[Position] = Field(default=None, description="the other end")
+    at: Optional[Position] = Field(default=None, description="a point of the line (default: the origin)")
+    side: Literal["left", "right"] = Field(default="right", description="wall: hatching on its left or right")
+    relations: ClassVar[tuple[str, ...]] = ("at", "from", "to")
+    example: ClassVar[str] = "floor ground; box c on ground"
+
+    def members(self) -> Optional[set[str]]:
+        """The two ends and the middle."""
+        return {"start", "end", "mid"}
+
+
+class Ceiling(Ground):
+    """A ceiling: a horizontal support hatched above, as long as what hangs from it needs."""
+
+    kind: Literal["ceiling"] = "ceiling"  # type: ignore[assignment]
+    example: ClassVar[str] = "ceiling top; spring s hangs from top { length: 2.5 }"
+
+
+class Wall(Ground):
+    """A vertical wall hatched on its `side` (default left: a wall on the left, bodies lean on its right face)."""
+
+    kind: Literal["wall"] = "wall"  # type: ignore[assignment]
+    side: Literal["left", "right"] = Field(default="left", description="the side of its hatching")
+    example: ClassVar[str] = "floor ground; wall w; box b on ground against w"
 
 
 class Mirror(Surface):
@@ -209,22 +284,32 @@ class Dimension(_Between):
     example: ClassVar[str] = 'dimension d1 from (0, 0) to (4, 0) { offset: -0.6, label: "$a$" }'
 
 
-class Disk(_Styled):
-    """A circle at a position: a pulley or wheel (with its axle), a ball, a mass, a charge, a planet."""
+class Disk(_Styled, _Placed):
+    """A circle: a wheel (with its axle), a ball, a bob, a mass, a planet; placed by relations or at a centre."""
 
     kind: Literal["disk"] = "disk"
-    at: Position
+    at: Optional[Position] = None
     radius: Number = Field(default=0.5, gt=0, le=1000, description="radius in cm")
     fill: Optional[Color] = Field(default=None, description="fill colour")
     hatch: Optional[str] = Field(default=None, pattern=r"^[/\\|\-+xoO.*]{1,6}$", description="hatch like '//'")
     axle: bool = Field(default=False, description="draw the axle at the centre (a pulley or wheel)")
     text: Optional[Label] = Field(default=None, description="text inside the circle")
-    relations: ClassVar[tuple[str, ...]] = ("at",)
-    example: ClassVar[str] = 'disk P at (0, 3) { radius: 0.4, axle: true }'
+    relations: ClassVar[tuple[str, ...]] = ("at",) + PLACING
+    example: ClassVar[str] = 'ceiling top; rope s hangs from top { length: 3 }; disk bob hangs from s { radius: 0.3 }'
 
     def members(self) -> Optional[set[str]]:
         """Centre and the four extreme points."""
         return {"center", "left", "right", "top", "bottom"}
+
+
+class Pulley(Disk):
+    """A pulley with its axle: on a vertex (`on ramp.top`, `on table.top_right`: tangent to both faces), hanging
+    from a ceiling (with its bracket), or at a centre; a rope naming it in `through` runs over it."""
+
+    kind: Literal["pulley"] = "pulley"  # type: ignore[assignment]
+    radius: Number = Field(default=0.35, gt=0, le=1000, description="radius in cm")
+    axle: bool = True
+    example: ClassVar[str] = "incline ramp { angle: 30 deg }; pulley P on ramp.top"
 
 
 class Ellipse(_Styled):
@@ -261,14 +346,14 @@ class AngleMark(_Styled):
     example: ClassVar[str] = "angle_mark a1 at (0, 0) from (3, 0) to (2, 2) { value: 45 deg }"
 
 
-class CurrentMark(_Styled):
+class CurrentMark(_Styled, _Placed):
     """A direction perpendicular to the page: ⊙ out of the page or ⊗ into it (current, field, velocity)."""
 
     kind: Literal["current_mark"] = "current_mark"
-    at: Position
+    at: Optional[Position] = None
     direction: Literal["out", "in"] = Field(description="out of the page (⊙) or into it (⊗)")
     radius: Number = Field(default=0.18, gt=0, le=5, description="radius in cm")
-    relations: ClassVar[tuple[str, ...]] = ("at",)
+    relations: ClassVar[tuple[str, ...]] = ("at",) + PLACING
     example: ClassVar[str] = 'current_mark I1 at (0, 0) { direction: out, label: "$I$" }'
 
 
@@ -345,22 +430,30 @@ class SphericalMirror(_Styled):
         return {"center", "top", "bottom", "F", "C"}
 
 
-class Rope(_Styled):
-    """A rope or string through positions; a disk named in `through` is a pulley it wraps around."""
+class Rope(_Styled, _Hanging):
+    """A rope or string through positions (a disk or pulley named in `through` is wrapped around), or hanging from
+    something (a pendulum's string)."""
 
     kind: Literal["rope"] = "rope"
-    through: list[Position] = Field(min_length=2, max_length=100, description="positions in order; naming a disk "
+    through: Optional[list[Position]] = Field(default=None, min_length=2, max_length=100, description="positions in order; naming a disk "
                                     "(e.g. P) makes the rope run over it on the outside of the turn")
     arrow: ArrowEnd = Field(default="none", description="arrow heads: none, end, start or both")
-    relations: ClassVar[tuple[str, ...]] = ("through",)
-    example: ClassVar[str] = "disk P at (3, 2) { radius: 0.4, axle: true }; rope r through [(0, 2.4), P, (3.4, 0)]"
+    relations: ClassVar[tuple[str, ...]] = ("through", "hangs_from")
+    example: ClassVar[str] = ("floor f; box table on f { length: 4, height: 2 }; box A on table { along: 0.3 }; "
+                              "pulley P on table.top_right; box B hangs from P { gap: 1.5 }; "
+                              "rope r through [A.right, P, B.top]")
+
+    def members(self) -> Optional[set[str]]:
+        """The two ends and the middle."""
+        return {"start", "end", "mid"}
 
 
 class Incline(_Styled):
     """An inclined plane: a right triangle from its foot, with its angle marked and labelled."""
 
     kind: Literal["incline"] = "incline"
-    at: Position = Field(description="the foot, where the slope meets the ground at the marked angle")
+    at: Optional[Position] = Field(default=None, description="the foot, where the slope meets the ground at the "
+                                   "marked angle (default: the origin)")
     angle: Angle = Field(description="angle with the horizontal, between 0 and 90 deg")
     base: Number = Field(default=6.0, gt=0, le=1000, description="horizontal length in cm")
     rises: Literal["right", "left"] = Field(default="right", description="the slope rises to the right or the left")
@@ -370,8 +463,8 @@ class Incline(_Styled):
     example: ClassVar[str] = "incline ramp at (0, 0) { angle: 30 deg, base: 6 }"
 
     def members(self) -> Optional[set[str]]:
-        """Foot, top, right-angle corner and the middle of the slope."""
-        return {"foot", "top", "corner", "mid"}
+        """Foot, top, right-angle corner, the middle of the slope, and the slope as a face to rest on."""
+        return {"foot", "top", "corner", "mid", "slope"}
 
 
 class Block(_Styled):
@@ -391,14 +484,14 @@ class Block(_Styled):
         return {"center", "bottom", "top", "uphill", "downhill"}
 
 
-class Charge(_Styled):
-    """A point charge: a circle with its sign, and a value in units of a common charge q."""
+class Charge(_Styled, _Placed):
+    """A point charge: a circle with its sign, and a value in units of a common charge q (`on A` puts it on a point)."""
 
     kind: Literal["charge"] = "charge"
-    at: Position
+    at: Optional[Position] = None
     value: Number = Field(ge=-100, le=100, description="the charge in units of q, e.g. 2 or -1 (sets the sign shown)")
     radius: Number = Field(default=0.25, gt=0, le=5, description="radius of the symbol in cm")
-    relations: ClassVar[tuple[str, ...]] = ("at",)
+    relations: ClassVar[tuple[str, ...]] = ("at",) + PLACING
     example: ClassVar[str] = 'charge q1 at (0, 0) { value: 2, label: "$+2q$" }'
 
     def members(self) -> Optional[set[str]]:
@@ -437,5 +530,45 @@ class RayDiagram(Node):
     example: ClassVar[str] = "lens L at (0, 0) { focal: 2 }; ray_diagram rd { lens: L, distance: 3, height: 1 }"
 
 
-KINDS = [Polyline, Polygon, Region, Curve, ArcShape, Arrow, TextItem, Box, Marker, Group, Spring, Surface, Mirror,
+class Force(Arrow):
+    """A force on a body: an arrow from its centre or a face, in a direction, to scale with its magnitude."""
+
+    kind: Literal["force"] = "force"  # type: ignore[assignment]
+    example: ClassVar[str] = ('incline ramp { angle: 30 deg }; box A on ramp; '
+                              'force N from A.bottom { direction: normal(ramp.slope), magnitude: 17 N, label: "$N$" }')
+
+
+class Axes(_Styled, _Placed):
+    """A pair of coordinate axes (a reference frame) at its origin, placed like a body (`left of h`)."""
+
+    kind: Literal["axes"] = "axes"
+    at: Optional[Position] = Field(default=None, description="the origin (instead of a relation)")
+    labels: tuple[Label, Label] = Field(default=("$x$", "$y$"), description="names of the two axes")
+    length: Size = Field(default=1.2, description="length of each axis arrow")
+    rotate: Optional[Angle] = Field(default=None, description="turn the frame (axes along a slope)")
+    origin_label: Optional[Label] = Field(default=None, description="name of the origin, e.g. O")
+    relations: ClassVar[tuple[str, ...]] = ("at",) + PLACING
+    example: ClassVar[str] = 'box cart; axes S left of cart { labels: ["$x$", "$y$"], origin_label: "$O$" }'
+
+    def members(self) -> Optional[set[str]]:
+        """The origin and the tips of the two axes."""
+        return {"origin", "x", "y"}
+
+
+class Panel(Node):
+    """A panel of a figure of several: the listed items are drawn together and set in a row, a column or a grid
+    with the other panels, each with its caption ((a), (b), Fig. 3.1) underneath."""
+
+    kind: Literal["panel"] = "panel"
+    items: list[Ref] = Field(min_length=1, max_length=500, description="the drawing items of this panel")
+    caption: Optional[Label] = Field(default=None, description="caption under the panel, e.g. (a)")
+    arrange: Literal["row", "column", "grid"] = Field(default="row", description="how the panels are set (the first "
+                                                      "panel's value counts)")
+    domain: ClassVar[str] = "draw"
+    text_field: ClassVar[Optional[str]] = "caption"
+    example: ClassVar[str] = ('floor f; box c on f; floor g; disk d on g; panel a "(a)" { items: [f, c] }; '
+                              'panel b "(b)" { items: [g, d] }')
+
+
+KINDS = [Polyline, Force, Pulley, Ground, Ceiling, Wall, Axes, Panel,  Polygon, Region, Curve, ArcShape, Arrow, TextItem, Box, Marker, Group, Spring, Surface, Mirror,
          Dimension, Disk, Ellipse, AngleMark, CurrentMark, Field_, Lens, Note, SphericalMirror, RayDiagram, Rope, Incline, Block, Charge, FieldLines]

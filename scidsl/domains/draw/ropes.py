@@ -10,42 +10,55 @@ class RopeError(ValueError):
     """A rope that cannot be drawn as stated."""
 
 
-def _tangent_point(p: P, c: P, r: float, side: int) -> P:
-    """Where a line from p touches the circle (c, r); side +1 passes the centre on the left, -1 on the right."""
-    dx, dy = c[0] - p[0], c[1] - p[1]
-    d = math.hypot(dx, dy)
-    if d <= r * 1.0001:
-        raise RopeError("a point the rope runs to lies on or inside a pulley")
-    a = side * math.asin(r / d)
-    ux, uy = dx / d, dy / d
-    vx, vy = ux * math.cos(a) - uy * math.sin(a), ux * math.sin(a) + uy * math.cos(a)
-    t = math.sqrt(d * d - r * r)
-    return (p[0] + vx * t, p[1] + vy * t)
-
-
-def wrap(a: P, c: P, r: float, b: P, steps: int = 24) -> list[P]:
-    """The rope from a over the pulley (c, r) to b: tangent in, the wrapped arc, tangent out (b excluded)."""
-    cross = (c[0] - a[0]) * (b[1] - c[1]) - (c[1] - a[1]) * (b[0] - c[0])
-    side = 1 if cross < 0 else -1  # a clockwise turn passes the pulley on the left of the rope's travel
-    t1 = _tangent_point(a, c, r, side)
-    t2 = _tangent_point(b, c, r, -side)
-    th1 = math.atan2(t1[1] - c[1], t1[0] - c[0])
-    th2 = math.atan2(t2[1] - c[1], t2[0] - c[0])
-    sweep = (th2 - th1) % (2 * math.pi)
-    if side == 1:  # clockwise around the pulley
-        sweep -= 2 * math.pi
-    return [a] + [(c[0] + r * math.cos(th1 + sweep * k / steps), c[1] + r * math.sin(th1 + sweep * k / steps))
-                  for k in range(steps + 1)]
-
-
 def rope_path(stops: list[tuple[P, float]]) -> list[P]:
-    """A rope through stops (position, pulley radius or 0); a pulley needs plain positions on both sides."""
-    out: list[P] = []
-    for i, (p, r) in enumerate(stops):
-        if r <= 0:
-            out.append(p)
+    """A rope through stops (position, pulley radius or 0): straight runs tangent to every pulley, each
+    pulley wrapped on the outside of the turn the rope makes there; pulleys may follow each other."""
+    if stops[0][1] > 0 or stops[-1][1] > 0:
+        raise RopeError("a rope starts and ends at plain positions, not at a pulley")
+    signed = [_signed_radius(stops, i) for i in range(len(stops))]
+    runs = [_common_tangent(stops[i][0], signed[i], stops[i + 1][0], signed[i + 1]) for i in range(len(stops) - 1)]
+    out: list[P] = [runs[0][0]]
+    for i in range(1, len(stops) - 1):
+        t_in, t_out = runs[i - 1][1], runs[i][0]
+        if signed[i] == 0:
+            out.append(stops[i][0])
             continue
-        if i == 0 or i == len(stops) - 1 or stops[i - 1][1] > 0 or stops[i + 1][1] > 0:
-            raise RopeError("a pulley needs a plain position before and after it in `through`")
-        out.extend(wrap(stops[i - 1][0], p, r, stops[i + 1][0])[1:])
+        out.extend(_arc(stops[i][0], abs(signed[i]), t_in, t_out, clockwise=signed[i] < 0))
+    out.append(runs[-1][1])
     return out
+
+
+def _signed_radius(stops: list[tuple[P, float]], i: int) -> float:
+    """A pulley's radius, negative where the rope turns clockwise round it (the centre on the rope's right)."""
+    c, r = stops[i]
+    if r <= 0:
+        return 0.0
+    a, b = stops[i - 1][0], stops[i + 1][0]
+    cross = (c[0] - a[0]) * (b[1] - c[1]) - (c[1] - a[1]) * (b[0] - c[0])
+    return -r if cross <= 0 else r
+
+
+def _common_tangent(c1: P, rho1: float, c2: P, rho2: float) -> tuple[P, P]:
+    """The touching points of the straight run from circle 1 to circle 2 (signed radii: centre on the left of
+    the run when positive; a radius of 0 is a plain point)."""
+    dx, dy = c2[0] - c1[0], c2[1] - c1[1]
+    d = math.hypot(dx, dy)
+    k = rho2 - rho1
+    if d <= abs(k) * 1.0001 or d < 1e-9:
+        raise RopeError("two stops of the rope overlap (a point inside a pulley, or pulleys too close)")
+    phi, spread = math.atan2(dy, dx), math.acos(k / d)
+    for psi in (phi + spread, phi - spread):
+        n = (math.cos(psi), math.sin(psi))
+        if n[1] * dx - n[0] * dy > 0:  # the run (n turned clockwise) heads from circle 1 towards circle 2
+            return (c1[0] - rho1 * n[0], c1[1] - rho1 * n[1]), (c2[0] - rho2 * n[0], c2[1] - rho2 * n[1])
+    raise RopeError("no straight run joins two stops of the rope")
+
+
+def _arc(c: P, r: float, t_in: P, t_out: P, clockwise: bool, steps: int = 24) -> list[P]:
+    th1 = math.atan2(t_in[1] - c[1], t_in[0] - c[0])
+    th2 = math.atan2(t_out[1] - c[1], t_out[0] - c[0])
+    sweep = (th2 - th1) % (2 * math.pi)
+    if clockwise:
+        sweep -= 2 * math.pi
+    return [(c[0] + r * math.cos(th1 + sweep * j / steps), c[1] + r * math.sin(th1 + sweep * j / steps))
+            for j in range(steps + 1)]

@@ -1,0 +1,109 @@
+"""After placing: grounds, ceilings and walls fitted to what they carry, and panels set side by side."""
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from scidsl.diagnostics import error
+from scidsl.domains.draw import kinds as k
+from scidsl.domains.draw import placing
+
+P = tuple[float, float]
+_MARGIN_CM = 0.8  # a support runs this far past the outermost thing it carries
+_MIN_CM = 3.0
+_PANEL_GAP_CM = 1.5
+_CAPTION_GAP_CM = 0.5
+
+
+def fit_surfaces(layout: Any, placed: dict[str, Any]) -> None:
+    """Give every ground, ceiling and wall without ends the extent of what rests on, hangs from or leans on it."""
+    from scidsl.domains.draw.domain import anchors_of
+
+    for shape in layout.shapes:
+        node = shape.node
+        if not isinstance(node, k.Ground) or node.from_ is not None or not node.name:
+            continue
+        users = [s for s in layout.shapes if s is not shape and _uses(s.node, node.name)]
+        a, b = shape.points
+        d = math.dist(a, b)
+        u = ((b[0] - a[0]) / d, (b[1] - a[1]) / d)
+        along = [(p[0] - a[0]) * u[0] + (p[1] - a[1]) * u[1] for s in users for p in _extent_points(s)]
+        if along:
+            lo, hi = min(along) - _MARGIN_CM, max(along) + _MARGIN_CM
+            if hi - lo < _MIN_CM:
+                mid = (lo + hi) / 2
+                lo, hi = mid - _MIN_CM / 2, mid + _MIN_CM / 2
+        else:
+            lo, hi = d / 2 - _MIN_CM / 2, d / 2 + _MIN_CM / 2
+        shape.points = [(a[0] + u[0] * lo, a[1] + u[1] * lo), (a[0] + u[0] * hi, a[1] + u[1] * hi)]
+        placed[node.name] = shape
+
+
+def _uses(node: Any, name: str) -> bool:
+    """True when an item rests on, hangs from or leans on the named support."""
+    for key in ("on", "hangs_from", "against"):
+        ref = getattr(node, key, None)
+        if isinstance(ref, str) and ref.partition(".")[0] == name:
+            return True
+    return False
+
+
+def _extent_points(shape: Any) -> list[P]:
+    pts = list(shape.points)
+    if shape.center is not None and shape.radius:
+        c, r = shape.center, shape.radius
+        pts += [(c[0] - r, c[1]), (c[0] + r, c[1]), (c[0], c[1] - r), (c[0], c[1] + r)]
+    return pts
+
+
+def arrange(ctx: Any, layout: Any, placed: dict[str, Any]) -> None:
+    """Set the panels in a row, a column or a grid, in the order declared, each with its caption under it."""
+    panels = [n for n in ctx.nodes if isinstance(n, k.Panel)]
+    if not panels:
+        return
+    owner: dict[str, Any] = {}
+    for panel in panels:
+        for item in panel.items:
+            if item in owner:
+                ctx.report(error("E4024", f"'{item}' is in two panels", panel.span_of("items"),
+                                 "list each item in one panel only",
+                                 related=((owner[item].span_of("items"), "it is listed here first"),)))
+                return
+            if item not in placed:
+                continue
+            owner[item] = panel
+    groups = [[s for s in layout.shapes if s.node.name and owner.get(s.node.name) is p] for p in panels]
+    boxes = [_union([placing.bbox(s) for s in g]) for g in groups]
+    arrange_kind = panels[0].arrange
+    cols = len(panels) if arrange_kind == "row" else 1 if arrange_kind == "column" else math.ceil(math.sqrt(len(panels)))
+    cell_w = max((b[2] - b[0]) for b in boxes if b) if any(boxes) else 0.0
+    cell_h = max((b[3] - b[1]) for b in boxes if b) if any(boxes) else 0.0
+    captions = []
+    for i, (panel, group, box) in enumerate(zip(panels, groups, boxes)):
+        if box is None:
+            continue
+        col, row = i % cols, i // cols
+        cell_x0 = col * (cell_w + _PANEL_GAP_CM)
+        cell_y0 = -row * (cell_h + _PANEL_GAP_CM + 1.0)  # the panels of a row share their base line
+        dx, dy = cell_x0 + (cell_w - (box[2] - box[0])) / 2 - box[0], cell_y0 - box[1]
+        for s in group:
+            _shift(s, dx, dy)
+        if panel.caption:
+            captions.append((panel, ((box[0] + box[2]) / 2 + dx, box[1] + dy - _CAPTION_GAP_CM)))
+    layout.panel_captions = captions
+
+
+def _union(boxes: list) -> Any:
+    if not boxes:
+        return None
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def _shift(shape: Any, dx: float, dy: float) -> None:
+    def mv(p: P) -> P:
+        return (p[0] + dx, p[1] + dy)
+
+    shape.points = [mv(p) for p in shape.points]
+    shape.paths = [[mv(p) for p in path] for path in shape.paths]
+    if shape.center is not None:
+        shape.center = mv(shape.center)

@@ -1,0 +1,134 @@
+"""Relations instead of coordinates: bodies rest on faces, hang, stand beside, ropes run over pulleys,
+arrows point where stated; every relation is measured again on the drawn page."""
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from scidsl import place
+from scidsl.domains.draw import domain as draw
+from scidsl.primitives import Circle, Line
+from tests.conftest import compile_ok, layout_and_page
+
+CODES_TESTED_HERE = ("E4025",)
+
+STACK = """floor f
+box c on f { length: 4.8, height: 1.5, text: "$c$" }
+box b on c { length: 2.6, height: 1, text: "$b$" }
+arrow F from b.left { direction: left, label: "$F$" }
+"""
+
+ATWOOD = """floor f
+box table on f { length: 5, height: 2.5 }
+box A on table { along: 0.35, length: 1.4, height: 0.8 }
+pulley P on table.top_right
+box B hangs from P { gap: 1.5, length: 0.8, height: 0.8 }
+rope r through [A.right, P, B.top]
+"""
+
+
+def _moved(page, owner: str, dx: float, dy: float, kind=Line):  # type: ignore[no-untyped-def]
+    def mv(it):  # type: ignore[no-untyped-def]
+        if isinstance(it, Line):
+            return replace(it, points=tuple((x + dx, y + dy) for x, y in it.points))
+        return replace(it, center=(it.center[0] + dx, it.center[1] + dy))
+    page.items = [mv(it) if isinstance(it, kind) and it.owner == owner else it for it in page.items]
+    return page
+
+
+def test_an_untouched_page_shows_every_relation() -> None:
+    for text in (STACK, ATWOOD):
+        lay, page = layout_and_page(text, "draw")
+        assert lay.relations and draw.verify_relations(lay, page) == []
+
+
+def test_a_body_lifted_off_its_support_is_caught() -> None:
+    lay, page = layout_and_page(STACK, "draw")
+    (d,) = draw.verify_relations(lay, _moved(page, "b", 0, 0.3), )
+    assert d.code == "E4025" and "b does not touch c" in d.message and d.span.line == 3
+
+
+def test_a_turned_arrow_is_caught() -> None:
+    lay, page = layout_and_page(STACK, "draw")
+    page.items = [replace(it, points=(it.points[0], (it.points[1][0], it.points[1][1] + 0.5)))
+                  if isinstance(it, Line) and it.owner == "F" else it for it in page.items]
+    (d,) = draw.verify_relations(lay, page)
+    assert d.code == "E4025" and "F is drawn at" in d.message
+
+
+def test_a_pulley_moved_off_its_rope_is_caught() -> None:
+    lay, page = layout_and_page(ATWOOD, "draw")
+    codes = [d.code for d in draw.verify_relations(lay, _moved(page, "P", 0.0, 0.25, Circle))]
+    assert codes == ["E4025"]
+
+
+def test_relations_are_facts() -> None:
+    texts = [f.text for f in compile_ok(ATWOOD).facts if f.predicate == "relation"]
+    assert "P is mounted at the corner table.top_right, tangent to both its faces" in texts
+    assert "A rests on table" in texts and "B hangs from P (1.5 cm below)" in texts and "rope r runs over P" in texts
+
+
+def test_a_pulley_on_a_corner_is_tangent_to_both_faces() -> None:
+    page = compile_ok(ATWOOD).drawing
+    disk = next(it for it in page.items if isinstance(it, Circle) and it.owner == "P")
+    top = page.anchors["table.top_right"]
+    # the rope along the table top and the hanging strand beside its side both touch the rim
+    assert math.isclose(disk.center[1] - top[1], disk.radius, abs_tol=1e-6)
+    assert math.isclose(disk.center[0] - top[0], disk.radius, abs_tol=1e-6)
+
+
+def _edge_on_line(poly: Line, a, b, tol: float = 1e-6) -> bool:  # type: ignore[no-untyped-def]
+    segs = list(zip(poly.points, poly.points[1:] + poly.points[:1]))
+    return place.flush_contact(segs, [(a, b)], tol) is None
+
+
+@settings(max_examples=25, deadline=None)
+@given(angle=st.integers(5, 75), along=st.floats(0.2, 0.8), size=st.floats(0.5, 1.5), turn=st.integers(-170, 170))
+def test_a_block_rests_flush_on_any_slope_and_its_force_keeps_its_angle(angle: int, along: float, size: float,
+                                                                         turn: int) -> None:
+    text = (f"incline ramp {{ angle: {angle} deg, base: 8 }}\n"
+            f"box A on ramp {{ along: {along:.3f}, length: {size:.3f}, height: {size * 0.7:.3f} }}\n"
+            f"arrow F from A {{ direction: ramp.slope, angle: {turn} deg }}\n")
+    result = compile_ok(text)
+    page = result.drawing
+    tri = next(it for it in page.items if isinstance(it, Line) and it.owner == "ramp" and it.closed)
+    foot, _, top = tri.points[:3]
+    box = next(it for it in page.items if isinstance(it, Line) and it.owner == "A" and it.closed)
+    assert _edge_on_line(box, foot, top, 1e-3)
+    arrow = next(it for it in page.items if isinstance(it, Line) and it.owner == "F")
+    (x0, y0), (x1, y1) = arrow.points[0], arrow.points[-1]
+    drawn = math.degrees(math.atan2(y1 - y0, x1 - x0)) % 360
+    assert abs((drawn - (angle + turn) + 180) % 360 - 180) < 0.01
+
+
+@settings(max_examples=20, deadline=None)
+@given(sizes=st.lists(st.tuples(st.floats(0.6, 4.0), st.floats(0.4, 1.5)), min_size=1, max_size=4))
+def test_stacks_of_any_sizes_touch_on_the_page(sizes: list) -> None:
+    lines = ["floor f"]
+    below = "f"
+    for i, (w, h) in enumerate(sizes):
+        lines.append(f"box b{i} on {below} {{ length: {w:.3f}, height: {h:.3f} }}")
+        below = f"b{i}"
+    lay, page = layout_and_page("\n".join(lines), "draw")
+    boxes = [next(it for it in page.items if isinstance(it, Line) and it.owner == f"b{i}") for i in range(len(sizes))]
+    for lower, upper in zip(boxes, boxes[1:]):
+        assert math.isclose(min(p[1] for p in upper.points), max(p[1] for p in lower.points), abs_tol=1e-6)
+    assert draw.verify_relations(lay, page) == []
+
+
+@settings(max_examples=20, deadline=None)
+@given(pulleys=st.integers(1, 3), gap=st.floats(0.8, 3.0), radius=st.floats(0.2, 0.6))
+def test_ropes_over_pulleys_are_tangent_on_the_page(pulleys: int, gap: float, radius: float) -> None:
+    lines = ["ceiling top", "floor f", "box A on f { length: 1.2, height: 0.8 }"]
+    stops = ["A.top"]
+    for i in range(pulleys):
+        lines.append(f"pulley P{i} hangs from top {{ gap: 1, radius: {radius:.3f} }}" if i == 0 else
+                     f"pulley P{i} right of P{i - 1} {{ gap: 1.2, radius: {radius:.3f} }}")
+        stops.append(f"P{i}")
+    lines.append(f"box B hangs from P{pulleys - 1} {{ gap: {gap:.3f}, length: 0.8, height: 0.8 }}")
+    lines.append(f"rope r through [{', '.join(stops + ['B.top'])}]")
+    lay, page = layout_and_page("\n".join(lines), "draw")
+    assert draw.verify_relations(lay, page) == []
