@@ -138,7 +138,17 @@ def _kind_doc(kind: str, cls: Any, domain: str) -> KindDoc:
         getattr(cls, "text_field", None),
         bool(getattr(cls, "name_required", True)),
         getattr(cls, "example", ""),
+        _members(cls),
     )
+
+
+def _members(cls: Any) -> tuple[str, ...]:
+    """The members a kind offers whatever its name (`b.top`, `ramp.slope`), for the reference."""
+    try:
+        found = cls.members(cls.model_construct(name="X"))
+    except Exception:  # members that depend on the statement (a triangle's vertices) are told in its summary
+        return ()
+    return tuple(sorted(found)) if found else ()
 
 
 def _fact_docs() -> tuple[FactDoc, ...]:

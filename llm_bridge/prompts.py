@@ -18,7 +18,7 @@ and how the problem names things; keep those names.
 2. Plan. Pick the scidsl kinds for these entities from the reference below. Map each given value and \
 relation to a property or a `given` fact. State only what is given: never the solution, never a \
 value the problem asks the reader to find (an unknown gets a label such as "x" or "?", not a \
-number). Do not add objects the problem does not mention. Decide which labels the figure needs.
+number). Do not add objects the problem does not mention. Decide which labels the figure needs. Place physical things by relations, never by computing page coordinates: a body rests `on` a floor, a slope or another body, `hangs from` a ceiling, a spring or a pulley, stands `left of` / `right of` / `above` / `below` another, sits `on` a point or a rim; a pulley sits `on ramp.top`; a rope runs `through [A.right, P, B.top]`; a force starts at a member (`b.left`, `A.bottom`, `A`) with a `direction` (an angle, left/right/up/down, `ramp.slope`, `normal(ramp.slope)`, `towards(C)`). Lengths with units (2 m) are drawn to one scale.
 
 3. Scene. Call {tool} once with the complete scene. If the compiler answers with diagnostics, fix \
 exactly what they point at and call {tool} again with the whole corrected scene.
@@ -32,7 +32,7 @@ Write steps 1 and 2 briefly as plain text before the tool call.
 REFERENCE_FALLBACK = """\
 # scidsl in brief
 One statement shape: `kind [name] ["text"] (relword value)* [{ key: value, ... }]`.
-relwords: of on at from to through with between. Facts: `given <expr> [= < > <= >= <expr>] [{ props }]`.
+relwords: of on at from to through with between above below against inside, hangs from, left of, right of. Facts: `given <expr> [= < > <= >= <expr>] [{ props }]`.
 Values: numbers, quantities with units (`30 deg`, `4 ohm`, `9.8 m/s^2`), "strings", true/false, names,
 member refs (`R1.left`), lists `[a, b]`, points `(x, y)`, calls `series(R1, R2)`, arithmetic.
 Comments start with #. Statements end at a newline or `;`."""
@@ -81,6 +81,22 @@ WORKED_EXAMPLES = (
         "resistor R1 { resistance: 4 ohm }\n"
         "capacitor C1 { capacitance: 3 uF }\n"
         "circuit c1 { loop: [V1, S, R1, C1] }",
+    ),
+    WorkedExample(
+        problem="A 2 kg block on a 30° incline is tied by a string over a pulley at the top of the incline "
+        "to a hanging 3 kg mass. Find the acceleration.",
+        understand="Entities: incline (30°), block A (2 kg) on it, pulley at its top, hanging mass B (3 kg), "
+        "string from A over the pulley to B. Asked: acceleration (not drawn).",
+        plan="floor; incline on it; box A on the slope; pulley on the incline's top corner; box B hangs "
+        "from the pulley; rope through A's uphill face, the pulley and B's top; weights as forces.",
+        scene='scene "Block on an incline tied over a pulley to a hanging mass"\n'
+        "floor f\n"
+        'incline ramp on f { angle: 30 deg, base: 6 }\n'
+        'box A on ramp { along: 0.45, length: 1.2, height: 0.8, text: "2 kg" }\n'
+        "pulley P on ramp.top\n"
+        'box B hangs from P { gap: 1.5, length: 0.9, height: 0.9, text: "3 kg" }\n'
+        "rope r through [A.right, P, B.top]\n"
+        'force W from B.bottom { direction: down, label: "$m_B g$" }',
     ),
 )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace, field
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ class KindDoc:
     text_field: str | None = None
     name_required: bool = True
     example: str = ""
+    members: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -112,12 +113,19 @@ def _render_kinds(doc: ReferenceDoc) -> str:
         kinds = [k for k in doc.kinds if k.domain == domain]
         summary = doc.domain_summaries.get(domain, "")
         common = common_fields(kinds)
+        placing = placing_fields(kinds, common)
         lines.append("")
         lines.append(f"### {domain}" + (f" — {summary}" if summary else ""))
         if common:
             lines.append(
                 "Common props (marked `+common`): " + ", ".join(_render_field(f) for f in common)
             )
+        if placing:
+            lines.append(
+                "Relation props, also written in the head as `box b on c`, `dot P left of q` (marked "
+                "`+relations`): " + ", ".join(_render_field(f) for f in placing)
+            )
+            kinds = [_without(kind, placing) for kind in kinds]
         first_with: dict[tuple[FieldDoc, ...], str] = {}
         for kind in kinds:
             same_as = (
@@ -140,6 +148,25 @@ def common_fields(kinds: Sequence[KindDoc], min_kinds: int = 3) -> tuple[FieldDo
     return tuple(shared) if len(shared) >= 2 else ()
 
 
+def placing_fields(kinds: Sequence[KindDoc], common: Sequence[FieldDoc], min_kinds: int = 4) -> tuple[FieldDoc, ...]:
+    """Relation properties several kinds share identically (rests on, hangs from, beside): listed once."""
+    counts: dict[FieldDoc, int] = {}
+    for kind in kinds:
+        for f in kind.fields:
+            if f not in common and f.name in kind.relations + ("along", "gap", "angle"):
+                counts[f] = counts.get(f, 0) + 1
+    shared = tuple(f for f, n in counts.items() if n >= min_kinds)
+    return shared if len(shared) >= 3 else ()
+
+
+def _without(kind: KindDoc, placing: Sequence[FieldDoc]) -> KindDoc:
+    """The kind with its shared relation props folded into one `+relations` field."""
+    if not any(f in kind.fields for f in placing):
+        return kind
+    rest = tuple(f for f in kind.fields if f not in placing)
+    return replace(kind, fields=rest + (FieldDoc("+relations", "", False, ""),))
+
+
 def _render_kind(kind: KindDoc, common: Sequence[FieldDoc] = (), same_as: str | None = None) -> str:
     """One kind in two to four lines; `same_as` names an earlier kind with the very same props."""
     head = f"- `{kind.kind}`" + (f": {kind.summary}" if kind.summary else "")
@@ -150,7 +177,9 @@ def _render_kind(kind: KindDoc, common: Sequence[FieldDoc] = (), same_as: str | 
     )
     extra = []
     if kind.relations:
-        extra.append("head relwords: " + " ".join(kind.relations))
+        extra.append("head relwords: " + ", ".join(r.replace("_", " ") for r in kind.relations))
+    if kind.members:
+        extra.append("members: " + " ".join(kind.members))
     if kind.text_field:
         extra.append(f'"text" sets {kind.text_field}')
     if not kind.name_required:
@@ -169,6 +198,8 @@ def _render_kind(kind: KindDoc, common: Sequence[FieldDoc] = (), same_as: str | 
 
 def _render_field(f: FieldDoc) -> str:
     """`name*: type (description)`."""
+    if f.name.startswith("+"):
+        return f.name
     text = f"{f.name}{'*' if f.required else ''}: {f.type}"
     return text + (f" ({f.description})" if f.description else "")
 

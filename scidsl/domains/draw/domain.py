@@ -196,7 +196,9 @@ def _place(node: Node, anchors: dict[str, P], placed: dict[str, Shape], scale: f
     if isinstance(node, k.Block):
         return _block_shape(node, placed)
     if isinstance(node, k.Incline):
-        return _incline_shape(node, anchors)
+        return _incline_shape(node, anchors, placed, out)
+    if isinstance(node, k.Field_) and node.around:
+        return _field_around(node, placed)
     if isinstance(node, k.Ground) and node.from_ is None:
         return _ground_shape(node, anchors)
     if isinstance(node, k.Arrow) and node.to is None:
@@ -219,6 +221,9 @@ def _body_shape(node: Node, anchors: dict[str, P], placed: dict[str, Shape], sca
         return Shape(node, [(c[0] - size[0] / 2, c[1] - size[1] / 2)], center=None, radius=size[0])
     if isinstance(node, (k.Disk, k.Charge, k.CurrentMark)):
         return Shape(node, [_finite(c)], center=_finite(c), radius=node.radius, paths=[mount] if mount else [])
+    if isinstance(node, k.Ellipse):
+        rx, ry = node.radii
+        return Shape(node, [_finite(c), (c[0] + rx, c[1]), (c[0], c[1] + ry)], center=_finite(c))
     return Shape(node, [_finite(c)])
 
 
@@ -441,17 +446,49 @@ def _rope_shape(node: k.Rope, anchors: dict[str, P], placed: dict[str, Shape], o
                         "list a fixed position, the pulley (a disk), then the next position") from None
 
 
-def _incline_shape(node: k.Incline, anchors: dict[str, P]) -> Shape:
+def _field_around(node: k.Field_, placed: dict[str, Shape]) -> Shape:
+    """A field's region: the box around the named items, with its margin."""
+    from scidsl.domains.draw import placing
+
+    missing = [n for n in node.around or [] if n not in placed]
+    if missing:
+        raise _PosError("E4001", f"the field covers {', '.join(missing)}, not placed before it",
+                        "name drawing items declared above the field")
+    boxes = [placing.bbox(placed[n]) for n in node.around or []]
+    m = node.margin
+    return Shape(node, [(min(b[0] for b in boxes) - m, min(b[1] for b in boxes) - m),
+                        (max(b[2] for b in boxes) + m, max(b[3] for b in boxes) + m)])
+
+
+def _incline_shape(node: k.Incline, anchors: dict[str, P], placed: dict[str, Shape] | None = None,
+                   out: Layout | None = None) -> Shape:
     """Foot, right-angle corner and top of the slope."""
     deg = math.degrees(node.angle.si)
     if not 0 < deg < 90:
         raise _PosError("E4016", f"an incline's angle is between 0 and 90 deg, not {node.angle.pretty()}",
                         "give the angle with the horizontal, e.g. angle: 30 deg")
     fx, fy = position(node.at, anchors) if node.at is not None else (0.0, 0.0)
+    if node.on is not None and placed is not None and out is not None:
+        fx, fy = _incline_foot(node, placed, out)
     sign = 1 if node.rises == "right" else -1
     corner = (fx + sign * node.base, fy)
     top = (corner[0], fy + node.base * math.tan(node.angle.si))
     return Shape(node, [(fx, fy), _finite(corner), _finite(top)], closed=True)
+
+
+def _incline_foot(node: k.Incline, placed: dict[str, Shape], out: Layout) -> P:
+    """An incline standing on a floor: its foot on the floor's line."""
+    from scidsl import place
+    from scidsl.domains.draw import placing
+
+    face = placing.face_named(node.on, placed)
+    if face is None or abs(face.direction[1]) > 1e-6:
+        raise _PosError("E4015", f"an incline stands on a level floor; '{node.on}' is not one",
+                        "declare `floor f` first, then `incline ramp on f`")
+    owner = owner_of(node)
+    out.relations.append(place.Relation("on", owner, node.on, node.span, f"incline {node.name or ''} stands on "
+                                        f"{node.on}", placing._measure_contact(owner, node.on, False)))
+    return face.point(node.along if node.along is not None else 0.5)
 
 
 def _block_shape(node: k.Block, placed: dict[str, Shape]) -> Shape:

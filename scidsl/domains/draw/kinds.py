@@ -38,6 +38,8 @@ class _Placed(Node):
     below: Optional[Ref] = None
     inside: Optional[Ref] = Field(default=None, description="centred inside a body")
     gap: Optional[Size] = Field(default=None, description="distance to what it is beside or hangs from (default 1 cm)")
+    angle: Optional[Angle] = Field(default=None, description="on a circle or ellipse: where on its rim, as the direction "
+                                   "from its centre (0 deg = right, 90 deg = top)")
 
 
 class _Styled(Node):
@@ -312,18 +314,18 @@ class Pulley(Disk):
     example: ClassVar[str] = "incline ramp { angle: 30 deg }; pulley P on ramp.top"
 
 
-class Ellipse(_Styled):
+class Ellipse(_Styled, _Placed):
     """An ellipse or part of one (a circle seen in perspective, an orbit, the dashed back of a disc)."""
 
     kind: Literal["ellipse"] = "ellipse"
-    at: Position
+    at: Optional[Position] = None
     radii: tuple[Number, Number] = Field(description="(horizontal, vertical) half-axes in cm")
     start: Optional[Angle] = Field(default=None, description="draw only from this parameter angle (0 deg = right)")
     end: Optional[Angle] = Field(default=None, description="... to this one, counter-clockwise")
     fill: Optional[Color] = Field(default=None, description="fill colour (whole ellipses only)")
     hatch: Optional[str] = Field(default=None, pattern=r"^[/\\|\-+xoO.*]{1,6}$", description="hatch like '//'")
     arrow: ArrowEnd = Field(default="none", description="arrow heads on a partial ellipse")
-    relations: ClassVar[tuple[str, ...]] = ("at",)
+    relations: ClassVar[tuple[str, ...]] = ("at",) + PLACING
     example: ClassVar[str] = "ellipse orbit at (0, 2) { radii: (1.5, 0.4), dash: dashed }"
 
     def members(self) -> Optional[set[str]]:
@@ -361,8 +363,11 @@ class Field_(_Styled):
     """A field over a rectangle: parallel arrowed lines, a grid of ⊙ / × (out of / into the page), or radial lines."""
 
     kind: Literal["field"] = "field"
-    from_: Position = Field(alias="from", description="one corner of the region")
-    to: Position = Field(description="the opposite corner")
+    from_: Optional[Position] = Field(default=None, alias="from", description="one corner of the region")
+    to: Optional[Position] = Field(default=None, description="the opposite corner")
+    around: Optional[list[Ref]] = Field(default=None, max_length=50, description="instead of corners: the region "
+                                        "covers these items with `margin` to spare")
+    margin: Number = Field(default=0.8, ge=0, le=50, description="room around the items it covers, in cm")
     direction: Literal["right", "left", "up", "down", "out", "in", "outward", "inward", "ccw", "cw"] = Field(
         description="direction of the field: parallel lines, ⊙/× symbols (out of / into the page), lines "
                     "radiating outward from / inward to the centre of the region (a point charge), or circles "
@@ -454,13 +459,15 @@ class Incline(_Styled):
     kind: Literal["incline"] = "incline"
     at: Optional[Position] = Field(default=None, description="the foot, where the slope meets the ground at the "
                                    "marked angle (default: the origin)")
+    on: Optional[Ref] = Field(default=None, description="the floor it stands on (instead of `at`)")
+    along: Optional[Number] = Field(default=None, ge=0, le=1, description="where its foot stands along that floor")
     angle: Angle = Field(description="angle with the horizontal, between 0 and 90 deg")
     base: Number = Field(default=6.0, gt=0, le=1000, description="horizontal length in cm")
     rises: Literal["right", "left"] = Field(default="right", description="the slope rises to the right or the left")
     fill: Optional[Color] = Field(default="#eeeeee", description="fill colour")
     angle_label: Optional[Label] = Field(default=None, description="label of the angle (default: its value)")
-    relations: ClassVar[tuple[str, ...]] = ("at",)
-    example: ClassVar[str] = "incline ramp at (0, 0) { angle: 30 deg, base: 6 }"
+    relations: ClassVar[tuple[str, ...]] = ("at", "on")
+    example: ClassVar[str] = "floor f; incline ramp on f { angle: 30 deg, base: 6 }"
 
     def members(self) -> Optional[set[str]]:
         """Foot, top, right-angle corner, the middle of the slope, and the slope as a face to rest on."""

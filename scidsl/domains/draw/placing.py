@@ -120,6 +120,29 @@ def hang_point(ref: str, placed: dict[str, Any], anchors: dict[str, P], side: st
                      "name a ceiling, a spring or string, a body, or a point placed before")
 
 
+def hang_direction(ref: str, placed: dict[str, Any]) -> P:
+    """Which way a thing hangs: along the spring or string it hangs from, else straight down."""
+    shape = placed.get(ref)
+    if shape is not None and isinstance(shape.node, (k.Spring, k.Rope)) and len(shape.points) >= 2:
+        a, b = shape.points[-2], shape.points[-1]
+        d = math.dist(a, b)
+        if d > 1e-9:
+            return ((b[0] - a[0]) / d, (b[1] - a[1]) / d)
+    return (0.0, -1.0)
+
+
+def rim_point(shape: Any, angle_deg: float) -> P:
+    """The point of a circle's or ellipse's rim in a direction from its centre."""
+    c = shape.center
+    a = math.radians(angle_deg)
+    if isinstance(shape.node, k.Ellipse):
+        _, pa, pb = shape.points
+        rx, ry = math.dist(c, pa), math.dist(c, pb)
+        t = math.atan2(math.sin(a) / max(ry, 1e-9), math.cos(a) / max(rx, 1e-9))
+        return (c[0] + rx * math.cos(t), c[1] + ry * math.sin(t))
+    return (c[0] + shape.radius * math.cos(a), c[1] + shape.radius * math.sin(a))
+
+
 def bbox(shape: Any) -> tuple[float, float, float, float]:
     """The box a placed item covers (a disk by its radius)."""
     pts = list(shape.points)
@@ -202,6 +225,8 @@ def size_of(node: Node, scale: float) -> P:
     if isinstance(node, k.Axes):
         side = cm(node.length, scale, 1.2)
         return side, side
+    if isinstance(node, k.Ellipse):
+        return 2 * node.radii[0], 2 * node.radii[1]
     return 0.0, 0.0
 
 
@@ -250,7 +275,8 @@ def place_body(node: Node, size: P, placed: dict[str, Any], anchors: dict[str, P
         return _box_at(c, w, h), c, rels, None
     if node.hangs_from is not None:
         p = hang_point(node.hangs_from, placed, anchors, "right")
-        c = (p[0], p[1] - gap - h / 2)
+        down = hang_direction(node.hangs_from, placed)
+        c = (p[0] + down[0] * (gap + h / 2), p[1] + down[1] * (gap + h / 2))
         target = node.hangs_from
         if isinstance(node, k.Pulley) and _is_surface(placed, target):
             mount = [(c[0], c[1] + h / 2), p]
@@ -324,6 +350,13 @@ def _place_on(node: Node, w: float, h: float, placed: dict[str, Any], anchors: d
     target = node.on
     owner = node.name or ""
     face = face_named(target, placed)
+    rim = placed.get(target)
+    if face is None and rim is not None and isinstance(rim.node, (k.Disk, k.Ellipse, k.Charge)) and rim.center:
+        angle = math.degrees(node.angle.si) if getattr(node, "angle", None) is not None else 90.0
+        p = rim_point(rim, angle)
+        rel = Relation("on", owner, target, node.span, f"{node.name} is on the rim of {target} at {angle:g}°",
+                       _measure_on_rim(owner, target))
+        return _box_at(p, w, h), p, rel, None
     if face is None:
         if target not in anchors:
             raise PlaceError("E4001", f"'{target}' is not a face or point to rest on",
@@ -443,6 +476,19 @@ def _measure_on_point(subject: str, target: str, mounted: bool) -> Any:
         if c is None or p is None or mounted:
             return None
         return None if math.dist(c, p) <= place.CONTACT_TOL_CM else f"{subject} is not drawn on {target}"
+    return measure
+
+
+def _measure_on_rim(subject: str, target: str) -> Any:
+    def measure(page: Any) -> Optional[str]:
+        from scidsl.primitives import Circle
+
+        c = page.anchors.get(subject)
+        disk = next((it for it in page.items if isinstance(it, Circle) and it.owner == target), None)
+        if c is None or disk is None:
+            return None
+        off = abs(math.dist(c, disk.center) - disk.radius)
+        return None if off <= place.CONTACT_TOL_CM else f"{subject} is {off:.3f} cm off the rim of {target}"
     return measure
 
 
