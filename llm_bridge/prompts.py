@@ -96,7 +96,7 @@ WORKED_EXAMPLES = (
         "pulley P on ramp.top\n"
         'box B hangs from P { gap: 1.5, length: 0.9, height: 0.9, text: "3 kg" }\n'
         "rope r through [A.right, P, B.top]\n"
-        'force W from B.bottom { direction: down, label: "$m_B g$" }',
+        'force W from B.bottom { direction: down, length: 1, label: "$m_B g$" }',
     ),
 )
 

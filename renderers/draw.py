@@ -141,12 +141,17 @@ def _arc_mid(shape: Shape) -> tuple[float, float, float]:
     return cx + r * math.cos(mid), cy + r * math.sin(mid), math.degrees(mid)
 
 
+def _pushes(node: k.Arrow) -> bool:
+    """An arrow stated by where it ends (`to` and a direction): a push on a face."""
+    return node.from_ is None and node.direction is not None
+
+
 def _label_anchor(shape: Shape) -> tuple[float, float]:
     if isinstance(shape.node, k.ArcShape):
         x, y, _ = _arc_mid(shape)
         return x, y
-    if isinstance(shape.node, k.Arrow):
-        return shape.points[-1]
+    if isinstance(shape.node, k.Arrow):  # past the tip; a push that ends on a face is named at its tail
+        return shape.points[0] if _pushes(shape.node) else shape.points[-1]
     if isinstance(shape.node, k.Box) and shape.center is not None:
         return _box_edge(shape, _prefer(shape)[0])
     if shape.center is not None and not isinstance(shape.node, k.ArcShape):
@@ -188,7 +193,8 @@ def _prefer(shape: Shape) -> tuple[float, ...]:
         return (_arc_mid(shape)[2],)
     if isinstance(shape.node, k.Arrow):
         (x0, y0), (x1, y1) = shape.points[0], shape.points[-1]
-        return (math.degrees(math.atan2(y1 - y0, x1 - x0)),)
+        ahead = math.degrees(math.atan2(y1 - y0, x1 - x0))
+        return (ahead + 180.0,) if _pushes(shape.node) else (ahead,)
     if isinstance(shape.node, (k.Polyline, k.Curve, k.Rope)) and len(shape.points) >= 2:
         u = _halfway(shape.points)[1]
         left = math.degrees(math.atan2(u[0], -u[1]))
@@ -537,7 +543,8 @@ def _block(shape: Shape, owner: str, out: Drawing) -> None:
 def _charge(shape: Shape, owner: str, out: Drawing) -> None:
     node, c, r = shape.node, shape.center, shape.radius
     assert c is not None
-    out.items.append(Circle(c, r, _stroke(node, "white"), owner=owner, role="charge"))
+    # a charge covers what passes under it (a triangle's corner it sits on, a field line ending on it)
+    out.items.append(Circle(c, r, replace(_stroke(node, "white"), zorder=3), owner=owner, role="charge"))
     sign = "+" if node.value > 0 else ("$-$" if node.value < 0 else "")
     if sign:
         out.items.append(Text(c, sign, size=10, owner=owner, may_touch=(owner,)))

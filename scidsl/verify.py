@@ -36,10 +36,13 @@ def verify_canvas(canvas: Canvas, drawing: Drawing) -> list[Diagnostic]:
     m = canvas.axes.transData.get_matrix()
     coeffs = [m[0, 0], m[0, 1], m[1, 0], m[1, 1], m[0, 2], m[1, 2]]
     strokes = []
-    for item in drawing.items:
+    covers = _opaque_fills(drawing)
+    for i, item in enumerate(drawing.items):
         if isinstance(item, Text):
             continue
         geom = stroke_geometry(item)
+        if geom is not None and covers:
+            geom = _uncovered(geom, i, item, covers)
         if geom is not None and not geom.is_empty:
             strokes.append((affine_transform(geom, coeffs), item.owner))
     if strokes:
@@ -54,6 +57,33 @@ def verify_canvas(canvas: Canvas, drawing: Drawing) -> list[Diagnostic]:
                                        + (f" of {owner}" if owner else ""), None))
                     break
     return diags
+
+
+def _opaque_fills(drawing: Drawing) -> list:
+    """(index, zorder, area) of every shape filled opaquely: what it covers is not seen (a charge on a vertex)."""
+    from shapely.geometry import Point, Polygon
+
+    from scidsl.primitives import Circle, Line
+
+    out = []
+    for i, item in enumerate(drawing.items):
+        stroke = getattr(item, "stroke", None)
+        if stroke is None or not stroke.fill or stroke.fill == "none" or stroke.alpha < 1 or stroke.hatch:
+            continue
+        if isinstance(item, Circle):
+            out.append((i, stroke.zorder, Point(item.center).buffer(item.radius, 64)))
+        elif isinstance(item, Line) and item.closed and len(item.points) >= 3:
+            out.append((i, stroke.zorder, Polygon(item.points).buffer(0)))
+    return out
+
+
+def _uncovered(geom, index: int, item, covers: list):  # type: ignore[no-untyped-def]
+    """The part of a stroke not hidden under an opaque fill drawn above it."""
+    z = item.stroke.zorder if hasattr(item, "stroke") else 2
+    for j, zf, area in covers:
+        if j != index and (zf > z or (zf == z and j > index)) and area.intersects(geom):
+            geom = geom.difference(area.buffer(-1e-3))
+    return geom
 
 
 def _text_overlaps(boxes: list) -> list[Diagnostic]:

@@ -147,6 +147,13 @@ def layout(ctx: Any) -> Layout:
     group_of = {item: g for g in ctx.nodes if isinstance(g, k.Group) for item in g.items}
     placed: dict[str, Shape] = {}
     scale = placing.world_scale(ctx.nodes, None)
+    tiny = placing.too_small(ctx.nodes, scale)
+    if tiny is not None:
+        node, q = tiny
+        ctx.report(error("E4026", f"{q.pretty()} would be drawn {q.si * scale * 10:.2g} mm long at the scale the "
+                         "longest world length sets: the lengths cannot share one scale", node.span,
+                         "draw the small part in a separate panel, or give its size in page cm (a number)"))
+        return out
     out.max_magnitude = _magnitudes(ctx.nodes)
     for node in order:
         if isinstance(node, (k.Group, k.Panel)):
@@ -174,7 +181,7 @@ def layout(ctx: Any) -> Layout:
 
     panels.fit_surfaces(out, placed)
     panels.arrange(ctx, out, placed)
-    _check_scale(ctx, out)
+    _check_scale(ctx, out, scale if placing.uses_world_lengths(ctx.nodes) else None)
     return out
 
 
@@ -201,11 +208,42 @@ def _place(node: Node, anchors: dict[str, P], placed: dict[str, Shape], scale: f
         return _field_around(node, placed)
     if isinstance(node, k.Ground) and node.from_ is None:
         return _ground_shape(node, anchors)
-    if isinstance(node, k.Arrow) and node.to is None:
+    if isinstance(node, k.Arrow) and (node.to is None or node.from_ is None):
         return _directed_shape(node, anchors, placed, scale, out)
     if isinstance(node, k._Placed) and (getattr(node, "at", None) is None or placing.stated_relations(node) != ["at"]):
         return _body_shape(node, anchors, placed, scale, out)
+    if isinstance(node, (k.Spring, k.Arrow, k.Dimension)) and getattr(node, "center", None) is None \
+            and any(_names_support(e, placed) for e in (node.from_, node.to)):
+        return Shape(node, _ends_on_support(node, anchors, placed, out))
     return _shape(node, anchors)
+
+
+def _names_support(expr: Any, placed: dict[str, Shape]) -> bool:
+    tree = getattr(expr, "tree", None)
+    return isinstance(tree, syntax.Ref) and isinstance(getattr(placed.get(tree.dotted), "node", None), k.Surface)
+
+
+def _ends_on_support(node: Node, anchors: dict[str, P], placed: dict[str, Shape], out: Layout) -> list[P]:
+    """A spring, arrow or dimension from a wall, floor or ceiling to a point meets the support square on:
+    the end on the support is the foot of the perpendicular from the other end."""
+    from scidsl import place
+    from scidsl.domains.draw import placing
+
+    ends = [node.from_, node.to]
+    on_support = [_names_support(e, placed) for e in ends]
+    if all(on_support):
+        raise _PosError("E4008", f"the {node.kind} joins two supports; name a point at one end",
+                        "e.g. spring k from w to b.left")
+    other = position(ends[on_support.index(False)], anchors)
+    support = ends[on_support.index(True)].tree.dotted
+    face = placing.face_named(support, placed)
+    assert face is not None
+    u = face.direction
+    t = (other[0] - face.a[0]) * u[0] + (other[1] - face.a[1]) * u[1]
+    foot = (face.a[0] + u[0] * t, face.a[1] + u[1] * t)
+    out.relations.append(place.Relation("meets", owner_of(node), support, node.span,
+                                        f"{node.kind} {node.name or ''} meets {support} square on"))
+    return [foot, other] if on_support[0] else [other, foot]
 
 
 def _body_shape(node: Node, anchors: dict[str, P], placed: dict[str, Shape], scale: float, out: Layout) -> Shape:
@@ -260,17 +298,27 @@ def _directed_shape(node: k.Arrow, anchors: dict[str, P], placed: dict[str, Shap
     from scidsl import place
     from scidsl.domains.draw import placing
 
-    start = position(node.from_, anchors)
-    angle = placing.direction_of(node, start, placed, anchors)
+    if node.from_ is None and node.to is None:
+        raise _PosError("E4002", f"the {node.kind} needs `from` (where it starts) or `to` (where it ends)",
+                        "e.g. force F from b.left { direction: left }, or force P to b.left { direction: right }")
+    if node.direction is None and (node.from_ is None or node.to is None):
+        raise _PosError("E4022", f"the {node.kind} has one end and no direction",
+                        "give `direction` (an angle, left/right/up/down, a face, normal(face), towards(A))")
+    end = node.from_ if node.from_ is not None else node.to
+    anchor = placing.line_end(end, placed) or position(end, anchors)
+    angle = placing.direction_of(node, anchor, placed, anchors)
     length = placing.cm(node.length, scale, _magnitude_length(node, out) or place.DEFAULT_LENGTH_CM)
-    end = _finite((start[0] + length * math.cos(math.radians(angle)), start[1] + length * math.sin(math.radians(angle))))
+    step = (length * math.cos(math.radians(angle)), length * math.sin(math.radians(angle)))
+    ends = [anchor, (anchor[0] + step[0], anchor[1] + step[1])] if node.from_ is not None else \
+        [(anchor[0] - step[0], anchor[1] - step[1]), anchor]
     how = syntax.format_value(node.direction.tree) if node.direction is not None else "0 deg"
     if node.angle is not None:
         how += f" turned by {node.angle.pretty()}"
-    out.relations.append(place.Relation("direction", node.name or "", node.from_.text, node.span,
-                                        f"{node.kind} {node.name or ''} starts at {node.from_.text} and points "
-                                        f"{how} ({angle:.4g}°)", placing.measure_direction(owner_of(node), angle)))
-    return Shape(node, [_finite(start), end])
+    where = f"starts at {node.from_.text}" if node.from_ is not None else f"ends at {node.to.text}"
+    out.relations.append(place.Relation("direction", node.name or "", (node.from_ or node.to).text, node.span,
+                                        f"{node.kind} {node.name or ''} {where} and points {how} ({angle:.4g}°)",
+                                        placing.measure_direction(owner_of(node), angle)))
+    return Shape(node, [_finite(p) for p in ends])
 
 
 def _magnitude_length(node: k.Arrow, out: Layout) -> float | None:
@@ -301,21 +349,26 @@ def _dimension_key(q: Any) -> str:
     return str(info.dim) if info is not None else ""
 
 
-def _check_scale(ctx: Any, layout: Layout) -> None:
-    """Dimensions that state lengths are drawn to one scale (8 is never drawn longer than 12)."""
+def _check_scale(ctx: Any, layout: Layout, world: float | None = None) -> None:
+    """Dimensions that state lengths are drawn to one scale (8 is never drawn longer than 12), the scale of
+    the scene's world lengths when it has any."""
     stated = [(s, _dist(*s.points) / s.node.value.si) for s in layout.shapes
               if isinstance(s.node, k.Dimension) and s.node.value is not None and s.node.value.si > 0]
     if not stated:
         return
     first, scale = stated[0]
+    if world is not None:
+        first, scale = None, world
+        stated.insert(0, (None, world))
     for shape, other in stated[1:]:
         if abs(other / scale - 1) > 0.02:
             drawn = _dist(*shape.points) / scale
+            what = (f"{first.node.name or 'the first'} ({first.node.value.pretty()})" if first is not None
+                    else "the scene's world lengths")
             ctx.report(error("E4010", f"dimension {shape.node.name or ''} states {shape.node.value.pretty()} but is "
-                             f"drawn as {drawn * 100:.3g} cm at the scale of {first.node.name or 'the first'} "
-                             f"({first.node.value.pretty()})".replace("dimension  ", "dimension "),
+                             f"drawn as {drawn * 100:.3g} cm at the scale of {what}".replace("dimension  ", "dimension "),
                              shape.node.span, "move its ends so that every stated length has the same scale",
-                             related=((first.node.span, "this dimension sets the scale"),)))
+                             related=((first.node.span, "this dimension sets the scale"),) if first is not None else ()))
 
 
 def _shape(node: Node, anchors: dict[str, P]) -> Shape:  # noqa: C901
@@ -439,6 +492,7 @@ def _rope_shape(node: k.Rope, anchors: dict[str, P], placed: dict[str, Shape], o
                                                     place.measure_tangent(owner_of(node), tree.dotted)))
         else:
             stops.append((position(expr, anchors), 0.0))
+    _leave_parallel(node, stops, placed)
     try:
         return Shape(node, [_finite(p) for p in rope_path(stops)])
     except RopeError as exc:
@@ -474,6 +528,25 @@ def _incline_shape(node: k.Incline, anchors: dict[str, P], placed: dict[str, Sha
     corner = (fx + sign * node.base, fy)
     top = (corner[0], fy + node.base * math.tan(node.angle.si))
     return Shape(node, [(fx, fy), _finite(corner), _finite(top)], closed=True)
+
+
+def _leave_parallel(node: k.Rope, stops: list, placed: dict[str, Shape]) -> None:
+    """A rope from a body's face to a pulley leaves it parallel to what the body rests on (a table, a slope),
+    at the height where that line touches the pulley, when the face reaches that high."""
+    from scidsl.domains.draw import placing
+
+    through = node.through or []
+    for end, nxt in ((0, 1), (len(stops) - 1, len(stops) - 2)):
+        tree = through[end].tree
+        if stops[nxt][1] <= 0 or not isinstance(tree, syntax.Ref):
+            continue
+        head, _, member = tree.dotted.partition(".")
+        body = placed.get(head)
+        if body is None or not isinstance(body.node, (k.Box, k.Block)) or member not in ("left", "right", "top", "bottom"):
+            continue
+        moved = placing.parallel_attachment(body, member, stops[nxt][0], stops[nxt][1])
+        if moved is not None:
+            stops[end] = (moved, 0.0)
 
 
 def _incline_foot(node: k.Incline, placed: dict[str, Shape], out: Layout) -> P:

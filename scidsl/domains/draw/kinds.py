@@ -19,7 +19,7 @@ ArrowEnd = Literal["none", "end", "start", "both"]
 
 
 Size = quantity_of("length")  # page cm without a unit; with one (2 m), a world length drawn to the figure's scale
-PLACING = ("on", "hangs_from", "against", "left_of", "right_of", "above", "below", "inside")
+PLACING = ("on", "hangs_from", "against", "left_of", "right_of", "above", "below", "inside", "between")
 
 
 class _Placed(Node):
@@ -37,6 +37,8 @@ class _Placed(Node):
     above: Optional[Ref] = None
     below: Optional[Ref] = None
     inside: Optional[Ref] = Field(default=None, description="centred inside a body")
+    between: Optional[list[Ref]] = Field(default=None, min_length=2, max_length=2, description="midway between two "
+                                         "items (with `on`: slid along the face to there)")
     gap: Optional[Size] = Field(default=None, description="distance to what it is beside or hangs from (default 1 cm)")
     angle: Optional[Angle] = Field(default=None, description="on a circle or ellipse: where on its rim, as the direction "
                                    "from its centre (0 deg = right, 90 deg = top)")
@@ -112,8 +114,10 @@ class Arrow(_Styled):
     """A straight arrow (force, velocity, field, ray): from a position to another, or from an anchor in a direction."""
 
     kind: Literal["arrow"] = "arrow"
-    from_: Position = Field(alias="from", description="where it starts, e.g. b.left (a face's middle) or b (its centre)")
-    to: Optional[Position] = Field(default=None, description="where it ends (instead of a direction)")
+    from_: Optional[Position] = Field(default=None, alias="from", description="where it starts, e.g. b.left (a face's "
+                                      "middle) or b (its centre)")
+    to: Optional[Position] = Field(default=None, description="where it ends; with a direction and no `from`, it "
+                                   "ends there (a push on a face)")
     direction: Optional[Expr] = Field(default=None, description="an angle (30 deg), left/right/up/down, a face or "
                                       "line it runs along (ramp.slope, -ramp.slope), normal(ramp.slope), or towards(A)")
     angle: Optional[Angle] = Field(default=None, description="turned this much counter-clockwise from `direction` "
@@ -550,7 +554,7 @@ class Axes(_Styled, _Placed):
 
     kind: Literal["axes"] = "axes"
     at: Optional[Position] = Field(default=None, description="the origin (instead of a relation)")
-    labels: tuple[Label, Label] = Field(default=("$x$", "$y$"), description="names of the two axes")
+    labels: list[Label] = Field(default=["$x$", "$y$"], min_length=2, max_length=2, description="names of the two axes")
     length: Size = Field(default=1.2, description="length of each axis arrow")
     rotate: Optional[Angle] = Field(default=None, description="turn the frame (axes along a slope)")
     origin_label: Optional[Label] = Field(default=None, description="name of the origin, e.g. O")

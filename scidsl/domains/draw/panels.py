@@ -23,7 +23,8 @@ def fit_surfaces(layout: Any, placed: dict[str, Any]) -> None:
         node = shape.node
         if not isinstance(node, k.Ground) or node.from_ is not None or not node.name:
             continue
-        users = [s for s in layout.shapes if s is not shape and _uses(s.node, node.name)]
+        users = [s for s in layout.shapes if s is not shape and node.name in placing.references(s.node)
+                 and not isinstance(s.node, k.Ground)]
         a, b = shape.points
         d = math.dist(a, b)
         u = ((b[0] - a[0]) / d, (b[1] - a[1]) / d)
@@ -37,15 +38,32 @@ def fit_surfaces(layout: Any, placed: dict[str, Any]) -> None:
             lo, hi = d / 2 - _MIN_CM / 2, d / 2 + _MIN_CM / 2
         shape.points = [(a[0] + u[0] * lo, a[1] + u[1] * lo), (a[0] + u[0] * hi, a[1] + u[1] * hi)]
         placed[node.name] = shape
+    _join_corners([s for s in layout.shapes if isinstance(s.node, k.Ground) and s.node.from_ is None])
 
 
-def _uses(node: Any, name: str) -> bool:
-    """True when an item rests on, hangs from or leans on the named support."""
-    for key in ("on", "hangs_from", "against"):
-        ref = getattr(node, key, None)
-        if isinstance(ref, str) and ref.partition(".")[0] == name:
-            return True
-    return False
+def _join_corners(supports: list) -> None:
+    """A fitted wall and a fitted floor (or ceiling) meet in a corner: each runs to the other's line."""
+    walls = [s for s in supports if isinstance(s.node, k.Wall)]
+    levels = [s for s in supports if not isinstance(s.node, k.Wall)]
+    for wall in walls:
+        x = wall.points[0][0]
+        for level in levels:
+            y = level.points[0][1]
+            (xa, _), (xb, _) = level.points
+            lo, hi = min(xa, xb), max(xa, xb)
+            if x < lo:
+                lo = x
+            elif x > hi:
+                hi = x
+            level.points = [(lo, y), (hi, y)] if xa <= xb else [(hi, y), (lo, y)]
+            (_, ya), (_, yb) = wall.points
+            bottom, top = min(ya, yb), max(ya, yb)
+            if isinstance(level.node, k.Ceiling):
+                top = y
+            else:
+                bottom = y
+            top = max(top, bottom + 1.0)
+            wall.points = [(x, top), (x, bottom)] if ya >= yb else [(x, bottom), (x, top)]
 
 
 def _extent_points(shape: Any) -> list[P]:

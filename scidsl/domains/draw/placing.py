@@ -120,6 +120,38 @@ def hang_point(ref: str, placed: dict[str, Any], anchors: dict[str, P], side: st
                      "name a ceiling, a spring or string, a body, or a point placed before")
 
 
+def line_end(expr: Any, placed: dict[str, Any]) -> Optional[P]:
+    """The free end of a spring or string named bare (a force pulls at its end, a body hangs there)."""
+    tree = getattr(expr, "tree", None)
+    shape = placed.get(tree.dotted) if isinstance(tree, syntax.Ref) else None
+    if shape is not None and isinstance(shape.node, (k.Spring, k.Rope)) and shape.points:
+        return shape.points[-1]
+    return None
+
+
+def parallel_attachment(body: Any, member: str, centre: P, radius: float) -> Optional[P]:
+    """Where on a body's face a rope parallel to the body's base is tangent to a pulley, if inside the face."""
+    bl, br, tr, tl = body.points[:4]
+    u = ((br[0] - bl[0]), (br[1] - bl[1]))
+    d = math.hypot(*u) or 1.0
+    u = (u[0] / d, u[1] / d)
+    n = (-u[1], u[0])
+    a, b = {"left": (bl, tl), "right": (br, tr), "top": (tl, tr), "bottom": (bl, br)}[member]
+    best: Optional[P] = None
+    for sign in (1, -1):
+        p0 = (centre[0] + sign * radius * n[0], centre[1] + sign * radius * n[1])  # the tangent line: p0 + t·u
+        ex, ey = b[0] - a[0], b[1] - a[1]
+        det = ex * u[1] - ey * u[0]
+        if abs(det) < 1e-9:
+            continue
+        s = ((p0[0] - a[0]) * u[1] - (p0[1] - a[1]) * u[0]) / det
+        if 0.05 <= s <= 0.95:
+            hit = (a[0] + ex * s, a[1] + ey * s)
+            if best is None or abs(s - 0.5) < best_s:
+                best, best_s = hit, abs(s - 0.5)
+    return best
+
+
 def hang_direction(ref: str, placed: dict[str, Any]) -> P:
     """Which way a thing hangs: along the spring or string it hangs from, else straight down."""
     shape = placed.get(ref)
@@ -188,6 +220,23 @@ def world_scale(nodes: list[Node], stated: Optional[float]) -> float:
     return 6.0 / max(lengths) if lengths else 100.0
 
 
+def uses_world_lengths(nodes: list[Node]) -> bool:
+    """True when some size is a length with a unit (drawn to the scene's world scale)."""
+    return any(q.unit for n in nodes for q in _lengths(n))
+
+
+_MIN_DRAWN_CM = 0.05
+
+
+def too_small(nodes: list[Node], scale: float) -> Optional[tuple[Node, Quantity]]:
+    """A world length that the common scale would draw too small to see, with its statement."""
+    for n in nodes:
+        for q in _lengths(n):
+            if q.unit and 0 < q.si * scale < _MIN_DRAWN_CM:
+                return n, q
+    return None
+
+
 def _lengths(node: Node) -> list[Quantity]:
     out = []
     for key in ("length", "height", "along", "gap"):
@@ -208,7 +257,7 @@ def cm(q: Any, scale: float, default: float) -> float:
 
 # ---- bodies ---------------------------------------------------------------------------------------
 
-PLACERS = ("at", "inside", "hangs_from", "on", "against", "left_of", "right_of", "above", "below")
+PLACERS = ("at", "inside", "hangs_from", "on", "against", "left_of", "right_of", "above", "below", "between")
 
 
 def stated_relations(node: Node) -> list[str]:
@@ -234,7 +283,7 @@ def conflict(node: Node) -> Optional[tuple[str, str]]:
     """Two relations that both fix the same freedom of a body, or None."""
     rels = stated_relations(node)
     full = [r for r in rels if r in ("at", "inside", "hangs_from")]
-    beside_x = [r for r in rels if r in ("left_of", "right_of", "against")]
+    beside_x = [r for r in rels if r in ("left_of", "right_of", "against", "between")]
     beside_y = [r for r in rels if r in ("above", "below")]
     if len(full) > 1:
         return full[0], full[1]
@@ -291,6 +340,12 @@ def place_body(node: Node, size: P, placed: dict[str, Any], anchors: dict[str, P
         rels.append(rel)
         corners, c = _slide(node, corners, c, placed, rels, gap)
         return corners, c, rels, mount
+    if node.between is not None:
+        mids = [_centre(placed, anchors, t) for t in node.between]
+        c = (sum(p[0] for p in mids) / len(mids), sum(p[1] for p in mids) / len(mids))
+        rels.append(Relation("between", owner, " and ".join(node.between), node.span,
+                             f"{node.name} is midway between {' and '.join(node.between)}"))
+        return _box_at(c, w, h), c, rels, None
     besides = [r for r in ("left_of", "right_of", "above", "below") if getattr(node, r) is not None]
     if besides:
         c = None
@@ -396,7 +451,7 @@ def _is_auto(placed: dict[str, Any], ref: str) -> bool:
 def _slide(node: Node, corners: list[P], c: P, placed: dict[str, Any], rels: list[Relation],
            gap: float) -> tuple[list[P], P]:
     """Move a body along its face until it stands beside or against what it names."""
-    key = next((r for r in ("against", "left_of", "right_of") if getattr(node, r, None) is not None), None)
+    key = next((r for r in ("against", "left_of", "right_of", "between") if getattr(node, r, None) is not None), None)
     if key is None or len(corners) < 2:
         return corners, c
     target = getattr(node, key)
@@ -415,6 +470,11 @@ def _slide(node: Node, corners: list[P], c: P, placed: dict[str, Any], rels: lis
         reach = min((p[0] - wall.a[0]) * wall.normal[0] + (p[1] - wall.a[1]) * wall.normal[1] for p in corners)
         dx = -reach if wall.normal[0] > 0 else reach
         word = "against"
+    elif key == "between":
+        mids = [_centre(placed, {}, t)[0] for t in target]
+        dx = sum(mids) / len(mids) - c[0]
+        word = "between"
+        target = " and ".join(target)
     else:
         tb = _bbox_of(target, placed, {})
         dx = (tb[0] - gap - max(xs)) if key == "left_of" else (tb[2] + gap - min(xs))
@@ -424,7 +484,7 @@ def _slide(node: Node, corners: list[P], c: P, placed: dict[str, Any], rels: lis
     rels.append(Relation(word, node.name or "", target.partition(".")[0], node.span,
                          f"{node.name} is {word} {target}",
                          _measure_contact(node.name or "", target.partition(".")[0], False) if key == "against"
-                         else _measure_side(node.name or "", target, key)))
+                         else None if key == "between" else _measure_side(node.name or "", target, key)))
     return moved, (c[0] + u[0] * step, c[1] + u[1] * step)
 
 
