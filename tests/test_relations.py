@@ -132,3 +132,93 @@ def test_ropes_over_pulleys_are_tangent_on_the_page(pulleys: int, gap: float, ra
     lines.append(f"rope r through [{', '.join(stops + ['B.top'])}]")
     lay, page = layout_and_page("\n".join(lines), "draw")
     assert draw.verify_relations(lay, page) == []
+
+
+def _box_of(page, owner: str):  # type: ignore[no-untyped-def]
+    pts = [p for a, b in place.segments(page, owner) for p in (a, b)]
+    return min(p[0] for p in pts), min(p[1] for p in pts), max(p[0] for p in pts), max(p[1] for p in pts)
+
+
+@settings(max_examples=20, deadline=None)
+@given(gap=st.floats(0.5, 4.0), width=st.floats(0.6, 2.5), side=st.sampled_from(["left", "right"]))
+def test_a_body_slides_against_a_wall_or_beside_another_on_its_floor(gap: float, width: float, side: str) -> None:
+    gap, width = round(gap, 3), round(width, 3)
+    text = (f"floor f\nwall w {{ side: {side} }}\nbox a on f against w {{ length: {width:.3f}, height: 1 }}\n"
+            f"box b on f {'right' if side == 'left' else 'left'} of a {{ gap: {gap:.3f}, length: 1, height: 0.8 }}\n")
+    result = compile_ok(text)
+    page = result.drawing
+    wall_x = place.segments(page, "w")[0][0][0]
+    a0, _, a1, _ = _box_of(page, "a")
+    b0, _, b1, _ = _box_of(page, "b")
+    scale = (a1 - a0) / width  # the page may be scaled to fit; gaps scale with it
+    assert math.isclose(a0 if side == "left" else a1, wall_x, abs_tol=1e-6)
+    assert math.isclose((b0 - a1) if side == "left" else (a0 - b1), gap * scale, rel_tol=1e-6)
+
+
+@settings(max_examples=20, deadline=None)
+@given(length=st.floats(1.0, 4.0), angle=st.integers(-70, 70), radius=st.floats(0.15, 0.6))
+def test_a_bob_hangs_on_the_line_of_its_string(length: float, angle: int, radius: float) -> None:
+    length, radius = round(length, 3), round(radius, 3)
+    text = (f"ceiling top\nrope s hangs from top {{ length: {length:.3f}, angle: {angle} deg }}\n"
+            f"disk bob hangs from s {{ radius: {radius:.3f} }}\n")
+    page = compile_ok(text).drawing
+    (a, b), = [(seg[0], seg[-1]) for seg in [[p for s in place.segments(page, "s") for p in s]]]
+    disk = next(it for it in page.items if isinstance(it, Circle) and it.owner == "bob")
+    # the centre lies on the string's line, one radius past its end
+    assert math.isclose(math.dist(b, disk.center), disk.radius, rel_tol=1e-6)
+    cross = (b[0] - a[0]) * (disk.center[1] - a[1]) - (b[1] - a[1]) * (disk.center[0] - a[0])
+    assert abs(cross) < 1e-6 * math.dist(a, b) * math.dist(a, disk.center) + 1e-9
+    drawn = math.degrees(math.atan2(b[0] - a[0], -(b[1] - a[1])))
+    assert abs(drawn - angle) < 1e-6
+
+
+@settings(max_examples=15, deadline=None)
+@given(gaps=st.lists(st.floats(0.3, 3.0), min_size=4, max_size=4))
+def test_beside_relations_keep_their_gaps_and_centres(gaps: list) -> None:
+    gaps = [round(g, 3) for g in gaps]
+    text = ("box c { length: 1.5, height: 1 }\n"
+            f"box l left of c {{ gap: {gaps[0]:.3f}, length: 1, height: 0.6 }}\n"
+            f"box r right of c {{ gap: {gaps[1]:.3f}, length: 1, height: 0.6 }}\n"
+            f"box u above c {{ gap: {gaps[2]:.3f}, length: 1, height: 0.6 }}\n"
+            f"box d below c {{ gap: {gaps[3]:.3f}, length: 1, height: 0.6 }}\n")
+    lay, page = layout_and_page(text, "draw")
+    c, l, r, u, d = (_box_of(page, n) for n in "clrud")
+    s = (c[2] - c[0]) / 1.5
+    assert math.isclose(c[0] - l[2], gaps[0] * s, rel_tol=1e-6) and math.isclose(r[0] - c[2], gaps[1] * s, rel_tol=1e-6)
+    assert math.isclose(u[1] - c[3], gaps[2] * s, rel_tol=1e-6) and math.isclose(c[1] - d[3], gaps[3] * s, rel_tol=1e-6)
+    assert math.isclose((l[1] + l[3]) / 2, (c[1] + c[3]) / 2, abs_tol=1e-6)
+    assert draw.verify_relations(lay, page) == []
+
+
+@settings(max_examples=15, deadline=None)
+@given(lengths=st.lists(st.floats(0.5, 20.0), min_size=2, max_size=4))
+def test_world_lengths_are_drawn_to_one_scale(lengths: list) -> None:
+    lengths = [round(w, 3) for w in lengths]
+    lines = ["floor f"] + [f"box b{i} on f{'' if i == 0 else f' right of b{i - 1}'} {{ length: {w:.3f} m, height: 0.4 }}"
+                           for i, w in enumerate(lengths)]
+    page = compile_ok("\n".join(lines)).drawing
+    drawn = [_box_of(page, f"b{i}") for i in range(len(lengths))]
+    ratios = [(b[2] - b[0]) / w for b, w in zip(drawn, lengths)]
+    assert max(ratios) / min(ratios) < 1 + 1e-6
+
+
+@settings(max_examples=10, deadline=None)
+@given(count=st.integers(2, 4), arrange=st.sampled_from(["row", "column", "grid"]))
+def test_panels_follow_their_order_with_captions_under_them(count: int, arrange: str) -> None:
+    lines = []
+    for i in range(count):
+        lines += [f"floor f{i}", f"box b{i} on f{i} {{ length: {1 + i * 0.3:.1f}, height: 1 }}",
+                  f'panel p{i} "({chr(97 + i)})" {{ items: [f{i}, b{i}], arrange: {arrange} }}']
+    lay, page = layout_and_page("\n".join(lines), "draw")
+    boxes = [_box_of(page, f"b{i}") for i in range(count)]
+    cols = count if arrange == "row" else 1 if arrange == "column" else math.ceil(math.sqrt(count))
+    for i in range(1, count):
+        prev, cur = boxes[i - 1], boxes[i]
+        if i % cols:  # same row: to the right, sharing the base line
+            assert cur[0] > prev[2] and math.isclose(cur[1], prev[1], abs_tol=1e-6)
+        else:  # a new row: below
+            assert cur[3] < prev[1]
+    captions = [it for it in page.items if getattr(it, "role", "") == "caption"]
+    assert [c.text for c in captions] == [f"({chr(97 + i)})" for i in range(count)]
+    for cap, box in zip(captions, boxes):
+        assert cap.pos[1] < box[1] and box[0] <= cap.pos[0] <= box[2]

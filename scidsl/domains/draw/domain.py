@@ -181,6 +181,10 @@ def layout(ctx: Any) -> Layout:
 
     panels.fit_surfaces(out, placed)
     panels.arrange(ctx, out, placed)
+    for a, b in panels.overlapping_bodies(out):
+        ctx.report(error("E4027", f"{b.kind} {b.name or ''} overlaps {a.kind} {a.name or ''}: their relations put "
+                         "them in one place", b.span, "move one with `along`, `left of`/`right of` or a gap",
+                         related=((a.span, f"{a.name or a.kind} is placed here"),)))
     _check_scale(ctx, out, scale if placing.uses_world_lengths(ctx.nodes) else None)
     return out
 
@@ -206,6 +210,8 @@ def _place(node: Node, anchors: dict[str, P], placed: dict[str, Shape], scale: f
         return _incline_shape(node, anchors, placed, out)
     if isinstance(node, k.Field_) and node.around:
         return _field_around(node, placed)
+    if isinstance(node, k.Field_) and node.from_ is not None and node.to is not None:
+        return _shape(node, anchors)
     if isinstance(node, k.Ground) and node.from_ is None:
         return _ground_shape(node, anchors)
     if isinstance(node, k.Arrow) and (node.to is None or node.from_ is None):
@@ -262,6 +268,8 @@ def _body_shape(node: Node, anchors: dict[str, P], placed: dict[str, Shape], sca
     if isinstance(node, k.Ellipse):
         rx, ry = node.radii
         return Shape(node, [_finite(c), (c[0] + rx, c[1]), (c[0], c[1] + ry)], center=_finite(c))
+    if isinstance(node, k.Field_):
+        return Shape(node, [_finite(corners[0]), _finite(corners[2])])
     return Shape(node, [_finite(c)])
 
 

@@ -363,7 +363,7 @@ class CurrentMark(_Styled, _Placed):
     example: ClassVar[str] = 'current_mark I1 at (0, 0) { direction: out, label: "$I$" }'
 
 
-class Field_(_Styled):
+class Field_(_Styled, _Placed):
     """A field over a rectangle: parallel arrowed lines, a grid of ⊙ / × (out of / into the page), or radial lines."""
 
     kind: Literal["field"] = "field"
@@ -372,6 +372,8 @@ class Field_(_Styled):
     around: Optional[list[Ref]] = Field(default=None, max_length=50, description="instead of corners: the region "
                                         "covers these items with `margin` to spare")
     margin: Number = Field(default=0.8, ge=0, le=50, description="room around the items it covers, in cm")
+    length: Optional[Size] = Field(default=None, description="width of a region placed by a relation (default 4 cm)")
+    height: Optional[Size] = Field(default=None, description="height of a region placed by a relation (default 3 cm)")
     direction: Literal["right", "left", "up", "down", "out", "in", "outward", "inward", "ccw", "cw"] = Field(
         description="direction of the field: parallel lines, ⊙/× symbols (out of / into the page), lines "
                     "radiating outward from / inward to the centre of the region (a point charge), or circles "
@@ -380,7 +382,7 @@ class Field_(_Styled):
     behind: list[Ref] = Field(default_factory=list, max_length=20, description="closed shapes declared before the "
                               "field (ellipse, disk, shape, box, ...) the parallel lines pass behind: each line stops "
                               "at their outline and resumes after it, with an arrow head on every part")
-    relations: ClassVar[tuple[str, ...]] = ("from", "to")
+    relations: ClassVar[tuple[str, ...]] = ("from", "to") + PLACING
     example: ClassVar[str] = 'field E from (0, 0) to (5, 3) { direction: right, label: "$\\vec E$" }'
 
     def members(self) -> Optional[set[str]]:

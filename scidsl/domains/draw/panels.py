@@ -125,3 +125,35 @@ def _shift(shape: Any, dx: float, dy: float) -> None:
     shape.paths = [[mv(p) for p in path] for path in shape.paths]
     if shape.center is not None:
         shape.center = mv(shape.center)
+
+
+_BODIES = (k.Box, k.Disk, k.Ellipse, k.Charge)
+
+
+def overlapping_bodies(layout: Any) -> list[tuple[Any, Any]]:
+    """Pairs of bodies placed by relations whose insides overlap (two blocks put at one spot), unless one is
+    stated to be inside the other."""
+    from shapely.geometry import Point, Polygon
+
+    def area(shape: Any) -> Any:
+        if isinstance(shape.node, k.Box):
+            return Polygon(shape.points).buffer(0)
+        if isinstance(shape.node, k.Ellipse):
+            c, pa, pb = shape.points
+            from shapely.affinity import scale as stretch
+            return stretch(Point(c).buffer(1.0, 48), math.dist(c, pa), math.dist(c, pb))
+        return Point(shape.center).buffer(shape.radius, 48)
+
+    bodies = [s for s in layout.shapes if isinstance(s.node, _BODIES) and s.points
+              and (getattr(s.node, "at", None) is None or placing.stated_relations(s.node) != ["at"])]
+    geoms = [area(s) for s in bodies]
+    out = []
+    for i, a in enumerate(bodies):
+        for j in range(i + 1, len(bodies)):
+            b = bodies[j]
+            if getattr(a.node, "inside", None) == b.node.name or getattr(b.node, "inside", None) == a.node.name:
+                continue
+            shared = geoms[i].intersection(geoms[j]).area
+            if shared > 0.02 * min(geoms[i].area, geoms[j].area) and shared > 1e-3:
+                out.append((a.node, b.node))
+    return out

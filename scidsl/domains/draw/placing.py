@@ -276,6 +276,8 @@ def size_of(node: Node, scale: float) -> P:
         return side, side
     if isinstance(node, k.Ellipse):
         return 2 * node.radii[0], 2 * node.radii[1]
+    if isinstance(node, k.Field_):
+        return cm(node.length, scale, 4.0), cm(node.height, scale, 3.0)
     return 0.0, 0.0
 
 
