@@ -77,7 +77,7 @@ def _render_shape(shape: Shape, out: Drawing) -> None:  # noqa: C901 - one case 
     elif isinstance(node, k.TextItem):
         ha = {"center": "center", "left": "left", "right": "right"}[node.align]
         out.items.append(Text(shape.points[0], node.text, node.size, ha, "center", color=node.color, owner=owner))
-    elif isinstance(node, k.Marker):
+    elif isinstance(node, k.Marker) and not node.hidden:
         out.items.append(Dot(shape.points[0], 0.07, node.color, owner, hollow=node.hollow))
     label = getattr(node, "label", None)
     if label:
@@ -294,8 +294,9 @@ def _surface(shape: Shape, owner: str, out: Drawing) -> None:
     node = shape.node
     a, b = shape.points
     u, n, d = _unit(a, b)
-    hatch_side = "right" if isinstance(node, k.Ground) else node.side  # a ground's ends run with its hatching on the right
-    side = (-n[0], -n[1]) if hatch_side == "right" else n
+    from scidsl.domains.draw.placing import hatch_side
+
+    side = (-n[0], -n[1]) if hatch_side(node) == "right" else n
     out.items.append(Line((a, b), False, _stroke(node), owner=owner, role="surface"))
     hatch = Stroke(color=node.color, width=0.7)
     slant = ((side[0] - u[0]) / math.sqrt(2), (side[1] - u[1]) / math.sqrt(2))
@@ -528,6 +529,31 @@ def _incline(shape: Shape, owner: str, out: Drawing) -> None:
     _label(node, _add(foot, _sub(top, foot), 0.5), owner, (_dir(side),), 0.15, out=out)
 
 
+def _wedge(shape: Shape, owner: str, out: Drawing) -> None:
+    """The double incline with both base angles marked."""
+    node = shape.node
+    lf, apex, rf = shape.points
+    out.items.append(Line((lf, apex, rf), True, _stroke(node, node.fill), owner=owner, role="incline"))
+    labels = node.angle_labels or [q.pretty() for q in node.angles]
+    for foot, other, sweep_sign, q, text in ((lf, apex, 1, node.angles[0], labels[0]),
+                                              (rf, apex, -1, node.angles[1], labels[1])):
+        deg = math.degrees(q.si)
+        r = min(0.9, 0.3 * math.dist(lf, rf))
+        a0 = 0.0 if sweep_sign > 0 else 180.0 - deg
+        out.items.append(Arc(foot, r, a0, a0 + deg, Stroke(color=node.color, width=0.9), owner, role="angle"))
+        mid = math.radians(a0 + deg / 2)
+        out.labels.append(LabelSpec(text, (foot[0] + r * math.cos(mid), foot[1] + r * math.sin(mid)), owner,
+                                    prefer=(math.degrees(mid),), distance=0.08))
+    _label(node, apex, owner, (90.0,), 0.15, out=out)
+
+
+def _rod(shape: Shape, owner: str, out: Drawing) -> None:
+    node = shape.node
+    out.items.append(Line(tuple(shape.points), False, replace(_stroke(node), width=node.thickness), owner=owner,
+                          role="rod"))
+    _label(node, _halfway(shape.points)[0], owner, tuple(_prefer(shape)), 0.15, out=out)
+
+
 def _block(shape: Shape, owner: str, out: Drawing) -> None:
     node = shape.node
     out.items.append(Line(tuple(shape.points), True, _stroke(node, node.fill), owner=owner, role="block"))
@@ -694,7 +720,7 @@ def _beside(spec: LabelSpec, geoms: list, text_box) -> tuple[P, set[str]] | None
 
 
 _SPECIAL = {k.Spring: _spring, k.Surface: _surface, k.Mirror: _surface, k.Ground: _surface, k.Ceiling: _surface,
-            k.Wall: _surface, k.Pulley: _disk, k.Axes: _axes, k.Dimension: _dimension, k.Disk: _disk,
+            k.Wall: _surface, k.Pulley: _disk, k.Axes: _axes, k.Wedge: _wedge, k.Rod: _rod, k.Dimension: _dimension, k.Disk: _disk,
             k.Ellipse: _ellipse, k.AngleMark: _angle_mark, k.CurrentMark: _current_mark, k.Field_: _field,
             k.Lens: _lens, k.Note: _note, k.RayDiagram: _ray_diagram,
             k.SphericalMirror: _spherical_mirror, k.Incline: _incline, k.Block: _block,

@@ -210,6 +210,10 @@ def _place(node: Node, anchors: dict[str, P], placed: dict[str, Shape], scale: f
         return _incline_shape(node, anchors, placed, out)
     if isinstance(node, k.Field_) and node.around:
         return _field_around(node, placed)
+    if isinstance(node, k.Wedge):
+        return _wedge_shape(node, placed, scale, out)
+    if isinstance(node, k.Rod):
+        return _rod_shape(node, anchors, placed, scale, out)
     if isinstance(node, k.Field_) and node.from_ is not None and node.to is not None:
         return _shape(node, anchors)
     if isinstance(node, k.Ground) and node.from_ is None:
@@ -264,7 +268,14 @@ def _body_shape(node: Node, anchors: dict[str, P], placed: dict[str, Shape], sca
     if isinstance(node, k.Axes):
         return Shape(node, [(c[0] - size[0] / 2, c[1] - size[1] / 2)], center=None, radius=size[0])
     if isinstance(node, (k.Disk, k.Charge, k.CurrentMark)):
-        return Shape(node, [_finite(c)], center=_finite(c), radius=node.radius, paths=[mount] if mount else [])
+        return Shape(node, [_finite(c)], center=_finite(c), radius=placing.radius_cm(node, scale),
+                     paths=[mount] if mount else [])
+    if isinstance(node, k.Lens):
+        h = node.height / 2
+        pts = [(c[0], c[1] - h), (c[0], c[1] + h)]
+        if node.focal is not None:
+            pts += [(c[0] - node.focal, c[1]), (c[0] + node.focal, c[1])]
+        return Shape(node, [_finite(p) for p in pts], center=_finite(c))
     if isinstance(node, k.Ellipse):
         rx, ry = node.radii
         return Shape(node, [_finite(c), (c[0] + rx, c[1]), (c[0], c[1] + ry)], center=_finite(c))
@@ -278,8 +289,6 @@ def _ground_shape(node: k.Ground, anchors: dict[str, P]) -> Shape:
     x, y = position(node.at, anchors) if node.at is not None else (0.0, 0.0)
     if isinstance(node, k.Wall):
         ends = [(x, y + 2), (x, y - 2)] if node.side == "left" else [(x, y - 2), (x, y + 2)]
-    elif isinstance(node, k.Ceiling):
-        ends = [(x + 2, y), (x - 2, y)]
     else:
         ends = [(x - 2, y), (x + 2, y)]
     return Shape(node, ends)
@@ -401,8 +410,10 @@ def _shape(node: Node, anchors: dict[str, P]) -> Shape:  # noqa: C901
     if isinstance(node, (k.Spring, k.Surface, k.Dimension)):
         return Shape(node, [position(node.from_, anchors), position(node.to, anchors)])
     if isinstance(node, (k.Disk, k.CurrentMark, k.Charge)):
+        from scidsl.domains.draw.placing import radius_cm
+
         c = position(node.at, anchors)
-        return Shape(node, [c], center=c, radius=node.radius)
+        return Shape(node, [c], center=c, radius=radius_cm(node, 100.0))
     if isinstance(node, k.Ellipse):
         cx, cy = position(node.at, anchors)
         rx, ry = node.radii
@@ -489,8 +500,12 @@ def _rope_shape(node: k.Rope, anchors: dict[str, P], placed: dict[str, Shape], o
     from scidsl.domains.draw.ropes import RopeError, rope_path
 
     stops: list[tuple[P, float]] = []
-    for expr in node.through or []:
+    through = node.through or []
+    for i, expr in enumerate(through):
         tree = expr.tree
+        if _names_support(expr, placed) and i in (0, len(through) - 1) and len(through) >= 2:
+            stops.append((_rope_on_support(tree.dotted, through, i, anchors, placed), 0.0))
+            continue
         pulley = placed.get(tree.dotted) if isinstance(tree, syntax.Ref) else None
         if pulley is not None and isinstance(pulley.node, k.Disk) and pulley.center is not None:
             stops.append((pulley.center, pulley.radius))
@@ -538,6 +553,30 @@ def _incline_shape(node: k.Incline, anchors: dict[str, P], placed: dict[str, Sha
     return Shape(node, [(fx, fy), _finite(corner), _finite(top)], closed=True)
 
 
+def _rope_on_support(support: str, through: list, i: int, anchors: dict[str, P], placed: dict[str, Shape]) -> P:
+    """Where a rope tied to a ceiling, wall or floor meets it: square on to the next stop, or, when that is a
+    pulley, straight along the side of the pulley the rope runs down (away from the stop after it)."""
+    from scidsl.domains.draw import placing
+
+    face = placing.face_named(support, placed)
+    assert face is not None
+    step = 1 if i == 0 else -1
+    nxt = through[i + step].tree
+    shape = placed.get(nxt.dotted) if isinstance(nxt, syntax.Ref) else None
+    if shape is not None and isinstance(shape.node, k.Disk) and shape.center is not None:
+        c, r = shape.center, shape.radius
+        after = through[i + 2 * step] if 0 <= i + 2 * step < len(through) else None
+        beyond = position(after, anchors) if after is not None and not _names_support(after, placed) else c
+        u = face.direction
+        side = -1.0 if (beyond[0] - c[0]) * u[0] + (beyond[1] - c[1]) * u[1] > 0 else 1.0
+        target = (c[0] + side * r * u[0], c[1] + side * r * u[1])
+    else:
+        target = position(through[i + step], anchors)
+    u = face.direction
+    t = (target[0] - face.a[0]) * u[0] + (target[1] - face.a[1]) * u[1]
+    return (face.a[0] + u[0] * t, face.a[1] + u[1] * t)
+
+
 def _leave_parallel(node: k.Rope, stops: list, placed: dict[str, Shape]) -> None:
     """A rope from a body's face to a pulley leaves it parallel to what the body rests on (a table, a slope),
     at the height where that line touches the pulley, when the face reaches that high."""
@@ -555,6 +594,61 @@ def _leave_parallel(node: k.Rope, stops: list, placed: dict[str, Shape]) -> None
         moved = placing.parallel_attachment(body, member, stops[nxt][0], stops[nxt][1])
         if moved is not None:
             stops[end] = (moved, 0.0)
+
+
+def _wedge_shape(node: k.Wedge, placed: dict[str, Shape], scale: float, out: Layout) -> Shape:
+    """Left foot, apex and right foot of a double incline standing on its floor."""
+    from scidsl import place
+    from scidsl.domains.draw import placing
+
+    a, b = (math.degrees(q.si) for q in node.angles)
+    if not (0 < a < 90 and 0 < b < 90):
+        raise _PosError("E4016", "a wedge's angles are between 0 and 90 deg", "give each slope's angle with the floor")
+    h = placing.cm(node.height, scale, 3.0)
+    left, right = h / math.tan(math.radians(a)), h / math.tan(math.radians(b))
+    base = (0.0, 0.0)
+    if node.on is not None:
+        face = placing.face_named(node.on, placed)
+        if face is None or abs(face.direction[1]) > 1e-6:
+            raise _PosError("E4015", f"a wedge stands on a level floor; '{node.on}' is not one", "declare `floor f` first")
+        base = face.point(0.5)
+        owner = owner_of(node)
+        out.relations.append(place.Relation("on", owner, node.on, node.span, f"wedge {node.name or ''} stands on "
+                                            f"{node.on}", placing._measure_contact(owner, node.on, False)))
+    lf = (base[0] - (left + right) / 2, base[1])
+    return Shape(node, [lf, (lf[0] + left, lf[1] + h), (lf[0] + left + right, lf[1])], closed=True)
+
+
+def _rod_shape(node: k.Rod, anchors: dict[str, P], placed: dict[str, Shape], scale: float, out: Layout) -> Shape:
+    """A rod from its foot at its angle; leaning on a wall, its top touches the wall."""
+    from scidsl import place
+    from scidsl.domains.draw import placing
+
+    length = placing.cm(node.length, scale, 4.0)
+    wall = placing.face_named(node.against, placed) if node.against is not None else None
+    if node.against is not None and (wall is None or abs(wall.direction[0]) > 1e-6):
+        raise _PosError("E4001", f"'{node.against}' is not a wall for the rod to lean on", "declare `wall w` first")
+    floor = placing.face_named(node.on, placed) if node.on is not None else None
+    if node.on is not None and floor is None:
+        raise _PosError("E4001", f"'{node.on}' is not a floor for the rod to stand on", "declare `floor f` first")
+    angle = math.radians(math.degrees(node.angle.si) if node.angle is not None else 60.0)
+    toward = -1.0 if wall is not None and wall.normal[0] > 0 else 1.0  # lean towards the wall
+    if wall is not None and floor is not None:
+        y0 = floor.a[1]
+        foot = (wall.a[0] - toward * length * math.cos(angle), y0)
+    elif floor is not None:
+        foot = floor.point(node.along if node.along is not None else 0.5)
+    elif node.from_ is not None:
+        foot = position(node.from_, anchors)
+    else:
+        foot = (0.0, 0.0)
+    top = (foot[0] + toward * length * math.cos(angle), foot[1] + length * math.sin(angle))
+    owner = owner_of(node)
+    for word, target in (("on", node.on), ("against", node.against)):
+        if target is not None:
+            out.relations.append(place.Relation(word, owner, target, node.span, f"rod {node.name or ''} "
+                                                f"{'stands on' if word == 'on' else 'leans against'} {target}"))
+    return Shape(node, [_finite(foot), _finite(top)])
 
 
 def _incline_foot(node: k.Incline, placed: dict[str, Shape], out: Layout) -> P:
@@ -787,6 +881,14 @@ def anchors_of(name: str, shape: Shape) -> dict[str, P]:
     out: dict[str, P] = {}
     if shape.points:
         out[name] = shape.points[0] if shape.center is None else shape.center
+    if isinstance(node, k.Wedge):
+        lf, apex, rf = shape.points
+        out.update({name: apex, f"{name}.apex": apex, f"{name}.left_foot": lf, f"{name}.right_foot": rf,
+                    f"{name}.left": ((lf[0] + apex[0]) / 2, (lf[1] + apex[1]) / 2),
+                    f"{name}.right": ((rf[0] + apex[0]) / 2, (rf[1] + apex[1]) / 2)})
+    if isinstance(node, k.Rod):
+        a, b = shape.points
+        out.update({name: a, f"{name}.start": a, f"{name}.end": b, f"{name}.mid": ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)})
     if isinstance(node, k.Axes):
         o, r = shape.points[0], shape.radius
         t = node.rotate.si if node.rotate is not None else 0.0

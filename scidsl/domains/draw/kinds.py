@@ -171,6 +171,7 @@ class Marker(_Styled, _Placed):
     kind: Literal["dot"] = "dot"
     at: Optional[Position] = None
     hollow: bool = False
+    hidden: bool = Field(default=False, description="draw nothing: a named point for other items to use")
     relations: ClassVar[tuple[str, ...]] = ("at",) + PLACING
     example: ClassVar[str] = 'dot P at (1, 2) { label: "P" }'
 
@@ -295,7 +296,7 @@ class Disk(_Styled, _Placed):
 
     kind: Literal["disk"] = "disk"
     at: Optional[Position] = None
-    radius: Number = Field(default=0.5, gt=0, le=1000, description="radius in cm")
+    radius: Size = Field(default=0.5, description="radius (cm, or a world length like 6 m)")
     fill: Optional[Color] = Field(default=None, description="fill colour")
     hatch: Optional[str] = Field(default=None, pattern=r"^[/\\|\-+xoO.*]{1,6}$", description="hatch like '//'")
     axle: bool = Field(default=False, description="draw the axle at the centre (a pulley or wheel)")
@@ -313,7 +314,7 @@ class Pulley(Disk):
     from a ceiling (with its bracket), or at a centre; a rope naming it in `through` runs over it."""
 
     kind: Literal["pulley"] = "pulley"  # type: ignore[assignment]
-    radius: Number = Field(default=0.35, gt=0, le=1000, description="radius in cm")
+    radius: Size = Field(default=0.35, description="radius (cm, or a world length)")
     axle: bool = True
     example: ClassVar[str] = "incline ramp { angle: 30 deg }; pulley P on ramp.top"
 
@@ -390,17 +391,17 @@ class Field_(_Styled, _Placed):
         return {"center"}
 
 
-class Lens(_Styled):
+class Lens(_Styled, _Placed):
     """A thin lens on a vertical line: converging (outward arrow heads), diverging (inward) or a plain line."""
 
     kind: Literal["lens"] = "lens"
-    at: Position = Field(description="the optical centre")
+    at: Optional[Position] = Field(default=None, description="the optical centre")
     height: Number = Field(default=3.0, gt=0, le=100, description="height in cm")
     type: Literal["converging", "diverging", "plain"] = Field(default="converging", description="symbol used")
     focal: Optional[Number] = Field(default=None, gt=0, le=100, description="draw the focal points F at this "
                                     "distance (cm) on both sides")
-    relations: ClassVar[tuple[str, ...]] = ("at",)
-    example: ClassVar[str] = 'lens L1 at (0, 0) { height: 3, focal: 2, label: "$L_1$" }'
+    relations: ClassVar[tuple[str, ...]] = ("at",) + PLACING
+    example: ClassVar[str] = 'lens L1 { height: 3, focal: 2, label: "$L_1$" }; lens L2 right of L1 { gap: 1, focal: 2 }'
 
     def members(self) -> Optional[set[str]]:
         """Centre, ends and focal points."""
@@ -451,7 +452,7 @@ class Rope(_Styled, _Hanging):
     arrow: ArrowEnd = Field(default="none", description="arrow heads: none, end, start or both")
     relations: ClassVar[tuple[str, ...]] = ("through", "hangs_from")
     example: ClassVar[str] = ("floor f; box table on f { length: 4, height: 2 }; box A on table { along: 0.3 }; "
-                              "pulley P on table.top_right; box B hangs from P { gap: 1.5 }; "
+                              "pulley P on table.top_right; box B hangs from P { gap: 1.5, length: 0.6, height: 0.6 }; "
                               "rope r through [A.right, P, B.top]")
 
     def members(self) -> Optional[set[str]]:
@@ -478,6 +479,46 @@ class Incline(_Styled):
     def members(self) -> Optional[set[str]]:
         """Foot, top, right-angle corner, the middle of the slope, and the slope as a face to rest on."""
         return {"foot", "top", "corner", "mid", "slope"}
+
+
+class Wedge(_Styled):
+    """A double incline: two slopes meeting at an apex, each angle given and marked (blocks rest on `w.left` or
+    `w.right`, a pulley sits on `w.apex`)."""
+
+    kind: Literal["wedge"] = "wedge"
+    angles: list[Angle] = Field(min_length=2, max_length=2, description="[left slope, right slope] with the horizontal")
+    height: Size = Field(default=3.0, description="height of the apex")
+    on: Optional[Ref] = Field(default=None, description="the floor it stands on (default: at the origin)")
+    fill: Optional[Color] = Field(default="#eeeeee", description="fill colour")
+    angle_labels: Optional[list[Label]] = Field(default=None, min_length=2, max_length=2, description="labels of "
+                                                "the two angles (default: their values)")
+    relations: ClassVar[tuple[str, ...]] = ("on",)
+    example: ClassVar[str] = "floor f; wedge w on f { angles: [30 deg, 45 deg] }; box A on w.left; box B on w.right"
+
+    def members(self) -> Optional[set[str]]:
+        """The two slopes (faces), the apex and the two feet."""
+        return {"left", "right", "apex", "left_foot", "right_foot"}
+
+
+class Rod(_Styled):
+    """A rod, plank or ladder of a given length: from a point, or with its foot `on` a floor and its top `against`
+    a wall, at its angle with the horizontal."""
+
+    kind: Literal["rod"] = "rod"
+    length: Size = Field(default=4.0, description="its length")
+    angle: Optional[Angle] = Field(default=None, description="angle with the horizontal (with `against`: found from "
+                                   "where the foot stands when not given)")
+    from_: Optional[Position] = Field(default=None, alias="from", description="where its foot is (instead of `on`)")
+    on: Optional[Ref] = Field(default=None, description="the floor its foot stands on")
+    against: Optional[Ref] = Field(default=None, description="the wall its top leans on")
+    along: Optional[Number] = Field(default=None, ge=0, le=1, description="where its foot stands along the floor")
+    thickness: Number = Field(default=3.0, ge=0.5, le=20, description="line width in points")
+    relations: ClassVar[tuple[str, ...]] = ("from", "on", "against")
+    example: ClassVar[str] = "floor f; wall w; rod AB on f against w { length: 4, angle: 60 deg }"
+
+    def members(self) -> Optional[set[str]]:
+        """Its two ends and its middle."""
+        return {"start", "end", "mid"}
 
 
 class Block(_Styled):
@@ -583,5 +624,5 @@ class Panel(Node):
                               'panel b "(b)" { items: [g, d] }')
 
 
-KINDS = [Polyline, Force, Pulley, Ground, Ceiling, Wall, Axes, Panel,  Polygon, Region, Curve, ArcShape, Arrow, TextItem, Box, Marker, Group, Spring, Surface, Mirror,
+KINDS = [Polyline, Wedge, Rod, Force, Pulley, Ground, Ceiling, Wall, Axes, Panel,  Polygon, Region, Curve, ArcShape, Arrow, TextItem, Box, Marker, Group, Spring, Surface, Mirror,
          Dimension, Disk, Ellipse, AngleMark, CurrentMark, Field_, Lens, Note, SphericalMirror, RayDiagram, Rope, Incline, Block, Charge, FieldLines]

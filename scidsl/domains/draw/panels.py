@@ -130,6 +130,11 @@ def _shift(shape: Any, dx: float, dy: float) -> None:
 _BODIES = (k.Box, k.Disk, k.Ellipse, k.Charge)
 
 
+def _touching_by_statement(a: Any, b: Any) -> bool:
+    """True when a is stated to be inside b, on its rim or hanging from it."""
+    return any(str(getattr(a, key, None) or "").partition(".")[0] == b.name for key in ("inside", "on", "hangs_from"))
+
+
 def overlapping_bodies(layout: Any) -> list[tuple[Any, Any]]:
     """Pairs of bodies placed by relations whose insides overlap (two blocks put at one spot), unless one is
     stated to be inside the other."""
@@ -151,7 +156,7 @@ def overlapping_bodies(layout: Any) -> list[tuple[Any, Any]]:
     for i, a in enumerate(bodies):
         for j in range(i + 1, len(bodies)):
             b = bodies[j]
-            if getattr(a.node, "inside", None) == b.node.name or getattr(b.node, "inside", None) == a.node.name:
+            if _touching_by_statement(a.node, b.node) or _touching_by_statement(b.node, a.node):
                 continue
             shared = geoms[i].intersection(geoms[j]).area
             if shared > 0.02 * min(geoms[i].area, geoms[j].area) and shared > 1e-3:

@@ -81,6 +81,9 @@ def face_named(ref: str, placed: dict[str, Any]) -> Optional[Face]:
     if isinstance(node, k.Incline) and member in ("", "slope"):
         foot, corner, top = shape.points
         return place.face_of_segment(foot, top, corner)
+    if isinstance(node, k.Wedge) and member in ("left", "right"):
+        lf, apex, rf = shape.points
+        return place.face_of_segment(lf, apex, rf) if member == "left" else place.face_of_segment(apex, rf, lf)
     if isinstance(node, (k.Box, k.Block)) and member in ("", "top", "bottom", "left", "right"):
         bl, br, tr, tl = shape.points
         inside = shape.center
@@ -89,13 +92,20 @@ def face_named(ref: str, placed: dict[str, Any]) -> Optional[Face]:
     return None
 
 
+def hatch_side(node: Any) -> str:
+    """Which side of its line, looking from its start to its end, a support is hatched on (a floor and a wall
+    run so that it is their right; a ceiling runs left to right, hatched on its left: above)."""
+    if isinstance(node, k.Ceiling):
+        return "left"
+    return "right" if isinstance(node, k.Ground) else node.side
+
+
 def _surface_face(shape: Any) -> Face:
     """A surface's face: the side away from its hatching."""
     a, b = shape.points
     d = math.dist(a, b) or 1.0
     left = (-(b[1] - a[1]) / d, (b[0] - a[0]) / d)
-    side = "right" if isinstance(shape.node, k.Ground) else shape.node.side
-    return Face(a, b, left if side == "right" else (-left[0], -left[1]))
+    return Face(a, b, left if hatch_side(shape.node) == "right" else (-left[0], -left[1]))
 
 
 def hang_point(ref: str, placed: dict[str, Any], anchors: dict[str, P], side: str = "right") -> P:
@@ -239,11 +249,20 @@ def too_small(nodes: list[Node], scale: float) -> Optional[tuple[Node, Quantity]
 
 def _lengths(node: Node) -> list[Quantity]:
     out = []
-    for key in ("length", "height", "along", "gap"):
+    for key in ("length", "height", "along", "gap", "radius"):
         q = getattr(node, key, None)
         if isinstance(q, Quantity) and q.unit and key != "along":
             out.append(q)
     return out
+
+
+def radius_cm(node: Node, scale: float) -> float:
+    """A disk's radius in page cm (a world radius drawn to the scale); a charge's or mark's as given."""
+    r = node.radius
+    value = cm(r, scale, 0.5) if isinstance(r, Quantity) else float(r)
+    if not 0 < value <= 1000:
+        raise PlaceError("E4006", f"a radius of {value:g} cm cannot be drawn", "give a radius between 0 and 1000 cm")
+    return value
 
 
 def cm(q: Any, scale: float, default: float) -> float:
@@ -270,7 +289,8 @@ def size_of(node: Node, scale: float) -> P:
     if isinstance(node, k.Box):
         return cm(node.length, scale, node.size[0]), cm(node.height, scale, node.size[1])
     if isinstance(node, (k.Disk, k.Charge, k.CurrentMark)):
-        return 2 * node.radius, 2 * node.radius
+        r = radius_cm(node, scale)
+        return 2 * r, 2 * r
     if isinstance(node, k.Axes):
         side = cm(node.length, scale, 1.2)
         return side, side
@@ -278,6 +298,8 @@ def size_of(node: Node, scale: float) -> P:
         return 2 * node.radii[0], 2 * node.radii[1]
     if isinstance(node, k.Field_):
         return cm(node.length, scale, 4.0), cm(node.height, scale, 3.0)
+    if isinstance(node, k.Lens):
+        return 0.2, node.height
     return 0.0, 0.0
 
 
@@ -424,7 +446,7 @@ def _place_on(node: Node, w: float, h: float, placed: dict[str, Any], anchors: d
         if isinstance(node, k.Pulley):
             corner = vertex_faces(p, placed)
             if corner is not None:
-                c = tangent_centre(p, corner, node.radius)
+                c = tangent_centre(p, corner, w / 2)
                 mount = [c, p]
         what = (f"{node.name} is mounted at the corner {target}, tangent to both its faces" if mount is not None
                 else f"{node.name} is on the point {target}")
@@ -504,6 +526,11 @@ def _measure_contact(subject: str, support: str, circle: bool) -> Any:
             if disk is None:
                 return None
             gap = place.circle_contact(disk.center, disk.radius, sup, place.CONTACT_TOL_CM)
+        elif not place.segments(page, subject):  # a point on a face
+            at = page.anchors.get(subject)
+            if at is None:
+                return None
+            gap = place.circle_contact(at, 0.0, sup, place.CONTACT_TOL_CM)
         else:
             gap = place.flush_contact(place.segments(page, subject), sup, place.CONTACT_TOL_CM)
         return None if gap is None else f"{subject} does not touch {support} on the page (gap {_gap(gap)})"
@@ -585,9 +612,16 @@ def _direction_value(tree: Any, start: P, placed: dict[str, Any], anchors: dict[
         return (_direction_value(tree.operand, start, placed, anchors) + 180) % 360
     if isinstance(tree, syntax.Ref) and tree.dotted in place.WORD_ANGLES:
         return place.WORD_ANGLES[tree.dotted]
-    if isinstance(tree, syntax.Call) and tree.fn in ("normal", "towards") and len(tree.args) == 1 \
+    if isinstance(tree, syntax.Call) and tree.fn in ("normal", "towards", "tangent") and len(tree.args) == 1 \
             and isinstance(tree.args[0], syntax.Ref):
         ref = tree.args[0].dotted
+        if tree.fn == "tangent":
+            circle = placed.get(ref)
+            if circle is None or circle.center is None:
+                raise PlaceError("E4022", f"'{ref}' is not a circle, so it has no tangent",
+                                 "name a disk or ellipse the arrow starts on")
+            c = circle.center
+            return (place.angle_of((start[0] - c[0], start[1] - c[1])) + 90.0) % 360
         if tree.fn == "normal":
             face = face_named(ref, placed)
             if face is None:
@@ -611,7 +645,7 @@ def _direction_value(tree: Any, start: P, placed: dict[str, Any], anchors: dict[
             return place.angle_of((b[0] - a[0], b[1] - a[1]))
     raise PlaceError("E4022", f"'{syntax.format_value(tree)}' is not a direction",
                      "write an angle (30 deg), left/right/up/down, a face (ramp.slope, -ramp.slope), "
-                     "normal(ramp.slope) or towards(A)")
+                     "normal(ramp.slope), towards(A) or tangent(ring) (counter-clockwise)")
 
 
 def measure_direction(owner: str, angle: float) -> Any:
