@@ -894,9 +894,11 @@ def anchors_of(name: str, shape: Shape) -> dict[str, P]:
         t = node.rotate.si if node.rotate is not None else 0.0
         out.update({name: o, f"{name}.origin": o, f"{name}.x": (o[0] + r * math.cos(t), o[1] + r * math.sin(t)),
                     f"{name}.y": (o[0] - r * math.sin(t), o[1] + r * math.cos(t))})
-    if isinstance(node, (k.Rope, k.Spring, k.Polyline)) and len(shape.points) >= 2 and not isinstance(node, k.Spring):
-        a, b = shape.points[0], shape.points[-1]
-        out.update({f"{name}.start": a, f"{name}.end": b, f"{name}.mid": ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)})
+    if isinstance(node, (k.Rope, k.Polyline, k.Arrow)) and len(shape.points) >= 2:
+        from scidsl.domains.draw.placing import point_along
+
+        out.update({f"{name}.start": shape.points[0], f"{name}.end": shape.points[-1],
+                    f"{name}.mid": point_along(shape.points, 0.5)})
     if isinstance(node, (k.Spring, k.Surface, k.Dimension)):
         a, b = shape.points
         out.update({name: a, f"{name}.start": a, f"{name}.end": b, f"{name}.mid": ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)})

@@ -65,6 +65,10 @@ class Polyline(_Styled):
                       "of flow (current in a wire, a ray of light)")
     example: ClassVar[str] = "polyline rope { points: [(0, 0), (2, 1), (4, 1)], arrow: end }"
 
+    def members(self) -> Optional[set[str]]:
+        """Its two ends and the point halfway along it."""
+        return {"start", "end", "mid"}
+
 
 class Polygon(_Styled):
     """A closed shape, optionally filled or hatched."""
@@ -128,6 +132,10 @@ class Arrow(_Styled):
     relations: ClassVar[tuple[str, ...]] = ("from", "to")
     example: ClassVar[str] = 'box b; arrow F from b.left { direction: left, label: "$F$" }'
 
+    def members(self) -> Optional[set[str]]:
+        """Its tail, its tip and its middle."""
+        return {"start", "end", "mid"}
+
 
 class TextItem(_Placed):
     """Text at a position, or placed by a relation (`text "1" left of s1`)."""
@@ -150,7 +158,7 @@ class Box(_Styled, _Placed):
 
     kind: Literal["box"] = "box"
     at: Optional[Position] = Field(default=None, description="the centre (instead of a relation)")
-    size: tuple[Number, Number] = Field(default=(2.0, 1.0), description="(width, height) in cm")
+    size: list[Number] = Field(default=[2.0, 1.0], min_length=2, max_length=2, description="[width, height] in cm")
     length: Optional[Size] = Field(default=None, description="extent along what it rests on (overrides size)")
     height: Optional[Size] = Field(default=None, description="height (overrides size)")
     text: Optional[Label] = Field(default=None, description="text inside the box")
@@ -324,14 +332,14 @@ class Ellipse(_Styled, _Placed):
 
     kind: Literal["ellipse"] = "ellipse"
     at: Optional[Position] = None
-    radii: tuple[Number, Number] = Field(description="(horizontal, vertical) half-axes in cm")
+    radii: list[Number] = Field(min_length=2, max_length=2, description="[horizontal, vertical] half-axes in cm")
     start: Optional[Angle] = Field(default=None, description="draw only from this parameter angle (0 deg = right)")
     end: Optional[Angle] = Field(default=None, description="... to this one, counter-clockwise")
     fill: Optional[Color] = Field(default=None, description="fill colour (whole ellipses only)")
     hatch: Optional[str] = Field(default=None, pattern=r"^[/\\|\-+xoO.*]{1,6}$", description="hatch like '//'")
     arrow: ArrowEnd = Field(default="none", description="arrow heads on a partial ellipse")
     relations: ClassVar[tuple[str, ...]] = ("at",) + PLACING
-    example: ClassVar[str] = "ellipse orbit at (0, 2) { radii: (1.5, 0.4), dash: dashed }"
+    example: ClassVar[str] = "ellipse orbit at (0, 2) { radii: [1.5, 0.4], dash: dashed }"
 
     def members(self) -> Optional[set[str]]:
         """Centre and the four extreme points."""
@@ -527,7 +535,8 @@ class Block(_Styled):
     kind: Literal["block"] = "block"
     on: Ref = Field(description="the incline it rests on")
     at: Number = Field(default=0.5, ge=0, le=1, description="position of its centre along the slope, 0 = foot, 1 = top")
-    size: tuple[Number, Number] = Field(default=(1.2, 0.8), description="(length along the slope, height) in cm")
+    size: list[Number] = Field(default=[1.2, 0.8], min_length=2, max_length=2, description="[length along the slope, "
+                               "height] in cm")
     text: Optional[Label] = Field(default=None, description="text inside the block")
     fill: Optional[Color] = Field(default="white", description="fill colour")
     relations: ClassVar[tuple[str, ...]] = ("on",)

@@ -162,6 +162,18 @@ def parallel_attachment(body: Any, member: str, centre: P, radius: float) -> Opt
     return best
 
 
+def point_along(points: list[P], t: float) -> P:
+    """The point at fraction t of a polyline's length."""
+    lengths = [math.dist(a, b) for a, b in zip(points, points[1:])]
+    goal = max(0.0, min(1.0, t)) * sum(lengths)
+    for (a, b), d in zip(zip(points, points[1:]), lengths):
+        if goal <= d and d > 0:
+            f = goal / d
+            return (a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f)
+        goal -= d
+    return points[-1]
+
+
 def hang_direction(ref: str, placed: dict[str, Any]) -> P:
     """Which way a thing hangs: along the spring or string it hangs from, else straight down."""
     shape = placed.get(ref)
@@ -276,6 +288,7 @@ def cm(q: Any, scale: float, default: float) -> float:
 
 # ---- bodies ---------------------------------------------------------------------------------------
 
+_LINES = (k.Polyline, k.Arrow, k.Rod, k.Rope, k.Spring, k.Dimension)
 PLACERS = ("at", "inside", "hangs_from", "on", "against", "left_of", "right_of", "above", "below", "between")
 
 
@@ -435,6 +448,14 @@ def _place_on(node: Node, w: float, h: float, placed: dict[str, Any], anchors: d
         p = rim_point(rim, angle)
         rel = Relation("on", owner, target, node.span, f"{node.name} is on the rim of {target} at {angle:g}°",
                        _measure_on_rim(owner, target))
+        return _box_at(p, w, h), p, rel, None
+    if face is None and rim is not None and isinstance(rim.node, _LINES) and len(rim.points) >= 2:
+        along = getattr(node, "along", None)
+        total = sum(math.dist(a, b) for a, b in zip(rim.points, rim.points[1:]))
+        world = isinstance(along, Quantity) and bool(along.unit)
+        t = 0.5 if along is None else (cm(along, scale, 0.0) / total if world and total else along.value)
+        p = point_along(list(rim.points), t)
+        rel = Relation("on", owner, target, node.span, f"{node.name} is on {target} at {t:.3g} of its length")
         return _box_at(p, w, h), p, rel, None
     if face is None:
         if target not in anchors:
