@@ -222,3 +222,34 @@ def test_panels_follow_their_order_with_captions_under_them(count: int, arrange:
     assert [c.text for c in captions] == [f"({chr(97 + i)})" for i in range(count)]
     for cap, box in zip(captions, boxes):
         assert cap.pos[1] < box[1] and box[0] <= cap.pos[0] <= box[2]
+
+
+@settings(max_examples=20, deadline=None)
+@given(angle=st.integers(-180, 180), radius=st.floats(0.5, 3.0))
+def test_a_point_on_a_rim_lies_on_the_circle_at_its_angle(angle: int, radius: float) -> None:
+    radius = round(radius, 3)
+    text = f"disk ring {{ radius: {radius} }}\ndot m on ring {{ angle: {angle} deg }}\nforce v from m {{ direction: tangent(ring) }}\n"
+    page = compile_ok(text).drawing
+    ring = next(it for it in page.items if isinstance(it, Circle) and it.owner == "ring")
+    m = page.anchors["m"]
+    assert math.isclose(math.dist(m, ring.center), ring.radius, rel_tol=1e-6)
+    assert abs((math.degrees(math.atan2(m[1] - ring.center[1], m[0] - ring.center[0])) - angle + 180) % 360 - 180) < 1e-6
+    arrow = next(it for it in page.items if isinstance(it, Line) and it.owner == "v")
+    (x0, y0), (x1, y1) = arrow.points[0], arrow.points[-1]
+    radial = (m[0] - ring.center[0], m[1] - ring.center[1])
+    assert abs((x1 - x0) * radial[0] + (y1 - y0) * radial[1]) < 1e-6 * ring.radius  # tangent: square to the radius
+
+
+@settings(max_examples=15, deadline=None)
+@given(gap=st.floats(1.0, 6.0), turn=st.integers(-90, 90), length=st.floats(0.8, 3.0))
+def test_between_and_axes_sit_where_stated(gap: float, turn: int, length: float) -> None:
+    gap, length = round(gap, 3), round(length, 3)
+    text = (f"dot a\ndot b right of a {{ gap: {gap} }}\ndot m between [a, b]\n"
+            f"axes S above m {{ gap: 1, length: {length}, rotate: {turn} deg }}\n")
+    page = compile_ok(text).drawing
+    a, b, m = page.anchors["a"], page.anchors["b"], page.anchors["m"]
+    assert math.isclose(m[0], (a[0] + b[0]) / 2, abs_tol=1e-6) and math.isclose(m[1], a[1], abs_tol=1e-6)
+    o, x = page.anchors["S.origin"], page.anchors["S.x"]
+    scale = (b[0] - a[0]) / gap
+    assert math.isclose(math.dist(o, x), length * scale, rel_tol=1e-6)
+    assert abs(math.degrees(math.atan2(x[1] - o[1], x[0] - o[0])) - turn) < 1e-6
