@@ -31,9 +31,10 @@ class Domain:
 DOMAINS: tuple[Domain, ...] = (
     Domain("draw", "scidsl.domains.draw.kinds", "scidsl.domains.draw.domain", "scidsl.domains.draw.codes",
            summary="drawing primitives and physics symbols for anything no domain covers: polyline, shape, "
-                   "region, curve, circle_arc, arrow, text, box, dot, group, spring, surface, mirror, "
-                   "dimension, disk, ellipse, angle_mark, current_mark, field, charge, lens, "
-                   "spherical_mirror, ray_diagram, rope, incline, block, note"),
+                   "region, curve, circle_arc, arrow, force, text, box, dot, group, spring, surface, floor, "
+                   "ceiling, wall, mirror, dimension, disk, pulley, ellipse, angle_mark, current_mark, field, "
+                   "charge, lens, spherical_mirror, ray_diagram, rope, rod, incline, wedge, block, axes, panel, "
+                   "note; placed by relations (on, hangs from, left of, ...)"),
     Domain("geometry", "scidsl.domains.geometry.kinds", "scidsl.domains.geometry.domain",
            "scidsl.domains.geometry.codes",
            fact_functions=("angle", "length", "parallel", "perpendicular", "equal", "on", "tangent",
@@ -61,6 +62,9 @@ DOMAINS: tuple[Domain, ...] = (
     Domain("biology", "scidsl.domains.biology.kinds", "scidsl.domains.biology.domain",
            "scidsl.domains.biology.codes",
            summary="cell diagrams with labelled organelles and DNA replication forks checked for strand polarity"),
+    Domain("physics", "scidsl.domains.physics.kinds", "scidsl.domains.physics.domain",
+           "scidsl.domains.physics.codes",
+           summary="energy-level diagrams with checked transitions, standing waves on strings and in tubes"),
     Domain("lab", "scidsl.domains.lab.kinds", "scidsl.domains.lab.domain", "scidsl.domains.lab.codes",
            summary="laboratory apparatus assembled by the compiler: titration, stands, glassware with volumes"),
 )

@@ -1,0 +1,1 @@
+"""Physics diagrams drawn from their physics: energy-level diagrams and standing waves."""

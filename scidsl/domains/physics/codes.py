@@ -1,0 +1,10 @@
+"""Diagnostic codes of the physics domain."""
+
+CODES: dict[str, str] = {
+    "E9701": "energy levels need either `energies` (one per level) or `formula` in n",
+    "E9702": "a transition names a level the diagram does not have, or joins a level to itself",
+    "E9703": "an emission goes up, or an absorption goes down, in energy",
+    "E9704": "a level's energy cannot be computed (not finite, or not a number)",
+    "E9705": "a harmonic the tube or string cannot have (a tube closed at one end has odd harmonics only)",
+    "E9706": "a standing wave's stated nodes or antinodes do not match its harmonic and ends",
+}
