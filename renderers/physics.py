@@ -12,11 +12,12 @@ _WAVE_W = 8.0
 
 def render_physics(items: list) -> Drawing:
     """Draw every diagram."""
-    from scidsl.domains.physics.domain import Levels
+    from scidsl.domains.physics.domain import Gas, Levels, Shot, Wave
 
+    draw = {Levels: _levels, Wave: _wave, Shot: _shot, Gas: _gas}
     out = Drawing()
     for item in items:
-        (_levels if isinstance(item, Levels) else _wave)(item, out)
+        draw[type(item)](item, out)
     return out
 
 
@@ -116,3 +117,105 @@ def _wave(item: Any, out: Drawing) -> None:
     if node.label:
         out.items.append(Text((x0 + _WAVE_W / 2, y - 0.1), node.label, 11, "center", "top", owner=owner,
                               role="caption"))
+
+
+def _shot(item: Any, out: Drawing) -> None:
+    """Ground, launch height, the parabola, the launch velocity with its angle, range and greatest height."""
+    import math
+
+    from scidsl.primitives import Arc, Dot
+
+    node, fl, owner, x0 = item.node, item.flight, _owner(item.node), item.x0
+    span = max(fl.range, 1e-9)
+    scale = min(9.0 / span, 6.0 / max(fl.top[1], 1e-9))  # page cm per metre, one scale both ways
+
+    def page(p: tuple[float, float]) -> tuple[float, float]:
+        return (x0 + p[0] * scale, p[1] * scale)
+
+    land = page((fl.range, 0.0))
+    out.items.append(Line(((x0 - 0.6, 0.0), (land[0] + 0.8, 0.0)), False, Stroke(width=1.2), owner=owner,
+                          role="ground"))
+    if fl.h0 > 0:
+        out.items.append(Line(((x0 - 0.6, page((0, fl.h0))[1]), page((0, fl.h0)), page((0, 0))), False,
+                              Stroke(width=1.0), owner=owner, role="cliff"))
+        out.items.append(Line(((x0 - 0.4, 0.0), (x0 - 0.4, page((0, fl.h0))[1])), False, Stroke(width=0.8), "both",
+                              owner=owner, role="dimension"))
+        out.labels.append(LabelSpec(f"$h$ = {node.height.pretty()}", (x0 - 0.4, page((0, fl.h0))[1] / 2), owner,
+                                    size=10, prefer=(180.0, 150.0, 210.0, 120.0, 240.0)))
+    pts = tuple(page(fl.at(fl.time * j / 120)) for j in range(121))
+    out.items.append(Line(pts, False, Stroke(width=1.2, dash="dashed"), owner=owner, role="path"))
+    start = page((0.0, fl.h0))
+    out.items.append(Dot(start, 0.08, "black", owner))
+    u = (math.cos(fl.angle), math.sin(fl.angle))
+    tip = (start[0] + 1.6 * u[0], start[1] + 1.6 * u[1])
+    out.items.append(Line((start, tip), False, Stroke(width=1.4), "end", owner=owner, role="velocity"))
+    if "speed" in node.show:
+        out.labels.append(LabelSpec(f"$v_0$ = {node.speed.pretty()}", tip, owner, size=10,
+                                    prefer=(math.degrees(fl.angle) + 30, 90.0)))
+    if "angle" in node.show and abs(fl.angle) > 1e-6:
+        deg = math.degrees(fl.angle)
+        out.items.append(Line((start, (start[0] + 1.3, start[1])), False, Stroke(width=0.7, dash="dotted"),
+                              owner=owner, role="horizontal"))
+        a0, a1 = (0.0, deg) if deg > 0 else (deg, 0.0)
+        out.items.append(Arc(start, 0.8, a0, a1, Stroke(width=0.9), owner, role="angle"))
+        out.labels.append(LabelSpec(node.angle.pretty(), (start[0] + 0.8 * math.cos(math.radians(deg / 2)),
+                                                          start[1] + 0.8 * math.sin(math.radians(deg / 2))),
+                                    owner, size=9, prefer=(deg / 2,), distance=0.08))
+    if "height" in node.show:
+        top = page(fl.top)
+        out.items.append(Line((top, (top[0], 0.0)), False, Stroke(width=0.8), "both", owner=owner, role="dimension"))
+        out.labels.append(LabelSpec("$H$", (top[0], top[1] / 2), owner, size=10,
+                                    prefer=(0.0, 180.0)))
+    if "range" in node.show:
+        y = -0.7
+        out.items.append(Line(((x0, y), (land[0], y)), False, Stroke(width=0.8), "both", owner=owner,
+                              role="dimension"))
+        out.items.append(Text(((x0 + land[0]) / 2, y - 0.1), "$R$", 10, "center", "top",
+                              owner=owner, role="range"))
+    out.anchors.update({f"{node.name}.launch": start, f"{node.name}.top": page(fl.top),
+                        f"{node.name}.landing": land})
+    if node.label:
+        out.items.append(Text(((x0 + land[0]) / 2, -1.6), node.label, 11, "center", "top", owner=owner,
+                              role="caption"))
+
+
+def _gas(item: Any, out: Drawing) -> None:
+    """A cylinder with a piston, the gas and its state, heat arrows under it."""
+    from scidsl.primitives import Dot
+
+    node, owner, x0 = item.node, _owner(item.node), item.x0
+    w, h = 3.4, 4.0
+    gas_h = 2.6
+    out.items.append(Line(((x0, h), (x0, 0.0), (x0 + w, 0.0), (x0 + w, h)), False, Stroke(width=2.0), owner=owner,
+                          role="cylinder"))
+    out.items.append(Line(((x0 + 0.05, gas_h), (x0 + w - 0.05, gas_h), (x0 + w - 0.05, gas_h + 0.45),
+                           (x0 + 0.05, gas_h + 0.45)), True, Stroke(width=1.2, fill="#dddddd", hatch="//"),
+                          owner=owner, role="piston"))
+    if node.piston == "free":
+        out.items.append(Line(((x0 + w / 2, gas_h + 0.45), (x0 + w / 2, h + 0.6)), False, Stroke(width=2.0),
+                              owner=owner, role="rod"))
+    else:
+        for x in (x0 - 0.25, x0 + w + 0.05):
+            out.items.append(Line(((x, gas_h + 0.45), (x + 0.2, gas_h + 0.45), (x + 0.2, gas_h + 0.65),
+                                   (x, gas_h + 0.65)), True, Stroke(width=1.0, fill="black"), owner=owner,
+                                  role="stop"))
+    for i in range(14):  # the gas's molecules, spread evenly and reproducibly
+        px = x0 + 0.35 + (w - 0.7) * ((0.5 + i * 0.7548776662) % 1)  # a low-discrepancy (R2) sequence
+        py = 0.3 + (gas_h - 0.6) * ((0.5 + i * 0.5698402910) % 1)
+        out.items.append(Dot((px, py), 0.05, "#555555", owner))
+    words = {"p": ("p", node.pressure), "V": ("V", node.volume), "T": ("T", node.temperature)}
+    lines = [f"${sym}$ = {q.pretty()}" for sym, q in words.values() if q is not None]
+    if node.moles is not None:
+        lines.append(f"$n$ = {node.moles:g} mol")
+    for i, text in enumerate(lines):
+        out.items.append(Text((x0 + w + 0.5, h - 0.3 - 0.5 * i), text, 10, "left", "center", owner=owner,
+                              role="state"))
+    if node.heat != "none":
+        for j in range(3):
+            x = x0 + w * (j + 1) / 4
+            ends = ((x, -1.3), (x, -0.15)) if node.heat == "in" else ((x, -0.15), (x, -1.3))
+            out.items.append(Line(ends, False, Stroke(width=1.2, color="#c0392b"), "end", owner=owner, role="heat"))
+        out.items.append(Text((x0 + w + 0.2, -0.8), "$Q$", 11, "left", "center", color="#c0392b", owner=owner,
+                              role="heat_label"))
+    if node.label:
+        out.items.append(Text((x0 + w / 2, -1.7), node.label, 11, "center", "top", owner=owner, role="caption"))

@@ -48,3 +48,31 @@ def test_standing_wave_nodes_match_the_harmonic(n: int, ends: tuple) -> None:
     assert _touches_axis(result.drawing, "w") == expected
     fact = next(f for f in result.facts if f.predicate == "standing_wave")
     assert fact.value[0] == expected
+
+
+@settings(max_examples=25, deadline=None)
+@given(v=st.floats(1, 40), angle=st.integers(-60, 80), h=st.floats(0, 50))
+def test_projectile_facts_agree_with_the_equations_of_motion(v: float, angle: int, h: float) -> None:
+    v, h = round(v, 2), round(h, 2)
+    a = math.radians(angle)
+    vy = v * math.sin(a)
+    if h == 0 and angle <= 0:
+        return
+    t = (vy + math.sqrt(vy * vy + 2 * 9.8 * h)) / 9.8
+    facts = {f.predicate: f.value for f in compile_ok(
+        f"projectile p {{ speed: {v} m/s, angle: {angle} deg, height: {h} m }}").facts}
+    assert math.isclose(facts["flight_time"], t, abs_tol=1e-5)
+    assert math.isclose(facts["range"], v * math.cos(a) * t, abs_tol=1e-5)
+    y_top = h + (vy * vy / (2 * 9.8) if vy > 0 else 0.0)
+    assert math.isclose(facts["max_height"], y_top, abs_tol=1e-5)
+    # substituted back: the landing time puts it on the ground
+    assert abs(h + vy * t - 4.9 * t * t) < 1e-6 * max(1.0, h)
+
+
+@settings(max_examples=20, deadline=None)
+@given(p=st.floats(10, 500), v=st.floats(0.5, 20), t=st.floats(150, 900))
+def test_the_missing_gas_variable_satisfies_the_gas_law(p: float, v: float, t: float) -> None:
+    p, v, t = round(p, 2), round(v, 2), round(t, 1)
+    facts = {f.predicate: f.value for f in compile_ok(
+        f"gas_cylinder c {{ pressure: {p} kPa, volume: {v} L, temperature: {t} K }}").facts}
+    assert math.isclose(facts["amount"] * 8.314462618 * t, p * 1e3 * v * 1e-3, rel_tol=1e-6)

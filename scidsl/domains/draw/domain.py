@@ -156,7 +156,7 @@ def layout(ctx: Any) -> Layout:
         return out
     out.max_magnitude = _magnitudes(ctx.nodes)
     for node in order:
-        if isinstance(node, (k.Group, k.Panel)):
+        if isinstance(node, (k.Group, k.Panel, k.Equilibrium)):
             continue
         try:
             shape = _place(node, anchors, placed, scale, out)
@@ -186,7 +186,43 @@ def layout(ctx: Any) -> Layout:
                          "them in one place", b.span, "move one with `along`, `left of`/`right of` or a gap",
                          related=((a.span, f"{a.name or a.kind} is placed here"),)))
     _check_scale(ctx, out, scale if placing.uses_world_lengths(ctx.nodes) else None)
+    for node in ctx.nodes:
+        if isinstance(node, k.Equilibrium):
+            _check_balance(ctx, node, placed, out)
     return out
+
+
+def _check_balance(ctx: Any, node: k.Equilibrium, placed: dict[str, Shape], out: Layout) -> None:
+    """The stated forces sum to zero: magnitudes along their drawn directions."""
+    from scidsl import place
+    from scidsl.units import parse_unit
+
+    total, biggest, dims = [0.0, 0.0], 0.0, set()
+    for name in node.forces:
+        shape = placed.get(name)
+        if shape is None or not isinstance(shape.node, k.Arrow) or shape.node.magnitude is None:
+            ctx.report(error("E4028", f"'{name}' is not a force with a magnitude", node.span_of("forces"),
+                             "list forces declared with `magnitude: 10 N`"))
+            return
+        q = shape.node.magnitude
+        info = parse_unit(q.unit) if q.unit else None
+        dims.add(str(info.dim) if info is not None else "")
+        (x0, y0), (x1, y1) = shape.points[0], shape.points[-1]
+        d = math.hypot(x1 - x0, y1 - y0) or 1.0
+        total[0] += q.si * (x1 - x0) / d
+        total[1] += q.si * (y1 - y0) / d
+        biggest = max(biggest, abs(q.si))
+    residual = math.hypot(*total)
+    if len(dims) > 1:
+        ctx.report(error("E4028", "the forces of an equilibrium are not all in one unit of force", node.span_of("forces"),
+                         "give every magnitude in N"))
+    elif residual > 0.01 * biggest:
+        ctx.report(error("E4028", f"the forces {', '.join(node.forces)} do not balance: they leave a net "
+                         f"{residual:.3g} (SI) at {place.angle_of(tuple(total)):.0f}°", node.span,
+                         "check the magnitudes and directions, or drop the equilibrium statement"))
+    else:
+        out.relations.append(place.Relation("balance", ",".join(node.forces), "", node.span,
+                                            f"the forces {', '.join(node.forces)} balance"))
 
 
 def _place(node: Node, anchors: dict[str, P], placed: dict[str, Shape], scale: float, out: Layout) -> Shape:

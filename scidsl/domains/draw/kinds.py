@@ -618,6 +618,17 @@ class Axes(_Styled, _Placed):
         return {"origin", "x", "y"}
 
 
+class Equilibrium(Node):
+    """States that the listed forces balance: their magnitudes and drawn directions must sum to zero (1 %)."""
+
+    kind: Literal["equilibrium"] = "equilibrium"
+    forces: list[Ref] = Field(min_length=2, max_length=20, description="forces (arrows with `magnitude`) on one body")
+    domain: ClassVar[str] = "draw"
+    name_required: ClassVar[bool] = False
+    example: ClassVar[str] = ("box b; force W from b { direction: down, magnitude: 10 N }; "
+                              "force N from b { direction: up, magnitude: 10 N }; equilibrium { forces: [W, N] }")
+
+
 class Panel(Node):
     """A panel of a figure of several: the listed items are drawn together and set in a row, a column or a grid
     with the other panels, each with its caption ((a), (b), Fig. 3.1) underneath."""
@@ -633,5 +644,5 @@ class Panel(Node):
                               'panel b "(b)" { items: [g, d] }')
 
 
-KINDS = [Polyline, Wedge, Rod, Force, Pulley, Ground, Ceiling, Wall, Axes, Panel,  Polygon, Region, Curve, ArcShape, Arrow, TextItem, Box, Marker, Group, Spring, Surface, Mirror,
+KINDS = [Polyline, Equilibrium, Wedge, Rod, Force, Pulley, Ground, Ceiling, Wall, Axes, Panel,  Polygon, Region, Curve, ArcShape, Arrow, TextItem, Box, Marker, Group, Spring, Surface, Mirror,
          Dimension, Disk, Ellipse, AngleMark, CurrentMark, Field_, Lens, Note, SphericalMirror, RayDiagram, Rope, Incline, Block, Charge, FieldLines]

@@ -7,4 +7,6 @@ CODES: dict[str, str] = {
     "E9704": "a level's energy cannot be computed (not finite, or not a number)",
     "E9705": "a harmonic the tube or string cannot have (a tube closed at one end has odd harmonics only)",
     "E9706": "a standing wave's stated nodes or antinodes do not match its harmonic and ends",
+    "E9707": "a projectile that cannot fly as stated (never leaves the ground, angle or speed out of range)",
+    "E9708": "a gas state that breaks pV = nRT, or a pressure, volume or temperature not above zero",
 }

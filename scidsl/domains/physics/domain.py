@@ -35,6 +35,24 @@ class Wave:
     x0: float = 0.0
 
 
+@dataclass
+class Shot:
+    """A projectile with its computed flight."""
+
+    node: k.Projectile
+    flight: Any
+    x0: float = 0.0
+
+
+@dataclass
+class Gas:
+    """A gas cylinder with its state (SI), the fourth variable computed when three are given."""
+
+    node: k.GasCylinder
+    state: dict
+    x0: float = 0.0
+
+
 def owner_of(node: Any) -> str:
     """The owner name of a diagram's primitives."""
     return node.name or f"{node.kind}@{id(node)}"
@@ -47,6 +65,10 @@ def check(ctx: Any) -> None:
             _levels(node, ctx.report)
         elif isinstance(node, k.StandingWave):
             _wave(node, ctx.report)
+        elif isinstance(node, k.Projectile):
+            _shot(node, ctx.report)
+        elif isinstance(node, k.GasCylinder):
+            _gas(node, ctx.report)
 
 
 def level_energies(node: k.EnergyLevels) -> dict[int, float]:
@@ -112,16 +134,56 @@ def _wave(node: k.StandingWave, report: Any) -> Optional[Wave]:
     return Wave(node, ends, nodes, antis)
 
 
+def _shot(node: k.Projectile, report: Any) -> Optional[Shot]:
+    from scidsl.domains.physics.motion import flight
+
+    angle = node.angle.si if node.angle is not None else 0.0
+    h0 = node.height.si if node.height is not None else 0.0
+    g = node.g.si if node.g is not None else 9.8
+    if not -math.pi / 2 < angle < math.pi / 2 or node.speed.si <= 0 or g <= 0 or h0 < 0:
+        report(error("E9707", "the projectile cannot fly as stated (speed and g above 0, height not below the "
+                     "ground, angle between -90 and 90 deg)", node.span, "check the launch speed, angle and height"))
+        return None
+    fl = flight(node.speed.si, angle, h0, g)
+    if fl is None or fl.range <= 0:
+        report(error("E9707", "the projectile never leaves the ground", node.span,
+                     "launch it upwards or from a height"))
+        return None
+    return Shot(node, fl)
+
+
+def _gas(node: k.GasCylinder, report: Any) -> Optional[Gas]:
+    from scidsl.domains.physics.motion import gas_mismatch, gas_state
+
+    given = [q.si if q is not None else None for q in (node.pressure, node.volume, node.temperature)]
+    if any(v is not None and v <= 0 for v in given):
+        report(error("E9708", "pressure, volume and temperature of a gas are above zero (temperature in K)",
+                     node.span, "give the absolute temperature, e.g. 300 K"))
+        return None
+    state = gas_state(given[0], given[1], given[2], node.moles)
+    off = gas_mismatch(state)
+    if off is not None and off > 0.02:
+        computed = state["p"] * state["V"] / (state["n"] * 8.314462618)
+        report(error("E9708", f"the gas state breaks pV = nRT: these p, V and n give T = {computed:.4g} K, not "
+                     f"{state['T']:.4g} K", node.span, "give three of p, V, T, n and let the fourth be computed"))
+        return None
+    return Gas(node, state)
+
+
+_WIDTH = {Levels: 7.5, Wave: 9.0, Shot: 10.0, Gas: 5.0}
+
+
 def layout(ctx: Any) -> list:
     """Every diagram, checked again silently, side by side."""
+    make = {k.EnergyLevels: _levels, k.StandingWave: _wave, k.Projectile: _shot, k.GasCylinder: _gas}
     out: list = []
     x = 0.0
     for node in ctx.nodes:
-        item = _levels(node, lambda d: None) if isinstance(node, k.EnergyLevels) else _wave(node, lambda d: None)
+        item = make[type(node)](node, lambda d: None)
         if item is None:
             continue
         item.x0 = x
-        x += (7.5 if isinstance(item, Levels) else 9.0) + GAP_CM
+        x += _WIDTH[type(item)] + GAP_CM
         out.append(item)
     return out
 
@@ -147,6 +209,10 @@ def facts(ctx: Any, layout: list | None) -> list:
                 lam = HC_EV_NM / de if de > 0 else math.inf
                 out.append(Fact("transition", (item.node.name, a, b, item.node.mode), round(de, 6),
                                 f"{item.node.mode} n = {a} → {b}: ΔE = {de:.4g} eV, λ = {lam:.4g} nm"))
+        elif isinstance(item, Shot):
+            out.extend(_shot_facts(item))
+        elif isinstance(item, Gas):
+            out.extend(_gas_facts(item))
         else:
             node = item.node
             lam = waves.wavelength_over_length(item.ends, node.harmonic)
@@ -155,3 +221,22 @@ def facts(ctx: Any, layout: list | None) -> list:
                             f"{node.medium} with {item.ends[0]} and {item.ends[1]} ends, harmonic {node.harmonic}: "
                             f"{len(item.nodes)} nodes, {len(item.antinodes)} antinodes, λ = {lam:.4g} L"))
     return out
+
+
+def _shot_facts(item: Shot) -> list:
+    from scidsl.pipeline import Fact
+
+    fl, name = item.flight, item.node.name
+    return [Fact("flight_time", (name,), round(fl.time, 6), f"the projectile lands after {fl.time:.4g} s"),
+            Fact("range", (name,), round(fl.range, 6), f"the projectile lands {fl.range:.4g} m away"),
+            Fact("max_height", (name,), round(fl.top[1], 6), f"its greatest height is {fl.top[1]:.4g} m")]
+
+
+_GAS_WORDS = {"p": ("pressure", "Pa"), "V": ("volume", "m³"), "T": ("temperature", "K"), "n": ("amount", "mol")}
+
+
+def _gas_facts(item: Gas) -> list:
+    from scidsl.pipeline import Fact
+
+    return [Fact(_GAS_WORDS[key][0], (item.node.name,), round(value, 9),
+                 f"the gas has {key} = {value:.4g} {_GAS_WORDS[key][1]}") for key, value in item.state.items()]

@@ -58,5 +58,47 @@ class StandingWave(Node):
         return {"left", "right"}
 
 
-KINDS = [EnergyLevels, StandingWave]
+class Projectile(Node):
+    """A projectile's path computed from its launch speed, angle and height: the parabola to the ground, the launch
+    velocity with its angle, and the range and greatest height as dimensions."""
+
+    kind: Literal["projectile"] = "projectile"
+    speed: quantity_of("velocity") = Field(description="launch speed, e.g. 20 m/s")
+    angle: Optional[quantity_of("angle")] = Field(default=None, description="launch angle above the horizontal "
+                                                   "(default 0: thrown horizontally)")
+    height: Optional[quantity_of("length")] = Field(default=None, description="launch height above the ground "
+                                                    "(default 0)")
+    g: Optional[quantity_of("acceleration")] = Field(default=None, description="gravitational acceleration "
+                                                     "(default 9.8 m/s^2)")
+    show: list[Literal["range", "height", "angle", "speed"]] = Field(
+        default=["range", "height", "angle", "speed"], description="what the figure marks: the range R and the "
+        "greatest height H by their symbols (their values are facts, never drawn), the given angle and speed")
+    label: Optional[Label] = Field(default=None, description="caption")
+    name_required: ClassVar[bool] = False
+    domain: ClassVar[str] = "physics"
+    example: ClassVar[str] = "projectile p { speed: 20 m/s, angle: 30 deg }"
+
+    def members(self) -> Optional[set[str]]:
+        """Launch point, top of the path and landing point."""
+        return {"launch", "top", "landing"}
+
+
+class GasCylinder(Node):
+    """A gas in a cylinder under a piston, with its state (any three of p, V, T, n give the fourth by pV = nRT, all
+    four are checked) and heat flowing in or out."""
+
+    kind: Literal["gas_cylinder"] = "gas_cylinder"
+    pressure: Optional[quantity_of("pressure")] = Field(default=None, description="e.g. 100 kPa")
+    volume: Optional[quantity_of("volume")] = Field(default=None, description="e.g. 2 L")
+    temperature: Optional[quantity_of("temperature")] = Field(default=None, description="e.g. 300 K")
+    moles: Optional[float] = Field(default=None, gt=0, le=1e6, description="amount of gas in mol")
+    heat: Literal["in", "out", "none"] = Field(default="none", description="heat flowing into or out of the gas")
+    piston: Literal["free", "fixed"] = Field(default="free", description="a free piston (with a weight) or a fixed one")
+    label: Optional[Label] = Field(default=None, description="caption")
+    name_required: ClassVar[bool] = False
+    domain: ClassVar[str] = "physics"
+    example: ClassVar[str] = "gas_cylinder c { pressure: 100 kPa, volume: 2 L, temperature: 300 K, heat: in }"
+
+
+KINDS = [EnergyLevels, StandingWave, Projectile, GasCylinder]
 __all__ = ["EnergyLevels", "StandingWave", "KINDS", "Quantity"]
