@@ -35,6 +35,7 @@ class AgentConfig:
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     endpoint: str = "the model endpoint"
     review: bool = False  # after the first success, show the model the facts and let it revise once
+    review_image: bool = False  # ... and the rendered figure itself, as an image part of the conversation
 
 
 @dataclass
@@ -188,6 +189,8 @@ class Agent:
             review = prompts.REVIEW.format(tool=self.config.scene_tool)
             attempt.feedback = success_message(attempt.outcome) + "\n\n" + review
             answers[0]["content"] = attempt.feedback
+            if self.config.review_image and attempt.outcome.png:
+                answers.append(prompts.image_review_message(attempt.outcome.png, self.config.scene_tool))
         talk.messages.extend(answers)
         self._record(problem_id, attempt, new_messages, reply)
         return compiled and not talk.reviewing

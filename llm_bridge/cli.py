@@ -104,8 +104,12 @@ def _add_generate(subparsers: Any) -> None:
     gen.add_argument("--temperature", type=float, default=None)
     gen.add_argument(
         "--review",
-        action="store_true",
-        help="after the first figure compiles, show the model its facts and let it revise once",
+        nargs="?",
+        const="facts",
+        choices=("facts", "image"),
+        default=None,
+        help="after the first figure compiles, show the model its facts (or, with `--review image`, also the "
+        "rendered PNG, for a vision model) and let it revise once",
     )
     gen.add_argument(
         "--scene-format",
@@ -221,7 +225,8 @@ def _agent_factory(args: argparse.Namespace, backend: Backend) -> Callable[[Any]
         retry=policy,
         scene_tool=COMPILE_JSON if args.scene_format == "json" else COMPILE_TEXT,
         endpoint=describe_endpoint(args.base_url),
-        review=args.review,
+        review=args.review is not None,
+        review_image=args.review == "image",
     )
     tools, reference = backend.tools(), backend.reference()
     return lambda trace: Agent(

@@ -147,6 +147,24 @@ REVIEW = (
     "the problem's names, and nothing that the problem asks the reader to find? If it is right, "
     "reply DONE without calling a tool. If not, call {tool} with the whole corrected scene."
 )
+REVIEW_IMAGE = (
+    "Here is the figure as a reader sees it. Critique it as a teacher would, against the problem: is "
+    "anything missing (a given value, a name, the direction of motion, a key for notation), wrong (a "
+    "relation, a direction, a value), unreadable (overlapping or tiny text), or does it give the answer "
+    "away? If it is right, reply DONE without calling a tool. If not, call {tool} once with the whole "
+    "revised scene."
+)
+
+
+def image_review_message(png: bytes, tool: str) -> dict[str, Any]:
+    """A user message carrying the rendered figure as an image part, asking for one critique-and-revise turn."""
+    import base64
+
+    url = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+    return {"role": "user", "content": [{"type": "text", "text": REVIEW_IMAGE.format(tool=tool)},
+                                        {"type": "image_url", "image_url": {"url": url}}]}
+
+
 CUT_OFF = (
     "Your reply was cut off at the output limit: keep the plan short and send the scene sooner."
 )

@@ -332,3 +332,24 @@ def test_tool_call_without_type_is_accepted():
     with ScriptedServer([step]) as server:
         result = _agent(server).run("A box.")
     assert result.ok and result.scene == GOOD
+
+
+def test_image_review_sends_the_rendered_figure():
+    import base64
+
+    from scidsl.llm_bridge.compiler import compile_outcome
+
+    scene = 'scene "A block"\nfloor f\nbox B1 on f'
+    with ScriptedServer([scene_call(scene), text_reply("DONE")]) as server:
+        client = make_client(server.base_url, api_key_env="SCIDSL_TEST_NO_SUCH_KEY", policy=FAST)
+        cfg = AgentConfig(model="scripted", retry=FAST, endpoint="loopback", review=True, review_image=True)
+        agent = Agent(client, compile_outcome, build_tools(SCENE_SCHEMA), cfg, reference="REFERENCE")
+        result = agent.run("A box.")
+    assert result.ok and result.attempts[1].confirmed
+    last = server.requests[1]["messages"][-1]
+    assert last["role"] == "user"
+    text, image = last["content"]
+    assert "Critique it as a teacher would" in text["text"]
+    url = image["image_url"]["url"]
+    assert url.startswith("data:image/png;base64,")
+    assert base64.b64decode(url.split(",", 1)[1]).startswith(b"\x89PNG\r\n\x1a\n")
