@@ -547,6 +547,33 @@ def _wedge(shape: Shape, owner: str, out: Drawing) -> None:
     _label(node, apex, owner, (90.0,), 0.15, out=out)
 
 
+def _table_box(shape: Shape, owner: str, out: Drawing) -> None:
+    """A legend or a givens box: a frame, a heading, one row per key or given value."""
+    from scidsl.domains.draw.annotations import PAD_CM, ROW_GAP, SWATCH_CM
+    from scidsl.text import measure_text
+
+    node = shape.node
+    bl, br, tr, tl = shape.points
+    out.items.append(Line((bl, br, tr, tl), True, Stroke(width=0.8, fill="white"), owner=owner, role="legend"))
+    line_h = measure_text("Ag", node.size)[1] * ROW_GAP
+    x, y = tl[0] + PAD_CM, tl[1] - PAD_CM - line_h / 2
+    if node.title:
+        out.items.append(Text((x, y), node.title, node.size + 1, "left", "center", owner=owner, role="legend_title"))
+        y -= line_h
+    for kind, key, color, meaning in shape.extra or []:
+        tx = x
+        if kind in ("style", "color"):
+            dash = key if kind == "style" and key != "solid" else None
+            out.items.append(Line(((x, y), (x + SWATCH_CM, y)), False, Stroke(color=color, width=1.6, dash=dash),
+                                  owner=owner, role="legend_key"))
+            tx = x + SWATCH_CM + PAD_CM
+        elif kind == "symbol":
+            out.items.append(Text((x, y), key, node.size, "left", "center", owner=owner, role="legend_key"))
+            tx = x + measure_text(key, node.size)[0] + PAD_CM
+        out.items.append(Text((tx, y), meaning, node.size, "left", "center", owner=owner, role="legend_text"))
+        y -= line_h
+
+
 def _rod(shape: Shape, owner: str, out: Drawing) -> None:
     node = shape.node
     out.items.append(Line(tuple(shape.points), False, replace(_stroke(node), width=node.thickness), owner=owner,
@@ -720,7 +747,7 @@ def _beside(spec: LabelSpec, geoms: list, text_box) -> tuple[P, set[str]] | None
 
 
 _SPECIAL = {k.Spring: _spring, k.Surface: _surface, k.Mirror: _surface, k.Ground: _surface, k.Ceiling: _surface,
-            k.Wall: _surface, k.Pulley: _disk, k.Axes: _axes, k.Wedge: _wedge, k.Rod: _rod, k.Dimension: _dimension, k.Disk: _disk,
+            k.Wall: _surface, k.Pulley: _disk, k.Axes: _axes, k.Wedge: _wedge, k.Rod: _rod, k.Legend: _table_box, k.Givens: _table_box, k.Dimension: _dimension, k.Disk: _disk,
             k.Ellipse: _ellipse, k.AngleMark: _angle_mark, k.CurrentMark: _current_mark, k.Field_: _field,
             k.Lens: _lens, k.Note: _note, k.RayDiagram: _ray_diagram,
             k.SphericalMirror: _spherical_mirror, k.Incline: _incline, k.Block: _block,

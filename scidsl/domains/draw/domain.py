@@ -101,6 +101,10 @@ def check(ctx: Any) -> None:
             _check_curve(ctx, node)
         if isinstance(node, k.RayDiagram):
             _check_ray_diagram(ctx, node)
+        if isinstance(node, k.Legend):
+            from scidsl.domains.draw import annotations
+
+            annotations.check(ctx, node)
         if isinstance(node, k.Group):
             for item in node.items:
                 if item not in draw_names or item in grouped or isinstance(by_name.get(item), k.RayDiagram):
@@ -296,9 +300,18 @@ def _body_shape(node: Node, anchors: dict[str, P], placed: dict[str, Shape], sca
     """A body placed by what it rests on, hangs from or stands beside."""
     from scidsl.domains.draw import placing
 
-    size = placing.size_of(node, scale)
+    table = None
+    if isinstance(node, (k.Legend, k.Givens)):
+        from scidsl.domains.draw import annotations
+
+        table = annotations.rows(node, placed)
+        size = annotations.size(node, table)
+    else:
+        size = placing.size_of(node, scale)
     corners, c, rels, mount = placing.place_body(node, size, placed, anchors, scale, lambda e: position(e, anchors))
     out.relations.extend(rels)
+    if table is not None:
+        return Shape(node, [_finite(p) for p in corners], closed=True, center=_finite(c), extra=table)
     if isinstance(node, k.Box):
         return Shape(node, [_finite(p) for p in corners], closed=True, center=_finite(c))
     if isinstance(node, k.Axes):
@@ -465,6 +478,13 @@ def _shape(node: Node, anchors: dict[str, P]) -> Shape:  # noqa: C901
         if node.focal is not None:
             pts += [(cx - node.focal, cy), (cx + node.focal, cy)]
         return Shape(node, pts, center=(cx, cy))
+    if isinstance(node, k.Note) and node.at is None:
+        from scidsl.domains.draw import placing
+
+        target = position(node.to, anchors)
+        angle = placing._direction_value(node.side.tree, target, {}, anchors) if node.side is not None else 90.0
+        end = (target[0] + node.gap * math.cos(math.radians(angle)), target[1] + node.gap * math.sin(math.radians(angle)))
+        return Shape(node, [target, _finite(end)])
     if isinstance(node, k.Note):
         return Shape(node, [position(node.to, anchors), position(node.at, anchors)])
     if isinstance(node, k.SphericalMirror):

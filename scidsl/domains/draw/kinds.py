@@ -421,15 +421,19 @@ class Note(Node):
 
     kind: Literal["note"] = "note"
     text: Label
-    at: Position = Field(description="where the leader line ends; the text goes just beyond it")
+    at: Optional[Position] = Field(default=None, description="where the leader line ends; the text goes just beyond "
+                                   "it (instead of `side` and `gap`)")
     to: Position = Field(description="the thing the note points at")
+    side: Optional[Expr] = Field(default=None, description="which way from the thing the text sits: an angle or "
+                                 "left/right/up/down (default up)")
+    gap: Number = Field(default=1.2, gt=0, le=50, description="length of the leader line in cm")
     size: Number = Field(default=11, ge=4, le=48, description="font size in points")
     color: Color = "black"
     relations: ClassVar[tuple[str, ...]] = ("at", "to")
     text_field: ClassVar[Optional[str]] = "text"
     name_required: ClassVar[bool] = False
     domain: ClassVar[str] = "draw"
-    example: ClassVar[str] = 'note "liquid" at (-2, 1) to (0, 0)'
+    example: ClassVar[str] = 'box b; note "piston" to b.top { side: up }'
 
 
 class SphericalMirror(_Styled):
@@ -629,6 +633,35 @@ class Equilibrium(Node):
                               "force N from b { direction: up, magnitude: 10 N }; equilibrium { forces: [W, N] }")
 
 
+class Legend(_Placed):
+    """A key: what colours, line styles, symbols or letters stand for; rows given, or taken from drawn items (their
+    colour and dash, and their label or name)."""
+
+    kind: Literal["legend"] = "legend"
+    entries: list[list[Label]] = Field(default_factory=list, max_length=30, description="[key, meaning] rows: a key is "
+                                       "a colour (red, #1f77b4), a line style (dashed), or a symbol or letter ($A$)")
+    items: list[Ref] = Field(default_factory=list, max_length=30, description="drawn items to list with their style")
+    title: Optional[Label] = Field(default=None, description="heading, e.g. Key")
+    size: float = Field(default=10, ge=6, le=20, description="font size in points")
+    domain: ClassVar[str] = "draw"
+    name_required: ClassVar[bool] = False
+    relations: ClassVar[tuple[str, ...]] = PLACING
+    example: ClassVar[str] = 'legend { title: "Key", entries: [["red", "incident ray"], ["dashed", "virtual image"], ["$A$", "dominant allele"]] }'
+
+
+class Givens(_Placed):
+    """A box listing the given values of the problem, so a reader of the figure alone has every one."""
+
+    kind: Literal["givens"] = "givens"
+    lines: list[Label] = Field(min_length=1, max_length=30, description="one given per line, e.g. \"$m = 2$ kg\"")
+    title: Optional[Label] = Field(default="Given", description="heading")
+    size: float = Field(default=10, ge=6, le=20, description="font size in points")
+    domain: ClassVar[str] = "draw"
+    name_required: ClassVar[bool] = False
+    relations: ClassVar[tuple[str, ...]] = PLACING
+    example: ClassVar[str] = 'givens { lines: ["$m_1 = 4$ kg", "$\\mu_k = 0.40$", "$\\theta = 37°$"] }'
+
+
 class Panel(Node):
     """A panel of a figure of several: the listed items are drawn together and set in a row, a column or a grid
     with the other panels, each with its caption ((a), (b), Fig. 3.1) underneath."""
@@ -644,5 +677,5 @@ class Panel(Node):
                               'panel b "(b)" { items: [g, d] }')
 
 
-KINDS = [Polyline, Equilibrium, Wedge, Rod, Force, Pulley, Ground, Ceiling, Wall, Axes, Panel,  Polygon, Region, Curve, ArcShape, Arrow, TextItem, Box, Marker, Group, Spring, Surface, Mirror,
+KINDS = [Polyline, Legend, Givens, Equilibrium, Wedge, Rod, Force, Pulley, Ground, Ceiling, Wall, Axes, Panel,  Polygon, Region, Curve, ArcShape, Arrow, TextItem, Box, Marker, Group, Spring, Surface, Mirror,
          Dimension, Disk, Ellipse, AngleMark, CurrentMark, Field_, Lens, Note, SphericalMirror, RayDiagram, Rope, Incline, Block, Charge, FieldLines]
