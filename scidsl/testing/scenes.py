@@ -134,7 +134,7 @@ def number_of(value: Any) -> float | None:
         return None
     if isinstance(value, (int, float)):
         return float(value)
-    if not isinstance(value, str) or len(value) > 200:
+    if not isinstance(value, str) or len(value) > 5000:  # exact forms stay far below; longer text is not a number
         return None
     from scidsl import expr
     from scidsl.syntax import parse_value_text
