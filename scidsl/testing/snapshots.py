@@ -27,7 +27,7 @@ def _normalise(value: Any) -> Any:
 
 def dump_facts(facts: list[dict]) -> str:
     """Snapshot text: a JSON list with one fact a line, so that a diff shows whole facts."""
-    rows = [json.dumps(_normalise(f), ensure_ascii=False, sort_keys=True) for f in facts]
+    rows = [json.dumps(_normalise(f), ensure_ascii=False) for f in facts]
     return "[\n" + ",\n".join(f"  {r}" for r in rows) + ("\n" if rows else "") + "]\n"
 
 
