@@ -107,9 +107,11 @@ class BrokenScene:
         return scidsl.compile(self.text, "broken.sdl", verify=verify)
 
     def check(self, result: "Result") -> None:
-        """Raise AssertionError unless `result` failed with this code (on this line, when one is known)."""
+        """Raise AssertionError unless `result` failed with this code (on this line, when one is known and
+        the scene was compiled from its text: items of a JSON object have no lines of their own)."""
         codes = {(d.span.line if d.span else 0, d.code) for d in result.errors}
-        found = any(c == self.code and (self.line is None or at == self.line) for at, c in codes)
+        by_line = self.line is not None and result.source is not None
+        found = any(c == self.code and (not by_line or at == self.line) for at, c in codes)
         if result.ok or not found:
             where = f" on line {self.line}" if self.line else ""
             raise AssertionError(_report(f"expected {self.code}{where} ({self.why})", self.text, result))
@@ -129,7 +131,8 @@ def scene_json(text: str) -> dict:
 
 
 def number_of(value: Any) -> float | None:
-    """A fact value as a float: numbers, and exact forms like `44/5` or `180*acos(1/5)/pi` (parsed, never run)."""
+    """A fact value as a float: numbers, and exact forms like `44/5` or `180*acos(1/5)/pi` (parsed, never run);
+    None for anything else, quantities with units included."""
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
@@ -140,12 +143,22 @@ def number_of(value: Any) -> float | None:
     from scidsl.syntax import parse_value_text
 
     tree, diags = parse_value_text(value)
-    if diags or tree is None:
+    if diags or tree is None or _has_unit(tree):
         return None
     try:
         return expr.evaluate(tree, {})
     except (ValueError, ArithmeticError, TypeError):
         return None
+
+
+def _has_unit(node: Any) -> bool:
+    from scidsl import syntax
+
+    if isinstance(node, syntax.Qty):
+        return True
+    children = [getattr(node, a) for a in ("left", "right", "operand") if hasattr(node, a)]
+    children += list(getattr(node, "args", ())) + list(getattr(node, "items", ()))
+    return any(_has_unit(c) for c in children)
 
 
 def _same(actual: Any, expected: Any, tolerance: float) -> bool:
