@@ -49,6 +49,24 @@ def _imported_once() -> None:
     scidsl.compile('reaction r { equation: "2 H2 + O2 -> 2 H2O" }')
 
 
+def run(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
+    """pytest in the sample project; the plugin comes from scidsl's entry point, or is named when this
+    environment was installed before the entry point existed."""
+    import importlib.metadata
+
+    installed = any(e.value == "scidsl.testing.plugin" for e in importlib.metadata.entry_points(group="pytest11"))
+    return pytester.runpytest("-p", "no:cacheprovider", *(() if installed else ("-p", "scidsl.testing.plugin")),
+                              *args)
+
+
+def test_the_plugin_is_declared_as_a_pytest_entry_point() -> None:
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text("utf-8")
+    assert '[project.entry-points.pytest11]\nscidsl = "scidsl.testing.plugin"' in text
+    assert '    "scidsl.testing",\n' in text
+
+
 @pytest.fixture
 def project(pytester: pytest.Pytester) -> pytest.Pytester:
     """A user project: scene folder configured, one good scene, one case file, a property test."""
@@ -62,60 +80,60 @@ def project(pytester: pytest.Pytester) -> pytest.Pytester:
 
 
 def test_a_scene_without_snapshot_fails_until_update_writes_it(project: pytest.Pytester) -> None:
-    first = project.runpytest("-p", "no:cacheprovider")
+    first = run(project)
     first.assert_outcomes(passed=3, failed=1)
     first.stdout.fnmatch_lines(["*triangle.sdl has no facts snapshot triangle.facts.json*--scidsl-update*"])
-    project.runpytest("-p", "no:cacheprovider", "--scidsl-update").assert_outcomes(passed=4)
+    run(project, "--scidsl-update").assert_outcomes(passed=4)
     snapshot = project.path / "scenes" / "triangle.facts.json"
     assert '{"predicate": "side_label", "args": ["A", "C"], "value": "3 cm"' in snapshot.read_text("utf-8")
-    project.runpytest("-p", "no:cacheprovider").assert_outcomes(passed=4)
+    run(project).assert_outcomes(passed=4)
 
 
 def test_a_changed_given_fails_with_a_facts_diff_until_updated(project: pytest.Pytester) -> None:
-    project.runpytest("-p", "no:cacheprovider", "--scidsl-update").assert_outcomes(passed=4)
+    run(project, "--scidsl-update").assert_outcomes(passed=4)
     scene = project.path / "scenes" / "triangle.sdl"
     scene.write_text(TRIANGLE.replace("length(AC) = 3 cm", "length(AC) = 5 cm"), "utf-8")
-    changed = project.runpytest("-p", "no:cacheprovider")
+    changed = run(project)
     changed.assert_outcomes(passed=3, failed=1)
     changed.stdout.fnmatch_lines([
         "*the facts of triangle.sdl differ from triangle.facts.json (- snapshot, + now):*",
         '-*"side_label"*"3 cm"*',
         '+*"side_label"*"5 cm"*',
     ])
-    project.runpytest("-p", "no:cacheprovider", "--scidsl-update").assert_outcomes(passed=4)
-    project.runpytest("-p", "no:cacheprovider").assert_outcomes(passed=4)
+    run(project, "--scidsl-update").assert_outcomes(passed=4)
+    run(project).assert_outcomes(passed=4)
 
 
 def test_markers_must_match_the_diagnostics(project: pytest.Pytester) -> None:
     (project.path / "scenes" / "negative.sdl").write_text(BROKEN.replace("# E: E2015", "# E: E2006"), "utf-8")
-    result = project.runpytest("-p", "no:cacheprovider", "scenes/negative.sdl")
+    result = run(project, "scenes/negative.sdl")
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(["*missing    line 2: E2006*", "*unexpected line 2: E2015*"])
 
 
 def test_a_scene_with_an_unmarked_diagnostic_fails(project: pytest.Pytester) -> None:
     (project.path / "scenes" / "triangle.sdl").write_text(TRIANGLE + "given length(AB) = 9 cm\n", "utf-8")
-    result = project.runpytest("-p", "no:cacheprovider", "scenes/triangle.sdl")
+    result = run(project, "scenes/triangle.sdl")
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(["*triangle.sdl does not compile cleanly*", "*E1004*"])
 
 
 def test_explicit_paths_collect_only_what_they_name(project: pytest.Pytester) -> None:
-    project.runpytest("-p", "no:cacheprovider", "tests").assert_outcomes(passed=2)
+    run(project, "tests").assert_outcomes(passed=2)
 
 
 def test_image_snapshots_are_off_by_default_and_compare_perceptually(project: pytest.Pytester) -> None:
-    project.runpytest("-p", "no:cacheprovider", "--scidsl-update", "scenes").assert_outcomes(passed=2)
+    run(project, "--scidsl-update", "scenes").assert_outcomes(passed=2)
     assert not (project.path / "scenes" / "triangle.snapshot.png").exists()
-    images = ("-p", "no:cacheprovider", "--scidsl-images", "scenes")
-    project.runpytest(*images, "--scidsl-update").assert_outcomes(passed=3)
-    project.runpytest(*images).assert_outcomes(passed=3)
+    images = ("--scidsl-images", "scenes")
+    run(project, *images, "--scidsl-update").assert_outcomes(passed=3)
+    run(project, *images).assert_outcomes(passed=3)
     # another figure in place of the snapshot: the image check fails and leaves the new rendering beside it
     import scidsl
 
     other = scidsl.compile('triangle ABC\ngiven length(AB) = 9 cm\ngiven angle(A) = 30 deg\ngiven angle(B) = 30 deg\n')
     (project.path / "scenes" / "triangle.snapshot.png").write_bytes(other.to_bytes("png", dpi=50))
-    result = project.runpytest(*images)
+    result = run(project, *images)
     result.assert_outcomes(passed=2, failed=1)
     result.stdout.fnmatch_lines(["*the image of triangle.sdl differs from triangle.snapshot.png by*"])
     assert (project.path / "scenes" / "triangle.actual.png").exists()
@@ -123,5 +141,5 @@ def test_image_snapshots_are_off_by_default_and_compare_perceptually(project: py
 
 def test_the_plugin_is_inert_without_scene_folders(pytester: pytest.Pytester) -> None:
     (pytester.path / "lonely.sdl").write_text(TRIANGLE, "utf-8")
-    result = pytester.runpytest("-p", "no:cacheprovider")
+    result = run(pytester)
     assert result.ret == pytest.ExitCode.NO_TESTS_COLLECTED

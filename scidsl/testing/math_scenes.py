@@ -44,7 +44,7 @@ def triangle_scene(angles: Triangle, sides: tuple[float, float, float], given_si
              F("exact", ("length(BC)",), sides[0]), F("exact", ("length(CA)",), sides[1]),
              F("exact", ("length(AB)",), sides[2])]
     facts += [F("side_label", _SIDES[s], f"{length[s]:g} cm") for s in given_sides]
-    facts += [F("angle_mark", _ANGLES[v], f"{angles['AB'.index(v)]:g}°") for v in given_angles]
+    facts += [_angle_fact(v, angles["AB".index(v)]) for v in given_angles]
     if right:
         facts.append(F("right_angle", ("C",), 90))
     if construction:
@@ -53,6 +53,13 @@ def triangle_scene(angles: Triangle, sides: tuple[float, float, float], given_si
         facts += more
     about = f"triangle from {'+'.join(given_sides + given_angles)}" + (f" with {construction}" if construction else "")
     return SceneCase("geometry", "\n".join(lines) + "\n", tuple(facts), about)
+
+
+def _angle_fact(vertex: str, degrees: float) -> F:
+    """A given angle is marked with its value; a right one with the square."""
+    if degrees == 90:
+        return F("right_angle", (vertex,), 90)
+    return F("angle_mark", _ANGLES[vertex], f"{degrees:g}°")
 
 
 def _construction(kind: str, angles: Triangle, sides: tuple[float, float, float]) -> tuple[str, list[F]]:
