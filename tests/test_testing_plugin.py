@@ -137,6 +137,9 @@ def test_image_snapshots_are_off_by_default_and_compare_perceptually(project: py
     result.assert_outcomes(passed=2, failed=1)
     result.stdout.fnmatch_lines(["*the image of triangle.sdl differs from triangle.snapshot.png by*"])
     assert (project.path / "scenes" / "triangle.actual.png").exists()
+    run(project, *images, "--scidsl-update").assert_outcomes(passed=3)
+    assert not (project.path / "scenes" / "triangle.actual.png").exists()
+    run(project, *images).assert_outcomes(passed=3)
 
 
 def test_the_plugin_is_inert_without_scene_folders(pytester: pytest.Pytester) -> None:
