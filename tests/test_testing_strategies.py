@@ -1,5 +1,5 @@
 """scidsl.testing: every strategy draws scenes that compile, verify and state their facts; every mutation
-gets its code; the helpers behind them compute what they claim."""
+gets its code; the builders behind them compute what they claim."""
 from __future__ import annotations
 
 import subprocess
@@ -97,7 +97,7 @@ def test_number_of_parses_exact_forms_and_runs_nothing() -> None:
     assert number_of("__import__('os').getcwd()") is None
 
 
-def test_helpers_compute_what_they_claim() -> None:
+def test_builders_compute_what_they_claim() -> None:
     assert ms.polynomial_text(ms.expand_roots(2, [-1, 1, 2])) == "2*x^3 - 4*x^2 - 2*x + 4"
     assert ms.polynomial_text(ms.expand_roots(-1, [0])) == "-x"
     assert ss.equivalent(("s", [4, ("p", [12, ("s", [6, 2])])])) == Fraction(44, 5)
