@@ -19,10 +19,11 @@ from scidsl.testing.markers import expected_codes
 from scidsl.testing.snapshots import dump_facts, facts_diff, image_distance
 
 VALID = ["triangles", "circuits", "netlists", "molecules", "reactions", "plots", "venns", "punnett_squares",
-         "graphs", "trees", "inclines", "pulley_systems"]
+         "tables", "graphs", "trees", "flowcharts", "solids", "inclines", "pulley_systems"]
 BROKEN = {"contradictory_triangles": "E1004", "impossible_triangles": "E1004", "nonpositive_resistances": "E2015",
           "undeclared_parts": "E2002", "overvalent_molecules": "E3004", "unbalanced_reactions": "E3020",
           "foreign_plot_names": "E6002", "wrong_venn_totals": "E7506", "mismatched_crosses": "E7022",
+          "wrong_row_totals": "E7005", "undecided_decisions": "E8020",
           "dangling_edges": "E8001", "cyclic_trees": "E8005", "steep_inclines": "E4016"}
 FEW = settings(max_examples=4, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -114,7 +115,8 @@ def test_every_corpus_molecule_states_its_formula(index: int) -> None:
 
 
 def test_fact_snapshots_keep_one_fact_a_line_and_diff_by_fact() -> None:
-    facts = [{"predicate": "a", "args": [1], "value": 0.1 + 0.2, "text": "a"}, {"predicate": "b", "args": [], "value": -0.0}]
+    facts = [{"predicate": "a", "args": [1], "value": 0.1 + 0.2, "text": "a"},
+             {"predicate": "b", "args": [], "value": -0.0}]
     text = dump_facts(facts)
     assert text.count("\n") == 4 and '"value": 0.3' in text and '"value": 0.0' in text
     assert facts_diff(text, text, "s.sdl") == ""
@@ -123,7 +125,8 @@ def test_fact_snapshots_keep_one_fact_a_line_and_diff_by_fact() -> None:
 
 
 def test_image_distance_is_small_for_the_same_figure_and_large_for_another() -> None:
-    a = scidsl.compile("triangle ABC { right: C }\ngiven length(AC) = 3\ngiven length(BC) = 4\n").to_bytes("png", dpi=40)
+    right = "triangle ABC { right: C }\ngiven length(AC) = 3\ngiven length(BC) = 4\n"
+    a = scidsl.compile(right).to_bytes("png", dpi=40)
     b = scidsl.compile('venn v { sets: ["A", "B"], regions: [["A", 1]] }').to_bytes("png", dpi=40)
     assert image_distance(a, a) == 0.0
     assert image_distance(a, b) > 0.02

@@ -189,3 +189,60 @@ def tree_scene(parents: list[int]) -> SceneCase:
     facts = [F("graph", ("T",), {"nodes": nodes, "directed": False, "kind": "tree"})]
     facts += [F("edge", ("T", f"T{a}", f"T{b}")) for a, b in edges]
     return SceneCase("graphs", text, tuple(facts), f"tree with {len(nodes)} nodes")
+
+
+def cuboid_scene(length: int, width: int, height: int) -> SceneCase:
+    """A cuboid with its space diagonal AG drawn."""
+    text = f"cuboid ABCDEFGH {{ length: {length} cm, width: {width} cm, height: {height} cm }}\nsegment3d AG\n"
+    facts = (F("volume", ("ABCDEFGH",), float(length * width * height)),
+             F("length", ("A", "G"), math.sqrt(length ** 2 + width ** 2 + height ** 2)),
+             F("edge", ("A", "B"), float(length)), F("edge", ("B", "C"), float(width)),
+             F("edge", ("C", "G"), float(height)))
+    return SceneCase("solids", text, facts, f"cuboid {length} × {width} × {height}")
+
+
+def cone_scene(radius: int, slant: int) -> SceneCase:
+    """A cone given by radius and slant height; the compiler solves its height."""
+    height = math.sqrt(slant * slant - radius * radius)
+    text = f"cone k {{ radius: {radius} cm, slant_height: {slant} cm, apex: V, center: O, rim: A }}\n"
+    facts = (F("dimension", ("k", "height"), height),
+             F("volume", ("k",), math.pi * radius * radius * height / 3))
+    return SceneCase("solids", text, facts, f"cone r = {radius}, slant height {slant}")
+
+
+def _shown(value: int) -> str:
+    return str(value).replace("-", "−")  # tables write a real minus sign
+
+
+def table_scene(cells: list[list[int]]) -> SceneCase:
+    """A data table whose row, column and grand totals the compiler computes."""
+    columns = [f"c{j + 1}" for j in range(len(cells[0]))]
+    rows = [f"r{i + 1}" for i in range(len(cells))]
+    body = ", ".join("[" + ", ".join(map(str, row)) + "]" for row in cells)
+    quoted = ", ".join(f'"{c}"' for c in columns), ", ".join(f'"{r}"' for r in rows)
+    text = f"table t {{ columns: [{quoted[0]}], rows: [{quoted[1]}], cells: [{body}], totals: true }}\n"
+    facts = [F("row_total", ("t", r), _shown(sum(row))) for r, row in zip(rows, cells)]
+    facts += [F("column_total", ("t", c), _shown(sum(col))) for c, col in zip(columns, zip(*cells))]
+    facts.append(F("grand_total", ("t",), _shown(sum(map(sum, cells)))))
+    return SceneCase("tables", text, tuple(facts), f"{len(rows)} × {len(columns)} table")
+
+
+def flowchart_scene(steps: list[Optional[int]]) -> SceneCase:
+    """A flowchart from start to end through len(steps) steps; a step with a number is a decision whose
+    `yes` exit goes to that step (forwards or back), its `no` exit to the next one."""
+    n = len(steps)
+    lines = ['step s0 "Start" { shape: start, next: s1 }']
+    facts = [F("step", ("s0",), {"shape": "start", "text": "Start"}), F("flow", ("s0", "s1"), None),
+             F("step", (f"s{n + 1}",), {"shape": "end", "text": "End"}),
+             F("decisions", (), sum(t is not None for t in steps))]
+    for i, target in enumerate(steps, start=1):
+        if target is None:
+            lines.append(f'step s{i} "Work {i}" {{ next: s{i + 1} }}')
+            facts += [F("step", (f"s{i}",), {"shape": "process", "text": f"Work {i}"}),
+                      F("flow", (f"s{i}", f"s{i + 1}"), None)]
+        else:
+            lines.append(f'step s{i} "Test {i}?" {{ shape: decision, yes: s{target}, no: s{i + 1} }}')
+            facts += [F("step", (f"s{i}",), {"shape": "decision", "text": f"Test {i}?"}),
+                      F("flow", (f"s{i}", f"s{target}"), "yes"), F("flow", (f"s{i}", f"s{i + 1}"), "no")]
+    lines.append(f'step s{n + 1} "End" {{ shape: end }}')
+    return SceneCase("graphs", "\n".join(lines) + "\n", tuple(facts), f"flowchart of {n} steps")

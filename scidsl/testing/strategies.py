@@ -10,8 +10,9 @@ known way, with the diagnostic each must get.
         case.check(case.compile())
 
 Every strategy draws a `SceneCase` (`.text`, `.json`, `.facts`) or, for the mutations, a `BrokenScene`
-(`.text`, `.code`). Sizes are bounded (at most 6 resistors, 9 graph nodes, 3 sets, 2 genes), and examples
-shrink towards the smallest scene: fewer parts, smaller numbers, the first corpus entries.
+(`.text`, `.code`). Sizes are bounded (at most 6 resistors, 9 graph nodes, 3 sets, 2 genes, 4 × 4 table
+cells, 6 flowchart steps), and examples shrink towards the smallest scene: fewer parts, smaller numbers,
+the first corpus entries.
 """
 from __future__ import annotations
 
@@ -28,10 +29,11 @@ from scidsl.testing.scenes import BrokenScene, SceneCase
 
 __all__ = [
     "triangles", "circuits", "netlists", "molecules", "reactions", "plots", "venns", "punnett_squares",
-    "graphs", "trees", "inclines", "pulley_systems", "bodies", "scenes",
+    "tables", "graphs", "trees", "flowcharts", "solids", "inclines", "pulley_systems", "bodies", "scenes",
     "contradictory_triangles", "impossible_triangles", "nonpositive_resistances", "undeclared_parts",
     "overvalent_molecules", "unbalanced_reactions", "foreign_plot_names", "wrong_venn_totals",
-    "mismatched_crosses", "dangling_edges", "cyclic_trees", "steep_inclines", "broken_scenes",
+    "mismatched_crosses", "wrong_row_totals", "undecided_decisions", "dangling_edges", "cyclic_trees",
+    "steep_inclines", "broken_scenes",
 ]
 
 CONSTRUCTIONS = (None, "midpoint", "median", "circumcircle", "altitude")
@@ -182,6 +184,40 @@ def trees() -> st.SearchStrategy[SceneCase]:
     return _parents().map(ms.tree_scene)
 
 
+@st.composite
+def _decisions(draw: st.DrawFn) -> list[Optional[int]]:
+    n = draw(st.integers(1, 6))
+    steps: list[Optional[int]] = []
+    for i in range(1, n + 1):
+        others = [j for j in range(1, n + 2) if j not in (i, i + 1)]  # `yes` must differ from `no`
+        steps.append(draw(st.none() | st.sampled_from(others)) if others else None)
+    return steps
+
+
+def flowcharts() -> st.SearchStrategy[SceneCase]:
+    """A flowchart of up to 6 steps between start and end, some of them decisions jumping forwards or back."""
+    return _decisions().map(ms.flowchart_scene)
+
+
+# --- solids and tables -------------------------------------------------------------------------------
+
+_TRIPLES = ((3, 4, 5), (5, 12, 13), (8, 15, 17), (7, 24, 25), (6, 8, 10))
+
+
+def solids() -> st.SearchStrategy[SceneCase]:
+    """A cuboid with its space diagonal, or a cone given by radius and slant height (height solved)."""
+    side = st.integers(2, 10)
+    cones = st.tuples(st.sampled_from(_TRIPLES), st.booleans()).map(
+        lambda tb: ms.cone_scene(tb[0][0] if tb[1] else tb[0][1], tb[0][2]))
+    return st.one_of(st.builds(ms.cuboid_scene, side, side, side), cones)
+
+
+def tables() -> st.SearchStrategy[SceneCase]:
+    """A data table of up to 4 × 4 whole numbers with computed totals."""
+    return st.integers(1, 4).flatmap(lambda cols: st.lists(
+        st.lists(st.integers(-50, 500), min_size=cols, max_size=cols), min_size=1, max_size=4)).map(ms.table_scene)
+
+
 # --- drawing-layer bodies ----------------------------------------------------------------------------
 
 def inclines() -> st.SearchStrategy[SceneCase]:
@@ -205,7 +241,7 @@ def bodies() -> st.SearchStrategy[SceneCase]:
 def scenes() -> st.SearchStrategy[SceneCase]:
     """A valid scene of any domain."""
     return st.one_of(triangles(), circuits(), molecules(), reactions(), plots(), venns(), punnett_squares(),
-                     graphs(), trees(), bodies())
+                     tables(), graphs(), trees(), flowcharts(), solids(), bodies())
 
 
 # --- mutations: a valid scene broken in a known way ------------------------------------------------
@@ -322,6 +358,27 @@ def mismatched_crosses(draw: st.DrawFn) -> BrokenScene:
 
 
 @st.composite
+def wrong_row_totals(draw: st.DrawFn) -> BrokenScene:
+    """A data table whose stated row totals are off in one row (E7005)."""
+    case = draw(tables())
+    sums = [int(f.value.replace("−", "-")) for f in case.facts if f.predicate == "row_total"]
+    i = draw(st.integers(0, len(sums) - 1))
+    sums[i] += draw(st.integers(1, 50) | st.integers(-50, -1))
+    text = case.text.replace("totals: true", f"row_totals: [{', '.join(map(str, sums))}]")
+    return _broken(case, text, "E7005", f"row {i + 1}'s total is off", 1)
+
+
+@st.composite
+def undecided_decisions(draw: st.DrawFn) -> BrokenScene:
+    """A flowchart decision whose two exits lead to the same step (E8020, on its line)."""
+    steps = draw(_decisions())
+    case = ms.flowchart_scene(steps)
+    i = draw(st.integers(1, len(steps)))
+    line = f'step s{i} "Test {i}?" {{ shape: decision, yes: s{i + 1}, no: s{i + 1} }}'
+    return _broken(case, _replace_line(case.text, i + 1, line), "E8020", f"both exits of s{i} lead to s{i + 1}", i + 1)
+
+
+@st.composite
 def dangling_edges(draw: st.DrawFn) -> BrokenScene:
     """A graph with an edge to a node that is not in its node list (E8001)."""
     n, edges, directed = draw(_graph())
@@ -359,4 +416,5 @@ def broken_scenes() -> st.SearchStrategy[BrokenScene]:
     """A broken scene of any domain, with the code it must get."""
     return st.one_of(contradictory_triangles(), impossible_triangles(), nonpositive_resistances(),
                      undeclared_parts(), overvalent_molecules(), unbalanced_reactions(), foreign_plot_names(),
-                     wrong_venn_totals(), mismatched_crosses(), dangling_edges(), cyclic_trees(), steep_inclines())
+                     wrong_venn_totals(), mismatched_crosses(), wrong_row_totals(), undecided_decisions(),
+                     dangling_edges(), cyclic_trees(), steep_inclines())
