@@ -136,3 +136,31 @@ def pulleys_scene(count: int, spacing: float, drops: tuple[float, float], movabl
     facts += [F("drawn", ("box", "m1"), "$m_1$"), F("drawn", ("box", "m2"), "$m_2$"), F("drawn", ("rope", "r"))]
     about = f"rope over {count} pulley(s)" + (" and under a movable one" if movable else "")
     return SceneCase("draw", "\n".join(lines) + "\n", tuple(facts), about)
+
+
+def titration_scene(initial: int, delivered: int, molarity: str) -> SceneCase:
+    """A burette on a stand over a flask; readings in hundredths of a millilitre."""
+    start, end = initial / 100, (initial + delivered) / 100
+    lines = ["retort_stand S",
+             f'burette B on S {{ capacity: 50 mL, initial: {start:.2f} mL, reading: {end:.2f} mL, '
+             f'contents: "{molarity} M NaOH", concentration: {molarity} M }}',
+             'flask F on S { capacity: 250 mL, volume: 25.00 mL, contents: "HCl(aq)" }']
+    facts = (F("reading", ("B",), f"{end:.2f} mL"), F("delivered", ("B",), f"{delivered / 100:.2f} mL"),
+             F("amount_delivered", ("B", "F")), F("volume", ("F",), "25.00 mL"))
+    return SceneCase("lab", "\n".join(lines) + "\n", facts, f"titration delivering {delivered / 100:.2f} mL")
+
+
+ORGANELLES = {
+    "animal": ("nucleolus", "rough_er", "smooth_er", "golgi", "mitochondrion", "ribosomes", "lysosome",
+               "centrosome", "plasma_membrane"),
+    "plant": ("nucleolus", "cell_wall", "chloroplast", "central_vacuole", "golgi", "mitochondrion", "rough_er",
+              "plasma_membrane"),
+}
+
+
+def cell_scene(kind: str, organelles: list[str]) -> SceneCase:
+    """A cell diagram of an animal or plant cell showing its nucleus and these organelles."""
+    shown = ["nucleus"] + organelles
+    text = f'cell_diagram C "{kind} cell" {{ type: {kind}, organelles: [{", ".join(shown)}] }}\n'
+    facts = [F("cell_type", ("C",), kind)] + [F("organelle", ("C", o)) for o in shown]
+    return SceneCase("biology", text, tuple(facts), f"{kind} cell with {len(shown)} organelles")

@@ -29,11 +29,12 @@ from scidsl.testing.scenes import BrokenScene, SceneCase
 
 __all__ = [
     "triangles", "circuits", "netlists", "molecules", "reactions", "plots", "venns", "punnett_squares",
-    "tables", "graphs", "trees", "flowcharts", "solids", "inclines", "pulley_systems", "bodies", "scenes",
+    "tables", "graphs", "trees", "flowcharts", "solids", "titrations", "cells", "inclines", "pulley_systems",
+    "bodies", "scenes",
     "contradictory_triangles", "impossible_triangles", "nonpositive_resistances", "undeclared_parts",
     "overvalent_molecules", "unbalanced_reactions", "foreign_plot_names", "wrong_venn_totals",
     "mismatched_crosses", "wrong_row_totals", "undecided_decisions", "dangling_edges", "cyclic_trees",
-    "steep_inclines", "broken_scenes",
+    "overread_burettes", "misplaced_organelles", "steep_inclines", "broken_scenes",
 ]
 
 CONSTRUCTIONS = (None, "midpoint", "median", "circumcircle", "altitude")
@@ -218,6 +219,25 @@ def tables() -> st.SearchStrategy[SceneCase]:
         st.lists(st.integers(-50, 500), min_size=cols, max_size=cols), min_size=1, max_size=4)).map(ms.table_scene)
 
 
+# --- lab and biology ---------------------------------------------------------------------------------
+
+def titrations() -> st.SearchStrategy[SceneCase]:
+    """A burette on a stand over a flask, with initial and final readings; states the volume delivered."""
+    initial = st.integers(0, 500)
+    return st.builds(lambda i, d, c: ss.titration_scene(i, d, c), initial, st.integers(100, 4400),
+                     st.sampled_from(["0.1000", "0.0500", "0.2000", "0.2503"]))
+
+
+def _cell(kind: str) -> st.SearchStrategy[SceneCase]:
+    organelles = st.lists(st.sampled_from(ss.ORGANELLES[kind]), max_size=6, unique=True)
+    return organelles.map(lambda o: ss.cell_scene(kind, o))
+
+
+def cells() -> st.SearchStrategy[SceneCase]:
+    """An animal or plant cell diagram showing its nucleus and some of the organelles of its type."""
+    return st.one_of(_cell("animal"), _cell("plant"))
+
+
 # --- drawing-layer bodies ----------------------------------------------------------------------------
 
 def inclines() -> st.SearchStrategy[SceneCase]:
@@ -241,7 +261,7 @@ def bodies() -> st.SearchStrategy[SceneCase]:
 def scenes() -> st.SearchStrategy[SceneCase]:
     """A valid scene of any domain."""
     return st.one_of(triangles(), circuits(), molecules(), reactions(), plots(), venns(), punnett_squares(),
-                     tables(), graphs(), trees(), flowcharts(), solids(), bodies())
+                     tables(), graphs(), trees(), flowcharts(), solids(), titrations(), cells(), bodies())
 
 
 # --- mutations: a valid scene broken in a known way ------------------------------------------------
@@ -379,6 +399,25 @@ def undecided_decisions(draw: st.DrawFn) -> BrokenScene:
 
 
 @st.composite
+def overread_burettes(draw: st.DrawFn) -> BrokenScene:
+    """A titration whose burette reads past its 50 mL capacity (E9501, on the burette's line)."""
+    case = draw(titrations())
+    reading = next(f.value for f in case.facts if f.predicate == "reading")
+    wrong = f"{draw(st.integers(5001, 9999)) / 100:.2f} mL"
+    return _broken(case, case.text.replace(f"reading: {reading}", f"reading: {wrong}"), "E9501",
+                   f"a reading of {wrong}", 2)
+
+
+@st.composite
+def misplaced_organelles(draw: st.DrawFn) -> BrokenScene:
+    """An animal cell showing an organelle only plant cells have (E9002)."""
+    case = draw(_cell("animal"))
+    extra = draw(st.sampled_from(["chloroplast", "cell_wall", "central_vacuole"]))
+    text = case.text.replace("organelles: [nucleus", f"organelles: [nucleus, {extra}")
+    return _broken(case, text, "E9002", f"an animal cell with a {extra}", 1)
+
+
+@st.composite
 def dangling_edges(draw: st.DrawFn) -> BrokenScene:
     """A graph with an edge to a node that is not in its node list (E8001)."""
     n, edges, directed = draw(_graph())
@@ -417,4 +456,4 @@ def broken_scenes() -> st.SearchStrategy[BrokenScene]:
     return st.one_of(contradictory_triangles(), impossible_triangles(), nonpositive_resistances(),
                      undeclared_parts(), overvalent_molecules(), unbalanced_reactions(), foreign_plot_names(),
                      wrong_venn_totals(), mismatched_crosses(), wrong_row_totals(), undecided_decisions(),
-                     dangling_edges(), cyclic_trees(), steep_inclines())
+                     overread_burettes(), misplaced_organelles(), dangling_edges(), cyclic_trees(), steep_inclines())
