@@ -7,26 +7,11 @@ import pytest
 
 import scidsl
 from scidsl.diagnostics import all_codes
+from scidsl.testing.markers import actual_codes, expected_codes
 from tests.conftest import CASES, case_files
 
-_MARK = re.compile(r"#\s*(E|W|E0|W0):\s*((?:[EW]\d{4}\s*)+)$")
 # Codes that no scene can trigger on purpose (an internal error is a bug to fix, not a case to keep).
 UNREACHABLE = {"E0999"}
-
-
-def expected_codes(text: str) -> set[tuple[int, str]]:
-    """(line, code) pairs the case file asks for; `# E0:` means a diagnostic without a span."""
-    out = set()
-    for number, line in enumerate(text.split("\n"), start=1):
-        m = _MARK.search(line)
-        if m:
-            at = 0 if m.group(1).endswith("0") else number
-            out.update((at, code) for code in m.group(2).split())
-    return out
-
-
-def actual_codes(result) -> set[tuple[int, str]]:  # type: ignore[no-untyped-def]
-    return {(d.span.line if d.span else 0, d.code) for d in result.diagnostics}
 
 
 @pytest.mark.parametrize("path", case_files(), ids=lambda p: str(p.relative_to(CASES)))
