@@ -374,7 +374,7 @@ def _angle_mark(shape: Shape, owner: str, out: Drawing) -> None:
         p1, p3 = _add(v, ua, r * 0.6), _add(v, ub, r * 0.6)
         out.items.append(Line((p1, _add(p1, ub, r * 0.6), p3), False, _stroke(node), owner=owner, role="angle"))
     else:
-        out.items.append(Arc(v, r, t1, t1 + sweep, _stroke(node), owner))
+        out.items.append(Arc(v, r, t1, t1 + sweep, _stroke(node), owner, role="angle"))
     mid = math.radians(t1 + sweep / 2)
     text = node.label or (node.value.pretty() if node.value is not None else None)
     anchor = (v[0] + r * math.cos(mid), v[1] + r * math.sin(mid))

@@ -117,8 +117,13 @@ def _clipped(ax: Axes, pieces: list[list[P]]) -> list[tuple[P, ...]]:
 def _curve(d: Drawing, ax: Axes, c: CurveL, arrow_at: float = 0.5) -> None:
     stroke = Stroke(color=c.color, width=c.width, dash=c.dash, zorder=3 if c.role != "asymptote" else 1.5)
     longest: Optional[list[P]] = None
-    for pts in _clipped(ax, c.pieces):
-        d.items.append(Line(pts, stroke=stroke, owner=c.owner, role=c.role, arrow=c.arrow))  # type: ignore[arg-type]
+    pieces = _clipped(ax, c.pieces)
+    w = ax.window
+    inside = all(w[0] <= x <= w[2] and w[1] <= y <= w[3] for x, y in c.through)
+    through = tuple(ax.page(p) for p in c.through) if len(pieces) == 1 and inside else ()
+    for pts in pieces:
+        d.items.append(Line(pts, stroke=stroke, owner=c.owner, role=c.role, arrow=c.arrow,  # type: ignore[arg-type]
+                            through=through))
         if longest is None or _length(pts) > _length(longest):
             longest = list(pts)
     if c.arrow_mid and longest:

@@ -1,0 +1,208 @@
+"""After-render checks of drawn text: glyphs, containers, label ownership, values printed twice."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Iterable, Optional
+
+from scidsl.diagnostics import Diagnostic
+from scidsl.measure import PageView
+from scidsl.primitives import Dot
+from scidsl.style import FALLBACK_FAMILY, FONT_FAMILY
+
+_PLAIN_FONTS = (FONT_FAMILY, FALLBACK_FAMILY)
+_MATH_FONTS = ("STIXGeneral", "STIXNonUnicode")
+_CONTAIN_TOL_PX = 1.0
+_OWN_MARGIN_PT = 5.0  # a label is ambiguous when another object is nearer than its owner by this much
+_OWN_RATIO = 0.5  # ... and at most this share of the distance to its owner
+_QUIET_ROLES = ("grid", "hatch", "tick", "axis", "frame", "rule", "cell_fill", "mark", "leader", "drop",
+                "venn_shade", "venn_tint", "highlight", "fill", "legend_swatch")
+
+
+# --- glyphs ---------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def _font_path(family: str) -> Optional[str]:
+    from matplotlib.font_manager import FontProperties, findfont
+
+    try:
+        return findfont(FontProperties(family=family), fallback_to_default=False)
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=8192)
+def font_has(family: str, ch: str) -> bool:
+    """True when the font of this family has a glyph for the character."""
+    from matplotlib.font_manager import get_font
+
+    path = _font_path(family)
+    return path is not None and get_font(path).get_char_index(ord(ch)) != 0
+
+
+def drawn_characters(text: str) -> Iterable[tuple[str, bool]]:
+    """(character, in math) for every character a text draws; math commands are not characters."""
+    parts = re.split(r"(?<!\\)\$", text)
+    math = len(parts) % 2 == 1 and len(parts) > 1
+    for i, part in enumerate(parts):
+        in_math = math and i % 2 == 1
+        if in_math:
+            part = re.sub(r"\\[A-Za-z]+|\\.|[{}^_]", "", part)
+        for ch in part:
+            if not ch.isspace() and unicodedata.category(ch)[0] != "C":
+                yield ch, in_math
+
+
+def missing_glyph(text: str) -> Optional[str]:
+    """The first character of a text that no available font draws, or None."""
+    for ch, in_math in drawn_characters(text):
+        if ord(ch) < 128:
+            continue
+        fonts = _MATH_FONTS if in_math else _PLAIN_FONTS
+        if not any(font_has(f, ch) for f in fonts):
+            return ch
+    return None
+
+
+def check_glyphs(view: PageView, reported: Iterable[int] = ()) -> list[Diagnostic]:
+    """Every character of every text exists in a font that draws it (E5010); none becomes a box."""
+    out, seen = [], set()
+    for dt in view.texts:
+        ch = missing_glyph(dt.text.text)
+        if ch is not None:
+            seen.add(ord(ch))
+            out.append(_glyph_error(view, dt.text.text, ch, dt.text.owner))
+    for code in reported:  # what Matplotlib itself reported while drawing
+        if code not in seen:
+            seen.add(code)
+            owner_text = next((dt.text for dt in view.texts if chr(code) in dt.text.text), None)
+            out.append(_glyph_error(view, owner_text.text if owner_text else "", chr(code),
+                                    owner_text.owner if owner_text else None))
+    return out
+
+
+def _glyph_error(view: PageView, text: str, ch: str, owner: Optional[str]) -> Diagnostic:
+    name = unicodedata.name(ch, f"U+{ord(ch):04X}")
+    return view.report("E5010", f"the character {ch!r} ({name}, U+{ord(ch):04X}) in {text!r} is in no "
+                       f"available font ({', '.join(_PLAIN_FONTS)}); it would be drawn as a box", owner,
+                       "write it another way (mathtext such as $^{2+}$, or plain letters)")
+
+
+# --- text inside its container --------------------------------------------------------------------
+
+def check_containers(view: PageView) -> list[Diagnostic]:
+    """A text drawn inside a shape of its owner (a box, a flowchart step, a table cell) stays inside it (E5011)."""
+    from shapely.geometry import box
+
+    out = []
+    for dt in view.texts:
+        t = dt.text
+        if t.anchor is not None:
+            continue  # placed labels sit beside their objects, not in them
+        shape = view.geom(box(*t.within)) if t.within is not None else _container(view, t)
+        if shape is None:
+            continue
+        if not shape.buffer(_CONTAIN_TOL_PX).contains(_ink_box(dt)):
+            out.append(view.report("E5011", f"the text {t.text!r} runs outside its "
+                                   f"{'cell' if t.within else 'shape'}" + (f" ({t.owner})" if t.owner else ""),
+                                   t.owner, "shorten the text or make its shape larger"))
+    return out
+
+
+def _ink_box(dt):  # type: ignore[no-untyped-def]
+    """The text's box, less the font's blank line padding above and below the letters."""
+    x0, y0, x1, y1 = dt.box.bounds
+    pad = min(0.12 * (y1 - y0), 2.0)
+    from shapely.geometry import box
+
+    return box(x0 + 0.5, y0 + pad, x1 - 0.5, y1 - pad)
+
+
+def _container(view: PageView, t):  # type: ignore[no-untyped-def]
+    """The smallest closed shape of the text's owner around the text's position (pixels), or None."""
+    from shapely.geometry import Point, Polygon
+
+    from scidsl.primitives import Circle, Line
+
+    if t.owner is None:
+        return None
+    at = Point(*view.px(t.at))
+    best = None
+    for item in view.drawing.items:
+        if item.owner != t.owner or not getattr(getattr(item, "stroke", None), "visible", False):
+            continue
+        if isinstance(item, Line) and item.closed and len(item.points) >= 3:
+            shape = view.geom(Polygon(item.points))
+        elif isinstance(item, Circle):
+            shape = view.geom(Point(item.center).buffer(item.radius, 64))
+        else:
+            continue
+        if shape.is_valid and shape.contains(at) and (best is None or shape.area < best.area):
+            best = shape
+    return best
+
+
+# --- label ownership ------------------------------------------------------------------------------
+
+def check_ownership(view: PageView) -> list[Diagnostic]:
+    """A placed label is nearer its owner than any other object, by a clear margin (E5013)."""
+    from shapely.geometry import Point
+
+    out = []
+    margin = _OWN_MARGIN_PT * view.px_per_pt
+    for dt in view.texts:
+        t = dt.text
+        if t.anchor is None or t.owner is None:
+            continue
+        mine = {t.owner, *t.may_touch}
+        own = [i for i in view.inks if i.owner in mine]
+        if any(i.role in ("mark", "angle") for i in own):
+            continue  # an angle's value sits in its wedge, between the arms, by construction
+        d_own = min([dt.box.distance(i.line) for i in own] + [dt.box.distance(Point(*view.px(t.anchor)))])
+        if d_own <= margin:
+            continue
+        # a point's name competes with other points, a line's label with other lines
+        pointlike = all(isinstance(i.item, Dot) for i in own)
+        rivals = [i for i in view.near(dt.box, d_own) if i.owner is not None and i.owner not in mine
+                  and isinstance(i.item, Dot) == pointlike and i.role not in _QUIET_ROLES
+                  and not _same_object(i.owner, t.owner)]
+        near = min(rivals, key=lambda i: dt.box.distance(i.line), default=None)
+        if near is None:
+            continue
+        d_other = dt.box.distance(near.line)
+        if d_other < _OWN_RATIO * d_own and d_own - d_other > margin:
+            out.append(view.report("E5013", f"label {t.text!r} of {t.owner} sits nearer to {near.owner} "
+                                   f"({d_other / view.px_per_pt:.1f} pt) than to {t.owner} "
+                                   f"({d_own / view.px_per_pt:.1f} pt)", t.owner,
+                                   "give the label room next to its own object, or move the objects apart"))
+    return out
+
+
+def _same_object(a: str, b: str) -> bool:
+    """Owners that name parts of one object ("f" and "f.root1")."""
+    return a.split(".")[0] == b.split(".")[0]
+
+
+# --- no value twice -------------------------------------------------------------------------------
+
+_VALUE = r"(-?\d[\d.,]*(?:[A-Za-zΩμ°%]+)?)"
+
+
+def printed_twice(text: str) -> Optional[str]:
+    """The value a label states twice in a row ("V₁ = 24 V = 24 V"), or None."""
+    flat = text.replace("\\mathrm", "").replace("\\Omega", "Ω").replace("\\mu", "μ").replace("−", "-")
+    flat = re.sub(r"[\s${}~]|\\[,;! ]", "", flat)
+    m = re.search(rf"={_VALUE}={_VALUE}(?![\d.])", flat)
+    return m.group(1) if m and m.group(1) == m.group(2) else None
+
+
+def check_values_twice(view: PageView) -> list[Diagnostic]:
+    """No drawn text states the same value twice (E5016)."""
+    out = []
+    for dt in view.texts:
+        value = printed_twice(dt.text.text)
+        if value is not None:
+            out.append(view.report("E5016", f"label {dt.text.text!r} states the value {value} twice",
+                                   dt.text.owner, "the label already states its value; drop one of them"))
+    return out
