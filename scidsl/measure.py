@@ -115,5 +115,15 @@ def centre_line(item: Primitive) -> Any:
 
 
 def statement_spans(scene: Any) -> dict[str, Span]:
-    """Name → span of every named statement of a scene."""
-    return {n.name: n.span for n in scene.items if getattr(n, "name", None) and getattr(n, "span", None)}
+    """Name → span of every named statement of a scene, and of the names it declares (`triangle ABC` → A)."""
+    out: dict[str, Span] = {}
+    for n in scene.items:
+        span = getattr(n, "span", None)
+        if span is None:
+            continue
+        implicit = getattr(n, "implicit_names", None)
+        for name, _ in (implicit() if callable(implicit) else []):
+            out.setdefault(name, span)
+        if getattr(n, "name", None):
+            out[n.name] = span
+    return out

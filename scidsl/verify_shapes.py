@@ -19,6 +19,7 @@ _NO_COINCIDE = ("mark", "angle", "tick", "grid", "hatch", "asymptote", "tangent"
                 "highlight", "fill", "legend_swatch", "region")
 MARK_ROLES = ("mark", "angle", "tick")
 _ARM_TOL_PX = 1.5
+_ARM_DEG = 2.0  # a drawn arm leaves the vertex in the mark's direction to within this
 _CURVE_TOL_PX = 1.5
 
 
@@ -93,15 +94,38 @@ def _arms(item: Any) -> Optional[tuple[P, list[P]]]:
     return None
 
 
+def _supports(view: PageView, near: Any, skip: Any) -> list[Ink]:
+    return [i for i in view.near(near, _ARM_TOL_PX + 4) if i.item is not skip and i.role not in MARK_ROLES]
+
+
 def _covered(view: PageView, seg: Any, skip: Any) -> bool:
     """True when strokes other than marks cover the segment (pixels) along its whole length."""
     from shapely.ops import unary_union
 
-    support = [i.line.buffer(i.half + _ARM_TOL_PX) for i in view.near(seg, _ARM_TOL_PX + 4)
-               if i.item is not skip and i.role not in MARK_ROLES]
+    support = [i.line.buffer(i.half + _ARM_TOL_PX) for i in _supports(view, seg, skip)]
     if not support:
         return False
     return seg.difference(unary_union(support)).length <= _ARM_TOL_PX
+
+
+def _arm_drawn(view: PageView, vertex: P, end: P, skip: Any) -> bool:
+    """True when a drawn line runs from the vertex through the arm's end, in the arm's direction."""
+    from shapely.geometry import LineString, Point
+
+    if not _covered(view, LineString([vertex, end]), skip):
+        return False
+    # the drawn line's direction where it crosses the mark, exactly (centre lines are exact)
+    r = math.dist(vertex, end)
+    ring = Point(vertex).buffer(r, 256).exterior
+    want = math.atan2(end[1] - vertex[1], end[0] - vertex[0])
+    for ink in _supports(view, ring, skip):
+        cut = ink.line.intersection(ring)
+        for q in getattr(cut, "geoms", [cut]):
+            if q.geom_type == "Point":
+                got = math.atan2(q.y - vertex[1], q.x - vertex[0])
+                if abs((got - want + math.pi) % (2 * math.pi) - math.pi) <= math.radians(_ARM_DEG):
+                    return True
+    return False
 
 
 def _touches_other(view: PageView, ink: Ink) -> bool:
@@ -118,8 +142,6 @@ def _touches_other(view: PageView, ink: Ink) -> bool:
 
 def check_marks(view: PageView) -> list[Diagnostic]:
     """An angle or right-angle mark stands on drawn arms, a tick on a drawn line, an arrow head on its shaft (E5014)."""
-    from shapely.geometry import LineString
-
     out = []
     for ink in view.inks:
         if ink.role not in MARK_ROLES:
@@ -127,10 +149,10 @@ def check_marks(view: PageView) -> list[Diagnostic]:
         arms = _arms(ink.item)
         if arms is not None:
             v = view.px(arms[0])
-            bare = [e for e in arms[1] if not _covered(view, LineString([v, view.px(e)]), ink.item)]
+            bare = [e for e in arms[1] if not _arm_drawn(view, v, view.px(e), ink.item)]
             if bare:
                 out.append(view.report("E5014", "an angle mark" + (f" of {ink.owner}" if ink.owner else "")
-                                       + " stands on an arm that is not drawn", ink.owner,
+                                       + " stands on an arm that is not drawn along it", ink.owner,
                                        "draw both sides of the angle (segments from its vertex)"))
         elif isinstance(ink.item, Line) and len(ink.item.points) == 2 and not _touches_other(view, ink):
             out.append(view.report("E5014", "a tick mark" + (f" of {ink.owner}" if ink.owner else "")

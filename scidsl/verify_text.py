@@ -16,7 +16,8 @@ _MATH_FONTS = ("STIXGeneral", "STIXNonUnicode")
 _CONTAIN_TOL_PX = 1.0
 _OWN_MARGIN_PT = 5.0  # a label is ambiguous when another object is nearer than its owner by this much
 _OWN_RATIO = 0.5  # ... and at most this share of the distance to its owner
-_QUIET_ROLES = ("grid", "hatch", "tick", "axis", "frame", "rule", "cell_fill", "mark", "leader", "drop",
+# strokes that are no object a label could name (grids, axes, marks, fills)
+QUIET_ROLES = ("grid", "hatch", "tick", "axis", "frame", "rule", "cell_fill", "mark", "leader", "drop",
                 "venn_shade", "venn_tint", "highlight", "fill", "legend_swatch")
 
 
@@ -54,38 +55,40 @@ def drawn_characters(text: str) -> Iterable[tuple[str, bool]]:
                 yield ch, in_math
 
 
-def missing_glyph(text: str) -> Optional[str]:
-    """The first character of a text that no available font draws, or None."""
+def missing_glyphs(text: str) -> list[str]:
+    """The characters of a text that no available font draws, in order, each once."""
+    out: list[str] = []
     for ch, in_math in drawn_characters(text):
-        if ord(ch) < 128:
+        if ord(ch) < 128 or ch in out:
             continue
         fonts = _MATH_FONTS if in_math else _PLAIN_FONTS
         if not any(font_has(f, ch) for f in fonts):
-            return ch
-    return None
+            out.append(ch)
+    return out
 
 
 def check_glyphs(view: PageView, reported: Iterable[int] = ()) -> list[Diagnostic]:
     """Every character of every text exists in a font that draws it (E5010); none becomes a box."""
     out, seen = [], set()
     for dt in view.texts:
-        ch = missing_glyph(dt.text.text)
-        if ch is not None:
-            seen.add(ord(ch))
-            out.append(_glyph_error(view, dt.text.text, ch, dt.text.owner))
+        chars = missing_glyphs(dt.text.text)
+        if chars:
+            seen.update(ord(c) for c in chars)
+            out.append(_glyph_error(view, dt.text.text, chars, dt.text.owner))
     for code in reported:  # what Matplotlib itself reported while drawing
         if code not in seen:
             seen.add(code)
-            owner_text = next((dt.text for dt in view.texts if chr(code) in dt.text.text), None)
-            out.append(_glyph_error(view, owner_text.text if owner_text else "", chr(code),
-                                    owner_text.owner if owner_text else None))
+            holder = next((dt.text for dt in view.texts if chr(code) in dt.text.text), None)
+            out.append(_glyph_error(view, holder.text if holder else "", [chr(code)],
+                                    holder.owner if holder else None))
     return out
 
 
-def _glyph_error(view: PageView, text: str, ch: str, owner: Optional[str]) -> Diagnostic:
-    name = unicodedata.name(ch, f"U+{ord(ch):04X}")
-    return view.report("E5010", f"the character {ch!r} ({name}, U+{ord(ch):04X}) in {text!r} is in no "
-                       f"available font ({', '.join(_PLAIN_FONTS)}); it would be drawn as a box", owner,
+def _glyph_error(view: PageView, text: str, chars: list[str], owner: Optional[str]) -> Diagnostic:
+    names = ", ".join(f"{c!r} ({unicodedata.name(c, 'unnamed')}, U+{ord(c):04X})" for c in chars)
+    return view.report("E5010", f"{'the character' if len(chars) == 1 else 'the characters'} {names} in "
+                       f"{text!r} {'is' if len(chars) == 1 else 'are'} in no available font "
+                       f"({', '.join(_PLAIN_FONTS)}); a box would be drawn instead", owner,
                        "write it another way (mathtext such as $^{2+}$, or plain letters)")
 
 
@@ -151,6 +154,8 @@ def check_ownership(view: PageView) -> list[Diagnostic]:
 
     out = []
     margin = _OWN_MARGIN_PT * view.px_per_pt
+    points = [(dt.text.owner, Point(*view.px(dt.text.anchor))) for dt in view.texts
+              if dt.text.anchor is not None and dt.text.owner is not None and _pointlike(view, dt.text.owner)]
     for dt in view.texts:
         t = dt.text
         if t.anchor is None or t.owner is None:
@@ -162,21 +167,42 @@ def check_ownership(view: PageView) -> list[Diagnostic]:
         d_own = min([dt.box.distance(i.line) for i in own] + [dt.box.distance(Point(*view.px(t.anchor)))])
         if d_own <= margin:
             continue
-        # a point's name competes with other points, a line's label with other lines
-        pointlike = all(isinstance(i.item, Dot) for i in own)
-        rivals = [i for i in view.near(dt.box, d_own) if i.owner is not None and i.owner not in mine
-                  and isinstance(i.item, Dot) == pointlike and i.role not in _QUIET_ROLES
-                  and not _same_object(i.owner, t.owner)]
-        near = min(rivals, key=lambda i: dt.box.distance(i.line), default=None)
+        near = _nearest_rival(view, dt, mine, d_own, points)
         if near is None:
             continue
-        d_other = dt.box.distance(near.line)
+        d_other, name = near
         if d_other < _OWN_RATIO * d_own and d_own - d_other > margin:
-            out.append(view.report("E5013", f"label {t.text!r} of {t.owner} sits nearer to {near.owner} "
+            out.append(view.report("E5013", f"label {t.text!r} of {t.owner} sits nearer to {name} "
                                    f"({d_other / view.px_per_pt:.1f} pt) than to {t.owner} "
                                    f"({d_own / view.px_per_pt:.1f} pt)", t.owner,
                                    "give the label room next to its own object, or move the objects apart"))
     return out
+
+
+def _pointlike(view: PageView, owner: str) -> bool:
+    return all(isinstance(i.item, Dot) for i in view.inks if i.owner == owner)
+
+
+def _nearest_rival(view: PageView, dt, mine: set, d_own: float,  # type: ignore[no-untyped-def]
+                   points: list) -> Optional[tuple[float, str]]:
+    """(distance, name) of the nearest object of the label's type that is not its owner."""
+    # a point's name competes with other points, a line's label with other lines
+    pointlike = _pointlike(view, dt.text.owner)
+    best: Optional[tuple[float, str]] = None
+    for i in view.near(dt.box, d_own):
+        if i.owner is None or i.owner in mine or isinstance(i.item, Dot) != pointlike \
+                or i.role in QUIET_ROLES or _same_object(i.owner, dt.text.owner):
+            continue
+        d = dt.box.distance(i.line)
+        if best is None or d < best[0]:
+            best = (d, i.owner)
+    if pointlike:
+        for owner, spot in points:
+            if owner not in mine and not _same_object(owner, dt.text.owner):
+                d = dt.box.distance(spot)
+                if best is None or d < best[0]:
+                    best = (d, owner)
+    return best
 
 
 def _same_object(a: str, b: str) -> bool:
