@@ -239,7 +239,7 @@ def _point(d: Drawing, ax: Axes, p: PointL) -> Optional[LabelSpec]:
             d.items.append(Line((c, foot_x), stroke=thin, owner=p.owner + ".drop", role="drop"))
         if abs(foot_y[0] - c[0]) > 1e-6:
             d.items.append(Line((c, foot_y), stroke=thin, owner=p.owner + ".drop", role="drop"))
-    d.items.append(Dot(c, 0.075, p.color, owner=p.owner, role="mark", hollow=p.hollow))
+    d.items.append(Dot(c, 0.075, p.color, owner=p.owner, role="mark", hollow=p.hollow, on=p.of[0] if p.of else None))
     d.anchors[p.owner] = c
     if not p.text:
         return None

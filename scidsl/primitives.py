@@ -74,6 +74,7 @@ class Dot:
     owner: Optional[str] = None
     role: str = "dot"
     hollow: bool = False
+    on: Optional[str] = None  # the owner of the curve this point was stated or computed to lie on
 
 
 @dataclass(frozen=True)

@@ -188,8 +188,9 @@ def _headless_shafts(view: PageView) -> list[Diagnostic]:
 # --- curves through stated points -----------------------------------------------------------------
 
 def check_curves(view: PageView) -> list[Diagnostic]:
-    """A curve drawn through stated points passes through each and never overshoots between them (E5015)."""
-    out = []
+    """A curve drawn through stated points passes through each and never overshoots between them; a point
+    computed on a curve (a root, an extremum) is drawn on it (E5015)."""
+    out = _points_off_curves(view)
     for item in view.drawing.items:
         if not isinstance(item, Line) or len(item.through) < 2:
             continue
@@ -198,6 +199,24 @@ def check_curves(view: PageView) -> list[Diagnostic]:
         if problem:
             out.append(view.report("E5015", f"the curve {item.owner or ''} {problem}".replace("  ", " "),
                                    item.owner, "draw it with monotone interpolation between the stated points"))
+    return out
+
+
+def _points_off_curves(view: PageView) -> list[Diagnostic]:
+    from shapely.geometry import Point
+
+    out = []
+    for item in view.drawing.items:
+        if not isinstance(item, Dot) or item.on is None:
+            continue
+        curves = [i for i in view.inks if i.owner == item.on and isinstance(i.item, Line)]
+        if not curves:
+            continue
+        spot = Point(*view.px(item.center))
+        gap = min(c.line.distance(spot) - c.half for c in curves)
+        if gap > _CURVE_TOL_PX:
+            out.append(view.report("E5015", f"the point {item.owner} is drawn {gap:.1f} px off the curve "
+                                   f"{item.on} it lies on", item.owner, "draw the point at its computed place"))
     return out
 
 

@@ -219,5 +219,22 @@ def _touches(item: Any, p: P) -> bool:
     return line is not None and line.distance(Point(p)) < 1e-6
 
 
+def points_off_curves(result: Any, limit: int = 3) -> Iterator[Fault]:
+    """A root or extremum drawn a little off the curve it lies on."""
+    count = 0
+    for k, it in enumerate(result.drawing.items):
+        curve = next((c for c in result.drawing.items if isinstance(c, Line) and c.owner == it.on), None) \
+            if isinstance(it, Dot) and it.on is not None else None
+        if curve is not None and count < limit:
+            a, b = min(zip(curve.points, curve.points[1:]),
+                       key=lambda s: math.dist(s[0], it.center) + math.dist(s[1], it.center))
+            u = _unit(a, b)
+            items = list(result.drawing.items)
+            items[k] = replace(it, center=(it.center[0] - u[1] * 0.06, it.center[1] + u[0] * 0.06))
+            yield _fault(result, f"point {it.owner} drawn off {it.on}", "E5015", items=items)
+            count += 1
+
+
 FAULTS: tuple[Callable[[Any], Iterator[Fault]], ...] = (label_moves, label_swaps, glyph_swaps, arm_removals,
-                                                        mark_rotations, wires_through_cells, unwired_terminals)
+                                                        mark_rotations, wires_through_cells, unwired_terminals,
+                                                        points_off_curves)

@@ -121,6 +121,13 @@ def test_a_curve_that_misses_a_stated_point_is_caught() -> None:
     assert _codes(redraw(result, items=items)) == {"E5015"}
 
 
+def test_a_root_drawn_off_its_curve_is_caught() -> None:
+    result = _ok("plot P { xlim: [-3, 5], ylim: [-5, 6] }\nfunction f on P { y: x^2 - 2*x - 3, mark: [roots] }")
+    items = [replace(it, center=(it.center[0] + 0.1, it.center[1])) if getattr(it, "on", None) == "f" else it
+             for it in result.drawing.items]
+    assert "E5015" in _codes(redraw(result, items=items))
+
+
 def _catmull_rom(pts: list) -> list:
     out, ext = [], [pts[0]] + pts + [pts[-1]]
     for i in range(1, len(ext) - 2):

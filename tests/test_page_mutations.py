@@ -2,7 +2,7 @@
 
 The faults are what a renderer bug draws: a label moved onto another object, two labels swapped, a
 glyph no font has, the segment under an angle mark removed, an angle mark turned 5° off its lines, a
-wire through a cell, a wire at a terminal removed.
+wire through a cell, a wire at a terminal removed, a computed point drawn off its curve.
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ SCENES = ["geometry/right_triangle_345", "geometry/altitude_on_hypotenuse", "geo
           "geometry/isosceles", "geometry/inscribed_angle", "geometry/triangle_angle_sum",
           "geometry/parallelogram", "circuits/kirchhoff_two_loop", "circuits/series_resistors",
           "circuits/rc_charging", "circuits/lamp_meters", "circuits/wheatstone_bridge", "draw/lens_images",
-          "draw/mirror_images", "reference/5"]
+          "draw/mirror_images", "reference/5", "plots/parabola", "plots/sin_cos"]
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +36,7 @@ def faults() -> list[tuple[str, object, Fault]]:
 def test_at_least_a_hundred_faults_of_every_kind(faults: list) -> None:
     kinds = Counter(f.code for _, _, f in faults)
     assert len(faults) >= 100
-    assert set(kinds) == {"E5010", "E5013", "E5014", "E5017", "E5018"}
+    assert set(kinds) == {"E5010", "E5013", "E5014", "E5015", "E5017", "E5018"}
 
 
 def test_every_injected_fault_is_caught_with_its_code(faults: list) -> None:
