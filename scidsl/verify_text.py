@@ -4,11 +4,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Iterable, Optional
+from typing import Any, Iterable, Optional
 
 from scidsl.diagnostics import Diagnostic
-from scidsl.measure import PageView
-from scidsl.primitives import Dot
+from scidsl.measure import DrawnText, PageView
+from scidsl.primitives import Dot, Text
 from scidsl.style import FALLBACK_FAMILY, FONT_FAMILY
 
 _PLAIN_FONTS = (FONT_FAMILY, FALLBACK_FAMILY)
@@ -113,16 +113,16 @@ def check_containers(view: PageView) -> list[Diagnostic]:
     return out
 
 
-def _ink_box(dt):  # type: ignore[no-untyped-def]
+def _ink_box(dt: DrawnText) -> Any:
     """The text's box, less the font's blank line padding above and below the letters."""
-    x0, y0, x1, y1 = dt.box.bounds
-    pad = min(0.12 * (y1 - y0), 2.0)
     from shapely.geometry import box
 
+    x0, y0, x1, y1 = dt.box.bounds
+    pad = min(0.12 * (y1 - y0), 2.0)
     return box(x0 + 0.5, y0 + pad, x1 - 0.5, y1 - pad)
 
 
-def _container(view: PageView, t):  # type: ignore[no-untyped-def]
+def _container(view: PageView, t: Text) -> Any:
     """The smallest closed shape of the text's owner around the text's position (pixels), or None."""
     from shapely.geometry import Point, Polygon
 
@@ -183,7 +183,7 @@ def _pointlike(view: PageView, owner: str) -> bool:
     return all(isinstance(i.item, Dot) for i in view.inks if i.owner == owner)
 
 
-def _nearest_rival(view: PageView, dt, mine: set, d_own: float,  # type: ignore[no-untyped-def]
+def _nearest_rival(view: PageView, dt: DrawnText, mine: set, d_own: float,
                    points: list) -> Optional[tuple[float, str]]:
     """(distance, name) of the nearest object of the label's type that is not its owner."""
     # a point's name competes with other points, a line's label with other lines
