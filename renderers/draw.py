@@ -59,7 +59,8 @@ def _render_shape(shape: Shape, out: Drawing) -> None:  # noqa: C901 - one case 
     elif isinstance(node, (k.Polyline, k.Curve, k.Arrow, k.Rope)):
         arrow = "end" if isinstance(node, k.Arrow) else _arrow(node)
         pts = _headroom(shape.points, arrow) if isinstance(node, k.Curve) else shape.points
-        out.items.append(Line(tuple(pts), False, _stroke(node), arrow, owner=owner))
+        through = tuple(shape.paths[0]) if isinstance(node, k.Curve) and shape.paths and not arrow else ()
+        out.items.append(Line(tuple(pts), False, _stroke(node), arrow, owner=owner, through=through))
         if isinstance(node, k.Polyline) and node.flow:
             _flow_heads(shape.points, node.flow, _stroke(node), owner, out)
     elif isinstance(node, k.ArcShape) and _arrow(node):  # a polyline, so its heads get a full-size run-up

@@ -114,6 +114,16 @@ def test_a_smooth_series_holds_its_levels_and_an_overshooting_one_is_caught() ->
     assert d.code == "E5015" and "overshoots" in d.message and d.span.line == 2
 
 
+def test_a_drawn_curve_through_points_holds_a_plateau() -> None:
+    result = _ok("curve c { through: [(0, 0), (2, 3), (4, 3), (6, 0)] }")
+    (curve,) = [it for it in result.drawing.items if isinstance(it, Line) and it.through]
+    top = max(y for _, y in curve.through)
+    assert max(y for _, y in curve.points) == pytest.approx(top)
+    items = [replace(it, points=tuple(_catmull_rom(list(it.through)))) if it is curve else it
+             for it in result.drawing.items]
+    assert _codes(redraw(result, items=items)) == {"E5015"}
+
+
 def test_a_curve_that_misses_a_stated_point_is_caught() -> None:
     result = _ok(_SERIES)
     items = [replace(it, through=it.through[:2] + ((it.through[2][0], it.through[2][1] - 0.3),) + it.through[3:])

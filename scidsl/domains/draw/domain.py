@@ -190,7 +190,8 @@ def _shape(node: Node, anchors: dict[str, P]) -> Shape:  # noqa: C901
     if isinstance(node, (k.Polyline, k.Polygon)):
         return Shape(node, [position(p, anchors) for p in node.points], closed=isinstance(node, k.Polygon))
     if isinstance(node, k.Curve):
-        return Shape(node, _curve_points(node, anchors))
+        stated = [[position(p, anchors) for p in node.through]] if node.through is not None else []
+        return Shape(node, _curve_points(node, anchors), paths=stated)  # stated points, checked after drawing
     if isinstance(node, k.ArcShape):
         return Shape(node, [], center=position(node.center, anchors), radius=node.radius)
     if isinstance(node, k.Arrow):
