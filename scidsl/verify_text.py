@@ -206,8 +206,8 @@ def _nearest_rival(view: PageView, dt: DrawnText, mine: set, d_own: float,
 
 
 def _same_object(a: str, b: str) -> bool:
-    """Owners that name parts of one object ("f" and "f.root1")."""
-    return a.split(".")[0] == b.split(".")[0]
+    """Owners that name one object or an object and its part ("f" and "f.root1"); siblings are distinct."""
+    return a == b or a == b.split(".")[0] or b == a.split(".")[0]
 
 
 # --- no value twice -------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from scidsl.render import draw
 from scidsl.text import measure_text
 from scidsl.verify import verify_canvas
 from scidsl.verify_shapes import MARK_ROLES, _arms
-from scidsl.verify_text import QUIET_ROLES
+from scidsl.verify_text import QUIET_ROLES, _same_object
 
 P = tuple[float, float]
 BOX_GLYPH = "固"  # in neither STIX nor DejaVu
@@ -80,7 +80,7 @@ def label_moves(result: Any, limit: int = 3) -> Iterator[Fault]:
         for item in result.drawing.items:
             if item.owner in (None, t.owner, *t.may_touch) or isinstance(item, Dot) != pointlike:
                 continue
-            if item.role in MARK_ROLES + QUIET_ROLES or item.owner.split(".")[0] == t.owner.split(".")[0]:
+            if item.role in MARK_ROLES + QUIET_ROLES or _same_object(item.owner, t.owner):
                 continue
             spot = _target_spot(item)
             if spot is None or _distance_to(own, spot[0], t.anchor) < 2.0:

@@ -83,6 +83,22 @@ def test_swapped_point_names_are_caught_with_the_owner_span() -> None:
     assert "nearer to" in diags[0].message
 
 
+def test_the_height_label_beside_the_slant_edge_is_caught() -> None:
+    result = _ok("cone { radius: 5 cm, slant_height: 13 cm, apex: V, center: O, rim: A }\ngiven length(VO) = h")
+    (slant,) = [it for it in result.drawing.items if it.owner == "cone 1.slant_height"]
+    (a, b) = slant.points
+    o = result.drawing.anchors["O"]
+    mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+    away = (mid[0] - o[0], mid[1] - o[1])
+    n = (b[1] - a[1], a[0] - b[0])
+    n = n if n[0] * away[0] + n[1] * away[1] > 0 else (-n[0], -n[1])
+    size = (n[0] ** 2 + n[1] ** 2) ** 0.5
+    mid = (mid[0] + 0.3 * n[0] / size, mid[1] + 0.3 * n[1] / size)
+    texts = [replace(t, pos=mid) if t.text == "$h$" else t for t in result.texts]
+    (d,) = [d for d in redraw(result, texts=texts) if d.code == "E5013"]
+    assert "sits nearer to cone 1" in d.message and d.span.line == 2  # the slant edge lies on the outline
+
+
 # --- marks ----------------------------------------------------------------------------------------
 
 def test_an_arrow_head_without_its_line_is_caught() -> None:

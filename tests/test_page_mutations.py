@@ -19,7 +19,8 @@ SCENES = ["geometry/right_triangle_345", "geometry/altitude_on_hypotenuse", "geo
           "geometry/isosceles", "geometry/inscribed_angle", "geometry/triangle_angle_sum",
           "geometry/parallelogram", "circuits/kirchhoff_two_loop", "circuits/series_resistors",
           "circuits/rc_charging", "circuits/lamp_meters", "circuits/wheatstone_bridge", "draw/lens_images",
-          "draw/mirror_images", "reference/5", "plots/parabola", "plots/sin_cos"]
+          "draw/mirror_images", "reference/5", "plots/parabola", "plots/sin_cos",
+          "solids/cone_slant_height", "solids/cuboid_space_diagonal"]
 
 
 @pytest.fixture(scope="module")
