@@ -6,6 +6,8 @@ never dips below it, and a stated peak is the curve's peak.
 """
 from __future__ import annotations
 
+import math
+
 P = tuple[float, float]
 
 
@@ -40,9 +42,9 @@ def _slopes(v: list[float]) -> list[float]:
         if b < 0:
             m[k + 1] = 0.0
         r = a * a + b * b
-        if r > 9:
-            tau = 3 / r ** 0.5
-            m[k], m[k + 1] = tau * a * dk, tau * b * dk
+        if r > 9:  # slopes scaled back into the region where the cubic stays monotone
+            tau = 3 / r ** 0.5 if math.isfinite(r) else 0.0
+            m[k], m[k + 1] = tau * m[k], tau * m[k + 1]
     return m
 
 

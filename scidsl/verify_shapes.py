@@ -14,6 +14,7 @@ P = tuple[float, float]
 _BAND_PT = 1.1  # two strokes closer than this read as one
 _TOUCH_PX = 0.5  # ... unless they touch (a shared point, a tangent, a crossing)
 _STRETCH_PT = 8.0  # ... over at least this length
+_MEETING = 3.0  # two straight lines crossing: side by side over this many stretches (under about 2°)
 _NO_COINCIDE = ("mark", "angle", "tick", "grid", "hatch", "asymptote", "tangent", "axis", "frame", "rule",
                 "cell_fill", "drop", "extension", "leader", "dimension", "field_line", "venn_shade", "venn_tint",
                 "highlight", "fill", "legend_swatch", "region")
@@ -35,8 +36,12 @@ def _pairs(view: PageView, inks: list[Ink], band: float) -> list[tuple[Ink, Ink]
     return out
 
 
-def _near_run(a: Any, b: Any, band: float, stretch: float) -> bool:
-    """True when the shorter stroke runs within `band` of the other, never touching it, for `stretch`."""
+def _near_run(a: Any, b: Any, band: float, stretch: float, crossing: bool) -> bool:
+    """True when the shorter stroke runs within `band` of the other over `stretch`, never touching it.
+
+    Two straight lines that cross at a very small angle do touch, but run side by side on both sides
+    of the crossing: for them (`crossing`) only the part where they are apart but too close counts.
+    """
     import numpy as np
     import shapely
 
@@ -46,29 +51,44 @@ def _near_run(a: Any, b: Any, band: float, stretch: float) -> bool:
         return False
     steps = np.append(np.arange(0.0, a.length, 1.0), a.length)
     d = shapely.distance(shapely.line_interpolate_point(a, steps), b)
-    run, low = 0.0, math.inf
+    run, apart, low = 0.0, 0.0, math.inf
     for dist in list(d) + [math.inf]:
         if dist < band:
             run, low = run + 1.0, min(low, dist)
+            apart += dist >= _TOUCH_PX
             continue
-        if run >= stretch and low >= _TOUCH_PX:
-            return True  # a whole run near the other stroke that never touches it
-        run, low = 0.0, math.inf
+        if (run >= stretch and low >= _TOUCH_PX) or (crossing and apart >= _MEETING * stretch):
+            return True
+        run, apart, low = 0.0, 0.0, math.inf
     return False
+
+
+def _straight(item: Any) -> bool:
+    """A segment or a short polyline (not a sampled curve, circle or arc)."""
+    return isinstance(item, Line) and len(item.points) <= 5
 
 
 def check_coincident(view: PageView) -> list[Diagnostic]:
     """Two distinct strokes drawn within a couple of pixels of each other over a stretch (E5012)."""
     band, stretch = _BAND_PT * view.px_per_pt, _STRETCH_PT * view.px_per_pt
     inks = [i for i in view.inks if i.role not in _NO_COINCIDE and not isinstance(i.item, Dot)]
-    out = []
+    out, seen = [], set()
     for a, b in _pairs(view, inks, band):
-        if _near_run(a.line, b.line, band, stretch):
+        crossing = _straight(a.item) and _straight(b.item) and not _share_an_end(a.line, b.line)
+        key = (a.owner, b.owner) if a.owner and b.owner else (id(a), id(b))
+        if key not in seen and _near_run(a.line, b.line, band, stretch, crossing):
+            seen.add(key)
             names = " and ".join(n for n in (a.owner, b.owner) if n) or "two lines"
             out.append(view.report("E5012", f"{names}: two distinct lines are drawn almost on top of each "
                                    "other, where a reader cannot tell them apart", a.owner or b.owner,
                                    "move one of them, or draw the shared part once"))
     return out
+
+
+def _share_an_end(a: Any, b: Any) -> bool:
+    """True when the two strokes start or end at one point (two sides of a thin angle)."""
+    ends_a, ends_b = (a.coords[0], a.coords[-1]), (b.coords[0], b.coords[-1])
+    return any(math.dist(p, q) < 1.0 for p in ends_a for q in ends_b)
 
 
 # --- marks need their arms ------------------------------------------------------------------------

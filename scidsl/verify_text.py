@@ -14,7 +14,8 @@ from scidsl.style import FALLBACK_FAMILY, FONT_FAMILY
 _PLAIN_FONTS = (FONT_FAMILY, FALLBACK_FAMILY)
 _MATH_FONTS = ("STIXGeneral", "STIXNonUnicode")
 _CONTAIN_TOL_PX = 1.0
-_OWN_MARGIN_PT = 5.0  # a label is ambiguous when another object is nearer than its owner by this much
+_ARM_TOL_PX = 1.5
+_OWN_MARGIN_PT = 6.0  # a label is ambiguous when another object is nearer than its owner by this much
 _OWN_RATIO = 0.5  # ... and at most this share of the distance to its owner
 # strokes that are no object a label could name (grids, axes, marks, fills)
 QUIET_ROLES = ("grid", "hatch", "tick", "axis", "frame", "rule", "cell_fill", "mark", "leader", "drop",
@@ -155,45 +156,71 @@ def check_ownership(view: PageView) -> list[Diagnostic]:
     out = []
     margin = _OWN_MARGIN_PT * view.px_per_pt
     points = [(dt.text.owner, Point(*view.px(dt.text.anchor))) for dt in view.texts
-              if dt.text.anchor is not None and dt.text.owner is not None and _pointlike(view, dt.text.owner)]
+              if dt.text.anchor is not None and dt.text.owner is not None and _pointlike(view, dt.text)]
     for dt in view.texts:
         t = dt.text
         if t.anchor is None or t.owner is None:
             continue
         mine = {t.owner, *t.may_touch}
-        own = [i for i in view.inks if i.owner in mine]
-        if any(i.role in ("mark", "angle") for i in own):
+        if any(i.role in ("mark", "angle") for i in view.inks if i.owner in mine):
             continue  # an angle's value sits in its wedge, between the arms, by construction
-        d_own = min([dt.box.distance(i.line) for i in own] + [dt.box.distance(Point(*view.px(t.anchor)))])
+        spot = Point(*view.px(t.anchor))
+        own, cut = [i.line for i in view.inks if i.owner in mine], None
+        if not own and not _pointlike(view, t):
+            own, cut = _stretch_under(view, spot)  # a length of an edge another statement draws
+        d_own = min([dt.box.distance(g) for g in own] + [dt.box.distance(spot)])
         if d_own <= margin:
             continue
-        near = _nearest_rival(view, dt, mine, d_own, points)
-        if near is None:
-            continue
-        d_other, name = near
-        if d_other < _OWN_RATIO * d_own and d_own - d_other > margin:
-            out.append(view.report("E5013", f"label {t.text!r} of {t.owner} sits nearer to {name} "
-                                   f"({d_other / view.px_per_pt:.1f} pt) than to {t.owner} "
+        near = _nearest_rival(view, dt, mine, d_own, points, cut)
+        if near is not None and near[0] < _OWN_RATIO * d_own and d_own - near[0] > margin:
+            out.append(view.report("E5013", f"label {t.text!r} of {t.owner} sits nearer to {near[1]} "
+                                   f"({near[0] / view.px_per_pt:.1f} pt) than to {t.owner} "
                                    f"({d_own / view.px_per_pt:.1f} pt)", t.owner,
                                    "give the label room next to its own object, or move the objects apart"))
     return out
 
 
-def _pointlike(view: PageView, owner: str) -> bool:
-    return all(isinstance(i.item, Dot) for i in view.inks if i.owner == owner)
+def _stretch_under(view: PageView, spot: Any) -> tuple[list, Any]:
+    """The straight pieces of drawn strokes under a label's anchor, and the area they take (not a rival)."""
+    from shapely.geometry import LineString
+    from shapely.ops import unary_union
+
+    pieces = []
+    for ink in view.near(spot, _ARM_TOL_PX):
+        if ink.owner is None or ink.role in QUIET_ROLES or isinstance(ink.item, Dot):
+            continue
+        coords = list(ink.line.coords)
+        pieces.append(min((LineString(pair) for pair in zip(coords, coords[1:])), key=lambda s: s.distance(spot)))
+    return pieces, (unary_union(pieces).buffer(2 * _ARM_TOL_PX) if pieces else None)
 
 
-def _nearest_rival(view: PageView, dt: DrawnText, mine: set, d_own: float,
-                   points: list) -> Optional[tuple[float, str]]:
-    """(distance, name) of the nearest object of the label's type that is not its owner."""
+def _pointlike(view: PageView, t: Text) -> bool:
+    """True for the name of a point: its owner draws only dots, or nothing and it names a page anchor."""
+    own = [i for i in view.inks if i.owner == t.owner]
+    if own:
+        return all(isinstance(i.item, Dot) for i in own)
+    return t.anchor is not None and any(abs(t.anchor[0] - x) < 1e-6 and abs(t.anchor[1] - y) < 1e-6
+                                        for x, y in view.drawing.anchors.values())
+
+
+def _nearest_rival(view: PageView, dt: DrawnText, mine: set, d_own: float, points: list,
+                   cut: Any = None) -> Optional[tuple[float, str]]:
+    """(distance, name) of the nearest object of the label's type that is not its owner.
+
+    With `cut` (the label names a stretch of a stroke), every other stroke counts, even of one object.
+    """
     # a point's name competes with other points, a line's label with other lines
-    pointlike = _pointlike(view, dt.text.owner)
+    pointlike = cut is None and _pointlike(view, dt.text)
     best: Optional[tuple[float, str]] = None
     for i in view.near(dt.box, d_own):
-        if i.owner is None or i.owner in mine or isinstance(i.item, Dot) != pointlike \
-                or i.role in QUIET_ROLES or _same_object(i.owner, dt.text.owner):
+        if i.owner is None or i.owner in mine or isinstance(i.item, Dot) != pointlike or i.role in QUIET_ROLES:
             continue
-        d = dt.box.distance(i.line)
+        if cut is None and _same_object(i.owner, dt.text.owner):
+            continue
+        geom = i.line if cut is None else i.line.difference(cut)
+        if geom.is_empty:
+            continue
+        d = dt.box.distance(geom)
         if best is None or d < best[0]:
             best = (d, i.owner)
     if pointlike:

@@ -73,6 +73,12 @@ def test_a_copy_of_a_line_a_pixel_away_is_caught_but_not_a_line_drawn_twice() ->
     assert _codes(redraw(result, items=[line, shifted])) == {"E5012"}
 
 
+def test_two_lines_crossing_at_a_hair_angle_are_caught_but_not_a_thin_angle() -> None:
+    crossing = scidsl.compile("polyline a { points: [(0, 0), (8, 0)] }\npolyline b { points: [(0, -0.05), (8, 0.05)] }")
+    assert _codes(crossing.diagnostics) == {"E5012"}
+    _ok("polyline a { points: [(0, 0), (8, 0)] }\npolyline b { points: [(0, 0), (8, 0.6)] }")
+
+
 # --- label ownership ------------------------------------------------------------------------------
 
 def test_swapped_point_names_are_caught_with_the_owner_span() -> None:
