@@ -8,10 +8,13 @@ from scidsl.domains.circuits.drawing import DOT_R, schematic_shapes
 from scidsl.domains.circuits.layout import LABEL_GAP
 from scidsl.domains.circuits.parts import TERMINAL_ALIASES, canonical_terminal
 from scidsl.domains.circuits.quantities import subscript_name
-from scidsl.domains.circuits.symbols import SArc, SCircle, SLine, SText
-from scidsl.primitives import Arc, Circle, Dot, Drawing, LabelSpec, Line, Stroke, Text
+from scidsl.domains.circuits.symbols import SArc, SCircle, SLine, SText, draw_part
+from scidsl.primitives import Arc, Body, Circle, Dot, Drawing, LabelSpec, Line, Stroke, Text
 
 _WIDTH = 1.3  # pt, wires and symbols
+# symbols whose first two shapes are their leads and the rest a body no wire may cross
+_BODIED = ("resistor", "capacitor", "inductor", "lamp", "fuse", "diode", "led", "cell", "battery", "dc_source",
+           "ac_source", "current_source", "ammeter", "voltmeter", "galvanometer")
 
 
 def _primitive(owner: str | None, shape: Any) -> Any:
@@ -57,6 +60,7 @@ def render_circuit(lay: Any) -> Drawing:
         for alias, term in TERMINAL_ALIASES.items():
             if canonical_terminal(kind, alias) == term and term in p.terminals:
                 out.anchors[f"{p.name}.{alias}"] = p.terminals[term]
+    out.bodies = _bodies(sch, lay.style)
     centre = _centre(sch)
     for m in sch.markers:
         out.anchors[m.name] = m.tip
@@ -68,6 +72,49 @@ def render_circuit(lay: Any) -> Drawing:
                                         prefer=(away, (away + 45) % 360, (away - 45) % 360),
                                         distance=0.1))
     return out
+
+
+def _bodies(sch: Any, style: Any) -> list[Body]:
+    """The body of each two-terminal symbol (the hull of what it draws between its leads) and its wired terminals."""
+    from shapely.geometry import MultiPoint
+
+    out = []
+    for p in sch.parts:
+        if p.kind not in _BODIED or len(p.terminals) != 2:
+            continue
+        pts: list[tuple[float, float]] = []
+        for shape in draw_part(p.kind, p.start, p.end, p.normal, style)[2:]:
+            pts += _shape_points(shape)
+        hull = MultiPoint(pts).convex_hull if len(pts) >= 3 else None
+        if hull is None or hull.geom_type != "Polygon":
+            continue
+        wired = tuple(q for q in p.terminals.values() if _meets_wire(q, sch, p.name))
+        out.append(Body(p.name, tuple(hull.exterior.coords), wired))
+    return out
+
+
+def _shape_points(shape: Any) -> list[tuple[float, float]]:
+    if isinstance(shape, SLine):
+        return list(shape.points)
+    if isinstance(shape, (SCircle, SArc)):
+        (x, y), r = shape.center, shape.radius
+        t0, t1 = (shape.theta1, shape.theta2) if isinstance(shape, SArc) else (0.0, 360.0)
+        return [(x + r * math.cos(math.radians(t0 + (t1 - t0) * k / 24)),
+                 y + r * math.sin(math.radians(t0 + (t1 - t0) * k / 24))) for k in range(25)]
+    return []
+
+
+def _meets_wire(q: tuple[float, float], sch: Any, name: str) -> bool:
+    """True when a wire, another part's terminal or a marker's stub reaches the point."""
+    def on(a: Any, b: Any) -> bool:
+        (ax, ay), (bx, by) = a, b
+        cross = (bx - ax) * (q[1] - ay) - (by - ay) * (q[0] - ax)
+        inside = min(ax, bx) - 1e-6 <= q[0] <= max(ax, bx) + 1e-6 and min(ay, by) - 1e-6 <= q[1] <= max(ay, by) + 1e-6
+        return abs(cross) < 1e-6 and inside
+
+    return (any(on(a, b) for a, b in sch.wires)
+            or any(math.dist(q, t) < 1e-6 for p in sch.parts if p.name != name for t in p.terminals.values())
+            or any(math.dist(q, m.attach) < 1e-6 for m in sch.markers))
 
 
 def _centre(sch: Any) -> tuple[float, float]:

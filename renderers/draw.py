@@ -61,7 +61,8 @@ def _render_shape(shape: Shape, out: Drawing) -> None:  # noqa: C901 - one case 
     elif isinstance(node, (k.Polyline, k.Curve, k.Arrow, k.Rope)):
         arrow = "end" if isinstance(node, k.Arrow) else _arrow(node)
         pts = _headroom(shape.points, arrow) if isinstance(node, k.Curve) else shape.points
-        out.items.append(Line(tuple(pts), False, _stroke(node), arrow, owner=owner))
+        through = tuple(shape.paths[0]) if isinstance(node, k.Curve) and shape.paths and not arrow else ()
+        out.items.append(Line(tuple(pts), False, _stroke(node), arrow, owner=owner, through=through))
         if isinstance(node, k.Polyline) and node.flow:
             _flow_heads(shape.points, node.flow, _stroke(node), owner, out)
     elif isinstance(node, k.ArcShape) and _arrow(node):  # a polyline, so its heads get a full-size run-up
@@ -400,7 +401,7 @@ def _angle_mark(shape: Shape, owner: str, out: Drawing) -> None:
         p1, p3 = _add(v, ua, r * 0.6), _add(v, ub, r * 0.6)
         out.items.append(Line((p1, _add(p1, ub, r * 0.6), p3), False, _stroke(node), owner=owner, role="angle"))
     else:
-        out.items.append(Arc(v, r, t1, t1 + sweep, _stroke(node), owner))
+        out.items.append(Arc(v, r, t1, t1 + sweep, _stroke(node), owner, role="angle"))
     mid = math.radians(t1 + sweep / 2)
     text = node.label or (node.value.pretty() if node.value is not None else None)
     anchor = (v[0] + r * math.cos(mid), v[1] + r * math.sin(mid))

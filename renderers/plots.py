@@ -117,8 +117,13 @@ def _clipped(ax: Axes, pieces: list[list[P]]) -> list[tuple[P, ...]]:
 def _curve(d: Drawing, ax: Axes, c: CurveL, arrow_at: float = 0.5) -> None:
     stroke = Stroke(color=c.color, width=c.width, dash=c.dash, zorder=3 if c.role != "asymptote" else 1.5)
     longest: Optional[list[P]] = None
-    for pts in _clipped(ax, c.pieces):
-        d.items.append(Line(pts, stroke=stroke, owner=c.owner, role=c.role, arrow=c.arrow))  # type: ignore[arg-type]
+    pieces = _clipped(ax, c.pieces)
+    w = ax.window
+    inside = all(w[0] <= x <= w[2] and w[1] <= y <= w[3] for x, y in c.through)
+    through = tuple(ax.page(p) for p in c.through) if len(pieces) == 1 and inside else ()
+    for pts in pieces:
+        d.items.append(Line(pts, stroke=stroke, owner=c.owner, role=c.role, arrow=c.arrow,  # type: ignore[arg-type]
+                            through=through))
         if longest is None or _length(pts) > _length(longest):
             longest = list(pts)
     if c.arrow_mid and longest:
@@ -234,7 +239,7 @@ def _point(d: Drawing, ax: Axes, p: PointL) -> Optional[LabelSpec]:
             d.items.append(Line((c, foot_x), stroke=thin, owner=p.owner + ".drop", role="drop"))
         if abs(foot_y[0] - c[0]) > 1e-6:
             d.items.append(Line((c, foot_y), stroke=thin, owner=p.owner + ".drop", role="drop"))
-    d.items.append(Dot(c, 0.075, p.color, owner=p.owner, role="mark", hollow=p.hollow))
+    d.items.append(Dot(c, 0.075, p.color, owner=p.owner, role="mark", hollow=p.hollow, on=p.of[0] if p.of else None))
     d.anchors[p.owner] = c
     if not p.text:
         return None

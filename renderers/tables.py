@@ -74,7 +74,7 @@ def _texts(grid: Grid, out: Drawing) -> None:
         for c, cell in enumerate(row):
             if cell.text:
                 out.items.append(Text(text_position(grid, r, c), cell.text, grid.size, cell.ha, "center",  # type: ignore[arg-type]
-                                      owner=grid.owner, role=f"cell {r} {c}"))
+                                      owner=grid.owner, role=f"cell {r} {c}", within=grid.rect(r, c)))
 
 
 def _extras(grid: Grid, out: Drawing) -> None:

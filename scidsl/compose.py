@@ -194,7 +194,9 @@ def _finish(page: Drawing, scene: Scene, options: Any, result: Any, contexts: di
                 impl.verify(ctx, layouts.get(d), page)
         _collect(contexts, result)
         if options.verify:
-            result.diagnostics.extend(verify_canvas(canvas, page))
+            from scidsl.measure import statement_spans
+
+            result.diagnostics.extend(verify_canvas(canvas, page, statement_spans(scene)))
 
 
 __all__ = ["run_domains", "domains_in", "Diagnostic"]

@@ -87,6 +87,15 @@ CODES: dict[str, str] = {
     "E5002": "two labels overlap in the drawn figure",
     "E5003": "a label overlaps a line it does not annotate",
     "E5005": "no free place was found for a label",
+    "E5010": "a character of a text is in no available font (it would be drawn as a box)",
+    "E5011": "a text runs outside the shape or cell that holds it",
+    "E5012": "two distinct lines are drawn almost on top of each other",
+    "E5013": "a label is nearer another object than the one it names",
+    "E5014": "a mark (angle, right angle, tick, arrow head) stands on no drawn line",
+    "E5015": "a curve misses or overshoots the points it was stated to pass through",
+    "E5016": "a label states the same value twice",
+    "E5017": "a line runs through the body of a symbol",
+    "E5018": "a terminal of a symbol meets no wire",
 }
 
 

@@ -143,7 +143,7 @@ def place_labels(drawing: Drawing) -> tuple[list[Text], list[LabelSpec]]:
         (cx, cy), bx = choice
         placed.add(bx)
         texts.append(Text((cx, cy), spec.text, spec.size, "center", "center", 0, spec.color, spec.owner,
-                          spec.role, spec.may_touch))
+                          spec.role, spec.may_touch, anchor=spec.anchor))
     return texts, failed
 
 

@@ -36,6 +36,7 @@ class Line:
     arrow: Optional[Literal["end", "start", "both"]] = None
     owner: Optional[str] = None
     role: str = "line"
+    through: tuple[P, ...] = ()  # stated points a smooth curve passes through (checked after drawing)
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ class Dot:
     owner: Optional[str] = None
     role: str = "dot"
     hollow: bool = False
+    on: Optional[str] = None  # the owner of the curve this point was stated or computed to lie on
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,8 @@ class Text:
     may_touch: tuple[str, ...] = ()
     background: Optional[str] = None
     offset: P = (0.0, 0.0)  # cm added after scaling: pieces of one label stay together at any scale
+    anchor: Optional[P] = None  # a placed label: the point it names (its owner's anchor)
+    within: Optional[tuple[float, float, float, float]] = None  # a cell (x0, y0, x1, y1) it must stay inside
 
     @property
     def at(self) -> P:
@@ -117,6 +121,15 @@ class LabelSpec:
     role: str = "label"
 
 
+@dataclass(frozen=True)
+class Body:
+    """The body of a symbol (a cell, a resistor): no other stroke may cross it; its terminals meet wires."""
+
+    owner: str
+    outline: tuple[P, ...]
+    terminals: tuple[P, ...] = ()
+
+
 Primitive = Union[Line, Circle, Arc, Dot, Text]
 
 
@@ -127,12 +140,14 @@ class Drawing:
     items: list[Primitive] = field(default_factory=list)
     labels: list[LabelSpec] = field(default_factory=list)
     anchors: dict[str, P] = field(default_factory=dict)
+    bodies: list[Body] = field(default_factory=list)
 
     def extend(self, other: "Drawing") -> None:
         """Append another drawing's content."""
         self.items.extend(other.items)
         self.labels.extend(other.labels)
         self.anchors.update(other.anchors)
+        self.bodies.extend(other.bodies)
 
     def bounds(self) -> tuple[float, float, float, float] | None:
         """(xmin, ymin, xmax, ymax) of the geometry, labels excluded."""
@@ -158,6 +173,8 @@ class Drawing:
         for it in self.items:
             out.items.append(_transform_item(it, tp, scale))
         out.labels = [replace(lab, anchor=tp(lab.anchor)) for lab in self.labels]
+        out.bodies = [Body(b.owner, tuple(tp(p) for p in b.outline), tuple(tp(p) for p in b.terminals))
+                      for b in self.bodies]
         return out
 
 
@@ -186,11 +203,15 @@ def _extent_points(it: Primitive) -> list[P]:
 
 def _transform_item(it: Primitive, tp, scale: float) -> Primitive:  # type: ignore[no-untyped-def]
     if isinstance(it, Line):
-        return replace(it, points=tuple(tp(p) for p in it.points))
+        return replace(it, points=tuple(tp(p) for p in it.points), through=tuple(tp(p) for p in it.through))
     if isinstance(it, (Circle, Arc)):
         return replace(it, center=tp(it.center), radius=it.radius * scale)
     if isinstance(it, Dot):
         return replace(it, center=tp(it.center))
     if isinstance(it, Text):
-        return replace(it, pos=tp(it.pos))
+        box = None
+        if it.within is not None:
+            (x0, y0), (x1, y1) = tp(it.within[:2]), tp(it.within[2:])
+            box = (x0, y0, x1, y1)
+        return replace(it, pos=tp(it.pos), within=box)
     return it

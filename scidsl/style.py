@@ -5,6 +5,7 @@ from contextlib import contextmanager
 from typing import Iterator
 
 FONT_FAMILY = "STIXGeneral"
+FALLBACK_FAMILY = "DejaVu Sans"  # shipped with Matplotlib: super/subscripts, arrows, Greek
 LABEL_SIZE = 11.0
 LINE_WIDTH = 1.2
 THIN_WIDTH = 0.8
@@ -16,7 +17,7 @@ MAX_NATURAL_CM = 22.0
 MIN_NATURAL_CM = 3.0
 
 RC = {
-    "font.family": FONT_FAMILY,
+    "font.family": [FONT_FAMILY, FALLBACK_FAMILY],  # a character STIX lacks falls back, never a box
     "mathtext.fontset": "stix",
     "svg.hashsalt": "scidsl",
     "svg.fonttype": "path",

@@ -2,11 +2,19 @@
 
 Every text artist's real extent comes from the Agg renderer; strokes are mapped to pixels through
 the axes transform. A label outside the canvas, two overlapping labels, or a label over a stroke it
-does not annotate is an error (shapely does the geometry).
+does not annotate is an error (shapely does the geometry). The checks of `verify_text` and
+`verify_shapes` then look at the page as a reader does: glyphs, containers, label ownership, values
+printed twice, near-coincident strokes, marks on drawn arms, curves through their stated points and
+symbol bodies.
 """
 from __future__ import annotations
 
-from scidsl.diagnostics import Diagnostic, error
+import logging
+import re
+import warnings
+from typing import Optional
+
+from scidsl.diagnostics import Diagnostic, Span, error
 from scidsl.labels import stroke_geometry
 from scidsl.primitives import Drawing, Text
 from scidsl.render import Canvas
@@ -14,14 +22,61 @@ from scidsl.render import Canvas
 _TOL_PX = 0.75  # anti-aliasing slack in pixels
 
 
-def verify_canvas(canvas: Canvas, drawing: Drawing) -> list[Diagnostic]:
+def verify_canvas(canvas: Canvas, drawing: Drawing, spans: Optional[dict[str, Span]] = None) -> list[Diagnostic]:
+    """Draw the figure, then run every after-render check on what was drawn."""
+    from scidsl import verify_shapes as vs
+    from scidsl import verify_text as vt
+    from scidsl.measure import page_view
+
+    missing = draw_reporting_glyphs(canvas)
+    diags = verify_labels(canvas, drawing)
+    view = page_view(canvas, drawing, spans)
+    diags += vt.check_glyphs(view, missing)
+    for check in (vt.check_containers, vt.check_ownership, vt.check_values_twice, vs.check_coincident,
+                  vs.check_marks, vs.check_curves, vs.check_bodies):
+        diags += check(view)
+    return diags
+
+
+class _GlyphLog(logging.Handler):
+    """Collects the characters mathtext reports it has no glyph for."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.codes: list[int] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        m = re.search(r"\[U\+([0-9a-fA-F]+)\]", record.getMessage())
+        if m:
+            self.codes.append(int(m.group(1), 16))
+
+
+def draw_reporting_glyphs(canvas: Canvas) -> list[int]:
+    """Draw the figure and return the code points Matplotlib said it had no glyph for."""
+    log = logging.getLogger("matplotlib.mathtext")
+    handler = _GlyphLog()
+    log.addHandler(handler)
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            canvas.figure.canvas.draw()
+    finally:
+        log.removeHandler(handler)
+    codes = list(handler.codes)
+    for w in caught:
+        m = re.match(r"Glyph (\d+) ", str(w.message))
+        if m:
+            codes.append(int(m.group(1)))
+    return codes
+
+
+def verify_labels(canvas: Canvas, drawing: Drawing) -> list[Diagnostic]:
     """Check every drawn text: inside the canvas, clear of other texts and of foreign strokes."""
     from shapely.affinity import affine_transform
     from shapely.geometry import box
     from shapely.strtree import STRtree
 
     fig = canvas.figure
-    fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
     width, height = fig.bbox.width, fig.bbox.height
     boxes = []

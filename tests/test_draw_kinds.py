@@ -94,7 +94,8 @@ def test_ellipse_part_and_whole() -> None:
 
 
 def test_angle_mark_labels_its_value_and_fact() -> None:
-    r = _compile("angle_mark a at (0, 0) from (3, 0) to (1, 1.732) { value: 60 deg }")
+    r = _compile("angle_mark a at (0, 0) from (3, 0) to (1, 1.732) { value: 60 deg }\n"
+                 "polyline arms { points: [(3, 0), (0, 0), (1, 1.732)] }")
     (arc,) = [it for it in r.drawing.items if isinstance(it, Arc) and it.owner == "a"]
     assert pytest.approx((arc.theta2 - arc.theta1) % 360, abs=0.01) == 60
     assert "60°" in _texts(r)
@@ -108,7 +109,8 @@ def test_angle_mark_wrong_value_is_reported_with_the_drawn_angle() -> None:
 
 
 def test_right_angle_mark_is_a_square_corner() -> None:
-    r = _compile("angle_mark a at (0, 0) from (3, 0) to (0, 3) { right: true, value: 90 deg }")
+    r = _compile("angle_mark a at (0, 0) from (3, 0) to (0, 3) { right: true, value: 90 deg }\n"
+                 "polyline arms { points: [(3, 0), (0, 0), (0, 3)] }")
     (corner,) = _lines(r, "a", "angle")
     assert len(corner.points) == 3
 

@@ -27,6 +27,7 @@ def _layout_and_page(text: str):  # type: ignore[no-untyped-def]
 
 def test_untouched_page_verifies() -> None:
     lay, page = _layout_and_page("angle_mark a at (0, 0) from (3, 0) to (1, 1.732) { value: 60 deg }\n"
+                                 "polyline arms { points: [(3, 0), (0, 0), (1, 1.732)] }\n"
                                  "incline ramp at (5, 0) { angle: 30 deg }\n"
                                  "dimension d from (0, -1) to (4, -1) { value: 2 cm }\n"
                                  "dimension e from (0, -2) to (2, -2) { value: 1 cm }")
@@ -34,7 +35,8 @@ def test_untouched_page_verifies() -> None:
 
 
 def test_a_distorted_angle_mark_is_caught() -> None:
-    lay, page = _layout_and_page("angle_mark a at (0, 0) from (3, 0) to (1, 1.732) { value: 60 deg }")
+    lay, page = _layout_and_page("angle_mark a at (0, 0) from (3, 0) to (1, 1.732) { value: 60 deg }\n"
+                                 "polyline arms { points: [(3, 0), (0, 0), (1, 1.732)] }")
     page.items = [replace(it, theta2=it.theta1 + 50) if isinstance(it, Arc) and it.owner == "a" else it
                   for it in page.items]
     (d,) = draw.verify_page(lay, page)

@@ -7,6 +7,7 @@ import networkx as nx
 import sympy
 
 from .checks import is_open, is_short
+from .parts import KINDS
 from .topology import Circuit
 
 MAX_NUMERIC_NODES = 60
@@ -31,13 +32,24 @@ def part_value(circuit: Circuit, part: str, key: str) -> sympy.Expr:
     return sympy.Rational(si.numerator, si.denominator)
 
 
-def _reduced_network(circuit: Circuit, what: Quantity) -> tuple[nx.utils.UnionFind, list]:
-    """Merge nodes joined by ideal conductors; list (u, v, admittance) of the real elements."""
+def _reduced_network(circuit: Circuit, what: Quantity,
+                     port: str | None = None) -> tuple[nx.utils.UnionFind, list]:
+    """Merge nodes joined by ideal conductors; list (u, v, admittance) of the real elements.
+
+    The sources other than `port` are zeroed as physics says: a voltage source becomes a short
+    (or its internal resistance), a current source an open circuit.
+    """
     uf = nx.utils.UnionFind(circuit.graph.nodes)
     elements = []
     key = "resistance" if what == "resistance" else "capacitance"
     for u, v, data in circuit.graph.edges(data=True):
-        if is_short(circuit, data, ammeters=True) or data["kind"] in _SHORT_FOR[what]:
+        zeroed = _zeroed_source(circuit, data, port, what)
+        if zeroed is not None:
+            if zeroed == 0:
+                uf.union(u, v)
+            else:
+                elements.append((u, v, 1 / zeroed))
+        elif is_short(circuit, data, ammeters=True) or data["kind"] in _SHORT_FOR[what]:
             uf.union(u, v)
         elif data["kind"] in _ELEMENT_FOR[what] and not is_open(circuit, data):
             value = part_value(circuit, data["part"], key)
@@ -47,14 +59,30 @@ def _reduced_network(circuit: Circuit, what: Quantity) -> tuple[nx.utils.UnionFi
     return uf, [(uf[u], uf[v], y) for u, v, y in elements if uf[u] != uf[v]]
 
 
-def equivalent(circuit: Circuit, a: str, b: str, what: Quantity) -> sympy.Expr | None:
-    """Equivalent resistance (Ω) or capacitance (F) between nodes a and b; None if undefined."""
+def _zeroed_source(circuit: Circuit, data: dict, port: str | None,
+                   what: Quantity) -> sympy.Expr | None:
+    """A voltage source other than the port as a short (0) or its internal resistance; else None."""
+    if data["part"] == port or KINDS[data["kind"]].family != "vsource":
+        return None
+    inner = circuit.parts[data["part"]].values.get("internal_resistance")
+    if inner is None or what != "resistance" or not inner.si:
+        return sympy.Integer(0)
+    return sympy.Rational(inner.si.numerator, inner.si.denominator)
+
+
+def equivalent(circuit: Circuit, a: str, b: str, what: Quantity,
+               port: str | None = None) -> sympy.Expr | None:
+    """Equivalent resistance (Ω) or capacitance (F) between nodes a and b; None if undefined.
+
+    `port` names the source the network is seen from; every other source is zeroed. The result is
+    checked against a second, numerical nodal analysis; when the two disagree there is no value.
+    """
     if a not in circuit.graph or b not in circuit.graph:
         return None
-    uf, elements = _reduced_network(circuit, what)
+    uf, elements = _reduced_network(circuit, what, port)
     s, t = uf[a], uf[b]
     if s == t:
-        return sympy.Integer(0) if what == "resistance" else None
+        return sympy.Integer(0) if what == "resistance" and port is None else None
     g = nx.MultiGraph()
     g.add_nodes_from((s, t))
     for u, v, y in elements:
@@ -69,11 +97,47 @@ def equivalent(circuit: Circuit, a: str, b: str, what: Quantity) -> sympy.Expr |
     sub = g.subgraph(nodes)
     y = _series_parallel([(u, v, y) for u, v, y in sub.edges(data="y")], s, t)
     if y is not None:
-        return sympy.cancel(1 / y) if what == "resistance" else y
-    if symbols and len(nodes) > MAX_SYMBOLIC_NODAL:
+        value = sympy.cancel(1 / y) if what == "resistance" else y
+    elif symbols and len(nodes) > MAX_SYMBOLIC_NODAL:
         return None  # a symbolic bridge of this size has no readable closed form
-    x = _node_potential(sub, nodes, s, t)
-    return sympy.cancel(x) if what == "resistance" else sympy.cancel(1 / x)
+    else:
+        x = _node_potential(sub, nodes, s, t)
+        value = sympy.cancel(x) if what == "resistance" else sympy.cancel(1 / x)
+    if not symbols and not _agrees(value, _numeric_potential(sub, nodes, s, t), what):
+        return None
+    return value
+
+
+def _agrees(value: sympy.Expr, potential: float | None, what: Quantity) -> bool:
+    """True when the exact value matches the numerical nodal analysis to 1e-9 (relative)."""
+    if potential is None:
+        return False
+    other = potential if what == "resistance" else 1 / potential
+    exact = float(value)
+    return abs(exact - other) <= 1e-9 * max(abs(exact), abs(other), 1e-300)
+
+
+def _numeric_potential(g: nx.MultiGraph, nodes: list[str], s: str, t: str) -> float | None:
+    """Float potential at s for a unit current from s to a grounded t (numpy least squares)."""
+    import numpy as np
+
+    index = {n: i for i, n in enumerate(nodes)}
+    lap = np.zeros((len(nodes), len(nodes)))
+    for u, v, y in g.edges(data="y"):
+        i, j, w = index[u], index[v], float(y)
+        lap[i, i] += w
+        lap[j, j] += w
+        lap[i, j] -= w
+        lap[j, i] -= w
+    keep = [index[n] for n in nodes if n != t]
+    rhs = np.zeros(len(keep))
+    rhs[keep.index(index[s])] = 1.0
+    try:
+        sol = np.linalg.solve(lap[np.ix_(keep, keep)], rhs)
+    except np.linalg.LinAlgError:
+        return None
+    value = float(sol[keep.index(index[s])])
+    return value if np.isfinite(value) else None
 
 
 def _series_parallel(elements: list[tuple[str, str, sympy.Expr]], s: str,

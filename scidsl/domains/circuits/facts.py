@@ -80,7 +80,7 @@ def _equivalent_facts(circuit: Circuit) -> list[Fact]:
         if not any(KINDS[s.kind].value_key == what and s.kind != "lamp"
                    for s in circuit.parts.values()):
             continue
-        value = equivalent(circuit, a, b, what)
+        value = equivalent(circuit, a, b, what, port=source or None)
         if value is not None:
             seen = f" seen by {source}" if source else ""
             out.append({"fact": f"equivalent_{what}", "args": (source,) if source else (a, b),

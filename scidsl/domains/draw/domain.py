@@ -441,7 +441,8 @@ def _shape(node: Node, anchors: dict[str, P]) -> Shape:  # noqa: C901
     if isinstance(node, (k.Polyline, k.Polygon)):
         return Shape(node, [position(p, anchors) for p in node.points], closed=isinstance(node, k.Polygon))
     if isinstance(node, k.Curve):
-        return Shape(node, _curve_points(node, anchors))
+        stated = [[position(p, anchors) for p in node.through]] if node.through is not None else []
+        return Shape(node, _curve_points(node, anchors), paths=stated)  # stated points, checked after drawing
     if isinstance(node, k.ArcShape):
         return Shape(node, [], center=position(node.center, anchors), radius=node.radius)
     if isinstance(node, k.Arrow):
@@ -917,18 +918,10 @@ def _curve_points(node: k.Curve, anchors: dict[str, P]) -> list[P]:
 
 
 def _smooth(pts: list[P], per_segment: int = 16) -> list[P]:
-    """A Catmull-Rom spline through the points (passes through every given point)."""
-    out: list[P] = []
-    ext = [pts[0]] + pts + [pts[-1]]
-    for i in range(1, len(ext) - 2):
-        p0, p1, p2, p3 = ext[i - 1], ext[i], ext[i + 1], ext[i + 2]
-        for s in range(per_segment):
-            t = s / per_segment
-            t2, t3 = t * t, t * t * t
-            out.append(tuple(0.5 * (2 * p1[j] + (-p0[j] + p2[j]) * t + (2 * p0[j] - 5 * p1[j] + 4 * p2[j] - p3[j]) * t2
-                                    + (-p0[j] + 3 * p1[j] - 3 * p2[j] + p3[j]) * t3) for j in (0, 1)))  # type: ignore[misc]
-    out.append(pts[-1])
-    return out
+    """A smooth curve through the points that never overshoots them (monotone between neighbours)."""
+    from scidsl.curves import monotone_through
+
+    return monotone_through(pts, per_segment)
 
 
 def anchors_of(name: str, shape: Shape) -> dict[str, P]:

@@ -358,7 +358,8 @@ class AngleMark(_Styled):
                                    "and is the label when no label is given")
     right: bool = Field(default=False, description="draw a right-angle square instead of an arc")
     relations: ClassVar[tuple[str, ...]] = ("at", "from", "to")
-    example: ClassVar[str] = "angle_mark a1 at (0, 0) from (3, 0) to (2, 2) { value: 45 deg }"
+    example: ClassVar[str] = ("polyline v { points: [(3, 0), (0, 0), (2, 2)] }; "
+                              "angle_mark a1 at (0, 0) from (3, 0) to (2, 2) { value: 45 deg }")
 
 
 class CurrentMark(_Styled, _Placed):

@@ -97,6 +97,7 @@ class CurveL:
     arrow_mid: bool = False
     arrow: Optional[str] = None
     role: str = "curve"
+    through: list[P] = field(default_factory=list)  # stated points of a smooth curve
 
 
 @dataclass

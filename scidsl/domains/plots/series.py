@@ -13,30 +13,10 @@ P = tuple[float, float]
 
 
 def smooth(pts: list[P], per_segment: int = 16) -> list[P]:
-    """A Catmull-Rom spline through the points (passes through every given point)."""
-    if len(pts) < 3:
-        return list(pts)
-    out: list[P] = []
-    ext = [pts[0]] + list(pts) + [pts[-1]]
-    for i in range(1, len(ext) - 2):
-        p0, p1, p2, p3 = ext[i - 1], ext[i], ext[i + 1], ext[i + 2]
-        for s in range(per_segment):
-            t = s / per_segment
-            t2, t3 = t * t, t * t * t
-            out.append(
-                tuple(
-                    0.5
-                    * (
-                        2 * p1[j]
-                        + (-p0[j] + p2[j]) * t
-                        + (2 * p0[j] - 5 * p1[j] + 4 * p2[j] - p3[j]) * t2
-                        + (-p0[j] + 3 * p1[j] - 3 * p2[j] + p3[j]) * t3
-                    )
-                    for j in (0, 1)
-                )
-            )  # type: ignore[misc]
-    out.append(pts[-1])
-    return out
+    """A smooth curve through the points that never overshoots them (monotone between neighbours)."""
+    from scidsl.curves import monotone_through
+
+    return monotone_through(pts, per_segment)
 
 
 def add_series(panel: Panel, n: k.Series) -> None:
@@ -48,7 +28,8 @@ def add_series(panel: Panel, n: k.Series) -> None:
         line = smooth(pts) if n.style == "smooth" else pts
         panel.curves.append(
             CurveL(
-                owner, [line], n.color, 1.4, dash, n.label if n.fit == "none" else None, None, role="series"
+                owner, [line], n.color, 1.4, dash, n.label if n.fit == "none" else None, None, role="series",
+                through=pts if n.style == "smooth" else [],
             )
         )
     if n.style in ("scatter", "linepoints"):

@@ -314,7 +314,7 @@ def _dimension_places(lay: Layout, s: Solid) -> dict[str, tuple[Any, Any]]:
     off = _offset(lay, s)
     if isinstance(node, (k.Cuboid, k.Cube)):
         return {"length": (names[0], names[1]), "side": (names[0], names[1]), "width": (names[1], names[2]),
-                "height": (names[1], names[5])}
+                "height": (names[0], names[4])}  # the left edge: free room beside it
     if isinstance(node, k.Prism):
         n = len(names) // 2
         # the height goes on the rightmost lateral edge, where there is room beside it
