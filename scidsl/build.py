@@ -8,6 +8,7 @@ from pydantic import ValidationError
 from scidsl import limits, syntax
 from scidsl.diagnostics import Diagnostic, Span, did_you_mean, error
 from scidsl.model import Given, Node, Quantity, Scene
+from scidsl.names import shorten
 from scidsl.registry import kind_class, kinds
 
 # pydantic error type → (code, hint)
@@ -28,6 +29,10 @@ _ERROR_CODES: dict[str, str] = {
     "less_than_equal": "E0205",
     "too_long": "E0908",
     "value_range": "E0205",
+    "name_syntax": "E0911",
+    "name_length": "E0912",
+    "name_confusable": "E0913",
+    "number_text": "E0914",
 }
 
 
@@ -245,11 +250,55 @@ def build_from_json(data: Any, file: str) -> tuple[Scene, list[Diagnostic]]:
                                         f"{limits.MAX_STATEMENTS}", Span(file, 1, 1, 1, 2), None)]
     nodes, diags = [], []
     for i, item in enumerate(items):
+        bad = json_value_problems(item, f"items[{i}]", Span(file, 1, 1, 1, 2))
+        if bad:
+            diags.extend(bad)
+            continue
         node, errs = _json_item(item, i, file)
         diags.extend(errs)
         if node is not None:
             nodes.append(node)
     return Scene(items=tuple(nodes), file=file), diags
+
+
+def json_value_problems(value: Any, path: str, span: Span) -> list[Diagnostic]:
+    """Strings, numbers and keys of a JSON value held to the text form's rules (walked without recursion)."""
+    stack = [(value, path)]
+    while stack:
+        v, where = stack.pop()
+        problem = _json_scalar_problem(v)
+        if problem:
+            code, message = problem
+            return [error(code, f"{where}: {message}", span, None)]
+        if isinstance(v, dict):
+            for key, item in v.items():
+                if not isinstance(key, str) or _has_surrogate(key):
+                    return [error("E0910", f"{where}: a key is not valid Unicode text", span, None)]
+                stack.append((item, f"{where}.{shorten(key, 40)}"))
+        elif isinstance(v, (list, tuple)):
+            stack.extend((item, f"{where}[{n}]") for n, item in enumerate(v))
+    return []
+
+
+def _json_scalar_problem(v: Any) -> tuple[str, str] | None:
+    if isinstance(v, str) and _has_surrogate(v):
+        at = next(n for n, c in enumerate(v) if "\ud800" <= c <= "\udfff")
+        return "E0910", f"the string holds a lone surrogate (U+{ord(v[at]):04X}) at character {at + 1}"
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, int) and v.bit_length() > int(limits.MAX_INT_DIGITS * 3.33):
+        return "E0904", f"the number has more than {limits.MAX_INT_DIGITS} digits"
+    if isinstance(v, float) and (v != v or abs(v) > 1e300):
+        return "E0904", "the number is not finite"
+    return None
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _json_item(item: Any, i: int, file: str) -> tuple[Node | None, list[Diagnostic]]:

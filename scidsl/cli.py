@@ -75,12 +75,14 @@ def _write_json(path: str, data: object) -> None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Check a scene without writing anything."""
+    from scidsl.diagnostics import json_text
+
     result, problem = _compile_file(args.file, not args.no_verify)
     if result is None:
         print(f"scidsl: {problem}", file=sys.stderr)
         return EXIT_USAGE
     if args.format == "json":
-        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        print(json_text(result.to_dict()))
     else:
         _report(result, "human")
         if result.ok:

@@ -63,6 +63,8 @@ def run_domains(scene: Scene, names: Any, options: Any, result: Any) -> None:
             break
         with result.stage("render"):
             _append_panel(page, impl.render(ctx, layouts[d]))
+        if _over_vertex_budget(page, result):
+            return
     _collect(contexts, result)
     if not result.ok:
         return
@@ -80,6 +82,19 @@ def run_domains(scene: Scene, names: Any, options: Any, result: Any) -> None:
             return
     page = _fit(page, scene, _text_scales(doms))
     _finish(page, scene, options, result, contexts, layouts)
+
+
+def _over_vertex_budget(page: Drawing, result: Any) -> bool:
+    """True (after reporting) when the page draws more vertices than label placement can afford."""
+    from scidsl import limits
+    from scidsl.primitives import Line
+
+    total = sum(len(it.points) if isinstance(it, Line) else 1 for it in page.items)
+    if total <= limits.MAX_DRAWN_VERTICES:
+        return False
+    result.diagnostics.append(error("E0916", f"the figure draws {total} vertices; the limit is "
+                                    f"{limits.MAX_DRAWN_VERTICES}", None, "draw fewer or simpler curves"))
+    return True
 
 
 def _collect(contexts: dict, result: Any) -> None:

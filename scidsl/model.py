@@ -8,10 +8,12 @@ number or a constant expression). The same classes give the JSON form and the JS
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler,
+                      model_validator)
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError, core_schema
 
@@ -76,7 +78,14 @@ def _to_quantity(v: Any) -> Quantity:
     if isinstance(v, syntax.Num):
         return Quantity(float(v.text), "")
     if isinstance(v, dict) and "value" in v:
-        return _unit_checked(float(v["value"]), str(v.get("unit", "")))
+        number = v["value"]
+        if isinstance(number, bool) or not isinstance(number, (int, float, str)) or (
+                isinstance(number, str) and not _NUMBER_TEXT.fullmatch(number)):
+            raise PydanticCustomError("number_text", "'{v}' is not a number written with ASCII digits",
+                                      {"v": str(number)[:40]})
+        if isinstance(number, int):
+            _finite(number)
+        return _unit_checked(float(number), str(v.get("unit", "")))
     if isinstance(v, str):
         node, diags = syntax.parse_value_text(v)
         if node is not None and isinstance(node, (syntax.Qty, syntax.Num)):
@@ -89,6 +98,9 @@ def _to_quantity(v: Any) -> Quantity:
 
 
 def _finite(v: float) -> None:
+    if isinstance(v, int) and v.bit_length() > 1000:
+        raise PydanticCustomError("number_range", "the number has {n} digits; the limit is {limit}",
+                                  {"n": f"over {int(v.bit_length() * 0.30103)}", "limit": limits.MAX_INT_DIGITS})
     if not math.isfinite(v) or abs(v) > 1e300:
         raise PydanticCustomError("number_range", "the number {got} is not finite", {"got": v})
 
@@ -183,12 +195,16 @@ def _to_expr(v: Any) -> Expr:
         v = _num_text(v) if float(v).is_integer() else repr(float(v))
     if isinstance(v, Quantity):
         v = str(v)
+    if isinstance(v, (tuple, list)) and 2 <= len(v) <= 3 and all(
+            isinstance(c, (int, float)) and not isinstance(c, bool) for c in v):
+        return _point_expr(v)
     if isinstance(v, (tuple, list)) and 2 <= len(v) <= 3:  # a point lowered from `(x, y)`
         v = "(" + ", ".join(_num_text(float(c)) if isinstance(c, (int, float)) and not isinstance(c, bool)
                             else str(c) for c in v) + ")"
     if isinstance(v, str):
         node, diags = syntax.parse_value_text(v)
         if node is None:
+            _raise_name_problem(diags)
             raise PydanticCustomError("expr_syntax", "not a valid expression: {why}",
                                       {"why": diags[0].message if diags else v})
         v = node
@@ -197,6 +213,28 @@ def _to_expr(v: Any) -> Expr:
     if isinstance(v, tuple(_SYNTAX_VALUE_TYPES())):
         return Expr(syntax.format_value(v), v)
     raise PydanticCustomError("expr_type", "expected an expression, got {got}", {"got": repr(v)[:60]})
+
+
+def _point_expr(v: Any) -> Expr:
+    """A point of plain numbers, built without printing and parsing it again (long point lists stay fast)."""
+    from scidsl import syntax
+
+    items = []
+    for c in v:
+        _finite(c)
+        text = _num_text(float(c))
+        items.append(syntax.Neg(syntax.Num(text[1:])) if text.startswith("-") else syntax.Num(text))
+    node = syntax.Point(tuple(items))
+    return Expr(syntax.format_value(node), node)
+
+
+def _raise_name_problem(diags: list) -> None:
+    """A name inside an expression string breaks the identifier rules: keep the specific code."""
+    from scidsl.names import NAME_CODES
+
+    kinds = {code: kind for kind, code in NAME_CODES.items()}
+    if diags and diags[0].code in kinds:
+        raise PydanticCustomError(kinds[diags[0].code], "{why}", {"why": diags[0].message})
 
 
 @dataclass(frozen=True)
@@ -258,6 +296,9 @@ class _NumberMarker:
 
 
 Number = Annotated[float, _NumberMarker]
+# A size or length in cm that must be drawn: strictly positive and bounded like coordinates.
+Positive = Annotated[float, _NumberMarker, Field(ge=limits.MIN_SIZE_CM, le=limits.MAX_ABS_COORD)]
+Size2 = tuple[Positive, Positive]
 
 
 class RefMarker:
@@ -275,9 +316,28 @@ class RefMarker:
 def _check_ref(v: str) -> str:
     from scidsl.syntax import is_plain_name
 
+    check_name_text(v)
     if not is_plain_name(v):
         raise PydanticCustomError("ref_syntax", "'{v}' is not a name (letters, digits, _ and ')", {"v": v[:60]})
     return v
+
+
+def check_name_text(v: str, dotted: bool = True) -> str:
+    """Apply the identifier rules of the text form to a name given as a string (JSON form)."""
+    from scidsl.names import name_problem
+
+    for part in v.split(".") if dotted else [v]:
+        problem = name_problem(part)
+        if problem:
+            raise PydanticCustomError(problem[0], "{why}", {"why": problem[1]})
+    return v
+
+
+def _check_decl_name(v: Optional[str]) -> Optional[str]:
+    return None if v is None else check_name_text(v, dotted=False)
+
+
+DeclName = Annotated[Optional[str], AfterValidator(_check_decl_name)]
 
 
 Ref = Annotated[str, RefMarker]
@@ -352,7 +412,7 @@ class Node(BaseModel):
                               arbitrary_types_allowed=True, protected_namespaces=())
 
     kind: str
-    name: Optional[str] = None
+    name: DeclName = None
     span: SkipJsonSchema[Optional[Span]] = Field(default=None, exclude=True)
     spans: SkipJsonSchema[dict[str, Span]] = Field(default_factory=dict, exclude=True)
 
@@ -368,6 +428,23 @@ class Node(BaseModel):
 
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self) and other.model_dump() == self.model_dump()  # type: ignore[union-attr]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _number_texts(cls, data: Any) -> Any:
+        """Plain int/float properties given as strings read numbers exactly as the text form lexes them."""
+        if isinstance(data, dict):
+            for key, info in cls.model_fields.items():
+                value = data.get(info.alias or key, data.get(key))
+                if _plain_number_field(info.annotation):
+                    for item in value if isinstance(value, (list, tuple)) else [value]:
+                        if isinstance(item, str) and not _NUMBER_TEXT.fullmatch(item):
+                            raise PydanticCustomError(
+                                "number_text", "{key}: '{v}' is not a number written with ASCII digits",
+                                {"key": info.alias or key, "v": item[:40]})
+                        if isinstance(item, str):
+                            _finite(float(item))
+        return data
 
     def __hash__(self) -> int:
         return hash((self.kind, self.name))
@@ -394,6 +471,20 @@ class Node(BaseModel):
             for ref in _refs_in(value, info.metadata, info.annotation):
                 out.append((info.alias or key, ref))
         return out
+
+
+_NUMBER_TEXT = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+
+
+def _plain_number_field(annotation: Any) -> bool:
+    """int, float, Optional of them or a list/tuple of them (not Number, which parses expressions)."""
+    from typing import Union, get_args, get_origin
+
+    if annotation in (int, float):
+        return True
+    if get_origin(annotation) in (Union, list, tuple):
+        return any(a in (int, float) for a in get_args(annotation))
+    return False
 
 
 def _is_ref_annotation(annotation: Any, metadata: list) -> bool:
@@ -462,14 +553,24 @@ class Scene(BaseModel):
                           for n in self.items]}
 
 
+def _figure_width(q: Quantity) -> Quantity:
+    cm = q.si * 100 if q.unit else q.value
+    if cm < limits.MIN_FIGURE_CM:  # too large is E0907, checked where the figure is made
+        raise PydanticCustomError("value_range", "the figure must be at least {low} cm wide",
+                                  {"low": f"{limits.MIN_FIGURE_CM:g}"})
+    return q
+
+
 class SceneSettings(Node):
     """Figure-wide settings: title, size, resolution and symbol style."""
 
     kind: Literal["scene"] = "scene"
     title: Optional[Label] = None
-    width: Optional[Length] = Field(default=None, description="figure width (e.g. 12 cm); default: fit")
-    dpi: Optional[Number] = Field(default=None, description="raster resolution of PNG output")
-    font_size: Optional[Number] = Field(default=None, description="label size in points (default 11)")
+    width: Optional[Annotated[Length, AfterValidator(_figure_width)]] = Field(
+        default=None, description="figure width (e.g. 12 cm); default: fit")
+    dpi: Optional[Number] = Field(default=None, gt=0, description="raster resolution of PNG output")
+    font_size: Optional[Number] = Field(default=None, ge=limits.MIN_FONT_PT, le=limits.MAX_FONT_PT,
+                                        description="label size in points (default 11)")
     symbols: Literal["iec", "ansi"] = Field(default="iec", description="symbol style for circuits")
     show_title: bool = Field(default=False, description="draw the title above the figure")
 

@@ -188,6 +188,9 @@ def _front_end(source: Any, filename: str, result: Result) -> tuple[Optional[Sce
 
     if isinstance(source, (dict, list)):
         return build_from_json(source, filename)
+    if isinstance(source, str) and not _is_unicode(source):
+        return None, [error("E0910", "the source holds a lone surrogate, which is not Unicode text",
+                            Span(filename, 1, 1, 1, 2), "pass the scene as UTF-8 bytes or proper text")]
     if isinstance(source, bytes):
         text, diags = decode_source(source, filename)
         if text is None:
@@ -200,6 +203,14 @@ def _front_end(source: Any, filename: str, result: Result) -> tuple[Optional[Sce
     if diags:
         return None, diags
     return build_scene(statements, filename)
+
+
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _json_text(text: str, filename: str) -> tuple[Optional[Scene], list[Diagnostic]]:

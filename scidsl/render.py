@@ -118,8 +118,10 @@ def _draw_item(ax, item, canvas: Canvas) -> None:  # type: ignore[no-untyped-def
         ax.add_patch(patches.Circle(item.center, item.radius, facecolor="white" if item.hollow else item.color,
                                     edgecolor=item.color, linewidth=0.8, zorder=4))
     elif isinstance(item, Text):
+        from scidsl.text import drawable
+
         bbox = {"facecolor": item.background, "edgecolor": "none", "pad": 0.5} if item.background else None
-        artist = ax.text(item.at[0], item.at[1], item.text, fontsize=item.size, ha=item.ha, va=item.va,
+        artist = ax.text(item.at[0], item.at[1], drawable(item.text), fontsize=item.size, ha=item.ha, va=item.va,
                          rotation=item.rotation, color=item.color, zorder=6, bbox=bbox)
         canvas.texts.append((artist, item))
 

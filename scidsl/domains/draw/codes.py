@@ -20,4 +20,5 @@ CODES: dict[str, str] = {
     "E4019": "a field's lines pass behind something that is not a closed shape declared before it",
     "E4009": "the two ends of a spring bent about a centre are not on one circle about it",
     "E4008": "two positions that must differ coincide (a spring, surface, dimension, note or field of no size)",
+    "E4090": "a group contains itself through the groups it holds",
 }

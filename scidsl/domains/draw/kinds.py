@@ -9,7 +9,7 @@ from typing import Annotated, ClassVar, Literal, Optional
 
 from pydantic import Field
 
-from scidsl.model import Angle, Color, Expr, ExprKind, Label, Length, Node, Number, Ref
+from scidsl.model import Angle, Color, Expr, ExprKind, Label, Length, Node, Number, Ref, Size2
 
 
 Position = Annotated[Expr, ExprKind("a position: '(x, y)' in cm, a point or anchor name like 'A' or "
@@ -115,7 +115,7 @@ class Box(_Styled):
 
     kind: Literal["box"] = "box"
     at: Position
-    size: tuple[Number, Number] = Field(default=(2.0, 1.0), description="(width, height) in cm")
+    size: Size2 = Field(default=(2.0, 1.0), description="(width, height) in cm")
     text: Optional[Label] = Field(default=None, description="text inside the box")
     fill: Optional[Color] = None
     hatch: Optional[str] = Field(default=None, pattern=r"^[/\\|\-+xoO.*]{1,6}$", description="hatch like '//'")
@@ -380,7 +380,7 @@ class Block(_Styled):
     kind: Literal["block"] = "block"
     on: Ref = Field(description="the incline it rests on")
     at: Number = Field(default=0.5, ge=0, le=1, description="position of its centre along the slope, 0 = foot, 1 = top")
-    size: tuple[Number, Number] = Field(default=(1.2, 0.8), description="(length along the slope, height) in cm")
+    size: Size2 = Field(default=(1.2, 0.8), description="(length along the slope, height) in cm")
     text: Optional[Label] = Field(default=None, description="text inside the block")
     fill: Optional[Color] = Field(default="white", description="fill colour")
     relations: ClassVar[tuple[str, ...]] = ("on",)
