@@ -72,7 +72,7 @@ def lower(value: syntax.Value) -> Any:
         raise _Lowering(error("E0905", f"the expression has more than {limits.MAX_EXPR_NODES} parts",
                               value.span, "split it into simpler parts"))
     _check_units_in(value)
-    return syntax.format_value(value)
+    return syntax.ExprText(syntax.format_value(value))
 
 
 def _check_units_in(value: Any) -> None:

@@ -343,6 +343,15 @@ DeclName = Annotated[Optional[str], AfterValidator(_check_decl_name)]
 Ref = Annotated[str, RefMarker]
 
 
+def _not_expression(v: Any) -> Any:
+    from scidsl.syntax import ExprText
+
+    if isinstance(v, ExprText):
+        raise PydanticCustomError("expr_type", "the expression {got} is not a label: write the text in quotes",
+                                  {"got": v[:60]})
+    return v
+
+
 def _check_label(v: str) -> str:
     if len(v) > limits.MAX_LABEL_CHARS:
         raise PydanticCustomError("label_length", "the label has {n} characters; the limit is {limit}",
@@ -357,7 +366,8 @@ class LabelMarker:
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
-        return core_schema.no_info_after_validator_function(_check_label, core_schema.str_schema())
+        return core_schema.no_info_before_validator_function(
+            _not_expression, core_schema.no_info_after_validator_function(_check_label, core_schema.str_schema()))
 
     @classmethod
     def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> dict:

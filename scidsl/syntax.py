@@ -148,6 +148,10 @@ class Given:
 Statement = Union[Decl, Given]
 
 
+class ExprText(str):
+    """The canonical text of an unquoted expression value: never to be shown as if it were quoted text."""
+
+
 # ---- parser -------------------------------------------------------------------------------
 
 @lru_cache(maxsize=1)
