@@ -144,6 +144,9 @@ def compile_scene(source: str | bytes | dict | list, filename: str = "<scene>",
             # numerical libraries warn on stderr about overflow and the like; results are checked instead
             warnings.simplefilter("ignore")
             _run(source, filename, options, result)
+    except MemoryError:
+        result.diagnostics.append(error("E0909", "compiling the scene ran out of its memory budget", None,
+                                        "simplify the scene"))
     except Exception as exc:  # a bug in scidsl must still be a diagnostic, never a traceback
         detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
         result.diagnostics.append(error("E0999", f"internal error: {detail[:300]}", None,

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -163,23 +162,13 @@ def write(canvas: Canvas, stream: Any, fmt: str, dpi: float | None = None) -> No
         canvas.figure.savefig(stream, format=fmt, dpi=dpi or canvas.dpi, metadata=metadata)
 
 
-def save(canvas: Canvas, path: str, fmt: str | None = None, dpi: float | None = None) -> str:
-    """Write the figure to `path` through a temporary file and a rename; never through a symlink."""
+def save(canvas: Canvas, path: str, fmt: str | None = None, dpi: float | None = None,
+         inputs: tuple[str, ...] = ()) -> str:
+    """Write the figure to `path` through a temporary file and a rename; never through a symlink,
+    never over a FIFO, device or one of `inputs`."""
+    from scidsl.outfile import write_atomic
+
     fmt = (fmt or os.path.splitext(path)[1].lstrip(".") or "png").lower()
     if fmt not in FORMATS:
         raise ValueError(f"unknown output format '{fmt}'; use one of {', '.join(FORMATS)}")
-    if os.path.islink(path):
-        raise ValueError(f"refusing to write through the symbolic link {path}")
-    directory = os.path.dirname(os.path.abspath(path))
-    if not os.path.isdir(directory):
-        raise ValueError(f"the folder {directory} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=".scidsl-", suffix="." + fmt, dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            write(canvas, fh, fmt, dpi)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    return path
+    return write_atomic(path, lambda fh: write(canvas, fh, fmt, dpi), inputs)
