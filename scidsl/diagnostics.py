@@ -81,7 +81,7 @@ CODES: dict[str, str] = {
     "E0906": "a label is too long or nests too deeply",
     "E0907": "the figure size, dpi or pixel count is over the limit",
     "E0908": "a domain limit is exceeded (atoms, parts, points, ticks)",
-    "E0909": "compiling the scene exceeded the worker's time or memory budget",
+    "E0909": "compiling the scene exceeded its time or memory budget",
     "E0910": "a string or the source is not valid Unicode text (a lone surrogate)",
     "E0911": "a name is not an identifier (letters, digits, _ and ')",
     "E0912": "a name is longer than the limit",
