@@ -307,15 +307,15 @@ def _json_item(item: Any, i: int, file: str) -> tuple[Node | None, list[Diagnost
         return None, [error("E0004", f"items[{i}] must be an object with a 'kind'", span, None)]
     cls = kind_class(item["kind"])
     if cls is None:
-        return None, [error("E0101", f"items[{i}]: unknown kind '{item['kind']}'", span,
-                            did_you_mean(item["kind"], list(kinds())) or _kinds_hint())]
+        return None, [error("E0101", f"items[{i}]: unknown kind '{shorten(item['kind'], 40)}'", span,
+                            did_you_mean(item["kind"][:100], list(kinds())) or _kinds_hint())]
     if cls.name_required and not item.get("name"):
         return None, [error("E0104", f"items[{i}]: a {item['kind']} needs a name", span, cls.example or None)]
     keys = _field_keys(cls)
     unknown = [k for k in item if k not in keys and k != "kind"]
     if unknown:
-        return None, [error("E0201", f"items[{i}]: a {item['kind']} has no property '{unknown[0]}'", span,
-                            did_you_mean(unknown[0], list(keys)))]
+        return None, [error("E0201", f"items[{i}]: a {item['kind']} has no property '{shorten(unknown[0], 40)}'",
+                            span, did_you_mean(unknown[0][:100], list(keys)))]
     node, errs = _validate(cls, dict(item), {}, span)
     return node, [_prefixed(e, i) for e in errs]
 

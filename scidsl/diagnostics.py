@@ -106,16 +106,21 @@ def all_codes() -> dict[str, str]:
     return codes
 
 
+_MAX_MESSAGE = 1000  # characters: a message repeats at most this much of the scene
+
+
 def error(code: str, message: str, span: Span | None, hint: str | None = None,
           related: tuple[tuple[Span, str], ...] = ()) -> Diagnostic:
     """Make an error diagnostic."""
-    return Diagnostic(code, message, span, hint, "error", related)
+    return Diagnostic(code, _clip(message, _MAX_MESSAGE), span, _clip(hint, _MAX_MESSAGE) if hint else hint,
+                      "error", related)
 
 
 def warning(code: str, message: str, span: Span | None, hint: str | None = None,
             related: tuple[tuple[Span, str], ...] = ()) -> Diagnostic:
     """Make a warning diagnostic."""
-    return Diagnostic(code, message, span, hint, "warning", related)
+    return Diagnostic(code, _clip(message, _MAX_MESSAGE), span, _clip(hint, _MAX_MESSAGE) if hint else hint,
+                      "warning", related)
 
 
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")

@@ -103,6 +103,8 @@ def _finite(v: float) -> None:
                                   {"n": f"over {int(v.bit_length() * 0.30103)}", "limit": limits.MAX_INT_DIGITS})
     if not math.isfinite(v) or abs(v) > 1e300:
         raise PydanticCustomError("number_range", "the number {got} is not finite", {"got": v})
+    if v and abs(v) < 1e-300:
+        raise PydanticCustomError("number_range", "the number {got} is too close to zero", {"got": v})
 
 
 def _unit_checked(value: float, unit: str) -> Quantity:

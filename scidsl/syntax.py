@@ -397,6 +397,9 @@ def _check_number(text: str, span: Span) -> None:
     if value != value or value in (float("inf"), float("-inf")) or abs(value) > 1e300:
         raise SyntaxFailure([error("E0904", f"the number {text} is not finite", span,
                                    "use a number between -1e300 and 1e300")])
+    if value and abs(value) < 1e-300:  # sub-normal numbers lose their digits in every later step
+        raise SyntaxFailure([error("E0904", f"the number {text} is too close to zero", span,
+                                   "write 0, or a number no smaller than 1e-300")])
 
 
 def _check_name(tok, file: str) -> str:  # type: ignore[no-untyped-def]

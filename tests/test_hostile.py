@@ -84,9 +84,14 @@ def test_sizes_must_be_positive(text: str) -> None:
     assert all(d.span is not None for d in result.diagnostics)
 
 
+def test_subnormal_numbers_are_refused() -> None:
+    assert codes(scidsl.compile("disk d at (0, 0) { radius: 4.9e-324 }")) == ["E0904"]
+    assert codes(scidsl.compile(json_scene({"kind": "disk", "at": "(0, 0)", "radius": 5e-324}))) == ["E0904"]
+
+
 @pytest.mark.parametrize("extra", ["", ', hatch: "//"'])
-def test_subnormal_circle_radius(extra: str) -> None:
-    result = scidsl.compile(f"disk d at (0, 0) {{ radius: 4.9e-324{extra} }}\ndisk e at (5, 5)")
+def test_vanishing_circle_is_drawn(extra: str) -> None:
+    result = scidsl.compile(f"disk d at (0, 0) {{ radius: 1e-200{extra} }}\ndisk e at (5, 5)")
     assert result.ok, result.diagnostics
 
 
