@@ -33,6 +33,7 @@ _ERROR_CODES: dict[str, str] = {
     "name_length": "E0912",
     "name_confusable": "E0913",
     "number_text": "E0914",
+    "figure_size": "E0907",
 }
 
 

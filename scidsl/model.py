@@ -567,9 +567,12 @@ class Scene(BaseModel):
 
 def _figure_width(q: Quantity) -> Quantity:
     cm = q.si * 100 if q.unit else q.value
-    if cm < limits.MIN_FIGURE_CM:  # too large is E0907, checked where the figure is made
+    if cm < limits.MIN_FIGURE_CM:
         raise PydanticCustomError("value_range", "the figure must be at least {low} cm wide",
                                   {"low": f"{limits.MIN_FIGURE_CM:g}"})
+    if cm > limits.MAX_FIGURE_INCHES * 2.54:
+        raise PydanticCustomError("figure_size", "the figure width {got} is over the limit of {high} in",
+                                  {"got": str(q), "high": f"{limits.MAX_FIGURE_INCHES:g}"})
     return q
 
 
