@@ -240,8 +240,8 @@ def _build_given(st: syntax.Given) -> tuple[Node | None, list[Diagnostic]]:
 
 # ---- JSON form --------------------------------------------------------------------------------
 
-def build_from_json(data: Any, file: str) -> tuple[Scene, list[Diagnostic]]:
-    """Validate a JSON scene (`{"items": [...]}` or a list of statements)."""
+def build_from_json(data: Any, file: str, item_spans: list[Span] | None = None) -> tuple[Scene, list[Diagnostic]]:
+    """Validate a JSON scene (`{"items": [...]}` or a list of statements); `item_spans` locate each item."""
     items = data.get("items") if isinstance(data, dict) else data
     if not isinstance(items, list):
         return Scene(file=file), [error("E0004", "a JSON scene is an object with a list 'items'",
@@ -251,11 +251,12 @@ def build_from_json(data: Any, file: str) -> tuple[Scene, list[Diagnostic]]:
                                         f"{limits.MAX_STATEMENTS}", Span(file, 1, 1, 1, 2), None)]
     nodes, diags = [], []
     for i, item in enumerate(items):
-        bad = json_value_problems(item, f"items[{i}]", Span(file, 1, 1, 1, 2))
+        span = item_spans[i] if item_spans and i < len(item_spans) else Span(file, 1, 1, 1, 2)
+        bad = json_value_problems(item, f"items[{i}]", span)
         if bad:
             diags.extend(bad)
             continue
-        node, errs = _json_item(item, i, file)
+        node, errs = _json_item(item, i, span)
         diags.extend(errs)
         if node is not None:
             nodes.append(node)
@@ -302,8 +303,7 @@ def _has_surrogate(text: str) -> bool:
     return False
 
 
-def _json_item(item: Any, i: int, file: str) -> tuple[Node | None, list[Diagnostic]]:
-    span = Span(file, 1, 1, 1, 2)
+def _json_item(item: Any, i: int, span: Span) -> tuple[Node | None, list[Diagnostic]]:
     if not isinstance(item, dict) or not isinstance(item.get("kind"), str):
         return None, [error("E0004", f"items[{i}] must be an object with a 'kind'", span, None)]
     cls = kind_class(item["kind"])

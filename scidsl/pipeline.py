@@ -228,7 +228,9 @@ def _json_text(text: str, filename: str) -> tuple[Optional[Scene], list[Diagnost
         line, col = getattr(exc, "lineno", 1), getattr(exc, "colno", 1)
         return None, [error("E0004", f"invalid JSON: {getattr(exc, 'msg', str(exc))}",
                             Span(filename, line, col, line, col + 1), None)]
-    return build_from_json(data, filename)
+    from scidsl.jsonspans import item_spans
+
+    return build_from_json(data, filename, item_spans(text, filename))
 
 
 def _no_constant(name: str) -> float:

@@ -153,3 +153,10 @@ def test_diagnostics_escape_control_and_bidi() -> None:
     shown = format_human(scidsl.compile(text).diagnostics, text)
     assert "\x1b" not in shown and "\x07" not in shown and "\u202e" not in shown
     assert "\\x1b]52" in shown and "\\u202e" in shown
+
+
+def test_json_diagnostics_point_at_their_item() -> None:
+    text = ('{"items": [\n  {"kind": "dot", "name": "P", "at": "(0, 0)"},\n'
+            '  {"kind": "dot", "name": "A\\\\B", "at": "(0, 0)"}\n]}\n')
+    (diag,) = scidsl.compile(text, "s.json").diagnostics
+    assert (diag.code, diag.span.line, diag.span.col) == ("E0911", 3, 3)
