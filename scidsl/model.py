@@ -7,8 +7,6 @@ number or a constant expression). The same classes give the JSON form and the JS
 """
 from __future__ import annotations
 
-import math
-import re
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Literal, Optional
 
@@ -19,6 +17,8 @@ from pydantic_core import PydanticCustomError, core_schema
 
 from scidsl import limits
 from scidsl.diagnostics import Span
+from scidsl.names import DeclName, check_name_text
+from scidsl.numbers import check_finite, check_number_text, check_number_texts
 from scidsl.units import DIMENSIONS, parse_unit, pretty_unit
 
 # ---- Quantity -------------------------------------------------------------------------------
@@ -79,12 +79,11 @@ def _to_quantity(v: Any) -> Quantity:
         return Quantity(float(v.text), "")
     if isinstance(v, dict) and "value" in v:
         number = v["value"]
-        if isinstance(number, bool) or not isinstance(number, (int, float, str)) or (
-                isinstance(number, str) and not _NUMBER_TEXT.fullmatch(number)):
-            raise PydanticCustomError("number_text", "'{v}' is not a number written with ASCII digits",
-                                      {"v": str(number)[:40]})
-        if isinstance(number, int):
-            _finite(number)
+        if isinstance(number, str):
+            number = check_number_text("value", number)
+        if isinstance(number, bool) or not isinstance(number, (int, float)):
+            raise PydanticCustomError("number_text", "'{v}' is not a number", {"v": str(number)[:40]})
+        _finite(number)
         return _unit_checked(float(number), str(v.get("unit", "")))
     if isinstance(v, str):
         node, diags = syntax.parse_value_text(v)
@@ -97,14 +96,7 @@ def _to_quantity(v: Any) -> Quantity:
                               {"got": repr(v)[:60]})
 
 
-def _finite(v: float) -> None:
-    if isinstance(v, int) and v.bit_length() > 1000:
-        raise PydanticCustomError("number_range", "the number has {n} digits; the limit is {limit}",
-                                  {"n": f"over {int(v.bit_length() * 0.30103)}", "limit": limits.MAX_INT_DIGITS})
-    if not math.isfinite(v) or abs(v) > 1e300:
-        raise PydanticCustomError("number_range", "the number {got} is not finite", {"got": v})
-    if v and abs(v) < 1e-300:
-        raise PydanticCustomError("number_range", "the number {got} is too close to zero", {"got": v})
+_finite = check_finite
 
 
 def _unit_checked(value: float, unit: str) -> Quantity:
@@ -324,24 +316,6 @@ def _check_ref(v: str) -> str:
     return v
 
 
-def check_name_text(v: str, dotted: bool = True) -> str:
-    """Apply the identifier rules of the text form to a name given as a string (JSON form)."""
-    from scidsl.names import name_problem
-
-    for part in v.split(".") if dotted else [v]:
-        problem = name_problem(part)
-        if problem:
-            raise PydanticCustomError(problem[0], "{why}", {"why": problem[1]})
-    return v
-
-
-def _check_decl_name(v: Optional[str]) -> Optional[str]:
-    return None if v is None else check_name_text(v, dotted=False)
-
-
-DeclName = Annotated[Optional[str], AfterValidator(_check_decl_name)]
-
-
 Ref = Annotated[str, RefMarker]
 
 
@@ -444,18 +418,7 @@ class Node(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _number_texts(cls, data: Any) -> Any:
-        """Plain int/float properties given as strings read numbers exactly as the text form lexes them."""
-        if isinstance(data, dict):
-            for key, info in cls.model_fields.items():
-                value = data.get(info.alias or key, data.get(key))
-                if _plain_number_field(info.annotation):
-                    for item in value if isinstance(value, (list, tuple)) else [value]:
-                        if isinstance(item, str) and not _NUMBER_TEXT.fullmatch(item):
-                            raise PydanticCustomError(
-                                "number_text", "{key}: '{v}' is not a number written with ASCII digits",
-                                {"key": info.alias or key, "v": item[:40]})
-                        if isinstance(item, str):
-                            _finite(float(item))
+        check_number_texts(cls.model_fields, data)
         return data
 
     def __hash__(self) -> int:
@@ -483,20 +446,6 @@ class Node(BaseModel):
             for ref in _refs_in(value, info.metadata, info.annotation):
                 out.append((info.alias or key, ref))
         return out
-
-
-_NUMBER_TEXT = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
-
-
-def _plain_number_field(annotation: Any) -> bool:
-    """int, float, Optional of them or a list/tuple of them (not Number, which parses expressions)."""
-    from typing import Union, get_args, get_origin
-
-    if annotation in (int, float):
-        return True
-    if get_origin(annotation) in (Union, list, tuple):
-        return any(a in (int, float) for a in get_args(annotation))
-    return False
 
 
 def _is_ref_annotation(annotation: Any, metadata: list) -> bool:

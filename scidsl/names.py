@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 import re
+from typing import Annotated, Optional
+
+from pydantic import AfterValidator
+from pydantic_core import PydanticCustomError
 
 from scidsl import limits
 
@@ -41,3 +45,19 @@ def script_problem(name: str) -> tuple[str, str] | None:
 
 
 NAME_CODES = {"name_length": "E0912", "name_syntax": "E0911", "name_confusable": "E0913"}
+
+
+def check_name_text(v: str, dotted: bool = True) -> str:
+    """Apply the identifier rules of the text form to a name given as a string (JSON form)."""
+    for part in v.split(".") if dotted else [v]:
+        problem = name_problem(part)
+        if problem:
+            raise PydanticCustomError(problem[0], "{why}", {"why": problem[1]})
+    return v
+
+
+def _check_decl_name(v: Optional[str]) -> Optional[str]:
+    return None if v is None else check_name_text(v, dotted=False)
+
+
+DeclName = Annotated[Optional[str], AfterValidator(_check_decl_name)]
