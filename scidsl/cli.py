@@ -148,7 +148,7 @@ def cmd_fmt(args: argparse.Namespace) -> int:
     if args.check:
         same = holder.source == text
         if not same:
-            print(f"{args.file} is not in canonical form", file=sys.stderr)
+            print(f"{escape_text(args.file)} is not in canonical form", file=sys.stderr)
         return EXIT_OK if same else EXIT_DIAGNOSTICS
     if args.write and args.file != "-":
         from scidsl.outfile import write_atomic

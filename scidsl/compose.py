@@ -77,6 +77,8 @@ def run_domains(scene: Scene, names: Any, options: Any, result: Any) -> None:
         if not ctx.has_errors:
             with result.stage("render"):
                 page.extend(impl.render(ctx, layouts["draw"]))
+            if _over_vertex_budget(page, result):
+                return
         _collect(contexts, result)
         if not result.ok:
             return
@@ -89,11 +91,14 @@ def _over_vertex_budget(page: Drawing, result: Any) -> bool:
     from scidsl import limits
     from scidsl.primitives import Line
 
-    total = sum(len(it.points) if isinstance(it, Line) else 1 for it in page.items)
-    if total <= limits.MAX_DRAWN_VERTICES:
+    sizes = [len(it.points) if isinstance(it, Line) else 1 for it in page.items]
+    total, longest = sum(sizes), max(sizes, default=0)
+    if total <= limits.MAX_DRAWN_VERTICES and longest <= limits.MAX_LINE_VERTICES:
         return False
-    result.diagnostics.append(error("E0916", f"the figure draws {total} vertices; the limit is "
-                                    f"{limits.MAX_DRAWN_VERTICES}", None, "draw fewer or simpler curves"))
+    what = (f"a line of {longest} vertices; the limit is {limits.MAX_LINE_VERTICES}"
+            if longest > limits.MAX_LINE_VERTICES else
+            f"{total} vertices; the limit is {limits.MAX_DRAWN_VERTICES}")
+    result.diagnostics.append(error("E0916", f"the figure draws {what}", None, "draw fewer or simpler curves"))
     return True
 
 

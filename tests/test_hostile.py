@@ -108,7 +108,7 @@ def test_negative_weights_without_a_cycle_are_checked() -> None:
 
 
 def test_long_polyline_is_refused_by_its_vertex_count() -> None:
-    points = ", ".join(f"({i % 97}, {i % 89})" for i in range(limits.MAX_DRAWN_VERTICES + 1))
+    points = ", ".join(f"({i % 97}, {i % 89})" for i in range(limits.MAX_LINE_VERTICES + 1))
     result = scidsl.compile(f"polyline p {{ points: [{points}] }}")
     assert codes(result) == ["E0916"]
 

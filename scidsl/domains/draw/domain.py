@@ -130,12 +130,15 @@ def _check_vertex_budget(ctx: Any) -> None:
 
     total = 0
     for node in ctx.nodes:
-        total += len(getattr(node, "points", None) or ()) + len(getattr(node, "through", None) or ())
+        own = len(getattr(node, "points", None) or ()) + len(getattr(node, "through", None) or ())
         if isinstance(node, k.Curve) and node.y is not None:
-            total += node.samples
-        if total > limits.MAX_DRAWN_VERTICES:
-            ctx.report(error("E0916", f"the drawing has more than {limits.MAX_DRAWN_VERTICES} vertices",
-                             node.span, "use fewer points, or a curve given by an expression"))
+            own += node.samples
+        total += own
+        if own > limits.MAX_LINE_VERTICES or total > limits.MAX_DRAWN_VERTICES:
+            most = limits.MAX_LINE_VERTICES if own > limits.MAX_LINE_VERTICES else limits.MAX_DRAWN_VERTICES
+            what = "this line has" if own > limits.MAX_LINE_VERTICES else "the drawing has"
+            ctx.report(error("E0916", f"{what} more than {most} vertices", node.span,
+                             "use fewer points, or a curve given by an expression"))
             return
 
 
