@@ -5,13 +5,15 @@ from __future__ import annotations
 import base64
 import os
 import tempfile
-import threading
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from dataclasses import replace
 from typing import Any
 
 import anyio
 from mcp.server.mcpserver import MCPServer, UserMessage
 from mcp.types import CallToolResult, ImageContent, TextContent
+
+from scidsl import limits
 
 from . import prompts
 from .agent import CompileFn
@@ -19,7 +21,6 @@ from .feedback import repair_message, success_message
 from .outcome import CompileOutcome, safe_compile
 
 REFERENCE_URI = "scidsl://reference"
-_COMPILE_LOCK = threading.Lock()
 COMPILE_BUDGET_S = 30.0  # per-scene budget for server workers (LIMITS.md)
 INSTRUCTIONS = (
     "scidsl compiles a small typed scene language into checked scientific figures. Read the "
@@ -51,7 +52,7 @@ def build_server(
         description="Check a scidsl scene (text form) without rendering; returns diagnostics or ok."
     )
     async def check_scene(scene: str) -> CallToolResult:
-        outcome = await _run(check, scene, budget_s)
+        outcome = await _run(check, scene, budget_s, render=False)
         return _text_result(_check_text(outcome), outcome)
 
     @server.tool(
@@ -74,27 +75,37 @@ def build_server(
     return server
 
 
-async def _run(fn: CompileFn, scene: str, budget_s: float) -> CompileOutcome:
-    """Compile in a worker thread so the server keeps answering, within a time budget."""
-    try:
-        with anyio.fail_after(budget_s):
-            return await anyio.to_thread.run_sync(
-                _compile_one_at_a_time, fn, scene, abandon_on_cancel=True
-            )
-    except TimeoutError:
-        message = f"compiling took longer than {budget_s:g} s"
-        diag = {"code": "E0909", "severity": "error", "message": message}
-        return CompileOutcome(ok=False, diagnostics=(diag,), source=scene)
+async def _run(fn: CompileFn, scene: str, budget_s: float, render: bool = True) -> CompileOutcome:
+    """Compile in a child process within the budget; the server keeps answering meanwhile.
 
-
-def _compile_one_at_a_time(fn: CompileFn, scene: str) -> CompileOutcome:
-    """Compile under the server-wide lock: Matplotlib is not thread-safe.
-
-    A compile abandoned at its budget keeps the lock until it ends; calls meanwhile wait within
-    their own budgets. The compiler bounds its own work, so such waits stay short.
+    A compile over its budget is killed with its process, so nothing it held (Matplotlib's global
+    state, a lock, memory) outlives the request; the next request starts clean.
     """
-    with _COMPILE_LOCK:
-        return safe_compile(fn, scene, scene)
+    if len(scene) > limits.MAX_REQUEST_BYTES:
+        diag = {"code": "E0901", "severity": "error",
+                "message": f"the scene has {len(scene)} characters; the limit is {limits.MAX_REQUEST_BYTES}"}
+        return CompileOutcome(ok=False, diagnostics=(diag,), source="")
+    from scidsl.worker import run_isolated
+
+    status, value = await anyio.to_thread.run_sync(
+        run_isolated, _outcome_in_child, (fn, scene, render), budget_s, limits.WORKER_BYTES
+    )
+    if status == "ok":
+        return value
+    why = {"timeout": f"compiling took longer than {budget_s:g} s",
+           "memory": f"compiling needed more than {limits.WORKER_BYTES / 2**30:g} GiB"}.get(
+        status, f"the compiler process failed ({value})")
+    diag = {"code": "E0909", "severity": "error", "message": why}
+    return CompileOutcome(ok=False, diagnostics=(diag,), source=scene)
+
+
+def _outcome_in_child(fn: CompileFn, scene: str, render: bool) -> CompileOutcome:
+    """The compile's outcome as plain data the parent can receive (the figure as PNG bytes, no callables)."""
+    outcome = safe_compile(fn, scene, scene)
+    png = outcome.png
+    if render and png is None and outcome.ok:
+        png = _png_via_save(outcome)
+    return replace(outcome, png=png if render else None, save=None)
 
 
 def _compile_result(outcome: CompileOutcome) -> CallToolResult:
@@ -144,6 +155,54 @@ def _png_via_save(outcome: CompileOutcome) -> bytes | None:
         os.unlink(path)
 
 
-def serve_stdio(server: MCPServer) -> None:
-    """Serve over stdin/stdout until the client disconnects."""
-    server.run("stdio")
+def serve_stdio(server: MCPServer, max_bytes: int = limits.MAX_REQUEST_BYTES) -> None:
+    """Serve over stdin/stdout until the client disconnects; a request line over `max_bytes` is dropped
+    unread (its bytes are skipped, never held), so one huge request cannot exhaust the server."""
+    anyio.run(_serve, server, max_bytes)
+
+
+async def _serve(server: MCPServer, max_bytes: int) -> None:
+    import sys
+
+    from mcp.server.stdio import stdio_server
+
+    low = server._lowlevel_server  # noqa: SLF001 - MCPServer.run_stdio_async does the same with default streams
+    # Requests are read from a private copy of fd 0 and fd 0 itself points at the null device: a compile
+    # child forked while the reader thread blocks must not inherit a locked sys.stdin.
+    requests = os.fdopen(os.dup(sys.stdin.fileno()), "rb")
+    null = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null, sys.stdin.fileno())
+    os.close(null)
+    with requests:
+        async with stdio_server(stdin=_BoundedLines(requests, max_bytes)) as (read, write):  # type: ignore[arg-type]
+            await low.run(read, write, low.create_initialization_options())
+
+
+class _BoundedLines:
+    """Lines of a binary stream as text, each at most `max_bytes`; a longer line becomes an empty JSON object."""
+
+    def __init__(self, stream: Any, max_bytes: int) -> None:
+        self.stream = stream
+        self.max_bytes = max_bytes
+
+    def __aiter__(self) -> AsyncIterator[str]:
+        return self._lines()
+
+    async def _lines(self) -> AsyncIterator[str]:
+        while True:
+            line = await anyio.to_thread.run_sync(self._read_line)
+            if line is None:
+                return
+            yield line
+
+    def _read_line(self) -> str | None:
+        data = self.stream.readline(self.max_bytes + 1)
+        if not data:
+            return None
+        if len(data) > self.max_bytes and not data.endswith(b"\n"):
+            while True:  # skip the rest of the oversized line in bounded pieces
+                chunk = self.stream.readline(1 << 20)
+                if not chunk or chunk.endswith(b"\n"):
+                    break
+            return "{}\n"
+        return data.decode("utf-8", errors="replace")

@@ -614,4 +614,7 @@ def _point_text(name: str) -> str:
     primes = name[len(head):]
     letters = head.rstrip("0123456789")
     digits = head[len(letters):]
-    return f"${letters}_{{{digits}}}{primes}$" if digits else name
+    letters = letters.rstrip("_")  # A_1 is written A₁ like A1
+    if not digits or not letters.isalpha():
+        return name
+    return f"${letters}_{{{digits}}}{primes}$"

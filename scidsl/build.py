@@ -8,6 +8,7 @@ from pydantic import ValidationError
 from scidsl import limits, syntax
 from scidsl.diagnostics import Diagnostic, Span, did_you_mean, error
 from scidsl.model import Given, Node, Quantity, Scene
+from scidsl.names import shorten
 from scidsl.registry import kind_class, kinds
 
 # pydantic error type → (code, hint)
@@ -28,6 +29,11 @@ _ERROR_CODES: dict[str, str] = {
     "less_than_equal": "E0205",
     "too_long": "E0908",
     "value_range": "E0205",
+    "name_syntax": "E0911",
+    "name_length": "E0912",
+    "name_confusable": "E0913",
+    "number_text": "E0914",
+    "figure_size": "E0907",
 }
 
 
@@ -67,7 +73,7 @@ def lower(value: syntax.Value) -> Any:
         raise _Lowering(error("E0905", f"the expression has more than {limits.MAX_EXPR_NODES} parts",
                               value.span, "split it into simpler parts"))
     _check_units_in(value)
-    return syntax.format_value(value)
+    return syntax.ExprText(syntax.format_value(value))
 
 
 def _check_units_in(value: Any) -> None:
@@ -234,8 +240,8 @@ def _build_given(st: syntax.Given) -> tuple[Node | None, list[Diagnostic]]:
 
 # ---- JSON form --------------------------------------------------------------------------------
 
-def build_from_json(data: Any, file: str) -> tuple[Scene, list[Diagnostic]]:
-    """Validate a JSON scene (`{"items": [...]}` or a list of statements)."""
+def build_from_json(data: Any, file: str, item_spans: list[Span] | None = None) -> tuple[Scene, list[Diagnostic]]:
+    """Validate a JSON scene (`{"items": [...]}` or a list of statements); `item_spans` locate each item."""
     items = data.get("items") if isinstance(data, dict) else data
     if not isinstance(items, list):
         return Scene(file=file), [error("E0004", "a JSON scene is an object with a list 'items'",
@@ -245,28 +251,72 @@ def build_from_json(data: Any, file: str) -> tuple[Scene, list[Diagnostic]]:
                                         f"{limits.MAX_STATEMENTS}", Span(file, 1, 1, 1, 2), None)]
     nodes, diags = [], []
     for i, item in enumerate(items):
-        node, errs = _json_item(item, i, file)
+        span = item_spans[i] if item_spans and i < len(item_spans) else Span(file, 1, 1, 1, 2)
+        bad = json_value_problems(item, f"items[{i}]", span)
+        if bad:
+            diags.extend(bad)
+            continue
+        node, errs = _json_item(item, i, span)
         diags.extend(errs)
         if node is not None:
             nodes.append(node)
     return Scene(items=tuple(nodes), file=file), diags
 
 
-def _json_item(item: Any, i: int, file: str) -> tuple[Node | None, list[Diagnostic]]:
-    span = Span(file, 1, 1, 1, 2)
+def json_value_problems(value: Any, path: str, span: Span) -> list[Diagnostic]:
+    """Strings, numbers and keys of a JSON value held to the text form's rules (walked without recursion)."""
+    stack = [(value, path)]
+    while stack:
+        v, where = stack.pop()
+        problem = _json_scalar_problem(v)
+        if problem:
+            code, message = problem
+            return [error(code, f"{where}: {message}", span, None)]
+        if isinstance(v, dict):
+            for key, item in v.items():
+                if not isinstance(key, str) or _has_surrogate(key):
+                    return [error("E0910", f"{where}: a key is not valid Unicode text", span, None)]
+                stack.append((item, f"{where}.{shorten(key, 40)}"))
+        elif isinstance(v, (list, tuple)):
+            stack.extend((item, f"{where}[{n}]") for n, item in enumerate(v))
+    return []
+
+
+def _json_scalar_problem(v: Any) -> tuple[str, str] | None:
+    if isinstance(v, str) and _has_surrogate(v):
+        at = next(n for n, c in enumerate(v) if "\ud800" <= c <= "\udfff")
+        return "E0910", f"the string holds a lone surrogate (U+{ord(v[at]):04X}) at character {at + 1}"
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, int) and v.bit_length() > int(limits.MAX_INT_DIGITS * 3.33):
+        return "E0904", f"the number has more than {limits.MAX_INT_DIGITS} digits"
+    if isinstance(v, float) and (v != v or abs(v) > 1e300):
+        return "E0904", "the number is not finite"
+    return None
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _json_item(item: Any, i: int, span: Span) -> tuple[Node | None, list[Diagnostic]]:
     if not isinstance(item, dict) or not isinstance(item.get("kind"), str):
         return None, [error("E0004", f"items[{i}] must be an object with a 'kind'", span, None)]
     cls = kind_class(item["kind"])
     if cls is None:
-        return None, [error("E0101", f"items[{i}]: unknown kind '{item['kind']}'", span,
-                            did_you_mean(item["kind"], list(kinds())) or _kinds_hint())]
+        return None, [error("E0101", f"items[{i}]: unknown kind '{shorten(item['kind'], 40)}'", span,
+                            did_you_mean(item["kind"][:100], list(kinds())) or _kinds_hint())]
     if cls.name_required and not item.get("name"):
         return None, [error("E0104", f"items[{i}]: a {item['kind']} needs a name", span, cls.example or None)]
     keys = _field_keys(cls)
     unknown = [k for k in item if k not in keys and k != "kind"]
     if unknown:
-        return None, [error("E0201", f"items[{i}]: a {item['kind']} has no property '{unknown[0]}'", span,
-                            did_you_mean(unknown[0], list(keys)))]
+        return None, [error("E0201", f"items[{i}]: a {item['kind']} has no property '{shorten(unknown[0], 40)}'",
+                            span, did_you_mean(unknown[0][:100], list(keys)))]
     node, errs = _validate(cls, dict(item), {}, span)
     return node, [_prefixed(e, i) for e in errs]
 

@@ -1,6 +1,7 @@
 """Checks every domain shares: labels must be drawable."""
 from __future__ import annotations
 
+from scidsl import limits
 from scidsl.diagnostics import Diagnostic, error
 from scidsl.model import LabelMarker, Node, Scene
 
@@ -21,8 +22,15 @@ def check_labels(scene: Scene) -> list[Diagnostic]:
     from scidsl.text import mathtext_error
 
     diags = []
+    budget = limits.MAX_MATH_CHARS_PER_SCENE
     for node in scene.items:
         for key, text in _label_fields(node):
+            if "$" in text:
+                budget -= len(text)
+                if budget < 0:  # mathtext layout costs about 0.4 ms a character: bound the whole scene
+                    return diags + [error("E0915", f"the math labels of the scene have more than "
+                                          f"{limits.MAX_MATH_CHARS_PER_SCENE} characters", node.span_of(key),
+                                          "write long text without $...$, or shorten the formulas")]
             problem = mathtext_error(text)
             if problem:
                 code, msg = problem

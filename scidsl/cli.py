@@ -13,6 +13,13 @@ from typing import Callable, Optional
 EXIT_OK, EXIT_DIAGNOSTICS, EXIT_USAGE = 0, 1, 2
 
 
+def escape_text(text: str) -> str:
+    """Terminal-safe text (see scidsl.diagnostics.escape_text)."""
+    from scidsl.diagnostics import escape_text as escape
+
+    return escape(text)
+
+
 def _read(path: str) -> tuple[Optional[bytes], Optional[str]]:
     from scidsl import limits
 
@@ -36,55 +43,88 @@ def _report(result, fmt: str, stream=None) -> None:  # type: ignore[no-untyped-d
         print(format_human(result.diagnostics, result.source, result.file), file=stream or sys.stderr)
 
 
-def _compile_file(path: str, verify: bool = True, dpi: Optional[float] = None):  # type: ignore[no-untyped-def]
-    from scidsl.pipeline import compile as compile_source
+def _compile_file(args: argparse.Namespace, fmt: Optional[str] = None):  # type: ignore[no-untyped-def]
+    from scidsl.budget import compile_budgeted
 
-    data, problem = _read(path)
+    data, problem = _read(args.file)
     if data is None:
         return None, problem
-    name = "<stdin>" if path == "-" else path
-    return compile_source(data, name, verify=verify, dpi=dpi), None
+    name = "<stdin>" if args.file == "-" else args.file
+    return compile_budgeted(data, name, verify=not args.no_verify, dpi=getattr(args, "dpi", None), fmt=fmt,
+                            seconds=args.budget, memory=int(args.memory * 2**20)), None
+
+
+def _say(message: str) -> None:
+    from scidsl.diagnostics import escape_text
+
+    print(f"scidsl: {escape_text(message)}", file=sys.stderr)
+
+
+def _output_of(args: argparse.Namespace) -> tuple[Optional[str], Optional[str]]:
+    """The output path and format, or a usage problem (unknown format, unsafe path)."""
+    from scidsl.outfile import UnsafeOutput, check_target
+    from scidsl.render import FORMATS
+
+    out = args.output or (os.path.splitext(args.file)[0] + ".png" if args.file != "-" else "scene.png")
+    fmt = (os.path.splitext(out)[1].lstrip(".") or "png").lower()
+    if fmt not in FORMATS:
+        return None, f"unknown output format '{fmt}'; use one of {', '.join(FORMATS)}"
+    try:
+        check_target(out, [args.file])
+        if args.facts:
+            check_target(args.facts, [args.file, out])
+    except UnsafeOutput as exc:
+        return None, str(exc) + ("" if args.output else "; name the output with -o")
+    return out, None
 
 
 def cmd_compile(args: argparse.Namespace) -> int:
     """Compile a scene to PNG, SVG or PDF."""
-    result, problem = _compile_file(args.file, not args.no_verify, args.dpi)
-    if result is None:
-        print(f"scidsl: {problem}", file=sys.stderr)
+    from scidsl.outfile import write_atomic
+
+    out, problem = _output_of(args)
+    if out is None:
+        _say(problem or "cannot write the output")
         return EXIT_USAGE
-    out = args.output or (os.path.splitext(args.file)[0] + ".png" if args.file != "-" else "scene.png")
+    result, problem = _compile_file(args, os.path.splitext(out)[1].lstrip(".").lower() or "png")
+    if result is None:
+        _say(problem or "cannot read the scene")
+        return EXIT_USAGE
     _report(result, args.format)
-    if not result.ok:
+    if not result.ok or result.image is None:
         return EXIT_DIAGNOSTICS
     try:
-        result.save(out, dpi=args.dpi)
+        write_atomic(out, result.image, [args.file])
+        if args.facts:
+            write_atomic(args.facts, _json_bytes(result.facts), [args.file, out])
     except (ValueError, OSError) as exc:
-        print(f"scidsl: {exc}", file=sys.stderr)
+        _say(str(exc))
         return EXIT_USAGE
-    if args.facts:
-        _write_json(args.facts, [f.to_dict() for f in result.facts])
     if args.format != "json":
-        print(f"wrote {out}", file=sys.stderr)
+        print(f"wrote {escape_text(out)}", file=sys.stderr)
     return EXIT_OK
 
 
-def _write_json(path: str, data: object) -> None:
-    with open(path, "w", encoding="utf-8") as fh:
-        json.dump(data, fh, ensure_ascii=False, indent=2)
+def _json_bytes(data: object) -> bytes:
+    from scidsl.diagnostics import json_text
+
+    return json_text(data).encode("utf-8")
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Check a scene without writing anything."""
-    result, problem = _compile_file(args.file, not args.no_verify)
+    from scidsl.diagnostics import json_text
+
+    result, problem = _compile_file(args)
     if result is None:
-        print(f"scidsl: {problem}", file=sys.stderr)
+        _say(problem or "cannot read the scene")
         return EXIT_USAGE
     if args.format == "json":
-        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        print(json_text(result.to_dict()))
     else:
         _report(result, "human")
         if result.ok:
-            print(f"{result.file}: ok ({len(result.facts)} facts)", file=sys.stderr)
+            print(f"{escape_text(result.file)}: ok ({len(result.facts)} facts)", file=sys.stderr)
     return EXIT_OK if result.ok else EXIT_DIAGNOSTICS
 
 
@@ -97,7 +137,7 @@ def cmd_fmt(args: argparse.Namespace) -> int:
 
     data, problem = _read(args.file)
     if data is None:
-        print(f"scidsl: {problem}", file=sys.stderr)
+        _say(problem or "cannot read the scene")
         return EXIT_USAGE
     holder = Result(args.file, None)
     scene, diags = _front_end(data, args.file, holder)
@@ -108,11 +148,16 @@ def cmd_fmt(args: argparse.Namespace) -> int:
     if args.check:
         same = holder.source == text
         if not same:
-            print(f"{args.file} is not in canonical form", file=sys.stderr)
+            print(f"{escape_text(args.file)} is not in canonical form", file=sys.stderr)
         return EXIT_OK if same else EXIT_DIAGNOSTICS
     if args.write and args.file != "-":
-        with open(args.file, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        from scidsl.outfile import write_atomic
+
+        try:
+            write_atomic(args.file, text.encode("utf-8"))
+        except (ValueError, OSError) as exc:
+            _say(str(exc))
+            return EXIT_USAGE
     else:
         sys.stdout.write(text)
     del build_scene
@@ -148,6 +193,15 @@ def _bridge_attr(name: str) -> Optional[Callable]:
     return getattr(bridge_cli, name, None)
 
 
+def _budget_options(p: argparse.ArgumentParser) -> None:
+    from scidsl import limits
+
+    p.add_argument("--budget", type=float, default=limits.COMPILE_SECONDS, metavar="SECONDS",
+                   help=f"time budget of the compile (default {limits.COMPILE_SECONDS:g}; 0: no budget, in process)")
+    p.add_argument("--memory", type=float, default=limits.COMPILE_BYTES / 2**20, metavar="MIB",
+                   help=f"memory budget of the compile in MiB (default {limits.COMPILE_BYTES // 2**20})")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every command."""
     parser = argparse.ArgumentParser(prog="scidsl", description="Compile scene files into verified figures.")
@@ -161,12 +215,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dpi", type=float, default=None, help="raster resolution")
     p.add_argument("--facts", help="also write the figure's facts as JSON to this file")
     p.add_argument("--no-verify", action="store_true", help="skip the after-render verification")
+    _budget_options(p)
     p.set_defaults(func=cmd_compile)
 
     p = sub.add_parser("check", help="check a scene; write nothing")
     p.add_argument("file")
     p.add_argument("--format", choices=("human", "json"), default="human")
     p.add_argument("--no-verify", action="store_true")
+    _budget_options(p)
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("fmt", help="print the canonical text of a scene")

@@ -63,6 +63,8 @@ def run_domains(scene: Scene, names: Any, options: Any, result: Any) -> None:
             break
         with result.stage("render"):
             _append_panel(page, impl.render(ctx, layouts[d]))
+        if _over_vertex_budget(page, result):
+            return
     _collect(contexts, result)
     if not result.ok:
         return
@@ -75,11 +77,29 @@ def run_domains(scene: Scene, names: Any, options: Any, result: Any) -> None:
         if not ctx.has_errors:
             with result.stage("render"):
                 page.extend(impl.render(ctx, layouts["draw"]))
+            if _over_vertex_budget(page, result):
+                return
         _collect(contexts, result)
         if not result.ok:
             return
     page = _fit(page, scene, _text_scales(doms))
     _finish(page, scene, options, result, contexts, layouts)
+
+
+def _over_vertex_budget(page: Drawing, result: Any) -> bool:
+    """True (after reporting) when the page draws more vertices than label placement can afford."""
+    from scidsl import limits
+    from scidsl.primitives import Line
+
+    sizes = [len(it.points) if isinstance(it, Line) else 1 for it in page.items]
+    total, longest = sum(sizes), max(sizes, default=0)
+    if total <= limits.MAX_DRAWN_VERTICES and longest <= limits.MAX_LINE_VERTICES:
+        return False
+    what = (f"a line of {longest} vertices; the limit is {limits.MAX_LINE_VERTICES}"
+            if longest > limits.MAX_LINE_VERTICES else
+            f"{total} vertices; the limit is {limits.MAX_DRAWN_VERTICES}")
+    result.diagnostics.append(error("E0916", f"the figure draws {what}", None, "draw fewer or simpler curves"))
+    return True
 
 
 def _collect(contexts: dict, result: Any) -> None:

@@ -81,7 +81,14 @@ CODES: dict[str, str] = {
     "E0906": "a label is too long or nests too deeply",
     "E0907": "the figure size, dpi or pixel count is over the limit",
     "E0908": "a domain limit is exceeded (atoms, parts, points, ticks)",
-    "E0909": "compiling the scene exceeded the worker's time or memory budget",
+    "E0909": "compiling the scene exceeded its time or memory budget",
+    "E0910": "a string or the source is not valid Unicode text (a lone surrogate)",
+    "E0911": "a name is not an identifier (letters, digits, _ and ')",
+    "E0912": "a name is longer than the limit",
+    "E0913": "a name mixes Latin and Greek letters or uses a Greek letter that looks like a Latin one",
+    "E0914": "a number written as text uses characters other than ASCII digits, sign, point and exponent",
+    "E0915": "the scene's math labels together are longer than the limit",
+    "E0916": "the figure would draw more vertices than the limit",
     "E0999": "internal error while compiling the scene (a bug in scidsl)",
     "E5001": "a label is drawn outside the canvas",
     "E5002": "two labels overlap in the drawn figure",
@@ -108,22 +115,51 @@ def all_codes() -> dict[str, str]:
     return codes
 
 
+_MAX_MESSAGE = 1000  # characters: a message repeats at most this much of the scene
+
+
 def error(code: str, message: str, span: Span | None, hint: str | None = None,
           related: tuple[tuple[Span, str], ...] = ()) -> Diagnostic:
     """Make an error diagnostic."""
-    return Diagnostic(code, message, span, hint, "error", related)
+    return Diagnostic(code, _clip(message, _MAX_MESSAGE), span, _clip(hint, _MAX_MESSAGE) if hint else hint,
+                      "error", related)
 
 
 def warning(code: str, message: str, span: Span | None, hint: str | None = None,
             related: tuple[tuple[Span, str], ...] = ()) -> Diagnostic:
     """Make a warning diagnostic."""
-    return Diagnostic(code, message, span, hint, "warning", related)
+    return Diagnostic(code, _clip(message, _MAX_MESSAGE), span, _clip(hint, _MAX_MESSAGE) if hint else hint,
+                      "warning", related)
+
+
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def escape_text(text: str) -> str:
+    """Text safe to echo on a terminal: control and bidi characters written as escapes."""
+    if text.isprintable() and not _BIDI.intersection(text):
+        return text
+    return "".join(_escape_char(c) for c in text)
+
+
+def _escape_char(c: str) -> str:
+    if c in _BIDI or (not c.isprintable() and c != " "):
+        code = ord(c)
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+    return c
+
+
+def _clip(text: str, limit: int = 500) -> str:
+    return text if len(text) <= limit else text[:limit] + f"…({len(text)} characters)"
 
 
 def _location(span: Span | None, default_file: str) -> str:
     if span is None:
-        return default_file
-    return f"{span.file}:{span.line}:{span.col}"
+        return escape_text(_clip(default_file, 200))
+    return f"{escape_text(_clip(span.file, 200))}:{span.line}:{span.col}"
+
+
+_WINDOW = 100  # characters of a long source line shown around the caret
 
 
 def _caret_lines(span: Span, lines: list[str]) -> list[str]:
@@ -131,8 +167,15 @@ def _caret_lines(span: Span, lines: list[str]) -> list[str]:
         return []
     text = lines[span.line - 1].rstrip("\n")
     width = (span.end_col - span.col) if span.end_line == span.line else len(text) - span.col + 1
+    col = max(span.col - 1, 0)
+    start = max(0, col - _WINDOW // 3) if len(text) > _WINDOW else 0
+    end = min(len(text), start + _WINDOW) if len(text) > _WINDOW else len(text)
+    head = ("…" if start > 0 else "") + escape_text(text[start:col])
+    marked = escape_text(text[col:min(col + max(width, 1), end)])
+    shown = head + marked + escape_text(text[col + len(text[col:min(col + max(width, 1), end)]):end])
     gutter = f"{span.line:>4} | "
-    return [gutter + text, " " * len(gutter) + " " * (span.col - 1) + "^" * max(1, width)]
+    return [gutter + shown + ("…" if end < len(text) else ""),
+            " " * len(gutter) + " " * len(head) + "^" * max(1, len(marked))]
 
 
 def format_human(diags: list[Diagnostic], source: str | None, default_file: str = "<scene>") -> str:
@@ -140,19 +183,27 @@ def format_human(diags: list[Diagnostic], source: str | None, default_file: str 
     lines = source.split("\n") if source is not None else []
     out: list[str] = []
     for d in diags:
-        out.append(f"{_location(d.span, default_file)}: {d.severity} {d.code}: {d.message}")
+        out.append(f"{_location(d.span, default_file)}: {d.severity} {d.code}: {escape_text(_clip(d.message))}")
         if d.span is not None:
             out.extend(_caret_lines(d.span, lines))
         for rspan, note in d.related:
-            out.append(f"  {_location(rspan, default_file)}: note: {note}")
+            out.append(f"  {_location(rspan, default_file)}: note: {escape_text(_clip(note))}")
         if d.hint:
-            out.append(f"  hint: {d.hint}")
+            out.append(f"  hint: {escape_text(_clip(d.hint))}")
     return "\n".join(out)
 
 
 def format_json(diags: list[Diagnostic]) -> str:
-    """Render diagnostics as a JSON array for machines."""
-    return json.dumps([d.to_dict() for d in diags], ensure_ascii=False, indent=2)
+    """Render diagnostics as a JSON array for machines (bidi controls escaped like control characters)."""
+    return json_text([d.to_dict() for d in diags])
+
+
+def json_text(data: object, indent: int | None = 2) -> str:
+    """JSON with non-ASCII text kept readable, but no raw bidi or line-separator characters."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    for c in _BIDI | {"\u2028", "\u2029", "\x7f", "\x85"}:
+        text = text.replace(c, f"\\u{ord(c):04x}")
+    return text
 
 
 def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str | None:

@@ -21,8 +21,29 @@ class Obstacle:
     owner: str | None
 
 
+_TINY = 1e-6  # cm: a circle smaller than this is inked as the dot its stroke makes
+
+
 def stroke_geometry(item: Primitive):  # type: ignore[no-untyped-def]
     """The shapely geometry of a primitive's visible ink, in cm (None for fill-only shapes)."""
+    from shapely.errors import GEOSException
+
+    try:
+        return _stroke_geometry(item)
+    except (GEOSException, ValueError):  # degenerate input (coincident points, sub-normal radii)
+        return _hull_of(item)
+
+
+def _hull_of(item: Primitive):  # type: ignore[no-untyped-def]
+    from shapely.geometry import MultiPoint, Point
+
+    if isinstance(item, Line) and item.points:
+        return MultiPoint(list(item.points)).envelope.buffer(item.stroke.width / PT_PER_CM / 2)
+    center = getattr(item, "center", None) or getattr(item, "at", None)
+    return Point(center).buffer(max(getattr(item, "radius", 0.0), 0.01)) if center else None
+
+
+def _stroke_geometry(item: Primitive):  # type: ignore[no-untyped-def]
     from shapely.geometry import LinearRing, LineString, Point, Polygon
 
     if isinstance(item, Line):
@@ -35,6 +56,8 @@ def stroke_geometry(item: Primitive):  # type: ignore[no-untyped-def]
         geom = LinearRing(pts) if item.closed and len(pts) >= 3 else LineString(pts)
         return geom.buffer(half)
     if isinstance(item, Circle):
+        if item.radius < _TINY:
+            return Point(item.center).buffer(item.stroke.width / PT_PER_CM / 2)
         if item.stroke.hatch:
             return Point(item.center).buffer(item.radius, 64)
         if not item.stroke.visible:

@@ -7,16 +7,18 @@ number or a constant expression). The same classes give the JSON form and the JS
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler,
+                      model_validator)
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError, core_schema
 
 from scidsl import limits
 from scidsl.diagnostics import Span
+from scidsl.names import DeclName, check_name_text
+from scidsl.numbers import check_finite, check_number_text, check_number_texts
 from scidsl.units import DIMENSIONS, parse_unit, pretty_unit
 
 # ---- Quantity -------------------------------------------------------------------------------
@@ -76,7 +78,13 @@ def _to_quantity(v: Any) -> Quantity:
     if isinstance(v, syntax.Num):
         return Quantity(float(v.text), "")
     if isinstance(v, dict) and "value" in v:
-        return _unit_checked(float(v["value"]), str(v.get("unit", "")))
+        number = v["value"]
+        if isinstance(number, str):
+            number = check_number_text("value", number)
+        if isinstance(number, bool) or not isinstance(number, (int, float)):
+            raise PydanticCustomError("number_text", "'{v}' is not a number", {"v": str(number)[:40]})
+        _finite(number)
+        return _unit_checked(float(number), str(v.get("unit", "")))
     if isinstance(v, str):
         node, diags = syntax.parse_value_text(v)
         if node is not None and isinstance(node, (syntax.Qty, syntax.Num)):
@@ -88,9 +96,7 @@ def _to_quantity(v: Any) -> Quantity:
                               {"got": repr(v)[:60]})
 
 
-def _finite(v: float) -> None:
-    if not math.isfinite(v) or abs(v) > 1e300:
-        raise PydanticCustomError("number_range", "the number {got} is not finite", {"got": v})
+_finite = check_finite
 
 
 def _unit_checked(value: float, unit: str) -> Quantity:
@@ -183,12 +189,16 @@ def _to_expr(v: Any) -> Expr:
         v = _num_text(v) if float(v).is_integer() else repr(float(v))
     if isinstance(v, Quantity):
         v = str(v)
+    if isinstance(v, (tuple, list)) and 2 <= len(v) <= 3 and all(
+            isinstance(c, (int, float)) and not isinstance(c, bool) for c in v):
+        return _point_expr(v)
     if isinstance(v, (tuple, list)) and 2 <= len(v) <= 3:  # a point lowered from `(x, y)`
         v = "(" + ", ".join(_num_text(float(c)) if isinstance(c, (int, float)) and not isinstance(c, bool)
                             else str(c) for c in v) + ")"
     if isinstance(v, str):
         node, diags = syntax.parse_value_text(v)
         if node is None:
+            _raise_name_problem(diags)
             raise PydanticCustomError("expr_syntax", "not a valid expression: {why}",
                                       {"why": diags[0].message if diags else v})
         v = node
@@ -197,6 +207,28 @@ def _to_expr(v: Any) -> Expr:
     if isinstance(v, tuple(_SYNTAX_VALUE_TYPES())):
         return Expr(syntax.format_value(v), v)
     raise PydanticCustomError("expr_type", "expected an expression, got {got}", {"got": repr(v)[:60]})
+
+
+def _point_expr(v: Any) -> Expr:
+    """A point of plain numbers, built without printing and parsing it again (long point lists stay fast)."""
+    from scidsl import syntax
+
+    items = []
+    for c in v:
+        _finite(c)
+        text = _num_text(float(c))
+        items.append(syntax.Neg(syntax.Num(text[1:])) if text.startswith("-") else syntax.Num(text))
+    node = syntax.Point(tuple(items))
+    return Expr(syntax.format_value(node), node)
+
+
+def _raise_name_problem(diags: list) -> None:
+    """A name inside an expression string breaks the identifier rules: keep the specific code."""
+    from scidsl.names import NAME_CODES
+
+    kinds = {code: kind for kind, code in NAME_CODES.items()}
+    if diags and diags[0].code in kinds:
+        raise PydanticCustomError(kinds[diags[0].code], "{why}", {"why": diags[0].message})
 
 
 @dataclass(frozen=True)
@@ -258,6 +290,9 @@ class _NumberMarker:
 
 
 Number = Annotated[float, _NumberMarker]
+# A size or length in cm that must be drawn: strictly positive and bounded like coordinates.
+Positive = Annotated[float, _NumberMarker, Field(ge=limits.MIN_SIZE_CM, le=limits.MAX_ABS_COORD)]
+Size2 = tuple[Positive, Positive]
 
 
 class RefMarker:
@@ -275,12 +310,22 @@ class RefMarker:
 def _check_ref(v: str) -> str:
     from scidsl.syntax import is_plain_name
 
+    check_name_text(v)
     if not is_plain_name(v):
         raise PydanticCustomError("ref_syntax", "'{v}' is not a name (letters, digits, _ and ')", {"v": v[:60]})
     return v
 
 
 Ref = Annotated[str, RefMarker]
+
+
+def _not_expression(v: Any) -> Any:
+    from scidsl.syntax import ExprText
+
+    if isinstance(v, ExprText):
+        raise PydanticCustomError("expr_type", "the expression {got} is not a label: write the text in quotes",
+                                  {"got": v[:60]})
+    return v
 
 
 def _check_label(v: str) -> str:
@@ -297,7 +342,8 @@ class LabelMarker:
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
-        return core_schema.no_info_after_validator_function(_check_label, core_schema.str_schema())
+        return core_schema.no_info_before_validator_function(
+            _not_expression, core_schema.no_info_after_validator_function(_check_label, core_schema.str_schema()))
 
     @classmethod
     def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> dict:
@@ -352,7 +398,7 @@ class Node(BaseModel):
                               arbitrary_types_allowed=True, protected_namespaces=())
 
     kind: str
-    name: Optional[str] = None
+    name: DeclName = None
     span: SkipJsonSchema[Optional[Span]] = Field(default=None, exclude=True)
     spans: SkipJsonSchema[dict[str, Span]] = Field(default_factory=dict, exclude=True)
 
@@ -368,6 +414,12 @@ class Node(BaseModel):
 
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self) and other.model_dump() == self.model_dump()  # type: ignore[union-attr]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _number_texts(cls, data: Any) -> Any:
+        check_number_texts(cls.model_fields, data)
+        return data
 
     def __hash__(self) -> int:
         return hash((self.kind, self.name))
@@ -462,14 +514,27 @@ class Scene(BaseModel):
                           for n in self.items]}
 
 
+def _figure_width(q: Quantity) -> Quantity:
+    cm = q.si * 100 if q.unit else q.value
+    if cm < limits.MIN_FIGURE_CM:
+        raise PydanticCustomError("value_range", "the figure must be at least {low} cm wide",
+                                  {"low": f"{limits.MIN_FIGURE_CM:g}"})
+    if cm > limits.MAX_FIGURE_INCHES * 2.54:
+        raise PydanticCustomError("figure_size", "the figure width {got} is over the limit of {high} in",
+                                  {"got": str(q), "high": f"{limits.MAX_FIGURE_INCHES:g}"})
+    return q
+
+
 class SceneSettings(Node):
     """Figure-wide settings: title, size, resolution and symbol style."""
 
     kind: Literal["scene"] = "scene"
     title: Optional[Label] = None
-    width: Optional[Length] = Field(default=None, description="figure width (e.g. 12 cm); default: fit")
-    dpi: Optional[Number] = Field(default=None, description="raster resolution of PNG output")
-    font_size: Optional[Number] = Field(default=None, description="label size in points (default 11)")
+    width: Optional[Annotated[Length, AfterValidator(_figure_width)]] = Field(
+        default=None, description="figure width (e.g. 12 cm); default: fit")
+    dpi: Optional[Number] = Field(default=None, gt=0, description="raster resolution of PNG output")
+    font_size: Optional[Number] = Field(default=None, ge=limits.MIN_FONT_PT, le=limits.MAX_FONT_PT,
+                                        description="label size in points (default 11)")
     symbols: Literal["iec", "ansi"] = Field(default="iec", description="symbol style for circuits")
     show_title: bool = Field(default=False, description="draw the title above the figure")
 

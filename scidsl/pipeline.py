@@ -144,6 +144,9 @@ def compile_scene(source: str | bytes | dict | list, filename: str = "<scene>",
             # numerical libraries warn on stderr about overflow and the like; results are checked instead
             warnings.simplefilter("ignore")
             _run(source, filename, options, result)
+    except MemoryError:
+        result.diagnostics.append(error("E0909", "compiling the scene ran out of its memory budget", None,
+                                        "simplify the scene"))
     except Exception as exc:  # a bug in scidsl must still be a diagnostic, never a traceback
         detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
         result.diagnostics.append(error("E0999", f"internal error: {detail[:300]}", None,
@@ -188,6 +191,9 @@ def _front_end(source: Any, filename: str, result: Result) -> tuple[Optional[Sce
 
     if isinstance(source, (dict, list)):
         return build_from_json(source, filename)
+    if isinstance(source, str) and not _is_unicode(source):
+        return None, [error("E0910", "the source holds a lone surrogate, which is not Unicode text",
+                            Span(filename, 1, 1, 1, 2), "pass the scene as UTF-8 bytes or proper text")]
     if isinstance(source, bytes):
         text, diags = decode_source(source, filename)
         if text is None:
@@ -202,6 +208,14 @@ def _front_end(source: Any, filename: str, result: Result) -> tuple[Optional[Sce
     return build_scene(statements, filename)
 
 
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _json_text(text: str, filename: str) -> tuple[Optional[Scene], list[Diagnostic]]:
     from scidsl import limits
     from scidsl.build import build_from_json
@@ -214,7 +228,9 @@ def _json_text(text: str, filename: str) -> tuple[Optional[Scene], list[Diagnost
         line, col = getattr(exc, "lineno", 1), getattr(exc, "colno", 1)
         return None, [error("E0004", f"invalid JSON: {getattr(exc, 'msg', str(exc))}",
                             Span(filename, line, col, line, col + 1), None)]
-    return build_from_json(data, filename)
+    from scidsl.jsonspans import item_spans
+
+    return build_from_json(data, filename, item_spans(text, filename))
 
 
 def _no_constant(name: str) -> float:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -118,8 +117,10 @@ def _draw_item(ax, item, canvas: Canvas) -> None:  # type: ignore[no-untyped-def
         ax.add_patch(patches.Circle(item.center, item.radius, facecolor="white" if item.hollow else item.color,
                                     edgecolor=item.color, linewidth=0.8, zorder=4))
     elif isinstance(item, Text):
+        from scidsl.text import drawable
+
         bbox = {"facecolor": item.background, "edgecolor": "none", "pad": 0.5} if item.background else None
-        artist = ax.text(item.at[0], item.at[1], item.text, fontsize=item.size, ha=item.ha, va=item.va,
+        artist = ax.text(item.at[0], item.at[1], drawable(item.text), fontsize=item.size, ha=item.ha, va=item.va,
                          rotation=item.rotation, color=item.color, zorder=6, bbox=bbox)
         canvas.texts.append((artist, item))
 
@@ -161,23 +162,13 @@ def write(canvas: Canvas, stream: Any, fmt: str, dpi: float | None = None) -> No
         canvas.figure.savefig(stream, format=fmt, dpi=dpi or canvas.dpi, metadata=metadata)
 
 
-def save(canvas: Canvas, path: str, fmt: str | None = None, dpi: float | None = None) -> str:
-    """Write the figure to `path` through a temporary file and a rename; never through a symlink."""
+def save(canvas: Canvas, path: str, fmt: str | None = None, dpi: float | None = None,
+         inputs: tuple[str, ...] = ()) -> str:
+    """Write the figure to `path` through a temporary file and a rename; never through a symlink,
+    never over a FIFO, device or one of `inputs`."""
+    from scidsl.outfile import write_atomic
+
     fmt = (fmt or os.path.splitext(path)[1].lstrip(".") or "png").lower()
     if fmt not in FORMATS:
         raise ValueError(f"unknown output format '{fmt}'; use one of {', '.join(FORMATS)}")
-    if os.path.islink(path):
-        raise ValueError(f"refusing to write through the symbolic link {path}")
-    directory = os.path.dirname(os.path.abspath(path))
-    if not os.path.isdir(directory):
-        raise ValueError(f"the folder {directory} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=".scidsl-", suffix="." + fmt, dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            write(canvas, fh, fmt, dpi)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    return path
+    return write_atomic(path, lambda fh: write(canvas, fh, fmt, dpi), inputs)

@@ -12,6 +12,7 @@ from typing import Union
 
 from scidsl import limits
 from scidsl.diagnostics import Diagnostic, Span, error
+from scidsl.names import IDENT, NAME_CODES, name_problem
 
 RELWORDS = ("of", "on", "at", "from", "to", "through", "with", "between", "above", "below", "against", "inside")
 # two-word relations: the key is written with an underscore in a block or JSON (`hangs_from: top`)
@@ -147,6 +148,10 @@ class Given:
 
 
 Statement = Union[Decl, Given]
+
+
+class ExprText(str):
+    """The canonical text of an unquoted expression value: never to be shown as if it were quoted text."""
 
 
 # ---- parser -------------------------------------------------------------------------------
@@ -394,6 +399,20 @@ def _check_number(text: str, span: Span) -> None:
     if value != value or value in (float("inf"), float("-inf")) or abs(value) > 1e300:
         raise SyntaxFailure([error("E0904", f"the number {text} is not finite", span,
                                    "use a number between -1e300 and 1e300")])
+    if value and abs(value) < 1e-300:  # sub-normal numbers lose their digits in every later step
+        raise SyntaxFailure([error("E0904", f"the number {text} is too close to zero", span,
+                                   "write 0, or a number no smaller than 1e-300")])
+
+
+def _check_name(tok, file: str) -> str:  # type: ignore[no-untyped-def]
+    """A NAME token as text, after the identifier rules the grammar cannot state (length, scripts)."""
+    text = str(tok)
+    problem = name_problem(text)
+    if problem:
+        kind, message = problem
+        raise SyntaxFailure([error(NAME_CODES[kind], message, _span_of(file, tok),
+                                   "use letters of one alphabet and a short name")])
+    return text
 
 
 def _make_builder_class():  # type: ignore[no-untyped-def]
@@ -413,12 +432,13 @@ def _make_builder_class():  # type: ignore[no-untyped-def]
 
         def decl(self, meta, children):  # type: ignore[no-untyped-def]
             kind_tok = children[0]
+            _check_name(kind_tok, self.file)
             name = text = None
             name_span = None
             props: list[Prop] = []
             for c in children[1:]:
                 if isinstance(c, Token) and c.type == "NAME":
-                    name, name_span = str(c), _span_of(self.file, c)
+                    name, name_span = _check_name(c, self.file), _span_of(self.file, c)
                 elif isinstance(c, Token) and c.type == "STRING":
                     text = decode_string(str(c)[1:-1])
                 elif isinstance(c, Prop):
@@ -446,7 +466,7 @@ def _make_builder_class():  # type: ignore[no-untyped-def]
             return tuple(children)
 
         def prop(self, meta, children):  # type: ignore[no-untyped-def]
-            return Prop(str(children[0]), children[1], self._sp(meta))
+            return Prop(_check_name(children[0], self.file), children[1], self._sp(meta))
 
         def string(self, meta, children):  # type: ignore[no-untyped-def]
             return Str(decode_string(str(children[0])[1:-1]), self._sp(meta))
@@ -471,10 +491,10 @@ def _make_builder_class():  # type: ignore[no-untyped-def]
             return Bool(False, self._sp(meta))
 
         def ref(self, meta, children):  # type: ignore[no-untyped-def]
-            return Ref(tuple(str(c) for c in children), self._sp(meta))
+            return Ref(tuple(_check_name(c, self.file) for c in children), self._sp(meta))
 
         def call(self, meta, children):  # type: ignore[no-untyped-def]
-            return Call(str(children[0]), tuple(children[1:]), self._sp(meta))
+            return Call(_check_name(children[0], self.file), tuple(children[1:]), self._sp(meta))
 
         def point(self, meta, children):  # type: ignore[no-untyped-def]
             return Point(tuple(children), self._sp(meta))
@@ -516,7 +536,7 @@ def _Builder(file: str):  # type: ignore[no-untyped-def]  # noqa: N802
 # ---- canonical printing of values -----------------------------------------------------------
 
 _PREC = {"+": 1, "-": 1, "*": 2, "/": 2, "^": 4}
-_IDENT = re.compile(r"^[A-Za-z_\u0370-\u03ff][A-Za-z0-9_'\u0370-\u03ff]*$")
+_IDENT = IDENT
 KEYWORDS = frozenset(RELWORDS) | {"given", "true", "false"}
 
 

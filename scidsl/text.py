@@ -15,9 +15,25 @@ def is_math(text: str) -> bool:
     return n > 0 and n % 2 == 0
 
 
+_BAD_MATH: set[str] = set()
+
+
+def drawable(text: str) -> str:
+    """The text as it is drawn: math that Matplotlib could not lay out is drawn as plain characters."""
+    return text.replace("$", "\\$") if text in _BAD_MATH else text
+
+
 @lru_cache(maxsize=4096)
 def measure_text(text: str, size: float) -> tuple[float, float, float]:
     """Width, height and descent of a label in centimetres: the extent Matplotlib lays the text out in."""
+    try:
+        return _measure(text, size)
+    except ValueError:  # generated math that mathtext rejects: measured (and later drawn) as plain text
+        _BAD_MATH.add(text)
+        return _measure(drawable(text), size)
+
+
+def _measure(text: str, size: float) -> tuple[float, float, float]:
     with textbook_rc():
         fig, renderer = _scratch()
         artist = fig.text(0, 0, text, fontsize=size, ha="left", va="baseline")

@@ -104,7 +104,6 @@ def test_slow_and_crashing_compiles_become_diagnostics():
 
     async def calls():
         async with Client(build_server(slow, lambda: "", crash, budget_s=0.1)) as client:
-            # The crash first: an abandoned slow compile keeps the compile lock until it ends.
             crash_result = await client.call_tool("check_scene", {"scene": "box B"})
             return await client.call_tool("compile_scene", {"scene": "box B"}), crash_result
 
@@ -114,3 +113,53 @@ def test_slow_and_crashing_compiles_become_diagnostics():
     assert (
         crash_result.is_error and "internal error: ValueError: bad" in crash_result.content[0].text
     )
+
+
+def _sleepy(scene):
+    import time
+
+    if "slow" in scene:
+        time.sleep(30)
+    return {"ok": True}
+
+
+def test_an_abandoned_compile_does_not_block_the_next():
+    from mcp import Client
+
+    from scidsl.llm_bridge.mcp_server import build_server
+
+    async def calls():
+        async with Client(build_server(_sleepy, lambda: "", budget_s=1.0)) as client:
+            slow = await client.call_tool("check_scene", {"scene": "slow"})
+            quick = await client.call_tool("check_scene", {"scene": "box B"})
+            return slow, quick
+
+    slow, quick = anyio.run(calls)
+    assert slow.is_error and "E0909" in slow.content[0].text
+    assert not quick.is_error
+
+
+def test_oversized_scene_is_refused_unread():
+    from mcp import Client
+
+    from scidsl import limits
+    from scidsl.llm_bridge.mcp_server import build_server
+
+    async def call():
+        async with Client(build_server(_sleepy, lambda: "")) as client:
+            return await client.call_tool("check_scene", {"scene": "x" * (limits.MAX_REQUEST_BYTES + 1)})
+
+    result = anyio.run(call)
+    assert result.is_error and "E0901" in result.content[0].text
+
+
+def test_oversized_request_line_is_skipped():
+    import io
+
+    from scidsl.llm_bridge.mcp_server import _BoundedLines
+
+    stream = io.BytesIO(b"x" * 5000 + b"\n" + b'{"ok": 1}\n')
+    lines = _BoundedLines(stream, 100)
+    assert lines._read_line() == "{}\n"
+    assert lines._read_line() == '{"ok": 1}\n'
+    assert lines._read_line() is None

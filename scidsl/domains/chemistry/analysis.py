@@ -198,7 +198,7 @@ def lewis_size(mol: Any) -> int:
 def parse_atom_label(text: str) -> tuple[int, str] | None:
     """Split ``"3: α"`` into (3, "α"); None when malformed."""
     head, sep, rest = text.partition(":")
-    if not sep or not head.strip().isdigit() or len(head.strip()) > 4:
+    if not sep or not (head.strip().isascii() and head.strip().isdigit()) or len(head.strip()) > 4:
         return None
     return int(head.strip()), rest.strip()
 
@@ -206,7 +206,7 @@ def parse_atom_label(text: str) -> tuple[int, str] | None:
 def parse_pair(text: str) -> tuple[int, int] | None:
     """Split ``"1-2"`` into (1, 2); None when malformed."""
     a, sep, b = text.partition("-")
-    if not sep or not a.strip().isdigit() or not b.strip().isdigit() or len(text) > 12:
+    if not sep or not (a + b).isascii() or not a.strip().isdigit() or not b.strip().isdigit() or len(text) > 12:
         return None
     return int(a), int(b)
 

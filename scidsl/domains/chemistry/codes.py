@@ -22,5 +22,6 @@ CODES: dict[str, str] = {
     "E3040": "unknown crystal lattice",
     "E3041": "a crystal lists the wrong number of species for its lattice",
     "E3042": "an atom index in numbers, labels or highlights does not exist",
+    "E3090": "an ion's charge is impossible (beyond the limit, or more electrons lost than its atoms have)",
     "W3001": "lone pairs are only drawn for small molecules",
 }

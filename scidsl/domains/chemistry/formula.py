@@ -4,6 +4,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from scidsl import limits
+
 from .elements import close_symbols, is_element
 from .issues import ChemError, ChemIssue
 
@@ -208,11 +210,14 @@ class _Scanner:
         digits = body.strip("+-")
         signs = body.replace(digits, "", 1) if digits else body
         ok = signs in ("+", "-") and (body.startswith(digits) or body.endswith(digits)) \
-            and (not digits or digits.isdigit())
+            and (not digits or (digits.isascii() and digits.isdigit()))
         if not ok or len(digits) > 3:
             raise self.fail(f"cannot read charge '{body}'", start, max(1, len(body)),
                             hint="write the charge like Fe^3+, SO4^2- or Na+")
         n = int(digits) if digits else 1
+        if n > limits.MAX_ION_CHARGE:
+            raise self.fail(f"a charge of {body} is beyond ±{limits.MAX_ION_CHARGE}", start, max(1, len(body)),
+                            hint="ions carry a few charges, like Fe^3+ or PO4^3-", code="E3090")
         return n if signs == "+" else -n
 
     def state(self) -> str | None:
@@ -245,4 +250,15 @@ def parse_formula(text: str) -> Formula:
             raise sc.fail(f"unexpected '{rest[0]}' in formula", hint=hint)
     except ChemError as err:
         raise ChemError([i.shifted(lead) for i in err.issues]) from None
+    _check_electrons(stripped, dict(counts), charge, lead)
     return Formula(stripped, dict(counts), charge, state, tuple(sc.tokens))
+
+
+def _check_electrons(text: str, counts: dict, charge: int, lead: int) -> None:
+    """A cation cannot lose more electrons than its atoms have."""
+    from scidsl.domains.chemistry.elements import ATOMIC_NUMBER
+
+    electrons = sum(ATOMIC_NUMBER.get(sym, 0) * n for sym, n in counts.items())
+    if charge > 0 and all(sym in ATOMIC_NUMBER for sym in counts) and charge > electrons:
+        raise ChemError([ChemIssue("E3090", f"{text} would have lost {charge} electrons, but its atoms have "
+                                   f"only {electrons}", lead, max(1, len(text)), hint="check the charge")])

@@ -50,9 +50,10 @@ def _bracket(text: str, at: int) -> tuple[SmilesAtom | None, int, ChemIssue | No
 
 
 def _ring_label(text: str, i: int) -> tuple[str | None, int]:
-    if text[i].isdigit():
+    if text[i].isascii() and text[i].isdigit():
         return text[i], i + 1
-    if text[i] == "%" and text[i + 1:i + 3].isdigit() and len(text[i + 1:i + 3]) == 2:
+    pair = text[i + 1:i + 3]
+    if text[i] == "%" and pair.isascii() and pair.isdigit() and len(pair) == 2:
         return text[i:i + 3], i + 3
     return None, i
 

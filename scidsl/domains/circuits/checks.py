@@ -21,6 +21,7 @@ def check_circuit(circuit: Circuit) -> list[Issue]:
     issues += check_connections(circuit)
     issues += check_isolated(circuit)
     issues += check_sources(circuit)
+    issues += check_parallel_sources(circuit)
     issues += check_meters(circuit)
     issues += check_shorted_parts(circuit)
     return issues
@@ -182,6 +183,27 @@ def check_sources(circuit: Circuit) -> list[Issue]:
             out.append(Issue("E2010", f"current source '{spec.name}' is left open: no closed "
                              "path joins its terminals", spec.name, spec.origin,
                              "an ideal current source needs a closed path; close the loop"))
+    return out
+
+
+def check_parallel_sources(circuit: Circuit) -> list[Issue]:
+    """Ideal voltage sources joined across the same two nodes must state the same voltage, same way round."""
+    uf = conducting_groups(circuit)
+    seen: dict[tuple, tuple[str, float]] = {}
+    out = []
+    for name, spec in circuit.parts.items():
+        q = spec.values.get("voltage")
+        minus, plus = circuit.node_of(name, "a"), circuit.node_of(name, "b")
+        if KINDS[spec.kind].family != "vsource" or not KINDS[spec.kind].polar or q is None \
+                or minus is None or plus is None or uf[minus] == uf[plus]:
+            continue
+        low, high = sorted((uf[minus], uf[plus]))
+        emf = q.si if uf[plus] == high else -q.si  # the rise from `low` to `high`
+        first = seen.setdefault((low, high), (name, emf))
+        if first[0] != name and abs(first[1] - emf) > 1e-9 * max(1.0, abs(emf)):
+            out.append(Issue("E2090", f"{spec.kind} '{name}' is in parallel with '{first[0]}' but their "
+                             "voltages differ: ideal sources cannot both hold", name, spec.origin,
+                             "give them the same voltage the same way round, or put a resistor in series"))
     return out
 
 

@@ -17,6 +17,7 @@ CODES: dict[str, str] = {
     "E2014": "the drawn schematic does not match the circuit (after-render check)",
     "E2015": "a resistance, capacitance or inductance is not positive",
     "E2016": "a loop or network is not a list of parts, series(), parallel() and node()",
+    "E2090": "ideal voltage sources in parallel state different voltages",
     "W2001": "an ammeter is in parallel with a part",
     "W2002": "a voltmeter is in series with a part",
     "W2003": "a part is shorted by a wire",

@@ -30,4 +30,5 @@ CODES: dict[str, str] = {
     "E4027": "two bodies placed by relations overlap (both put at one spot)",
     "E4026": "world lengths (with units) too different to be drawn to one scale",
     "E4025": "a stated relation (contact, hanging, direction, tangency, side) does not hold on the drawn page",
+    "E4090": "a group contains itself through the groups it holds",
 }

@@ -111,6 +111,42 @@ def check(ctx: Any) -> None:
                     ctx.report(error("E4005", f"group {node.name} cannot transform '{item}'", node.span_of("items"),
                                      "a group lists drawing items (polyline, polygon, ...) each in one group only"))
                 grouped[item] = node.name or ""
+    _check_group_cycles(ctx)
+    _check_vertex_budget(ctx)
+
+
+def _check_group_cycles(ctx: Any) -> None:
+    """A group may hold another group, but never (through others) itself."""
+    members = {n.name: list(n.items) for n in ctx.nodes if isinstance(n, k.Group) and n.name}
+    for start, node in ((n.name, n) for n in ctx.nodes if isinstance(n, k.Group) and n.name):
+        seen, stack = set(), list(members[start])
+        while stack:
+            item = stack.pop()
+            if item == start:
+                ctx.report(error("E4090", f"group {start} contains itself through its items", node.span_of("items"),
+                                 "a group may hold other groups, but not in a circle"))
+                break
+            if item in members and item not in seen:
+                seen.add(item)
+                stack.extend(members[item])
+
+
+def _check_vertex_budget(ctx: Any) -> None:
+    """Point lists are bounded in total: shapes with more vertices cost minutes and gigabytes to clear labels of."""
+    from scidsl import limits
+
+    total = 0
+    for node in ctx.nodes:
+        own = len(getattr(node, "points", None) or ()) + len(getattr(node, "through", None) or ())
+        if isinstance(node, k.Curve) and node.y is not None:
+            own += node.samples
+        total += own
+        if own > limits.MAX_LINE_VERTICES or total > limits.MAX_DRAWN_VERTICES:
+            most = limits.MAX_LINE_VERTICES if own > limits.MAX_LINE_VERTICES else limits.MAX_DRAWN_VERTICES
+            what = "this line has" if own > limits.MAX_LINE_VERTICES else "the drawing has"
+            ctx.report(error("E0916", f"{what} more than {most} vertices", node.span,
+                             "use fewer points, or a curve given by an expression"))
+            return
 
 
 def _check_ray_diagram(ctx: Any, node: k.RayDiagram) -> None:

@@ -9,7 +9,7 @@ from typing import Annotated, ClassVar, Literal, Optional
 
 from pydantic import Field
 
-from scidsl.model import Angle, Color, Expr, ExprKind, Label, Length, Node, Number, Quantity, Ref, quantity_of
+from scidsl.model import Angle, Color, Expr, ExprKind, Label, Length, Node, Number, Positive, Quantity, Ref, quantity_of
 
 
 Position = Annotated[Expr, ExprKind("a position: '(x, y)' in cm, a point or anchor name like 'A' or "
@@ -158,7 +158,7 @@ class Box(_Styled, _Placed):
 
     kind: Literal["box"] = "box"
     at: Optional[Position] = Field(default=None, description="the centre (instead of a relation)")
-    size: list[Number] = Field(default=[2.0, 1.0], min_length=2, max_length=2, description="[width, height] in cm")
+    size: list[Positive] = Field(default=[2.0, 1.0], min_length=2, max_length=2, description="[width, height] in cm")
     length: Optional[Size] = Field(default=None, description="extent along what it rests on (overrides size)")
     height: Optional[Size] = Field(default=None, description="height (overrides size)")
     text: Optional[Label] = Field(default=None, description="text inside the box")
@@ -540,8 +540,8 @@ class Block(_Styled):
     kind: Literal["block"] = "block"
     on: Ref = Field(description="the incline it rests on")
     at: Number = Field(default=0.5, ge=0, le=1, description="position of its centre along the slope, 0 = foot, 1 = top")
-    size: list[Number] = Field(default=[1.2, 0.8], min_length=2, max_length=2, description="[length along the slope, "
-                               "height] in cm")
+    size: list[Positive] = Field(default=[1.2, 0.8], min_length=2, max_length=2, description="[length along the "
+                                 "slope, height] in cm")
     text: Optional[Label] = Field(default=None, description="text inside the block")
     fill: Optional[Color] = Field(default="white", description="fill colour")
     relations: ClassVar[tuple[str, ...]] = ("on",)

@@ -14,6 +14,7 @@ CODES: dict[str, str] = {
     "E1011": "a polygon has the wrong number of vertices for its kind",
     "E1012": "a name refers to the wrong kind of object (a circle where a segment belongs)",
     "E1020": "a declared fact does not hold in the drawn figure",
+    "E1090": "a segment, line, ray or polygon side joins a point to itself (its two points coincide)",
 }
 
 # Codes no valid scene file can trigger; tests/test_geometry_domain.py tests each directly.

@@ -49,7 +49,33 @@ def layout(ctx: Any) -> Optional[Layout]:
         for c in result.conflicts:
             ctx.report(conflict_diagnostic(c, plan.unit))
         return None
-    return page_layout(plan, result.solution)
+    lay = page_layout(plan, result.solution)
+    for d in coincident_ends(ctx.nodes, lay.points):
+        ctx.report(d)
+    return None if ctx.has_errors else lay
+
+
+def coincident_ends(nodes: list, points: dict[str, cx.Vec]) -> list[Diagnostic]:
+    """A segment, line, ray or polygon side needs two different points: coincident ends draw nothing."""
+    from scidsl.domains.geometry.kinds import split_points
+
+    out = []
+    for node in nodes:
+        if node.kind not in ("segment", "line", "ray") and not hasattr(node, "vertex_names"):
+            continue
+        names = node.vertex_names() if hasattr(node, "vertex_names") else split_points(node.name or "") or []
+        through = getattr(node, "through", None)
+        if node.kind == "line" and isinstance(through, list):
+            names = list(through)
+        if node.kind in ("line", "ray", "segment") and len(names) != 2:
+            continue
+        pairs = list(zip(names, names[1:] + names[:1] if len(names) > 2 else names[1:]))
+        for a, b in pairs:
+            if a in points and b in points and math.dist(points[a], points[b]) < 1e-6:
+                out.append(error("E1090", f"{a} and {b} are the same point, so {node.name} has no {node.kind} "
+                                 f"between them", node.span_of("name"), "give the points different positions"))
+                break
+    return out
 
 
 def conflict_diagnostic(c: Any, unit: str = "") -> Diagnostic:

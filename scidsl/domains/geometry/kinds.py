@@ -27,8 +27,10 @@ def split_points(name: str) -> list[str] | None:
 def _check_geo_name(v: Any) -> str:
     if not isinstance(v, str):
         raise PydanticCustomError("ref_syntax", "expected a name like AB or c, got {got}", {"got": repr(v)[:40]})
+    from scidsl.names import check_name_text
     from scidsl.syntax import is_plain_name
 
+    check_name_text(v)
     if not is_plain_name(v):
         raise PydanticCustomError("ref_syntax", "'{v}' is not a name (letters, digits, _ and ')", {"v": v[:60]})
     return v

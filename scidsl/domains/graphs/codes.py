@@ -25,6 +25,7 @@ CODES: dict[str, str] = {
     "E8043": "a pedigree names something that is not a person",
     "E8044": "someone is their own ancestor",
     # the drawn page
+    "E8091": "a path claims to be shortest in a graph with a cycle of negative total weight",
     "E8090": "a drawn edge, arrow or weight does not sit where the layout put it (a bug in the drawing)",
     "W8001": "a drawn edge passes through a node it does not join (layout: given)",
 }

@@ -45,7 +45,12 @@ def _weight(w: Any) -> Weight:
         try:  # a text that reads as a number is that number, in the text form and in JSON alike
             return _to_quantity(w)
         except PydanticCustomError:
+            from scidsl.syntax import ExprText
             from scidsl.text import mathtext_error
+
+            if isinstance(w, ExprText):
+                raise PydanticCustomError("edge_shape", "the expression {got} is not a weight: write a number, a "
+                                          "quantity or a text in quotes", {"got": w[:60]}) from None
 
             if len(w) > 80 or any(ord(c) < 32 for c in w) or mathtext_error(w):
                 raise PydanticCustomError("edge_shape", "an edge label is a short line of text", {}) from None

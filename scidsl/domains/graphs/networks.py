@@ -203,13 +203,25 @@ def _check_claims(ctx: Any, p: k.Path, g: k.Graph, G: Any) -> None:
             ctx.report(error("E8009", f"the path is not Hamiltonian: {why}", p.span_of("hamiltonian"),
                              "a Hamiltonian path visits every node exactly once"))
     if p.shortest and not closed:
-        weight = "weight" if total is not None else None
-        best = nx.shortest_path_length(G, p.through[0], p.through[-1], weight=weight)
-        mine = total if total is not None else len(p.through) - 1
-        if mine > best + 1e-9:
-            route = nx.shortest_path(G, p.through[0], p.through[-1], weight=weight)
-            ctx.report(error("E8009", f"the path is not shortest: {'–'.join(route)} has length {best:g} "
-                             f"against {mine:g}", p.span_of("shortest"), "draw the shorter path, or drop shortest"))
+        _check_shortest(ctx, p, g, G, total)
+
+
+def _check_shortest(ctx: Any, p: k.Path, g: k.Graph, G: Any, total: Optional[float]) -> None:
+    import networkx as nx
+
+    weight = "weight" if total is not None else None
+    negative = weight is not None and any((w or 0) < 0 for _, _, w in G.edges(data="weight"))
+    if negative and (not g.directed or nx.negative_edge_cycle(G, weight="weight")):
+        ctx.report(error("E8091", f"{g.name} has a cycle of negative total weight, so no path is shortest",
+                         p.span_of("shortest"), "drop shortest, or make the weights non-negative"))
+        return
+    method = "bellman-ford" if negative else "dijkstra"
+    best = nx.shortest_path_length(G, p.through[0], p.through[-1], weight=weight, method=method)
+    mine = total if total is not None else len(p.through) - 1
+    if mine > best + 1e-9:
+        route = nx.shortest_path(G, p.through[0], p.through[-1], weight=weight, method=method)
+        ctx.report(error("E8009", f"the path is not shortest: {'–'.join(route)} has length {best:g} "
+                         f"against {mine:g}", p.span_of("shortest"), "draw the shorter path, or drop shortest"))
 
 
 # ---- layout -----------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ CODES: dict[str, str] = {
     "E6012": "a marked point is drawn away from its data coordinates",
     "E6013": "a marked point is drawn off the curve it belongs to",
     "E6014": "a mark or shade is missing what it needs (at or x; under or between)",
+    "E6091": "the area of a shaded region is too large to compute (it overflows)",
     "W6001": "a requested special point does not exist in the interval",
     "W6002": "a point lies outside the plot window and is not drawn",
 }

@@ -43,6 +43,18 @@ def _holds(equation: Any, x: Any, c: Any) -> bool:
     return bool(value.is_number and abs(complex(value)) < 1e-30)
 
 
+def _too_wild(expr: Any, x: Any) -> bool:
+    """True for a variable power of a variable (x^x, 2^x^x) or an integer power past 10^4."""
+    import sympy as sp
+
+    for p in expr.atoms(sp.Pow):
+        if p.exp.has(x) and (p.base.has(x) or any(q.exp.has(x) for q in p.exp.atoms(sp.Pow))):
+            return True
+        if p.exp.is_Integer and abs(int(p.exp)) > 10_000:
+            return True
+    return False
+
+
 def exact_point(
     kind: str, x_value: float, f: Expr, g: Optional[Expr] = None, given_x: bool = False
 ) -> Optional[tuple[Any, Any]]:
@@ -62,6 +74,8 @@ def _exact_point(
 
     x = sp.Symbol("x", real=True)
     fs = to_sympy(f.tree, {"x": x})
+    if _too_wild(fs, x) or (g is not None and _too_wild(to_sympy(g.tree, {"x": x}), x)):
+        return None  # power towers and huge powers make high-precision solving unbounded in time and memory
     # a computed x is only as precise as its solver (an extremum to ~1e-8); the proof below guards the guess
     equation = {
         "root": fs,

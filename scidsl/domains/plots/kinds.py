@@ -10,7 +10,7 @@ from typing import Annotated, Any, ClassVar, Literal, Optional
 
 from pydantic import Field, model_validator
 
-from scidsl.model import Color, Expr, ExprKind, Label, Node, Number, Ref
+from scidsl.model import Color, Expr, ExprKind, Label, Node, Number, Ref, Size2
 
 
 DataPos = Annotated[Expr, ExprKind("a position in data coordinates: '(x, y)' like '(3/5, 4/5)', "
@@ -66,7 +66,7 @@ class Plot(Node):
     )
     xtick_labels: Optional[list[Label]] = Field(default=None, max_length=200, description="texts for xticks")
     ytick_labels: Optional[list[Label]] = Field(default=None, max_length=200, description="texts for yticks")
-    size: Range = Field(default=(10.0, 7.0), description="(width, height) of the window in cm")
+    size: Size2 = Field(default=(10.0, 7.0), description="(width, height) of the window in cm")
     equal: bool = Field(default=False, description="same scale on both axes (circles stay round)")
     xscale: Literal["linear", "log"] = Field(default="linear", description="log: decades evenly spaced")
     yscale: Literal["linear", "log"] = Field(default="linear", description="log: decades evenly spaced")
@@ -253,7 +253,7 @@ class Process(_OnPlot):
 
 class _Chart(Node):
     title: Optional[Label] = Field(default=None, description="text above the chart")
-    size: Range = Field(default=(9.0, 6.0), description="(width, height) in cm")
+    size: Size2 = Field(default=(9.0, 6.0), description="(width, height) in cm")
     domain: ClassVar[str] = "plots"
 
 
@@ -293,7 +293,7 @@ class PieChart(_Chart):
     labels: list[Label] = Field(min_length=1, max_length=50)
     values: list[Number] = Field(min_length=1, max_length=50)
     percent: bool = Field(default=True, description="write the percentage in each label")
-    size: Range = Field(default=(8.0, 6.0))
+    size: Size2 = Field(default=(8.0, 6.0))
     example: ClassVar[str] = 'piechart p { labels: ["rent", "food"], values: [40, 60] }'
 
 

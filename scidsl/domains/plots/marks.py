@@ -38,7 +38,8 @@ def add_special(
             panel,
             LayoutError(
                 "W6001",
-                f"{spec.name} has no {wanted} on [{format_number(a)}, {format_number(b)}]",
+                f"{spec.name} has no {wanted} on [{format_number(a)}, {format_number(b)}]"
+                + ("" if numeric.defined_throughout(f, a, b) else " where it is defined and continuous"),
                 node,
                 "at" if mark is not None else "mark",
                 "check the interval or the expression",

@@ -173,7 +173,8 @@ def roots(f: Fn, x0: float, x1: float) -> list[float]:
                 found.append(float(r))
     if math.isfinite(ys[-1]) and ys[-1] == 0:
         found.append(float(xs[-1]))
-    scale = float(np.nanmax(np.abs(ys))) if np.isfinite(ys).any() else 1.0
+    finite = np.abs(ys[np.isfinite(ys)])
+    scale = float(finite.max()) if finite.size else 1.0  # an overflowing tail must not make every dip a root
     for i in range(1, len(xs) - 1):
         ya, yb, yc = abs(ys[i - 1]), abs(ys[i]), abs(ys[i + 1])
         if yb <= ya and yb <= yc and yb < 1e-3 * max(scale, 1e-9) and ys[i - 1] * ys[i + 1] > 0:
@@ -185,7 +186,23 @@ def roots(f: Fn, x0: float, x1: float) -> list[float]:
             )
             if abs(scalar(f, res.x)) < 1e-9 * max(scale, 1.0):
                 found.append(float(res.x))
-    return _unique(found, x1 - x0)
+    return [r for r in _unique(found, x1 - x0) if is_zero_at(f, r, x1 - x0)]
+
+
+def defined_throughout(f: Fn, x0: float, x1: float) -> bool:
+    """True when f has a finite value at every sample of [x0, x1]."""
+    return bool(np.isfinite(values(f, np.linspace(x0, x1, SAMPLES))).all())
+
+
+def is_zero_at(f: Fn, x: float, width: float) -> bool:
+    """f(x) is zero to the precision its nearby values allow: a root is checked by substitution before it is stated."""
+    y = scalar(f, x)
+    if not math.isfinite(y):
+        return False
+    h = 1e-6 * max(width, 1e-9)
+    near = [abs(scalar(f, x + d)) for d in (-h, h)]
+    local = max([v for v in near if math.isfinite(v)] + [1.0])
+    return abs(y) <= 1e-6 * local
 
 
 def extrema(f: Fn, x0: float, x1: float, want: str) -> list[float]:
@@ -240,7 +257,8 @@ def area(f: Fn, x0: float, x1: float) -> float:
     ys = values(f, xs)
     if not np.isfinite(ys).all():
         return math.nan
-    return float(simpson(ys, x=xs))
+    with np.errstate(all="ignore"):
+        return float(simpson(ys, x=xs))  # inf when the sum overflows; callers refuse a non-finite area
 
 
 def linear_fit(points: list[P]) -> tuple[float, float]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -47,6 +48,9 @@ def shade_region(panel: Panel, n: k.Shade, fns: dict[str, Any]) -> RegionL:
         (float(x), float(y)) for x, y in zip(xs[::-1], bottom[::-1])
     ]
     area = numeric.area(lambda x: np.abs(numeric.values(f, x) - numeric.values(g, x)), a, b)
+    if not math.isfinite(area):
+        raise LayoutError("E6091", "the area of the shaded region is too large to compute", n, "x",
+                          "shade a smaller interval or a curve with smaller values")
     text = n.label
     if n.show_area:
         from scidsl.domains.plots.ticks import format_number

@@ -19,7 +19,8 @@ def _to_item(v: Any, depth: int = 0) -> Any:
             raise PydanticCustomError("number_range", "the number {got} is not finite", {"got": v})
         return v
     if isinstance(v, str):
-        if v.startswith("-") and v[1:].replace(".", "", 1).isdigit():  # `-5` reaches the model as text
+        # `-5` reaches the model as text
+        if v.startswith("-") and v[1:].isascii() and v[1:].replace(".", "", 1).isdigit() and len(v) < 100:
             return -float(v[1:]) if "." in v else -int(v[1:])
         if len(v) > 500 or any(ord(c) < 32 for c in v):
             raise PydanticCustomError("label_control", "a text is one line of at most 500 characters", {})

@@ -9,6 +9,7 @@ from pydantic import Field, GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
 
 from scidsl.model import Color, Label, Node, Number, Quantity
+from scidsl.syntax import ExprText
 
 _NEGATIVE = re.compile(r"^-\s*\(?\s*[0-9.]")
 
@@ -30,6 +31,9 @@ def _to_cell(v: Any) -> Union[int, float, Quantity, str]:
     if isinstance(v, str):
         if _NEGATIVE.match(v):  # `-5` and `-3 cm` reach the model as text; they are numbers
             return _negative(v)
+        if isinstance(v, ExprText):
+            raise PydanticCustomError("cell_type", "the expression {got} is not a cell: write a number, a quantity "
+                                      "or a text in quotes", {"got": v[:60]})
         if len(v) > 500:
             raise PydanticCustomError("label_length", "the cell has {n} characters; the limit is 500", {"n": len(v)})
         if any(ord(c) < 32 for c in v):
