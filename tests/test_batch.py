@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import time
 
 from scidsl.batch import run_batch
 from scidsl.cli import main
-from scidsl.worker import compile_isolated, run_isolated
+from scidsl.worker import WorkerPool, compile_isolated, compile_to_record, run_isolated
 
 CODES_TESTED_HERE = ("E0909",)
 
@@ -23,6 +24,30 @@ def _allocate() -> int:
 
 def _abort() -> None:
     os.abort()
+
+
+def _compile_or_die(source: bytes, filename: str, fmt: str = "png", dpi: object = None) -> dict:
+    """The batch task, except that a scene whose name says `victim` gets its worker SIGKILLed."""
+    if "victim" in filename:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return compile_to_record(source, filename, fmt, dpi)
+
+
+def _pid(_: int) -> int:
+    return os.getpid()
+
+
+def _kill_second(n: int) -> int:
+    if n == 2:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return n * n
+
+
+def _records(path) -> list[dict]:  # type: ignore[no-untyped-def]
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+
+
+GOOD = 'dot P at (0, 0) { label: "P" }\npolyline l { points: [(0, 0), (2, 1)] }\n'
 
 
 def test_worker_budget_outcomes() -> None:
@@ -47,12 +72,57 @@ def test_batch_writes_images_and_records_and_resumes(tmp_path) -> None:  # type:
     out = tmp_path / "out"
     counts = run_batch([str(scenes)], str(out), jobs=2, progress=False)
     assert counts == {"total": 2, "skipped": 0, "ok": 1, "failed": 1}
-    records = {r["id"]: r for r in map(json.loads, (out / "records.jsonl").read_text().splitlines())}
-    assert records["good"]["ok"] and records["good"]["image"] == "good.png"
-    assert (out / "good.png").read_bytes()[:4] == b"\x89PNG"
-    assert records["bad"]["diagnostics"][0]["code"] == "E0101"
-    assert not (out / "bad.png").exists()
-    assert "dot P at (0, 0)" in records["good"]["scene"]
+    records = {r["id"]: r for r in _records(out / "records.jsonl")}
+    assert records["good.sdl"]["ok"] and records["good.sdl"]["image"] == "good.sdl.png"
+    assert (out / "good.sdl.png").read_bytes()[:4] == b"\x89PNG"
+    assert records["bad.sdl"]["diagnostics"][0]["code"] == "E0101"
+    assert not (out / "bad.sdl.png").exists()
+    assert "dot P at (0, 0)" in records["good.sdl"]["scene"]
     again = run_batch([str(scenes)], str(out), jobs=2, progress=False)
     assert again == {"total": 2, "skipped": 2, "ok": 0, "failed": 0}
     assert main(["batch", str(scenes), "--out", str(tmp_path / "cli")]) == 1
+
+
+def test_warm_workers_are_reused_and_recycled() -> None:
+    pool = WorkerPool(jobs=1, recycle=3)
+    pids = [value for _, status, value in pool.run((i, _pid, (i,)) for i in range(7))]
+    assert len(pids) == 7 and os.getpid() not in pids
+    assert [len(set(pids[i:i + 3])) for i in (0, 3)] == [1, 1]  # three jobs a worker, then a fresh one
+    assert len(set(pids)) == 3
+
+
+def test_a_killed_worker_loses_and_duplicates_nothing() -> None:
+    results = list(WorkerPool(jobs=2).run((n, _kill_second, (n,)) for n in range(6)))
+    assert sorted(key for key, _, _ in results) == list(range(6))
+    outcomes = {key: (status, value) for key, status, value in results}
+    assert outcomes.pop(2) == ("crashed", f"the worker exited with code {-signal.SIGKILL}")
+    assert outcomes == {n: ("ok", n * n) for n in (0, 1, 3, 4, 5)}
+
+
+def test_a_worker_past_its_budget_is_replaced() -> None:
+    results = dict((k, s) for k, s, _ in WorkerPool(jobs=1, seconds=0.5).run(
+        [(0, _sleep, ()), (1, len, ("ab",))]))
+    assert results == {0: "timeout", 1: "ok"}
+
+
+def test_batch_survives_a_killed_worker_and_retries_it_once(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    scenes = tmp_path / "scenes"
+    scenes.mkdir()
+    for name in ("a", "b", "victim", "c", "d"):
+        (scenes / f"{name}.sdl").write_text(GOOD)
+    out = tmp_path / "out"
+    counts = run_batch([str(scenes)], str(out), jobs=2, progress=False, task=_compile_or_die)
+    assert counts == {"total": 5, "skipped": 0, "ok": 4, "failed": 1}
+    records = _records(out / "records.jsonl")
+    assert sorted(r["id"] for r in records) == ["a.sdl", "b.sdl", "c.sdl", "d.sdl", "victim.sdl"]
+    victim = next(r for r in records if r["id"] == "victim.sdl")
+    assert (victim["worker"], victim["attempt"], victim["diagnostics"][0]["code"]) == ("crashed", 1, "E0909")
+    assert sorted(p.name for p in out.glob("*.png")) == ["a.sdl.png", "b.sdl.png", "c.sdl.png", "d.sdl.png"]
+    # A resume compiles the crashed scene once more, and only it; its record replaces the old one.
+    again = run_batch([str(scenes)], str(out), jobs=2, progress=False, task=_compile_or_die)
+    assert again == {"total": 5, "skipped": 4, "ok": 0, "failed": 1}
+    records = _records(out / "records.jsonl")
+    assert sorted(r["id"] for r in records) == ["a.sdl", "b.sdl", "c.sdl", "d.sdl", "victim.sdl"]
+    assert next(r for r in records if r["id"] == "victim.sdl")["attempt"] == 2
+    third = run_batch([str(scenes)], str(out), jobs=2, progress=False, task=_compile_or_die)
+    assert third == {"total": 5, "skipped": 5, "ok": 0, "failed": 0}
