@@ -95,7 +95,7 @@ class RecordLog:
         again = {i for i in ids if i in self.records}
         if again or not self._clean:
             keep = b"".join(record_line(r) for i, r in self.records.items() if i not in again)
-            _replace(self.path, keep)
+            replace_file(self.path, keep)
         self._fh = open(self.path, "ab")
 
     def write(self, record: dict) -> None:
@@ -104,7 +104,7 @@ class RecordLog:
         self._fh.flush()
 
 
-def _replace(path: pathlib.Path, data: bytes) -> None:
+def replace_file(path: pathlib.Path, data: bytes) -> None:
     """Write a file through a temporary file in its folder and an atomic rename."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -124,7 +124,7 @@ def write_output(out: pathlib.Path, rel: str, data: bytes) -> None:
         if (out / part).is_symlink():
             raise ValueError(f"refusing to write through the symbolic link {out / part}")
     target.parent.mkdir(parents=True, exist_ok=True)
-    _replace(target, data)
+    replace_file(target, data)
 
 
 def scene_files(paths: Iterable[str]) -> dict[str, pathlib.Path]:

@@ -6,7 +6,9 @@ import os
 import signal
 import time
 
-from scidsl.batch import run_batch
+import pytest
+
+from scidsl.batch import FolderBusy, RecordLog, record_line, run_batch
 from scidsl.cli import main
 from scidsl.worker import WorkerPool, compile_isolated, compile_to_record, run_isolated
 
@@ -126,3 +128,81 @@ def test_batch_survives_a_killed_worker_and_retries_it_once(tmp_path) -> None:  
     assert next(r for r in records if r["id"] == "victim.sdl")["attempt"] == 2
     third = run_batch([str(scenes)], str(out), jobs=2, progress=False, task=_compile_or_die)
     assert third == {"total": 5, "skipped": 5, "ok": 0, "failed": 0}
+
+
+def test_files_that_differ_only_in_suffix_or_folder_get_their_own_ids(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    scenes = tmp_path / "scenes"
+    (scenes / "sub").mkdir(parents=True)
+    (scenes / "dup.sdl").write_text(GOOD)
+    (scenes / "dup.json").write_text(json.dumps({"items": [{"kind": "dot", "name": "P", "at": "(0, 0)"}]}))
+    (scenes / "sub" / "x.sdl").write_text(GOOD)
+    (scenes / "sub__x.sdl").write_text(GOOD)
+    out = tmp_path / "out"
+    assert run_batch([str(scenes)], str(out), jobs=1, progress=False)["ok"] == 4
+    ids = sorted(r["id"] for r in _records(out / "records.jsonl"))
+    assert ids == ["dup.json", "dup.sdl", "sub/x.sdl", "sub__x.sdl"]
+    assert all((out / f"{i}.png").is_file() for i in ids)
+    # Two folders given: ids are relative to the folder they share, so equal names stay apart.
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "dup.sdl").write_text(GOOD)
+    both = tmp_path / "both"
+    run_batch([str(scenes), str(other / "dup.sdl")], str(both), jobs=1, progress=False)
+    assert "other/dup.sdl" in {r["id"] for r in _records(both / "records.jsonl")}
+    assert "scenes/dup.sdl" in {r["id"] for r in _records(both / "records.jsonl")}
+
+
+def test_a_second_batch_on_the_same_folder_is_refused(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    scenes = tmp_path / "scenes"
+    scenes.mkdir()
+    (scenes / "a.sdl").write_text(GOOD)
+    out = tmp_path / "out"
+    with RecordLog(out):  # a batch holding the folder
+        with pytest.raises(FolderBusy):
+            run_batch([str(scenes)], str(out), jobs=1, progress=False)
+        assert main(["batch", str(scenes), "--out", str(out)]) == 2
+    assert f"{out} is in use by another batch" in capsys.readouterr().err
+    assert not (out / "records.jsonl").exists()
+    assert main(["batch", str(scenes), "--out", str(out)]) == 0  # released with the first batch
+
+
+def test_records_survive_lone_surrogates(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    record = {"id": "x", "message": "\ud800 and \u00e9"}
+    assert json.loads(record_line(record)) == record
+    assert record_line({"id": "é"}) == '{"id": "é"}\n'.encode()
+    scenes = tmp_path / "scenes"
+    scenes.mkdir()
+    (scenes / "s.json").write_text('{"items": [{"kind": "text", "name": "t", "text": "\\ud800", "at": "(0, 0)"}]}')
+    (scenes / os.fsdecode(b"name\xff.sdl")).write_text(GOOD)  # a name that is not UTF-8
+    out = tmp_path / "out"
+    counts = run_batch([str(scenes)], str(out), jobs=1, progress=False)
+    assert counts["total"] == 2 and counts["ok"] + counts["failed"] == 2
+    assert sorted(r["id"] for r in _records(out / "records.jsonl")) == [os.fsdecode(b"name\xff.sdl"), "s.json"]
+    assert (out / os.fsdecode(b"name\xff.sdl.png")).is_file()
+    assert run_batch([str(scenes)], str(out), jobs=1, progress=False)["skipped"] == 2
+
+
+def test_a_line_cut_by_a_crash_is_dropped_not_glued_to_the_next(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    scenes = tmp_path / "scenes"
+    scenes.mkdir()
+    (scenes / "a.sdl").write_text(GOOD)
+    (scenes / "b.sdl").write_text(GOOD)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "records.jsonl").write_text(json.dumps({"id": "a.sdl", "ok": True}) + '\n{"id": "b.sd')
+    assert run_batch([str(scenes)], str(out), jobs=1, progress=False)["skipped"] == 1
+    assert [r["id"] for r in _records(out / "records.jsonl")] == ["a.sdl", "b.sdl"]
+
+
+def test_images_are_not_written_through_a_symlink_in_the_output(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    scenes = tmp_path / "scenes"
+    (scenes / "sub").mkdir(parents=True)
+    (scenes / "sub" / "a.sdl").write_text(GOOD)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "sub").symlink_to(outside)
+    assert run_batch([str(scenes)], str(out), jobs=1, progress=False)["failed"] == 1
+    assert list(outside.iterdir()) == []
+    assert "symbolic link" in _records(out / "records.jsonl")[0]["error"]
