@@ -236,6 +236,12 @@ def main_batch(paths: list[str], out_dir: str, fmt: str, jobs: int, seconds: Opt
     except FolderBusy as exc:
         print(f"scidsl batch: {exc}", file=sys.stderr)
         return 2
+    except ImportError as exc:  # --dask without the distributed package
+        print(f"scidsl batch: --dask needs the package dask[distributed] ({exc})", file=sys.stderr)
+        return 2
+    except OSError as exc:  # an output folder that cannot be written, a cluster that cannot be reached
+        print(f"scidsl batch: {exc}", file=sys.stderr)
+        return 2
     print(f"{counts['ok']} compiled, {counts['failed']} failed, {counts['skipped']} already done "
           f"(records in {os.path.join(out_dir, RECORDS)})", file=sys.stderr)
     return 1 if counts["failed"] else 0

@@ -198,22 +198,32 @@ class WorkerPool:
 
     def run(self, jobs: Iterable[tuple[Any, Callable[..., Any], tuple]]) -> Iterator[tuple[Any, str, Any]]:
         """Run every (key, fn, args); yield (key, status, value) as each finishes, in any order."""
-        ctx, todo = _context(), iter(jobs)
         try:
-            while True:
-                more = self._feed(ctx, todo)
-                busy = [s for s in self._slots if s.job is not None]
-                if not busy and not more:
-                    return
-                ready = mp_connection.wait([s.conn for s in busy] + [s.proc.sentinel for s in busy], 0.1)
-                for slot in busy:
-                    outcome = self._outcome(slot, ready)
-                    if outcome is not None:
-                        key = slot.job[0]
-                        slot.job = None
-                        yield (key, *outcome)
+            yield from self._results(jobs)
         finally:
             self.close()
+
+    def call(self, fn: Callable[..., Any], args: tuple) -> tuple[str, Any]:
+        """Run one job on a kept worker: (status, value); the pool stays open for the next call."""
+        for _, status, value in self._results([(None, fn, args)]):
+            return status, value
+        return "error", "no answer"
+
+    def _results(self, jobs: Iterable[tuple[Any, Callable[..., Any], tuple]]) -> Iterator[tuple[Any, str, Any]]:
+        """The scheduling loop of `run`, leaving the workers running."""
+        ctx, todo = _context(), iter(jobs)
+        while True:
+            more = self._feed(ctx, todo)
+            busy = [s for s in self._slots if s.job is not None]
+            if not busy and not more:
+                return
+            ready = mp_connection.wait([s.conn for s in busy] + [s.proc.sentinel for s in busy], 0.1)
+            for slot in busy:
+                outcome = self._outcome(slot, ready)
+                if outcome is not None:
+                    key = slot.job[0]
+                    slot.job = None
+                    yield (key, *outcome)
 
     def _feed(self, ctx: Any, todo: Iterator) -> bool:
         """Give a job to every idle worker; False once there are no jobs left."""
