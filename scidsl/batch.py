@@ -58,6 +58,7 @@ class RecordLog:
     def __init__(self, out: pathlib.Path, name: str = RECORDS) -> None:
         self.out, self.path = out, out / name
         self.records: dict[str, dict] = {}
+        self._clean = True  # the file holds exactly the records, one whole line each
         self._fd = -1
         self._fh: Any = None
 

@@ -1,7 +1,9 @@
-"""Compile a scene in a separate process with a time and memory budget.
+"""Compile scenes in separate processes with a time and memory budget.
 
 Batch runs and servers use this so that one hostile or pathological scene (a segfault in a native
 library, a runaway computation) is attributed to its file and never takes the others down.
+`run_isolated` forks one child for one call; `WorkerPool` keeps warm workers, forked from a server that
+imported the compiler once, and replaces any worker that fails or overruns its budget.
 """
 from __future__ import annotations
 
@@ -162,6 +164,8 @@ def _serve(conn: Any) -> None:
             answer = ("error", f"{type(exc).__name__}: {exc}"[:500])
         try:
             conn.send(answer)
+        except OSError:  # the parent is gone
+            return
         except Exception as exc:  # an answer that cannot be pickled is this job's failure
             conn.send(("error", f"the result could not be sent back: {type(exc).__name__}"))
 

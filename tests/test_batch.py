@@ -206,3 +206,29 @@ def test_images_are_not_written_through_a_symlink_in_the_output(tmp_path) -> Non
     assert run_batch([str(scenes)], str(out), jobs=1, progress=False)["failed"] == 1
     assert list(outside.iterdir()) == []
     assert "symbolic link" in _records(out / "records.jsonl")[0]["error"]
+
+
+def _own_rss() -> int:
+    from scidsl.worker import _resident_bytes
+
+    return _resident_bytes(os.getpid())
+
+
+def _hold(megabytes: int) -> int:
+    block = bytearray(megabytes * 2**20)
+    for i in range(0, len(block), 4096):  # touch every page so that it is resident
+        block[i] = 1
+    time.sleep(30)
+    return len(block)
+
+
+def test_a_worker_past_its_memory_budget_is_replaced() -> None:
+    pool = WorkerPool(jobs=1)
+    try:
+        status, base = pool.call(_own_rss, ())
+        assert status == "ok" and base > 0
+        pool.memory = base + 200 * 2**20
+        assert pool.call(_hold, (600,))[0] == "memory"
+        assert pool.call(len, ("abc",)) == ("ok", 3)
+    finally:
+        pool.close()
