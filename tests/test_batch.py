@@ -232,3 +232,18 @@ def test_a_worker_past_its_memory_budget_is_replaced() -> None:
         assert pool.call(len, ("abc",)) == ("ok", 3)
     finally:
         pool.close()
+
+
+def test_problem_batches_share_the_folder_lock_and_one_record_per_id(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from scidsl.llm_bridge.batch import Problem
+    from scidsl.llm_bridge.batch import run_batch as run_problems
+
+    out = tmp_path / "out"
+    with RecordLog(out):
+        with pytest.raises(FolderBusy):
+            run_problems([Problem("p", "A box.")], out, agent=None)  # type: ignore[arg-type]
+    bad = [Problem("p", "", "line 1 is not valid JSON \ud800")]
+    for _ in range(2):  # run again without --resume: the new record replaces the old one
+        assert run_problems(bad, out, agent=None).failed == 1  # type: ignore[arg-type]
+    records = _records(out / "results.jsonl")
+    assert [(r["id"], r["error"]) for r in records] == [("p", "line 1 is not valid JSON \ud800")]
