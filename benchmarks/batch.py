@@ -36,6 +36,7 @@ def scenes(paths: list[str], every: int) -> list[pathlib.Path]:
 
 
 def _timed(cmds: list[list[str]]) -> float:
+    """Wall seconds to run the commands one after the other."""
     start = time.perf_counter()
     for cmd in cmds:
         subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -106,6 +106,7 @@ def paired(a: list[str], b: list[str], runs: int) -> tuple[float, float, float]:
 
 
 def _wall(cmd: list[str]) -> float:
+    """Wall seconds of one run of a command, with bytecode caches allowed."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     start = time.perf_counter()
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)

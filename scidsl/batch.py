@@ -13,7 +13,7 @@ import tempfile
 from typing import Any, Callable, Iterable, Iterator, Optional
 
 from scidsl import limits
-from scidsl.worker import WorkerPool, compile_to_record, failure_record
+from scidsl.worker import Job, Outcome, WorkerPool, compile_to_record, failure_record
 
 RECORDS = "records.jsonl"
 LOCK = ".batch.lock"
@@ -160,7 +160,7 @@ def _read_source(path: pathlib.Path) -> bytes:
         return fh.read(limits.MAX_SOURCE_BYTES + 1)
 
 
-def _jobs(todo: dict[str, pathlib.Path], task: Callable, fmt: str, failed: dict) -> Iterator[tuple]:
+def _jobs(todo: dict[str, pathlib.Path], task: Callable, fmt: str, failed: dict) -> Iterator[Job]:
     """(id, task, args) for each scene, read lazily; unreadable files go to `failed`."""
     for item, path in todo.items():
         try:
@@ -192,7 +192,7 @@ def run_batch(paths: list[str], out_dir: str, fmt: str = "png", jobs: int = 2,
     return counts
 
 
-def _execute(jobs: Iterable[tuple], n: int, seconds: float, dask: Optional[str]) -> Iterator[tuple]:
+def _execute(jobs: Iterable[Job], n: int, seconds: float, dask: Optional[str]) -> Iterator[Outcome]:
     """Run the jobs on warm local workers (or a Dask cluster); yield (id, status, value)."""
     if dask:
         from scidsl.batch_dask import run_on_dask

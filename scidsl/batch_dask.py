@@ -11,7 +11,7 @@ import threading
 from typing import Any, Callable, Iterable, Iterator
 
 from scidsl import limits
-from scidsl.worker import WorkerPool
+from scidsl.worker import Job, Outcome, WorkerPool
 
 _LOCAL = threading.local()
 DAEMONIC = ("the Dask worker is a daemonic process, which may not start the budgeted compiler: start "
@@ -46,9 +46,8 @@ def _client(address: str, workers: int) -> tuple[Any, Any]:
     return Client(cluster), cluster
 
 
-def run_on_dask(jobs: Iterable[tuple[Any, Callable[..., Any], tuple]], address: str, workers: int,
-                seconds: float = limits.WORKER_SECONDS,
-                memory: int = limits.WORKER_BYTES) -> Iterator[tuple[Any, str, Any]]:
+def run_on_dask(jobs: Iterable[Job], address: str, workers: int, seconds: float = limits.WORKER_SECONDS,
+                memory: int = limits.WORKER_BYTES) -> Iterator[Outcome]:
     """Run every (key, fn, args) on the cluster; yield (key, status, value) as each finishes."""
     from distributed import as_completed
 

@@ -149,7 +149,8 @@ Statement = Union[Decl, Given]
 
 # ---- parser -------------------------------------------------------------------------------
 
-PARSER_OPTIONS = dict(parser="lalr", propagate_positions=True, start=["start", "value"], maybe_placeholders=False)
+PARSER_OPTIONS = dict(parser="lalr", propagate_positions=True, start=["start", "value"],
+                      maybe_placeholders=False)
 
 
 @lru_cache(maxsize=1)

@@ -17,6 +17,8 @@ from typing import Any, Callable, Iterable, Iterator, Optional
 from scidsl import limits
 
 WORKER_JOBS = 200  # scenes a warm worker compiles before it is replaced (bounds slow leaks)
+Job = tuple[Any, Callable[..., Any], tuple]  # (key, function, arguments)
+Outcome = tuple[Any, str, Any]  # (key, "ok" | "timeout" | "memory" | "crashed" | "error", value or detail)
 
 
 def _child(conn: Any, fn: Callable[..., Any], args: tuple) -> None:
@@ -200,7 +202,7 @@ class WorkerPool:
     recycle: int = WORKER_JOBS
     _slots: list[_Slot] = field(default_factory=list)
 
-    def run(self, jobs: Iterable[tuple[Any, Callable[..., Any], tuple]]) -> Iterator[tuple[Any, str, Any]]:
+    def run(self, jobs: Iterable[Job]) -> Iterator[Outcome]:
         """Run every (key, fn, args); yield (key, status, value) as each finishes, in any order."""
         try:
             yield from self._results(jobs)
@@ -213,7 +215,7 @@ class WorkerPool:
             return status, value
         return "error", "no answer"
 
-    def _results(self, jobs: Iterable[tuple[Any, Callable[..., Any], tuple]]) -> Iterator[tuple[Any, str, Any]]:
+    def _results(self, jobs: Iterable[Job]) -> Iterator[Outcome]:
         """The scheduling loop of `run`, leaving the workers running."""
         ctx, todo = _context(), iter(jobs)
         while True:
