@@ -113,7 +113,8 @@ def kind_index() -> dict[str, str]:
 
     here = pathlib.Path(__file__).parent
     key = cache.digest([__file__, cache.files_key(here / "domains"), cache.files_key(here, "model.py")])
-    data = cache.read("kinds.json", key)
+    name = f"kinds-{cache.digest([__file__])[:12]}.json"  # one entry per installation, replaced on change
+    data = cache.read(name, key)
     if data is not None:
         try:
             index = json.loads(data)
@@ -122,7 +123,7 @@ def kind_index() -> dict[str, str]:
         except ValueError:
             pass
     index = {kind: (dom.name if dom else "") for kind, (_, dom) in kinds().items()}
-    cache.write("kinds.json", key, json.dumps(index).encode("utf-8"))
+    cache.write(name, key, json.dumps(index).encode("utf-8"))
     return index
 
 

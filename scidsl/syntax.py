@@ -165,7 +165,8 @@ def _parser():  # type: ignore[no-untyped-def]
 
     grammar = (pkgutil.get_data("scidsl.grammar", "scene.lark") or b"").decode("utf-8")
     key = cache.digest([grammar, lark.__version__, sorted(PARSER_OPTIONS.items())])
-    data = cache.read("parser.lark", key)
+    name = f"parser-{cache.digest([__file__])[:12]}.lark"  # one entry per installation, replaced on change
+    data = cache.read(name, key)
     if data is not None:
         try:
             return lark.Lark.load(io.BytesIO(data))
@@ -174,7 +175,7 @@ def _parser():  # type: ignore[no-untyped-def]
     parser = lark.Lark.open_from_package("scidsl.grammar", "scene.lark", **PARSER_OPTIONS)
     out = io.BytesIO()
     parser.save(out)
-    cache.write("parser.lark", key, out.getvalue())
+    cache.write(name, key, out.getvalue())
     return parser
 
 

@@ -39,7 +39,7 @@ def test_a_drawing_loads_no_solver_library_and_no_other_domain(tmp_path, example
     # The first run fills the cache (every kinds module, no solver); the second reads it.
     assert runs[0].stdout.startswith("True [] ["), runs[0].stderr
     assert runs[1].stdout.strip() == "True [] ['draw']", runs[1].stderr
-    assert sorted(os.listdir(tmp_path / "cache")) == ["kinds.json", "parser.lark"]
+    assert sorted(name.split("-")[0] for name in os.listdir(tmp_path / "cache")) == ["kinds", "parser"]
 
 
 def test_cache_entries_are_keyed_and_damage_is_ignored(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -60,7 +60,7 @@ def test_a_damaged_kinds_index_is_rebuilt(tmp_path, monkeypatch) -> None:  # typ
     kind_index.cache_clear()
     try:
         first = kind_index()
-        entry = tmp_path / "kinds.json"
+        entry = next(tmp_path.glob("kinds-*.json"))
         key = entry.read_bytes().split(b"\n", 1)[0]
         entry.write_bytes(key + b"\n" + json.dumps(["not", "an", "index"]).encode())
         kind_index.cache_clear()
