@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 import re
-import tempfile
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Iterator
@@ -14,10 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from scidsl.batch import RecordLog, replace_file
+
 from .agent import Agent, AgentResult
 
 TEXT_KEYS = ("problem_text", "problem", "text", "question")
 MAX_ID_CHARS = 100
+RESULTS = "results.jsonl"
 
 
 @dataclass(frozen=True)
@@ -91,17 +92,8 @@ def safe_id(raw: str) -> str:
 
 def finished_ids(results_path: Path) -> set[str]:
     """Ids already drawn successfully in an earlier run (for --resume)."""
-    if not results_path.exists():
-        return set()
-    done = set()
-    for line in results_path.read_text(encoding="utf-8").splitlines():
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError:
-            continue  # a line cut by an earlier crash
-        if isinstance(record, dict) and record.get("ok"):
-            done.add(str(record.get("id")))
-    return done
+    with RecordLog(results_path.parent, results_path.name) as log:
+        return {i for i, r in log.records.items() if r.get("ok")}
 
 
 def run_batch(
@@ -114,22 +106,20 @@ def run_batch(
     jobs: int = 1,
     progress: Callable[[str], None] = lambda _msg: None,
 ) -> BatchSummary:
-    """Draw every problem into `out_dir`, appending one record a problem to results.jsonl."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    results_path = out_dir / "results.jsonl"
-    done = finished_ids(results_path) if resume else set()
-    pending = [(i, p) for i, p in enumerate(problems, start=1) if p.id not in done]
-    render_lock, write_lock = threading.Lock(), threading.Lock()
-    worker = _serialised(agent, render_lock) if jobs > 1 else agent
-    counts = {"ok": 0, "failed": 0}
-    with open(results_path, "a", encoding="utf-8") as results:
+    """Draw every problem into `out_dir`, keeping one record a problem in results.jsonl."""
+    with RecordLog(out_dir, RESULTS) as log:
+        done = {i for i, r in log.records.items() if r.get("ok")} if resume else set()
+        pending = [(i, p) for i, p in enumerate(problems, start=1) if p.id not in done]
+        log.start(p.id for _, p in pending)
+        render_lock, write_lock = threading.Lock(), threading.Lock()
+        worker = _serialised(agent, render_lock) if jobs > 1 else agent
+        counts = {"ok": 0, "failed": 0}
 
         def work(item: tuple[int, Problem]) -> None:
             index, problem = item
             record = _draw_one(problem, out_dir, worker, fmt, render_lock)
             with write_lock:
-                results.write(json.dumps(record, ensure_ascii=False) + "\n")
-                results.flush()
+                log.write(record)
                 counts["ok" if record["ok"] else "failed"] += 1
                 progress(f"[{index}/{len(problems)}] {problem.id}: {record['report']}")
 
@@ -226,12 +216,4 @@ def write_atomic(path: Path, data: bytes) -> None:
     """Write through a temporary file and rename; never write through a symlink."""
     if path.is_symlink():
         raise ValueError(f"refusing to write through the symbolic link {path}")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    replace_file(path, data)

@@ -264,6 +264,8 @@ def _run_one(args: argparse.Namespace, make_agent: Callable[[Any], Any]) -> int:
 
 def _run_batch(args: argparse.Namespace, make_agent: Callable[[Any], Any]) -> int:
     """Draw every problem of args.input into args.out."""
+    from scidsl.batch import FolderBusy
+
     from .batch import read_problems, run_batch
     from .trace import TraceWriter
 
@@ -274,16 +276,20 @@ def _run_batch(args: argparse.Namespace, make_agent: Callable[[Any], Any]) -> in
         print(f"scidsl generate: cannot read {args.input}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
     out_dir.mkdir(parents=True, exist_ok=True)
-    with TraceWriter(Path(args.trace) if args.trace else out_dir / "trace.jsonl") as trace:
-        summary = run_batch(
-            problems,
-            out_dir,
-            make_agent(trace),
-            fmt=args.format,
-            resume=args.resume,
-            jobs=args.jobs,
-            progress=lambda msg: print(msg, file=sys.stderr),
-        )
+    try:
+        with TraceWriter(Path(args.trace) if args.trace else out_dir / "trace.jsonl") as trace:
+            summary = run_batch(
+                problems,
+                out_dir,
+                make_agent(trace),
+                fmt=args.format,
+                resume=args.resume,
+                jobs=args.jobs,
+                progress=lambda msg: print(msg, file=sys.stderr),
+            )
+    except FolderBusy as exc:
+        print(f"scidsl generate: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     print(
         f"{summary.ok} drawn, {summary.failed} failed, {summary.skipped} skipped of {summary.total} "
         f"(results: {out_dir / 'results.jsonl'})",

@@ -179,10 +179,10 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    """Compile many scenes, each in its own budgeted worker process."""
+    """Compile many scenes on warm budgeted workers (local or on a Dask cluster)."""
     from scidsl.batch import main_batch
 
-    return main_batch(args.paths, args.out, args.format, args.jobs, args.timeout)
+    return main_batch(args.paths, args.out, args.format, args.jobs, args.timeout, args.dask)
 
 
 def _bridge_attr(name: str) -> Optional[Callable]:
@@ -241,6 +241,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("png", "svg", "pdf"), default="png")
     p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="scenes compiled at once")
     p.add_argument("--timeout", type=float, default=None, help="seconds per scene (default 30)")
+    p.add_argument("--dask", metavar="ADDRESS", default=None,
+                   help="run on the Dask cluster at ADDRESS (tcp://host:8786), or 'local' for a LocalCluster "
+                        "of --jobs processes")
     p.set_defaults(func=cmd_batch)
 
     add_commands = _bridge_attr("add_commands")

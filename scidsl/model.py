@@ -395,7 +395,7 @@ class Node(BaseModel):
     """Base of every statement kind. Subclasses set `kind: Literal["..."]` and their properties."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True,
-                              arbitrary_types_allowed=True, protected_namespaces=())
+                              arbitrary_types_allowed=True, protected_namespaces=(), defer_build=True)
 
     kind: str
     name: DeclName = None

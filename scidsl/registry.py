@@ -106,16 +106,57 @@ def kinds() -> dict[str, tuple[type["Node"], Domain | None]]:
     return table
 
 
+@lru_cache(maxsize=1)
+def kind_index() -> dict[str, str]:
+    """Kind name → owning domain name ("" for the core), without importing every kinds module:
+    read from the user cache while the domain sources are unchanged, else built from `kinds()`."""
+    import json
+    import pathlib
+
+    from scidsl import cache
+
+    here = pathlib.Path(__file__).parent
+    key = cache.digest([__file__, cache.files_key(here / "domains"), cache.files_key(here, "model.py")])
+    name = f"kinds-{cache.digest([__file__])[:12]}.json"  # one entry per installation, replaced on change
+    data = cache.read(name, key)
+    if data is not None:
+        try:
+            index = json.loads(data)
+            if isinstance(index, dict) and all(isinstance(v, str) for v in index.values()):
+                return index
+        except ValueError:
+            pass
+    index = {kind: (dom.name if dom else "") for kind, (_, dom) in kinds().items()}
+    cache.write(name, key, json.dumps(index).encode("utf-8"))
+    return index
+
+
+@lru_cache(maxsize=None)
+def _module_kinds(domain_name: str) -> dict[str, type["Node"]]:
+    """The kinds one domain's kinds module defines."""
+    if not domain_name:
+        from scidsl.model import Given, SceneSettings
+
+        return {"scene": SceneSettings, "given": Given}
+    mod = _try_import(next(d for d in DOMAINS if d.name == domain_name).kinds_module)
+    return {cls.model_fields["kind"].default: cls for cls in getattr(mod, "KINDS", ())}
+
+
 def kind_class(kind: str) -> type["Node"] | None:
-    """The model class of a kind, or None."""
-    entry = kinds().get(kind)
-    return entry[0] if entry else None
+    """The model class of a kind, or None (imports only the kinds module of its domain)."""
+    dom = kind_index().get(kind)
+    return None if dom is None else _module_kinds(dom).get(kind)
 
 
 def domain_of_kind(kind: str) -> Domain | None:
     """The domain owning a kind (None for core kinds)."""
-    entry = kinds().get(kind)
-    return entry[1] if entry else None
+    name = kind_index().get(kind)
+    return next((d for d in DOMAINS if d.name == name), None) if name else None
+
+
+def _present(dom: Domain) -> bool:
+    """True when the domain's kinds module exists (it owns at least one kind)."""
+    return dom.name in kind_index().values()
 
 
 def domain_of_function(fn: str) -> Domain | None:
@@ -126,13 +167,12 @@ def domain_of_function(fn: str) -> Domain | None:
 
 def domains_of_function(fn: str) -> list[Domain]:
     """Every domain owning a given-fact function (several may share `length` or `angle`)."""
-    return [dom for dom in DOMAINS if fn in dom.fact_functions and _try_import(dom.kinds_module) is not None]
+    return [dom for dom in DOMAINS if fn in dom.fact_functions and _present(dom)]
 
 
 def fact_functions() -> list[str]:
     """Every function a `given` fact may use."""
-    return sorted({fn for dom in DOMAINS for fn in dom.fact_functions
-                   if _try_import(dom.kinds_module) is not None})
+    return sorted({fn for dom in DOMAINS for fn in dom.fact_functions if _present(dom)})
 
 
 @lru_cache(maxsize=None)

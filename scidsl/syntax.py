@@ -156,13 +156,34 @@ class ExprText(str):
 
 # ---- parser -------------------------------------------------------------------------------
 
+PARSER_OPTIONS = dict(parser="lalr", propagate_positions=True, start=["start", "value"],
+                      maybe_placeholders=False)
+
+
 @lru_cache(maxsize=1)
 def _parser():  # type: ignore[no-untyped-def]
-    from lark import Lark
+    """The LALR parser, loaded from the user cache when it was built for this grammar and lark."""
+    import io
+    import pkgutil
 
-    return Lark.open_from_package("scidsl.grammar", "scene.lark", parser="lalr",
-                                  propagate_positions=True, start=["start", "value"],
-                                  maybe_placeholders=False)
+    import lark
+
+    from scidsl import cache
+
+    grammar = (pkgutil.get_data("scidsl.grammar", "scene.lark") or b"").decode("utf-8")
+    key = cache.digest([grammar, lark.__version__, sorted(PARSER_OPTIONS.items())])
+    name = f"parser-{cache.digest([__file__])[:12]}.lark"  # one entry per installation, replaced on change
+    data = cache.read(name, key)
+    if data is not None:
+        try:
+            return lark.Lark.load(io.BytesIO(data))
+        except Exception:  # noqa: BLE001 - a damaged entry is rebuilt
+            pass
+    parser = lark.Lark.open_from_package("scidsl.grammar", "scene.lark", **PARSER_OPTIONS)
+    out = io.BytesIO()
+    parser.save(out)
+    cache.write(name, key, out.getvalue())
+    return parser
 
 
 class SyntaxFailure(Exception):

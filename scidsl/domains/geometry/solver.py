@@ -13,10 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 import numpy as np
-from scipy.optimize import least_squares
 
 from . import constructions as cx
-from .exact import check_triangle, collect_givens, degenerate_sides, exact_triangle
 from .facts_eval import describe_fact, fact_points, fact_residual
 from .graph import Env, Graph, GraphError, build_graph
 from .orient import apply_direction, apply_point, orientation_transform
@@ -94,6 +92,8 @@ def solve(problem: Problem, budget_s: float = DEFAULT_BUDGET_S) -> SolveResult:
 
 
 def _triangle_conflicts(problem: Problem) -> list[Conflict]:
+    from .exact import check_triangle, collect_givens, degenerate_sides  # sympy, only for triangles
+
     out = []
     for poly in problem.polygons:
         if len(poly.vertices) == 3:
@@ -185,6 +185,8 @@ class _Context:
         """Shape near the targets, then polish so the facts hold."""
         if len(start) == 0:
             return start, self.error(facts, start)
+        from scipy.optimize import least_squares  # only when a numeric solve is needed
+
         opts = dict(method="trf", xtol=1e-14, ftol=1e-14, gtol=1e-14, max_nfev=300)
         x = least_squares(self.residuals(facts, PULL, start, shaping=True), start, **opts).x
         x = least_squares(self.residuals(facts, POLISH_PULL, x), x, **opts).x
@@ -274,6 +276,8 @@ class _Context:
 
     def exact_values(self) -> dict[str, Any]:
         """Exact sympy measures of triangles whose givens fix them."""
+        from .exact import collect_givens, exact_triangle
+
         out: dict[str, Any] = {}
         for poly in self.p.polygons:
             if len(poly.vertices) == 3:
