@@ -30,8 +30,11 @@ def test_hemisphere_scene_lines_keep_out_of_the_body() -> None:
         r = _compiled(fh.read())
     lines = [it for it in r.drawing.items if isinstance(it, Line) and it.owner == "E" and it.role == "field"]
     assert len(lines) == 8
+    (cx, cy), right = r.drawing.anchors["face.center"], r.drawing.anchors["face.right"]
+    k = (right[0] - cx) / 0.7  # the page's scale
     for ln in lines:  # outside the flat face (an ellipse 0.7 by 2 about O) and the dome (2.4 by 2)
-        for x, y in ln.points[:: max(1, len(ln.points) - 1)]:
+        for px, py in ln.points[:: max(1, len(ln.points) - 1)]:
+            x, y = (px - cx) / k, (py - cy) / k
             face = (x / 0.7) ** 2 + (y / 2.0) ** 2
             dome = (x / 2.4) ** 2 + (y / 2.0) ** 2 if x > 0 else 2.0
             assert face >= 0.99 and dome >= 0.99  # the outline is a 96-gon
