@@ -26,10 +26,17 @@ class Fact:
     args: tuple[Any, ...]
     value: Any = None
     text: str = ""
+    hidden: bool = False  # computed and checked, but not drawn (`answer: hidden`, `given ... { show: false }`)
+
+    @property
+    def visible(self) -> bool:
+        """True when a reader can see this fact in the figure."""
+        return not self.hidden
 
     def to_dict(self) -> dict:
         """Plain data."""
-        return {"predicate": self.predicate, "args": list(self.args), "value": self.value, "text": self.text}
+        return {"predicate": self.predicate, "args": list(self.args), "value": self.value, "text": self.text,
+                "hidden": self.hidden}
 
 
 @dataclass
