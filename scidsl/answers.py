@@ -43,9 +43,11 @@ class AnswerMarker:
 Answer = Annotated[str, AnswerMarker]
 
 
-def answer_field() -> Any:
+def answer_field(default: str = SHOWN) -> Any:
     """The `answer` field every kind with computed results declares."""
-    return Field(default=SHOWN, description=DESCRIPTION)
+    if default == SHOWN:
+        return Field(default=SHOWN, description=DESCRIPTION)
+    return Field(default=default, description=DESCRIPTION.replace("shown (default), hidden", f"shown, {default} (default)"))
 
 
 def mode_of(node: Any) -> str:
