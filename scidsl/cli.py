@@ -133,6 +133,22 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_quiz(args: argparse.Namespace) -> int:
+    """Print multiple-choice items about the figure's visible facts as JSON."""
+    from scidsl.quiz import make_quiz
+
+    result, problem = _compile_file(args.file)
+    if result is None:
+        print(f"scidsl: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    if not result.ok:
+        _report(result, "human")
+        return EXIT_DIAGNOSTICS
+    items = make_quiz(result.facts, seed=args.seed)
+    print(json.dumps({"file": result.file, "items": items}, ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
 def cmd_batch(args: argparse.Namespace) -> int:
     """Compile many scenes, each in its own budgeted worker process."""
     from scidsl.batch import main_batch
@@ -178,6 +194,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schema", help="print the JSON Schema of scenes")
     p.add_argument("--tools", action="store_true", help="print the tool definitions for LLM tool calling")
     p.set_defaults(func=cmd_schema)
+
+    p = sub.add_parser("quiz", help="print multiple-choice items about the figure's visible facts (JSON)")
+    p.add_argument("file", help="scene file (.sdl or .json), or - for standard input")
+    p.add_argument("--seed", type=int, default=0, help="seed of the option order and the near values")
+    p.set_defaults(func=cmd_quiz)
 
     p = sub.add_parser("batch", help="compile many scenes into images and JSONL records")
     p.add_argument("paths", nargs="+", help="scene files or folders")
