@@ -149,6 +149,31 @@ def cmd_quiz(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_variants(args: argparse.Namespace) -> int:
+    """Write N distinct verified variants of a scene whose givens or properties declare ranges."""
+    from scidsl.variants import make_variants, slots, write_variants
+
+    result, problem = _compile_file(args.file)
+    if result is None:
+        print(f"scidsl: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    if not result.ok or result.scene is None:
+        _report(result, "human")
+        return EXIT_DIAGNOSTICS
+    if not slots(result.scene):
+        print(f"scidsl: {args.file} declares no range (given ... {{ vary: [a, b] }} or vary of X.p {{ range: [a, b] }})",
+              file=sys.stderr)
+        return EXIT_USAGE
+    found = make_variants(result.scene, args.n, args.seed, result.file)
+    stem = os.path.splitext(os.path.basename(args.file))[0] if args.file != "-" else "scene"
+    write_variants(found, stem, args.out)
+    print(f"wrote {len(found)} verified variant(s) of {args.file} to {args.out}", file=sys.stderr)
+    if len(found) < args.n:
+        print(f"scidsl: only {len(found)} distinct variants passed every check (asked for {args.n})", file=sys.stderr)
+        return EXIT_DIAGNOSTICS
+    return EXIT_OK
+
+
 def cmd_batch(args: argparse.Namespace) -> int:
     """Compile many scenes, each in its own budgeted worker process."""
     from scidsl.batch import main_batch
@@ -199,6 +224,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="scene file (.sdl or .json), or - for standard input")
     p.add_argument("--seed", type=int, default=0, help="seed of the option order and the near values")
     p.set_defaults(func=cmd_quiz)
+
+    p = sub.add_parser("variants", help="write N distinct verified variants of a scene with ranges")
+    p.add_argument("file", help="scene file (.sdl or .json) whose givens or properties declare ranges")
+    p.add_argument("-n", type=int, default=5, help="number of variants (default 5)")
+    p.add_argument("--seed", type=int, default=0, help="seed of the values drawn")
+    p.add_argument("--out", required=True, help="output folder (scene, image, facts and quiz per variant)")
+    p.set_defaults(func=cmd_variants)
 
     p = sub.add_parser("batch", help="compile many scenes into images and JSONL records")
     p.add_argument("paths", nargs="+", help="scene files or folders")

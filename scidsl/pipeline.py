@@ -172,12 +172,14 @@ def _run(source: Any, filename: str, options: CompileOptions, result: Result) ->
         result.scene = scene
     from scidsl.check import check_labels
     from scidsl.resolve import resolve
+    from scidsl.variants import check_vary
 
     # resolve what did build, so that one run reports as many problems as it can
     with result.stage("resolve"):
         names, diags = resolve(scene)
         result.diagnostics.extend(d for d in diags if not _about_unbuilt(d, scene))
         result.diagnostics.extend(check_labels(scene))
+        result.diagnostics.extend(check_vary(scene))
     if not result.ok:
         return
     from scidsl.compose import run_domains
