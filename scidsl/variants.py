@@ -32,10 +32,11 @@ class Slot:
     at: tuple[int, ...] = ()  # position inside a list property, from 1
 
     def pick(self, rng: random.Random) -> float:
-        """A value in the range: a whole number when the range and the value are whole, else one decimal."""
+        """A value in the range: a whole number when the range and the value are whole, else two digits of it."""
         if self.integer:
             return float(rng.randint(math.ceil(self.low), math.floor(self.high)))
-        return round(rng.uniform(self.low, self.high), 1)
+        places = max(1, 1 - math.floor(math.log10(self.high - self.low)))
+        return round(rng.uniform(self.low, self.high), places)
 
 
 @dataclass
