@@ -51,6 +51,9 @@ def add_commands(subparsers: Any) -> None:
     )
     docs.add_argument("-o", "--output", help="write the reference to this file instead of stdout")
     docs.set_defaults(func=run_docs, handler=run_docs)
+    from .validate import add_command as add_validate
+
+    add_validate(subparsers)
 
 
 def _add_generate(subparsers: Any) -> None:

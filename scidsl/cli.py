@@ -174,6 +174,20 @@ def cmd_variants(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    """Compile scenes into a dataset: images, scenes, facts and quizzes as JSONL and Parquet."""
+    from scidsl.dataset import DATASET_JSONL, DATASET_PARQUET, export_dataset
+
+    try:
+        counts = export_dataset(args.paths, args.out, args.jobs, args.seed)
+    except ImportError as exc:
+        print(f"scidsl export: {exc} (install pyarrow)", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"{counts['rows']} figures with {counts['items']} quiz items in {os.path.join(args.out, DATASET_JSONL)} "
+          f"and {DATASET_PARQUET}; {counts['failed']} failed", file=sys.stderr)
+    return EXIT_DIAGNOSTICS if counts["failed"] else EXIT_OK
+
+
 def cmd_batch(args: argparse.Namespace) -> int:
     """Compile many scenes, each in its own budgeted worker process."""
     from scidsl.batch import main_batch
@@ -231,6 +245,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0, help="seed of the values drawn")
     p.add_argument("--out", required=True, help="output folder (scene, image, facts and quiz per variant)")
     p.set_defaults(func=cmd_variants)
+
+    p = sub.add_parser("export", help="write a dataset (image, scene, facts, quiz per figure) as JSONL and Parquet")
+    p.add_argument("paths", nargs="+", help="scene files or folders")
+    p.add_argument("--out", required=True, help="dataset folder (images, dataset.jsonl, dataset.parquet)")
+    p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="scenes compiled at once")
+    p.add_argument("--seed", type=int, default=0, help="seed of the quizzes' option order")
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("batch", help="compile many scenes into images and JSONL records")
     p.add_argument("paths", nargs="+", help="scene files or folders")
