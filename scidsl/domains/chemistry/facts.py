@@ -37,7 +37,7 @@ def molecule_facts_of(name: str, mol: Any) -> list:
     f = molecule_facts(mol)
     out = [
         _fact("formula", (name,), f["formula"], f"{name} has the formula {f['formula']}"),
-        _fact("molar_mass", (name,), f["molar_mass"], f"{name} has molar mass {f['molar_mass']} g/mol"),
+        _fact("molar_mass", (name,), f["molar_mass"], f"{name} has molar mass {f['molar_mass']} g/mol", True),
         _fact("atom_count", (name,), f["atoms"], f"{name} has {f['atoms']} atoms"),
         _fact("ring_count", (name,), f["rings"], f"{name} has {f['rings']} ring(s)"),
         _fact("net_charge", (name,), f["net_charge"], f"{name} has net charge {f['net_charge']}"),

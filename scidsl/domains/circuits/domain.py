@@ -256,7 +256,8 @@ def facts(ctx: Any, lay: CircuitLayout | None) -> list[Any]:
         value = f.get("value")
         if value is not None and not isinstance(value, (int, float, str)):
             value = str(value)
-        hidden = f["fact"] in _RESULTS and hides(_answer_node(ctx))
+        node = _answer_node(ctx)  # without a circuit statement nothing computed is drawn
+        hidden = f["fact"] in _RESULTS and (node is None or hides(node))
         out.append(Fact(str(f["fact"]), args, value, str(f["text"]), hidden=hidden))
     return out
 

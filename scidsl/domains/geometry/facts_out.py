@@ -18,7 +18,8 @@ def figure_facts(lay: Any) -> list:
         out.append(Fact(node.kind, tuple(vt), None, f"{node.kind} {''.join(vt)}"))
     for node, name in lay.plan.circles:
         r = lay.circles[name][1]
-        out.append(Fact("circle", (name,), round(r / lay.scale, 6), f"circle {name}"))
+        # the radius is a measure the figure does not write (a given radius is its own fact)
+        out.append(Fact("circle", (name,), round(r / lay.scale, 6), f"circle {name}", hidden=True))
     for m in lay.plan.marks:
         out.extend(_mark_facts(lay, m))
     shown = _shown_measures(lay)
