@@ -92,7 +92,9 @@ def _question(fact: Any, answer: str) -> str:
 def _relation_item(fact: Any) -> tuple[Optional[str], str, list[str]]:
     """A fact without a value (`R1 and R2 are in parallel`): which statement does the figure show?"""
     text = str(fact.text).replace("$", "")
-    wrong = [_swap_word(text, a, b) for a, b in OPPOSITES] + [_swap_names(text, fact.args)]
+    # "in"/"out" and "up"/"down" are too common in sentences to make a wrong relation of
+    pairs = [p for p in OPPOSITES if p not in (("in", "out"), ("up", "down"))]
+    wrong = [_swap_word(text, a, b) for a, b in pairs] + [_swap_names(text, fact.args)]
     wrong = [w for w in wrong if w and w != text]
     return "Which statement does the figure show?", text, wrong
 
@@ -105,6 +107,9 @@ def _swap_word(text: str, a: str, b: str) -> Optional[str]:
 
 
 def _swap_names(text: str, args: tuple) -> Optional[str]:
+    """The two names swapped, only where the order matters (`a → b`, `from a to b`)."""
+    if not re.search(r"→|->|\bfrom\b.*\bto\b", text):
+        return None
     names = [str(a) for a in args if isinstance(a, str) and a and a in text]
     if len(names) < 2 or names[0] == names[1]:
         return None
@@ -151,7 +156,8 @@ def _near(value: Any, rng: random.Random) -> list[str]:
 def _near_numbers(v: float, rng: random.Random) -> list[float]:
     if isinstance(v, int) or float(v).is_integer():
         n = int(v)
-        return [n + 1, n - 1, n + 2, 2 * n if n else 3]
+        below = [n - 1] if n > 0 or n < 0 else []  # a count is never negative
+        return below + [n + 1, n + 2, 2 * n if abs(n) > 1 else n + 3, n + 3]
     step = abs(v) * rng.choice((0.1, 0.2, 0.25)) or 0.5
     return [v + step, v - step, -v if v else 1.0, v * 2]
 
