@@ -209,12 +209,11 @@ def _segment(b: PlanBuilder, node: k.Segment) -> None:
         b.add_fact(Relation(Dist(a, c), "=", Num(b.length_value(node.length, "length")), Origin(node)))
         b.plan.marks.append(Mark("side_label", (a, c), label=node.label or node.length.pretty()))
         node = node.model_copy(update={"label": None})
-    elif node.value or (hides(node) and display(node, "")):
-        b.plan.marks.append(Mark("side_label", (a, c), label=_value_label(node, node.label),
-                                 hidden=hides(node)))
+    elif node.value or hides(node):
+        label = _value_label(node, node.label)
+        # with nothing to write (answer: hidden) the length stays in the facts only
+        b.plan.marks.append(Mark("side_label" if label else "measure", (a, c), label=label, hidden=hides(node)))
         node = node.model_copy(update={"label": None})
-    elif hides(node):  # hidden: nothing is written, the length stays in the facts
-        b.plan.marks.append(Mark("measure", (a, c), hidden=True))
     kind = "dimension" if node.dimension else "segment"
     b.add_stroke(Stroke("segment", a, c, node.name or "", label=None if node.dimension else node.label,
                         node=node, **_style(node)))
