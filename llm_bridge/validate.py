@@ -53,7 +53,10 @@ def question_text(item: dict) -> str:
 def reply_letter(reply: str, n_options: int) -> str | None:
     """The option letter a reply names: a lone letter, 'Answer: B', '(C)'."""
     allowed = "ABCDEFGH"[:n_options]
-    m = re.search(rf"\b([{allowed}])\b", (reply or "").strip().upper())
+    text = (reply or "").strip()
+    if len(text.rstrip(".)")) == 1 and text[0].upper() in allowed:  # a lone "b" or "C."
+        return text[0].upper()
+    m = re.search(rf"\b([{allowed}])\b", text)  # capitals only: the article "a" is not option A
     return m.group(1) if m else None
 
 

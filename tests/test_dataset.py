@@ -103,3 +103,11 @@ def test_validate_counts_an_unreachable_endpoint_as_errors(dataset: pathlib.Path
 
 def test_validate_needs_an_exported_folder(tmp_path: pathlib.Path) -> None:
     assert main(["validate", str(tmp_path), "--model", "m", "--base-url", "http://127.0.0.1:1/v1"]) == 2
+
+
+def test_reply_letters_are_read_from_common_answer_shapes() -> None:
+    from scidsl.llm_bridge.validate import reply_letter
+
+    assert reply_letter("B", 4) == "B" and reply_letter("c.", 4) == "C" and reply_letter("Answer: (D)", 4) == "D"
+    assert reply_letter("It is a guess: B", 4) == "B"
+    assert reply_letter("E", 4) is None and reply_letter("", 4) is None
