@@ -22,9 +22,11 @@ DESCRIPTION = ('how computed results are drawn: shown (default), hidden, or a sh
 def _check_answer(v: str) -> str:
     if v in (SHOWN, HIDDEN):
         return v
-    if not v.strip() or len(v) > MAX_ANSWER_CHARS or any(ord(c) < 32 for c in v):
-        raise PydanticCustomError("answer", "answer is shown, hidden or a short text such as \"?\" or \"x\" "
-                                  "(at most {n} characters), got {got}", {"n": MAX_ANSWER_CHARS, "got": repr(v)[:40]})
+    # plain text only: a placeholder is never mathtext, so it cannot fail when the figure is saved
+    if not v.strip() or len(v) > MAX_ANSWER_CHARS or any(ord(c) < 32 or c in "$\\" for c in v):
+        raise PydanticCustomError("answer", "answer is shown, hidden or a short plain text such as \"?\" or "
+                                  "\"x\" (at most {n} characters, no $ or \\), got {got}",
+                                  {"n": MAX_ANSWER_CHARS, "got": repr(v)[:40]})
     return v
 
 

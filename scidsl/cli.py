@@ -151,7 +151,7 @@ def cmd_quiz(args: argparse.Namespace) -> int:
 
 def cmd_variants(args: argparse.Namespace) -> int:
     """Write N distinct verified variants of a scene whose givens or properties declare ranges."""
-    from scidsl.variants import make_variants, slots, write_variants
+    from scidsl.variants import MAX_VARIANTS, make_variants, slots, write_variants
 
     result, problem = _compile_file(args.file)
     if result is None:
@@ -160,6 +160,9 @@ def cmd_variants(args: argparse.Namespace) -> int:
     if not result.ok or result.scene is None:
         _report(result, "human")
         return EXIT_DIAGNOSTICS
+    if not 1 <= args.n <= MAX_VARIANTS:
+        print(f"scidsl: -n must be between 1 and {MAX_VARIANTS}", file=sys.stderr)
+        return EXIT_USAGE
     if not slots(result.scene):
         print(f"scidsl: {args.file} declares no range (given ... {{ vary: [a, b] }} or vary of X.p {{ range: [a, b] }})",
               file=sys.stderr)

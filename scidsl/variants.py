@@ -17,6 +17,7 @@ from scidsl.diagnostics import Diagnostic, error
 from scidsl.model import Given, Quantity, Scene, Vary
 
 MAX_TRIES_PER_VARIANT = 25
+MAX_VARIANTS = 1000  # each variant is a full compilation
 
 
 @dataclass(frozen=True)
@@ -164,6 +165,7 @@ def make_variants(scene: Scene, n: int, seed: int = 0, filename: str = "<scene>"
     from scidsl.quiz import make_quiz
 
     todo, rng = slots(scene), random.Random(seed)
+    n = min(n, MAX_VARIANTS)
     if not todo:
         return []
     found: list[Variant] = []

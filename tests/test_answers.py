@@ -96,7 +96,7 @@ def test_facts_say_hidden_in_their_plain_form() -> None:
     assert all(f.visible == (not f.hidden) for f in result.facts)
 
 
-@pytest.mark.parametrize("bad", ['""', '"a very long placeholder"'])
+@pytest.mark.parametrize("bad", ['""', '"a very long placeholder"', '"$\\frac{$"'])
 def test_answer_must_be_shown_hidden_or_a_short_text(bad: str) -> None:
     result = scidsl.compile(f'venn V {{ sets: ["A", "B"], regions: [["A", 1]], answer: {bad} }}')
     assert not result.ok
