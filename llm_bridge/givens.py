@@ -18,7 +18,7 @@ _NAME = re.compile(r"\b([A-Z][a-z]?\d{1,2})\b")
 _ASKS = re.compile(r"\b(find|calculate|determine|compute|predict|what|which|how|show that|work out)\b|\?", re.I)
 # Facts that are results the compiler derives (what `answer` governs); a Venn region only when computed.
 RESULTS = frozenset({"offspring", "genotype_ratio", "phenotype_ratio", "image", "magnification",
-                     "equivalent_resistance", "equivalent_capacitance", "source_current", "marked_point",
+                     "equivalent_resistance", "equivalent_capacitance", "source_current", "current", "marked_point",
                      "lone_pairs"})
 
 

@@ -18,7 +18,7 @@ CASES = {
     "circuit": ("battery V1 { voltage: 12 V }\nresistor R1 { resistance: 4 ohm }\n"
                 "resistor R2 { resistance: 6 ohm }\nresistor R3 { resistance: 3 ohm }\n"
                 "circuit c { loop: [V1, series(R1, parallel(R2, R3))], answer: {a} }",
-                "$R_{eq}$ = 6 Ω", {"equivalent_resistance", "source_current"}),
+                "$R_{eq}$ = 6 Ω", {"equivalent_resistance", "source_current", "current"}),
     "plot": ("plot P { x: [-3, 3] }\nfunction f on P { y: x^2 - 4, mark: [roots], answer: {a} }",
              "(2, 0)", {"marked_point"}),
     "mark": ("plot P { x: [-3, 3] }\nfunction f on P { y: x^2 }\nfunction g on P { y: x + 2 }\n"
@@ -109,3 +109,11 @@ def test_geometry_measures_not_drawn_are_hidden() -> None:
     assert exact["angle(CBA)"] is True  # computed, never written in the figure
     hidden = {f.args[0]: f.hidden for f in _compile("geometry", "hidden").facts if f.predicate == "exact"}
     assert hidden["length(AB)"] is True and hidden["angle(BAC)"] is True
+
+
+def test_circuit_currents_follow_kirchhoff() -> None:
+    result = _compile("circuit", "hidden")
+    amps = {f.args[0]: f.value for f in result.facts if f.predicate == "current"}
+    assert amps["R1"] == pytest.approx(2.0)  # 12 V across 4 Ω + 6 Ω ∥ 3 Ω = 6 Ω
+    assert amps["R2"] == pytest.approx(2 / 3) and amps["R3"] == pytest.approx(4 / 3)
+    assert amps["R2"] + amps["R3"] == pytest.approx(amps["R1"])

@@ -216,12 +216,18 @@ def render(ctx: Any, lay: CircuitLayout | None) -> Any:
     return out
 
 
-_RESULTS = ("equivalent_resistance", "equivalent_capacitance", "source_current")
+_RESULTS = ("equivalent_resistance", "equivalent_capacitance", "source_current", "current")
 _RESULT_NAMES = {"equivalent_resistance": "$R_{eq}$", "equivalent_capacitance": "$C_{eq}$", "source_current": "$I$"}
+MAX_RESULT_LINES = 8  # a larger network lists its currents in the facts only
 
 
 def _answer_node(ctx: Any) -> Any:
     return next((n for n in ctx.nodes if n.kind == "circuit"), None)
+
+
+def _current_name(part: str) -> str:
+    """$I_{R1}$ for the current through R1."""
+    return f"$I_{{{part}}}$" if part.replace("_", "").isalnum() else f"I({part})"
 
 
 def _draw_results(ctx: Any, lay: CircuitLayout, out: Any) -> None:
@@ -234,9 +240,10 @@ def _draw_results(ctx: Any, lay: CircuitLayout, out: Any) -> None:
     if node is None or not drawn(node) or bounds is None:
         return
     y = bounds[1] - 0.5
-    for f in circuit_facts(lay.circuit):
+    for f in [f for f in circuit_facts(lay.circuit) if f["fact"] in _RESULTS][:MAX_RESULT_LINES]:
         if f["fact"] in _RESULTS:
-            text = f"{_RESULT_NAMES[str(f['fact'])]} = {display(node, str(f['shown']))}"
+            name = _RESULT_NAMES.get(str(f["fact"])) or _current_name(str(f["args"][0]))  # type: ignore[index]
+            text = f"{name} = {display(node, str(f['shown']))}"
             out.items.append(Text(((bounds[0] + bounds[2]) / 2, y), text, 11.0, "center", "top",
                                   owner=node.name or "circuit", role=f"result {f['fact']}"))
             y -= 0.6

@@ -103,8 +103,15 @@ def _source_current(circuit: Circuit, source: str, r_eq: sympy.Expr) -> list[Fac
     if current.free_symbols:
         return []
     shown = format_quantity(_current_quantity(current))
-    return [{"fact": "source_current", "args": (source,), "value": float(current), "shown": shown,
-             "text": f"current through {source}: {shown}"}]
+    out: list[Fact] = [{"fact": "source_current", "args": (source,), "value": float(current), "shown": shown,
+                        "text": f"current through {source}: {shown}"}]
+    from .equivalent import part_currents
+
+    for part, amps in sorted(part_currents(circuit, source).items()):
+        text = format_quantity(_current_quantity(amps))
+        out.append({"fact": "current", "args": (part,), "value": float(amps), "shown": text,
+                    "text": f"current through {part}: {text}"})
+    return out
 
 
 def _current_quantity(current: sympy.Expr) -> object:
