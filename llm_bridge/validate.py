@@ -33,10 +33,23 @@ class Report:
     traces: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        """The summary (without traces)."""
+        """The summary (without traces), with the accuracy per kind of fact asked."""
         return {"items": self.items, "correct": self.correct, "item_accuracy": _share(self.correct, self.items),
                 "figures": self.figures, "figures_all_right": self.figures_all_right,
-                "figure_accuracy": _share(self.figures_all_right, self.figures), "errors": self.errors}
+                "figure_accuracy": _share(self.figures_all_right, self.figures), "errors": self.errors,
+                "by_fact": self.by_fact()}
+
+    def by_fact(self) -> dict[str, dict]:
+        """Items and accuracy per fact predicate (region, offspring, value ...)."""
+        out: dict[str, dict] = {}
+        for t in self.traces:
+            pred = str((t.get("fact") or {}).get("predicate", "?"))
+            row = out.setdefault(pred, {"items": 0, "correct": 0})
+            row["items"] += 1
+            row["correct"] += bool(t["correct"])
+        for row in out.values():
+            row["accuracy"] = _share(row["correct"], row["items"])
+        return dict(sorted(out.items()))
 
 
 def _share(part: int, whole: int) -> float:

@@ -86,6 +86,8 @@ def test_validate_reports_accuracy_against_the_loopback_server(dataset: pathlib.
     assert report["items"] == n_items and report["correct"] == n_items - 1
     assert report["item_accuracy"] == round((n_items - 1) / n_items, 4)
     assert report["figures"] == 2 and report["figures_all_right"] == 1 and report["figure_accuracy"] == 0.5
+    assert sum(row["items"] for row in report["by_fact"].values()) == n_items
+    assert sum(row["items"] - row["correct"] for row in report["by_fact"].values()) == 1
     sent = server.requests[0]["messages"][1]["content"]
     assert sent[0]["type"] == "image_url" and sent[0]["image_url"]["url"].startswith("data:image/png;base64,")
     assert "Answer with one letter" in sent[1]["text"]
