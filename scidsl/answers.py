@@ -15,8 +15,7 @@ from pydantic_core import PydanticCustomError, core_schema
 SHOWN = "shown"
 HIDDEN = "hidden"
 MAX_ANSWER_CHARS = 12
-DESCRIPTION = ('how computed results are drawn: shown (default), hidden, or a short text drawn instead of '
-               'the value ("?", "x")')
+DESCRIPTION = 'computed results: shown (default), hidden, or a short text drawn instead ("?")'
 
 
 def _check_answer(v: str) -> str:
