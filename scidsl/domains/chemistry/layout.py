@@ -189,7 +189,8 @@ def _reaction_block(entry: ReactionEntry, scale: float) -> ReactionBlock:
         if side == 1:
             x, arrow = _arrow_span(node, x)
             if hidden_products:  # the products are the answer: a placeholder, or nothing, after the arrow
-                x = _text_part(parts, display(node, "") or "", x) if display(node, "") else x
+                placeholder = display(node, "")
+                x = _text_part(parts, placeholder, x) if placeholder else x
                 break
         for i, term in enumerate(terms):
             k = base + i
