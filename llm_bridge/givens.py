@@ -15,11 +15,25 @@ from typing import Any
 MAX_LISTED = 4
 _NUMBER = re.compile(r"(?<![\w.^/])(\d+(?:\.\d+)?)(?!\s*(?:st|nd|rd|th)\b)(?![\w^])")
 _NAME = re.compile(r"\b([A-Z][a-z]?\d{1,2})\b")
-_ASKS = re.compile(r"\b(find|calculate|determine|compute|predict|what|which|how|show that|work out)\b|\?", re.I)
-# Facts that are results the compiler derives (what `answer` governs); a Venn region only when computed.
-RESULTS = frozenset({"offspring", "genotype_ratio", "phenotype_ratio", "image", "magnification",
-                     "equivalent_resistance", "equivalent_capacitance", "source_current", "current", "marked_point",
-                     "lone_pairs"})
+_ASKS = re.compile(
+    r"\b(find|calculate|determine|compute|predict|what|which|how|show that|work out)\b|\?", re.I
+)
+# Facts that are results the compiler derives (what `answer` governs); a Venn region when computed.
+RESULTS = frozenset(
+    {
+        "offspring",
+        "genotype_ratio",
+        "phenotype_ratio",
+        "image",
+        "magnification",
+        "equivalent_resistance",
+        "equivalent_capacitance",
+        "source_current",
+        "current",
+        "marked_point",
+        "lone_pairs",
+    }
+)
 
 
 def _numbers(text: str) -> list[float]:
@@ -42,7 +56,9 @@ def _visible_text(facts: list[dict]) -> str:
     for f in facts:
         if not f.get("hidden"):
             parts.append(str(f.get("text", "")))
-            parts.append(json.dumps([f.get("args"), f.get("value")], ensure_ascii=False, default=str))
+            parts.append(
+                json.dumps([f.get("args"), f.get("value")], ensure_ascii=False, default=str)
+            )
     return "\n".join(parts)
 
 
@@ -65,13 +81,13 @@ def missing_givens(problem: str, facts: Iterable[Any]) -> list[str]:
 
 
 def _with_unit(problem: str, m: re.Match) -> str:
-    tail = re.match(r"\s*([°%]|[A-Za-zµμΩ]{1,4}\b(?:/[A-Za-z]+)?)?", problem[m.end():])
+    tail = re.match(r"\s*([°%]|[A-Za-zµμΩ]{1,4}\b(?:/[A-Za-z]+)?)?", problem[m.end() :])
     unit = tail.group(1) if tail and tail.group(1) else ""
     return f"{m.group(1)} {unit}".strip() if unit not in ("°", "%") else m.group(1) + unit
 
 
 def drawn_answers(problem: str, facts: Iterable[Any]) -> list[str]:
-    """Computed results drawn in the figure whose value the problem does not give, when it asks something."""
+    """Computed results the figure draws whose value the problem does not give, if it asks."""
     if not _ASKS.search(problem):
         return []
     given = _numbers(problem)
@@ -87,19 +103,30 @@ def drawn_answers(problem: str, facts: Iterable[Any]) -> list[str]:
 
 
 def givens_note(problem: str, facts: Iterable[Any]) -> str | None:
-    """The repair note for a compiled figure, or None when it shows the givens and hides the answers."""
+    """The repair note for a compiled figure, or None when it shows the givens, hides answers."""
     facts = list(facts)
-    missing, drawn = missing_givens(problem, facts)[:MAX_LISTED], drawn_answers(problem, facts)[:MAX_LISTED]
+    missing, drawn = (
+        missing_givens(problem, facts)[:MAX_LISTED],
+        drawn_answers(problem, facts)[:MAX_LISTED],
+    )
     if not missing and not drawn:
         return None
     lines = ["Before the figure is accepted, compare it with the problem."]
     if missing:
-        lines.append("The problem gives these, but the figure does not show them: " + ", ".join(missing)
-                     + ". State each as a property or a `given` fact so that it is drawn (or, if it is "
-                     "not something a figure shows, keep the scene as it is).")
+        lines.append(
+            "The problem gives these, but the figure does not show them: "
+            + ", ".join(missing)
+            + ". State each as a property or a `given` fact so that it is drawn (or, if it is "
+            "not something a figure shows, keep the scene as it is)."
+        )
     if drawn:
-        lines.append("The figure draws results the problem asks the reader to find: " + "; ".join(drawn)
-                     + ". Hide them with `answer: hidden` (or `answer: \"?\"`) on the statement that "
-                     "computes them.")
-    lines.append("Call the scene tool with the corrected scene, or reply DONE if the figure is right.")
+        lines.append(
+            "The figure draws results the problem asks the reader to find: "
+            + "; ".join(drawn)
+            + '. Hide them with `answer: hidden` (or `answer: "?"`) on the statement that '
+            "computes them."
+        )
+    lines.append(
+        "Call the scene tool with the corrected scene, or reply DONE if the figure is right."
+    )
     return "\n".join(lines)

@@ -1,7 +1,7 @@
 """Inverse validation: a vision model answers each figure's quiz from the image alone.
 
-Reads `dataset.jsonl` written by `scidsl export`, asks every item with the figure as an image part of
-an OpenAI-compatible chat request, and reports the share of items answered right and the share of
+Reads `dataset.jsonl` written by `scidsl export`, asks every item with the figure as an image part
+of an OpenAI-compatible chat request, and reports the share of items answered right and the share of
 figures with every item right; each question, reply and verdict is kept as a trace.
 """
 
@@ -17,8 +17,10 @@ from typing import Any
 from .retry import EndpointError, RetryPolicy, call_with_retry
 
 TRACES = "validation.jsonl"
-SYSTEM = ("You are shown a scientific figure. Answer the multiple-choice question from what the figure "
-          "shows, and reply with the letter of one option only.")
+SYSTEM = (
+    "You are shown a scientific figure. Answer the multiple-choice question from what the figure "
+    "shows, and reply with the letter of one option only."
+)
 
 
 @dataclass
@@ -34,10 +36,16 @@ class Report:
 
     def to_dict(self) -> dict:
         """The summary (without traces), with the accuracy per kind of fact asked."""
-        return {"items": self.items, "correct": self.correct, "item_accuracy": _share(self.correct, self.items),
-                "figures": self.figures, "figures_all_right": self.figures_all_right,
-                "figure_accuracy": _share(self.figures_all_right, self.figures), "errors": self.errors,
-                "by_fact": self.by_fact()}
+        return {
+            "items": self.items,
+            "correct": self.correct,
+            "item_accuracy": _share(self.correct, self.items),
+            "figures": self.figures,
+            "figures_all_right": self.figures_all_right,
+            "figure_accuracy": _share(self.figures_all_right, self.figures),
+            "errors": self.errors,
+            "by_fact": self.by_fact(),
+        }
 
     def by_fact(self) -> dict[str, dict]:
         """Items and accuracy per fact predicate (region, offspring, value ...)."""
@@ -74,20 +82,32 @@ def reply_letter(reply: str, n_options: int) -> str | None:
 
 
 def messages_for(image: bytes, item: dict) -> list[dict]:
-    """The chat messages: the system rule, then the figure as an image part and the question as text."""
+    """The chat messages: the rule, then the figure as an image part and the question as text."""
     url = "data:image/png;base64," + base64.b64encode(image).decode("ascii")
-    return [{"role": "system", "content": SYSTEM},
-            {"role": "user", "content": [{"type": "image_url", "image_url": {"url": url}},
-                                         {"type": "text", "text": question_text(item)}]}]
+    return [
+        {"role": "system", "content": SYSTEM},
+        {
+            "role": "user",
+            "content": [
+                {"type": "image_url", "image_url": {"url": url}},
+                {"type": "text", "text": question_text(item)},
+            ],
+        },
+    ]
 
 
 def _ask(client: Any, model: str, messages: list[dict], policy: RetryPolicy) -> str:
-    reply = call_with_retry(lambda: client.chat.completions.create(model=model, messages=messages, temperature=0),
-                            policy, where="the vision model")
+    reply = call_with_retry(
+        lambda: client.chat.completions.create(model=model, messages=messages, temperature=0),
+        policy,
+        where="the vision model",
+    )
     return reply.choices[0].message.content or ""
 
 
-def validate_dataset(folder: str, client: Any, model: str, policy: RetryPolicy | None = None) -> Report:
+def validate_dataset(
+    folder: str, client: Any, model: str, policy: RetryPolicy | None = None
+) -> Report:
     """Ask every quiz item of every figure in `folder`; write the traces next to the dataset."""
     policy = policy or RetryPolicy(max_retries=1)
     root, report = Path(folder), Report()
@@ -104,8 +124,15 @@ def validate_dataset(folder: str, client: Any, model: str, policy: RetryPolicy |
     return report
 
 
-def _item(report: Report, client: Any, model: str, policy: RetryPolicy, row: dict, item: dict,
-          image: bytes) -> bool:
+def _item(
+    report: Report,
+    client: Any,
+    model: str,
+    policy: RetryPolicy,
+    row: dict,
+    item: dict,
+    image: bytes,
+) -> bool:
     try:
         reply, error = _ask(client, model, messages_for(image, item), policy), None
     except EndpointError as exc:
@@ -115,9 +142,20 @@ def _item(report: Report, client: Any, model: str, policy: RetryPolicy, row: dic
     ok = letter == item["answer"]
     report.items += 1
     report.correct += ok
-    report.traces.append({"id": row["id"], "item": item.get("id"), "question": item["question"],
-                          "options": item["options"], "answer": item["answer"], "reply": reply,
-                          "chosen": letter, "correct": ok, "error": error, "fact": item.get("fact")})
+    report.traces.append(
+        {
+            "id": row["id"],
+            "item": item.get("id"),
+            "question": item["question"],
+            "options": item["options"],
+            "answer": item["answer"],
+            "reply": reply,
+            "chosen": letter,
+            "correct": ok,
+            "error": error,
+            "fact": item.get("fact"),
+        }
+    )
     return ok
 
 
@@ -125,18 +163,27 @@ def add_command(subparsers: Any) -> None:
     """The `validate` command."""
     import os
 
-    p = subparsers.add_parser("validate", help="ask a vision model each figure's quiz from the image alone")
+    p = subparsers.add_parser(
+        "validate", help="ask a vision model each figure's quiz from the image alone"
+    )
     p.add_argument("folder", help="a dataset folder written by `scidsl export`")
-    p.add_argument("--model", default=os.environ.get("SCIDSL_MODEL"), help="model name (default $SCIDSL_MODEL)")
-    p.add_argument("--base-url", default=os.environ.get("OPENAI_BASE_URL"),
-                   help="OpenAI-compatible endpoint (default $OPENAI_BASE_URL)")
-    p.add_argument("--api-key-env", default="OPENAI_API_KEY", help="environment variable holding the API key")
+    p.add_argument(
+        "--model", default=os.environ.get("SCIDSL_MODEL"), help="model name (default $SCIDSL_MODEL)"
+    )
+    p.add_argument(
+        "--base-url",
+        default=os.environ.get("OPENAI_BASE_URL"),
+        help="OpenAI-compatible endpoint (default $OPENAI_BASE_URL)",
+    )
+    p.add_argument(
+        "--api-key-env", default="OPENAI_API_KEY", help="environment variable holding the API key"
+    )
     p.add_argument("--timeout", type=float, default=120.0, help="seconds to wait for one answer")
     p.set_defaults(func=run_validate, handler=run_validate)
 
 
 def run_validate(args: Any) -> int:
-    """`scidsl validate`: print the accuracy as JSON; traces go to validation.jsonl in the folder."""
+    """`scidsl validate`: print the accuracy as JSON; traces go to validation.jsonl."""
     import sys
 
     from .endpoint import EndpointConfigError, make_client
@@ -145,7 +192,10 @@ def run_validate(args: Any) -> int:
         print("scidsl validate: name the model with --model (or $SCIDSL_MODEL)", file=sys.stderr)
         return 2
     if not (Path(args.folder) / "dataset.jsonl").is_file():
-        print(f"scidsl validate: {args.folder} has no dataset.jsonl (write one with scidsl export)", file=sys.stderr)
+        print(
+            f"scidsl validate: {args.folder} has no dataset.jsonl (write one with scidsl export)",
+            file=sys.stderr,
+        )
         return 2
     policy = RetryPolicy(timeout_s=args.timeout, max_retries=1)
     try:

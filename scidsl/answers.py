@@ -48,7 +48,8 @@ def answer_field(default: str = SHOWN) -> Any:
     """The `answer` field every kind with computed results declares."""
     if default == SHOWN:
         return Field(default=SHOWN, description=DESCRIPTION)
-    return Field(default=default, description=DESCRIPTION.replace("shown (default), hidden", f"shown, {default} (default)"))
+    described = DESCRIPTION.replace("shown (default), hidden", f"shown, {default} (default)")
+    return Field(default=default, description=described)
 
 
 def mode_of(node: Any) -> str:

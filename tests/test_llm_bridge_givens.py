@@ -1,4 +1,5 @@
 """Givens shown, unknowns hidden: the note `generate` sends before accepting a figure."""
+
 from __future__ import annotations
 
 from tests.llm_server import ScriptedServer, scene_call, text_reply
@@ -11,10 +12,14 @@ from scidsl.llm_bridge.givens import drawn_answers, givens_note, missing_givens
 from scidsl.llm_bridge.retry import RetryPolicy
 
 FAST = RetryPolicy(timeout_s=5.0, max_retries=1, base_delay_s=0.001, max_delay_s=0.01)
-PROBLEM = ("A 12 V battery is connected to a 4 Ω resistor R1 in series with a 6 Ω resistor R2. "
-           "Find the current.")
-NO_VOLTAGE = ("battery V1\nresistor R1 { resistance: 4 ohm }\nresistor R2 { resistance: 6 ohm }\n"
-              "circuit c { loop: [V1, R1, R2] }")
+PROBLEM = (
+    "A 12 V battery is connected to a 4 Ω resistor R1 in series with a 6 Ω resistor R2. "
+    "Find the current."
+)
+NO_VOLTAGE = (
+    "battery V1\nresistor R1 { resistance: 4 ohm }\nresistor R2 { resistance: 6 ohm }\n"
+    "circuit c { loop: [V1, R1, R2] }"
+)
 COMPLETE = NO_VOLTAGE.replace("battery V1", "battery V1 { voltage: 12 V }")
 CROSS = "Two heterozygous plants Aa are crossed. What fraction of the offspring is aa?"
 
@@ -46,14 +51,22 @@ def test_a_drawn_answer_is_named_and_a_hidden_one_is_not() -> None:
 
 
 def test_a_problem_that_asks_nothing_gets_no_note_about_answers() -> None:
-    assert drawn_answers("Two heterozygous plants Aa are crossed.", _facts('punnett_square P { cross: "Aa x Aa" }')) == []
+    assert (
+        drawn_answers(
+            "Two heterozygous plants Aa are crossed.",
+            _facts('punnett_square P { cross: "Aa x Aa" }'),
+        )
+        == []
+    )
 
 
 def test_the_agent_sends_the_note_before_accepting_and_takes_the_repair() -> None:
     with ScriptedServer([scene_call(NO_VOLTAGE), scene_call(COMPLETE)]) as server:
         client = make_client(server.base_url, api_key_env="SCIDSL_TEST_NO_SUCH_KEY", policy=FAST)
         config = AgentConfig(model="scripted", retry=FAST, endpoint="loopback")
-        result = Agent(client, compile_outcome, tool_definitions(), config, reference="R").run(PROBLEM)
+        result = Agent(client, compile_outcome, tool_definitions(), config, reference="R").run(
+            PROBLEM
+        )
     assert result.ok and result.scene == COMPLETE
     note = server.requests[1]["messages"][-1]["content"]
     assert "does not show them: 12 V" in note
@@ -64,7 +77,9 @@ def test_the_agent_accepts_the_figure_when_the_model_keeps_it() -> None:
     with ScriptedServer([scene_call(NO_VOLTAGE), text_reply("DONE")]) as server:
         client = make_client(server.base_url, api_key_env="SCIDSL_TEST_NO_SUCH_KEY", policy=FAST)
         config = AgentConfig(model="scripted", retry=FAST, endpoint="loopback")
-        result = Agent(client, compile_outcome, tool_definitions(), config, reference="R").run(PROBLEM)
+        result = Agent(client, compile_outcome, tool_definitions(), config, reference="R").run(
+            PROBLEM
+        )
     assert result.ok and result.scene == NO_VOLTAGE
 
 
