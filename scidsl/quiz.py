@@ -46,15 +46,21 @@ def make_quiz(facts: Iterable[Any], seed: int = 0) -> list[dict]:
     siblings: dict[str, list[Any]] = {}
     for f in visible:
         if f.value is not None:
-            siblings.setdefault(f.predicate, []).append(f.value)
+            siblings.setdefault(_family(f), []).append(f.value)
     items, seen = [], set()
     for f in visible:
-        item = _item(f, siblings.get(f.predicate, []), seed)
+        item = _item(f, siblings.get(_family(f), []), seed)
         if item is not None and item["question"] not in seen:
             seen.add(item["question"])
             item["id"] = len(items) + 1
             items.append(item)
     return items
+
+
+def _family(fact: Any) -> str:
+    """Facts whose values may stand in for each other: same predicate, same measure (`angle(...)`)."""
+    first = str(fact.args[0]) if fact.args else ""
+    return fact.predicate + (":" + first.split("(")[0] if "(" in first else "")
 
 
 def _rng(fact: Any, seed: int) -> random.Random:
