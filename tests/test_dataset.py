@@ -58,10 +58,16 @@ def test_parquet_loads_with_datasets(dataset: pathlib.Path) -> None:
     assert len(ds) == 2 and ds[0]["image"].size[0] > 0
 
 
-def test_export_runs_on_an_examples_folder(tmp_path: pathlib.Path) -> None:
+def test_export_and_validate_run_on_an_examples_folder(tmp_path: pathlib.Path, capsys) -> None:  # type: ignore[no-untyped-def]
     assert main(["export", str(EXAMPLES / "sets"), "--out", str(tmp_path), "--jobs", "1"]) == 0
     rows = _rows(tmp_path)
     assert len(rows) == len(list((EXAMPLES / "sets").glob("*.sdl")))
+    capsys.readouterr()
+    with ScriptedServer(_answers(rows)) as server:
+        assert main(["validate", str(tmp_path), "--model", "vision", "--base-url", server.base_url]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["items"] == sum(len(r["quiz"]) for r in rows) > 0
+    assert report["item_accuracy"] == 1.0 and report["figure_accuracy"] == 1.0
 
 
 def _answers(rows: list[dict], wrong_in: str | None = None) -> list:
