@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 MAX_LISTED = 4
-_NUMBER = re.compile(r"(?<![\w.^/])(\d+(?:\.\d+)?)(?!\s*(?:st|nd|rd|th)\b)(?![\w^])")
+_NUMBER = re.compile(r"(?<![\w.^/])(\d+(?:\.\d+)?)(?!\s*(?:st|nd|rd|th)\b)(?!\d|\.\d|\s*\^)")
 _NAME = re.compile(r"\b([A-Z][a-z]?\d{1,2})\b")
 _ASKS = re.compile(
     r"\b(find|calculate|determine|compute|predict|what|which|how|show that|work out)\b|\?", re.I

@@ -87,3 +87,10 @@ def test_hidden_facts_are_not_listed_as_shown_to_the_model() -> None:
     outcome = compile_outcome('punnett_square P { cross: "Aa x Aa", answer: hidden }', render=False)
     assert not any("→" in f for f in outcome.facts)
     assert any(f["hidden"] for f in outcome.fact_data)
+
+
+def test_values_are_read_with_or_without_a_space_and_not_from_formulas_or_powers() -> None:
+    from scidsl.llm_bridge.givens import _numbers
+
+    text = "A 12V battery, 4Ω and 6 Ω, 30°, x^2, H2O, the 2nd plate, 10^3 m, 2.5 kg, CH4. AB is 7."
+    assert _numbers(text) == [12.0, 4.0, 6.0, 30.0, 2.5, 7.0]
