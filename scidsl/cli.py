@@ -169,7 +169,11 @@ def cmd_variants(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     found = make_variants(result.scene, args.n, args.seed, result.file)
     stem = os.path.splitext(os.path.basename(args.file))[0] if args.file != "-" else "scene"
-    write_variants(found, stem, args.out)
+    try:
+        write_variants(found, stem, args.out)
+    except (OSError, ValueError) as exc:
+        print(f"scidsl: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     print(f"wrote {len(found)} verified variant(s) of {args.file} to {args.out}", file=sys.stderr)
     if len(found) < args.n:
         print(f"scidsl: only {len(found)} distinct variants passed every check (asked for {args.n})", file=sys.stderr)
@@ -185,6 +189,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         counts = export_dataset(args.paths, args.out, args.jobs, args.seed)
     except ImportError as exc:
         print(f"scidsl export: {exc} (install pyarrow)", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        print(f"scidsl export: {exc}", file=sys.stderr)
         return EXIT_USAGE
     print(f"{counts['rows']} figures with {counts['items']} quiz items in {os.path.join(args.out, DATASET_JSONL)} "
           f"and {DATASET_PARQUET}; {counts['failed']} failed", file=sys.stderr)

@@ -65,9 +65,9 @@ def dataset_rows(out_dir: pathlib.Path, seed: int = 0) -> list[dict]:
 
 def write_jsonl(rows: list[dict], path: pathlib.Path) -> None:
     """The rows, one JSON object a line (image as a path relative to the dataset folder)."""
-    with open(path, "w", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+    from scidsl.variants import write_text
+
+    write_text(str(path), "".join(json.dumps(row, ensure_ascii=False, default=str) + "\n" for row in rows))
 
 
 def write_parquet(rows: list[dict], out_dir: pathlib.Path) -> pathlib.Path:
@@ -88,7 +88,11 @@ def write_parquet(rows: list[dict], out_dir: pathlib.Path) -> pathlib.Path:
     meta = {b"huggingface": json.dumps({"info": {"features": _FEATURES}}).encode()}
     table = table.replace_schema_metadata(meta)
     path = out_dir / DATASET_PARQUET
-    pq.write_table(table, path)
+    if path.is_symlink():
+        raise OSError(f"refusing to write through the symbolic link {path}")
+    tmp = out_dir / (".scidsl-" + DATASET_PARQUET)
+    pq.write_table(table, tmp)
+    tmp.replace(path)
     return path
 
 

@@ -190,17 +190,32 @@ def write_variants(variants: list[Variant], stem: str, out_dir: str) -> list[dic
     records = []
     for k, v in enumerate(variants, 1):
         base = os.path.join(out_dir, f"{stem}-{k}")
-        with open(base + ".sdl", "w", encoding="utf-8") as fh:
-            fh.write(v.text)
+        write_text(base + ".sdl", v.text)
         v.result.save(base + ".png")
         _dump(base + ".facts.json", [f.to_dict() for f in v.result.facts])
         _dump(base + ".quiz.json", v.quiz)
         records.append({"variant": k, "scene": base + ".sdl", "image": base + ".png", "values": v.values})
-    with open(os.path.join(out_dir, f"{stem}.variants.jsonl"), "w", encoding="utf-8") as fh:
-        fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    write_text(os.path.join(out_dir, f"{stem}.variants.jsonl"), lines)
     return records
 
 
 def _dump(path: str, data: Any) -> None:
-    with open(path, "w", encoding="utf-8") as fh:
-        json.dump(data, fh, ensure_ascii=False, indent=2, default=str)
+    write_text(path, json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def write_text(path: str, text: str) -> None:
+    """Write through a temporary file and a rename, never through a symbolic link."""
+    import tempfile
+
+    if os.path.islink(path):
+        raise OSError(f"refusing to write through the symbolic link {path}")
+    fd, tmp = tempfile.mkstemp(prefix=".scidsl-", dir=os.path.dirname(os.path.abspath(path)))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

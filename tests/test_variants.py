@@ -94,3 +94,15 @@ def test_cli_needs_a_range(tmp_path) -> None:  # type: ignore[no-untyped-def]
     scene = tmp_path / "v.sdl"
     scene.write_text('venn V { sets: ["A", "B"], regions: [["A", 1]] }\n', encoding="utf-8")
     assert main(["variants", str(scene), "--out", str(tmp_path / "o")]) == 2
+
+
+def test_variants_never_write_through_a_symbolic_link(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    scene = tmp_path / "v.sdl"
+    scene.write_text(VENN, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    target = tmp_path / "elsewhere.txt"
+    target.write_text("keep", encoding="utf-8")
+    (out / "v-1.sdl").symlink_to(target)
+    assert main(["variants", str(scene), "-n", "1", "--out", str(out)]) == 2
+    assert target.read_text(encoding="utf-8") == "keep"
