@@ -115,13 +115,23 @@ def validate_dataset(
         row = json.loads(line)
         if not row.get("quiz"):
             continue
-        image = (root / row["image"]).read_bytes()
+        image = _image(root, str(row.get("image", "")))
+        if image is None:
+            continue
         right = [_item(report, client, model, policy, row, item, image) for item in row["quiz"]]
         report.figures += 1
         report.figures_all_right += all(right)
     with open(root / TRACES, "w", encoding="utf-8") as fh:
         fh.writelines(json.dumps(t, ensure_ascii=False) + "\n" for t in report.traces)
     return report
+
+
+def _image(root: Path, name: str) -> bytes | None:
+    """The figure's bytes, only from inside the dataset folder (a record cannot point elsewhere)."""
+    path = (root / name).resolve()
+    if not name or root.resolve() not in path.parents or not path.is_file():
+        return None
+    return path.read_bytes()
 
 
 def _item(

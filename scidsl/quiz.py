@@ -52,8 +52,7 @@ def make_quiz(facts: Iterable[Any], seed: int = 0) -> list[dict]:
         item = _item(f, siblings.get(_family(f), []), seed)
         if item is not None and item["question"] not in seen:
             seen.add(item["question"])
-            item["id"] = len(items) + 1
-            items.append(item)
+            items.append({"id": len(items) + 1, **item})
     return items
 
 

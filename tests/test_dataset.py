@@ -119,3 +119,16 @@ def test_reply_letters_are_read_from_common_answer_shapes() -> None:
     assert reply_letter("B", 4) == "B" and reply_letter("c.", 4) == "C" and reply_letter("Answer: (D)", 4) == "D"
     assert reply_letter("It is a guess: B", 4) == "B"
     assert reply_letter("E", 4) is None and reply_letter("", 4) is None
+
+
+def test_validate_reads_images_only_inside_the_dataset(tmp_path: pathlib.Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(b"\x89PNG not for the model")
+    folder = tmp_path / "ds"
+    folder.mkdir()
+    row = {"id": "x", "image": "../secret.png", "quiz": [{"question": "q", "options": ["a", "b", "c"], "answer": "A"}]}
+    (folder / "dataset.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    with ScriptedServer([]) as server:
+        assert main(["validate", str(folder), "--model", "m", "--base-url", server.base_url]) == 0
+    assert server.requests == []
+    assert json.loads(capsys.readouterr().out)["items"] == 0
