@@ -169,29 +169,6 @@ def _item(
     return ok
 
 
-def add_command(subparsers: Any) -> None:
-    """The `validate` command."""
-    import os
-
-    p = subparsers.add_parser(
-        "validate", help="ask a vision model each figure's quiz from the image alone"
-    )
-    p.add_argument("folder", help="a dataset folder written by `scidsl export`")
-    p.add_argument(
-        "--model", default=os.environ.get("SCIDSL_MODEL"), help="model name (default $SCIDSL_MODEL)"
-    )
-    p.add_argument(
-        "--base-url",
-        default=os.environ.get("OPENAI_BASE_URL"),
-        help="OpenAI-compatible endpoint (default $OPENAI_BASE_URL)",
-    )
-    p.add_argument(
-        "--api-key-env", default="OPENAI_API_KEY", help="environment variable holding the API key"
-    )
-    p.add_argument("--timeout", type=float, default=120.0, help="seconds to wait for one answer")
-    p.set_defaults(func=run_validate, handler=run_validate)
-
-
 def run_validate(args: Any) -> int:
     """`scidsl validate`: print the accuracy as JSON; traces go to validation.jsonl."""
     import sys
