@@ -487,8 +487,8 @@ class Given(Node):
     rhs: Optional[Expr] = None
     label: Optional[Label] = Field(default=None, description="text shown for this fact instead of its value")
     show: bool = Field(default=True, description="mark this fact in the figure")
-    vary: Optional[list[Number]] = Field(min_length=2, max_length=2,
-        default=None, description="range the value may take in variants, e.g. [3, 8] (`scidsl variants`)")
+    vary: Optional[list[Number]] = Field(default=None, min_length=2, max_length=2,
+                                         description="range of the value in variants, e.g. [3, 8] (`scidsl variants`)")
 
     name_required: ClassVar[bool] = False
     example: ClassVar[str] = "given angle(B, A, C) = 30 deg"
@@ -530,7 +530,7 @@ class Vary(Node):
     of: Annotated[str, PropertyRefMarker] = Field(description="the statement and its property, e.g. R1.resistance")
     range: list[Number] = Field(min_length=2, max_length=2, description="lowest and highest value, e.g. [2, 10]")
     at: Optional[list[int]] = Field(default=None, min_length=1, max_length=3,
-                                    description="position in a list property, from 1: edges [7, 3] is the 7th edge's 3rd item")
+                                    description="position in a list property, from 1: [7, 3] is the 7th entry's 3rd")
 
     relations: ClassVar[tuple[str, ...]] = ("of",)
     name_required: ClassVar[bool] = False
