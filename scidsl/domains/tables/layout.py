@@ -4,8 +4,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Optional
 
-from scidsl.domains.tables import checks
 from scidsl.answers import display, hides
+from scidsl.domains.tables import checks
 from scidsl.domains.tables import genetics as gen
 from scidsl.domains.tables import kinds as k
 from scidsl.domains.tables.grid import (
