@@ -11,6 +11,7 @@ from typing import Any
 
 from . import prompts
 from .feedback import repair_message, success_message
+from .givens import givens_note
 from .outcome import CompileOutcome, safe_compile
 from .retry import EndpointError, RetryPolicy, call_with_retry
 from .tools import CHECK, COMPILE_JSON, COMPILE_TEXT
@@ -103,6 +104,8 @@ class _Conversation:
     best: Attempt | None = None
     reviewed: bool = False
     reviewing: bool = False
+    problem: str = ""
+    givens_checked: bool = False
 
 
 def _compiled(talk: _Conversation) -> AgentResult:
@@ -151,7 +154,8 @@ class Agent:
         """Generate a scene for `problem`, repairing it until it compiles or the turns run out."""
         tool = self.config.scene_tool
         talk = _Conversation(
-            prompts.initial_messages(problem[:MAX_PROBLEM_CHARS], self.reference, tool)
+            prompts.initial_messages(problem[:MAX_PROBLEM_CHARS], self.reference, tool),
+            problem=problem[:MAX_PROBLEM_CHARS],
         )
         for turn in range(1, self.config.max_turns + 1):
             attempt = Attempt(turn=turn)
@@ -184,7 +188,12 @@ class Agent:
         compiled = attempt.outcome is not None and attempt.outcome.ok and attempt.problem is None
         if compiled:
             talk.best = attempt
-        if compiled and self.config.review and not talk.reviewed and not last:
+        note = self._givens_note(talk, attempt) if compiled and not last else None
+        if note is not None:
+            talk.reviewing = True
+            attempt.feedback = success_message(attempt.outcome) + "\n\n" + note
+            answers[0]["content"] = attempt.feedback
+        elif compiled and self.config.review and not talk.reviewed and not last:
             talk.reviewed = talk.reviewing = True
             review = prompts.REVIEW.format(tool=self.config.scene_tool)
             attempt.feedback = success_message(attempt.outcome) + "\n\n" + review
@@ -194,6 +203,14 @@ class Agent:
         talk.messages.extend(answers)
         self._record(problem_id, attempt, new_messages, reply)
         return compiled and not talk.reviewing
+
+    def _givens_note(self, talk: _Conversation, attempt: Attempt) -> str | None:
+        """Once per problem: a note naming givens the figure misses or answers it draws."""
+        if talk.givens_checked or attempt.outcome is None:
+            return None
+        talk.givens_checked = True
+        facts = attempt.outcome.fact_data or attempt.outcome.facts
+        return givens_note(talk.problem, facts)
 
     def _ask(self, messages: list[dict[str, Any]], attempt: Attempt) -> Any:
         """One chat completion (with retries); returns the assistant message."""

@@ -51,6 +51,35 @@ def add_commands(subparsers: Any) -> None:
     )
     docs.add_argument("-o", "--output", help="write the reference to this file instead of stdout")
     docs.set_defaults(func=run_docs, handler=run_docs)
+    _add_validate(subparsers)
+
+
+def _add_validate(subparsers: Any) -> None:
+    """The `validate` command (its module, and the HTTP client, load only when it runs)."""
+    p = subparsers.add_parser(
+        "validate", help="ask a vision model each figure's quiz from the image alone"
+    )
+    p.add_argument("folder", help="a dataset folder written by `scidsl export`")
+    p.add_argument(
+        "--model", default=os.environ.get("SCIDSL_MODEL"), help="model name (default $SCIDSL_MODEL)"
+    )
+    p.add_argument(
+        "--base-url",
+        default=os.environ.get("OPENAI_BASE_URL"),
+        help="OpenAI-compatible endpoint (default $OPENAI_BASE_URL)",
+    )
+    p.add_argument(
+        "--api-key-env", default="OPENAI_API_KEY", help="environment variable holding the API key"
+    )
+    p.add_argument("--timeout", type=float, default=120.0, help="seconds to wait for one answer")
+    p.set_defaults(func=run_validate, handler=run_validate)
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    """`scidsl validate`, see `validate.py`."""
+    from .validate import run_validate as run
+
+    return run(args)
 
 
 def _add_generate(subparsers: Any) -> None:

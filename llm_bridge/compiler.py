@@ -32,7 +32,8 @@ def compile_outcome(scene: str | dict[str, Any], *, render: bool = True) -> Comp
     return CompileOutcome(
         ok=result.ok,
         diagnostics=tuple(_flat(d) for d in data["diagnostics"]),
-        facts=tuple(fact_text(f) for f in data["facts"]),
+        facts=tuple(fact_text(f) for f in data["facts"] if not f.get("hidden")),
+        fact_data=tuple(data["facts"]),
         source=scene if isinstance(scene, str) else "",
         png=png,
         save=result.save if result.ok else None,

@@ -17,6 +17,7 @@ class CompileOutcome:
     diagnostics: tuple[DiagnosticDict, ...] = ()
     facts: tuple[str, ...] = ()
     source: str = ""
+    fact_data: tuple[dict[str, Any], ...] = field(default=(), compare=False)  # with `hidden`, for the givens check
     png: bytes | None = None
     save: Callable[[str], None] | None = field(default=None, compare=False)
 
@@ -48,7 +49,8 @@ def to_outcome(value: CompileOutcome | Mapping[str, Any], source: str = "") -> C
     return CompileOutcome(
         ok=bool(value.get("ok", not has_error)),
         diagnostics=diagnostics,
-        facts=tuple(str(f) for f in value.get("facts", ())),
+        facts=tuple(str(f.get("text", f)) if isinstance(f, Mapping) else str(f) for f in value.get("facts", ())),
+        fact_data=tuple(dict(f) for f in value.get("facts", ()) if isinstance(f, Mapping)),
         source=str(value.get("source", source)),
         png=value.get("png"),
         save=value.get("save"),

@@ -18,7 +18,11 @@ and how the problem names things; keep those names.
 2. Plan. Pick the scidsl kinds for these entities from the reference below. Map each given value and \
 relation to a property or a `given` fact. State only what is given: never the solution, never a \
 value the problem asks the reader to find (an unknown gets a label such as "x" or "?", not a \
-number). Do not add objects the problem does not mention. Decide which labels the figure needs. Place physical things by relations, never by computing page coordinates: a body rests `on` a floor, a slope or another body, `hangs from` a ceiling, a spring or a pulley, stands `left of` / `right of` / `above` / `below` another, sits `on` a point or a rim; a pulley sits `on ramp.top`; a rope runs `through [A.right, P, B.top]`; a force starts at a member (`b.left`, `A.bottom`, `A`) with a `direction` (an angle, left/right/up/down, `ramp.slope`, `normal(ramp.slope)`, `towards(C)`). Lengths with units (2 m) are drawn to one scale.
+number). Every given value must be drawn. A kind that computes a result the problem asks for (a \
+Punnett square's offspring, a Venn region, a lens image, a root) gets `answer: hidden` or \
+`answer: "?"`. Before a figure is accepted its facts are compared with the problem: a given it misses \
+or an answer it draws comes back as a note to fix. Do not add objects the problem does not mention. \
+Decide which labels the figure needs. Place physical things by relations, never by computing page coordinates: a body rests `on` a floor, a slope or another body, `hangs from` a ceiling, a spring or a pulley, stands `left of` / `right of` / `above` / `below` another, sits `on` a point or a rim; a pulley sits `on ramp.top`; a rope runs `through [A.right, P, B.top]`; a force starts at a member (`b.left`, `A.bottom`, `A`) with a `direction` (an angle, left/right/up/down, `ramp.slope`, `normal(ramp.slope)`, `towards(C)`). Lengths with units (2 m) are drawn to one scale.
 
 3. Scene. Call {tool} once with the complete scene. If the compiler answers with diagnostics, fix \
 exactly what they point at and call {tool} again with the whole corrected scene.

@@ -131,7 +131,9 @@ def _molecule_block(block: MoleculeBlock) -> Drawing:
         if a.source_index is not None:
             out.anchors[f"{owner}.{a.symbol}{a.source_index}"] = a.pos
     out.anchors[owner] = _centre(block.box)
-    _caption(block.box, node.label, owner, out)
+    from scidsl.domains.chemistry.layout import caption_of
+
+    _caption(block.box, caption_of(node), owner, out)
     return out
 
 

@@ -5,6 +5,7 @@ import itertools
 import math
 from dataclasses import replace
 
+from scidsl.answers import display, hides
 from scidsl.domains.draw import kinds as k
 from scidsl.domains.draw.domain import Layout, Shape
 from scidsl.primitives import Arc, Circle, Dot, Drawing, LabelSpec, Line, Stroke, Text
@@ -667,6 +668,9 @@ def _covered(box, paths: list, placed: list[Text]) -> float:  # type: ignore[no-
 
 def _ray_diagram(shape: Shape, owner: str, out: Drawing) -> None:
     node, tr = shape.node, shape.extra
+    if hides(node):  # the image is the answer: only the object and the rays up to the optic are drawn
+        _object_and_incident(shape, owner, out)
+        return
     ray = Stroke(color=node.color, width=0.9)
     for path in shape.paths:  # the lens or mirror continued (dashed) to rays that meet it beyond its ends
         out.items.append(Line(tuple(path), False, Stroke(width=0.8, dash="dashed"), owner=owner, role="extension"))
@@ -693,6 +697,28 @@ def _ray_diagram(shape: Shape, owner: str, out: Drawing) -> None:
             away = -90.0 if tip_up else 90.0
             out.labels.append(LabelSpec(node.image_label, tr.image_base, owner, prefer=(away, away + 30, away - 30),
                                         distance=0.12))
+    _point_labels_beside_dots(node.lens, out)
+
+
+def _object_and_incident(shape: Shape, owner: str, out: Drawing) -> None:
+    """The object, each principal ray as far as the optic, and the placeholder (`answer: "?"`) past it."""
+    node, tr = shape.node, shape.extra
+    ray = Stroke(color=node.color, width=0.9)
+    placeholder = display(node, "")
+    if placeholder:
+        for path in tr.rays:
+            out.items.append(Line(tuple(path[:2]), False, ray, owner=owner, role="ray"))
+            _flow_heads(path[:2], 1, ray, owner, out)
+    up = 90.0 if tr.object_tip[1] > tr.object_base[1] else -90.0
+    out.items.append(Line((tr.object_base, tr.object_tip), False, Stroke(width=1.8), "end", owner=owner, role="object"))
+    if node.object_label:
+        out.labels.append(LabelSpec(node.object_label, tr.object_tip, owner, prefer=(up, 180.0), distance=0.1))
+    if placeholder:  # past a lens; in front of a mirror, between the object and the mirror
+        hits = [path[1] for path in tr.rays] or [tr.object_base]
+        vertex = sum(p[0] for p in hits) / len(hits)
+        mirror = not any(p[0] > vertex + 1e-6 for path in tr.rays for p in path[2:])  # reflected rays turn back
+        x = (tr.object_base[0] + vertex) / 2 if mirror else vertex + 0.8 * abs(vertex - tr.object_base[0])
+        out.labels.append(LabelSpec(placeholder, (x, tr.object_base[1]), owner, prefer=(90.0, -90.0), distance=0.25))
     _point_labels_beside_dots(node.lens, out)
 
 

@@ -347,8 +347,15 @@ class _Renderer:
         if len(m.points) == 3:
             self._chevrons(self.p[m.points[1]], self.p[m.points[2]], m.count, SIDE_SPOTS)
 
+    def _mark_measure(self, m: Any) -> None:
+        """A hidden measure: nothing is drawn."""
+
     def _mark_side_label(self, m: Any) -> None:
-        self._side_label((m.points[0], m.points[1]), m.label or "", "".join(m.points))
+        text = m.label or ""
+        if text == "=value":
+            length = cx.dist(self.p[m.points[0]], self.p[m.points[1]]) / self.lay.scale
+            text = f"{length:.4g}"
+        self._side_label((m.points[0], m.points[1]), text, "".join(m.points))
 
     def _mark_extend(self, m: Any) -> None:
         """Dashed extension of a side when an altitude's foot falls outside it."""

@@ -178,6 +178,71 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_quiz(args: argparse.Namespace) -> int:
+    """Print multiple-choice items about the figure's visible facts as JSON."""
+    from scidsl.quiz import make_quiz
+
+    result, problem = _compile_file(args.file)
+    if result is None:
+        print(f"scidsl: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    if not result.ok:
+        _report(result, "human")
+        return EXIT_DIAGNOSTICS
+    items = make_quiz(result.facts, seed=args.seed)
+    print(json.dumps({"file": result.file, "items": items}, ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def cmd_variants(args: argparse.Namespace) -> int:
+    """Write N distinct verified variants of a scene whose givens or properties declare ranges."""
+    from scidsl.variants import MAX_VARIANTS, make_variants, slots, write_variants
+
+    result, problem = _compile_file(args.file)
+    if result is None:
+        print(f"scidsl: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    if not result.ok or result.scene is None:
+        _report(result, "human")
+        return EXIT_DIAGNOSTICS
+    if not 1 <= args.n <= MAX_VARIANTS:
+        print(f"scidsl: -n must be between 1 and {MAX_VARIANTS}", file=sys.stderr)
+        return EXIT_USAGE
+    if not slots(result.scene):
+        print(f"scidsl: {args.file} declares no range (given ... {{ vary: [a, b] }} or vary of X.p {{ range: [a, b] }})",
+              file=sys.stderr)
+        return EXIT_USAGE
+    found = make_variants(result.scene, args.n, args.seed, result.file)
+    stem = os.path.splitext(os.path.basename(args.file))[0] if args.file != "-" else "scene"
+    try:
+        write_variants(found, stem, args.out)
+    except (OSError, ValueError) as exc:
+        print(f"scidsl: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"wrote {len(found)} verified variant(s) of {args.file} to {args.out}", file=sys.stderr)
+    if len(found) < args.n:
+        print(f"scidsl: only {len(found)} distinct variants passed every check (asked for {args.n})", file=sys.stderr)
+        return EXIT_DIAGNOSTICS
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Compile scenes into a dataset: images, scenes, facts and quizzes as JSONL and Parquet."""
+    from scidsl.dataset import DATASET_JSONL, DATASET_PARQUET, export_dataset
+
+    try:
+        counts = export_dataset(args.paths, args.out, args.jobs, args.seed)
+    except ImportError as exc:
+        print(f"scidsl export: {exc} (install pyarrow)", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        print(f"scidsl export: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"{counts['rows']} figures with {counts['items']} quiz items in {os.path.join(args.out, DATASET_JSONL)} "
+          f"and {DATASET_PARQUET}; {counts['failed']} failed", file=sys.stderr)
+    return EXIT_DIAGNOSTICS if counts["failed"] else EXIT_OK
+
+
 def cmd_batch(args: argparse.Namespace) -> int:
     """Compile many scenes on warm budgeted workers (local or on a Dask cluster)."""
     from scidsl.batch import main_batch
@@ -234,6 +299,25 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schema", help="print the JSON Schema of scenes")
     p.add_argument("--tools", action="store_true", help="print the tool definitions for LLM tool calling")
     p.set_defaults(func=cmd_schema)
+
+    p = sub.add_parser("quiz", help="print multiple-choice items about the figure's visible facts (JSON)")
+    p.add_argument("file", help="scene file (.sdl or .json), or - for standard input")
+    p.add_argument("--seed", type=int, default=0, help="seed of the option order and the near values")
+    p.set_defaults(func=cmd_quiz)
+
+    p = sub.add_parser("variants", help="write N distinct verified variants of a scene with ranges")
+    p.add_argument("file", help="scene file (.sdl or .json) whose givens or properties declare ranges")
+    p.add_argument("-n", type=int, default=5, help="number of variants (default 5)")
+    p.add_argument("--seed", type=int, default=0, help="seed of the values drawn")
+    p.add_argument("--out", required=True, help="output folder (scene, image, facts and quiz per variant)")
+    p.set_defaults(func=cmd_variants)
+
+    p = sub.add_parser("export", help="write a dataset (image, scene, facts, quiz per figure) as JSONL and Parquet")
+    p.add_argument("paths", nargs="+", help="scene files or folders")
+    p.add_argument("--out", required=True, help="dataset folder (images, dataset.jsonl, dataset.parquet)")
+    p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="scenes compiled at once")
+    p.add_argument("--seed", type=int, default=0, help="seed of the quizzes' option order")
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("batch", help="compile many scenes into images and JSONL records")
     p.add_argument("paths", nargs="+", help="scene files or folders")

@@ -65,6 +65,8 @@ def _format_given(node: Given) -> str:
         body.append(f"label: {encode_string(node.label)}")
     if not node.show:
         body.append("show: false")
+    if node.vary is not None:
+        body.append(f"vary: [{_num_text(node.vary[0])}, {_num_text(node.vary[1])}]")
     return text + (" { " + ", ".join(body) + " }" if body else "")
 
 

@@ -552,6 +552,8 @@ class Given(Node):
     rhs: Optional[Expr] = None
     label: Optional[Label] = Field(default=None, description="text shown for this fact instead of its value")
     show: bool = Field(default=True, description="mark this fact in the figure")
+    vary: Optional[list[Number]] = Field(default=None, min_length=2, max_length=2,
+                                         description="range of the value in variants, e.g. [3, 8] (`scidsl variants`)")
 
     name_required: ClassVar[bool] = False
     example: ClassVar[str] = "given angle(B, A, C) = 30 deg"
@@ -565,3 +567,36 @@ class Given(Node):
         if isinstance(tree, syntax.BinOp):  # length(AB) / length(BC) = 2
             tree = tree.left
         return tree.fn if isinstance(tree, syntax.Call) else None
+
+
+def _check_property_ref(v: str) -> str:
+    parts = v.split(".")
+    if len(parts) != 2 or not all(p.replace("_", "a").isalnum() and not p[:1].isdigit() for p in parts):
+        raise PydanticCustomError("property_ref", "'{v}' is not NAME.property (like R1.resistance)", {"v": v[:60]})
+    return v
+
+
+class PropertyRefMarker:
+    """Field metadata: a statement's property, `R1.resistance` (printed bare by fmt, checked by variants)."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> Any:
+        return core_schema.no_info_after_validator_function(_check_property_ref, core_schema.str_schema())
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> dict:
+        return {"type": "string", "description": "a statement's property, e.g. 'R1.resistance'"}
+
+
+class Vary(Node):
+    """A range a kind's number may take in variants: `vary of R1.resistance { range: [2, 10] }`."""
+
+    kind: Literal["vary"] = "vary"
+    of: Annotated[str, PropertyRefMarker] = Field(description="the statement and its property, e.g. R1.resistance")
+    range: list[Number] = Field(min_length=2, max_length=2, description="lowest and highest value, e.g. [2, 10]")
+    at: Optional[list[int]] = Field(default=None, min_length=1, max_length=3,
+                                    description="position in a list property, from 1: [7, 3] is the 7th entry's 3rd")
+
+    relations: ClassVar[tuple[str, ...]] = ("of",)
+    name_required: ClassVar[bool] = False
+    example: ClassVar[str] = "vary of R1.resistance { range: [2, 10] }"

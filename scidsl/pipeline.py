@@ -26,10 +26,17 @@ class Fact:
     args: tuple[Any, ...]
     value: Any = None
     text: str = ""
+    hidden: bool = False  # computed and checked, but not drawn (`answer: hidden`, `given ... { show: false }`)
+
+    @property
+    def visible(self) -> bool:
+        """True when a reader can see this fact in the figure."""
+        return not self.hidden
 
     def to_dict(self) -> dict:
         """Plain data."""
-        return {"predicate": self.predicate, "args": list(self.args), "value": self.value, "text": self.text}
+        return {"predicate": self.predicate, "args": list(self.args), "value": self.value, "text": self.text,
+                "hidden": self.hidden}
 
 
 @dataclass
@@ -168,12 +175,14 @@ def _run(source: Any, filename: str, options: CompileOptions, result: Result) ->
         result.scene = scene
     from scidsl.check import check_labels
     from scidsl.resolve import resolve
+    from scidsl.variants import check_vary
 
     # resolve what did build, so that one run reports as many problems as it can
     with result.stage("resolve"):
         names, diags = resolve(scene)
         result.diagnostics.extend(d for d in diags if not _about_unbuilt(d, scene))
         result.diagnostics.extend(check_labels(scene))
+        result.diagnostics.extend(check_vary(scene))
     if not result.ok:
         return
     from scidsl.compose import run_domains

@@ -87,11 +87,12 @@ def _try_import(module: str) -> ModuleType | None:
 @lru_cache(maxsize=1)
 def kinds() -> dict[str, tuple[type["Node"], Domain | None]]:
     """Every statement kind: kind name → (model class, owning domain or None for the core)."""
-    from scidsl.model import Given, SceneSettings
+    from scidsl.model import Given, SceneSettings, Vary
 
     table: dict[str, tuple[type[Node], Domain | None]] = {
         "scene": (SceneSettings, None),
         "given": (Given, None),
+        "vary": (Vary, None),
     }
     for dom in DOMAINS:
         mod = _try_import(dom.kinds_module)

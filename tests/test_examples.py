@@ -6,6 +6,7 @@ import pytest
 import scidsl
 from scidsl.build import build_scene
 from scidsl.fmt import format_scene
+from scidsl.quiz import make_quiz
 from scidsl.registry import COLLISIONS
 from scidsl.syntax import parse_scene_syntax
 from tests.conftest import EXAMPLES, example_files
@@ -28,6 +29,8 @@ def test_example_compiles_and_verifies(path, tmp_path) -> None:  # type: ignore[
     out = tmp_path / "figure.png"
     result.save(str(out))
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    for item in make_quiz(result.facts):  # the quiz asks only what the figure shows, with distinct options
+        assert not item["fact"]["hidden"] and len(set(item["options"])) == len(item["options"]) >= 3
 
 
 @pytest.mark.parametrize("path", example_files(), ids=lambda p: str(p.relative_to(EXAMPLES)))

@@ -3,14 +3,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from scidsl.answers import hides, mark_hidden
+
 from .crystal import atoms_per_cell, cell_sites, coordination_number, empirical_formula
-from .layout import ChemLayout, CrystalBlock, MoleculeBlock, ReactionBlock
+from .layout import ChemLayout, CrystalBlock, MoleculeBlock, ReactionBlock, hidden_parts
 
 
-def _fact(predicate: str, args: tuple, value: Any, text: str) -> Any:
+def _fact(predicate: str, args: tuple, value: Any, text: str, hidden: bool = False) -> Any:
     from scidsl.pipeline import Fact
 
-    return Fact(predicate, args, value, text)
+    return Fact(predicate, args, value, text, hidden)
 
 
 def layout_facts(layout: ChemLayout) -> list:
@@ -18,7 +20,9 @@ def layout_facts(layout: ChemLayout) -> list:
     out: list = []
     for block in layout.blocks:
         if isinstance(block, MoleculeBlock):
-            out += molecule_facts_of(block.entry.node.name or "molecule", block.entry.loaded.mol)  # type: ignore[union-attr]
+            name = block.entry.node.name or "molecule"
+            out += molecule_facts_of(name, block.entry.loaded.mol)  # type: ignore[union-attr]
+            out += _lone_pair_facts(block, name)
         elif isinstance(block, ReactionBlock):
             out += _reaction_facts(block)
         elif isinstance(block, CrystalBlock):
@@ -33,7 +37,7 @@ def molecule_facts_of(name: str, mol: Any) -> list:
     f = molecule_facts(mol)
     out = [
         _fact("formula", (name,), f["formula"], f"{name} has the formula {f['formula']}"),
-        _fact("molar_mass", (name,), f["molar_mass"], f"{name} has molar mass {f['molar_mass']} g/mol"),
+        _fact("molar_mass", (name,), f["molar_mass"], f"{name} has molar mass {f['molar_mass']} g/mol", True),
         _fact("atom_count", (name,), f["atoms"], f"{name} has {f['atoms']} atoms"),
         _fact("ring_count", (name,), f["rings"], f"{name} has {f['rings']} ring(s)"),
         _fact("net_charge", (name,), f["net_charge"], f"{name} has net charge {f['net_charge']}"),
@@ -53,6 +57,22 @@ def molecule_facts_of(name: str, mol: Any) -> list:
     out += _hydrogens_on_heteroatoms(name, mol)
     out += _neighbours(name, mol)
     return out
+
+
+def _lone_pair_facts(block: MoleculeBlock, name: str) -> list:
+    """The lone pairs of each atom of a Lewis structure (hidden when `answer` asks for them)."""
+    from .lewis import lone_pair_count
+
+    node, mol = block.entry.node, block.entry.loaded.mol  # type: ignore[union-attr]
+    if node.show != "lewis":
+        return []
+    out = []
+    for a in mol.GetAtoms():
+        n = lone_pair_count(mol, a.GetIdx())
+        if n:
+            label = f"{a.GetSymbol()}{a.GetIdx()}"
+            out.append(_fact("lone_pairs", (name, label), n, f"{label} of {name} has {n} lone pair(s)"))
+    return mark_hidden(out, node)
 
 
 def _neighbours(name: str, mol: Any) -> list:
@@ -87,26 +107,30 @@ def _reaction_facts(block: ReactionBlock) -> list:
     node, eq = block.entry.node, block.entry.equation
     assert eq is not None
     name = node.name or "reaction"
-    out = [_fact("equation", (name,), format_equation(eq), f"{name}: {format_equation(eq)}"),
+    coef_hidden, products_hidden = hidden_parts(node)
+    out = [_fact("equation", (name,), format_equation(eq), f"{name}: {format_equation(eq)}", hides(node)),
            _fact("arrow", (name,), eq.arrow, f"{name} uses a {eq.arrow} arrow"),
-           _fact("balanced", (name,), True, f"{name} is balanced in every element and in charge"),
+           _fact("balanced", (name,), True, f"{name} is balanced in every element and in charge", hides(node)),
            _fact("reactant_atoms", (name,), element_totals(eq.reactants),
-                 f"the reactants of {name} contain {element_totals(eq.reactants)}")]
+                 f"the reactants of {name} contain {element_totals(eq.reactants)}", coef_hidden)]
     for side, terms in (("reactant", eq.reactants), ("product", eq.products)):
+        hidden = coef_hidden or (side == "product" and products_hidden)
         for t in terms:
             c = str(t.coefficient)
             out.append(_fact("coefficient", (name, t.formula.text), c,
-                             f"{t.formula.text} is a {side} of {name} with coefficient {c}"))
+                             f"{t.formula.text} is a {side} of {name} with coefficient {c}", hidden))
             if t.formula.state:
                 out.append(_fact("state", (name, t.formula.text), t.formula.state,
-                                 f"{t.formula.text} is in state ({t.formula.state})"))
+                                 f"{t.formula.text} is in state ({t.formula.state})",
+                                 side == "product" and products_hidden))
     for where, text in (("above", node.above), ("below", node.below)):
         if text:
             out.append(_fact("condition", (name, where), text, f"{text} is written {where} the arrow"))
     for i, loaded in enumerate(block.entry.species):
         if loaded.ok:
             term = eq.terms[i]
-            out += molecule_facts_of(f"{name}.{term.formula.text}", loaded.mol)
+            species = molecule_facts_of(f"{name}.{term.formula.text}", loaded.mol)
+            out += mark_hidden(species, node) if products_hidden and i >= len(eq.reactants) else species
     return out
 
 

@@ -10,6 +10,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from scidsl.answers import Answer, answer_field
 from scidsl.model import Label, Node, Number, Ref
 
 Show = Literal["skeletal", "condensed", "full", "lewis"]
@@ -37,6 +38,7 @@ class Molecule(_Chem):
     highlight_bonds: list[str] | None = Field(default=None, max_length=500,
                                                  description="bonds to highlight as \"i-j\" atom pairs")
     carbons: bool = Field(default=False, description="write C at every carbon in skeletal mode")
+    answer: Answer = answer_field()
     text_field: ClassVar[str | None] = "label"
     example: ClassVar[str] = 'molecule ethanol { smiles: "CCO", show: skeletal, label: "ethanol" }'
 
@@ -84,6 +86,9 @@ class Reaction(_Chem):
         default="skeletal", description="how structures from `smiles` are drawn")
     states: bool = Field(default=True, description="write the states (s), (l), (g), (aq)")
     label: Label | None = Field(default=None, description="caption under the equation")
+    answer: Answer = answer_field()
+    unknown: Literal["coefficients", "products"] = Field(
+        default="coefficients", description="what `answer` hides: the coefficients or the products")
     text_field: ClassVar[str | None] = "label"
     example: ClassVar[str] = 'reaction combustion { equation: "CH4 + 2 O2 -> CO2 + 2 H2O", above: "heat" }'
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from scidsl.answers import display, hides
+
 from .analysis import (
     MAX_LEWIS_ATOMS,
     Analysis,
@@ -124,6 +126,8 @@ def lay_out(analysis: Analysis, scale: float = 1.0) -> ChemLayout:
 def _molecule_block(entry: MoleculeEntry, scale: float) -> MoleculeBlock:
     node = entry.node
     mode = node.show
+    if mode == "lewis" and hides(node):  # the lone pairs are the answer: every bond and H, no dots
+        mode = "full"
     if mode == "lewis" and lewis_size(entry.loaded.mol) > MAX_LEWIS_ATOMS:  # type: ignore[union-attr]
         mode = "full"
     options = DepictOptions(mode=mode, bond_length=DEFAULT_BOND[mode] * scale,
@@ -137,8 +141,16 @@ def _molecule_block(entry: MoleculeEntry, scale: float) -> MoleculeBlock:
         options = replace(options, bond_length=geo.bond_length * f,
                           font_size=max(MIN_FONT, options.font_size * f))
         geo = depict(entry.loaded.mol, options, entry.loaded.bond_stereo or None)  # type: ignore[union-attr]
-    box = _with_caption(geo.bbox(), node.label)
+    box = _with_caption(geo.bbox(), caption_of(node))
     return MoleculeBlock(entry, geo, box)
+
+
+def caption_of(node: Any) -> str | None:
+    """The caption; a Lewis structure whose lone pairs are asked adds 'lone pairs: ?'."""
+    ask = display(node, "") if node.show == "lewis" and hides(node) else None
+    if not ask:
+        return node.label
+    return f"{node.label}, lone pairs: {ask}" if node.label else f"lone pairs: {ask}"
 
 
 def _with_caption(box: Box, caption: str | None) -> Box:
@@ -171,15 +183,20 @@ def _reaction_block(entry: ReactionEntry, scale: float) -> ReactionBlock:
     x = 0.0
     structures = len(entry.species) == len(eq.terms) and all(s.ok for s in entry.species)
     arrow = (0.0, 0.0)
+    hidden_coef, hidden_products = hidden_parts(node)
     for side, terms in ((0, eq.reactants), (1, eq.products)):
         base = 0 if side == 0 else len(eq.reactants)
         if side == 1:
             x, arrow = _arrow_span(node, x)
+            if hidden_products:  # the products are the answer: a placeholder, or nothing, after the arrow
+                placeholder = display(node, "")
+                x = _text_part(parts, placeholder, x) if placeholder else x
+                break
         for i, term in enumerate(terms):
             k = base + i
             if i:
                 x = _text_part(parts, "+", x)
-            coef = _coef_text(term)
+            coef = (display(node, "") or "") if hidden_coef else _coef_text(term)
             if coef:
                 x = _text_part(parts, coef, x, gap=0.12)
             if structures:
@@ -189,6 +206,11 @@ def _reaction_block(entry: ReactionEntry, scale: float) -> ReactionBlock:
                 x = _text_part(parts, _term_text(term, node.states), x)
     box = _reaction_box(parts, arrow, node, eq.arrow)
     return ReactionBlock(entry, parts, arrow, box)
+
+
+def hidden_parts(node: Any) -> tuple[bool, bool]:
+    """Whether the coefficients, and whether the products, are the reaction's hidden answer."""
+    return hides(node) and node.unknown == "coefficients", hides(node) and node.unknown == "products"
 
 
 def _text_part(parts: list[Part], text: str, x: float, gap: float = TERM_GAP) -> float:

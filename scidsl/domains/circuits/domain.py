@@ -209,11 +209,49 @@ def render(ctx: Any, lay: CircuitLayout | None) -> Any:
     from scidsl.primitives import Drawing
     from scidsl.renderers.circuits import render_circuit
 
-    return render_circuit(lay) if lay is not None else Drawing()
+    if lay is None:
+        return Drawing()
+    out = render_circuit(lay)
+    _draw_results(ctx, lay, out)
+    return out
+
+
+_RESULTS = ("equivalent_resistance", "equivalent_capacitance", "source_current", "current")
+_RESULT_NAMES = {"equivalent_resistance": "$R_{eq}$", "equivalent_capacitance": "$C_{eq}$", "source_current": "$I$"}
+MAX_RESULT_LINES = 8  # a larger network lists its currents in the facts only
+
+
+def _answer_node(ctx: Any) -> Any:
+    return next((n for n in ctx.nodes if n.kind == "circuit"), None)
+
+
+def _current_name(part: str) -> str:
+    """$I_{R1}$ for the current through R1."""
+    return f"$I_{{{part}}}$" if part.replace("_", "").isalnum() else f"I({part})"
+
+
+def _draw_results(ctx: Any, lay: CircuitLayout, out: Any) -> None:
+    """The computed results under the schematic, as the circuit's `answer` says (none by default)."""
+    from scidsl.answers import display, drawn
+    from scidsl.domains.circuits.facts import circuit_facts
+    from scidsl.primitives import Text
+
+    node, bounds = _answer_node(ctx), out.bounds()
+    if node is None or not drawn(node) or bounds is None:
+        return
+    y = bounds[1] - 0.5
+    for f in [f for f in circuit_facts(lay.circuit) if f["fact"] in _RESULTS][:MAX_RESULT_LINES]:
+        if f["fact"] in _RESULTS:
+            name = _RESULT_NAMES.get(str(f["fact"])) or _current_name(str(f["args"][0]))  # type: ignore[index]
+            text = f"{name} = {display(node, str(f['shown']))}"
+            out.items.append(Text(((bounds[0] + bounds[2]) / 2, y), text, 11.0, "center", "top",
+                                  owner=node.name or "circuit", role=f"result {f['fact']}"))
+            y -= 0.6
 
 
 def facts(ctx: Any, lay: CircuitLayout | None) -> list[Any]:
     """Counts, values, series/parallel groups, equivalents and meter positions."""
+    from scidsl.answers import hides
     from scidsl.domains.circuits.facts import circuit_facts
     from scidsl.pipeline import Fact
 
@@ -225,7 +263,9 @@ def facts(ctx: Any, lay: CircuitLayout | None) -> list[Any]:
         value = f.get("value")
         if value is not None and not isinstance(value, (int, float, str)):
             value = str(value)
-        out.append(Fact(str(f["fact"]), args, value, str(f["text"])))
+        node = _answer_node(ctx)  # without a circuit statement nothing computed is drawn
+        hidden = f["fact"] in _RESULTS and (node is None or hides(node))
+        out.append(Fact(str(f["fact"]), args, value, str(f["text"]), hidden=hidden))
     return out
 
 

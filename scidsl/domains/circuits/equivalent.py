@@ -195,3 +195,55 @@ def _node_potential(g: nx.MultiGraph, nodes: list[str], s: str, t: str) -> sympy
     rhs[index[s], 0] = 1
     sol = lap.LUsolve(rhs)
     return sol[index[s], 0]
+
+
+def part_currents(circuit: Circuit, source: str) -> dict[str, sympy.Expr]:
+    """Current (A, exact) through each resistive part when `source` is the only source; {} otherwise."""
+    from .parts import KINDS
+
+    sources = [n for n, s in circuit.parts.items() if KINDS[s.kind].family in ("vsource", "isource")]
+    if sources != [source] or "voltage" not in circuit.parts[source].values:
+        return {}
+    uf, named = _named_elements(circuit)
+    a, b = (uf[circuit.terminals[(source, t)]] for t in ("a", "b"))
+    nodes = sorted({n for _, u, v, _ in named for n in (u, v)} | {a, b})
+    if a == b or len(nodes) > MAX_NUMERIC_NODES or any(y.free_symbols for *_, y in named):
+        return {}
+    volts = part_value(circuit, source, "voltage")
+    potential = _potentials(named, nodes, {a: volts, b: sympy.Integer(0)})
+    if potential is None:
+        return {}
+    return {part: sympy.Abs(y * (potential[u] - potential[v])) for part, u, v, y in named}
+
+
+def _named_elements(circuit: Circuit) -> tuple[nx.utils.UnionFind, list[tuple[str, str, str, sympy.Expr]]]:
+    """Like `_reduced_network` for resistance, keeping each element's part name."""
+    uf = nx.utils.UnionFind(circuit.graph.nodes)
+    found = []
+    for u, v, data in circuit.graph.edges(data=True):
+        if is_short(circuit, data, ammeters=True) or data["kind"] in _SHORT_FOR["resistance"]:
+            uf.union(u, v)
+        elif data["kind"] in _ELEMENT_FOR["resistance"] and not is_open(circuit, data) and not data.get("half"):
+            found.append((data["part"], u, v, 1 / part_value(circuit, data["part"], "resistance")))
+    return uf, [(p, uf[u], uf[v], y) for p, u, v, y in found]
+
+
+def _potentials(named: list, nodes: list[str], fixed: dict[str, sympy.Expr]) -> dict[str, sympy.Expr] | None:
+    """Node potentials from Kirchhoff's current law with the `fixed` nodes held; None if undetermined."""
+    free = [n for n in nodes if n not in fixed]
+    index = {n: i for i, n in enumerate(free)}
+    lap, rhs = sympy.zeros(len(free), len(free)), sympy.zeros(len(free), 1)
+    for _, u, v, y in named:
+        for p, q in ((u, v), (v, u)):
+            if p not in index:
+                continue
+            lap[index[p], index[p]] += y
+            if q in index:
+                lap[index[p], index[q]] -= y
+            else:
+                rhs[index[p], 0] += y * fixed.get(q, 0)
+    try:
+        sol = lap.LUsolve(rhs) if free else []
+    except (ValueError, ZeroDivisionError):
+        return None  # a part cut off from the source: no single answer
+    return {**fixed, **{n: sol[i, 0] for n, i in index.items()}}

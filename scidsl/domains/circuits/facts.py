@@ -84,9 +84,45 @@ def _equivalent_facts(circuit: Circuit) -> list[Fact]:
         if value is not None:
             seen = f" seen by {source}" if source else ""
             out.append({"fact": f"equivalent_{what}", "args": (source,) if source else (a, b),
-                        "value": value,
+                        "value": value, "shown": _show(value, unit),
                         "unit": unit, "text": f"equivalent {what}{seen}: {_show(value, unit)}"})
+            if what == "resistance" and source:
+                out += _source_current(circuit, source, value)
     return out
+
+
+def _source_current(circuit: Circuit, source: str, r_eq: sympy.Expr) -> list[Fact]:
+    """The current a voltage source drives through the equivalent resistance, I = V / R."""
+    spec = circuit.parts[source]
+    volts = spec.values.get("voltage")
+    if KINDS[spec.kind].family != "vsource" or volts is None or r_eq.free_symbols or r_eq == 0:
+        return []
+    from .equivalent import part_value
+
+    current = part_value(circuit, source, "voltage") / r_eq
+    if current.free_symbols:
+        return []
+    shown = format_quantity(_current_quantity(current))
+    out: list[Fact] = [{"fact": "source_current", "args": (source,), "value": float(current), "shown": shown,
+                        "text": f"current through {source}: {shown}"}]
+    from .equivalent import part_currents
+
+    for part, amps in sorted(part_currents(circuit, source).items()):
+        text = format_quantity(_current_quantity(amps))
+        out.append({"fact": "current", "args": (part,), "value": float(amps), "shown": text,
+                    "text": f"current through {part}: {text}"})
+    return out
+
+
+def _current_quantity(current: sympy.Expr) -> object:
+    from fractions import Fraction
+
+    from .quantities import Quantity
+
+    amps = Fraction(str(float(current))).limit_denominator(10 ** 6)
+    if abs(amps) < Fraction(1, 10):
+        return Quantity(amps * 1000, "mA", f"{float(amps * 1000):.4g}")
+    return Quantity(amps, "A", f"{float(amps):.4g}")
 
 
 _PREFIX_STEPS = {"ohm": [(6, "M"), (3, "k"), (0, "")],

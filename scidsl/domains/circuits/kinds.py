@@ -11,6 +11,7 @@ from typing import Annotated, ClassVar, Literal, Optional
 
 from pydantic import Field
 
+from scidsl.answers import HIDDEN, Answer, answer_field
 from scidsl.model import Expr, ExprKind, Label, Node, Quantity, Ref
 
 Side = Literal["left", "top", "right", "bottom"]
@@ -256,6 +257,7 @@ class Circuit(Node):
                                          description="the two end nodes of `network`")
     polarity: bool = Field(default=False, description="draw + and − beside every cell and meter")
     values: bool = Field(default=True, description="show values in labels (R₁ = 4 Ω)")
+    answer: Answer = answer_field(HIDDEN)  # a schematic draws no computed value unless asked
     relations: ClassVar[tuple[str, ...]] = ("between",)
     domain: ClassVar[str] = "circuits"
     example: ClassVar[str] = "circuit c { loop: [V1, S1, series(R1, parallel(R2, R3))] }"

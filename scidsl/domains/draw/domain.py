@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scidsl import limits, syntax
+from scidsl.answers import mark_hidden
 from scidsl.diagnostics import did_you_mean, error
 from scidsl.domains.draw import kinds as k
 from scidsl.expr import ExprError, evaluate_constant, numpy_function
@@ -1085,7 +1086,7 @@ def facts(ctx: Any, layout: Layout | None) -> list:
         if isinstance(node, k.Note):
             out.append(Fact("names", (node.to.text,), node.text, f"{node.text} names the object at {node.to.text}"))
         if isinstance(node, k.RayDiagram) and layout is not None:
-            out.extend(_ray_facts(node, layout))
+            out.extend(mark_hidden(_ray_facts(node, layout), node))
         if isinstance(node, k.Incline):
             out.append(Fact("angle", (node.name,), node.angle.pretty(),
                             f"incline {node.name or ''} rises at {node.angle.pretty()} to the {node.rises}"))

@@ -9,6 +9,7 @@ from typing import Annotated, ClassVar, Literal, Optional
 
 from pydantic import Field
 
+from scidsl.answers import Answer, answer_field
 from scidsl.model import Angle, Color, Expr, ExprKind, Label, Length, Node, Number, Positive, Quantity, Ref, quantity_of
 
 
@@ -592,6 +593,7 @@ class RayDiagram(Node):
     object_label: Optional[Label] = Field(default="object", description="label of the object arrow")
     image_label: Optional[Label] = Field(default="image", description="label of the image arrow")
     color: Color = Field(default="black", description="colour of the rays")
+    answer: Answer = answer_field()
     domain: ClassVar[str] = "draw"
     name_required: ClassVar[bool] = False
     relations: ClassVar[tuple[str, ...]] = ()

@@ -18,11 +18,34 @@ def figure_facts(lay: Any) -> list:
         out.append(Fact(node.kind, tuple(vt), None, f"{node.kind} {''.join(vt)}"))
     for node, name in lay.plan.circles:
         r = lay.circles[name][1]
-        out.append(Fact("circle", (name,), round(r / lay.scale, 6), f"circle {name}"))
+        # the radius is a measure the figure does not write (a given radius is its own fact)
+        out.append(Fact("circle", (name,), round(r / lay.scale, 6), f"circle {name}", hidden=True))
     for m in lay.plan.marks:
         out.extend(_mark_facts(lay, m))
+    shown = _shown_measures(lay)
     for key, value in lay.exact.items():
-        out.append(Fact("exact", (key,), str(value), f"{key} = {value}"))
+        out.append(Fact("exact", (key,), str(value), f"{key} = {value}", hidden=key not in shown))
+    return out
+
+
+def _numeric(label: Any) -> bool:
+    text = str(label or "").strip("$ ")
+    return text == "=value" or text[:1].isdigit()
+
+
+def _shown_measures(lay: Any) -> set[str]:
+    """The measures whose value a reader sees: numeric side and angle labels, right-angle squares."""
+    out: set[str] = set()
+    for m in lay.plan.marks:
+        pts = list(m.points)
+        if m.hidden:
+            continue
+        if m.kind == "side_label" and _numeric(m.label):
+            out |= {f"length({pts[0]}{pts[1]})", f"length({pts[1]}{pts[0]})"}
+        elif m.kind == "angle" and _numeric(m.label):
+            out |= {f"angle({''.join(pts)})", f"angle({''.join(reversed(pts))})"}
+        elif m.kind == "right" and len(pts) == 3:
+            out |= {f"angle({''.join(pts)})", f"angle({''.join(reversed(pts))})"}
     return out
 
 
@@ -35,10 +58,13 @@ def _mark_facts(lay: Any, m: Any) -> list:
     if m.kind == "angle":
         a, v, b = (lay.points[p] for p in pts)
         deg = round(cx.angle_deg(a, v, b), 4)
-        text = f"angle {''.join(pts)} is marked" + (f" {m.label}" if m.label else "")
-        return [Fact("angle_mark", pts, m.label or deg, text)]
-    if m.kind == "side_label":
-        return [Fact("side_label", pts, m.label, f"side {''.join(pts)} is labelled {m.label}")]
+        value = deg if m.label in (None, "=value") or m.hidden else m.label
+        text = f"angle {''.join(pts)} " + (f"measures {deg:g}°" if value == deg else f"is marked {m.label}")
+        return [Fact("angle_mark", pts, value, text, hidden=m.hidden)]
+    if m.kind in ("side_label", "measure"):
+        length = round(cx.dist(lay.points[pts[0]], lay.points[pts[1]]) / lay.scale, 6)
+        value = length if m.label in (None, "=value") or m.hidden else m.label
+        return [Fact("side_label", pts, value, f"side {''.join(pts)} is {value}", hidden=m.hidden)]
     if m.kind == "ticks":
         return [Fact("equal_mark", pts, m.count, f"side {''.join(pts)} has {m.count} tick(s)")]
     if m.kind in ("arrows", "arrows_line"):

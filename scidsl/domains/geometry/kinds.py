@@ -13,6 +13,7 @@ from typing import Annotated, Any, ClassVar, Literal, Optional, Union
 from pydantic import Field, GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
 
+from scidsl.answers import Answer, answer_field
 from scidsl.model import Color, Expr, Label, Length, Node, Number
 
 _POINT = re.compile(r"[A-Za-z\u0370-\u03ff][0-9]*'*")
@@ -144,6 +145,8 @@ class Segment(_Geo):
     label: Optional[Label] = Field(default=None, description="text beside the segment, e.g. a length")
     length: Optional[Length] = Field(default=None, description="its length, e.g. 5 cm (a given fact, shown)")
     dimension: bool = Field(default=False, description="draw the label on a double-arrow line beside it")
+    value: bool = Field(default=False, description="write the computed length beside it")
+    answer: Answer = answer_field()
     example: ClassVar[str] = 'segment AB { length: 5 cm }'
 
 
@@ -346,6 +349,7 @@ class AngleMark(_Geo):
     label: Optional[Label] = Field(default=None, description="text at the arc, e.g. $x$ or 40°")
     arcs: int = Field(default=1, ge=1, le=3, description="number of arcs (equal angles share a count)")
     value: bool = Field(default=False, description="write the measured angle in degrees")
+    answer: Answer = answer_field()
     text_field: ClassVar[Optional[str]] = "label"
     name_required: ClassVar[bool] = False
     relations: ClassVar[tuple[str, ...]] = ("at",)

@@ -61,6 +61,7 @@ class Mark:
     count: int = 1
     owner: str = ""
     arc_ticks: int = 0  # strokes across an angle arc (the equal halves of a bisected angle)
+    hidden: bool = False  # a computed measure not drawn (`answer`)
 
 
 @dataclass

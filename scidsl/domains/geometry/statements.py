@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from scidsl import syntax
+from scidsl.answers import display, hides
 from scidsl.domains.geometry import kinds as k
 from scidsl.domains.geometry.problem import (
     CircleDef, Dist, Num, Relation,
@@ -208,6 +209,11 @@ def _segment(b: PlanBuilder, node: k.Segment) -> None:
         b.add_fact(Relation(Dist(a, c), "=", Num(b.length_value(node.length, "length")), Origin(node)))
         b.plan.marks.append(Mark("side_label", (a, c), label=node.label or node.length.pretty()))
         node = node.model_copy(update={"label": None})
+    elif node.value or hides(node):
+        label = _value_label(node, node.label)
+        # with nothing to write (answer: hidden) the length stays in the facts only
+        b.plan.marks.append(Mark("side_label" if label else "measure", (a, c), label=label, hidden=hides(node)))
+        node = node.model_copy(update={"label": None})
     kind = "dimension" if node.dimension else "segment"
     b.add_stroke(Stroke("segment", a, c, node.name or "", label=None if node.dimension else node.label,
                         node=node, **_style(node)))
@@ -400,8 +406,15 @@ def _angle_mark(b: PlanBuilder, node: k.AngleMark) -> None:
         tri = vertex_angle(b, b.point(pts[0], "at"), "at")
     else:
         tri = b.triple(node.at, "at")
-    b.plan.marks.append(Mark("angle", tri, label=node.label or ("=value" if node.value else None),
-                             count=node.arcs, owner=f"angle {node.at}"))
+    b.plan.marks.append(Mark("angle", tri, label=_value_label(node, node.label),
+                             count=node.arcs, owner=f"angle {node.at}", hidden=hides(node)))
+
+
+def _value_label(node: Any, label: Any) -> Any:
+    """`=value` (the renderer writes the measure), the `answer` placeholder, or the label as written."""
+    if hides(node):
+        return display(node, "") or label
+    return label or ("=value" if node.value else None)
 
 
 _HANDLERS: dict[str, Any] = {

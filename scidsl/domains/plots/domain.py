@@ -198,8 +198,8 @@ def facts(ctx: Any, layout: Layout | None) -> list:
             out.append(Fact("axis", (ax.name, "y"), (ax.window[1], ax.window[3]), f"y-axis: {ax.ylabel}"))
             out.append(Fact("ticks", (ax.name, "x"), [v for v, _ in ax.xticks], "x ticks"))
             out.append(Fact("ticks", (ax.name, "y"), [v for v, _ in ax.yticks], "y ticks"))
-        for pred, args, value, text in panel.facts:
-            out.append(Fact(pred, tuple(args), _plain(value), text))
+        for pred, args, value, text, *hidden in panel.facts:
+            out.append(Fact(pred, tuple(args), _plain(value), text, hidden=bool(hidden and hidden[0])))
     return out
 
 

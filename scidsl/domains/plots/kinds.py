@@ -10,6 +10,7 @@ from typing import Annotated, Any, ClassVar, Literal, Optional
 
 from pydantic import Field, model_validator
 
+from scidsl.answers import Answer, answer_field
 from scidsl.model import Color, Expr, ExprKind, Label, Node, Number, Ref, Size2
 
 
@@ -72,6 +73,7 @@ class Plot(Node):
     yscale: Literal["linear", "log"] = Field(default="linear", description="log: decades evenly spaced")
     color: Color = Field(default="black", description="colour of the curve given by y")
     label: Optional[Label] = Field(default=None, description="label of the curve given by y")
+    answer: Answer = answer_field()
     example: ClassVar[str] = "plot f { y: x*ln(x), x: [0.05, 3], mark: [minimum, roots], grid: true }"
     domain: ClassVar[str] = "plots"
 
@@ -97,6 +99,7 @@ class Function(_Curve):
         default=None,
         description="dots at the ends of the x interval: [closed, open] for a piece of a piecewise graph",
     )
+    answer: Answer = answer_field()
     example: ClassVar[str] = 'function f on P { y: 5*x - x^2, color: blue, label: "$f(x)$", mark: [roots] }'
     name_required: ClassVar[bool] = True
 
@@ -128,6 +131,7 @@ class Mark(_OnPlot):
     )
     drop: bool = Field(default=False, description="dashed lines from the point to both axes")
     tangent: bool = Field(default=False, description="draw the tangent line of the curve at the point")
+    answer: Answer = answer_field()
     relations: ClassVar[tuple[str, ...]] = ("of", "with")
     example: ClassVar[str] = "mark X of f with g"
 

@@ -11,6 +11,7 @@ from typing import Any, Optional
 
 import numpy as np
 
+from scidsl.answers import display, drawn, hides
 from scidsl.domains.plots import kinds as k
 from scidsl.domains.plots import numeric
 from scidsl.domains.plots.layout import Axes, CurveL, LayoutError, Panel, PointL, format_point, line_text
@@ -56,11 +57,12 @@ def add_special(
             else f"{mark.name if mark is not None and mark.name else spec.name}.{kind}{i + 1}"
         )
         coords, plain = _coordinates(kind, (x, y), spec, other, mark)
-        text = _mark_text(mark, coords, len(xs))
+        text = _mark_text(mark, coords, len(xs)) if not hides(node) else display(node, "")
         of = (spec.name,) + ((other.name,) if other is not None else ())
-        add_point(panel, PointL(owner, (x, y), text, kind, of, bool(mark and mark.drop)), node)
+        if drawn(node):
+            add_point(panel, PointL(owner, (x, y), text, kind, of, bool(mark and mark.drop)), node)
         panel.facts.append(
-            ("marked_point", (owner, kind, *of), (x, y), f"{kind} of {' and '.join(of)} at {plain}")
+            ("marked_point", (owner, kind, *of), (x, y), f"{kind} of {' and '.join(of)} at {plain}", hides(node))
         )
         if mark is not None and mark.tangent:
             _add_tangent(panel, spec, owner, (x, y))

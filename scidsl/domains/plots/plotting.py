@@ -482,6 +482,7 @@ def _add_shade(panel: Panel, n: k.Shade, fns: list[FnSpec]) -> None:
             r.area,
             f"area of the shaded region on [{format_number(r.interval[0])}, "
             f"{format_number(r.interval[1])}] = {format_number(r.area)}",
+            not n.show_area,  # written only with show_area
         )
     )
 

@@ -7,6 +7,7 @@ from typing import Annotated, Any, ClassVar, Literal, Optional, Union
 from pydantic import Field, GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
 
+from scidsl.answers import Answer, answer_field
 from scidsl.model import Label, Node, Number
 
 
@@ -76,6 +77,7 @@ class Venn(Node):
     shade: list[Key] = Field(default_factory=list, max_length=16,
                              description="regions to shade, e.g. [\"A & B\"] or [\"outside\"]")
     fill: bool = Field(default=True, description="tint each set's circle in a light colour")
+    answer: Answer = answer_field()
 
     text_field: ClassVar[Optional[str]] = "caption"
     domain: ClassVar[str] = "sets"

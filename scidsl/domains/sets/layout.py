@@ -5,6 +5,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
+from scidsl.answers import display, hides
 from scidsl.domains.sets import kinds as k
 from scidsl.domains.sets.regions import OUTSIDE, Solved, count_text, name_of
 
@@ -71,11 +72,13 @@ def region_shape(mask: int, centers: list[P], r: float, rect: Optional[tuple[flo
     return shape.difference(unary_union(others)) if others else shape
 
 
-def region_text(solved: Solved, mask: int) -> str:
-    """What a region shows: 'A− = 6', '6', or its elements on lines of three."""
+def region_text(solved: Solved, mask: int, node: Any = None) -> str:
+    """What a region shows: 'A− = 6', '6', its elements on lines of three; a computed one as `answer` says."""
     region = solved.regions[mask]
     if region.count is None:
         return ""
+    if region.source.startswith("computed") and hides(node):
+        return display(node, "") or ""
     if region.elements is not None:
         items = region.elements or ["∅"]
         lines = -(-len(items) // 3)
@@ -116,7 +119,7 @@ def place(node: k.Venn, solved: Solved, owner: str, size: float) -> VennLayout:
     """Grow the circles until every region's text fits, then put the labels and the universe around them."""
     from scidsl.text import measure_text
 
-    texts = {m: region_text(solved, m) for m in range(1, 1 << solved.n)}
+    texts = {m: region_text(solved, m, node) for m in range(1, 1 << solved.n)}
     failed = ""
     for r in RADII:
         centers = centers_for(solved.n, r)
@@ -161,9 +164,13 @@ def _universe(out: VennLayout, measure: Any) -> None:
     shapes = [disc(c, out.radius) for c in out.centers] + _label_boxes(out)
     x0, y0, x1, y1 = unary_union(shapes).bounds
     rect = (x0 - MARGIN, y0 - MARGIN, x1 + MARGIN, y1 + MARGIN)
-    text = region_text(out.solved, OUTSIDE)
-    if out.solved.regions[OUTSIDE].count is not None and out.node.outside_label:
-        text = f"{out.node.outside_label} = {count_text(out.solved.regions[OUTSIDE].count)}"
+    text = region_text(out.solved, OUTSIDE, out.node)
+    outside = out.solved.regions[OUTSIDE]
+    if outside.count is not None and out.node.outside_label:
+        count = count_text(outside.count)
+        if outside.source.startswith("computed") and hides(out.node):
+            count = display(out.node, "")
+        text = f"{out.node.outside_label} = {count}" if count else ""
     if text:
         w, h, _ = measure(text, out.size)
         for _ in range(4):

@@ -93,7 +93,24 @@ def facts(ctx: Any, lay: Layout | None) -> list[Fact]:
         else:
             continue
         out.append(Fact("unknown", (name, fn, "".join(pts)), f.value, f"{name}: {f.text}"))
-    return out
+    return [_mark_unwritten(f, lay) for f in out]
+
+
+def _mark_unwritten(fact: Fact, lay: Layout) -> Fact:
+    """Hidden unless the figure writes the value: a length or angle label with a number in it."""
+    from dataclasses import replace
+
+    texts = {frozenset(m.points): m.text for m in lay.pb.lengths}
+    texts.update({f"{ll.owner}": ll.text for ll in lay.lengths})
+    key = f"{fact.args[0]}.{fact.args[1]}" if fact.predicate == "dimension" else frozenset(fact.args)
+    label = texts.get(key) if fact.predicate in ("edge", "length", "dimension") else None
+    written = label is not None and any(c.isdigit() for c in label)
+    if fact.predicate == "angle":
+        marks = {m.points: m.text for m in lay.pb.angles}
+        text = marks.get(tuple(fact.args), marks.get(tuple(reversed(fact.args))))
+        written = text == "" or (text is not None and any(c.isdigit() for c in text)) or (
+            text is None and tuple(fact.args) in marks and abs(float(fact.value) - 90.0) < 1e-6)
+    return fact if written else replace(fact, hidden=True)
 
 
 def _angle_determined(lay: Layout, pts: tuple[str, ...]) -> bool:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from scidsl.answers import mark_hidden
 from scidsl.domains.tables import genetics as gen
 from scidsl.domains.tables import kinds as k
 from scidsl.domains.tables.grid import Grid
@@ -71,6 +72,16 @@ def _cross_facts(grid: Grid) -> list:
     for parent, g in (("first", cross.first), ("second", cross.second)):
         gs = gen.gametes(g)
         out.append(Fact("gametes", (name, parent, str(g)), gs, f"gametes of the {parent} parent {g}: {', '.join(gs)}"))
+    return out + mark_hidden(_offspring_facts(grid, cells), node)
+
+
+def _offspring_facts(grid: Grid, cells: list[str]) -> list:
+    from scidsl.pipeline import Fact
+
+    node: Any = grid.node
+    cross = gen.parse_cross(node.cross_text())
+    name = grid.owner
+    out = []
     for row in grid.cells[1:]:
         for c, cell in enumerate(row[1:]):
             out.append(Fact("offspring", (name, row[0].value, grid.cells[0][c + 1].value), cell.value,

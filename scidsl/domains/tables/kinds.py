@@ -8,6 +8,7 @@ from typing import Annotated, Any, ClassVar, Literal, Optional, Union
 from pydantic import Field, GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
 
+from scidsl.answers import Answer, answer_field
 from scidsl.model import Color, Label, Node, Number, Quantity
 from scidsl.syntax import ExprText
 
@@ -128,6 +129,7 @@ class PunnettSquare(Node):
     labels: Optional[list[Label]] = Field(default=None, max_length=2,
                                           description="names of the two parents shown before their genotypes, e.g. "
                                           "[\"♀\", \"♂\"]")
+    answer: Answer = answer_field()
 
     text_field: ClassVar[Optional[str]] = "caption"
     domain: ClassVar[str] = "tables"

@@ -4,6 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Optional
 
+from scidsl.answers import display, hides
 from scidsl.domains.tables import checks
 from scidsl.domains.tables import genetics as gen
 from scidsl.domains.tables import kinds as k
@@ -84,12 +85,14 @@ def punnett_grid(node: k.PunnettSquare, size: float) -> Grid:
         size = max(7.0, size - 2)
     top, side = gen.gametes(cross.first), gen.gametes(cross.second)
     fills = _phenotype_fills(top, side)
+    shade = node.shade and not hides(node)  # a fill would tell the phenotype the square asks for
     grid = [[Cell("", "corner", None)] + [Cell(_italic(g), "column", HEADER_FILL, value=g) for g in top]]
     for g_row in side:
         line = [Cell(_italic(g_row), "row", HEADER_FILL, value=g_row)]
         for g_col in top:
             child = gen.offspring(g_row, g_col)
-            line.append(Cell(_italic(child), "data", fills[gen.phenotype(child)] if node.shade else None, value=child))
+            shown = display(node, _italic(child)) or ""
+            line.append(Cell(shown, "data", fills[gen.phenotype(child)] if shade else None, value=child))
         grid.append(line)
     names = node.labels or []
     titles = (_parent_title(names[0] if names else None, cross.first),
@@ -97,7 +100,7 @@ def punnett_grid(node: k.PunnettSquare, size: float) -> Grid:
     out = Grid(owner_of(node), grid, caption=node.caption, size=size, titles=titles, node=node)
     size_grid(out)
     uniform(out)
-    if node.shade:
+    if shade:
         out.legend = _legend(cross, [c.value for row in grid[1:] for c in row[1:]], fills, node.traits)
         out.legend_right = out.height > 10.0
     return out
