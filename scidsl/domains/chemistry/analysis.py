@@ -67,7 +67,27 @@ def analyse(nodes: list[Any]) -> Analysis:
             out.entries.append(_check_reaction(n, out))
         elif isinstance(n, k.Crystal):
             out.entries.append(_check_crystal(n, out))
+        else:
+            _check_figure(n, out)
     return out
+
+
+def _check_figure(n: Any, out: Analysis) -> None:
+    """Energy profiles and galvanic cells, each checked by its own module."""
+    from . import kinds_figures as kf
+
+    if isinstance(n, kf.EnergyProfile):
+        from .energy import check_profile
+
+        entry, diags = check_profile(n)
+    elif isinstance(n, kf.Galvanic):
+        from .galvanic import check_galvanic
+
+        entry, diags = check_galvanic(n)
+    else:
+        return
+    out.entries.append(entry)
+    out.diagnostics.extend(diags)
 
 
 def _issue_diag(issue: ChemIssue, span: Span | None) -> Diagnostic:

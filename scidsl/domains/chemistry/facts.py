@@ -23,7 +23,18 @@ def layout_facts(layout: ChemLayout) -> list:
             out += _reaction_facts(block)
         elif isinstance(block, CrystalBlock):
             out += _crystal_facts(block)
+        else:
+            out += _figure_facts(block)
     return out
+
+
+def _figure_facts(block: Any) -> list:
+    from .energy import EnergyEntry, energy_facts
+    from .galvanic import galvanic_facts
+
+    if isinstance(block.entry, EnergyEntry):
+        return energy_facts(block.entry.node)
+    return galvanic_facts(block.entry)
 
 
 def molecule_facts_of(name: str, mol: Any) -> list:

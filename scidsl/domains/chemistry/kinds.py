@@ -105,4 +105,6 @@ class Crystal(_Chem):
     example: ClassVar[str] = 'crystal cell { lattice: bcc, species: ["Fe"] }'
 
 
-KINDS = [Molecule, Atom, Bond, Reaction, Crystal]
+from .kinds_figures import KINDS as _FIGURES  # noqa: E402
+
+KINDS = [Molecule, Atom, Bond, Reaction, Crystal, *_FIGURES]

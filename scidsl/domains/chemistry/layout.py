@@ -15,6 +15,7 @@ from .analysis import (
 from .crystal import HEX_AXONOMETRIC, PROJECTIONS, CellDrawing, default_radii, project_cell, readable_cell
 from .depiction import DEFAULT_BOND, DepictOptions, MoleculeGeometry, depict
 from .equation import Term
+from .layout_figures import figure_block
 
 Box = tuple[float, float, float, float]
 ROW_WIDTH_CM = 18.0
@@ -117,6 +118,8 @@ def lay_out(analysis: Analysis, scale: float = 1.0) -> ChemLayout:
             blocks.append(_reaction_block(entry, scale))
         elif isinstance(entry, CrystalEntry) and entry.species:
             blocks.append(_crystal_block(entry, scale))
+        elif getattr(entry, "ok", False):
+            blocks.append(figure_block(entry, scale))
     _flow(blocks)
     return ChemLayout(blocks)
 
