@@ -75,18 +75,21 @@ def _ea_arrows(out: Drawing, node, geo, own: str) -> None:  # type: ignore[no-un
         cat = list(node.catalysed)
         cpk = max(range(1, len(cat) - 1, 2), key=lambda i: cat[i])
         cat_px = geo.cat_xs[cpk]
-        _ea(out, cat_px, geo.ys[0], geo.cat_ys[cpk], None, "$E_a$ (catalysed)" +
-            (f" = {_value(overall_ea(cat), node.unit)}" if node.values else ""), f"{own}.ea_cat")
-    ax = px - 0.7 if cat_px is not None and abs(cat_px - px) < 0.6 else px
-    _ea(out, ax, geo.ys[0], py, px, "$E_a$" + (f" = {_value(overall_ea(levels), node.unit)}"
-                                                 if node.values else ""), f"{own}.ea")
+    # two arrows under one peak stand side by side, each joined to its peak by a short guide
+    close = cat_px is not None and abs(cat_px - px) < 0.6
+    if cat_px is not None:
+        _ea(out, cat_px + 0.18 if close else cat_px, geo.ys[0], geo.cat_ys[cpk], cat_px,
+            "$E_a$ (catalysed)" + (f" = {_value(overall_ea(cat), node.unit)}" if node.values else ""),
+            f"{own}.ea_cat")
+    _ea(out, px - 0.18 if close else px, geo.ys[0], py, px, "$E_a$" +
+        (f" = {_value(overall_ea(levels), node.unit)}" if node.values else ""), f"{own}.ea")
 
 
 def _ea(out: Drawing, x: float, y0: float, y1: float, peak_x: float | None, text: str, own: str) -> None:
     if y1 - y0 < 0.15:
         return
     if peak_x is not None and abs(peak_x - x) > 1e-9:
-        out.items.append(Line(((x - 0.15, y1), (peak_x, y1)), False, GUIDE, owner=own))
+        out.items.append(Line(((x, y1), (peak_x, y1)), False, GUIDE, owner=own))
     out.items.append(Line(((x, y0), (x, y1)), False, MARK, "both", own, "arrow"))
     out.labels.append(LabelSpec(text, (x, (y0 + y1) / 2), own, 10, (180.0, 0.0), 0.12, role="ea"))
 
