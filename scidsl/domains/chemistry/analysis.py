@@ -44,6 +44,7 @@ class CrystalEntry:
     node: k.Crystal
     lattice: str = ""
     species: tuple[str, ...] = ()
+    site_set: Any = None  # sites.SiteSet when the ions are placed by crystal_site statements
 
 
 @dataclass
@@ -66,16 +67,21 @@ def analyse(nodes: list[Any]) -> Analysis:
         elif isinstance(n, k.Reaction):
             out.entries.append(_check_reaction(n, out))
         elif isinstance(n, k.Crystal):
-            out.entries.append(_check_crystal(n, out))
+            out.entries.append(_check_crystal(n, out, _sites_of(n, nodes)))
         else:
-            _check_figure(n, out)
+            _check_figure(n, out, nodes)
     return out
 
 
-def _check_figure(n: Any, out: Analysis) -> None:
+def _check_figure(n: Any, out: Analysis, nodes: list[Any]) -> None:
     """Energy profiles and galvanic cells, each checked by its own module."""
     from . import kinds_figures as kf
 
+    if isinstance(n, kf.CrystalSite):
+        from .cells import check_site_owner
+
+        out.diagnostics.extend(check_site_owner(n, nodes))
+        return
     if isinstance(n, kf.EnergyProfile):
         from .energy import check_profile
 
@@ -283,8 +289,16 @@ def _hill(counts: dict[str, int], charge: int) -> str:
 
 # --- crystals ----------------------------------------------------------------------------------
 
-def _check_crystal(node: k.Crystal, out: Analysis) -> CrystalEntry:
+def _sites_of(crystal: k.Crystal, nodes: list[Any]) -> list[Any]:
+    return [n for n in nodes if getattr(n, "kind", "") == "crystal_site" and n.of == crystal.name]
+
+
+def _check_crystal(node: k.Crystal, out: Analysis, sites: list[Any]) -> CrystalEntry:
     entry = CrystalEntry(node)
+    if sites or normalise_lattice(node.lattice) == "sc" and node.lattice.strip().lower() == "cubic":
+        from .cells import check_site_cell
+
+        return check_site_cell(node, sites, out.diagnostics)
     lattice = normalise_lattice(node.lattice)
     if lattice is None:
         out.diagnostics.append(error("E3040", f"unknown lattice '{node.lattice}'",

@@ -121,8 +121,28 @@ def _reaction_facts(block: ReactionBlock) -> list:
     return out
 
 
+def _site_cell_facts(entry: Any) -> list:
+    from .cells import formula_of
+    from .sites import breakdown, coordination, per_cell
+
+    name, sites = entry.node.name or "crystal", entry.site_set
+    out = [_fact("lattice", (name,), "cubic", f"{name} is a cubic unit cell")]
+    for i, (sp, n) in enumerate(zip(sites.species, per_cell(sites))):
+        out.append(_fact("ions_per_cell", (name, sp), str(n),
+                         f"one cell of {name} holds {breakdown(sites, i)} = {n} {sp}"))
+        cn = coordination(sites, i)
+        out.append(_fact("coordination_number", (name, sp), cn, f"each {sp} in {name} has {cn} nearest "
+                         "neighbours of the other ions" if len(sites.species) > 1 else f"each {sp} has {cn} "
+                         "nearest neighbours"))
+    formula = formula_of(sites)
+    out.append(_fact("formula", (name,), formula, f"the formula of {name} is {formula}"))
+    return out
+
+
 def _crystal_facts(block: CrystalBlock) -> list:
     entry = block.entry
+    if entry.site_set is not None:
+        return _site_cell_facts(entry)
     name, lat, species = entry.node.name or "crystal", entry.lattice, entry.species
     per_cell = atoms_per_cell(lat)
     out = [_fact("lattice", (name,), lat, f"{name} is a {lat} unit cell")]

@@ -10,7 +10,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from scidsl.model import Label, Node, Number, Ref
+from scidsl.model import Label, Node, Number, Quantity, Ref
 
 Show = Literal["skeletal", "condensed", "full", "lewis"]
 
@@ -89,7 +89,7 @@ class Reaction(_Chem):
 
 
 class Crystal(_Chem):
-    """A unit cell: sc, bcc, fcc, hcp, nacl or cscl, drawn in 3-D with hidden edges dashed."""
+    """A unit cell (sc, bcc, fcc, hcp, nacl, cscl, or cubic with crystal_site ions) in 3-D."""
 
     kind: Literal["crystal"] = "crystal"
     lattice: str = Field(description="sc, bcc, fcc, hcp, nacl or cscl")
@@ -100,6 +100,9 @@ class Crystal(_Chem):
     radii: list[Number] | None = Field(default=None, max_length=2,
                                           description="drawn radius per species, fraction of the edge")
     legend: bool = Field(default=True, description="a key naming each kind of atom")
+    edge: Quantity | None = Field(default=None, description="cell edge, e.g. 390 pm (radii to scale)")
+    formula: str | None = Field(default=None, max_length=40, description="stated formula, checked "
+                                "against the ions per cell")
     label: Label | None = Field(default=None, description="caption under the cell")
     text_field: ClassVar[str | None] = "label"
     example: ClassVar[str] = 'crystal cell { lattice: bcc, species: ["Fe"] }'

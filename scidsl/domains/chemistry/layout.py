@@ -250,10 +250,13 @@ def _crystal_block(entry: CrystalEntry, scale: float) -> CrystalBlock:
     if entry.lattice == "hcp" and node.projection != "isometric":  # oblique distorts a hexagon
         proj = HEX_AXONOMETRIC
     edge = (2.4 if entry.lattice == "hcp" else 4.0) * scale
-    if node.radii:
-        cell = project_cell(entry.lattice, proj, edge, radii)
+    sites = entry.site_set.sites if entry.site_set is not None else None
+    if entry.site_set is not None:
+        radii = _site_radii(entry)
+    if node.radii or entry.site_set is not None and None not in entry.site_set.radii:
+        cell = project_cell(entry.lattice, proj, edge, radii, sites)  # to scale: never shrunk
     else:
-        cell = readable_cell(entry.lattice, proj, edge, radii)
+        cell = readable_cell(entry.lattice, proj, edge, radii, sites)
     xs = [p for e in cell.edges for p in (e.start[0], e.end[0])]
     ys = [p for e in cell.edges for p in (e.start[1], e.end[1])]
     for a in cell.atoms:
@@ -265,6 +268,19 @@ def _crystal_block(entry: CrystalEntry, scale: float) -> CrystalBlock:
         right = legend_x + 0.5 + max(measure(_species_text(s), 11)[0] for s in entry.species)
     box = _with_caption((min(xs), min(ys), right, max(ys)), node.label)
     return CrystalBlock(entry, cell, box, legend_x)
+
+
+SITE_RADIUS_MAX = 0.14  # the largest stated ion is drawn at most this fraction of the edge
+
+
+def _site_radii(entry: CrystalEntry) -> tuple[float, ...]:
+    """Stated radii (fractions of the edge), defaults for the others: anions large, cations small."""
+    given = entry.site_set.radii
+    defaults = default_radii(entry.species) if len(entry.species) > 1 else (0.11,)
+    if None not in given:  # to scale: one common factor keeps the ratios and the cell visible
+        k = min(1.0, SITE_RADIUS_MAX / max(given))  # type: ignore[type-var]
+        return tuple(r * k for r in given)  # type: ignore[operator]
+    return tuple(r if r is not None else defaults[min(i, len(defaults) - 1)] for i, r in enumerate(given))
 
 
 def _species_text(name: str) -> str:
