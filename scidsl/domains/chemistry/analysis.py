@@ -27,6 +27,16 @@ class MoleculeEntry:
     atom_nodes: list[k.Atom] = field(default_factory=list)
     bond_nodes: list[k.Bond] = field(default_factory=list)
 
+    @property
+    def skeleton(self) -> bool:
+        """True when a bond's order is left unknown: drawn and stated as connections only."""
+        return any(b.order == "unknown" for b in self.bond_nodes)
+
+    @property
+    def mode(self) -> str:
+        """How the molecule is drawn."""
+        return "connectivity" if self.skeleton else self.node.show
+
 
 @dataclass
 class ReactionEntry:
@@ -35,6 +45,8 @@ class ReactionEntry:
     node: k.Reaction
     equation: Equation | None = None
     species: list[LoadedMolecule] = field(default_factory=list)
+    unknown: str | None = None  # the species deduced for '?'
+    balanced: list[int] | None = None  # the smallest balancing coefficients of a skeleton
 
 
 @dataclass
@@ -152,13 +164,20 @@ def _check_molecule(entry: MoleculeEntry, out: Analysis) -> None:
             out.diagnostics.append(_issue_diag(issue, span))
     else:
         entry.loaded = _explicit(entry, out)
+    if entry.skeleton and "show" in node.model_fields_set and node.show != "connectivity":
+        out.diagnostics.append(error("E3077", f"molecule {node.name} leaves bond orders unknown, so it "
+                                     f"cannot be drawn as {node.show}", node.span_of("show"),
+                                     "use show: connectivity, or give every bond its order"))
+        return
     if entry.loaded is not None and entry.loaded.ok:
         _check_indices(entry, out)
 
 
 def _explicit(entry: MoleculeEntry, out: Analysis) -> LoadedMolecule | None:
     index = {a.name: i for i, a in enumerate(entry.atom_nodes)}
-    atoms = [AtomSpec(a.element, a.charge, a.isotope, a.radicals, a.hydrogens, i, a.name or "")
+    no_h = 0 if entry.skeleton else None  # a skeleton invents no hydrogens
+    atoms = [AtomSpec(a.element, a.charge, a.isotope, a.radicals,
+                      a.hydrogens if a.hydrogens is not None else no_h, i, a.name or "")
              for i, a in enumerate(entry.atom_nodes)]
     bonds = [BondSpec(index[b.between[0]], index[b.between[1]], b.order, b.stereo, j)
              for j, b in enumerate(entry.bond_nodes)]
@@ -250,9 +269,26 @@ def _check_reaction(node: k.Reaction, out: Analysis) -> ReactionEntry:
         return entry
     if node.smiles is not None:
         _check_species_smiles(entry, out)
-    for issue in check_balance(entry.equation):
+    issues = check_balance(entry.equation, node.skeleton)
+    for issue in issues:
         out.diagnostics.append(_issue_diag(issue, node.span_of("equation")))
+    if not issues:
+        _solve_reaction(entry)
     return entry
+
+
+def _solve_reaction(entry: ReactionEntry) -> None:
+    """The species standing for '?', and the coefficients that balance a skeleton."""
+    from .equation import deduce_unknown, smallest_coefficients, unknown_text
+
+    eq = entry.equation
+    assert eq is not None
+    found = deduce_unknown(eq) if not entry.node.skeleton else None
+    if found is not None:
+        entry.unknown = unknown_text(*found)
+    if entry.node.skeleton and not any(t.formula.unknown for t in eq.terms):
+        species = [(dict(t.formula.counts), t.formula.charge) for t in eq.terms]
+        entry.balanced = smallest_coefficients(species[:len(eq.reactants)], species[len(eq.reactants):])
 
 
 def _check_species_smiles(entry: ReactionEntry, out: Analysis) -> None:

@@ -18,7 +18,8 @@ def layout_facts(layout: ChemLayout) -> list:
     out: list = []
     for block in layout.blocks:
         if isinstance(block, MoleculeBlock):
-            out += molecule_facts_of(block.entry.node.name or "molecule", block.entry.loaded.mol)  # type: ignore[union-attr]
+            out += shown_facts(block.entry.node.name or "molecule", block.entry.loaded.mol,  # type: ignore[union-attr]
+                               block.entry.mode)
         elif isinstance(block, ReactionBlock):
             out += _reaction_facts(block)
         elif isinstance(block, CrystalBlock):
@@ -35,6 +36,53 @@ def _figure_facts(block: Any) -> list:
     if isinstance(block.entry, EnergyEntry):
         return energy_facts(block.entry.node)
     return galvanic_facts(block.entry)
+
+
+def shown_facts(name: str, mol: Any, mode: str) -> list:
+    """Facts of a molecule as drawn: a connectivity skeleton states no bond orders or charges."""
+    if mode == "connectivity":
+        return connectivity_facts(name, mol)
+    out = molecule_facts_of(name, mol)
+    return out + lone_pair_facts(name, mol) if mode == "lewis" else out
+
+
+def connectivity_facts(name: str, mol: Any) -> list:
+    """Formula, atom counts, who is bonded to whom and the valence electrons to place."""
+    from rdkit import Chem
+
+    from .elements import valence_electrons
+    from .properties import molecule_facts
+
+    f = molecule_facts(mol)
+    m = Chem.AddHs(mol)
+    electrons = sum(valence_electrons(a.GetSymbol()) for a in m.GetAtoms()) - f["net_charge"]
+    out = [_fact("formula", (name,), f["formula"], f"{name} has the formula {f['formula']}"),
+           _fact("atom_count", (name,), m.GetNumAtoms(), f"{name} has {m.GetNumAtoms()} atoms"),
+           _fact("valence_electrons", (name,), electrons, f"{name} has {electrons} valence electrons"),
+           _fact("bond_orders", (name,), None, f"the skeleton of {name} does not state bond orders")]
+    for a in m.GetAtoms():
+        if a.GetDegree() > 1:
+            partners = [f"{n.GetSymbol()}{n.GetIdx()}" for n in a.GetNeighbors()]
+            label = f"{a.GetSymbol()}{a.GetIdx()}"
+            out.append(_fact("connected_to", (name, label), partners,
+                             f"{label} of {name} is connected to {', '.join(partners)}"))
+    return out
+
+
+def lone_pair_facts(name: str, mol: Any) -> list:
+    """Lone pairs on each atom that has any, as a Lewis structure draws them."""
+    from rdkit import Chem
+
+    from .lewis import lone_pair_count
+
+    m = Chem.AddHs(mol)
+    out = []
+    for a in m.GetAtoms():
+        n = lone_pair_count(m, a.GetIdx())
+        if n:
+            label = f"{a.GetSymbol()}{a.GetIdx()}"
+            out.append(_fact("lone_pairs", (name, label), n, f"{label} of {name} has {n} lone pair(s)"))
+    return out
 
 
 def molecule_facts_of(name: str, mol: Any) -> list:
@@ -100,7 +148,7 @@ def _reaction_facts(block: ReactionBlock) -> list:
     name = node.name or "reaction"
     out = [_fact("equation", (name,), format_equation(eq), f"{name}: {format_equation(eq)}"),
            _fact("arrow", (name,), eq.arrow, f"{name} uses a {eq.arrow} arrow"),
-           _fact("balanced", (name,), True, f"{name} is balanced in every element and in charge"),
+           _balanced_fact(block.entry, name),
            _fact("reactant_atoms", (name,), element_totals(eq.reactants),
                  f"the reactants of {name} contain {element_totals(eq.reactants)}")]
     for side, terms in (("reactant", eq.reactants), ("product", eq.products)):
@@ -114,10 +162,13 @@ def _reaction_facts(block: ReactionBlock) -> list:
     for where, text in (("above", node.above), ("below", node.below)):
         if text:
             out.append(_fact("condition", (name, where), text, f"{text} is written {where} the arrow"))
+    if block.entry.unknown:
+        u = block.entry.unknown
+        out.append(_fact("unknown_species", (name,), u, f"the species '?' in {name} is {u}"))
     for i, loaded in enumerate(block.entry.species):
         if loaded.ok:
             term = eq.terms[i]
-            out += molecule_facts_of(f"{name}.{term.formula.text}", loaded.mol)
+            out += shown_facts(f"{name}.{term.formula.text}", loaded.mol, node.show)
     return out
 
 
@@ -137,6 +188,23 @@ def _site_cell_facts(entry: Any) -> list:
     formula = formula_of(sites)
     out.append(_fact("formula", (name,), formula, f"the formula of {name} is {formula}"))
     return out
+
+
+def _balanced_fact(entry: Any, name: str) -> Any:
+    """Balanced (True), an unbalanced skeleton with its answer (False), or a species to find (None)."""
+    from .equation import imbalances
+
+    eq = entry.equation
+    if any(t.formula.unknown for t in eq.terms):
+        return _fact("balanced", (name,), None, f"{name} has a species to find ('?')")
+    if entry.balanced is None or not imbalances(eq):
+        return _fact("balanced", (name,), True, f"{name} is balanced in every element and in charge")
+    terms, n = [t.formula.text for t in eq.terms], len(eq.reactants)
+
+    def side(lo: int, hi: int) -> str:
+        return " + ".join((f"{c} " if c != 1 else "") + t for c, t in zip(entry.balanced[lo:hi], terms[lo:hi]))
+    return _fact("balanced", (name,), False,
+                 f"{name} is an unbalanced skeleton; balanced it reads {side(0, n)} -> {side(n, len(terms))}")
 
 
 def _crystal_facts(block: CrystalBlock) -> list:

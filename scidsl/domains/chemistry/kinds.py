@@ -12,7 +12,7 @@ from pydantic import Field
 
 from scidsl.model import Label, Node, Number, Quantity, Ref
 
-Show = Literal["skeletal", "condensed", "full", "lewis"]
+Show = Literal["skeletal", "condensed", "full", "lewis", "connectivity"]
 
 
 class _Chem(Node):
@@ -26,7 +26,7 @@ class Molecule(_Chem):
     smiles: str | None = Field(default=None, max_length=5000,
                                   description="SMILES, e.g. \"CCO\"; omit to use atom/bond statements")
     show: Show = Field(default="skeletal", description="skeletal, condensed (CH3, OH labels), full "
-                       "(every H drawn) or lewis (full with lone pairs)")
+                       "(every H drawn), lewis (full with lone pairs) or connectivity (no bond orders)")
     label: Label | None = Field(default=None, description="caption under the molecule")
     numbers: bool = Field(default=False, description="write each atom's index next to it")
     atom_labels: list[str] | None = Field(default=None, max_length=500,
@@ -61,7 +61,8 @@ class Bond(_Chem):
 
     kind: Literal["bond"] = "bond"
     between: list[Ref] = Field(min_length=2, max_length=2, description="the two atoms")
-    order: Literal["single", "double", "triple", "aromatic"] = Field(default="single")
+    order: Literal["single", "double", "triple", "aromatic", "unknown"] = Field(
+        default="single", description="unknown: a connectivity skeleton")
     stereo: Literal["wedge", "hash"] | None = Field(
         default=None, description="wedge (toward the viewer) or hash, drawn from the first atom")
     relations: ClassVar[tuple[str, ...]] = ("between",)
@@ -70,7 +71,7 @@ class Bond(_Chem):
 
 
 class Reaction(_Chem):
-    """A chemical equation, proved balanced in every element and in charge."""
+    """A chemical equation, proved balanced; `?` is a species to find, deduced when it can be."""
 
     kind: Literal["reaction"] = "reaction"
     equation: str = Field(max_length=2000, description="e.g. \"CH4 + 2 O2 -> CO2 + 2 H2O\"; arrows "
@@ -80,8 +81,9 @@ class Reaction(_Chem):
     smiles: list[str] | None = Field(default=None, max_length=40,
                                         description="one SMILES per species (in order) to draw "
                                         "structures instead of formulas; checked against the formula")
-    show: Literal["skeletal", "condensed", "full"] = Field(
+    show: Literal["skeletal", "condensed", "full", "lewis", "connectivity"] = Field(
         default="skeletal", description="how structures from `smiles` are drawn")
+    skeleton: bool = Field(default=False, description="an unbalanced skeleton to balance: not an error")
     states: bool = Field(default=True, description="write the states (s), (l), (g), (aq)")
     label: Label | None = Field(default=None, description="caption under the equation")
     text_field: ClassVar[str | None] = "label"

@@ -126,7 +126,7 @@ def lay_out(analysis: Analysis, scale: float = 1.0) -> ChemLayout:
 
 def _molecule_block(entry: MoleculeEntry, scale: float) -> MoleculeBlock:
     node = entry.node
-    mode = node.show
+    mode = entry.mode
     if mode == "lewis" and lewis_size(entry.loaded.mol) > MAX_LEWIS_ATOMS:  # type: ignore[union-attr]
         mode = "full"
     options = DepictOptions(mode=mode, bond_length=DEFAULT_BOND[mode] * scale,
