@@ -59,6 +59,7 @@ def collect_sites(crystal: Any, site_nodes: list[Any], edge_m: float | None) -> 
     out: list[Diagnostic] = []
     result = SiteSet()
     taken: dict[tuple[int, int, int], Any] = {}
+    clashed: set[int] = set()  # statements already reported: one error each, not one per image
     for node in site_nodes:
         positions = _positions(node, out)
         if positions is None:
@@ -69,7 +70,8 @@ def collect_sites(crystal: Any, site_nodes: list[Any], edge_m: float | None) -> 
         for p in positions:
             for q in images(p):
                 if _key(q) in taken:
-                    if taken[_key(q)] is not node:
+                    if taken[_key(q)] is not node and id(node) not in clashed:
+                        clashed.add(id(node))
                         out.append(error("E3069", f"{node.species} and {taken[_key(q)].species} both sit at "
                                          f"({', '.join(f'{c:g}' for c in q)})", node.span,
                                          related=((taken[_key(q)].span, "already there"),)))
