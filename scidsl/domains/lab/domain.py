@@ -249,7 +249,10 @@ def _sig4(x: float) -> str:
 
 
 def verify(ctx: Any, lay: Layout, page: Any) -> None:
-    """The drawn meniscus of each burette sits at its reading on the drawn scale."""
+    """The drawn meniscus of each burette and column of each thermometer sit at their readings."""
+    from scidsl.domains.lab.thermal import verify_thermometers
+
+    verify_thermometers(ctx, page)
     for node in ctx.nodes:
         if not isinstance(node, k.Burette) or node.reading is None or not node.name:
             continue

@@ -128,18 +128,40 @@ def _thermometer_facts(node: k.Thermometer, nodes: list[Any]) -> list[Fact]:
     return out
 
 
+def _joules(q: float) -> str:
+    """An amount of heat to four significant figures, in kJ from 10 kJ up."""
+    return f"{q / 1000:.4g} kJ" if abs(q) >= 1e4 else f"{q:.4g} J"
+
+
 def _heat_facts(cal: k.Calorimeter, dt: float) -> list[Fact]:
     name = cal.name or "calorimeter"
     out = []
     if cal.mass is not None:
         m = cal.mass.si * 1000
         q = m * WATER_C * dt
-        out.append(Fact("heat_absorbed", (name,), f"{q:.4g} J",
-                        f"q = m c ΔT = {m:g} g × {WATER_C} J/(g·K) × {dt:g} K = {q:.4g} J"))
+        out.append(Fact("heat_absorbed", (name,), _joules(q),
+                        f"q = m c ΔT = {m:g} g × {WATER_C} J/(g·K) × {dt:g} K = {_joules(q)}"))
     if cal.heat_capacity is not None:
         q = cal.heat_capacity.si * dt
-        out.append(Fact("heat_absorbed", (name, "calorimeter"), f"{q:.4g} J",
-                        f"q = C ΔT = {cal.heat_capacity.pretty()} × {dt:g} K = {q:.4g} J"))
+        out.append(Fact("heat_absorbed", (name, "calorimeter"), _joules(q),
+                        f"q = C ΔT = {cal.heat_capacity.pretty()} × {dt:g} K = {_joules(q)}"))
     kind = "exothermic" if dt > 0 else "endothermic" if dt < 0 else "thermoneutral"
     out.append(Fact("process", (name,), kind, f"the process in {name} is {kind} (ΔT {'>' if dt > 0 else '<'} 0)"))
     return out
+
+
+def verify_thermometers(ctx: Any, page: Any) -> None:
+    """The top of each drawn column sits at its reading on the drawn scale."""
+    for node in ctx.nodes:
+        if not isinstance(node, k.Thermometer) or node.reading is None or not node.name:
+            continue
+        a, b, top = (page.anchors.get(f"{node.name}.{key}") for key in ("scale_a", "scale_b", "level"))
+        if a is None or b is None or top is None or abs(b[1] - a[1]) < 1e-9:
+            continue
+        lo, hi, _ = window(node)
+        drawn = lo + (top[1] - a[1]) / (b[1] - a[1]) * (hi - lo)
+        want = celsius(node.reading)
+        if abs(drawn - want) > 0.01 * (hi - lo):  # type: ignore[operator]
+            ctx.report(error("E9524", f"thermometer {node.name}: the column is drawn at {drawn:.2f} °C, not at "
+                             f"{want:g} °C", node.span_of("reading"),
+                             "please report this scene to the scidsl maintainers"))
