@@ -61,7 +61,7 @@ def _delta_h(out: Drawing, node, geo, x: float, own: str) -> None:  # type: igno
         return
     out.items.append(Line(((x, y_r), (x, y_p)), False, MARK, "end", f"{own}.dh", "arrow"))
     dh = node.levels[-1] - node.levels[0]
-    text = r"$\Delta H$" + (f" = {_value(dh, node.unit)}" if node.values else "")
+    text = r"$\Delta H$" + (f" = {'+' if dh > 0 else ''}{_value(dh, node.unit)}" if node.values else "")
     out.labels.append(LabelSpec(text, (x, (y_r + y_p) / 2), f"{own}.dh", 10, (0.0,), 0.12,
                                 role="delta-h"))
 

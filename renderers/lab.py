@@ -249,7 +249,7 @@ def _top_of(p: a.Placed) -> float:
     if isinstance(p.node, k.Pipette):
         return p.at[1] + a.PIPETTE_H
     if isinstance(p.node, k.Thermometer):
-        return p.at[1] + a.THERMOMETER_H
+        return p.at[1] + a.thermometer_height(p)
     return p.at[1] + a.vessel_height(p.node)
 
 
@@ -470,7 +470,7 @@ def _draw_group(group: a.Group) -> Canvas:
         elif isinstance(node, (k.Calorimeter, k.Thermometer)):
             from scidsl.renderers.lab_thermal import draw_thermal
 
-            draw_thermal(node, p.at, out)
+            draw_thermal(node, p.at, out, p.scale_from)
         elif isinstance(node, k.Funnel):
             _funnel(node, p.at, out, rod)
             if rod is None and isinstance(group.items[0].node, a.VESSELS):

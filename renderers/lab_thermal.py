@@ -13,7 +13,6 @@ P = tuple[float, float]
 COLUMN = Stroke(fill="#c0392b", visible=False, zorder=2.7)
 FOAM = Stroke(width=1.2, fill="#f6f3ea", zorder=1.2)
 STEEL = Stroke(width=1.2, fill="#b8bcc2", zorder=2.2)
-SCALE_FROM, SCALE_TO = 5.4, 11.4  # lowest and highest mark above the bulb (the part above any lid)
 CLOSEUP_CM = 1.5
 TICK = Stroke(width=0.6, zorder=2.8)  # cm per °C in a close-up
 
@@ -26,13 +25,13 @@ def _poly(pts: list[P], stroke: Stroke, owner: str, closed: bool = True) -> Line
     return Line(tuple(pts), closed, stroke, owner=owner)
 
 
-def draw_thermal(node: Any, at: P, out: Canvas) -> None:
+def draw_thermal(node: Any, at: P, out: Canvas, scale_from: float | None = None) -> None:
     """Draw a calorimeter (at its bottom centre) or a thermometer (at its bulb)."""
     if isinstance(node, k.Thermometer):
         if node.view == "closeup":
             _closeup(node, at, out)
         else:
-            _thermometer(node, at, out)
+            _thermometer(node, at, out, scale_from or a.THERMOMETER_FREE)
     elif node.type == "bomb":
         _bomb(node, at, out)
     else:
@@ -43,14 +42,14 @@ def _multiple(v: float, step: float) -> bool:
     return abs(v / step - round(v / step)) < 1e-6
 
 
-def _thermometer(node: k.Thermometer, bulb: P, out: Canvas) -> None:
+def _thermometer(node: k.Thermometer, bulb: P, out: Canvas, scale_from: float) -> None:
     x, y = bulb
     own, d = _owner(node), out.drawing
     lo, hi, minor = window(node)
-    top, w = y + a.THERMOMETER_H, 0.13
+    top, w = y + scale_from + a.THERMOMETER_SCALE + a.THERMOMETER_TOP, 0.13
 
     def y_of(t: float) -> float:
-        return y + SCALE_FROM + (t - lo) / (hi - lo) * (SCALE_TO - SCALE_FROM)
+        return y + scale_from + (t - lo) / (hi - lo) * a.THERMOMETER_SCALE
 
     d.items.append(_poly([(x - w, y + 0.15), (x - w, top - w), (x, top), (x + w, top - w), (x + w, y + 0.15)],
                          Stroke(width=1.0, fill="white", zorder=2.6), own, closed=False))
@@ -64,7 +63,7 @@ def _thermometer(node: k.Thermometer, bulb: P, out: Canvas) -> None:
         length = 0.22 if major else 0.15 if _multiple(v, minor * 5) else 0.09
         d.items.append(Line(((x - w, y_of(v)), (x - w + length, y_of(v))), False, TICK, owner=own))
         if major:
-            d.items.append(Text((x - w - 0.08, y_of(v)), f"{v:g}", SCALE_PT - 1, ha="right", owner=own,
+            d.items.append(Text((x - w - 0.08, y_of(v)), f"{v:g}".replace("-", "−"), SCALE_PT - 1, ha="right", owner=own,
                                 may_touch=(own,)))
     d.items.append(Text((x - w - 0.08, y_of(hi) + 0.45), "°C", SCALE_PT - 1, ha="right", owner=own,
                         may_touch=(own,)))
@@ -97,7 +96,8 @@ def _closeup(node: k.Thermometer, at: P, out: Canvas) -> None:
         whole = _multiple(v, 1.0)
         d.items.append(Line(((x, y_of(v)), (x + (0.32 if whole else 0.18), y_of(v))), False, THIN, owner=own))
         if whole:
-            d.items.append(Text((x - 0.12, y_of(v)), f"{v:g}", SCALE_PT, ha="right", owner=own, may_touch=(own,)))
+            d.items.append(Text((x - 0.12, y_of(v)), f"{v:g}".replace("-", "−"), SCALE_PT, ha="right", owner=own,
+                                may_touch=(own,)))
     d.items.append(Text((x - 0.12, upper), "°C", SCALE_PT, ha="right", owner=own, may_touch=(own,)))
     d.items.append(Line(((x + w + 0.1, y_of(t)), (x + w + 0.8, y_of(t))), False,  # type: ignore[arg-type]
                         Stroke(width=0.6, dash="dashed"), owner=own))

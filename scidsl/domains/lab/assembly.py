@@ -37,6 +37,7 @@ class Placed:
 
     node: Node
     at: P
+    scale_from: float | None = None  # a thermometer: bulb to its lowest mark, clear of its vessel
 
 
 @dataclass
@@ -57,7 +58,9 @@ class Layout:
 CALORIMETER_H = {"coffee_cup": 4.25, "bomb": 5.4}
 CALORIMETER_HALF = {"coffee_cup": 1.75, "bomb": 2.6}
 THERMOMETER_BULB = 0.7   # bulb centre above the bottom of the vessel it dips into
-THERMOMETER_H = 12.2     # bulb to the top of the tube
+THERMOMETER_FREE = 1.6   # bulb to the lowest mark of a thermometer standing alone
+THERMOMETER_SCALE = 6.0  # lowest to highest mark
+THERMOMETER_TOP = 0.8    # highest mark to the end of the tube
 
 
 def size_factor(node: Node) -> float:
@@ -149,11 +152,16 @@ def _dips_into(node: Node, nodes: list[Node]) -> Node | None:
     return next((n for n in nodes if n.name == node.at and isinstance(n, VESSELS + (k.Calorimeter,))), None)
 
 
+def thermometer_height(p: Placed) -> float:
+    """Bulb to the end of the tube of a placed thermometer."""
+    return (p.scale_from or THERMOMETER_FREE) + THERMOMETER_SCALE + THERMOMETER_TOP
+
+
 def thermometer_x(vessel: Node) -> float:
     """Where a thermometer dips into a vessel: right of the centre, clear of a stirrer or bomb."""
     if isinstance(vessel, k.Calorimeter):
         return 0.55 if vessel.type == "coffee_cup" else -1.3
-    return 0.35 * half_width(vessel)
+    return -0.35 * half_width(vessel)  # left of the centre: leaders to the contents run clear of it
 
 
 def _stand_group(stand: k.RetortStand, nodes: list[Node], used: set[int]) -> Group:
@@ -193,7 +201,9 @@ def _vessel_group(vessel: Node, nodes: list[Node], used: set[int]) -> Group:
             group.items.append(Placed(node, (0.0, funnel_seat(vessel)[0])))
             used.add(id(node))
         elif _dips_into(node, nodes) is vessel:
-            group.items.append(Placed(node, (thermometer_x(vessel), THERMOMETER_BULB)))
+            lid = 0.35 if isinstance(vessel, k.Calorimeter) else 0.0
+            rise = vessel_height(vessel) + lid + 0.6 - THERMOMETER_BULB  # marks start above the rim
+            group.items.append(Placed(node, (thermometer_x(vessel), THERMOMETER_BULB), rise))
             used.add(id(node))
     return group
 
