@@ -94,7 +94,7 @@ class Crystal(_Chem):
     """A unit cell (sc, bcc, fcc, hcp, nacl, cscl, or cubic with crystal_site ions) in 3-D."""
 
     kind: Literal["crystal"] = "crystal"
-    lattice: str = Field(description="sc, bcc, fcc, hcp, nacl or cscl")
+    lattice: str = Field(description="sc, bcc, fcc, hcp, nacl, cscl, or cubic (crystal_site ions)")
     species: list[str] | None = Field(default=None, max_length=2,
                                          description="what sits on the sites: one name, or for nacl/"
                                          "cscl [corner ion, other ion], e.g. [\"I-\", \"Rb+\"]")
@@ -102,9 +102,8 @@ class Crystal(_Chem):
     radii: list[Number] | None = Field(default=None, max_length=2,
                                           description="drawn radius per species, fraction of the edge")
     legend: bool = Field(default=True, description="a key naming each kind of atom")
-    edge: Quantity | None = Field(default=None, description="cell edge, e.g. 390 pm (radii to scale)")
-    formula: str | None = Field(default=None, max_length=40, description="stated formula, checked "
-                                "against the ions per cell")
+    edge: Quantity | None = Field(default=None, description="e.g. 390 pm: site radii to scale")
+    formula: str | None = Field(default=None, max_length=40, description="stated formula, checked")
     label: Label | None = Field(default=None, description="caption under the cell")
     text_field: ClassVar[str | None] = "label"
     example: ClassVar[str] = 'crystal cell { lattice: bcc, species: ["Fe"] }'

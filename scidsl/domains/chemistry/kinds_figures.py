@@ -28,7 +28,7 @@ class EnergyProfile(_Chem):
                                       description="a name per level, e.g. [\"A + B\", \"\", \"C\"]")
     ea: Number | None = Field(default=None, description="stated activation energy, checked")
     dh: Number | None = Field(default=None, description="stated ΔH, checked")
-    values: bool = Field(default=False, description="write the values at Ea and ΔH")
+    values: bool = Field(default=False, description="write the values of Ea and ΔH")
     label: Label | None = None
     text_field: ClassVar[str | None] = "label"
     example: ClassVar[str] = "energy_profile ep { levels: [0, 80, -40], catalysed: [0, 45, -40] }"
@@ -41,11 +41,11 @@ class EnergyProfile(_Chem):
 
 
 class CrystalSite(_Chem):
-    """Ions of one species on sites of a `crystal { lattice: cubic }` cell, by position."""
+    """Ions of one species placed in a `crystal { lattice: cubic }` cell, by position."""
 
     kind: Literal["crystal_site"] = "crystal_site"
     of: Ref = Field(description="the crystal")
-    species: str = Field(min_length=1, max_length=20, description="e.g. \"Ti4+\"")
+    species: str = Field(min_length=1, max_length=20, description="e.g. \"Ti^4+\"")
     at: list[Literal["corners", "edges", "faces", "body", "tetrahedral"]] | None = Field(
         default=None, max_length=5, description="positions by name")
     positions: list[tuple[Number, Number, Number]] | None = Field(
@@ -53,7 +53,7 @@ class CrystalSite(_Chem):
     radius: Quantity | None = Field(default=None, description="ionic radius, e.g. 60.5 pm")
     relations: ClassVar[tuple[str, ...]] = ("of",)
     name_required: ClassVar[bool] = False
-    example: ClassVar[str] = 'crystal_site of cell { species: "O2-", at: [faces], radius: 140 pm }'
+    example: ClassVar[str] = 'crystal_site of cell { species: "O^2-", at: [faces], radius: 140 pm }'
 
 
 class Galvanic(_Chem):
@@ -64,7 +64,7 @@ class Galvanic(_Chem):
     solutions: list[Label] = Field(min_length=2, max_length=2,
                                    description="e.g. [\"ZnSO4(aq)\", \"CuSO4(aq)\"]")
     ions: list[str] | None = Field(default=None, min_length=2, max_length=2,
-                                   description="the couples' ions for the notation, e.g. [\"Zn2+\", \"Cu2+\"]")
+                                   description="ions for the notation, e.g. [\"Zn^2+\", \"Cu^2+\"]")
     potentials: list[Quantity] = Field(min_length=2, max_length=2,
                                        description="standard reduction potentials, e.g. [-0.76 V, 0.34 V]")
     anode: str | None = Field(default=None, description="stated anode, checked")

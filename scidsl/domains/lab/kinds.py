@@ -115,7 +115,7 @@ class Funnel(_Apparatus):
 
 
 class Calorimeter(_Apparatus):
-    """A calorimeter: coffee-cup (two nested cups, lid, stirrer) or bomb (steel bomb in a water bath)."""
+    """A coffee-cup (nested cups, lid, stirrer) or bomb (steel bomb in water) calorimeter."""
 
     kind: Literal["calorimeter"] = "calorimeter"
     type: Literal["coffee_cup", "bomb"] = "coffee_cup"
@@ -140,7 +140,7 @@ class Thermometer(_Apparatus):
     initial: Quantity | None = Field(default=None, description="reading before, for ΔT")
     view: Literal["full", "closeup"] = Field(default="full", description="closeup: the scale near the reading")
     relations: ClassVar[tuple[str, ...]] = ("at",)
-    example: ClassVar[str] = "thermometer T at C { initial: 21.0 degC, reading: 27.5 degC }"
+    example: ClassVar[str] = "thermometer T at C { initial: 21.0 degC, reading: 27.4 degC }"
 
     def members(self) -> set[str] | None:
         return {"bulb", "top", "level"}
