@@ -83,10 +83,10 @@ def _closeup(node: k.Thermometer, at: P, out: Canvas) -> None:
     w = 1.0
 
     def y_of(t: float) -> float:
-        return y0 + (t - lo) * CLOSEUP_CM
+        return y0 + 0.8 + (t - lo) * CLOSEUP_CM  # the lowest number clear of a bench
 
     t = celsius(node.reading) if node.reading is not None else lo
-    bottom, upper = y0 - 0.4, y_of(hi) + 0.4
+    bottom, upper = y0 + 0.4, y_of(hi) + 0.4
     for s in (0.0, w):
         d.items.append(Line(((x + s, bottom), (x + s, upper)), False, GLASS, owner=own))
     d.items.append(_poly([(x + 0.35, bottom), (x + w - 0.35, bottom), (x + w - 0.35, y_of(t)), (x + 0.35, y_of(t))],

@@ -131,6 +131,7 @@ class ProfileGeometry:
 
 PLATEAU = 1.0
 STEP = 2.2
+MAX_RUN = 14.0  # reactants to products, cm
 HEIGHT = 6.0
 
 
@@ -145,7 +146,8 @@ def profile_geometry(levels: list[float], catalysed: list[float] | None = None,
         return 0.6 + (e - lo) / span * height
 
     n = len(levels)
-    xs = [PLATEAU + STEP * i for i in range(n)]
+    step = min(STEP, MAX_RUN / (n - 1))  # long mechanisms are drawn narrower, text keeps its size
+    xs = [PLATEAU + step * i for i in range(n)]
     ys = [y(e) for e in levels]
     geo = ProfileGeometry(xs, ys, _with_plateaus(xs, ys))
     if catalysed:
