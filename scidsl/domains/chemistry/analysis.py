@@ -331,7 +331,7 @@ def _sites_of(crystal: k.Crystal, nodes: list[Any]) -> list[Any]:
 
 def _check_crystal(node: k.Crystal, out: Analysis, sites: list[Any]) -> CrystalEntry:
     entry = CrystalEntry(node)
-    if sites or normalise_lattice(node.lattice) == "sc" and node.lattice.strip().lower() == "cubic":
+    if sites:
         from .cells import check_site_cell
 
         return check_site_cell(node, sites, out.diagnostics)
@@ -343,6 +343,7 @@ def _check_crystal(node: k.Crystal, out: Analysis, sites: list[Any]) -> CrystalE
                                      f"lattices: {', '.join(LATTICES)}"))
         return entry
     entry.lattice = lattice
+    before = len(out.diagnostics)
     species = tuple(node.species) if node.species else DEFAULT_SPECIES[lattice]
     want = SPECIES_COUNT[lattice]
     if len(species) != want:
@@ -359,6 +360,10 @@ def _check_crystal(node: k.Crystal, out: Analysis, sites: list[Any]) -> CrystalE
                                      "between 0.02 and 0.5 (fractions of the edge)",
                                      node.span_of("radii")))
     entry.species = species
+    if node.formula is not None and len(out.diagnostics) == before:
+        from .cells import check_lattice_formula
+
+        check_lattice_formula(node, lattice, species, out.diagnostics)
     return entry
 
 

@@ -50,10 +50,6 @@ def check_site_cell(node: Any, sites: list[Any], out: list[Diagnostic]) -> Any:
     entry = CrystalEntry(node)
     if not _is_site_cell(node) or node.species:
         return entry  # reported on each site by check_site_owner
-    if not sites:
-        out.append(error("E3070", f"cubic crystal {node.name} has no ions", node.span,
-                         f"add e.g. crystal_site of {node.name} {{ species: \"Na+\", at: [corners] }}"))
-        return entry
     before = len(out)
     site_set, diags = collect_sites(node, sites, _edge_m(node, out))
     out.extend(diags)
@@ -92,9 +88,13 @@ def reduced(counts: dict[str, Fraction]) -> dict[str, int]:
 
 def formula_of(site_set: SiteSet) -> str:
     """The formula the cell contents give, cations first (CaTiO3, ReO3, CaF2)."""
+    return formula_from_counts(site_set, cell_counts(site_set)[0])
+
+
+def formula_from_counts(site_set: SiteSet, counts: dict[str, Fraction]) -> str:
+    """Element counts written as a formula in the order of the species, cations first."""
     from .formula import parse_formula
 
-    counts, _ = cell_counts(site_set)
     ratio = reduced(counts)
     order = sorted(range(len(site_set.species)), key=lambda i: parse_formula(site_set.species[i]).charge < 0)
     text = ""
@@ -106,9 +106,42 @@ def formula_of(site_set: SiteSet) -> str:
     return text
 
 
-def _check_formula(node: Any, site_set: SiteSet, out: list[Diagnostic]) -> None:
+def check_lattice_formula(node: Any, lattice: str, species: tuple[str, ...], out: list[Diagnostic]) -> None:
+    """The stated formula of a built-in lattice against its atoms per cell."""
+    from .crystal import atoms_per_cell
+
+    site_set = SiteSet(list(species), [], [])
+    counts = _element_counts(site_set, atoms_per_cell(lattice))
+    _compare_formula(node, counts, f"{formula_from_counts(site_set, counts)}", out,
+                     ", ".join(f"{n} {s}" for s, n in zip(species, atoms_per_cell(lattice))))
+
+
+def _element_counts(site_set: SiteSet, per: list[Fraction]) -> dict[str, Fraction]:
     from .formula import parse_formula
 
+    counts: dict[str, Fraction] = {}
+    for name, n in zip(site_set.species, per):
+        for el, c in parse_formula(name).counts.items():
+            counts[el] = counts.get(el, Fraction(0)) + n * c
+    return counts
+
+
+def _compare_formula(node: Any, counts: dict[str, Fraction], gives: str, out: list[Diagnostic],
+                     holds: str) -> None:
+    from .formula import parse_formula
+
+    try:
+        stated = parse_formula(node.formula)
+    except ChemError as err:
+        out.append(error(err.issues[0].code, f"formula '{node.formula}': {err.issues[0].message}",
+                         node.span_of("formula")))
+        return
+    if reduced({k: Fraction(v) for k, v in stated.counts.items()}) != reduced(counts):
+        out.append(error("E3071", f"one cell of {node.name} holds {holds}, which gives {gives}, not "
+                         f"{node.formula}", node.span_of("formula")))
+
+
+def _check_formula(node: Any, site_set: SiteSet, out: list[Diagnostic]) -> None:
     try:
         counts, charge = cell_counts(site_set)
     except ChemError as err:
@@ -117,17 +150,8 @@ def _check_formula(node: Any, site_set: SiteSet, out: list[Diagnostic]) -> None:
     if charge != 0:
         out.append(error("E3072", f"the ions of one cell of {node.name} carry a net charge of {charge}",
                          node.span, "check the charges and the positions of the ions"))
-    if node.formula is None:
-        return
-    try:
-        stated = parse_formula(node.formula)
-    except ChemError as err:
-        out.append(error(err.issues[0].code, f"formula '{node.formula}': {err.issues[0].message}",
-                         node.span_of("formula")))
-        return
-    if reduced({k: Fraction(v) for k, v in stated.counts.items()}) != reduced(counts):
-        out.append(error("E3071", f"one cell of {node.name} holds {_count_text(site_set)}, which gives "
-                         f"{formula_of(site_set)}, not {node.formula}", node.span_of("formula")))
+    if node.formula is not None:
+        _compare_formula(node, counts, formula_of(site_set), out, _count_text(site_set))
 
 
 def _count_text(site_set: SiteSet) -> str:
