@@ -1,7 +1,9 @@
 """Renderer of reaction energy profiles: axes, the curve through the levels, Ea and ΔH arrows."""
 from __future__ import annotations
 
-from scidsl.domains.chemistry.energy import PLATEAU, level_roles, overall_ea
+from typing import Any
+
+from scidsl.domains.chemistry.energy import PLATEAU, ProfileGeometry, level_roles, overall_ea
 from scidsl.domains.chemistry.layout_figures import EnergyBlock
 from scidsl.primitives import Drawing, LabelSpec, Line, Stroke, Text
 
@@ -42,7 +44,7 @@ def _axes(out: Drawing, width: float, height: float, own: str) -> None:
                           role="axis-title"))
 
 
-def _guides(out: Drawing, geo, dh_x: float, own: str) -> None:  # type: ignore[no-untyped-def]
+def _guides(out: Drawing, geo: ProfileGeometry, dh_x: float, own: str) -> None:
     """Dotted level lines: the reactants' across to the ΔH arrow, the products' out to it."""
     y_r, y_p = geo.ys[0], geo.ys[-1]
     out.items.append(Line(((geo.xs[0], y_r), (dh_x + 0.15, y_r)), False, GUIDE, owner=f"{own}.guide"))
@@ -55,7 +57,7 @@ def _value(v: float, unit: str) -> str:
     return f"{text} {unit}"
 
 
-def _delta_h(out: Drawing, node, geo, x: float, own: str) -> None:  # type: ignore[no-untyped-def]
+def _delta_h(out: Drawing, node: Any, geo: ProfileGeometry, x: float, own: str) -> None:
     y_r, y_p = geo.ys[0], geo.ys[-1]
     if abs(y_p - y_r) < 0.15:
         return
@@ -66,7 +68,7 @@ def _delta_h(out: Drawing, node, geo, x: float, own: str) -> None:  # type: igno
                                 role="delta-h"))
 
 
-def _ea_arrows(out: Drawing, node, geo, own: str) -> None:  # type: ignore[no-untyped-def]
+def _ea_arrows(out: Drawing, node: Any, geo: ProfileGeometry, own: str) -> None:
     levels = list(node.levels)
     peak = max(range(1, len(levels) - 1, 2), key=lambda i: levels[i])
     px, py = geo.xs[peak], geo.ys[peak]
@@ -94,7 +96,7 @@ def _ea(out: Drawing, x: float, y0: float, y1: float, peak_x: float | None, text
     out.labels.append(LabelSpec(text, (x, (y0 + y1) / 2), own, 10, (180.0, 0.0), 0.12, role="ea"))
 
 
-def _names(out: Drawing, node, geo, own: str) -> None:  # type: ignore[no-untyped-def]
+def _names(out: Drawing, node: Any, geo: ProfileGeometry, own: str) -> None:
     roles = level_roles(len(geo.xs))
     names = list(node.names) if node.names else ["reactants"] + [""] * (len(roles) - 2) + ["products"]
     for x, y, role, text in zip(geo.xs, geo.ys, roles, names):
@@ -107,7 +109,7 @@ def _names(out: Drawing, node, geo, own: str) -> None:  # type: ignore[no-untype
                                     9, (300.0, 0.0), 0.15, color="#1f4e9c", role="path"))
 
 
-def _anchors(out: Drawing, geo, own: str) -> None:  # type: ignore[no-untyped-def]
+def _anchors(out: Drawing, geo: ProfileGeometry, own: str) -> None:
     roles = level_roles(len(geo.xs))
     ts = inter = 0
     for x, y, role in zip(geo.xs, geo.ys, roles):
