@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from scidsl.domains.chemistry.energy import PLATEAU, ProfileGeometry, level_roles, overall_ea
+from scidsl.domains.chemistry.energy import EA, EA_CAT, PLATEAU, ProfileGeometry, key_texts, level_roles
 from scidsl.domains.chemistry.layout_figures import EnergyBlock
 from scidsl.primitives import Drawing, LabelSpec, Line, Stroke, Text
 
@@ -12,6 +12,8 @@ CURVE = Stroke(width=1.7)
 CAT = Stroke(width=1.5, dash="dashed", color="#1f4e9c")
 GUIDE = Stroke(width=0.7, dash="dotted", color="#555555")
 MARK = Stroke(width=0.9)
+KEY_GAP = 1.4  # ΔH arrow to the key: room for the ΔH label
+SAMPLE = 0.8  # length of a line sample in the key
 
 
 def render_energy(block: EnergyBlock) -> Drawing:
@@ -29,6 +31,7 @@ def render_energy(block: EnergyBlock) -> Drawing:
     _ea_arrows(out, node, geo, own)
     _names(out, node, geo, own)
     _anchors(out, geo, own)
+    _key(out, node, key_texts(node), dh_x + KEY_GAP, geo.height, own)
     if node.label:
         out.items.append(Text((geo.width / 2, -1.15), node.label, 11, "center", "top", owner=own,
                               role="caption"))
@@ -38,7 +41,7 @@ def render_energy(block: EnergyBlock) -> Drawing:
 def _axes(out: Drawing, width: float, height: float, own: str) -> None:
     out.items.append(Line(((0.0, 0.0), (0.0, height + 0.6)), False, AXIS, "end", own, "axis"))
     out.items.append(Line(((0.0, 0.0), (width + 0.9, 0.0)), False, AXIS, "end", own, "axis"))
-    out.items.append(Text((-0.3, height / 2), "Potential energy", 11, "center", "bottom", 90, owner=own,
+    out.items.append(Text((-0.45, height / 2), "Potential energy", 11, "center", "center", 90, owner=own,
                           role="axis-title"))
     out.items.append(Text((width / 2, -0.25), "Reaction progress", 11, "center", "top", owner=own,
                           role="axis-title"))
@@ -52,19 +55,12 @@ def _guides(out: Drawing, geo: ProfileGeometry, dh_x: float, own: str) -> None:
                           owner=f"{own}.guide"))
 
 
-def _value(v: float, unit: str) -> str:
-    text = f"{v:.4g}".replace("-", "−")
-    return f"{text} {unit}"
-
-
 def _delta_h(out: Drawing, node: Any, geo: ProfileGeometry, x: float, own: str) -> None:
     y_r, y_p = geo.ys[0], geo.ys[-1]
     if abs(y_p - y_r) < 0.15:
         return
     out.items.append(Line(((x, y_r), (x, y_p)), False, MARK, "end", f"{own}.dh", "arrow"))
-    dh = node.levels[-1] - node.levels[0]
-    text = r"$\Delta H$" + (f" = {'+' if dh > 0 else ''}{_value(dh, node.unit)}" if node.values else "")
-    out.labels.append(LabelSpec(text, (x, (y_r + y_p) / 2), f"{own}.dh", 10, (0.0,), 0.12,
+    out.labels.append(LabelSpec(r"$\Delta H$", (x, (y_r + y_p) / 2), f"{own}.dh", 10, (0.0,), 0.12,
                                 role="delta-h"))
 
 
@@ -80,11 +76,9 @@ def _ea_arrows(out: Drawing, node: Any, geo: ProfileGeometry, own: str) -> None:
     # two arrows under one peak stand side by side, each joined to its peak by a short guide
     close = cat_px is not None and abs(cat_px - px) < 0.6
     if cat_px is not None:
-        _ea(out, cat_px + 0.18 if close else cat_px, geo.ys[0], geo.cat_ys[cpk], cat_px,
-            "$E_a$ (catalysed)" + (f" = {_value(overall_ea(cat), node.unit)}" if node.values else ""),
+        _ea(out, cat_px + 0.18 if close else cat_px, geo.ys[0], geo.cat_ys[cpk], cat_px, EA_CAT,
             f"{own}.ea_cat")
-    _ea(out, px - 0.18 if close else px, geo.ys[0], py, px, "$E_a$" +
-        (f" = {_value(overall_ea(levels), node.unit)}" if node.values else ""), f"{own}.ea")
+    _ea(out, px - 0.18 if close else px, geo.ys[0], py, px, EA, f"{own}.ea")
 
 
 def _ea(out: Drawing, x: float, y0: float, y1: float, peak_x: float | None, text: str, own: str) -> None:
@@ -104,9 +98,6 @@ def _names(out: Drawing, node: Any, geo: ProfileGeometry, own: str) -> None:
         if text:
             out.labels.append(LabelSpec(text, (x, y), own, 10, (90.0,) if role != "products" else
                                         (90.0, 270.0), 0.15, role=f"level-{role}"))
-    if geo.cat_curve:
-        out.labels.append(LabelSpec("catalysed", geo.cat_curve[len(geo.cat_curve) // 3], f"{own}.catalysed",
-                                    9, (300.0, 0.0), 0.15, color="#1f4e9c", role="path"))
 
 
 def _anchors(out: Drawing, geo: ProfileGeometry, own: str) -> None:
@@ -125,3 +116,15 @@ def _anchors(out: Drawing, geo: ProfileGeometry, own: str) -> None:
     peak = max(range(len(geo.ys)), key=lambda i: geo.ys[i])
     out.anchors[f"{own}.peak"] = (geo.xs[peak], geo.ys[peak])
     out.anchors[own] = (geo.width / 2, geo.height / 2)
+
+
+def _key(out: Drawing, node: Any, rows: list[tuple[str | None, str]], x: float, top: float, own: str) -> None:
+    y = top
+    for sample, text in rows:
+        tx = x
+        if sample is not None:
+            stroke = CURVE if sample == "solid" else CAT
+            out.items.append(Line(((x, y), (x + SAMPLE, y)), False, stroke, owner=f"{own}.key", role="key"))
+            tx = x + SAMPLE + 0.2
+        out.items.append(Text((tx, y), text, 10, "left", "center", owner=own, role="key"))
+        y -= 0.5

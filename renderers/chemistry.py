@@ -206,6 +206,9 @@ def _reaction(block: ReactionBlock) -> Drawing:
         if part.kind == "text":
             out.items.append(Text((part.x, 0.0), part.text, 12, "left", "center", owner=owner,
                                   role="equation"))
+        elif part.kind == "blank":
+            out.items.append(Line(((part.x, -0.2), (part.x + part.width, -0.2)), False, Stroke(width=0.9),
+                                  owner=owner, role="blank"))
         elif part.geo is not None:
             draw_molecule(part.geo, owner, out)
             b = part.geo.bbox()

@@ -89,6 +89,8 @@ def test_skeleton_is_not_an_error_and_states_its_answer() -> None:
     fact = next(f for f in result.facts if f.predicate == "balanced")
     assert fact.value is False and "4 Al + 3 O2 -> 2 Al2O3" in fact.text
     assert [d.code for d in scidsl.compile('reaction r { equation: "Al + O2 -> Al2O3" }').diagnostics] == ["E3020"]
+    blanks = compile_ok('reaction r { equation: "Al + O2 -> Al2O3", skeleton: true, blanks: true }').drawing
+    assert len([it for it in blanks.items if getattr(it, "role", "") == "blank"]) == 3
 
 
 SO2 = """molecule so2 { show: connectivity }

@@ -190,3 +190,25 @@ def energy_facts(node: Any) -> list:
                 Fact("catalyst_lowers_ea_by", (name,), f"{ea - cat:g} {unit}",
                      f"the catalyst lowers Ea by {ea - cat:g} {unit} and leaves ΔH unchanged")]
     return out
+
+
+EA, EA_CAT = "$E_a$", r"$E_{a,\mathrm{cat}}$"
+
+
+def _value(v: float, unit: str) -> str:
+    return f"{v:.4g}".replace("-", "−") + f" {unit}"
+
+
+def key_texts(node: Any) -> list[tuple[str | None, str]]:
+    """The key right of a profile: line samples of the two paths, then the values when asked for."""
+    rows: list[tuple[str | None, str]] = []
+    if node.catalysed:
+        rows += [("solid", "uncatalysed"), ("dashed", "catalysed")]
+    if node.values:
+        levels = list(node.levels)
+        dh = levels[-1] - levels[0]
+        rows.append((None, f"{EA} = {_value(overall_ea(levels), node.unit)}"))
+        if node.catalysed:
+            rows.append((None, f"{EA_CAT} = {_value(overall_ea(list(node.catalysed)), node.unit)}"))
+        rows.append((None, r"$\Delta H$ = " + ("+" if dh > 0 else "") + _value(dh, node.unit)))
+    return rows

@@ -84,6 +84,7 @@ class Reaction(_Chem):
     show: Literal["skeletal", "condensed", "full", "lewis", "connectivity"] = Field(
         default="skeletal", description="how structures from `smiles` are drawn")
     skeleton: bool = Field(default=False, description="an unbalanced skeleton to balance: not an error")
+    blanks: bool = Field(default=False, description="a skeleton with a blank for each coefficient")
     states: bool = Field(default=True, description="write the states (s), (l), (g), (aq)")
     label: Label | None = Field(default=None, description="caption under the equation")
     text_field: ClassVar[str | None] = "label"

@@ -23,6 +23,7 @@ MAX_MOLECULE_CM = 20.0
 MIN_FONT = 7.0
 GAP_CM = 1.2
 TERM_GAP = 0.3
+BLANK_CM = 0.55
 HARPOON_GAP = 0.07  # half the distance between the two harpoons of an equilibrium arrow
 HARPOON_BARB = (0.16, 0.11)  # a harpoon's barb: length back along the arrow, height away from it
 
@@ -183,7 +184,10 @@ def _reaction_block(entry: ReactionEntry, scale: float) -> ReactionBlock:
             if i:
                 x = _text_part(parts, "+", x)
             coef = _coef_text(term)
-            if coef:
+            if node.skeleton and node.blanks:
+                parts.append(Part("blank", x, BLANK_CM))  # a coefficient for the reader to write
+                x += BLANK_CM + 0.12
+            elif coef:
                 x = _text_part(parts, coef, x, gap=0.12)
             if structures:
                 x = _structure_part(parts, entry, k, node.show, x, _term_text(term, node.states),

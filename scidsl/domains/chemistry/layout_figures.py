@@ -33,10 +33,20 @@ def energy_block(entry: EnergyEntry, scale: float = 1.0) -> EnergyBlock:
     node = entry.node
     geo = profile_geometry(list(node.levels), list(node.catalysed) if node.catalysed else None,
                            height=6.0 * scale)
-    box = (-1.0, -1.0, geo.width + 2.4, geo.height + 1.2)
+    box = (-1.0, -1.0, geo.width + 2.4 + _key_width(node), geo.height + 1.2)
     if node.label:
         box = (box[0], box[1] - 0.6, box[2], box[3])
     return EnergyBlock(entry, geo, box)
+
+
+def _key_width(node: Any) -> float:
+    """Room for the key right of the ΔH arrow (line samples and values)."""
+    from scidsl.text import measure_text
+
+    from .energy import key_texts
+
+    widths = [measure_text(text, 10)[0] + (1.0 if sample else 0.0) for sample, text in key_texts(node)]
+    return max(widths) + 0.6 if widths else 0.0
 
 
 GALVANIC_W, GALVANIC_H = 11.0, 8.6
