@@ -51,6 +51,14 @@ def render_galvanic(block: GalvanicBlock) -> Drawing:
     return out
 
 
+def _fitting(text: str, width: float, size: float = 10.0, smallest: float = 7.0) -> float:
+    """The font size (at most ``size``, at least ``smallest``) at which a text fits a width in cm."""
+    from scidsl.text import measure_text
+
+    w = measure_text(text, size)[0]
+    return size if w <= width else max(smallest, size * width / w)
+
+
 def _electrode_x(cx: float, side: int) -> float:
     return cx - 0.6 if side == 0 else cx + 0.6
 
@@ -65,7 +73,8 @@ def _half_cell(out: Drawing, cx: float, side: int, electrode: str, solution: str
     ex = _electrode_x(cx, side)
     metal = Stroke(width=1.0, fill=METALS.get(electrode, "#9e9e9e"), zorder=2.4)
     out.items.append(_rect(ex - 0.22, 1.0, ex + 0.22, 4.9, metal, f"{own}.electrode{side}"))
-    out.items.append(Text((cx, 0.5), _formula(solution), 10, "center", "center", owner=own,
+    text = _formula(solution)
+    out.items.append(Text((cx, 0.5), text, _fitting(text, 2 * HALF_W - 0.3), "center", "center", owner=own,
                           role="solution", may_touch=(liquid,)))
     key = "anode" if side == 0 else "cathode"
     out.anchors[f"{own}.{key}"] = (ex, 4.9)

@@ -36,6 +36,13 @@ def test_galvanic_draws_the_anode_on_the_left_and_electrons_toward_the_cathode()
     assert any(t.text.startswith("Cu(s) | Cu$^{2{+}}$(aq)") for t in page.items if getattr(t, "role", "") == "notation")
 
 
+def test_solutions_in_words_are_written_as_given() -> None:
+    result = compile_ok('galvanic g { electrodes: ["Fe", "Cu"], solutions: ["1 M Fe(NO3)3 solution", '
+                        '"1 M copper(II) sulfate"], potentials: [-0.44 V, 0.34 V] }')
+    texts = {t.text for t in result.drawing.items if getattr(t, "role", "") in ("solution", "notation")}
+    assert "1 M copper(II) sulfate" in texts
+
+
 def test_cell_notation_fact() -> None:
     facts = _facts(DANIELL.format(a="-0.76 V", b="0.34 V"))
     assert facts[("notation", ("g",))] == "Zn(s) | Zn^2+(aq) || Cu^2+(aq) | Cu(s)"

@@ -110,9 +110,13 @@ def notation(entry: GalvanicEntry) -> str:
 def notation_mathtext(entry: GalvanicEntry) -> str:
     """The cell notation with sub- and superscripts, for the caption."""
     from .formula import parse_formula
+    from .issues import ChemError
 
     def fm(text: str, state: str) -> str:
-        return parse_formula(_state(text, state)).mathtext()
+        try:
+            return parse_formula(_state(text, state)).mathtext()
+        except ChemError:  # a solution written as words ("1 M Fe(NO3)3") stays as written
+            return text
 
     node = entry.node
     a, c = entry.anode, entry.cathode
