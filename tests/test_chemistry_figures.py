@@ -85,7 +85,7 @@ def test_perovskite_radii_keep_their_ratio() -> None:
 
 @pytest.mark.parametrize("equation, species", [
     ("Fe + CuSO4 -> ? + Cu", "FeSO4"), ("2 Na + 2 H2O -> 2 NaOH + ?", "H2"),
-    ("Zn + Cu^2+ -> ? + Cu", "Zn^2+"), ("? + 2 O2 -> CO2 + 2 H2O", "CH4"),
+    ("Zn + Cu^2+ -> ? + Cu", "Zn^2+"), ("? + 2 O2 -> CO2 + 2 H2O", "CH4"), ("Fe^3+ + ? -> Fe^2+", "e-"),
 ])
 def test_unknown_species_is_deduced(equation: str, species: str) -> None:
     assert unknown_text(*deduce_unknown(parse_equation(equation))) == species  # type: ignore[misc]

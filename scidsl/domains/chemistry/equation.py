@@ -191,7 +191,7 @@ def deduce_unknown(eq: Equation) -> tuple[dict[str, int], int] | None:
             return None
         counts[key] = int(n)
     charge = -sign * diff.get("charge", Fraction(0)) / term.coefficient
-    if not counts or charge.denominator != 1:
+    if charge.denominator != 1 or not counts and charge != -1:  # no atoms left: only an electron
         return None
     return counts, int(charge)
 
@@ -240,7 +240,9 @@ def _check_unknown(eq: Equation, skeleton: bool) -> list[ChemIssue]:
 
 
 def unknown_text(counts: dict[str, int], charge: int) -> str:
-    """A deduced species as a formula, e.g. FeSO4 or Fe^2+."""
+    """A deduced species as a formula, e.g. FeSO4, Fe^2+ or e-."""
+    if not counts:
+        return "e-"
     body = hill_formula(counts) if "C" in counts else "".join(
         k + (str(v) if v != 1 else "") for k, v in sorted(counts.items(), key=_electropositive))
     return body + (f"^{charge_text(charge)}" if charge else "")
