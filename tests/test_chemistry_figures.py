@@ -126,3 +126,10 @@ def test_lewis_structures_inside_a_reaction_carry_lone_pairs() -> None:
     facts = {(f.predicate, f.args): f.value for f in result.facts}
     assert facts[("charged_atom", ("r.H3NBF3", "N0"))] == 1
     assert facts[("lone_pairs", ("r.NH3", "N0"))] == 1
+
+
+@pytest.mark.parametrize("show", ["skeletal", "lewis", "connectivity"])
+def test_hydrogen_gets_finite_coordinates(show: str) -> None:
+    # CoordGen returns NaN for H2; NaN coordinates crash the geometry library
+    result = compile_ok(f'reaction r {{ equation: "H2 + Cl2 -> 2 HCl", smiles: ["[H][H]", "ClCl", "Cl"], show: {show} }}')
+    assert all(abs(v) < 1e6 for p in result.drawing.anchors.values() for v in p)

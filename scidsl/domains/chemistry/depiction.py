@@ -89,7 +89,8 @@ def compute_coords(mol: Any, fixed_stereo: dict[int, str] | None = None) -> list
 
     rdDepictor.SetPreferCoordGen(True)
     rdDepictor.Compute2DCoords(mol)
-    if _bond_spread(mol) > 2.2:  # CoordGen squeezed some bonds: RDKit's own depictor instead
+    # CoordGen squeezed some bonds, or gave no numbers at all (H2): RDKit's own depictor instead
+    if not _finite(mol) or _bond_spread(mol) > 2.2:
         rdDepictor.SetPreferCoordGen(False)
         rdDepictor.Compute2DCoords(mol)
         rdDepictor.SetPreferCoordGen(True)
@@ -121,6 +122,15 @@ def _pack_fragments(mol: Any, pts: list[Point]) -> list[Point]:
         x += hi - lo + FRAGMENT_GAP
     shift = (x - FRAGMENT_GAP) / 2
     return [(px - shift, py) for px, py in out]
+
+
+def _finite(mol: Any) -> bool:
+    """True when every atom has finite 2-D coordinates."""
+    from math import isfinite
+
+    conf = mol.GetConformer()
+    return all(isfinite(conf.GetAtomPosition(i).x) and isfinite(conf.GetAtomPosition(i).y)
+               for i in range(mol.GetNumAtoms()))
 
 
 def _bond_spread(mol: Any) -> float:
