@@ -32,6 +32,7 @@ CODES: dict[str, str] = {
     "E3067": "a crystal_site belongs to something that is not a cubic crystal without species",
     "E3068": "a fractional coordinate lies outside the unit cell",
     "E3069": "two ions sit at the same position of a cell",
+    "E3070": "a cell built from sites has more ions than the limit",
     "E3071": "a stated formula does not match the ions per cell",
     "E3072": "the ions of one cell are not electrically neutral",
     "E3073": "an ionic radius or cell edge is not a length, lacks the edge, or is out of range",

@@ -26,6 +26,7 @@ NAMED: dict[str, list[tuple[float, float, float]]] = {
 }
 KIND_OF_SHARE = {Fraction(1, 8): "corner", Fraction(1, 4): "edge", Fraction(1, 2): "face", Fraction(1): "body"}
 EPS = 1e-9
+MAX_SITES = 400  # drawn ions per cell: depth sorting and overlap tests are quadratic
 
 
 @dataclass
@@ -68,6 +69,10 @@ def collect_sites(crystal: Any, site_nodes: list[Any], edge_m: float | None) -> 
         result.species.append(node.species)
         result.radii.append(_radius(node, edge_m, out))
         for p in positions:
+            if len(result.sites) > MAX_SITES:
+                out.append(error("E3070", f"cell {crystal.name} has more than {MAX_SITES} ions", node.span,
+                                 "a unit cell of a textbook figure holds a few dozen ions"))
+                return result, out
             for q in images(p):
                 if _key(q) in taken:
                     if taken[_key(q)] is not node and id(node) not in clashed:
