@@ -86,7 +86,7 @@ def analyse(nodes: list[Any]) -> Analysis:
 
 
 def _check_figure(n: Any, out: Analysis, nodes: list[Any]) -> None:
-    """Energy profiles and galvanic cells, each checked by its own module."""
+    """Crystal sites, energy profiles and galvanic cells, each checked by its own module."""
     from . import kinds_figures as kf
 
     if isinstance(n, kf.CrystalSite):
