@@ -3,7 +3,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from scidsl.domains.chemistry.energy import EA, EA_CAT, PLATEAU, ProfileGeometry, key_texts, level_roles
+from scidsl.domains.chemistry.energy import (
+    EA,
+    EA_CAT,
+    PLATEAU,
+    ProfileGeometry,
+    key_texts,
+    level_keys,
+    level_roles,
+)
 from scidsl.domains.chemistry.layout_figures import EnergyBlock
 from scidsl.primitives import Drawing, LabelSpec, Line, Stroke, Text
 
@@ -101,17 +109,7 @@ def _names(out: Drawing, node: Any, geo: ProfileGeometry, own: str) -> None:
 
 
 def _anchors(out: Drawing, geo: ProfileGeometry, own: str) -> None:
-    roles = level_roles(len(geo.xs))
-    ts = inter = 0
-    for x, y, role in zip(geo.xs, geo.ys, roles):
-        if role == "ts":
-            ts += 1
-            key = f"ts{ts}"
-        elif role == "intermediate":
-            inter += 1
-            key = f"i{inter}"
-        else:
-            key = role
+    for x, y, key in zip(geo.xs, geo.ys, level_keys(len(geo.xs))):
         out.anchors[f"{own}.{key}"] = (x, y)
     peak = max(range(len(geo.ys)), key=lambda i: geo.ys[i])
     out.anchors[f"{own}.peak"] = (geo.xs[peak], geo.ys[peak])

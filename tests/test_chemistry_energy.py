@@ -6,9 +6,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import scidsl
-from scidsl.domains.chemistry.energy import hermite_curve, overall_ea, profile_geometry, step_barriers
+from scidsl.domains.chemistry.energy import (
+    hermite_curve,
+    level_keys,
+    overall_ea,
+    profile_geometry,
+    step_barriers,
+)
 from tests.conftest import compile_ok
 
+CODES_TESTED_HERE = ("E3078",)
 PIXEL_CM = 2.54 / 100  # one pixel at 100 dpi
 
 
@@ -24,22 +31,6 @@ def profiles(draw: st.DrawFn) -> list[float]:
     return levels
 
 
-def _names(levels: list[float]) -> list[str]:
-    out, ts, inter = [], 0, 0
-    for i in range(len(levels)):
-        if i == 0:
-            out.append("reactants")
-        elif i == len(levels) - 1:
-            out.append("products")
-        elif i % 2:
-            ts += 1
-            out.append(f"ts{ts}")
-        else:
-            inter += 1
-            out.append(f"i{inter}")
-    return out
-
-
 def _segment(curve: list[tuple[float, float]], x0: float, x1: float) -> list[float]:
     return [y for x, y in curve if x0 - 1e-9 <= x <= x1 + 1e-9]
 
@@ -51,7 +42,7 @@ def test_drawn_curve_hits_every_level_and_is_monotone_between(levels: list[float
     page = compile_ok(text).drawing
     curve = next(it for it in page.items if getattr(it, "role", "") == "curve" and it.owner == "ep")
     points = list(curve.points)
-    anchors = [page.anchors[f"ep.{n}"] for n in _names(levels)]
+    anchors = [page.anchors[f"ep.{n}"] for n in level_keys(len(levels))]
     # each level is on the curve, within a pixel
     for ax, ay in anchors:
         assert min(((x - ax) ** 2 + (y - ay) ** 2) ** 0.5 for x, y in points) < PIXEL_CM
@@ -102,3 +93,20 @@ def test_facts_of_a_two_step_profile() -> None:
 def test_bad_levels(levels: str, code: str) -> None:
     result = scidsl.compile(f"energy_profile ep {{ levels: {levels} }}")
     assert [d.code for d in result.diagnostics] == [code]
+
+
+def test_a_level_moved_on_the_page_is_reported() -> None:
+    from scidsl import registry
+    from tests.conftest import domain_context
+
+    result = compile_ok("energy_profile ep { levels: [0, 80, 30, 60, -40] }")
+    ctx = domain_context(result, "chemistry")
+    impl = registry.implementation("chemistry")
+    lay = impl.layout(ctx)
+    page = result.drawing
+    impl.verify(ctx, lay, page)
+    assert not ctx.diagnostics
+    x, y = page.anchors["ep.i1"]
+    page.anchors["ep.i1"] = (x, y + 0.4)
+    impl.verify(ctx, lay, page)
+    assert [d.code for d in ctx.diagnostics] == ["E3078"]

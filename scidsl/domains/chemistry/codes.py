@@ -40,6 +40,7 @@ CODES: dict[str, str] = {
     "E3075": "no species can stand for the '?' of an equation",
     "E3076": "no positive coefficients balance a skeleton equation",
     "E3077": "a molecule with unknown bond orders is drawn other than as connectivity",
+    "E3078": "a drawn energy level is off the curve or out of scale (a bug in the renderer)",
     "E3080": "both half-cells of a galvanic cell have the same potential",
     "E3081": "a galvanic cell's stated anode is not one of its electrodes",
     "E3082": "a galvanic cell's stated anode has the higher reduction potential",

@@ -28,6 +28,15 @@ def level_roles(n: int) -> list[str]:
     return ["reactants"] + ["ts" if i % 2 else "intermediate" for i in range(1, n - 1)] + ["products"]
 
 
+def level_keys(n: int) -> list[str]:
+    """Anchor name of each level: reactants, ts1, i1, ts2, ..., products."""
+    keys, ts, inter = [], 0, 0
+    for role in level_roles(n):
+        ts, inter = ts + (role == "ts"), inter + (role == "intermediate")
+        keys.append({"ts": f"ts{ts}", "intermediate": f"i{inter}"}.get(role, role))
+    return keys
+
+
 def _alternation(levels: list[float]) -> int | None:
     """Index of the first transition state not above both neighbours, or None."""
     for i in range(1, len(levels) - 1, 2):
