@@ -33,11 +33,25 @@ def render_layout(layout: ChemLayout) -> Drawing:
             part = _molecule_block(block)
         elif isinstance(block, ReactionBlock):
             part = _reaction(block)
-        else:
+        elif isinstance(block, CrystalBlock):
             part = _crystal(block)
+        else:
+            part = _figure(block)
         out.extend(part.transformed(1.0, *block.offset))
     _keep_natural_size(out)
     return out
+
+
+def _figure(block: object) -> Drawing:
+    from scidsl.domains.chemistry.layout_figures import EnergyBlock
+
+    if isinstance(block, EnergyBlock):
+        from scidsl.renderers.chem_energy import render_energy
+
+        return render_energy(block)
+    from scidsl.renderers.chem_galvanic import render_galvanic
+
+    return render_galvanic(block)  # type: ignore[arg-type]
 
 
 def _keep_natural_size(out: Drawing) -> None:
@@ -194,6 +208,9 @@ def _reaction(block: ReactionBlock) -> Drawing:
         if part.kind == "text":
             out.items.append(Text((part.x, 0.0), part.text, 12, "left", "center", owner=owner,
                                   role="equation"))
+        elif part.kind == "blank":
+            out.items.append(Line(((part.x, -0.2), (part.x + part.width, -0.2)), False, Stroke(width=0.9),
+                                  owner=owner, role="blank"))
         elif part.geo is not None:
             draw_molecule(part.geo, owner, out)
             b = part.geo.bbox()

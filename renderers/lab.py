@@ -248,6 +248,8 @@ def _top_of(p: a.Placed) -> float:
         return p.at[1] + a.FUNNEL_STEM + a.FUNNEL_CONE
     if isinstance(p.node, k.Pipette):
         return p.at[1] + a.PIPETTE_H
+    if isinstance(p.node, k.Thermometer):
+        return p.at[1] + a.thermometer_height(p)
     return p.at[1] + a.vessel_height(p.node)
 
 
@@ -465,6 +467,10 @@ def _draw_group(group: a.Group) -> Canvas:
             _volumetric(node, p.at, out)
         elif isinstance(node, k.Pipette):
             _pipette(node, p.at, out)
+        elif isinstance(node, (k.Calorimeter, k.Thermometer)):
+            from scidsl.renderers.lab_thermal import draw_thermal
+
+            draw_thermal(node, p.at, out, p.scale_from)
         elif isinstance(node, k.Funnel):
             _funnel(node, p.at, out, rod)
             if rod is None and isinstance(group.items[0].node, a.VESSELS):
@@ -528,7 +534,8 @@ def render_layout(lay: a.Layout, settings: Any) -> Drawing:
     page = Drawing()
     x, on_bench = 0.0, False
     for group in lay.groups:
-        on_bench = on_bench or any(isinstance(p.node, a.VESSELS + (k.RetortStand,)) for p in group.items)
+        on_bench = on_bench or any(isinstance(p.node, a.VESSELS + (k.RetortStand, k.Calorimeter))
+                                   for p in group.items)
         canvas = _draw_group(group)
         _set_callouts(canvas, size)
         b = canvas.drawing.bounds()

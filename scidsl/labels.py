@@ -68,7 +68,7 @@ def _stroke_geometry(item: Primitive):  # type: ignore[no-untyped-def]
     if isinstance(item, Dot):
         return Point(item.center).buffer(item.radius)
     if isinstance(item, Text):
-        return text_box(item.text, item.size, item.at, item.ha, item.va)
+        return text_box(item.text, item.size, item.at, item.ha, item.va, item.rotation)
     return None
 
 
@@ -80,11 +80,14 @@ def arc_points(arc: Arc, n: int = 48) -> list[tuple[float, float]]:
              cy + r * math.sin(math.radians(arc.theta1 + span * k / n))) for k in range(n + 1)]
 
 
-def text_box(text: str, size: float, pos: tuple[float, float], ha: str = "center", va: str = "center"):  # type: ignore[no-untyped-def]
-    """The box a text occupies, in cm."""
+def text_box(text: str, size: float, pos: tuple[float, float], ha: str = "center", va: str = "center",  # type: ignore[no-untyped-def]
+             rotation: float = 0.0):
+    """The box a text occupies, in cm (a quarter-turned text aligned by its turned box, as Matplotlib does)."""
     from shapely.geometry import box
 
     w, h, d = measure_text(text, size)
+    if abs(rotation % 180.0 - 90.0) < 1e-9:
+        w, h, d = h, w, 0.0
     x0 = {"left": pos[0], "center": pos[0] - w / 2, "right": pos[0] - w}[ha]
     y0 = {"bottom": pos[1], "center": pos[1] - h / 2, "top": pos[1] - h, "baseline": pos[1] - d}[va]
     return box(x0, y0, x0 + w, y0 + h)

@@ -87,13 +87,7 @@ def _try_import(module: str) -> ModuleType | None:
 @lru_cache(maxsize=1)
 def kinds() -> dict[str, tuple[type["Node"], Domain | None]]:
     """Every statement kind: kind name → (model class, owning domain or None for the core)."""
-    from scidsl.model import Given, SceneSettings, Vary
-
-    table: dict[str, tuple[type[Node], Domain | None]] = {
-        "scene": (SceneSettings, None),
-        "given": (Given, None),
-        "vary": (Vary, None),
-    }
+    table: dict[str, tuple[type[Node], Domain | None]] = {k: (cls, None) for k, cls in _core_kinds().items()}
     for dom in DOMAINS:
         mod = _try_import(dom.kinds_module)
         if mod is None:
@@ -107,6 +101,13 @@ def kinds() -> dict[str, tuple[type["Node"], Domain | None]]:
     return table
 
 
+def _core_kinds() -> dict[str, type["Node"]]:
+    """The kinds of the core: the scene statement, given facts and ranges to vary."""
+    from scidsl.model import Given, SceneSettings, Vary
+
+    return {"scene": SceneSettings, "given": Given, "vary": Vary}
+
+
 @lru_cache(maxsize=1)
 def kind_index() -> dict[str, str]:
     """Kind name → owning domain name ("" for the core), without importing every kinds module:
@@ -117,7 +118,8 @@ def kind_index() -> dict[str, str]:
     from scidsl import cache
 
     here = pathlib.Path(__file__).parent
-    key = cache.digest([__file__, cache.files_key(here / "domains"), cache.files_key(here, "model.py")])
+    key = cache.digest([__file__, cache.files_key(here / "domains"), cache.files_key(here, "model.py"),
+                        cache.files_key(here, "registry.py")])
     name = f"kinds-{cache.digest([__file__])[:12]}.json"  # one entry per installation, replaced on change
     data = cache.read(name, key)
     if data is not None:
@@ -136,9 +138,7 @@ def kind_index() -> dict[str, str]:
 def _module_kinds(domain_name: str) -> dict[str, type["Node"]]:
     """The kinds one domain's kinds module defines."""
     if not domain_name:
-        from scidsl.model import Given, SceneSettings
-
-        return {"scene": SceneSettings, "given": Given}
+        return dict(_core_kinds())
     mod = _try_import(next(d for d in DOMAINS if d.name == domain_name).kinds_module)
     return {cls.model_fields["kind"].default: cls for cls in getattr(mod, "KINDS", ())}
 

@@ -34,7 +34,7 @@ def canvas_bounds(drawing: Drawing, texts: list[Text]) -> tuple[float, float, fl
     b = drawing.bounds() or (0.0, 0.0, 1.0, 1.0)
     xmin, ymin, xmax, ymax = b
     for t in texts + [i for i in drawing.items if isinstance(i, Text)]:
-        x0, y0, x1, y1 = text_box(t.text, t.size, t.at, t.ha, t.va).bounds
+        x0, y0, x1, y1 = text_box(t.text, t.size, t.at, t.ha, t.va, t.rotation).bounds
         xmin, ymin, xmax, ymax = min(xmin, x0), min(ymin, y0), max(xmax, x1), max(ymax, y1)
     return xmin - MARGIN_CM, ymin - MARGIN_CM, xmax + MARGIN_CM, ymax + MARGIN_CM
 

@@ -27,6 +27,16 @@ class MoleculeEntry:
     atom_nodes: list[k.Atom] = field(default_factory=list)
     bond_nodes: list[k.Bond] = field(default_factory=list)
 
+    @property
+    def skeleton(self) -> bool:
+        """True when a bond's order is left unknown: drawn and stated as connections only."""
+        return any(b.order == "unknown" for b in self.bond_nodes)
+
+    @property
+    def mode(self) -> str:
+        """How the molecule is drawn."""
+        return "connectivity" if self.skeleton else self.node.show
+
 
 @dataclass
 class ReactionEntry:
@@ -35,6 +45,8 @@ class ReactionEntry:
     node: k.Reaction
     equation: Equation | None = None
     species: list[LoadedMolecule] = field(default_factory=list)
+    unknown: str | None = None  # the species deduced for '?'
+    balanced: list[int] | None = None  # the smallest balancing coefficients of a skeleton
 
 
 @dataclass
@@ -44,6 +56,7 @@ class CrystalEntry:
     node: k.Crystal
     lattice: str = ""
     species: tuple[str, ...] = ()
+    site_set: Any = None  # sites.SiteSet when the ions are placed by crystal_site statements
 
 
 @dataclass
@@ -66,8 +79,33 @@ def analyse(nodes: list[Any]) -> Analysis:
         elif isinstance(n, k.Reaction):
             out.entries.append(_check_reaction(n, out))
         elif isinstance(n, k.Crystal):
-            out.entries.append(_check_crystal(n, out))
+            out.entries.append(_check_crystal(n, out, _sites_of(n, nodes)))
+        else:
+            _check_figure(n, out, nodes)
     return out
+
+
+def _check_figure(n: Any, out: Analysis, nodes: list[Any]) -> None:
+    """Crystal sites, energy profiles and galvanic cells, each checked by its own module."""
+    from . import kinds_figures as kf
+
+    if isinstance(n, kf.CrystalSite):
+        from .cells import check_site_owner
+
+        out.diagnostics.extend(check_site_owner(n, nodes))
+        return
+    if isinstance(n, kf.EnergyProfile):
+        from .energy import check_profile
+
+        entry, diags = check_profile(n)
+    elif isinstance(n, kf.Galvanic):
+        from .galvanic import check_galvanic
+
+        entry, diags = check_galvanic(n)
+    else:
+        return
+    out.entries.append(entry)
+    out.diagnostics.extend(diags)
 
 
 def _issue_diag(issue: ChemIssue, span: Span | None) -> Diagnostic:
@@ -126,13 +164,20 @@ def _check_molecule(entry: MoleculeEntry, out: Analysis) -> None:
             out.diagnostics.append(_issue_diag(issue, span))
     else:
         entry.loaded = _explicit(entry, out)
+    if entry.skeleton and "show" in node.model_fields_set and node.show != "connectivity":
+        out.diagnostics.append(error("E3077", f"molecule {node.name} leaves bond orders unknown, so it "
+                                     f"cannot be drawn as {node.show}", node.span_of("show"),
+                                     "use show: connectivity, or give every bond its order"))
+        return
     if entry.loaded is not None and entry.loaded.ok:
         _check_indices(entry, out)
 
 
 def _explicit(entry: MoleculeEntry, out: Analysis) -> LoadedMolecule | None:
     index = {a.name: i for i, a in enumerate(entry.atom_nodes)}
-    atoms = [AtomSpec(a.element, a.charge, a.isotope, a.radicals, a.hydrogens, i, a.name or "")
+    no_h = 0 if entry.skeleton else None  # a skeleton invents no hydrogens
+    atoms = [AtomSpec(a.element, a.charge, a.isotope, a.radicals,
+                      a.hydrogens if a.hydrogens is not None else no_h, i, a.name or "")
              for i, a in enumerate(entry.atom_nodes)]
     bonds = [BondSpec(index[b.between[0]], index[b.between[1]], b.order, b.stereo, j)
              for j, b in enumerate(entry.bond_nodes)]
@@ -224,9 +269,26 @@ def _check_reaction(node: k.Reaction, out: Analysis) -> ReactionEntry:
         return entry
     if node.smiles is not None:
         _check_species_smiles(entry, out)
-    for issue in check_balance(entry.equation):
+    issues = check_balance(entry.equation, node.skeleton)
+    for issue in issues:
         out.diagnostics.append(_issue_diag(issue, node.span_of("equation")))
+    if not issues:
+        _solve_reaction(entry)
     return entry
+
+
+def _solve_reaction(entry: ReactionEntry) -> None:
+    """The species standing for '?', and the coefficients that balance a skeleton."""
+    from .equation import deduce_unknown, smallest_coefficients, unknown_text
+
+    eq = entry.equation
+    assert eq is not None
+    found = deduce_unknown(eq) if not entry.node.skeleton else None
+    if found is not None:
+        entry.unknown = unknown_text(*found)
+    if entry.node.skeleton and not any(t.formula.unknown for t in eq.terms):
+        species = [(dict(t.formula.counts), t.formula.charge) for t in eq.terms]
+        entry.balanced = smallest_coefficients(species[:len(eq.reactants)], species[len(eq.reactants):])
 
 
 def _check_species_smiles(entry: ReactionEntry, out: Analysis) -> None:
@@ -263,8 +325,16 @@ def _hill(counts: dict[str, int], charge: int) -> str:
 
 # --- crystals ----------------------------------------------------------------------------------
 
-def _check_crystal(node: k.Crystal, out: Analysis) -> CrystalEntry:
+def _sites_of(crystal: k.Crystal, nodes: list[Any]) -> list[Any]:
+    return [n for n in nodes if getattr(n, "kind", "") == "crystal_site" and n.of == crystal.name]
+
+
+def _check_crystal(node: k.Crystal, out: Analysis, sites: list[Any]) -> CrystalEntry:
     entry = CrystalEntry(node)
+    if sites:
+        from .cells import check_site_cell
+
+        return check_site_cell(node, sites, out.diagnostics)
     lattice = normalise_lattice(node.lattice)
     if lattice is None:
         out.diagnostics.append(error("E3040", f"unknown lattice '{node.lattice}'",
@@ -273,6 +343,7 @@ def _check_crystal(node: k.Crystal, out: Analysis) -> CrystalEntry:
                                      f"lattices: {', '.join(LATTICES)}"))
         return entry
     entry.lattice = lattice
+    before = len(out.diagnostics)
     species = tuple(node.species) if node.species else DEFAULT_SPECIES[lattice]
     want = SPECIES_COUNT[lattice]
     if len(species) != want:
@@ -289,6 +360,10 @@ def _check_crystal(node: k.Crystal, out: Analysis) -> CrystalEntry:
                                      "between 0.02 and 0.5 (fractions of the edge)",
                                      node.span_of("radii")))
     entry.species = species
+    if node.formula is not None and len(out.diagnostics) == before:
+        from .cells import check_lattice_formula
+
+        check_lattice_formula(node, lattice, species, out.diagnostics)
     return entry
 
 

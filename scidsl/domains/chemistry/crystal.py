@@ -269,7 +269,7 @@ def default_radii(species: tuple[str, ...]) -> tuple[float, ...]:
 
 
 def project_cell(lattice: str, proj: Projection = Projection(), edge_cm: float = 4.0,
-                 radii: tuple[float, ...] = (0.11,)) -> CellDrawing:
+                 radii: tuple[float, ...] = (0.11,), sites: list[Site] | None = None) -> CellDrawing:
     """Project the cell's edges and atoms onto the page, atoms sorted back to front."""
     scale = edge_cm
     hidden = hidden_edges(lattice, proj)
@@ -279,7 +279,7 @@ def project_cell(lattice: str, proj: Projection = Projection(), edge_cm: float =
         edges.append(DrawnEdge((pa[0] * scale, pa[1] * scale), (pb[0] * scale, pb[1] * scale),
                                hid, max(pa[2], pb[2]) * scale))
     atoms = []
-    for s in cell_sites(lattice):
+    for s in sites if sites is not None else cell_sites(lattice):
         x, y, d = proj.project(s.pos)
         r = radii[s.species] if s.species < len(radii) else radii[-1]
         atoms.append(DrawnAtom((x * scale, y * scale), r * scale, d * scale, s.species, s.kind))
@@ -302,14 +302,15 @@ def separation(cell: CellDrawing) -> float:
     return best
 
 
-def readable_cell(lattice: str, proj: Projection, edge_cm: float, radii: tuple[float, ...]) -> CellDrawing:
+def readable_cell(lattice: str, proj: Projection, edge_cm: float, radii: tuple[float, ...],
+                  sites: list[Site] | None = None) -> CellDrawing:
     """The projected cell with its default radii shrunk (at most to 60 %) until no atom hides another."""
-    cell = project_cell(lattice, proj, edge_cm, radii)
+    cell = project_cell(lattice, proj, edge_cm, radii, sites)
     gap = separation(cell)
     if gap >= MIN_SEPARATION:
         return cell
     k = max(MIN_SHRINK, gap / MIN_SEPARATION)
-    return project_cell(lattice, proj, edge_cm, tuple(r * k for r in radii))
+    return project_cell(lattice, proj, edge_cm, tuple(r * k for r in radii), sites)
 
 
 def empirical_formula(lattice: str, species: tuple[str, ...]) -> str:

@@ -48,15 +48,38 @@ def prepare(mol: Any, mode: str) -> tuple[Any, list[int | None]]:
     from rdkit import Chem
 
     n = mol.GetNumAtoms()
-    if mode in ("full", "lewis"):
+    if mode in ("full", "lewis", "connectivity"):
         m = Chem.AddHs(mol)
     else:
         m = Chem.Mol(mol)
     for a in m.GetAtoms():
         a.SetIntProp("_src", a.GetIdx() if a.GetIdx() < n else -1)
-    Chem.Kekulize(m, clearAromaticFlags=True)
+    if mode == "connectivity":
+        m = _connections_only(m)
+    else:
+        Chem.Kekulize(m, clearAromaticFlags=True)
     src = [a.GetIntProp("_src") for a in m.GetAtoms()]
     return m, [s if s >= 0 else None for s in src]
+
+
+def _connections_only(m: Any) -> Any:
+    """Every bond one line, no charges, radicals or stereo: a skeleton that commits to no bond order."""
+    from rdkit import Chem
+
+    rw = Chem.RWMol(m)
+    for b in rw.GetBonds():
+        b.SetBondType(Chem.BondType.SINGLE)
+        b.SetIsAromatic(False)
+        b.SetStereo(Chem.BondStereo.STEREONONE)
+    for a in rw.GetAtoms():
+        a.SetIsAromatic(False)
+        a.SetFormalCharge(0)
+        a.SetNumRadicalElectrons(0)
+        a.SetNoImplicit(True)
+        a.SetChiralTag(Chem.ChiralType.CHI_UNSPECIFIED)
+    out = rw.GetMol()
+    out.UpdatePropertyCache(strict=False)
+    return out
 
 
 def compute_coords(mol: Any, fixed_stereo: dict[int, str] | None = None) -> list[Point]:
@@ -66,7 +89,8 @@ def compute_coords(mol: Any, fixed_stereo: dict[int, str] | None = None) -> list
 
     rdDepictor.SetPreferCoordGen(True)
     rdDepictor.Compute2DCoords(mol)
-    if _bond_spread(mol) > 2.2:  # CoordGen squeezed some bonds: RDKit's own depictor instead
+    # CoordGen squeezed some bonds, or gave no numbers at all (H2): RDKit's own depictor instead
+    if not _finite(mol) or _bond_spread(mol) > 2.2:
         rdDepictor.SetPreferCoordGen(False)
         rdDepictor.Compute2DCoords(mol)
         rdDepictor.SetPreferCoordGen(True)
@@ -98,6 +122,15 @@ def _pack_fragments(mol: Any, pts: list[Point]) -> list[Point]:
         x += hi - lo + FRAGMENT_GAP
     shift = (x - FRAGMENT_GAP) / 2
     return [(px - shift, py) for px, py in out]
+
+
+def _finite(mol: Any) -> bool:
+    """True when every atom has finite 2-D coordinates."""
+    from math import isfinite
+
+    conf = mol.GetConformer()
+    return all(isfinite(conf.GetAtomPosition(i).x) and isfinite(conf.GetAtomPosition(i).y)
+               for i in range(mol.GetNumAtoms()))
 
 
 def _bond_spread(mol: Any) -> float:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from math import gcd, lcm
 
-from .formula import Formula, hill_formula, parse_formula
+from .formula import Formula, charge_text, hill_formula, parse_formula
 from .issues import ChemError, ChemIssue
 
 MAX_SPECIES = 40
@@ -174,8 +174,42 @@ def smallest_coefficients(reactants: list[tuple[dict[str, int], int]],
     return [i // g for i in ints]
 
 
-def check_balance(eq: Equation) -> list[ChemIssue]:
-    """Return issues for every element or charge the equation does not conserve."""
+def deduce_unknown(eq: Equation) -> tuple[dict[str, int], int] | None:
+    """The composition and charge of the one ``?`` species that balances the equation, if any."""
+    unknown = [t for t in eq.terms if t.formula.unknown]
+    if len(unknown) != 1:
+        return None
+    term = unknown[0]
+    sign = 1 if term in eq.products else -1
+    diff = imbalances(eq)  # products − reactants without the unknown (it has no atoms)
+    counts: dict[str, int] = {}
+    for key, v in diff.items():
+        if key == "charge":
+            continue
+        n = -sign * v / term.coefficient
+        if n <= 0 or n.denominator != 1:
+            return None
+        counts[key] = int(n)
+    charge = -sign * diff.get("charge", Fraction(0)) / term.coefficient
+    if charge.denominator != 1 or not counts and charge != -1:  # no atoms left: only an electron
+        return None
+    return counts, int(charge)
+
+
+def check_balance(eq: Equation, skeleton: bool = False) -> list[ChemIssue]:
+    """Return issues for every element or charge the equation does not conserve.
+
+    A skeleton (to be balanced by the reader) is only required to be balanceable; an equation with
+    one unknown species ``?`` is required to leave a whole species for it.
+    """
+    if any(t.formula.unknown for t in eq.terms):
+        return _check_unknown(eq, skeleton)
+    if skeleton:
+        species = [(dict(t.formula.counts), t.formula.charge) for t in eq.terms]
+        if smallest_coefficients(species[:len(eq.reactants)], species[len(eq.reactants):]) is None:
+            return [ChemIssue("E3076", "no set of positive coefficients balances this skeleton", 0, 1,
+                              hint="check the formulas of the species")]
+        return []
     diff = imbalances(eq)
     if not diff:
         return []
@@ -192,6 +226,32 @@ def check_balance(eq: Equation) -> list[ChemIssue]:
                                 f"{_charge(eq.reactants)}, products {_charge(eq.products)}",
                                 0, 1, hint=None if elements else hint))
     return issues
+
+
+def _check_unknown(eq: Equation, skeleton: bool) -> list[ChemIssue]:
+    n = sum(1 for t in eq.terms if t.formula.unknown)
+    if skeleton or n > 1:
+        return []  # nothing to deduce: the reader finds the species (and the coefficients)
+    if deduce_unknown(eq) is None:
+        parts = ", ".join(f"{k} {_fmt_side(v)}" for k, v in imbalances(eq).items()) or "nothing is left"
+        return [ChemIssue("E3075", f"no species can stand for '?': {parts}", 0, 1,
+                          hint="check the coefficients and formulas, or write skeleton: true")]
+    return []
+
+
+def unknown_text(counts: dict[str, int], charge: int) -> str:
+    """A deduced species as a formula, e.g. FeSO4, Fe^2+ or e-."""
+    if not counts:
+        return "e-"
+    body = hill_formula(counts) if "C" in counts else "".join(
+        k + (str(v) if v != 1 else "") for k, v in sorted(counts.items(), key=_electropositive))
+    return body + (f"^{charge_text(charge)}" if charge else "")
+
+
+def _electropositive(item: tuple[str, int]) -> tuple[int, str]:
+    """Metals and hydrogen first, then the non-metals in the usual order (C N P S ... O F)."""
+    order = "H B Si C Sb As P N Te Se S At I Br Cl O F".split()
+    return (order.index(item[0]) + 1 if item[0] in order else 0, item[0])
 
 
 def _fmt_side(v: Fraction) -> str:

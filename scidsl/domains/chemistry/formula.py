@@ -17,6 +17,7 @@ HYDRATE_DOTS = "·•∙⋅.*"
 _SUB_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 _SUP_CHARS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-")
 _MINUS_SIGNS = "−–"
+UNKNOWN = "?"  # the species a problem asks for
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,11 @@ class Formula:
     charge: int = 0
     state: str | None = None
     tokens: tuple[tuple[str, str], ...] = field(default=())  # (kind, text); kind in sym/sub/dot/sup
+
+    @property
+    def unknown(self) -> bool:
+        """True for the species the problem asks for, written ``?``."""
+        return self.text == UNKNOWN
 
     def hill(self) -> str:
         """Return the formula in Hill order (C, H, then alphabetical), without charge."""
@@ -237,6 +243,8 @@ def parse_formula(text: str) -> Formula:
     lead = len(text) - len(text.lstrip())
     if stripped in ("e-", "e^-", "e⁻", "e−"):
         return Formula(stripped, {}, -1, None, (("sym", "e"),))
+    if stripped == UNKNOWN:
+        return Formula(UNKNOWN, {}, 0, None, (("sym", UNKNOWN),))
     sc = _Scanner(stripped)
     try:
         counts = sc.hydrates()

@@ -13,12 +13,13 @@ from .labels import (
     segment_box_interval,
 )
 
-MODES = ("skeletal", "condensed", "full", "lewis")
+MODES = ("skeletal", "condensed", "full", "lewis", "connectivity")
 
 
 RDKIT_BOND = 1.5  # RDKit's depiction bond length (Å-like units)
 # bond length in cm per mode: longer where every atom carries a label
-DEFAULT_BOND: dict[str, float] = {"skeletal": 0.85, "condensed": 1.25, "full": 1.1, "lewis": 1.25}
+DEFAULT_BOND: dict[str, float] = {"skeletal": 0.85, "condensed": 1.25, "full": 1.1, "lewis": 1.25,
+                                  "connectivity": 1.1}
 Point = tuple[float, float]
 
 
@@ -77,6 +78,9 @@ class MoleculeGeometry:
             for b in a.boxes:
                 xs += [b[0], b[2]]
                 ys += [b[1], b[3]]
+            for p in [q for pair in a.lone_pairs for q in pair] + list(a.radical_dots):
+                xs += [p[0] - 0.03, p[0] + 0.03]  # dots of a Lewis structure belong to its extent
+                ys += [p[1] - 0.03, p[1] + 0.03]
         return (min(xs), min(ys), max(xs), max(ys))
 
     def translated(self, dx: float, dy: float) -> MoleculeGeometry:

@@ -11,9 +11,9 @@ from typing import ClassVar, Literal
 from pydantic import Field
 
 from scidsl.answers import Answer, answer_field
-from scidsl.model import Label, Node, Number, Ref
+from scidsl.model import Label, Node, Number, Quantity, Ref
 
-Show = Literal["skeletal", "condensed", "full", "lewis"]
+Show = Literal["skeletal", "condensed", "full", "lewis", "connectivity"]
 
 
 class _Chem(Node):
@@ -27,7 +27,7 @@ class Molecule(_Chem):
     smiles: str | None = Field(default=None, max_length=5000,
                                   description="SMILES, e.g. \"CCO\"; omit to use atom/bond statements")
     show: Show = Field(default="skeletal", description="skeletal, condensed (CH3, OH labels), full "
-                       "(every H drawn) or lewis (full with lone pairs)")
+                       "(every H drawn), lewis (full with lone pairs) or connectivity (no bond orders)")
     label: Label | None = Field(default=None, description="caption under the molecule")
     numbers: bool = Field(default=False, description="write each atom's index next to it")
     atom_labels: list[str] | None = Field(default=None, max_length=500,
@@ -63,7 +63,8 @@ class Bond(_Chem):
 
     kind: Literal["bond"] = "bond"
     between: list[Ref] = Field(min_length=2, max_length=2, description="the two atoms")
-    order: Literal["single", "double", "triple", "aromatic"] = Field(default="single")
+    order: Literal["single", "double", "triple", "aromatic", "unknown"] = Field(
+        default="single", description="unknown: a connectivity skeleton")
     stereo: Literal["wedge", "hash"] | None = Field(
         default=None, description="wedge (toward the viewer) or hash, drawn from the first atom")
     relations: ClassVar[tuple[str, ...]] = ("between",)
@@ -72,7 +73,7 @@ class Bond(_Chem):
 
 
 class Reaction(_Chem):
-    """A chemical equation, proved balanced in every element and in charge."""
+    """A chemical equation, proved balanced; `?` is a species to find, deduced when it can be."""
 
     kind: Literal["reaction"] = "reaction"
     equation: str = Field(max_length=2000, description="e.g. \"CH4 + 2 O2 -> CO2 + 2 H2O\"; arrows "
@@ -82,8 +83,10 @@ class Reaction(_Chem):
     smiles: list[str] | None = Field(default=None, max_length=40,
                                         description="one SMILES per species (in order) to draw "
                                         "structures instead of formulas; checked against the formula")
-    show: Literal["skeletal", "condensed", "full"] = Field(
+    show: Literal["skeletal", "condensed", "full", "lewis", "connectivity"] = Field(
         default="skeletal", description="how structures from `smiles` are drawn")
+    skeleton: bool = Field(default=False, description="an unbalanced skeleton to balance: not an error")
+    blanks: bool = Field(default=False, description="a skeleton with a blank for each coefficient")
     states: bool = Field(default=True, description="write the states (s), (l), (g), (aq)")
     label: Label | None = Field(default=None, description="caption under the equation")
     answer: Answer = answer_field()
@@ -94,10 +97,10 @@ class Reaction(_Chem):
 
 
 class Crystal(_Chem):
-    """A unit cell: sc, bcc, fcc, hcp, nacl or cscl, drawn in 3-D with hidden edges dashed."""
+    """A unit cell (sc, bcc, fcc, hcp, nacl, cscl, or cubic with crystal_site ions) in 3-D."""
 
     kind: Literal["crystal"] = "crystal"
-    lattice: str = Field(description="sc, bcc, fcc, hcp, nacl or cscl")
+    lattice: str = Field(description="sc, bcc, fcc, hcp, nacl, cscl, or cubic (crystal_site ions)")
     species: list[str] | None = Field(default=None, max_length=2,
                                          description="what sits on the sites: one name, or for nacl/"
                                          "cscl [corner ion, other ion], e.g. [\"I-\", \"Rb+\"]")
@@ -105,9 +108,13 @@ class Crystal(_Chem):
     radii: list[Number] | None = Field(default=None, max_length=2,
                                           description="drawn radius per species, fraction of the edge")
     legend: bool = Field(default=True, description="a key naming each kind of atom")
+    edge: Quantity | None = Field(default=None, description="e.g. 390 pm: site radii to scale")
+    formula: str | None = Field(default=None, max_length=40, description="stated formula, checked")
     label: Label | None = Field(default=None, description="caption under the cell")
     text_field: ClassVar[str | None] = "label"
     example: ClassVar[str] = 'crystal cell { lattice: bcc, species: ["Fe"] }'
 
 
-KINDS = [Molecule, Atom, Bond, Reaction, Crystal]
+from .kinds_figures import KINDS as _FIGURES  # noqa: E402
+
+KINDS = [Molecule, Atom, Bond, Reaction, Crystal, *_FIGURES]

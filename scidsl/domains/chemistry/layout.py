@@ -17,6 +17,7 @@ from .analysis import (
 from .crystal import HEX_AXONOMETRIC, PROJECTIONS, CellDrawing, default_radii, project_cell, readable_cell
 from .depiction import DEFAULT_BOND, DepictOptions, MoleculeGeometry, depict
 from .equation import Term
+from .layout_figures import figure_block
 
 Box = tuple[float, float, float, float]
 ROW_WIDTH_CM = 18.0
@@ -24,6 +25,7 @@ MAX_MOLECULE_CM = 20.0
 MIN_FONT = 7.0
 GAP_CM = 1.2
 TERM_GAP = 0.3
+BLANK_CM = 0.55
 HARPOON_GAP = 0.07  # half the distance between the two harpoons of an equilibrium arrow
 HARPOON_BARB = (0.16, 0.11)  # a harpoon's barb: length back along the arrow, height away from it
 
@@ -119,13 +121,15 @@ def lay_out(analysis: Analysis, scale: float = 1.0) -> ChemLayout:
             blocks.append(_reaction_block(entry, scale))
         elif isinstance(entry, CrystalEntry) and entry.species:
             blocks.append(_crystal_block(entry, scale))
+        elif getattr(entry, "ok", False):
+            blocks.append(figure_block(entry, scale))
     _flow(blocks)
     return ChemLayout(blocks)
 
 
 def _molecule_block(entry: MoleculeEntry, scale: float) -> MoleculeBlock:
     node = entry.node
-    mode = node.show
+    mode = entry.mode
     if mode == "lewis" and hides(node):  # the lone pairs are the answer: every bond and H, no dots
         mode = "full"
     if mode == "lewis" and lewis_size(entry.loaded.mol) > MAX_LEWIS_ATOMS:  # type: ignore[union-attr]
@@ -197,7 +201,10 @@ def _reaction_block(entry: ReactionEntry, scale: float) -> ReactionBlock:
             if i:
                 x = _text_part(parts, "+", x)
             coef = (display(node, "") or "") if hidden_coef else _coef_text(term)
-            if coef:
+            if node.skeleton and node.blanks:
+                parts.append(Part("blank", x, BLANK_CM))  # a coefficient for the reader to write
+                x += BLANK_CM + 0.12
+            elif coef:
                 x = _text_part(parts, coef, x, gap=0.12)
             if structures:
                 x = _structure_part(parts, entry, k, node.show, x, _term_text(term, node.states),
@@ -269,10 +276,13 @@ def _crystal_block(entry: CrystalEntry, scale: float) -> CrystalBlock:
     if entry.lattice == "hcp" and node.projection != "isometric":  # oblique distorts a hexagon
         proj = HEX_AXONOMETRIC
     edge = (2.4 if entry.lattice == "hcp" else 4.0) * scale
-    if node.radii:
-        cell = project_cell(entry.lattice, proj, edge, radii)
+    sites = entry.site_set.sites if entry.site_set is not None else None
+    if entry.site_set is not None:
+        radii = _site_radii(entry)
+    if node.radii or entry.site_set is not None and None not in entry.site_set.radii:
+        cell = project_cell(entry.lattice, proj, edge, radii, sites)  # to scale: never shrunk
     else:
-        cell = readable_cell(entry.lattice, proj, edge, radii)
+        cell = readable_cell(entry.lattice, proj, edge, radii, sites)
     xs = [p for e in cell.edges for p in (e.start[0], e.end[0])]
     ys = [p for e in cell.edges for p in (e.start[1], e.end[1])]
     for a in cell.atoms:
@@ -284,6 +294,19 @@ def _crystal_block(entry: CrystalEntry, scale: float) -> CrystalBlock:
         right = legend_x + 0.5 + max(measure(_species_text(s), 11)[0] for s in entry.species)
     box = _with_caption((min(xs), min(ys), right, max(ys)), node.label)
     return CrystalBlock(entry, cell, box, legend_x)
+
+
+SITE_RADIUS_MAX = 0.14  # the largest stated ion is drawn at most this fraction of the edge
+
+
+def _site_radii(entry: CrystalEntry) -> tuple[float, ...]:
+    """Stated radii (fractions of the edge), defaults for the others: anions large, cations small."""
+    given = entry.site_set.radii
+    defaults = default_radii(entry.species) if len(entry.species) > 1 else (0.11,)
+    if None not in given:  # to scale: one common factor keeps the ratios and the cell visible
+        k = min(1.0, SITE_RADIUS_MAX / max(given))  # type: ignore[type-var]
+        return tuple(r * k for r in given)  # type: ignore[operator]
+    return tuple(r if r is not None else defaults[min(i, len(defaults) - 1)] for i, r in enumerate(given))
 
 
 def _species_text(name: str) -> str:

@@ -9,7 +9,7 @@ from .elements import is_element
 from .issues import ChemIssue
 from .smiles import MAX_ATOMS, SmilesAtom, scan_smiles
 
-BOND_ORDERS: dict[str, float] = {"single": 1, "double": 2, "triple": 3, "aromatic": 1.5}
+BOND_ORDERS: dict[str, float] = {"single": 1, "double": 2, "triple": 3, "aromatic": 1.5, "unknown": 1}
 _VALENCE_MSG = re.compile(r"valence for atom # ?(\d+) (\w+)(?:, (\d+))?, is greater than permitted")
 
 
@@ -210,7 +210,8 @@ def _rd_bond_type(order: str) -> Any:
     from rdkit import Chem
 
     return {"single": Chem.BondType.SINGLE, "double": Chem.BondType.DOUBLE,
-            "triple": Chem.BondType.TRIPLE, "aromatic": Chem.BondType.AROMATIC}[order]
+            "triple": Chem.BondType.TRIPLE, "aromatic": Chem.BondType.AROMATIC,
+            "unknown": Chem.BondType.SINGLE}[order]  # a skeleton: at least one bond; valence checked as such
 
 
 def _check_specs(atoms: list[AtomSpec], bonds: list[BondSpec]) -> list[ChemIssue]:

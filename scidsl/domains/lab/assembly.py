@@ -37,6 +37,7 @@ class Placed:
 
     node: Node
     at: P
+    scale_from: float | None = None  # a thermometer: bulb to its lowest mark, clear of its vessel
 
 
 @dataclass
@@ -54,6 +55,14 @@ class Layout:
     scale_marks: dict[str, tuple[float, float]] = field(default_factory=dict)
 
 
+CALORIMETER_H = {"coffee_cup": 4.25, "bomb": 5.4}
+CALORIMETER_HALF = {"coffee_cup": 1.75, "bomb": 2.6}
+THERMOMETER_BULB = 0.7   # bulb centre above the bottom of the vessel it dips into
+THERMOMETER_FREE = 1.6   # bulb to the lowest mark of a thermometer standing alone
+THERMOMETER_SCALE = 6.0  # lowest to highest mark
+THERMOMETER_TOP = 0.8    # highest mark to the end of the tube
+
+
 def size_factor(node: Node) -> float:
     """Linear size of a vessel relative to the usual one (volume grows with the cube)."""
     usual = 100.0 if isinstance(node, k.VolumetricFlask) else 250.0
@@ -63,6 +72,8 @@ def size_factor(node: Node) -> float:
 
 def vessel_height(node: Node) -> float:
     """Height of a vessel's mouth above its bottom."""
+    if isinstance(node, k.Calorimeter):
+        return CALORIMETER_H[node.type]
     s = size_factor(node)
     if isinstance(node, k.ConicalFlask):
         return 4.4 * s
@@ -73,6 +84,8 @@ def vessel_height(node: Node) -> float:
 
 def half_width(node: Node) -> float:
     """Half the widest extent of a vessel."""
+    if isinstance(node, k.Calorimeter):
+        return CALORIMETER_HALF[node.type]
     s = size_factor(node)
     if isinstance(node, k.ConicalFlask):
         return 1.8 * s
@@ -104,11 +117,12 @@ def assemble(nodes: list[Node]) -> Layout:
     for stand in stands:
         out.groups.append(_stand_group(stand, nodes, used))
     for node in nodes:
-        if id(node) in used or isinstance(node, (k.Pipette, k.Funnel)) and _drains_into(node, nodes):
+        if id(node) in used or isinstance(node, (k.Pipette, k.Funnel)) and _drains_into(node, nodes) \
+                or _dips_into(node, nodes):
             continue
-        if isinstance(node, VESSELS):
+        if isinstance(node, VESSELS + (k.Calorimeter,)):
             out.groups.append(_vessel_group(node, nodes, used))
-        elif isinstance(node, (k.Burette, k.Pipette, k.Funnel)):
+        elif isinstance(node, (k.Burette, k.Pipette, k.Funnel, k.Thermometer)):
             out.groups.append(Group([Placed(node, (0.0, 0.0))]))
         used.add(id(node))
     first = {id(n): i for i, n in enumerate(nodes)}
@@ -129,6 +143,25 @@ def _scale_marks(node: k.Burette) -> tuple[float, float]:
 def _drains_into(node: Node, nodes: list[Node]) -> Node | None:
     target = getattr(node, "to", None) or getattr(node, "on", None)
     return next((n for n in nodes if n.name == target and isinstance(n, VESSELS + (k.RetortStand,))), None)
+
+
+def _dips_into(node: Node, nodes: list[Node]) -> Node | None:
+    """The vessel or calorimeter a full-view thermometer stands in (drawn with it)."""
+    if not isinstance(node, k.Thermometer) or node.view != "full" or not node.at:
+        return None
+    return next((n for n in nodes if n.name == node.at and isinstance(n, VESSELS + (k.Calorimeter,))), None)
+
+
+def thermometer_height(p: Placed) -> float:
+    """Bulb to the end of the tube of a placed thermometer."""
+    return (p.scale_from or THERMOMETER_FREE) + THERMOMETER_SCALE + THERMOMETER_TOP
+
+
+def thermometer_x(vessel: Node) -> float:
+    """Where a thermometer dips into a vessel: right of the centre, clear of a stirrer or bomb."""
+    if isinstance(vessel, k.Calorimeter):
+        return 0.55 if vessel.type == "coffee_cup" else -1.3
+    return -0.35 * half_width(vessel)  # left of the centre: leaders to the contents run clear of it
 
 
 def _stand_group(stand: k.RetortStand, nodes: list[Node], used: set[int]) -> Group:
@@ -166,6 +199,11 @@ def _vessel_group(vessel: Node, nodes: list[Node], used: set[int]) -> Group:
             used.add(id(node))
         elif isinstance(node, k.Funnel) and node.on == vessel.name:
             group.items.append(Placed(node, (0.0, funnel_seat(vessel)[0])))
+            used.add(id(node))
+        elif _dips_into(node, nodes) is vessel:
+            lid = 0.35 if isinstance(vessel, k.Calorimeter) else 0.0
+            rise = vessel_height(vessel) + lid + 0.6 - THERMOMETER_BULB  # marks start above the rim
+            group.items.append(Placed(node, (thermometer_x(vessel), THERMOMETER_BULB), rise))
             used.add(id(node))
     return group
 

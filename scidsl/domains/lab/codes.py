@@ -10,5 +10,11 @@ CODES: dict[str, str] = {
     "E9507": "a burette's initial reading is larger than its reading",
     "E9508": "a capacity is zero, negative or beyond the sizes of laboratory glassware",
     "E9509": "the drawn liquid level does not match the burette reading (a bug in the lab renderer)",
+    "E9520": "a thermometer reading lies outside its scale",
+    "E9521": "a temperature, scale or heat capacity is not in its unit (degC or K, J/K, g)",
+    "E9522": "a thermometer scale is empty, reversed or wider than glass thermometers are made",
+    "E9523": "a bomb calorimeter without a sample, or a coffee-cup calorimeter given a bomb's constant",
+    "E9524": "the drawn thermometer column does not match its reading (a bug in the lab renderer)",
+    "W9520": "a thermometer reading is finer than a tenth of its smallest division",
     "W9501": "a burette reading has more precision than a burette can be read to (0.01 mL)",
 }

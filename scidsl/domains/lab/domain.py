@@ -39,6 +39,11 @@ def check(ctx: Any) -> None:
 
 
 def _check_units(ctx: Any, node: Node) -> bool:
+    if isinstance(node, (k.Thermometer, k.Calorimeter)):
+        from scidsl.domains.lab.thermal import check_thermal
+
+        check_thermal(ctx, node)
+        return False
     ok = True
     for key in ("capacity", "reading", "initial", "volume"):
         q = getattr(node, key, None)
@@ -104,10 +109,12 @@ _ALLOWED_REFS: dict[type, tuple[str, tuple[type, ...], str]] = {
     k.VolumetricFlask: ("on", (k.RetortStand,), "a retort_stand"),
     k.Pipette: ("to", _VESSELS, "a flask, beaker or volumetric_flask"),
     k.Funnel: ("on", _VESSELS + (k.RetortStand,), "a flask, beaker or retort_stand"),
+    k.Thermometer: ("at", _VESSELS + (k.Calorimeter,), "a calorimeter, beaker or flask"),
 }
 
 
-_EXAMPLE = {k.RetortStand: "retort_stand S", k.ConicalFlask: "flask F { volume: 25 mL }"}
+_EXAMPLE = {k.RetortStand: "retort_stand S", k.ConicalFlask: "flask F { volume: 25 mL }",
+            k.Calorimeter: "calorimeter C { mass: 100 g }"}
 
 
 def _check_refs(ctx: Any, node: Node, by_name: dict[str, Node]) -> None:
@@ -155,7 +162,8 @@ def _report_taken(ctx: Any, node: Node, first: Node, where: str) -> None:
                      node.span, "give it a stand or vessel of its own", related=((first.span, "already there"),)))
 
 
-_SLOT_WORDS = {"holder": "held by", "below": "standing on", "inflow": "draining into"}
+_SLOT_WORDS = {"holder": "held by", "below": "standing on", "inflow": "draining into",
+               "thermometer": "measuring"}
 
 
 def _slot(node: Node, stands: set[str]) -> tuple[str, str] | None:
@@ -165,6 +173,8 @@ def _slot(node: Node, stands: set[str]) -> tuple[str, str] | None:
         return (node.to, "inflow")
     if isinstance(node, _VESSELS) and node.on:
         return (node.on, "below")
+    if isinstance(node, k.Thermometer) and node.at and node.view == "full":
+        return (node.at, "thermometer")
     return None
 
 
@@ -195,7 +205,9 @@ def facts(ctx: Any, lay: Layout) -> list[Fact]:
         out.extend(_contents_facts(node, name))
         if isinstance(node, k.Burette) and node.reading is not None:
             out.extend(_burette_facts(node, name, ctx.nodes))
-    return out
+    from scidsl.domains.lab.thermal import thermal_facts
+
+    return out + thermal_facts(ctx.nodes)
 
 
 def _contents_facts(node: Node, name: str) -> list[Fact]:
@@ -237,7 +249,10 @@ def _sig4(x: float) -> str:
 
 
 def verify(ctx: Any, lay: Layout, page: Any) -> None:
-    """The drawn meniscus of each burette sits at its reading on the drawn scale."""
+    """The drawn meniscus of each burette and column of each thermometer sit at their readings."""
+    from scidsl.domains.lab.thermal import verify_thermometers
+
+    verify_thermometers(ctx, page)
     for node in ctx.nodes:
         if not isinstance(node, k.Burette) or node.reading is None or not node.name:
             continue

@@ -114,4 +114,37 @@ class Funnel(_Apparatus):
         return {"stem", "top"}
 
 
-KINDS = [RetortStand, Burette, ConicalFlask, Beaker, VolumetricFlask, Pipette, Funnel]
+class Calorimeter(_Apparatus):
+    """A coffee-cup (nested cups, lid, stirrer) or bomb (steel bomb in water) calorimeter."""
+
+    kind: Literal["calorimeter"] = "calorimeter"
+    type: Literal["coffee_cup", "bomb"] = "coffee_cup"
+    contents: Label | None = Field(default=None, description="e.g. \"50 mL HCl + 50 mL NaOH\"")
+    mass: Quantity | None = Field(default=None, description="mass of water or solution, for q = m c ΔT")
+    heat_capacity: Quantity | None = Field(default=None, description="calorimeter constant, e.g. 10.1 kJ/K")
+    sample: Label | None = Field(default=None, description="what burns in the bomb")
+    example: ClassVar[str] = 'calorimeter C { type: coffee_cup, mass: 100 g }'
+
+    def members(self) -> set[str] | None:
+        return {"lid", "stirrer", "bottom", "level"}
+
+
+class Thermometer(_Apparatus):
+    """A liquid-in-glass thermometer; its reading is checked against its scale."""
+
+    kind: Literal["thermometer"] = "thermometer"
+    at: Ref | None = Field(default=None, description="the calorimeter or vessel it dips into")
+    scale: list[Quantity] = Field(default=[Quantity(-10.0, "degC"), Quantity(110.0, "degC")],
+                                  min_length=2, max_length=2, description="lowest and highest mark")
+    reading: Quantity | None = Field(default=None, description="e.g. 24.5 degC")
+    initial: Quantity | None = Field(default=None, description="reading before, for ΔT")
+    view: Literal["full", "closeup"] = Field(default="full", description="closeup: the scale near the reading")
+    relations: ClassVar[tuple[str, ...]] = ("at",)
+    example: ClassVar[str] = "thermometer T at C { initial: 21.0 degC, reading: 27.4 degC }"
+
+    def members(self) -> set[str] | None:
+        return {"bulb", "top", "level"}
+
+
+KINDS = [RetortStand, Burette, ConicalFlask, Beaker, VolumetricFlask, Pipette, Funnel, Calorimeter,
+         Thermometer]
