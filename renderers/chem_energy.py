@@ -85,17 +85,18 @@ def _ea_arrows(out: Drawing, node: Any, geo: ProfileGeometry, own: str) -> None:
     close = cat_px is not None and abs(cat_px - px) < 0.6
     if cat_px is not None:
         _ea(out, cat_px + 0.18 if close else cat_px, geo.ys[0], geo.cat_ys[cpk], cat_px, EA_CAT,
-            f"{own}.ea_cat")
-    _ea(out, px - 0.18 if close else px, geo.ys[0], py, px, EA, f"{own}.ea")
+            f"{own}.catalysed", (0.0, 180.0))  # the catalysed barrier belongs to its path
+    _ea(out, px - 0.18 if close else px, geo.ys[0], py, px, EA, f"{own}.ea", (180.0, 0.0) if close else (0.0, 180.0))
 
 
-def _ea(out: Drawing, x: float, y0: float, y1: float, peak_x: float | None, text: str, own: str) -> None:
+def _ea(out: Drawing, x: float, y0: float, y1: float, peak_x: float | None, text: str, own: str,
+        prefer: tuple[float, ...] = (180.0, 0.0)) -> None:
     if y1 - y0 < 0.15:
         return
     if peak_x is not None and abs(peak_x - x) > 1e-9:
         out.items.append(Line(((x, y1), (peak_x, y1)), False, GUIDE, owner=own))
     out.items.append(Line(((x, y0), (x, y1)), False, MARK, "both", own, "arrow"))
-    out.labels.append(LabelSpec(text, (x, (y0 + y1) / 2), own, 10, (180.0, 0.0), 0.12, role="ea"))
+    out.labels.append(LabelSpec(text, (x, (y0 + y1) / 2), own, 10, prefer, 0.12, role="ea"))
 
 
 def _names(out: Drawing, node: Any, geo: ProfileGeometry, own: str) -> None:
