@@ -10,7 +10,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from scidsl.model import Label, Node
+from scidsl.model import Label, Node, Number
 
 ANIMAL_DEFAULT = ["nucleus", "nucleolus", "rough_er", "smooth_er", "golgi", "mitochondrion", "ribosomes",
                   "lysosome", "centrosome", "plasma_membrane"]
@@ -74,4 +74,33 @@ class ReplicationFork(Node):
     example: ClassVar[str] = "replication_fork F { direction: right, top_5prime: left, fragments: 4 }"
 
 
-KINDS = [CellDiagram, ReplicationFork]
+class EcologicalPyramid(Node):
+    """A pyramid of numbers, biomass or energy: one bar per trophic level, widths proportional to values."""
+
+    kind: Literal["ecological_pyramid"] = "ecological_pyramid"
+    type: Literal["numbers", "biomass", "energy"] = "energy"
+    levels: list[Label] = Field(min_length=2, max_length=8, description="trophic levels, producers first")
+    values: list[Number] = Field(min_length=2, max_length=8, description="one per level")
+    unit: Label | None = Field(default=None, description="e.g. 'kJ m$^{-2}$ yr$^{-1}$'")
+    scale: Literal["linear", "log"] = Field(default="linear", description="log: one width step per factor 10")
+    label: Label | None = Field(default=None, description="caption")
+    text_field: ClassVar[str | None] = "label"
+    domain: ClassVar[str] = "biology"
+    example: ClassVar[str] = ('ecological_pyramid E { type: energy, levels: [producers, herbivores, carnivores], '
+                              'values: [10000, 1000, 100] }')
+
+
+class FoodWeb(Node):
+    """A food web (`eats`) or chain (`chain`): arrows from food to feeder, rows by trophic level."""
+
+    kind: Literal["food_web"] = "food_web"
+    eats: list[list[Label]] | None = Field(default=None, max_length=200, description="[eater, food] pairs")
+    chain: list[Label] | None = Field(default=None, max_length=12, description="a food chain, producer first")
+    producers: list[Label] | None = Field(default=None, max_length=60, description="checked: they eat nothing")
+    label: Label | None = Field(default=None, description="caption")
+    text_field: ClassVar[str | None] = "label"
+    domain: ClassVar[str] = "biology"
+    example: ClassVar[str] = "food_web W { eats: [[rabbit, grass], [fox, rabbit]] }"
+
+
+KINDS = [CellDiagram, ReplicationFork, EcologicalPyramid, FoodWeb]

@@ -1,0 +1,8 @@
+"""The biology painters kept outside renderers/biology.py, by plan type."""
+from __future__ import annotations
+
+from typing import Any
+
+from scidsl.renderers.ecology import PAINTERS as ECOLOGY
+
+PAINTERS: dict[type, Any] = {**ECOLOGY}

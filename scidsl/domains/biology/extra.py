@@ -1,0 +1,12 @@
+"""Check, plan and facts of each biology kind kept outside domain.py, by kind."""
+from __future__ import annotations
+
+from typing import Any
+
+from scidsl.domains.biology import ecology
+from scidsl.domains.biology import kinds as k
+
+HANDLERS: dict[type, tuple[Any, Any, Any]] = {
+    k.EcologicalPyramid: (ecology.check_pyramid, ecology.pyramid_plan, ecology.pyramid_facts),
+    k.FoodWeb: (ecology.check_web, ecology.web_plan, ecology.web_facts),
+}
