@@ -4,5 +4,6 @@ from __future__ import annotations
 from typing import Any
 
 from scidsl.renderers.ecology import PAINTERS as ECOLOGY
+from scidsl.renderers.molecular_bio import PAINTERS as MOLECULAR
 
-PAINTERS: dict[type, Any] = {**ECOLOGY}
+PAINTERS: dict[type, Any] = {**ECOLOGY, **MOLECULAR}

@@ -103,4 +103,32 @@ class FoodWeb(Node):
     example: ClassVar[str] = "food_web W { eats: [[rabbit, grass], [fox, rabbit]] }"
 
 
-KINDS = [CellDiagram, ReplicationFork, EcologicalPyramid, FoodWeb]
+class Translation(Node):
+    """Translation: mRNA codons through a ribosome's E, P and A sites, tRNAs, the growing chain."""
+
+    kind: Literal["translation"] = "translation"
+    mrna: Label = Field(description="5'→3', e.g. 'AUGUUCGGAUAA' (at most 36 bases)")
+    at: int = Field(default=2, ge=1, le=12, description="the codon in the P site, from 1")
+    anticodons: list[Label] | None = Field(default=None, max_length=12,
+                                           description="per codon from the first, 3'→5'; checked")
+    amino_acids: list[Label] | None = Field(default=None, max_length=12, description="checked: Met, Phe, ...")
+    label: Label | None = Field(default=None, description="caption")
+    text_field: ClassVar[str | None] = "label"
+    domain: ClassVar[str] = "biology"
+    example: ClassVar[str] = 'translation T { mrna: "AUGUUCGGAUAA", at: 3 }'
+
+
+class BloodCell(Node):
+    """A red blood cell in a solution: shape and water flow follow from the tonicity."""
+
+    kind: Literal["blood_cell"] = "blood_cell"
+    solution: Literal["hypotonic", "isotonic", "hypertonic"] | None = None
+    inside: Number | None = Field(default=None, gt=0, description="solute inside, e.g. 0.9 (% NaCl)")
+    outside: Number | None = Field(default=None, ge=0, description="solute outside; with inside, checked")
+    label: Label | None = Field(default=None, description="caption")
+    text_field: ClassVar[str | None] = "label"
+    domain: ClassVar[str] = "biology"
+    example: ClassVar[str] = "blood_cell R { solution: hypotonic }"
+
+
+KINDS = [CellDiagram, ReplicationFork, EcologicalPyramid, FoodWeb, Translation, BloodCell]
