@@ -60,3 +60,12 @@ def test_blood_cell_tonicity_from_concentrations() -> None:
 
 def _list(items: list[str]) -> str:
     return "[" + ", ".join(f'"{s}"' for s in items) + "]"
+
+
+def test_prokaryote_parts_and_promoter_facts() -> None:
+    cell = _compile("prokaryote b { parts: [cell_wall, DNA, plasmids, flagella] }")
+    assert [f.args[1] for f in cell.facts if f.predicate == "part"] == ["cell_wall", "nucleoid", "plasmid", "flagellum"]
+    assert "b.flagellum" in cell.drawing.anchors
+    lac = _compile('promoter p { minus35: "TTTACA", minus10: "TATGTT" }')
+    boxes = {f.args[1]: f.text for f in lac.facts if f.predicate == "box"}
+    assert "5 of 6" in boxes["−35"] and "4 of 6" in boxes["−10"]

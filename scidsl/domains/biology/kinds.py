@@ -131,4 +131,34 @@ class BloodCell(Node):
     example: ClassVar[str] = "blood_cell R { solution: hypotonic }"
 
 
-KINDS = [CellDiagram, ReplicationFork, EcologicalPyramid, FoodWeb, Translation, BloodCell]
+PROKARYOTE_PARTS = ["capsule", "cell_wall", "plasma_membrane", "cytoplasm", "nucleoid", "plasmid", "ribosomes",
+                    "pili", "flagellum"]
+
+
+class Prokaryote(Node):
+    """A labelled bacterial cell: capsule, wall, membrane, nucleoid, plasmids, ribosomes, pili, flagellum."""
+
+    kind: Literal["prokaryote"] = "prokaryote"
+    parts: list[str] | None = Field(default=None, max_length=12, description="default: " + ", ".join(PROKARYOTE_PARTS))
+    label: Label | None = Field(default=None, description="caption")
+    text_field: ClassVar[str | None] = "label"
+    domain: ClassVar[str] = "biology"
+    example: ClassVar[str] = "prokaryote B { parts: [cell_wall, plasma_membrane, nucleoid, plasmid, flagellum] }"
+
+
+class Promoter(Node):
+    """A bacterial promoter: −35 and −10 boxes, the +1 start; with transcription, RNA polymerase and mRNA."""
+
+    kind: Literal["promoter"] = "promoter"
+    minus35: Label = Field(default="TTGACA", description="the −35 box, coding strand 5'→3'")
+    minus10: Label = Field(default="TATAAT", description="the −10 box")
+    spacer: int = Field(default=17, ge=1, le=40, description="bases between the boxes (checked 15–19)")
+    transcription: bool = Field(default=True, description="draw RNA polymerase and the new mRNA")
+    gene: Label | None = Field(default=None, description="name of the gene downstream")
+    label: Label | None = Field(default=None, description="caption")
+    text_field: ClassVar[str | None] = "label"
+    domain: ClassVar[str] = "biology"
+    example: ClassVar[str] = 'promoter lac { minus35: "TTTACA", minus10: "TATGTT", gene: "lacZ" }'
+
+
+KINDS = [CellDiagram, ReplicationFork, EcologicalPyramid, FoodWeb, Translation, BloodCell, Prokaryote, Promoter]
