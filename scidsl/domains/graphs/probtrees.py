@@ -80,6 +80,8 @@ def probability_of(text: Any) -> Any:
         value = to_sympy(tree, {n: sp.Symbol(n, positive=True) for n in names})
     except (ExprError, TypeError, ValueError):
         raise ValueError(f"'{text}' is not a probability") from None
+    if any(not q.exp.is_number or abs(q.exp) > 20 for q in value.atoms(sp.Pow) if not q.base.is_number):
+        raise ValueError(f"'{text}' is too involved a probability (powers up to 20)")
     return sp.nsimplify(value, rational=True) if value.is_number else value
 
 
