@@ -35,7 +35,7 @@ class _Curve(_OnPlot):
     dash: Dash = "solid"
     label: Optional[Label] = Field(default=None, description="text beside the curve, e.g. '$y = x^2$'")
     arrow: Literal["none", "end", "start", "both", "middle"] = Field(
-        default="none", description="arrow heads where the curve leaves the window, or one in the middle")
+        default="none", description="heads at the ends, or middle: one direction arrow")
 
 
 class Plot(Node):
