@@ -34,7 +34,7 @@ def test_central_conic_features_agree_with_their_equation(kind: str, h: int, k: 
                                                           axis: str) -> None:
     if kind == "ellipse_curve" and b >= a:
         a, b = b + 0.5, a
-    text = _scene(f"{kind} C on P {{ center: ({h}, {k}), a: {a}, b: {b}, axis: {axis} }}", 20)
+    text = _scene(f"{kind} C on P {{ center: ({h}, {k}), a: {a}, b: {b}, axis: {axis}, label: \"C\" }}", 20)
     result = _compile(text)
     foci, vertices = _facts(result, "focus"), _facts(result, "vertex")
     c = math.sqrt(a * a - b * b) if kind == "ellipse_curve" else math.hypot(a, b)
@@ -54,8 +54,12 @@ def test_central_conic_features_agree_with_their_equation(kind: str, h: int, k: 
         near = min(foci, key=lambda f: math.dist(f, vx))
         gap = abs((vx[0] if axis == "x" else vx[1]) - d)
         assert math.isclose(math.dist(vx, near), c / a * gap, rel_tol=1e-9)
-    again = _compile(_scene(f"{kind} C on P {{ vertices: {_pts(vertices)}, foci: {_pts(foci)} }}", 20))
+    again = _compile(_scene(f"{kind} C on P {{ vertices: {_pts(vertices)}, foci: {_pts(foci)}, label: \"C\" }}", 20))
     assert _facts(again, kind.replace("_curve", "")) == _facts(result, kind.replace("_curve", ""))
+    d = _facts(result, "directrix")[1]
+    third = _compile(_scene(f"{kind} C on P {{ center: ({h}, {k}), a: {a}, directrix: {d!r}, axis: {axis}, "
+                            'label: "C" }', 20))
+    assert _facts(third, kind.replace("_curve", "")) == _facts(result, kind.replace("_curve", ""))
 
 
 def _pts(points: list) -> str:
@@ -66,7 +70,7 @@ def _pts(points: list) -> str:
 @given(CENTRES, CENTRES, st.integers(-6, 6).filter(bool).map(lambda n: n / 2), st.sampled_from("xy"))
 def test_parabola_points_are_as_far_from_the_focus_as_from_the_directrix(h: int, k: int, p: float,
                                                                           axis: str) -> None:
-    text = _scene(f"parabola Q on P {{ vertex: ({h}, {k}), p: {p}, axis: {axis} }}", 12)
+    text = _scene(f"parabola Q on P {{ vertex: ({h}, {k}), p: {p}, axis: {axis}, label: \"Q\" }}", 12)
     result = _compile(text)
     (focus,), (d,) = _facts(result, "focus"), _facts(result, "directrix")
     assert math.dist(focus, (h, k)) == abs(p)

@@ -158,11 +158,17 @@ def _solve_central(node: Any) -> Conic:
         known.setdefault("a", math.dist(h, vs[0]))
     if fs:
         known.setdefault("c", math.dist(h, fs[0]))
+    if getattr(node, "directrix", None) is not None:  # centre to directrix: a²/c
+        known["k"] = abs(float(node.directrix) - h[0 if axis == "x" else 1]) or 1e-300
     a, b = _sizes(node, known, axis)
     return Conic("ellipse" if node.kind == "ellipse_curve" else node.kind, (float(h[0]), float(h[1])), axis, a, b)
 
 
 Rule = tuple[str, tuple[str, ...], Callable[..., float]]
+_DIRECTRIX: list[Rule] = [
+    ("a", ("k", "e"), lambda kk, e: kk * e), ("c", ("a", "k"), lambda a, kk: a * a / kk),
+    ("a", ("c", "k"), lambda c, kk: math.sqrt(c * kk)),
+]
 _ELLIPSE: list[Rule] = [
     ("c", ("a", "e"), lambda a, e: a * e), ("a", ("c", "e"), lambda c, e: c / e),
     ("b", ("a", "c"), lambda a, c: math.sqrt(a * a - c * c)), ("a", ("b", "c"), lambda b, c: math.hypot(b, c)),
@@ -181,7 +187,7 @@ def _sizes(node: Any, known: dict[str, float], axis: str) -> tuple[float, float]
     if "m" in known and axis == "y":
         known["m"] = 1 / known["m"]  # a vertical hyperbola's asymptotes have slope a/b
     _check_ranges(node, known)
-    rules = _ELLIPSE if node.kind == "ellipse_curve" else _HYPERBOLA
+    rules = (_ELLIPSE if node.kind == "ellipse_curve" else _HYPERBOLA) + _DIRECTRIX
     changed = True
     while changed:
         changed = False
@@ -261,7 +267,8 @@ def _claims(node: Any, c: Conic, given: dict[str, Any]) -> list[tuple[str, Any, 
         elif key == "slope":
             out.append(("asymptote slope", value, abs(c.asymptotes()[0][0])))
         elif key == "directrix":
-            out.append((key, value, c.directrices()[0]))
+            near = min(c.directrices() or [math.inf], key=lambda d: abs(d - value))
+            out.append((key, value, near))
         elif key == "p":
             out.append((key, value, c.a))
         elif node.kind != "parabola":

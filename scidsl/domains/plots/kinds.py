@@ -124,6 +124,7 @@ class _Conic(_Curve):
     b: Optional[Number] = Field(default=None, gt=0, description="the other semi-axis")
     eccentricity: Optional[Number] = Field(default=None, ge=0)
     axis: Optional[Literal["x", "y"]] = Field(default=None, description="the axis the foci lie along")
+    directrix: Optional[Number] = Field(default=None, description="one directrix: the line x = d (axis x) or y = d")
     show: Optional[list[Feature]] = Field(default=None, description="features to draw and label")
     name_required: ClassVar[bool] = True
 
