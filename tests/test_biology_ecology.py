@@ -8,6 +8,9 @@ from hypothesis import strategies as st
 
 import scidsl
 from tests.conftest import compile_ok as _compile
+from tests.conftest import layout_and_page
+
+CODES_TESTED_HERE = ("E9036",)
 
 
 def _bar_widths(result, name: str) -> list[float]:  # type: ignore[no-untyped-def]
@@ -48,3 +51,17 @@ def test_food_web_levels_are_longest_chains_from_producers() -> None:
     boxes = {it.owner: min(p[1] for p in it.points) for it in result.drawing.items
              if getattr(it, "role", "") == "organism"}
     assert boxes["w.grass"] < boxes["w.rabbit"] < boxes["w.fox"] < boxes["w.eagle"]
+
+
+def test_verify_measures_the_bars_on_the_page() -> None:
+    from dataclasses import replace
+
+    from scidsl.domains.biology.ecology import verify_pyramid
+    from scidsl.primitives import Drawing
+
+    lay, page = layout_and_page("ecological_pyramid p { levels: [a, b, c], values: [100, 50, 20] }", "biology")
+    plan = lay.figures[0]
+    assert verify_pyramid(plan, page) == []
+    items = [replace(it, points=tuple((x * 1.5, y) for x, y in it.points))
+             if getattr(it, "owner", "") == "p.level2" else it for it in page.items]
+    assert [d.code for d in verify_pyramid(plan, Drawing(items, page.labels, page.anchors))] == ["E9036"]

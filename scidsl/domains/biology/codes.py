@@ -14,6 +14,7 @@ CODES: dict[str, str] = {
     "E9033": "the feeding links of a food web go round in a loop",
     "E9034": "a food web has neither pairs nor a chain, or a pair is not [eater, food]",
     "E9035": "a stated producer eats something, or an organism that eats nothing is not a stated producer",
+    "E9036": "a drawn pyramid bar is out of proportion with its value (a bug in the drawing)",
     "E9040": "an mRNA is not whole codons of A, C, G and U (or is longer than 36 bases)",
     "E9041": "a stated anticodon does not pair with its codon, or a tRNA is given for a stop codon",
     "E9042": "a stated amino acid is not the one the genetic code gives for its codon",

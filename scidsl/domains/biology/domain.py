@@ -232,8 +232,14 @@ def _fork_facts(plan: ForkPlan) -> list[Fact]:
 
 
 def verify(ctx: Any, lay: Layout, page: Any) -> None:
-    """No two leader lines cross on the drawn page."""
+    """No two leader lines cross on the drawn page; pyramid bars keep the proportions of their values."""
+    from scidsl.domains.biology.ecology import PyramidPlan, verify_pyramid
     from scidsl.renderers.leaders import crossing_leaders
+
+    for fig in lay.figures:
+        if isinstance(fig, PyramidPlan):
+            for d in verify_pyramid(fig, page):
+                ctx.report(d)
 
     pairs = crossing_leaders(page)
     if pairs:

@@ -80,6 +80,26 @@ def pyramid_facts(plan: PyramidPlan) -> list:
     return out
 
 
+def verify_pyramid(plan: PyramidPlan, page: Any) -> list:
+    """E9036 when the drawn bars are not in the proportion of the planned widths."""
+    own = plan.node.name or "pyramid"
+    drawn = {}
+    for it in page.items:
+        if getattr(it, "role", "") == "bar" and str(it.owner).startswith(f"{own}.level"):
+            xs = [p[0] for p in it.points]
+            drawn[int(str(it.owner)[len(own) + 6:])] = max(xs) - min(xs)
+    big = max(range(len(plan.widths)), key=lambda i: plan.widths[i])
+    if big + 1 not in drawn or drawn[big + 1] <= 0:
+        return []
+    for i, w in enumerate(plan.widths):
+        got = drawn.get(i + 1)
+        if got is not None and w > 0.05 and abs(got / drawn[big + 1] - w / plan.widths[big]) > 1e-3:
+            return [error("E9036", f"ecological_pyramid {own}: the bar of {plan.node.levels[i]} is drawn "
+                          f"{got / drawn[big + 1]:.3f} of the widest, not {w / plan.widths[big]:.3f}", None,
+                          "please report this scene to the scidsl maintainers")]
+    return []
+
+
 # ---- food webs --------------------------------------------------------------------------------------
 
 
