@@ -28,7 +28,7 @@ def _scene(body: str, reach: float) -> str:
     return f"plot P {{ xlim: [{-reach}, {reach}], ylim: [{-reach}, {reach}] }}\n{body}\n"
 
 
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=10, deadline=None)
 @given(st.sampled_from(["ellipse_curve", "hyperbola"]), CENTRES, CENTRES, SIZES, SIZES, st.sampled_from("xy"))
 def test_central_conic_features_agree_with_their_equation(kind: str, h: int, k: int, a: float, b: float,
                                                           axis: str) -> None:
@@ -66,7 +66,7 @@ def _pts(points: list) -> str:
     return "[" + ", ".join(f"({p[0]!r}, {p[1]!r})" for p in points) + "]"
 
 
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=10, deadline=None)
 @given(CENTRES, CENTRES, st.integers(-6, 6).filter(bool).map(lambda n: n / 2), st.sampled_from("xy"))
 def test_parabola_points_are_as_far_from_the_focus_as_from_the_directrix(h: int, k: int, p: float,
                                                                           axis: str) -> None:
