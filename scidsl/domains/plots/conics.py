@@ -290,7 +290,7 @@ def feature_points(c: Conic) -> list[tuple[str, P, Optional[str]]]:
     """(role, point, default label) of the centre, vertices and foci."""
     if c.kind == "parabola":
         return [("vertices", c.center, "$V$"), ("foci", c.foci()[0], "$F$")]
-    out = [("center", c.center, "$O$")]
+    out = [("center", c.center, "$C$")]
     out += [("vertices", p, f"$V_{i + 1}$") for i, p in enumerate(c.vertices())]
     out += [("foci", p, f"$F_{i + 1}$") for i, p in enumerate(c.foci())]
     return out

@@ -117,7 +117,7 @@ def _coef(m: float) -> str:
 
 def line_tex(m: float, q: float) -> str:
     """y = m x + q in mathtext without dollars: y = \frac{4}{3}x - 1."""
-    rest = "" if abs(q) < 1e-9 else f" {'+' if q > 0 else '-'} {format_number(abs(q)).strip('$')}"
+    rest = "" if abs(q) < 1e-9 else f" {'+' if q > 0 else '-'} {_coef(abs(q)) or '1'}"
     return f"y = {'-' if m < 0 else ''}{_coef(abs(m))}x{rest}"
 
 
