@@ -99,7 +99,7 @@ def _render_syntax(syntax: SyntaxDoc) -> str:
             'Values: numbers; quantities with units (`30 deg`, `4 ohm`, `9.8 m/s^2`); strings "..." '
             '(math between $...$: `"$\\alpha$"`); true/false; names and members (`ABC.A`, `R1.left`); '
             "lists `[a, b]`; points `(x, y)`; calls `series(R1, R2)`; arithmetic `+ - * / ^` with "
-            "sin cos tan asin acos atan sqrt ln log exp abs, pi, e.",
+            "sin cos tan asin acos atan sqrt ln log exp abs sinh cosh tanh asinh acosh atanh, pi, e.",
             "Newlines inside { } and [ ] separate items like commas. Comments start with #.",
             "State what the problem gives (values, relations); the compiler computes positions.",
         ]

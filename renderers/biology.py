@@ -599,7 +599,9 @@ def render_layout(lay: Layout, settings: Any) -> Drawing:
     size = float(settings.font_size) if getattr(settings, "font_size", None) else LABEL_PT
     page = Drawing()
     x = 0.0
-    painters: dict[type, Callable[[Any, float], Drawing]] = {CellPlan: _cell, ForkPlan: _fork}
+    from scidsl.renderers.biology_extra import PAINTERS
+
+    painters: dict[type, Callable[[Any, float], Drawing]] = {CellPlan: _cell, ForkPlan: _fork, **PAINTERS}
     for fig in lay.figures:
         d = painters[type(fig)](fig, size)
         b = d.bounds()

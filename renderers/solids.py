@@ -23,6 +23,8 @@ def render_solids(lay: Any, point_text: Any) -> Drawing:
             dashed = s.style == "dashed" or (s.style == "auto" and hidden)
             stroke = Stroke(s.color, HIDDEN if dashed else VISIBLE, "dashed" if dashed else None)
             out.items.append(Line(tuple(pts), False, stroke, owner=s.owner, role=f"{s.role} hidden" if hidden else s.role))
+    for a, b, n, owner in lay.ticks:
+        out.items.extend(_ticks(a, b, n, owner))
     for m in lay.angles:
         out.items.append(Line(tuple(m.path), False, Stroke("black", MARK), owner=m.owner, role="angle"))
         if m.label:
@@ -37,6 +39,20 @@ def render_solids(lay: Any, point_text: Any) -> Drawing:
         out.anchors[name] = p
         out.labels.append(LabelSpec(lay.labels.get(name) or point_text(name), p, f"point {name}", size=LABEL_SIZE,
                                     prefer=_clear_of(_away(p, lay.center2), p, lay.points2.values()), distance=0.08))
+    return out
+
+
+def _ticks(a: tuple[float, float], b: tuple[float, float], n: int, owner: str) -> list[Line]:
+    """n short strokes across the middle of a segment: the textbook mark of equal lengths."""
+    length = math.dist(a, b) or 1.0
+    ux, uy = (b[0] - a[0]) / length, (b[1] - a[1]) / length
+    mx, my = (a[0] + b[0]) / 2, (a[1] + b[1]) / 2
+    out = []
+    for i in range(n):
+        s = (i - (n - 1) / 2) * 0.09
+        cx, cy = mx + s * ux, my + s * uy
+        out.append(Line(((cx - 0.11 * uy, cy + 0.11 * ux), (cx + 0.11 * uy, cy - 0.11 * ux)), False,
+                        Stroke("black", MARK), owner=owner, role="tick"))
     return out
 
 

@@ -11,7 +11,8 @@ from typing import Any, Callable, Mapping
 from scidsl import limits, syntax
 from scidsl.units import parse_unit
 
-FUNCTIONS_1 = ("sin", "cos", "tan", "asin", "acos", "atan", "sqrt", "ln", "log", "exp", "abs")
+FUNCTIONS_1 = ("sin", "cos", "tan", "asin", "acos", "atan", "sqrt", "ln", "log", "exp", "abs",
+               "sinh", "cosh", "tanh", "asinh", "acosh", "atanh")
 CONSTANTS = ("pi", "e")
 
 
@@ -23,7 +24,8 @@ def _math_fn(name: str) -> Callable[[float], float]:
     table: dict[str, Callable[[float], float]] = {
         "sin": math.sin, "cos": math.cos, "tan": math.tan, "asin": math.asin, "acos": math.acos,
         "atan": math.atan, "sqrt": math.sqrt, "ln": math.log, "log": math.log10, "exp": math.exp,
-        "abs": abs,
+        "abs": abs, "sinh": math.sinh, "cosh": math.cosh, "tanh": math.tanh, "asinh": math.asinh,
+        "acosh": math.acosh, "atanh": math.atanh,
     }
     return table[name]
 
@@ -147,32 +149,36 @@ def _pow(a: float, b: float) -> float:
     return float(result)
 
 
-def numpy_function(tree: Any, variable: str) -> Callable[[Any], Any]:
-    """A vectorised function of one variable built from the syntax tree (no text evaluation)."""
+def numpy_function(tree: Any, variable: str | tuple[str, ...]) -> Callable[..., Any]:
+    """A vectorised function of one variable (or several, in order) built from the syntax tree (no text evaluation)."""
     import numpy as np
 
     _check_size(tree)
+    names = (variable,) if isinstance(variable, str) else tuple(variable)
     ufuncs = {"sin": np.sin, "cos": np.cos, "tan": np.tan, "asin": np.arcsin, "acos": np.arccos,
-              "atan": np.arctan, "sqrt": np.sqrt, "ln": np.log, "log": np.log10, "exp": np.exp, "abs": np.abs}
+              "atan": np.arctan, "sqrt": np.sqrt, "ln": np.log, "log": np.log10, "exp": np.exp, "abs": np.abs,
+              "sinh": np.sinh, "cosh": np.cosh, "tanh": np.tanh, "asinh": np.arcsinh, "acosh": np.arccosh,
+              "atanh": np.arctanh}
 
-    def ev(node: Any, x: Any) -> Any:  # noqa: C901
-        if isinstance(node, syntax.Ref) and node.dotted == variable:
-            return x
+    def ev(node: Any, env: dict[str, Any]) -> Any:  # noqa: C901
+        if isinstance(node, syntax.Ref) and node.dotted in env:
+            return env[node.dotted]
         if isinstance(node, (syntax.Num, syntax.Qty)) or (isinstance(node, syntax.Ref) and node.dotted in CONSTANTS):
             return _eval(node, {})
         if isinstance(node, syntax.Neg):
-            return -ev(node.operand, x)
+            return -ev(node.operand, env)
         if isinstance(node, syntax.BinOp):
-            a, b = ev(node.left, x), ev(node.right, x)
+            a, b = ev(node.left, env), ev(node.right, env)
             ops = {"+": np.add, "-": np.subtract, "*": np.multiply, "/": np.divide, "^": np.power}
             return ops[node.op](a, b)
         if isinstance(node, syntax.Call) and node.fn in ufuncs and len(node.args) == 1:
-            return ufuncs[node.fn](ev(node.args[0], x))
-        raise ExprError(f"cannot use {syntax.format_value(node)} in a function of {variable}")
+            return ufuncs[node.fn](ev(node.args[0], env))
+        raise ExprError(f"cannot use {syntax.format_value(node)} in a function of {', '.join(names)}")
 
-    def f(x: Any) -> Any:
+    def f(*xs: Any) -> Any:
         with np.errstate(all="ignore"):
-            return ev(tree, np.asarray(x, dtype=float) if not np.isscalar(x) else float(x))
+            return ev(tree, {n: np.asarray(x, dtype=float) if not np.isscalar(x) else float(x)
+                             for n, x in zip(names, xs)})
 
     return f
 
@@ -184,7 +190,8 @@ def to_sympy(tree: Any, symbols: Mapping[str, Any] | None = None) -> Any:
     _check_size(tree)
     symbols = dict(symbols or {})
     fns = {"sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "asin": sp.asin, "acos": sp.acos, "atan": sp.atan,
-           "sqrt": sp.sqrt, "ln": sp.log, "exp": sp.exp, "abs": sp.Abs,
+           "sqrt": sp.sqrt, "ln": sp.log, "exp": sp.exp, "abs": sp.Abs, "sinh": sp.sinh, "cosh": sp.cosh,
+           "tanh": sp.tanh, "asinh": sp.asinh, "acosh": sp.acosh, "atanh": sp.atanh,
            "log": lambda a: sp.log(a, 10)}
 
     def build(node: Any) -> Any:  # noqa: C901

@@ -60,11 +60,15 @@ def _other(side: str) -> str:
 
 def check(ctx: Any) -> None:
     """Organelles known and found in the cell type; fork strands antiparallel and made 5'→3'."""
+    from scidsl.domains.biology.extra import HANDLERS
+
     for node in ctx.nodes:
         if isinstance(node, k.CellDiagram):
             _check_cell(ctx, node)
         elif isinstance(node, k.ReplicationFork):
             _check_fork(ctx, node)
+        elif type(node) in HANDLERS:
+            HANDLERS[type(node)][0](ctx, node)
 
 
 def cell_organelles(node: k.CellDiagram) -> list[str]:
@@ -172,12 +176,16 @@ def _check_enzymes(ctx: Any, node: k.ReplicationFork) -> None:
 
 def layout(ctx: Any) -> Layout:
     """Each cell with its organelles, each fork with its orientation."""
+    from scidsl.domains.biology.extra import HANDLERS
+
     out = Layout()
     for node in ctx.nodes:
         if isinstance(node, k.CellDiagram):
             out.figures.append(CellPlan(node, cell_organelles(node)))
         elif isinstance(node, k.ReplicationFork):
             out.figures.append(fork_plan(node))
+        elif type(node) in HANDLERS:
+            out.figures.append(HANDLERS[type(node)][1](node))
     return out
 
 
@@ -197,8 +205,12 @@ def facts(ctx: Any, lay: Layout) -> list[Fact]:
             out.append(Fact("cell_type", (name,), fig.node.type, f"{name} is a {fig.node.type} cell"))
             out.extend(Fact("organelle", (name, key), ORGANELLES[key].label,
                             f"{name} shows the {ORGANELLES[key].label}") for key in fig.organelles)
-        else:
+        elif isinstance(fig, ForkPlan):
             out.extend(_fork_facts(fig))
+        else:
+            from scidsl.domains.biology.extra import HANDLERS
+
+            out.extend(HANDLERS[type(fig.node)][2](fig))
     return out
 
 
@@ -220,8 +232,14 @@ def _fork_facts(plan: ForkPlan) -> list[Fact]:
 
 
 def verify(ctx: Any, lay: Layout, page: Any) -> None:
-    """No two leader lines cross on the drawn page."""
+    """No two leader lines cross on the drawn page; pyramid bars keep the proportions of their values."""
+    from scidsl.domains.biology.ecology import PyramidPlan, verify_pyramid
     from scidsl.renderers.leaders import crossing_leaders
+
+    for fig in lay.figures:
+        if isinstance(fig, PyramidPlan):
+            for d in verify_pyramid(fig, page):
+                ctx.report(d)
 
     pairs = crossing_leaders(page)
     if pairs:

@@ -10,7 +10,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from scidsl.model import Label, Node
+from scidsl.model import Label, Node, Number
 
 ANIMAL_DEFAULT = ["nucleus", "nucleolus", "rough_er", "smooth_er", "golgi", "mitochondrion", "ribosomes",
                   "lysosome", "centrosome", "plasma_membrane"]
@@ -74,4 +74,91 @@ class ReplicationFork(Node):
     example: ClassVar[str] = "replication_fork F { direction: right, top_5prime: left, fragments: 4 }"
 
 
-KINDS = [CellDiagram, ReplicationFork]
+class EcologicalPyramid(Node):
+    """A pyramid of numbers, biomass or energy: one bar per trophic level, widths proportional to values."""
+
+    kind: Literal["ecological_pyramid"] = "ecological_pyramid"
+    type: Literal["numbers", "biomass", "energy"] = "energy"
+    levels: list[Label] = Field(min_length=2, max_length=8, description="trophic levels, producers first")
+    values: list[Number] = Field(min_length=2, max_length=8, description="one per level")
+    unit: Label | None = Field(default=None, description="e.g. 'kJ m$^{-2}$ yr$^{-1}$'")
+    scale: Literal["linear", "log"] = Field(default="linear", description="log: one width step per factor 10")
+    label: Label | None = Field(default=None, description="caption")
+    text_field: ClassVar[str | None] = "label"
+    domain: ClassVar[str] = "biology"
+    example: ClassVar[str] = ('ecological_pyramid E { type: energy, levels: [producers, herbivores, carnivores], '
+                              'values: [10000, 1000, 100] }')
+
+
+class FoodWeb(Node):
+    """A food web (`eats`) or chain (`chain`): arrows from food to feeder, rows by trophic level."""
+
+    kind: Literal["food_web"] = "food_web"
+    eats: list[list[Label]] | None = Field(default=None, max_length=200, description="[eater, food] pairs")
+    chain: list[Label] | None = Field(default=None, max_length=12, description="a food chain, producer first")
+    producers: list[Label] | None = Field(default=None, max_length=60, description="checked: they eat nothing")
+    label: Label | None = Field(default=None, description="caption")
+    text_field: ClassVar[str | None] = "label"
+    domain: ClassVar[str] = "biology"
+    example: ClassVar[str] = "food_web W { eats: [[rabbit, grass], [fox, rabbit]] }"
+
+
+class Translation(Node):
+    """Translation: mRNA codons through a ribosome's E, P and A sites, tRNAs, the growing chain."""
+
+    kind: Literal["translation"] = "translation"
+    mrna: Label = Field(description="5'→3', e.g. 'AUGUUCGGAUAA' (at most 36 bases)")
+    at: int = Field(default=2, ge=1, le=12, description="the codon in the P site, from 1")
+    anticodons: list[Label] | None = Field(default=None, max_length=12,
+                                           description="per codon from the first, 3'→5'; checked")
+    amino_acids: list[Label] | None = Field(default=None, max_length=12, description="checked: Met, Phe, ...")
+    label: Label | None = Field(default=None, description="caption")
+    text_field: ClassVar[str | None] = "label"
+    domain: ClassVar[str] = "biology"
+    example: ClassVar[str] = 'translation T { mrna: "AUGUUCGGAUAA", at: 3 }'
+
+
+class BloodCell(Node):
+    """A red blood cell in a solution: shape and water flow follow from the tonicity."""
+
+    kind: Literal["blood_cell"] = "blood_cell"
+    solution: Literal["hypotonic", "isotonic", "hypertonic"] | None = None
+    inside: Number | None = Field(default=None, gt=0, description="solute inside, e.g. 0.9 (% NaCl)")
+    outside: Number | None = Field(default=None, ge=0, description="solute outside; with inside, checked")
+    label: Label | None = Field(default=None, description="caption")
+    text_field: ClassVar[str | None] = "label"
+    domain: ClassVar[str] = "biology"
+    example: ClassVar[str] = "blood_cell R { solution: hypotonic }"
+
+
+PROKARYOTE_PARTS = ["capsule", "cell_wall", "plasma_membrane", "cytoplasm", "nucleoid", "plasmid", "ribosomes",
+                    "pili", "flagellum"]
+
+
+class Prokaryote(Node):
+    """A labelled bacterial cell: capsule, wall, membrane, nucleoid, plasmids, ribosomes, pili, flagellum."""
+
+    kind: Literal["prokaryote"] = "prokaryote"
+    parts: list[str] | None = Field(default=None, max_length=12, description="default: " + ", ".join(PROKARYOTE_PARTS))
+    label: Label | None = Field(default=None, description="caption")
+    text_field: ClassVar[str | None] = "label"
+    domain: ClassVar[str] = "biology"
+    example: ClassVar[str] = "prokaryote B { parts: [cell_wall, plasma_membrane, nucleoid, plasmid, flagellum] }"
+
+
+class Promoter(Node):
+    """A bacterial promoter: −35 and −10 boxes, the +1 start; with transcription, RNA polymerase and mRNA."""
+
+    kind: Literal["promoter"] = "promoter"
+    minus35: Label = Field(default="TTGACA", description="the −35 box, coding strand 5'→3'")
+    minus10: Label = Field(default="TATAAT", description="the −10 box")
+    spacer: int = Field(default=17, ge=1, le=40, description="bases between the boxes (checked 15–19)")
+    transcription: bool = Field(default=True, description="draw RNA polymerase and the new mRNA")
+    gene: Label | None = Field(default=None, description="name of the gene downstream")
+    label: Label | None = Field(default=None, description="caption")
+    text_field: ClassVar[str | None] = "label"
+    domain: ClassVar[str] = "biology"
+    example: ClassVar[str] = 'promoter lac { minus35: "TTTACA", minus10: "TATGTT", gene: "lacZ" }'
+
+
+KINDS = [CellDiagram, ReplicationFork, EcologicalPyramid, FoodWeb, Translation, BloodCell, Prokaryote, Promoter]

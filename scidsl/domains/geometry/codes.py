@@ -13,6 +13,8 @@ CODES: dict[str, str] = {
     "E1010": "a statement is missing what it needs (a circle without centre or points)",
     "E1011": "a polygon has the wrong number of vertices for its kind",
     "E1012": "a name refers to the wrong kind of object (a circle where a segment belongs)",
+    "E1030": "other_than is given with which, or on a construction with a single answer",
+    "E1031": "the point an intersection skips (other_than) is not where its lines or circles meet",
     "E1020": "a declared fact does not hold in the drawn figure",
     "E1090": "a segment, line, ray or polygon side joins a point to itself (its two points coincide)",
 }

@@ -50,7 +50,7 @@ def layout(ctx: Any) -> Optional[Layout]:
             ctx.report(conflict_diagnostic(c, plan.unit))
         return None
     lay = page_layout(plan, result.solution)
-    for d in coincident_ends(ctx.nodes, lay.points):
+    for d in coincident_ends(ctx.nodes, lay.points) + _crossings_skipped(lay):
         ctx.report(d)
     return None if ctx.has_errors else lay
 
@@ -76,6 +76,36 @@ def coincident_ends(nodes: list, points: dict[str, cx.Vec]) -> list[Diagnostic]:
                                  f"between them", node.span_of("name"), "give the points different positions"))
                 break
     return out
+
+
+def _crossings_skipped(lay: Layout) -> list[Diagnostic]:
+    """E1031 when the point an intersection skips (`other_than`) is not where its objects meet."""
+    out = []
+    for c in lay.plan.problem.constructions:
+        if not c.avoid or c.kind != "intersection":
+            continue
+        b = lay.points[c.avoid[0]]
+        off = max(_distance_to(lay, o, b) for o in c.objects)
+        if off > 1e-6 * NATURAL_SIZE_CM:
+            what = " and ".join(o if isinstance(o, str) else o[0] + o[1] for o in c.objects)
+            span = c.origin.span if isinstance(c.origin, Origin) else None
+            out.append(error("E1031", f"{c.name} is the crossing of {what} other than {c.avoid[0]}, but "
+                             f"{c.avoid[0]} is not where they meet", span,
+                             f"make {c.avoid[0]} a crossing first (point {c.avoid[0]} on both), or use which: 1"))
+    return out
+
+
+def _distance_to(lay: Layout, obj: Any, p: cx.Vec) -> float:
+    if isinstance(obj, str) and obj in lay.circles:
+        (o, r) = lay.circles[obj]
+        return abs(math.dist(o, p) - r)
+    if isinstance(obj, str):
+        q, d = lay.lines[obj]
+    else:
+        q, e = lay.points[obj[0]], lay.points[obj[1]]
+        n = math.dist(q, e) or 1.0
+        d = ((e[0] - q[0]) / n, (e[1] - q[1]) / n)
+    return abs((p[0] - q[0]) * d[1] - (p[1] - q[1]) * d[0])
 
 
 def conflict_diagnostic(c: Any, unit: str = "") -> Diagnostic:

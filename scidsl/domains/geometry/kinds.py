@@ -72,6 +72,7 @@ class GeoPoint(_Geo):
     on: Optional[GeoName] = Field(default=None, description="a segment (AB), line or circle it lies on")
     ratio: Optional[Number] = Field(default=None, ge=0, le=1, description="with on AB: AP/AB")
     which: Optional[int] = Field(default=None, ge=1, le=2, description="which of two answers (1 or 2)")
+    other_than: Optional[GeoName] = Field(default=None, description="the known crossing to skip, e.g. B")
     label: Optional[Label] = Field(default=None, description="text shown instead of the name")
     show_label: bool = Field(default=True, description="write the point's name beside it")
     dot: Optional[bool] = Field(default=None, description="draw a dot (default: for points not on a polygon corner)")
@@ -323,6 +324,7 @@ class Intersection(_NamedPoint):
     kind: Literal["intersection"] = "intersection"
     of: list[GeoName] = Field(min_length=2, max_length=2, description="two segments/lines (AB) or circles")
     which: Optional[int] = Field(default=None, ge=1, le=2, description="which of two crossings")
+    other_than: Optional[GeoName] = Field(default=None, description="the known crossing to skip, e.g. B")
     relations: ClassVar[tuple[str, ...]] = ("of",)
     example: ClassVar[str] = "intersection P of [AC, BD]"
 

@@ -1,6 +1,8 @@
 """Geometry statements → solver objects and drawing plan (one function per kind)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from typing import Any
 
 from scidsl import syntax
@@ -74,7 +76,7 @@ def _point_at(b: PlanBuilder, name: str, tree: Any, node: k.GeoPoint, origin: Or
         raise GeoError("E1003", f"point {name}: `at` takes (x, y) or a construction",
                        "constructions: " + ", ".join(f"{f}(...)" for f in POINT_CALLS), "at")
     args = [_ref_text(a) for a in tree.args]
-    b.add_construction(construction_from_call(b, name, tree.fn, args, node.which, origin))
+    b.add_construction(_other_than(b, node, construction_from_call(b, name, tree.fn, args, node.which, origin)))
 
 
 def _ref_text(a: Any) -> str:
@@ -101,6 +103,18 @@ def construction_from_call(b: PlanBuilder, name: str, fn: str, args: list[str], 
         return Construction(name, "tangent_point", (b.point(args[0]),), circle=b.circle(args[1]),
                             which=which, origin=origin)
     raise GeoError("E1003", f"{fn}(...) got {len(args)} arguments", _CALL_HINTS.get(fn), "at")
+
+
+def _other_than(b: PlanBuilder, node: Any, c: Construction) -> Construction:
+    """`other_than: B` picks the crossing that is not B (checked after solving)."""
+    if getattr(node, "other_than", None) is None:
+        return c
+    if node.which is not None or c.kind not in ("intersection", "tangent_point"):
+        raise GeoError("E1030", f"{c.name}: other_than chooses between two crossings; "
+                       + ("give it or which, not both" if node.which is not None else f"{c.kind} has one answer"),
+                       "write other_than: B alone, on an intersection of two circles or of a line and a circle",
+                       "other_than")
+    return replace(c, avoid=(b.point(node.other_than, "other_than"),))
 
 
 _CALL_HINTS = {
@@ -391,7 +405,7 @@ def _named_point(b: PlanBuilder, node: Any) -> None:
     if node.kind == "midpoint":
         c = construction_from_call(b, name, "midpoint", [node.of], None, origin)
     elif node.kind == "intersection":
-        c = construction_from_call(b, name, "intersection", list(node.of), node.which, origin)
+        c = _other_than(b, node, construction_from_call(b, name, "intersection", list(node.of), node.which, origin))
         _within_segments(b, name, c, origin)
     else:
         c = construction_from_call(b, name, node.kind, [node.of], None, origin)

@@ -12,6 +12,11 @@ CODES: dict[str, str] = {
     "E8008": "a vertex or path names no graph, or a node that is not in its graph",
     "E8009": "a path that claims to be shortest or Hamiltonian is not, or its stated total is wrong",
     "E8010": "an edge joins a node to itself where that cannot be drawn or is not allowed (a tree)",
+    # probability trees
+    "E8060": "the probabilities on the branches from one node do not add up to 1",
+    "E8061": "a branch probability is missing, not a number or expression, or outside 0 … 1",
+    "E8062": "the branches of a probability tree do not form one tree from one start node",
+    "E8063": "a stated outcome probability is not the product along its path, or names no leaf",
     # flowcharts
     "E8020": "a decision needs exactly two exits, `yes` and `no`; other steps have no yes/no exits",
     "E8021": "a step other than an end has no arrow out (`next`), or an end has one",

@@ -32,6 +32,10 @@ def check(ctx: Any) -> None:
             networks.check_vertex(ctx, node, graphs)
         elif isinstance(node, k.Path):
             networks.check_path(ctx, node, graphs)
+        elif isinstance(node, k.ProbabilityTree):
+            from scidsl.domains.graphs.probtrees import check_probability_tree
+
+            check_probability_tree(ctx, node)
     steps = [n for n in ctx.nodes if isinstance(n, k.Step)]
     if steps:
         flowcharts.check_steps(ctx, steps)
@@ -53,6 +57,12 @@ def layout(ctx: Any) -> Layout:
         lay = networks.layout_graph(ctx, g, mine_v, mine_p)
         if lay is not None:
             out.panels.append(lay)
+    for node in [n for n in ctx.nodes if isinstance(n, k.ProbabilityTree)]:
+        from scidsl.domains.graphs.probtrees import check_probability_tree, layout_probability_tree
+
+        tree = check_probability_tree(_Quiet(), node)
+        if tree is not None:
+            out.panels.append(layout_probability_tree(tree))
     steps = [n for n in ctx.nodes if isinstance(n, k.Step)]
     if steps:
         out.panels.append(flowcharts.layout_steps(steps))
@@ -72,10 +82,43 @@ def render(ctx: Any, layout: Layout) -> Any:
     return page
 
 
+class _Quiet:
+    """A context that drops reports: layout re-reads a tree the check step already judged."""
+
+    def report(self, diag: Any) -> None:
+        """Ignore the diagnostic."""
+
+
 def _render_panel(panel: Any) -> Any:
+    drawing = _draw_panel(panel)
+    caption = getattr(getattr(panel, "node", None), "caption", None)
+    if caption:
+        from scidsl.primitives import Text
+
+        b = drawing.bounds()
+        if b is not None:
+            low = min([b[1]] + [_text_bottom(t) for t in drawing.items if isinstance(t, Text)])
+            drawing.items.append(Text(((b[0] + b[2]) / 2, low - 0.6), caption, 11, "center", "top",
+                                      owner=f"{getattr(panel.node, 'name', '')}.caption", role="caption"))
+    return drawing
+
+
+def _text_bottom(t: Any) -> float:
+    from scidsl.text import measure_text
+
+    h = measure_text(t.text, t.size)[1]
+    return t.pos[1] - {"center": h / 2, "top": h, "bottom": 0.0, "baseline": 0.2 * h}[t.va]
+
+
+def _draw_panel(panel: Any) -> Any:
     from scidsl.domains.graphs.flowcharts import FlowLayout
     from scidsl.domains.graphs.pedigrees import PedigreeLayout
+    from scidsl.domains.graphs.probtrees import ProbTreeLayout
 
+    if isinstance(panel, ProbTreeLayout):
+        from scidsl.renderers.probtrees import render_probability_tree
+
+        return render_probability_tree(panel)
     if isinstance(panel, FlowLayout):
         from scidsl.renderers.flowcharts import render_flowchart
 
@@ -111,6 +154,15 @@ def facts(ctx: Any, layout: Layout | None) -> list:
             out.extend(flowcharts.facts_of(panel))
         elif isinstance(panel, pedigrees.PedigreeLayout):
             out.extend(pedigrees.facts_of(panel))
+        else:
+            from scidsl.domains.graphs.probtrees import facts_of
+
+            out.extend(facts_of(panel))
+        caption = getattr(getattr(panel, "node", None), "caption", None)
+        if caption:
+            from scidsl.pipeline import Fact
+
+            out.append(Fact("caption", (panel.node.name,), caption, f"{panel.node.name} is captioned {caption!r}"))
     return out
 
 

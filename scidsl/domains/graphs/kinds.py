@@ -99,7 +99,9 @@ class Graph(Node):
     size: Optional[Number] = Field(default=None, gt=0, le=100, description="width in cm")
     shape: Literal["circle", "box"] = Field(default="circle", description="box: nodes are boxes around their "
                                             "text (compartments of a flow diagram)")
+    caption: Optional[Label] = Field(default=None, description="text under the figure")
 
+    text_field: ClassVar[Optional[str]] = "caption"
     domain: ClassVar[str] = "graphs"
     example: ClassVar[str] = "graph G { nodes: [A, B, C, D], edges: [[A, B, 4], [B, C, 3], [C, D, 5], [D, A, 2]] }"
 
@@ -155,6 +157,33 @@ class Path(Node):
     name_required: ClassVar[bool] = False
     domain: ClassVar[str] = "graphs"
     example: ClassVar[str] = "path tour on G { through: [A, B, C, D, A], hamiltonian: true }"
+
+
+class ProbabilityTree(Node):
+    """A probability tree drawn left to right; each node's branch probabilities must add up to 1."""
+
+    kind: Literal["probability_tree"] = "probability_tree"
+    branches: list[Edge] = Field(min_length=1, max_length=MAX_NODES, description="[from, to, probability]: "
+                                 "[[S, H, 1/2], [S, T, 1/2], [H, HH, p]]; a child named after its parent shows the rest")
+    texts: Optional[list[list[Label]]] = Field(default=None, max_length=MAX_NODES,
+                                               description="[node, text] shown at a node: [[H, \"heads\"]]")
+    outcomes: Optional[list[list[Union[float, Label]]]] = Field(default=None, max_length=MAX_NODES,
+                                                  description="[leaf, probability] stated and checked: [[HH, 1/4]]")
+    leaves: bool = Field(default=True, description="write each outcome and its probability at the right")
+    caption: Optional[Label] = Field(default=None, description="text under the tree")
+
+    text_field: ClassVar[Optional[str]] = "caption"
+    domain: ClassVar[str] = "graphs"
+    example: ClassVar[str] = "probability_tree T { branches: [[S, R, 3/5], [S, B, 2/5]] }"
+
+    @property
+    def triples(self) -> list[tuple[str, str, Weight]]:
+        """Every branch as (from, to, probability or None)."""
+        return [(e[0], e[1], e[2] if len(e) > 2 else None) for e in self.branches]
+
+    def members(self) -> Optional[set[str]]:
+        """`T.RR` names a node of the tree."""
+        return {n for e in self.branches for n in e[:2]}
 
 
 StepShape = Literal["start", "end", "process", "decision", "input", "output"]
@@ -223,4 +252,4 @@ class Pedigree(Node):
     example: ClassVar[str] = 'pedigree { trait: "alkaptonuria", numbers: false }'
 
 
-KINDS = [Graph, Tree, Vertex, Path, Step, Person, Mating, Pedigree]
+KINDS = [Graph, Tree, Vertex, Path, ProbabilityTree, Step, Person, Mating, Pedigree]

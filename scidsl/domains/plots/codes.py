@@ -16,6 +16,11 @@ CODES: dict[str, str] = {
     "E6013": "a marked point is drawn off the curve it belongs to",
     "E6014": "a mark or shade is missing what it needs (at or x; under or between)",
     "E6091": "the area of a shaded region is too large to compute (it overflows)",
+    "E6030": "the given features of a conic disagree (a focus, vertex, a, b, eccentricity, slope or directrix)",
+    "E6031": "vertices or foci of a conic do not lie on a line parallel to an axis",
+    "E6032": "impossible conic sizes: foci outside an ellipse's vertices, inside a hyperbola's, e out of range",
+    "E6033": "a conic's features do not determine it",
+    "E6034": "an implicit curve F(x, y) = c has no point in the window",
     "W6001": "a requested special point does not exist in the interval",
     "W6002": "a point lies outside the plot window and is not drawn",
 }

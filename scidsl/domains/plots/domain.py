@@ -16,6 +16,7 @@ _VARIABLES = {
     k.Function: {"y": "x"},
     k.Parametric: {"x": "t", "y": "t"},
     k.Asymptote: {"y": "x"},
+    k.Implicit: {"f": ("x", "y")},
 }
 _POSITION_TOL_CM = 0.02
 _ON_CURVE_TOL_CM = 0.04
@@ -74,18 +75,19 @@ def _check_expressions(ctx: Any, node: Any) -> None:
                     "E6002",
                     f"{key} of {node.name or node.kind} uses {bad}",
                     node.span_of(key),
-                    "functions: sin cos tan asin acos atan sqrt ln log exp abs, each with one argument",
+                    "functions: sin cos tan asin acos atan sqrt ln log exp abs sinh cosh tanh asinh acosh atanh, each with one argument",
                 )
             )
             continue
-        free = names_in(expr.tree) - {var}
+        allowed = {var} if isinstance(var, str) else set(var)
+        free = names_in(expr.tree) - allowed
         if free:
             ctx.report(
                 error(
                     "E6002",
                     f"{key} of {node.name or node.kind} uses unknown names: {', '.join(sorted(free))}",
                     node.span_of(key),
-                    f"{key} may only use {var}, numbers, pi and e",
+                    f"{key} may only use {' and '.join(sorted(allowed))}, numbers, pi and e",
                 )
             )
 

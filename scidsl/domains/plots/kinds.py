@@ -35,6 +35,8 @@ class _Curve(_OnPlot):
     width: Number = Field(default=1.5, ge=0.2, le=6, description="line width in points")
     dash: Dash = "solid"
     label: Optional[Label] = Field(default=None, description="text beside the curve, e.g. '$y = x^2$'")
+    arrow: Literal["none", "end", "start", "both", "middle"] = Field(
+        default="none", description="heads at the ends, or middle: one direction arrow")
 
 
 class Plot(Node):
@@ -112,6 +114,60 @@ class Parametric(_Curve):
     y: Expr = Field(description="y as an expression of t")
     t: Range = Field(description="the interval of t, e.g. [0, 2*pi]")
     example: ClassVar[str] = "parametric circle on P { x: cos(t), y: sin(t), t: [0, 2*pi] }"
+
+
+Feature = Literal["center", "vertices", "foci", "asymptotes", "directrix", "vertex", "focus"]
+
+
+class _Conic(_Curve):
+    center: Optional[Range] = Field(default=None, description="(h, k)")
+    vertices: Optional[list[Range]] = Field(default=None, max_length=2, description="one or both vertices")
+    foci: Optional[list[Range]] = Field(default=None, max_length=2, description="one or both foci")
+    a: Optional[Number] = Field(default=None, gt=0, description="semi-axis along the foci")
+    b: Optional[Number] = Field(default=None, gt=0, description="the other semi-axis")
+    eccentricity: Optional[Number] = Field(default=None, ge=0)
+    axis: Optional[Literal["x", "y"]] = Field(default=None, description="the axis the foci lie along")
+    directrix: Optional[Number] = Field(default=None, description="one directrix: the line x = d (axis x) or y = d")
+    show: Optional[list[Feature]] = Field(default=None, description="features to draw and label")
+    name_required: ClassVar[bool] = True
+
+
+class Ellipse(_Conic):
+    """An ellipse on a plot from centre, vertices, foci, a, b or eccentricity; extras are checked."""
+
+    kind: Literal["ellipse_curve"] = "ellipse_curve"
+    example: ClassVar[str] = "ellipse_curve E on P { foci: [(-4, 0), (4, 0)], a: 5 }"
+
+
+class Hyperbola(_Conic):
+    """A hyperbola from centre, vertices, foci, a, b, eccentricity or asymptote slope; extras are checked."""
+
+    kind: Literal["hyperbola"] = "hyperbola"
+    slope: Optional[Number] = Field(default=None, gt=0, description="slope of the asymptotes, ±slope")
+    example: ClassVar[str] = "hyperbola H on P { vertices: [(-3, 0), (3, 0)], foci: [(-5, 0), (5, 0)] }"
+
+
+class Parabola(_Curve):
+    """A parabola from two of vertex, focus, directrix and p (vertex to focus); extras are checked."""
+
+    kind: Literal["parabola"] = "parabola"
+    vertex: Optional[Range] = None
+    focus: Optional[Range] = None
+    directrix: Optional[Number] = Field(default=None, description="the line x = d (axis x) or y = d (axis y)")
+    p: Optional[Number] = Field(default=None, description="signed distance from vertex to focus")
+    axis: Optional[Literal["x", "y"]] = Field(default=None, description="the axis of symmetry is parallel to it")
+    show: Optional[list[Feature]] = None
+    name_required: ClassVar[bool] = True
+    example: ClassVar[str] = "parabola Q on P { focus: (0, 1), directrix: -1 }"
+
+
+class Implicit(_Curve):
+    """The curve F(x, y) = c, traced by marching squares over the window."""
+
+    kind: Literal["implicit"] = "implicit"
+    f: Expr = Field(description="F as an expression of x and y, e.g. x^3 + y^3 - 3*x*y")
+    equals: Number = Field(default=0, description="the level c")
+    example: ClassVar[str] = "implicit C on P { f: x^2 + y^2, equals: 4 }"
 
 
 class Mark(_OnPlot):
@@ -305,6 +361,10 @@ KINDS = [
     Plot,
     Function,
     Parametric,
+    Ellipse,
+    Hyperbola,
+    Parabola,
+    Implicit,
     Mark,
     DataPoint,
     DataSegment,

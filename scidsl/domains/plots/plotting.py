@@ -23,6 +23,7 @@ from scidsl.domains.plots.layout import (
     format_point,
 )
 from scidsl.domains.plots.ticks import format_number
+from scidsl.domains.plots.curves2d import CONICS, add_conic, add_implicit, conic_extent
 
 P = tuple[float, float]
 LABEL_ROOM_CM = 0.7
@@ -147,6 +148,8 @@ def _member_xs(n: Any) -> list[float]:
         return list(n.x)
     if isinstance(n, k.Asymptote) and n.x is not None:
         return [n.x]
+    if isinstance(n, CONICS):
+        return conic_extent(n)[0]
     return []
 
 
@@ -157,6 +160,8 @@ def _member_ys(n: Any) -> list[float]:
         return [p[1] for p in n.points]
     if isinstance(n, k.Parametric):
         return list(_parametric_xy(n)[1])
+    if isinstance(n, CONICS):
+        return conic_extent(n)[1]
     return []
 
 
@@ -219,8 +224,10 @@ def _add_function(panel: Panel, spec: FnSpec) -> None:
             "y",
             "widen ylim/xlim or check the x interval",
         )
+    arrow = getattr(spec.node, "arrow", "none")
     panel.curves.append(
-        CurveL(spec.name, pieces, spec.color, spec.width, spec.dash, spec.label, spec.expr.text)
+        CurveL(spec.name, pieces, spec.color, spec.width, spec.dash, spec.label, spec.expr.text,
+               arrow_mid=arrow == "middle", arrow=None if arrow in ("none", "middle") else arrow)
     )
     panel.facts.append(
         (
@@ -350,6 +357,11 @@ def _add_member(panel: Panel, n: Any, fns: list[FnSpec], points: dict[str, k.Dat
         )
     elif isinstance(n, k.Parametric):
         _add_parametric(panel, n)
+    elif isinstance(n, (CONICS, k.Implicit)):
+        try:  # each conic's own problem, so that every one is reported
+            (add_implicit if isinstance(n, k.Implicit) else add_conic)(panel, n)
+        except LayoutError as exc:
+            panel_warn(panel, exc)
     elif isinstance(n, k.Shade):
         _add_shade(panel, n, fns)
     elif isinstance(n, k.Asymptote):
@@ -458,6 +470,8 @@ def _add_parametric(panel: Panel, n: k.Parametric) -> None:
             _DASH[n.dash],
             n.label,
             f"({n.x.text}, {n.y.text})",
+            arrow_mid=n.arrow == "middle",
+            arrow=None if n.arrow in ("none", "middle") else n.arrow,
         )
     )
     panel.facts.append(

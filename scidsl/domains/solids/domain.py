@@ -41,7 +41,29 @@ def layout(ctx: Any) -> Layout | None:
             ctx.report(error("E8505", "no solid is declared", ctx.nodes[0].span if ctx.nodes else None,
                              "declare one first, e.g. cube ABCDEFGH { side: 4 cm }"))
         return None
-    return make_layout(pb, sol)
+    lay = make_layout(pb, sol)
+    for d in _unequal_ticks(lay):
+        ctx.report(d)
+    return None if ctx.has_errors else lay
+
+
+def _unequal_ticks(lay: Layout) -> list[Diagnostic]:
+    """E8530 when segments marked with the same number of ticks differ in length."""
+    out = []
+    unit = lay.pb.unit or "units"
+    groups: dict[int, list[Any]] = {}
+    for m in lay.pb.segments:
+        if m.ticks:
+            groups.setdefault(m.ticks, []).append(m)
+    for n, ms in groups.items():
+        lengths = [float(np.linalg.norm(lay.points3[m.points[0]] - lay.points3[m.points[1]])) for m in ms]
+        for m, length in zip(ms[1:], lengths[1:]):
+            if abs(length - lengths[0]) > 1e-6 * max(1.0, lengths[0]):
+                out.append(error("E8530", f"{''.join(m.points)} is marked equal to {''.join(ms[0].points)} "
+                                 f"({n} tick{'s' if n > 1 else ''}) but is {length:.4g} {unit} long, not {lengths[0]:.4g} {unit}",
+                                 m.span, "mark only segments of equal length alike, or state the facts that make "
+                                 "them equal"))
+    return out
 
 
 def render(ctx: Any, lay: Layout | None) -> Any:
@@ -169,8 +191,8 @@ def _volume(s: Any) -> Any:
     from scidsl.domains.solids.shapes import top_radius
 
     p = s.params
-    if isinstance(s.node, k.Sphere):
-        return sp.Rational(4, 3) * sp.pi * p["radius"] ** 3
+    if isinstance(s.node, k.BALLS):
+        return sp.Rational(4 if isinstance(s.node, k.Sphere) else 2, 3) * sp.pi * p["radius"] ** 3
     if s.round:
         r1, r2, h = p["radius"], top_radius(s), p["height"]
         return sp.pi * h * (r1 ** 2 + r1 * r2 + r2 ** 2) / 3 if not isinstance(s.node, k.Cylinder) \

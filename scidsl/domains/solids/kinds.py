@@ -157,6 +157,18 @@ class Sphere(_Round):
     example: ClassVar[str] = "sphere { radius: 3 cm, center: O, rim: A }"
 
 
+class Hemisphere(_Round):
+    """A hemisphere on its flat face (`dome: up`) or hanging from it (`dome: down`, a bowl)."""
+
+    kind: Literal["hemisphere"] = "hemisphere"
+    radius: Length | None = None
+    dome: Literal["up", "down"] = Field(default="up", description="which way the curved side faces")
+    center: Ref | None = Field(default=None, description="names the centre of the flat face")
+    rim: Ref | None = Field(default=None, description="names a point of the rim")
+    top: Ref | None = Field(default=None, description="names the pole")
+    example: ClassVar[str] = "hemisphere { radius: 3 cm, dome: down, center: O, top: P }"
+
+
 class View(Node):
     """How solids are projected (default: oblique; axonometric with round solids)."""
 
@@ -173,7 +185,7 @@ class View(Node):
 
 
 class Point3D(Node):
-    """A constructed point: at center(ABCD) (a face), midpoint(AB), foot(V, ABCD), or on AB."""
+    """A point: at (x, y, z), center(ABCD) (a face), midpoint(AB), foot(V, ABCD), or on AB."""
 
     kind: Literal["point3d"] = "point3d"
     at: Expr | None = Field(default=None, description="the construction")
@@ -193,6 +205,7 @@ class Segment3D(Node):
     kind: Literal["segment3d"] = "segment3d"
     style: Style = Field(default="auto", description="auto: dashed where hidden")
     label: Label | None = Field(default=None, description="text beside it")
+    ticks: int = Field(default=0, ge=0, le=3, description="equal-length marks; same count: checked equal")
     color: Color = "black"
     domain: ClassVar[str] = "solids"
     example: ClassVar[str] = "segment3d VW"
@@ -212,7 +225,8 @@ class Angle3D(Node):
     example: ClassVar[str] = 'angle3d "$\\theta$" at VAW'
 
 
-KINDS = [Cuboid, Cube, Prism, Pyramid, Tetrahedron, Cylinder, Cone, Frustum, Sphere, View, Point3D, Segment3D,
-         Angle3D]
-SOLID_KINDS = (Cuboid, Cube, Prism, Pyramid, Tetrahedron, Cylinder, Cone, Frustum, Sphere)
+KINDS = [Cuboid, Cube, Prism, Pyramid, Tetrahedron, Cylinder, Cone, Frustum, Sphere, Hemisphere, View, Point3D,
+         Segment3D, Angle3D]
+SOLID_KINDS = (Cuboid, Cube, Prism, Pyramid, Tetrahedron, Cylinder, Cone, Frustum, Sphere, Hemisphere)
+BALLS = (Sphere, Hemisphere)  # round solids without a height
 

@@ -13,6 +13,7 @@ from scidsl.domains.solids import project as pj
 from scidsl.domains.solids.problem import Problem
 from scidsl.domains.solids.shapes import ROUND_FACETS, Solid, top_radius
 from scidsl.domains.solids.solve import Solution, as_expr
+from scidsl.domains.solids.balls import hemisphere_faces, hemisphere_strokes
 
 TARGET_CM = 9.0  # natural size of the figure's larger side
 CIRCLE_STEPS = 240
@@ -70,6 +71,7 @@ class Layout:
     fills: list[tuple[list[tuple[float, float]], str, str]] = field(default_factory=list)
     center2: tuple[float, float] = (0.0, 0.0)
     labels: dict[str, str] = field(default_factory=dict)  # point → text
+    ticks: list[tuple[tuple[float, float], tuple[float, float], int, str]] = field(default_factory=list)
 
     def p2(self, p: np.ndarray) -> tuple[float, float]:
         """A 3D point (scene units) on the page."""
@@ -122,7 +124,7 @@ def _fit_scale(lay: Layout) -> None:
     """Scene units → page cm so that the figure's larger side is about TARGET_CM."""
     pts = [p for f in lay.faces for p in f.corners] + list(lay.points3.values())
     for s in lay.pb.solids:
-        if isinstance(s.node, k.Sphere):
+        if isinstance(s.node, k.BALLS):
             c, r = _offset(lay, s), lay.sol.numeric(s.params["radius"])
             pts += [c + r * np.array(d) for d in ((1, 0, 0), (-1, 0, 0), (0, 0, 1), (0, 0, -1), (0, 1, 0), (0, -1, 0))]
     if not pts:
@@ -148,6 +150,8 @@ def _faces(lay: Layout) -> None:
             inside = np.mean([verts[n] for n in s.vertices], axis=0)
             for f in s.faces:
                 lay.faces.append(pj.Face.make(np.array([verts[n] for n in f]), inside, s.key))
+        elif isinstance(s.node, k.Hemisphere):
+            lay.faces.extend(hemisphere_faces(s, off, lay.sol.numeric(s.params["radius"])))
         elif not isinstance(s.node, k.Sphere):
             lay.faces.extend(_round_faces(lay, s, off))
 
@@ -204,6 +208,9 @@ def _solid_strokes(lay: Layout, s: Solid, tol: float) -> None:
     r1 = p["radius"]
     if isinstance(s.node, k.Sphere):
         _sphere(lay, s, off, r1, color)
+        return
+    if isinstance(s.node, k.Hemisphere):
+        hemisphere_strokes(lay, s, off, r1, tol)
         return
     h = p["height"]
     r2 = lay.sol.numeric(top_radius(s))
@@ -265,6 +272,8 @@ def _marked(lay: Layout, tol: float) -> None:
         drawn.add(frozenset(m.points))
         if m.text:
             lay.lengths.append(LengthLabel(lay.points2[a], lay.points2[b], m.text, m.owner))
+        if m.ticks:
+            lay.ticks.append((lay.points2[a], lay.points2[b], m.ticks, m.owner))
     for m in pb.lengths:
         a, b = m.points
         if frozenset(m.points) not in drawn:
@@ -331,9 +340,9 @@ def _dimension_places(lay: Layout, s: Solid) -> dict[str, tuple[Any, Any]]:
                 "slant_height": (apex, _named_at(lay, (a + b) / 2) or (a + b) / 2)}
     p = _params(lay, s)
     r1, h = p["radius"], p.get("height", 0.0)
-    r2 = lay.sol.numeric(top_radius(s)) if not isinstance(node, k.Sphere) else 0.0
+    r2 = lay.sol.numeric(top_radius(s)) if not isinstance(node, k.BALLS) else 0.0
     c0, c1 = off, off + np.array([0, 0, h])
-    if isinstance(node, k.Sphere):
+    if isinstance(node, k.BALLS):
         return {"radius": (_named_at(lay, c0) or c0, _named_at(lay, c0 + [r1, 0, 0]) or c0 + np.array([r1, 0, 0]))}
     radius_at = (c1, c1 + np.array([r1, 0, 0])) if isinstance(node, k.Cylinder) else (c0, c0 + np.array([r1, 0, 0]))
     out = {"radius": tuple(_named_at(lay, q) or q for q in radius_at),

@@ -48,6 +48,7 @@ class Marked:
     style: str = "auto"
     color: str = "black"
     span: Span | None = None
+    ticks: int = 0
 
 
 @dataclass
@@ -340,7 +341,9 @@ def _construct(pb: Problem, node: Any) -> Vec | None:
         t = _exact(node.ratio)
         return tuple(x + t * (y - x) for x, y in zip(a, b))  # type: ignore[return-value]
     tree = node.at.tree if node.at is not None else None
-    hint = "write at center(ABCD), at midpoint(AB), at foot(V, ABCD) or on AB { ratio: 0.3 }"
+    hint = "write at (x, y, z), at center(ABCD), at midpoint(AB), at foot(V, ABCD) or on AB { ratio: 0.3 }"
+    if isinstance(tree, syntax.Point):
+        return _free_point(pb, node, tree, span, hint)
     if not isinstance(tree, syntax.Call) or tree.fn not in ("center", "midpoint", "foot", "centroid") \
             or not all(isinstance(a, syntax.Ref) for a in tree.args):
         pb.report("E8506", f"point3d {node.name} needs a construction", span, hint)
@@ -372,6 +375,21 @@ def _construct(pb: Problem, node: Any) -> Vec | None:
     return tuple(sum(pb.points[n][i] for n in names) / len(names) for i in range(3))  # type: ignore[return-value]
 
 
+def _free_point(pb: Problem, node: Any, tree: Any, span: Span | None, hint: str) -> Vec | None:
+    """A point at coordinates (x, y, z) in the scene's length unit."""
+    from scidsl.expr import ExprError, evaluate_constant
+
+    try:
+        xyz = [evaluate_constant(v) for v in tree.items]
+    except ExprError as exc:
+        pb.report("E8506", f"point3d {node.name}: {exc}", span, hint)
+        return None
+    if len(xyz) != 3 or any(abs(v) > 1e6 for v in xyz):
+        pb.report("E8506", f"point3d {node.name}: a point in space has three coordinates (x, y, z)", span, hint)
+        return None
+    return tuple(_exact(v) for v in xyz)  # type: ignore[return-value]
+
+
 def _foot(p: Vec, plane: list[Vec]) -> Vec:
     a, b, c = (sp.Matrix(x) for x in plane)
     n = (b - a).cross(c - a)
@@ -384,7 +402,7 @@ def _foot(p: Vec, plane: list[Vec]) -> Vec:
 def _add_segment(pb: Problem, node: Any) -> None:
     ends = _pts(pb, node.name, node.span_of("name"), 2, "segment")
     if ends is not None and _distinct(pb, ends, node.span_of("name")):
-        pb.segments.append(Marked(tuple(ends), node.label, node.name, node.style, node.color, node.span))
+        pb.segments.append(Marked(tuple(ends), node.label, node.name, node.style, node.color, node.span, node.ticks))
 
 
 def _add_angle(pb: Problem, node: Any) -> None:

@@ -16,6 +16,7 @@ NOMINAL: dict[str, dict[str, float]] = {
     "prism": {"side": 4, "height": 6}, "pyramid": {"side": 4, "width": 4, "length": 5, "height": 5},
     "tetrahedron": {"side": 5}, "cylinder": {"radius": 2, "height": 5}, "cone": {"radius": 2, "height": 4.5},
     "frustum": {"top_radius": 1.8, "radius": 3, "height": 3}, "sphere": {"radius": 3},
+    "hemisphere": {"radius": 3},
 }
 ROUND_FACETS = 72
 
@@ -149,7 +150,7 @@ def _pyramid(s: Solid, node: Any, names: list[str]) -> None:
 def _round(s: Solid, node: Any) -> None:
     r = s.params.setdefault("radius", _sym(s.key, "radius"))
     zero = sp.Integer(0)
-    if not isinstance(node, k.Sphere):
+    if not isinstance(node, k.BALLS):
         s.params.setdefault("height", _sym(s.key, "height"))
     if isinstance(node, k.Frustum):
         s.params.setdefault("top_radius", _sym(s.key, "top_radius"))
@@ -158,6 +159,8 @@ def _round(s: Solid, node: Any) -> None:
         roles["top"] = (zero, zero, s.params["height"])
     if isinstance(node, k.Cone):
         roles["apex"] = (zero, zero, s.params["height"])
+    if isinstance(node, k.Hemisphere):
+        roles["top"] = (zero, zero, r if node.dome == "up" else -r)
     for role, name in node.point_fields().items():
         s.points[name] = roles[role]
 

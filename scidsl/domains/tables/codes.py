@@ -20,5 +20,10 @@ CODES: dict[str, str] = {
     "E7022": "the two parents of a cross do not have the same genes",
     "E7023": "a cross has more genes than the limit (3)",
     "E7024": "traits are not one [dominant, recessive] pair per gene",
+    "E7030": "an allele of a cross or of its phenotypes is missing from the dominance order or the cross",
+    "E7031": "a sex-linked cross of two parents of one sex (X X with X X, or X Y with X Y)",
+    "E7033": "a dominance order is not alleles joined by > and =",
+    "E7034": "phenotypes are not [allele or genotype, name] pairs",
+    "E7035": "the stated ratio differs from the phenotype ratio the cross gives",
     "E7025": "an offspring cell shows a genotype other than the union of its row and column gametes",
 }

@@ -28,11 +28,16 @@ def _check_cross(ctx: Any, node: k.PunnettSquare) -> None:
                          node.span, "write cross: \"Aa x Aa\" (or parents: [\"Aa\", \"Aa\"]), not both"))
         return
     try:
-        cross = parse_cross(node.cross_text())
+        cross = parse_cross(node.cross_text(), node.dominance)
     except GeneticsError as exc:
-        ctx.report(error(exc.code, f"punnett_square {node.name}: {exc}", node.span_of("cross"), exc.hint))
+        key = "dominance" if exc.code == "E7033" else "cross" if node.cross is not None else "parents"
+        ctx.report(error(exc.code, f"punnett_square {node.name}: {exc}", node.span_of(key), exc.hint))
         return
     _check_trait_math(ctx, node)
+    from scidsl.domains.tables.crosses import check_phenotypes, check_ratio
+
+    for code, message, key, hint in check_phenotypes(node, cross) + check_ratio(node, cross):
+        ctx.report(error(code, f"punnett_square {node.name}: {message}", node.span_of(key), hint))
     if node.traits is not None and (len(node.traits) != len(cross.genes) or any(len(t) != 2 for t in node.traits)):
         ctx.report(error("E7024", f"punnett_square {node.name} crosses {len(cross.genes)} gene(s) "
                          f"({', '.join(cross.genes)}) but its traits are {node.traits}", node.span_of("traits"),

@@ -62,10 +62,11 @@ def _total_kind(grid: Grid, r: int, c: int) -> str:
 
 
 def _cross_facts(grid: Grid) -> list:
+    from scidsl.domains.tables import phenotypes as phen
     from scidsl.pipeline import Fact
 
     node: Any = grid.node
-    cross = gen.parse_cross(node.cross_text())
+    cross = gen.parse_cross(node.cross_text(), node.dominance)
     name = grid.owner
     cells = [cell.value for row in grid.cells[1:] for cell in row[1:]]
     out = [Fact("cross", (name,), f"{cross.first} x {cross.second}", f"cross {cross.first} × {cross.second}")]
@@ -86,11 +87,12 @@ def _offspring_facts(grid: Grid, cells: list[str]) -> list:
         for c, cell in enumerate(row[1:]):
             out.append(Fact("offspring", (name, row[0].value, grid.cells[0][c + 1].value), cell.value,
                             f"{row[0].value} × {grid.cells[0][c + 1].value} → {cell.value}"))
-    genos = gen.genotype_ratio(cells)
+    genos = gen.genotype_ratio(cells, cross.dominance)
     text = " : ".join(f"{n} {g}" for g, n in genos)
     out.append(Fact("genotype_ratio", (name,), {g: n for g, n in genos}, f"genotype ratio {text}"))
-    phenos = gen.phenotype_ratio(cells)
-    names = [gen.phenotype_name(ph, cross.genes, node.traits) for ph, _ in phenos]
+    phenos = phen.phenotype_ratio(cells, cross.dominance)
+    lookup = phen.names_of(node.phenotypes)
+    names = [_plain(phen.phenotype_name(ph, cross.genes, node.traits, lookup, cross.dominance)) for ph, _ in phenos]
     ratio = gen.ratio_text([n for _, n in phenos])
     out.append(Fact("phenotype_ratio", (name,), {nm: n for nm, (_, n) in zip(names, phenos)},
                     "phenotype ratio " + " : ".join(f"{r} {nm}" for r, nm in zip(ratio.split(" : "), names))))

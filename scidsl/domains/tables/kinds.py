@@ -117,8 +117,8 @@ class PunnettSquare(Node):
     """A Punnett square: the compiler derives the gametes and offspring of a cross and their ratios."""
 
     kind: Literal["punnett_square"] = "punnett_square"
-    cross: Optional[Label] = Field(default=None, description="the parents' genotypes, e.g. 'Aa x Aa' or 'AaBb x aabb' "
-                                   "(one allele pair per gene: capital = dominant)")
+    cross: Optional[Label] = Field(default=None, description="the parents' genotypes, e.g. 'Aa x Aa', 'AaBb x aabb', "
+                                   "'I^A i x I^B i', 'X^A X^a x X^a Y' (capital = dominant; two capitals: codominant)")
     parents: Optional[list[Label]] = Field(default=None, min_length=2, max_length=2,
                                            description="the two genotypes, another way to write the cross: [\"Aa\", \"Aa\"]")
     caption: Optional[Label] = Field(default=None, description="text above the square")
@@ -126,6 +126,11 @@ class PunnettSquare(Node):
     traits: Optional[list[list[Label]]] = Field(
         default=None, max_length=3, description="per gene [dominant, recessive] phenotype, e.g. "
         "[[\"purple\", \"white\"]]; shown in the legend and the ratio")
+    dominance: Optional[Label] = Field(default=None, description="order of multiple alleles, e.g. 'C > c^h > c'")
+    phenotypes: Optional[list[list[Label]]] = Field(
+        default=None, max_length=20, description="[allele or genotype, name] pairs, e.g. [[\"I^A\", \"A\"], "
+        "[\"i\", \"O\"]]; codominant alleles join their names (AB)")
+    ratio: Optional[Label] = Field(default=None, description="the expected phenotype ratio, checked: '3 : 1'")
     labels: Optional[list[Label]] = Field(default=None, max_length=2,
                                           description="names of the two parents shown before their genotypes, e.g. "
                                           "[\"♀\", \"♂\"]")

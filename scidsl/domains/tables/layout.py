@@ -8,6 +8,8 @@ from scidsl.answers import display, hides
 from scidsl.domains.tables import checks
 from scidsl.domains.tables import genetics as gen
 from scidsl.domains.tables import kinds as k
+from scidsl.domains.tables import phenotypes as phen
+from scidsl.domains.tables.crosses import cells
 from scidsl.domains.tables.grid import (
     HEADER_FILL,
     TOTAL_FILL,
@@ -80,19 +82,21 @@ def _total_cell(values: list[Any], decimals: Optional[int], ha: str) -> Cell:
 
 def punnett_grid(node: k.PunnettSquare, size: float) -> Grid:
     """Gametes of the first parent across the top, of the second down the side, offspring in the cells."""
-    cross = gen.parse_cross(node.cross_text())
+    cross = gen.parse_cross(node.cross_text(), node.dominance)
     if len(cross.genes) > 2:  # an 8 × 8 square only fits a page in a smaller type
         size = max(7.0, size - 2)
     top, side = gen.gametes(cross.first), gen.gametes(cross.second)
-    fills = _phenotype_fills(top, side)
+    children = cells(cross)
+    fills = _phenotype_fills(children, cross.dominance)
     shade = node.shade and not hides(node)  # a fill would tell the phenotype the square asks for
     grid = [[Cell("", "corner", None)] + [Cell(_italic(g), "column", HEADER_FILL, value=g) for g in top]]
-    for g_row in side:
+    for i, g_row in enumerate(side):
         line = [Cell(_italic(g_row), "row", HEADER_FILL, value=g_row)]
-        for g_col in top:
-            child = gen.offspring(g_row, g_col)
+        for j in range(len(top)):
+            child = children[i * len(top) + j]
+            fill = fills[phen.phenotype(child, cross.dominance)] if shade else None
             shown = display(node, _italic(child)) or ""
-            line.append(Cell(shown, "data", fills[gen.phenotype(child)] if shade else None, value=child))
+            line.append(Cell(shown, "data", fill, value=child))
         grid.append(line)
     names = node.labels or []
     titles = (_parent_title(names[0] if names else None, cross.first),
@@ -101,7 +105,7 @@ def punnett_grid(node: k.PunnettSquare, size: float) -> Grid:
     size_grid(out)
     uniform(out)
     if shade:
-        out.legend = _legend(cross, [c.value for row in grid[1:] for c in row[1:]], fills, node.traits)
+        out.legend = _legend(node, cross, children, fills)
         out.legend_right = out.height > 10.0
     return out
 
@@ -114,20 +118,17 @@ def _parent_title(name: Optional[str], g: gen.Genotype) -> str:
     return f"{name} {_italic(str(g))}" if name else _italic(str(g))
 
 
-def _phenotype_fills(top: list[str], side: list[str]) -> dict[tuple[bool, ...], str]:
-    cells = [gen.offspring(r, c) for r in side for c in top]
-    order = [ph for ph, _ in gen.phenotype_ratio(cells)]
-    n = len(top[0]) if top else 0
-    every = sorted({tuple(bool(b >> i & 1) for i in range(n)) for b in range(2 ** n)}, key=lambda p: tuple(not d for d in p))
-    ranked = order + [p for p in every if p not in order]
-    return {ph: PHENOTYPE_FILLS[i % len(PHENOTYPE_FILLS)] for i, ph in enumerate(ranked)}
+def _phenotype_fills(children: list[str], dominance: gen.Dominance) -> dict[phen.Phenotype, str]:
+    order = [ph for ph, _ in phen.phenotype_ratio(children, dominance)]
+    return {ph: PHENOTYPE_FILLS[i % len(PHENOTYPE_FILLS)] for i, ph in enumerate(order)}
 
 
-def _legend(cross: gen.Cross, cells: list[str], fills: dict, traits: Optional[list[list[str]]]) -> list[tuple[str, str]]:
-    total = len(cells)
+def _legend(node: k.PunnettSquare, cross: gen.Cross, children: list[str], fills: dict) -> list[tuple[str, str]]:
+    total = len(children)
+    names = phen.names_of(node.phenotypes)
     out = []
-    for ph, count in gen.phenotype_ratio(cells):
-        name = gen.phenotype_name(ph, cross.genes, traits)
+    for ph, count in phen.phenotype_ratio(children, cross.dominance):
+        name = phen.phenotype_name(ph, cross.genes, node.traits, names, cross.dominance)
         out.append((fills[ph], f"{name}: {count}/{total}"))
     return out
 

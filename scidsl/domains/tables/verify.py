@@ -105,7 +105,11 @@ def _offspring(grid: Grid, texts: dict) -> list[Diagnostic]:
     for (r, c), t in texts.items():
         if r == 0 or c == 0 or (r, 0) not in texts or (0, c) not in texts:
             continue
-        want = gen.offspring(texts[(r, 0)].text.strip("$"), texts[(0, c)].text.strip("$"))
+        dominance = gen.parse_dominance(getattr(grid.node, "dominance", None))
+        try:
+            want = gen.offspring(texts[(r, 0)].text.strip("$"), texts[(0, c)].text.strip("$"), dominance)
+        except gen.GeneticsError:
+            continue
         if t.text.strip("$") != want:
             out.append(error("E7025", f"punnett_square {grid.owner} shows {t.text.strip('$')} where gametes "
                              f"{texts[(r, 0)].text.strip('$')} and {texts[(0, c)].text.strip('$')} give {want}",
