@@ -67,8 +67,9 @@ def _trna(d: Drawing, plan: TranslationPlan, i: int, site: str, own: str, size: 
     lift = 0.55 if site == "E" else 0.0  # the empty tRNA is leaving
     d.items.append(Line(_rect(x - 0.42, 0.62 + lift, x + 0.42, 1.85 + lift), True, TRNA, owner=own, role="trna"))
     for j, base in enumerate(plan.anticodons[i]):
-        d.items.append(Text((i * W + (j + 0.5) * W / 3, 0.36 + lift), base, size, color=TRNA.color, owner=own,
-                            may_touch=(own,)))
+        x0 = i * W + j * W / 3  # each base sits in its own third of the anticodon, under its codon base
+        d.items.append(Text((x0 + W / 6, 0.36 + lift), base, size, color=TRNA.color, owner=own, may_touch=(own,),
+                            within=(x0, 0.36 + lift - 0.3, x0 + W / 3, 0.36 + lift + 0.3)))
     if site == "E":
         return
     chain = [a for a in plan.amino[:i + 1] if a != "stop"] if site == "P" else [plan.amino[i]]

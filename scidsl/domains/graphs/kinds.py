@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, ClassVar, Literal, Optional, Union
 
-from pydantic import Field, GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic import AfterValidator, Field, GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
 
 from scidsl.model import Color, Label, Node, Number, Quantity, Ref, _to_quantity
@@ -48,7 +48,7 @@ def _weight(w: Any) -> Weight:
             from scidsl.syntax import ExprText
             from scidsl.text import mathtext_error
 
-            if isinstance(w, ExprText):
+            if isinstance(w, ExprText) and (len(w) > 24 or "^" in w or "*" * 2 in w):  # 3/5 or 1 - p stay as written
                 raise PydanticCustomError("edge_shape", "the expression {got} is not a weight: write a number, a "
                                           "quantity or a text in quotes", {"got": w[:60]}) from None
 
@@ -159,6 +159,16 @@ class Path(Node):
     example: ClassVar[str] = "path tour on G { through: [A, B, C, D, A], hamiltonian: true }"
 
 
+def _short_expr(v: Any) -> str:
+    """A short unquoted expression kept as written (3/10, p*(1 - p)), never a power tower."""
+    if isinstance(v, str) and len(v) <= 24 and "^" not in v and "**" not in v:
+        return str(v)
+    raise PydanticCustomError("short_expr", "write a probability as a number or a short expression like 3/10", {})
+
+
+ShortExpr = Annotated[str, AfterValidator(_short_expr)]
+
+
 class ProbabilityTree(Node):
     """A probability tree drawn left to right; each node's branch probabilities must add up to 1."""
 
@@ -167,7 +177,7 @@ class ProbabilityTree(Node):
                                  "[[S, H, 1/2], [S, T, 1/2], [H, HH, p]]; a child named after its parent shows the rest")
     texts: Optional[list[list[Label]]] = Field(default=None, max_length=MAX_NODES,
                                                description="[node, text] shown at a node: [[H, \"heads\"]]")
-    outcomes: Optional[list[list[Union[float, Label]]]] = Field(default=None, max_length=MAX_NODES,
+    outcomes: Optional[list[list[Union[float, Label, ShortExpr]]]] = Field(default=None, max_length=MAX_NODES,
                                                   description="[leaf, probability] stated and checked: [[HH, 1/4]]")
     leaves: bool = Field(default=True, description="write each outcome and its probability at the right")
     caption: Optional[Label] = Field(default=None, description="text under the tree")

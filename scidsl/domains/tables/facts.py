@@ -62,7 +62,6 @@ def _total_kind(grid: Grid, r: int, c: int) -> str:
 
 
 def _cross_facts(grid: Grid) -> list:
-    from scidsl.domains.tables import phenotypes as phen
     from scidsl.pipeline import Fact
 
     node: Any = grid.node
@@ -77,10 +76,11 @@ def _cross_facts(grid: Grid) -> list:
 
 
 def _offspring_facts(grid: Grid, cells: list[str]) -> list:
+    from scidsl.domains.tables import phenotypes as phen
     from scidsl.pipeline import Fact
 
     node: Any = grid.node
-    cross = gen.parse_cross(node.cross_text())
+    cross = gen.parse_cross(node.cross_text(), node.dominance)
     name = grid.owner
     out = []
     for row in grid.cells[1:]:
