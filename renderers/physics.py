@@ -138,8 +138,9 @@ def _shot(item: Any, out: Drawing) -> None:
     if fl.h0 > 0:
         out.items.append(Line(((x0 - 0.6, page((0, fl.h0))[1]), page((0, fl.h0)), page((0, 0))), False,
                               Stroke(width=1.0), owner=owner, role="cliff"))
-        out.items.append(Line(((x0 - 0.4, 0.0), (x0 - 0.4, page((0, fl.h0))[1])), False, Stroke(width=0.8), "both",
-                              owner=owner, role="dimension"))
+        tall = page((0, fl.h0))[1]
+        out.items.append(Line(((x0 - 0.4, 0.0), (x0 - 0.4, tall)), False, Stroke(width=0.8),
+                              "both" if tall >= 0.8 else None, owner=owner, role="dimension"))
         out.labels.append(LabelSpec(f"$h$ = {node.height.pretty()}", (x0 - 0.4, page((0, fl.h0))[1] / 2), owner,
                                     size=10, prefer=(180.0, 150.0, 210.0, 120.0, 240.0)))
     pts = tuple(page(fl.at(fl.time * j / 120)) for j in range(121))

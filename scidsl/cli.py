@@ -54,6 +54,16 @@ def _compile_file(args: argparse.Namespace, fmt: Optional[str] = None):  # type:
                             seconds=args.budget, memory=int(args.memory * 2**20)), None
 
 
+def _compile_here(path: str):  # type: ignore[no-untyped-def]
+    """Compile a file in this process, with verification (quiz and variants need the whole result)."""
+    from scidsl.pipeline import compile as compile_source
+
+    data, problem = _read(path)
+    if data is None:
+        return None, problem
+    return compile_source(data, "<stdin>" if path == "-" else path), None
+
+
 def _say(message: str) -> None:
     from scidsl.diagnostics import escape_text
 
@@ -182,7 +192,7 @@ def cmd_quiz(args: argparse.Namespace) -> int:
     """Print multiple-choice items about the figure's visible facts as JSON."""
     from scidsl.quiz import make_quiz
 
-    result, problem = _compile_file(args.file)
+    result, problem = _compile_here(args.file)
     if result is None:
         print(f"scidsl: {problem}", file=sys.stderr)
         return EXIT_USAGE
@@ -198,7 +208,7 @@ def cmd_variants(args: argparse.Namespace) -> int:
     """Write N distinct verified variants of a scene whose givens or properties declare ranges."""
     from scidsl.variants import MAX_VARIANTS, make_variants, slots, write_variants
 
-    result, problem = _compile_file(args.file)
+    result, problem = _compile_here(args.file)
     if result is None:
         print(f"scidsl: {problem}", file=sys.stderr)
         return EXIT_USAGE

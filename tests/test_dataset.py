@@ -31,13 +31,13 @@ def _rows(folder: pathlib.Path) -> list[dict]:
 
 def test_jsonl_has_image_scene_facts_and_quiz(dataset: pathlib.Path) -> None:
     rows = {r["id"]: r for r in _rows(dataset)}
-    assert set(rows) == {"venn", "cross"}
+    assert set(rows) == {"venn.sdl", "cross.sdl"}  # ids are paths relative to the folder
     for row in rows.values():
         assert (dataset / row["image"]).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert row["scene"].strip() and row["facts"] and row["quiz"]
-    hidden = {(f["predicate"], tuple(f["args"])) for f in rows["venn"]["facts"] if f["hidden"]}
+    hidden = {(f["predicate"], tuple(f["args"])) for f in rows["venn.sdl"]["facts"] if f["hidden"]}
     assert ("region", ("V", "B only")) in hidden
-    assert all((i["fact"]["predicate"], tuple(i["fact"]["args"])) not in hidden for i in rows["venn"]["quiz"])
+    assert all((i["fact"]["predicate"], tuple(i["fact"]["args"])) not in hidden for i in rows["venn.sdl"]["quiz"])
 
 
 def test_parquet_loads_with_pyarrow(dataset: pathlib.Path) -> None:
@@ -85,7 +85,7 @@ def _answers(rows: list[dict], wrong_in: str | None = None) -> list:
 def test_validate_reports_accuracy_against_the_loopback_server(dataset: pathlib.Path, capsys) -> None:  # type: ignore[no-untyped-def]
     rows = _rows(dataset)
     n_items = sum(len(r["quiz"]) for r in rows)
-    with ScriptedServer(_answers(rows, wrong_in="venn")) as server:
+    with ScriptedServer(_answers(rows, wrong_in="venn.sdl")) as server:
         code = main(["validate", str(dataset), "--model", "vision", "--base-url", server.base_url])
     assert code == 0
     report = json.loads(capsys.readouterr().out)
