@@ -115,7 +115,7 @@ def test_cuboid_space_diagonal_matches_the_formula(a: int, b: int, c: int) -> No
 
 
 @settings(max_examples=12, deadline=None)
-@given(st.integers(3, 8), st.floats(1, 30), st.floats(1.05, 2))  # taller ones: see the test below
+@given(st.integers(3, 8), st.floats(1, 30), st.floats(1.2, 2))  # flatter ones crowd their vertex names (E5013)
 def test_regular_pyramid_height_from_the_edge(n: int, side: float, factor: float) -> None:
     names = "V" + "ABCDEFGH"[:n]
     circum = side / (2 * math.sin(math.pi / n))
