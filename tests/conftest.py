@@ -63,3 +63,19 @@ def layout_and_page(text: str, domain: str):  # type: ignore[no-untyped-def]
 
     result = compile_ok(text)
     return registry.implementation(domain).layout(domain_context(result, domain)), result.drawing
+
+
+def moved_anchor_codes(result, domain: str, anchor: str, dy: float) -> tuple[list, list]:  # type: ignore[no-untyped-def]
+    """A domain's after-render diagnostics on its untouched page, then with one anchor moved up by `dy`."""
+    from scidsl import registry
+
+    ctx = domain_context(result, domain)
+    impl = registry.implementation(domain)
+    lay = impl.layout(ctx)
+    page = result.drawing
+    impl.verify(ctx, lay, page)
+    before = [d.code for d in ctx.diagnostics]
+    x, y = page.anchors[anchor]
+    page.anchors[anchor] = (x, y + dy)
+    impl.verify(ctx, lay, page)
+    return before, [d.code for d in ctx.diagnostics]

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from scidsl.primitives import Drawing
 from tests.conftest import compile_ok as _compile
-from tests.conftest import domain_context
+from tests.conftest import moved_anchor_codes
 
 CODES_TESTED_HERE = ("E9509",)
 
@@ -103,19 +103,8 @@ def test_leaders_do_not_cross_in_the_examples() -> None:
 
 
 def test_a_meniscus_moved_on_the_page_is_reported() -> None:
-    from scidsl import registry
-
     result = _compile(TITRATION.format(cap=50, reading=20.22))
-    ctx = domain_context(result, "lab")
-    impl = registry.implementation("lab")
-    lay = impl.layout(ctx)
-    page = result.drawing
-    impl.verify(ctx, lay, page)
-    assert not ctx.diagnostics
-    x, y = page.anchors["B.meniscus"]
-    page.anchors["B.meniscus"] = (x, y + 0.5)
-    impl.verify(ctx, lay, page)
-    assert [d.code for d in ctx.diagnostics] == ["E9509"]
+    assert moved_anchor_codes(result, "lab", "B.meniscus", 0.5) == ([], ["E9509"])
 
 
 @settings(max_examples=10, deadline=None)

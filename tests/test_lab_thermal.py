@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scidsl.domains.lab.thermal import minor_step, window
-from tests.conftest import compile_ok, domain_context
+from tests.conftest import compile_ok, domain_context, moved_anchor_codes
 
 CODES_TESTED_HERE = ("E9524",)
 
@@ -57,19 +57,8 @@ def test_bomb_heat_from_its_constant() -> None:
 
 
 def test_a_column_moved_on_the_page_is_reported() -> None:
-    from scidsl import registry
-
     result = compile_ok("thermometer T { scale: [0 degC, 50 degC], reading: 30.0 degC }")
-    ctx = domain_context(result, "lab")
-    impl = registry.implementation("lab")
-    lay = impl.layout(ctx)
-    page = result.drawing
-    impl.verify(ctx, lay, page)
-    assert not ctx.diagnostics
-    x, y = page.anchors["T.level"]
-    page.anchors["T.level"] = (x, y + 0.8)
-    impl.verify(ctx, lay, page)
-    assert [d.code for d in ctx.diagnostics] == ["E9524"]
+    assert moved_anchor_codes(result, "lab", "T.level", 0.8) == ([], ["E9524"])
 
 
 def test_two_thermometers_in_one_calorimeter() -> None:

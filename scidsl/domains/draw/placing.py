@@ -370,7 +370,7 @@ def place_body(node: Node, size: P, placed: dict[str, Any], anchors: dict[str, P
         else:
             gap_text = f" ({gap:g} cm below)" if gap else ""
         rels.append(Relation("hangs from", owner, target, node.span, f"{node.name} hangs from {target}{gap_text}",
-                             _measure_hang(owner, target, p, gap + (0 if mount is None else 0))))
+                             _measure_hang(owner, target)))
         return _box_at(c, w, h), c, rels, mount
     if node.on is not None:
         corners, c, rel, mount = _place_on(node, w, h, placed, anchors, scale)
@@ -562,16 +562,14 @@ def _gap(g: float) -> str:
     return "none flush" if math.isinf(g) else f"{g:.3f} cm"
 
 
-def _measure_hang(subject: str, target: str, point: P, gap: float) -> Any:
+def _measure_hang(subject: str, target: str) -> Any:
     def measure(page: Any) -> Optional[str]:
         top = page.anchors.get(f"{subject}.top")
         if top is None:
             return None
-        b = page.bounds()
         xs = [p[0] for seg in place.segments(page, subject) for p in seg]
         centre_x = top[0] if not xs else (min(xs) + max(xs)) / 2
-        tgt = page.anchors.get(f"{target}.end") or page.anchors.get(f"{target}.bottom") or page.anchors.get(target)
-        if tgt is None or b is None:
+        if not any(key in page.anchors for key in (f"{target}.end", f"{target}.bottom", target)):
             return None
         if abs(centre_x - top[0]) > place.CONTACT_TOL_CM:
             return f"{subject} is not drawn centred under its hanging point"
