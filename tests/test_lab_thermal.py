@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scidsl.domains.lab.thermal import minor_step, window
-from tests.conftest import compile_ok, domain_context, moved_anchor_codes
+from tests.conftest import compile_ok, moved_anchor_codes
 
 CODES_TESTED_HERE = ("E9524",)
 
