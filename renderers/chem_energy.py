@@ -22,6 +22,7 @@ GUIDE = Stroke(width=0.7, dash="dotted", color="#555555")
 MARK = Stroke(width=0.9)
 KEY_GAP = 1.4  # ΔH arrow to the key: room for the ΔH label
 SAMPLE = 0.8  # length of a line sample in the key
+RUN_ALONG = 0.1  # a curve this close to a level over three samples runs along it
 
 
 def render_energy(block: EnergyBlock) -> Drawing:
@@ -58,9 +59,24 @@ def _axes(out: Drawing, width: float, height: float, own: str) -> None:
 def _guides(out: Drawing, geo: ProfileGeometry, dh_x: float, own: str) -> None:
     """Dotted level lines: the reactants' across to the ΔH arrow, the products' out to it."""
     y_r, y_p = geo.ys[0], geo.ys[-1]
-    out.items.append(Line(((geo.xs[0], y_r), (dh_x + 0.15, y_r)), False, GUIDE, owner=f"{own}.guide"))
+    x0 = _last_run_along(geo.curve + geo.cat_curve, y_r, geo.xs[0])
+    out.items.append(Line(((x0, y_r), (dh_x + 0.15, y_r)), False, GUIDE, owner=f"{own}.guide"))
     out.items.append(Line(((geo.xs[-1] + PLATEAU * 0.8, y_p), (dh_x + 0.15, y_p)), False, GUIDE,
                           owner=f"{own}.guide"))
+
+
+def _last_run_along(points: list[tuple[float, float]], y: float, x0: float) -> float:
+    """Where a curve last runs along the level y (not merely crossing it): a guide starts there.
+
+    A profile whose first barrier is small next to its range stays at the reactants' height for a
+    while; a dotted guide drawn over that stretch would sit on the curve and read as one line.
+    """
+    near = [abs(py - y) < RUN_ALONG for _, py in points]
+    start = x0
+    for k in range(1, len(points) - 1):
+        if near[k - 1] and near[k] and near[k + 1]:
+            start = max(start, points[k + 1][0])
+    return start
 
 
 def _delta_h(out: Drawing, node: Any, geo: ProfileGeometry, x: float, own: str) -> None:

@@ -8,6 +8,8 @@ from scidsl.primitives import Drawing, LabelSpec, Line, Stroke, Text
 _LEVEL_W = 5.0
 _TUBE_H = 1.6
 _WAVE_W = 8.0
+_DIM_MIN = 0.2  # a dimension line shorter than this (cm) is left out: no room for it or its label
+_DIM_HEADS = 0.8  # ... and one shorter than this has no heads: two heads would meet with no shaft
 
 
 def render_physics(items: list) -> Drawing:
@@ -119,6 +121,10 @@ def _wave(item: Any, out: Drawing) -> None:
                               role="caption"))
 
 
+def _dim_heads(length: float) -> str | None:
+    return "both" if length >= _DIM_HEADS else None
+
+
 def _shot(item: Any, out: Drawing) -> None:
     """Ground, launch height, the parabola, the launch velocity with its angle, range and greatest height."""
     import math
@@ -140,7 +146,7 @@ def _shot(item: Any, out: Drawing) -> None:
                               Stroke(width=1.0), owner=owner, role="cliff"))
         tall = page((0, fl.h0))[1]
         out.items.append(Line(((x0 - 0.4, 0.0), (x0 - 0.4, tall)), False, Stroke(width=0.8),
-                              "both" if tall >= 0.8 else None, owner=owner, role="dimension"))
+                              _dim_heads(tall), owner=owner, role="dimension"))
         out.labels.append(LabelSpec(f"$h$ = {node.height.pretty()}", (x0 - 0.4, page((0, fl.h0))[1] / 2), owner,
                                     size=10, prefer=(180.0, 150.0, 210.0, 120.0, 240.0)))
     pts = tuple(page(fl.at(fl.time * j / 120)) for j in range(121))
@@ -162,15 +168,16 @@ def _shot(item: Any, out: Drawing) -> None:
         out.labels.append(LabelSpec(node.angle.pretty(), (start[0] + 0.8 * math.cos(math.radians(deg / 2)),
                                                           start[1] + 0.8 * math.sin(math.radians(deg / 2))),
                                     owner, size=9, prefer=(deg / 2,), distance=0.08))
-    if "height" in node.show:
-        top = page(fl.top)
-        out.items.append(Line((top, (top[0], 0.0)), False, Stroke(width=0.8), "both", owner=owner, role="dimension"))
+    top = page(fl.top)
+    if "height" in node.show and top[1] >= _DIM_MIN:
+        out.items.append(Line((top, (top[0], 0.0)), False, Stroke(width=0.8), _dim_heads(top[1]), owner=owner,
+                              role="dimension"))
         out.labels.append(LabelSpec("$H$", (top[0], top[1] / 2), owner, size=10,
                                     prefer=(0.0, 180.0)))
-    if "range" in node.show:
+    if "range" in node.show and land[0] - x0 >= _DIM_MIN:
         y = -0.7
-        out.items.append(Line(((x0, y), (land[0], y)), False, Stroke(width=0.8), "both", owner=owner,
-                              role="dimension"))
+        out.items.append(Line(((x0, y), (land[0], y)), False, Stroke(width=0.8), _dim_heads(land[0] - x0),
+                              owner=owner, role="dimension"))
         out.items.append(Text(((x0 + land[0]) / 2, y - 0.1), "$R$", 10, "center", "top",
                               owner=owner, role="range"))
     out.anchors.update({f"{node.name}.launch": start, f"{node.name}.top": page(fl.top),
