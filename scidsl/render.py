@@ -147,6 +147,9 @@ def _draw_arc(ax, item: Arc) -> None:  # type: ignore[no-untyped-def]
 def _arrow_head(ax, tail, tip, stroke) -> None:  # type: ignore[no-untyped-def]
     from matplotlib.patches import FancyArrowPatch
 
+    # the head alone: a shaft of a thousandth of the last segment keeps its direction, and the line
+    # under it keeps its own dash
+    tail = (tip[0] - (tip[0] - tail[0]) * 1e-3, tip[1] - (tip[1] - tail[1]) * 1e-3)
     ax.add_patch(FancyArrowPatch(tail, tip, arrowstyle="-|>", mutation_scale=8 + 2 * stroke.width,
                                  shrinkA=0, shrinkB=0, color=stroke.color, linewidth=stroke.width,
                                  zorder=stroke.zorder + 0.1))

@@ -327,3 +327,21 @@ def test_circular_field_lines_turn_the_stated_way() -> None:
             cross = (x0 - centre[0]) * (y1 - y0) - (y0 - centre[1]) * (x1 - x0)
             assert cross * sense > 0
         assert len(_lines(r, owner, "field")) == 2
+
+
+def test_a_dashed_arrow_stays_dashed_under_its_head() -> None:
+    """The head is drawn alone: no solid shaft of the head's patch covers the dashed line."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import FancyArrowPatch
+
+    from scidsl.primitives import Drawing, Stroke
+    from scidsl.render import draw
+
+    canvas = draw(Drawing(items=[Line(((0.0, 0.0), (6.0, 0.0)), False, Stroke(dash="dashed"), "end")]), [])
+    ax = canvas.figure.axes[0]
+    (line,) = [a for a in ax.get_lines() if isinstance(a, Line2D)]
+    assert line.get_linestyle() == "--"
+    (head,) = [p for p in ax.patches if isinstance(p, FancyArrowPatch)]
+    canvas.figure.canvas.draw()
+    shaft_px = line.get_window_extent().width
+    assert head.get_window_extent().width < 0.1 * shaft_px
