@@ -253,3 +253,13 @@ def test_between_and_axes_sit_where_stated(gap: float, turn: int, length: float)
     scale = (b[0] - a[0]) / gap
     assert math.isclose(math.dist(o, x), length * scale, rel_tol=1e-6)
     assert abs(math.degrees(math.atan2(x[1] - o[1], x[0] - o[0])) - turn) < 1e-6
+
+
+@settings(max_examples=10)
+@given(st.integers(1, 179))
+def test_a_negative_angle_points_below_the_horizontal(deg: int) -> None:
+    """`-35 deg` is 35° below the horizontal (325°); `-ramp.slope` stays the reversed slope."""
+    page = compile_ok(f"dot A\narrow a from A {{ direction: -{deg} deg, length: 2 }}").drawing
+    (shaft,) = [it for it in page.items if isinstance(it, Line) and it.owner == "a"]
+    (x0, y0), (x1, y1) = shaft.points[0], shaft.points[-1]
+    assert math.isclose(math.degrees(math.atan2(y1 - y0, x1 - x0)) % 360, 360 - deg, abs_tol=1e-6)

@@ -628,7 +628,9 @@ def _direction_value(tree: Any, start: P, placed: dict[str, Any], anchors: dict[
 
         return math.degrees(evaluate_constant(tree))
     if isinstance(tree, syntax.Neg):
-        return (_direction_value(tree.operand, start, placed, anchors) + 180) % 360
+        if isinstance(tree.operand, syntax.Qty):  # `-35 deg` is an angle below the horizontal
+            return -_direction_value(tree.operand, start, placed, anchors) % 360
+        return (_direction_value(tree.operand, start, placed, anchors) + 180) % 360  # `-ramp.slope`: reversed
     if isinstance(tree, syntax.Ref) and tree.dotted in place.WORD_ANGLES:
         return place.WORD_ANGLES[tree.dotted]
     if isinstance(tree, syntax.Call) and tree.fn in ("normal", "towards", "tangent") and len(tree.args) == 1 \
