@@ -263,3 +263,16 @@ def test_a_negative_angle_points_below_the_horizontal(deg: int) -> None:
     (shaft,) = [it for it in page.items if isinstance(it, Line) and it.owner == "a"]
     (x0, y0), (x1, y1) = shaft.points[0], shaft.points[-1]
     assert math.isclose(math.degrees(math.atan2(y1 - y0, x1 - x0)) % 360, 360 - deg, abs_tol=1e-6)
+
+
+def test_bodies_nested_by_statement_are_not_overlaps() -> None:
+    """A charge inside a cavity inside a shell, and two halves of one ring inside one point, overlap on
+    purpose; two blocks merely placed at one spot still do not (tests/cases E4027)."""
+    page = compile_ok(
+        "disk shell { radius: 2.6 }\ndisk cavity inside shell { radius: 1.9, fill: white }\n"
+        "disk charge inside cavity { radius: 0.18 }\ndot c right of shell { gap: 4, hidden: true }\n"
+        "ellipse front inside c { radii: [2.6, 0.55], start: 180 deg, end: 360 deg }\n"
+        "ellipse back inside c { radii: [2.6, 0.55], start: 0 deg, end: 180 deg, dash: dashed }").drawing
+    shell = next(it for it in page.items if isinstance(it, Circle) and it.owner == "shell")
+    charge = next(it for it in page.items if isinstance(it, Circle) and it.owner == "charge")
+    assert math.dist(shell.center, charge.center) < 1e-9

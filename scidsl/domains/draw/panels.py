@@ -130,9 +130,26 @@ def _shift(shape: Any, dx: float, dy: float) -> None:
 _BODIES = (k.Box, k.Disk, k.Ellipse, k.Charge)
 
 
-def _touching_by_statement(a: Any, b: Any) -> bool:
-    """True when a is stated to be inside b, on its rim or hanging from it."""
-    return any(str(getattr(a, key, None) or "").partition(".")[0] == b.name for key in ("inside", "on", "hangs_from"))
+def _holders(node: Any) -> list[str]:
+    """The names a body is stated to sit inside, on or hang from."""
+    return [str(getattr(node, key, None) or "").partition(".")[0] for key in ("inside", "on", "hangs_from")]
+
+
+def _nested_by_statement(a: Any, b: Any, by_name: dict[str, Any]) -> bool:
+    """True when a is stated to be inside b, on its rim or hanging from it, through any chain of such
+    statements (a charge inside a cavity inside a shell), or when both sit inside one thing (two halves
+    of one circle)."""
+    seen, todo = set(), [a]
+    while todo:
+        node = todo.pop()
+        for name in _holders(node):
+            if name == b.name:
+                return True
+            if name and name not in seen and name in by_name:
+                seen.add(name)
+                todo.append(by_name[name])
+    inside_a, inside_b = getattr(a, "inside", None), getattr(b, "inside", None)
+    return inside_a is not None and str(inside_a) == str(inside_b)
 
 
 def overlapping_bodies(layout: Any) -> list[tuple[Any, Any]]:
@@ -153,10 +170,11 @@ def overlapping_bodies(layout: Any) -> list[tuple[Any, Any]]:
               and (getattr(s.node, "at", None) is None or placing.stated_relations(s.node) != ["at"])]
     geoms = [area(s) for s in bodies]
     out = []
+    by_name = {s.node.name: s.node for s in layout.shapes if getattr(s.node, "name", None)}
     for i, a in enumerate(bodies):
         for j in range(i + 1, len(bodies)):
             b = bodies[j]
-            if _touching_by_statement(a.node, b.node) or _touching_by_statement(b.node, a.node):
+            if _nested_by_statement(a.node, b.node, by_name) or _nested_by_statement(b.node, a.node, by_name):
                 continue
             shared = geoms[i].intersection(geoms[j]).area
             if shared > 0.02 * min(geoms[i].area, geoms[j].area) and shared > 1e-3:
