@@ -276,3 +276,10 @@ def test_bodies_nested_by_statement_are_not_overlaps() -> None:
     shell = next(it for it in page.items if isinstance(it, Circle) and it.owner == "shell")
     charge = next(it for it in page.items if isinstance(it, Circle) and it.owner == "charge")
     assert math.dist(shell.center, charge.center) < 1e-9
+
+
+def test_a_box_at_a_point_has_its_stated_length_and_height() -> None:
+    page = compile_ok("dot c { hidden: true }\nbox b at c { length: 6, height: 0.3 }").drawing
+    (outline,) = [it for it in page.items if isinstance(it, Line) and it.owner == "b"]
+    xs, ys = [p[0] for p in outline.points], [p[1] for p in outline.points]
+    assert math.isclose(max(xs) - min(xs), 6) and math.isclose(max(ys) - min(ys), 0.3)

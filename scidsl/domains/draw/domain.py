@@ -302,7 +302,7 @@ def _place(node: Node, anchors: dict[str, P], placed: dict[str, Shape], scale: f
     if isinstance(node, (k.Spring, k.Arrow, k.Dimension)) and getattr(node, "center", None) is None \
             and any(_names_support(e, placed) for e in (node.from_, node.to)):
         return Shape(node, _ends_on_support(node, anchors, placed, out))
-    return _shape(node, anchors)
+    return _shape(node, anchors, scale)
 
 
 def _names_support(expr: Any, placed: dict[str, Shape]) -> bool:
@@ -474,7 +474,7 @@ def _check_scale(ctx: Any, layout: Layout, world: float | None = None) -> None:
                              related=((first.node.span, "this dimension sets the scale"),) if first is not None else ()))
 
 
-def _shape(node: Node, anchors: dict[str, P]) -> Shape:  # noqa: C901
+def _shape(node: Node, anchors: dict[str, P], scale: float = 0.0) -> Shape:  # noqa: C901
     if isinstance(node, (k.Polyline, k.Polygon)):
         return Shape(node, [position(p, anchors) for p in node.points], closed=isinstance(node, k.Polygon))
     if isinstance(node, k.Curve):
@@ -487,8 +487,10 @@ def _shape(node: Node, anchors: dict[str, P]) -> Shape:  # noqa: C901
     if isinstance(node, (k.TextItem, k.Marker)):
         return Shape(node, [position(node.at, anchors)])
     if isinstance(node, k.Box):
+        from scidsl.domains.draw.placing import size_of
+
         cx, cy = position(node.at, anchors)
-        w, h = node.size
+        w, h = size_of(node, scale)  # `length` and `height` override `size`, as with relations
         return Shape(node, [(cx - w / 2, cy - h / 2), (cx + w / 2, cy - h / 2), (cx + w / 2, cy + h / 2),
                             (cx - w / 2, cy + h / 2)], closed=True, center=(cx, cy))
     if isinstance(node, k.Spring) and node.center is not None:
