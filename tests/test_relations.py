@@ -283,3 +283,15 @@ def test_a_box_at_a_point_has_its_stated_length_and_height() -> None:
     (outline,) = [it for it in page.items if isinstance(it, Line) and it.owner == "b"]
     xs, ys = [p[0] for p in outline.points], [p[1] for p in outline.points]
     assert math.isclose(max(xs) - min(xs), 6) and math.isclose(max(ys) - min(ys), 0.3)
+
+
+@settings(max_examples=10)
+@given(st.floats(0.3, 3.0), st.floats(0.3, 3.0), st.floats(0.2, 3.0))
+def test_beside_an_ellipse_measures_from_its_whole_outline(rx: float, ry: float, gap: float) -> None:
+    rx, ry, gap = round(rx, 2), round(ry, 2), round(gap, 2)
+    page = compile_ok(f"ellipse e {{ radii: [{rx}, {ry}] }}\ndot d left of e {{ gap: {gap} }}\n"
+                      f"dot u below e {{ gap: {gap} }}").drawing
+    c = page.anchors["e.center"]
+    s = (c[0] - page.anchors["e.left"][0]) / rx  # the page may be scaled to fit
+    assert math.isclose(c[0] - page.anchors["d"][0], s * (rx + gap), rel_tol=1e-6)
+    assert math.isclose(c[1] - page.anchors["u"][1], s * (ry + gap), rel_tol=1e-6)

@@ -828,6 +828,9 @@ def _cut_behind(node: k.Field_, paths: list[list[P]], placed: dict[str, Shape]) 
         start = path[0]
         pieces.sort(key=lambda piece: _dist(start, piece[0]))
         out.extend(p if _dist(start, p[0]) <= _dist(start, p[-1]) else p[::-1] for p in pieces)
+    if not out:
+        raise _PosError("E4019", f"every line of the field lies behind {', '.join(node.behind)}: nothing is left "
+                        "to draw", "give the field a margin around the shapes, or pass behind fewer of them")
     return out
 
 

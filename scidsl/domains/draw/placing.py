@@ -200,11 +200,26 @@ def rim_point(shape: Any, angle_deg: float) -> P:
 def bbox(shape: Any) -> tuple[float, float, float, float]:
     """The box a placed item covers (a disk by its radius)."""
     pts = list(shape.points)
+    if isinstance(shape.node, k.Ellipse) and len(pts) == 3:
+        pts = _ellipse_outline(shape)
     if shape.center is not None and shape.radius:
         c, r = shape.center, shape.radius
         pts += [(c[0] - r, c[1] - r), (c[0] + r, c[1] + r)]
     xs, ys = [p[0] for p in pts], [p[1] for p in pts]
     return min(xs), min(ys), max(xs), max(ys)
+
+
+def _ellipse_outline(shape: Any) -> list[P]:
+    """Points of an ellipse's drawn outline (the whole ellipse, or its arc from `start` to `end`)."""
+    (cx, cy), pa, pb = shape.points
+    rx, ry = math.dist((cx, cy), pa), math.dist((cx, cy), pb)
+    node = shape.node
+    t0 = math.degrees(node.start.si) if node.start is not None else 0.0
+    t1 = math.degrees(node.end.si) if node.end is not None else t0 + 360.0
+    t1 += 360.0 * math.ceil(max(t0 - t1, 0.0) / 360.0)  # counter-clockwise from start to end
+    steps = 72
+    return [(cx + rx * math.cos(math.radians(t0 + (t1 - t0) * j / steps)),
+             cy + ry * math.sin(math.radians(t0 + (t1 - t0) * j / steps))) for j in range(steps + 1)]
 
 
 def vertex_faces(point: P, placed: dict[str, Any]) -> Optional[tuple[Face, Face]]:
