@@ -295,3 +295,24 @@ def test_beside_an_ellipse_measures_from_its_whole_outline(rx: float, ry: float,
     s = (c[0] - page.anchors["e.left"][0]) / rx  # the page may be scaled to fit
     assert math.isclose(c[0] - page.anchors["d"][0], s * (rx + gap), rel_tol=1e-6)
     assert math.isclose(c[1] - page.anchors["u"][1], s * (ry + gap), rel_tol=1e-6)
+
+
+@settings(max_examples=8)
+@given(st.sampled_from(["$F$", "$\\pi$ Beam", "incident light"]), st.floats(0.1, 1.0),
+       st.sampled_from(["left", "right", "above", "below"]))
+def test_a_text_beside_an_arrow_keeps_its_gap_from_its_own_edge(text: str, gap: float, side: str) -> None:
+    """The text's own extent counts: its nearest edge sits `gap` from the arrow, never on it."""
+    from scidsl.text import measure_text
+
+    gap = round(gap, 2)
+    rel = f"{side} of" if side in ("left", "right") else side
+    page = compile_ok(f'dot A\nforce beam from A {{ direction: right, length: 2 }}\n'
+                      f'text "{text}" {rel} beam {{ gap: {gap} }}').drawing
+    (shaft,) = [it for it in page.items if isinstance(it, Line) and it.owner == "beam"]
+    label = next(it for it in page.items if getattr(it, "text", None) == text)
+    w, h, _ = measure_text(text, label.size)
+    xs, ys = [p[0] for p in shaft.points], [p[1] for p in shaft.points]
+    (x, y) = label.at
+    far = {"left": min(xs) - (x + w / 2), "right": (x - w / 2) - max(xs),
+           "above": (y - h / 2) - max(ys), "below": min(ys) - (y + h / 2)}[side]
+    assert far > 0.5 * gap

@@ -313,7 +313,7 @@ def stated_relations(node: Node) -> list[str]:
 
 
 def size_of(node: Node, scale: float) -> P:
-    """Width and height of a body in page cm (a disk by its diameter, a dot or text as a point)."""
+    """Width and height of a body in page cm (a disk by its diameter, a text by its measure, a dot as a point)."""
     if isinstance(node, k.Box):
         return cm(node.length, scale, node.size[0]), cm(node.height, scale, node.size[1])
     if isinstance(node, (k.Disk, k.Charge, k.CurrentMark)):
@@ -328,6 +328,11 @@ def size_of(node: Node, scale: float) -> P:
         return cm(node.length, scale, 4.0), cm(node.height, scale, 3.0)
     if isinstance(node, k.Lens):
         return 0.2, node.height
+    if isinstance(node, k.TextItem):  # its extent on the page; an aligned text reaches a full width either way
+        from scidsl.text import measure_text
+
+        w, h, _ = measure_text(node.text, node.size)
+        return (w if node.align == "center" else 2 * w), h
     return 0.0, 0.0
 
 
