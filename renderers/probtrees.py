@@ -19,7 +19,7 @@ def _math(tex: str) -> str:
 
 def render_probability_tree(lay: Any) -> Drawing:
     """Every node, branch, probability and leaf outcome."""
-    from scidsl.domains.graphs.probtrees import tex
+    from scidsl.domains.graphs.probtrees import LABEL_AT, LABEL_SIZE, branch_label
 
     out = Drawing()
     half = {n: (measure_text(t, SIZE)[0] / 2 + GAP_CM if t else 0.0) for n, t in lay.shown.items()}
@@ -27,14 +27,14 @@ def render_probability_tree(lay: Any) -> Drawing:
         out.anchors[f"{lay.name}.{n}"] = (x, y)
         if lay.shown[n]:
             out.items.append(Text((x, y), lay.shown[n], SIZE, owner=f"{lay.name}.{n}", role="outcome"))
-    for (a, b), v in lay.prob.items():
+    for a, b in lay.prob:
         (xa, ya), (xb, yb) = lay.pos[a], lay.pos[b]
         owner = f"{lay.name}.{a}-{b}"
         start, end = (xa + half[a], ya), (xb - half[b], yb)
         out.items.append(Line((start, end), stroke=BRANCH, owner=owner, role="branch"))
-        mid = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
+        at = (start[0] + (end[0] - start[0]) * LABEL_AT, start[1] + (end[1] - start[1]) * LABEL_AT)
         side = (90.0, 60.0, 120.0) if yb >= ya else (270.0, 300.0, 240.0)
-        out.labels.append(LabelSpec(_math(lay.written.get((a, b)) or tex(v)), mid, owner, SIZE - 1, side, 0.06))
+        out.labels.append(LabelSpec(branch_label(lay, a, b), at, owner, LABEL_SIZE, side, 0.06))
     if lay.node.leaves:
         _leaf_column(lay, out)
     return out

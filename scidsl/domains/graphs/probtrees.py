@@ -9,7 +9,10 @@ from scidsl.diagnostics import error
 
 P = tuple[float, float]
 COLUMN_CM = 3.0  # between the stages
-ROW_CM = 1.5  # between neighbouring leaves
+ROW_CM = 1.5  # between neighbouring leaves, at least
+LABEL_AT = 0.6  # a branch's probability sits this far along it, where the fork has opened
+LABEL_SIZE = 10.0  # points, the branch probabilities
+LABEL_CLEAR = 0.35  # cm between a probability and the neighbouring branch
 
 
 @dataclass
@@ -199,7 +202,8 @@ def layout_probability_tree(lay: ProbTreeLayout) -> ProbTreeLayout:
         for c in lay.children.get(n, []):
             depth[c] = depth[n] + 1
     leaves = lay.leaves()
-    y = {leaf: -i * ROW_CM for i, leaf in enumerate(leaves)}
+    row = row_height(lay)
+    y = {leaf: -i * row for i, leaf in enumerate(leaves)}
     for n in reversed(_preorder(lay)):
         kids = lay.children.get(n, [])
         if kids:
@@ -212,6 +216,20 @@ def layout_probability_tree(lay: ProbTreeLayout) -> ProbTreeLayout:
         default = n[len(p):] if p and n.startswith(p) and len(n) > len(p) else n
         lay.shown[n] = texts.get(n, "" if n == lay.root else default)
     return lay
+
+
+def branch_label(lay: ProbTreeLayout, a: str, b: str) -> str:
+    """The probability written beside the branch a → b, as drawn."""
+    return "$" + (lay.written.get((a, b)) or tex(lay.prob[(a, b)])).replace("\\frac", "\\dfrac") + "$"
+
+
+def row_height(lay: ProbTreeLayout) -> float:
+    """Leaves far enough apart that the tallest probability fits between a middle branch and its
+    neighbour where it is written (LABEL_AT along the branch, where they are LABEL_AT rows apart)."""
+    from scidsl.text import measure_text
+
+    tallest = max((measure_text(branch_label(lay, a, b), LABEL_SIZE)[1] for a, b in lay.prob), default=0.0)
+    return max(ROW_CM, (tallest + LABEL_CLEAR) / LABEL_AT)
 
 
 def _preorder(lay: ProbTreeLayout) -> list[str]:
