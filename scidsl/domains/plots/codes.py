@@ -21,6 +21,7 @@ CODES: dict[str, str] = {
     "E6032": "impossible conic sizes: foci outside an ellipse's vertices, inside a hyperbola's, e out of range",
     "E6033": "a conic's features do not determine it",
     "E6034": "an implicit curve F(x, y) = c has no point in the window",
+    "E9750": "the temperatures of p–V states disagree with pV/T = const (a fixed amount of ideal gas)",
     "W6001": "a requested special point does not exist in the interval",
     "W6002": "a point lies outside the plot window and is not drawn",
 }

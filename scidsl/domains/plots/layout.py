@@ -39,6 +39,7 @@ class Axes:
     height: float
     frame: str = "arrows"
     grid: bool = False
+    minor: bool = False  # grid lines between the ticks too
     xticks: list[tuple[float, str]] = field(default_factory=list)
     yticks: list[tuple[float, str]] = field(default_factory=list)
     xlabel: str = ""

@@ -80,6 +80,9 @@ def function_specs(plot: k.Plot, members: list[Any]) -> list[FnSpec]:
     return out
 
 
+_GRIDS = {"grid", "minor_grid"}
+
+
 def build_plot(plot: k.Plot, members: list[Any]) -> Panel:
     """Lay out one plot with everything that sits on it."""
     fns = function_specs(plot, members)
@@ -93,8 +96,16 @@ def build_plot(plot: k.Plot, members: list[Any]) -> Panel:
     axes = make_axes(
         plot, plot.name or "plot", (xr[0], yr[0], xr[1], yr[1]), tuple(plot.size), frame, plot.equal, logs
     )
-    axes.grid, axes.xlabel, axes.ylabel = plot.grid, plot.xlabel, plot.ylabel
+    axes.grid, axes.xlabel, axes.ylabel = plot.grid or bool(_GRIDS & set(plot.show)), plot.xlabel, plot.ylabel
+    axes.minor = "minor_grid" in plot.show
     panel = Panel(plot, axes)
+    if "states" in plot.show or any(p.temperature is not None for p in points.values()):
+        from scidsl.domains.plots.thermo import check_temperatures
+
+        check_temperatures(list(points.values()))
+    if axes.grid:
+        panel.facts.append(("grid", (axes.name,), "minor" if axes.minor else "major",
+                            f"{'major and minor' if axes.minor else 'major'} grid lines on {axes.name}"))
     for spec in fns:
         _add_function(panel, spec)
     for n in members:
@@ -323,7 +334,11 @@ def _add_member(panel: Panel, n: Any, fns: list[FnSpec], points: dict[str, k.Dat
         add_mark(panel, n, fns)
     elif isinstance(n, k.DataPoint):
         text = n.label if n.label is not None else (n.name or None)
-        if n.coords:
+        if "states" in getattr(panel.node, "show", ()):
+            from scidsl.domains.plots.thermo import add_state
+
+            text = add_state(panel, n, text)
+        elif n.coords:
             text = f"{text or ''}{format_point(n.at)}"
         add_point(
             panel,
