@@ -17,6 +17,8 @@ DOT_CM = 0.12  # a marked point's dot with a little room around it
 _STEPS = (0.0, 0.06, 0.12, 0.2, 0.3, 0.45, 0.65, 0.9)
 _LOOSE_STEPS = (0.0, 0.12, 0.25, 0.45, 0.7, 1.0, 1.5, 2.0)
 _DIRECTIONS = tuple(i * 22.5 for i in range(16))
+# Sides tried a little farther out before any other side is tried close by (a point on a crossing of curves).
+KEEN_SIDES: set[tuple[float, ...]] = set()
 
 
 def _order(prefer: tuple[float, ...]) -> list[float]:
@@ -108,7 +110,8 @@ def place_point_labels(d: Drawing, specs: list[LabelSpec], window: tuple[float, 
     loose = _Room(d, None, (grid,), (0.04, 0.04, 0.04), strict=False)
     for spec in specs:
         w, h, _ = measure_text(spec.text, spec.size)
-        spot = _first_free(room, spec, w, h) or _first_free(loose, spec, w, h, _LOOSE_STEPS)
+        keen = tuple(spec.prefer) in KEEN_SIDES and _first_free(room, spec, w, h, _STEPS[:5], spec.prefer)
+        spot = keen or _first_free(room, spec, w, h) or _first_free(loose, spec, w, h, _LOOSE_STEPS)
         if spot is None:
             d.labels.append(spec)
             continue
@@ -124,9 +127,10 @@ def place_point_labels(d: Drawing, specs: list[LabelSpec], window: tuple[float, 
 
 
 def _first_free(
-    room: _Room, spec: LabelSpec, w: float, h: float, steps: tuple[float, ...] = _STEPS
+    room: _Room, spec: LabelSpec, w: float, h: float, steps: tuple[float, ...] = _STEPS,
+    only: Optional[tuple[float, ...]] = None,
 ) -> Optional[tuple[P, Any]]:
-    directions = _order(spec.prefer)
+    directions = list(only) if only else _order(spec.prefer)
     for step in steps:
         for angle in directions:
             centre, b = _box(spec.anchor, angle, spec.distance + step, w, h)

@@ -9,7 +9,7 @@ from typing import Any, Optional
 
 from scidsl.domains.plots.layout import Axes, CurveL, Layout, Panel, PointL
 from scidsl.primitives import Arc, Dot, Drawing, LabelSpec, Line, Stroke, Text
-from scidsl.renderers.plot_labels import place_point_labels
+from scidsl.renderers.plot_labels import KEEN_SIDES, place_point_labels
 from scidsl.renderers.plot_axes import TICK_SIZE, clear_corner, curve_ink, draw_frame, draw_grid
 
 P = tuple[float, float]
@@ -20,6 +20,9 @@ _PREFER = {
     "intersection": (60.0, 120.0, 0.0, 180.0),
     "y_intercept": (0.0, 330.0, 30.0),
     "point": (45.0, 135.0, 315.0, 225.0),
+    "phase_below": (315.0, 0.0, 300.0, 270.0),  # a phase diagram's point: the side away from the other curves
+    "phase_above": (135.0, 180.0, 150.0, 90.0),
+    "phase_right": (315.0, 330.0, 300.0),
     "data": (90.0, 45.0, 135.0),
     "extremum": (90.0, 270.0),
 }
@@ -227,6 +230,9 @@ def _along(pts: list[P], frac: float) -> tuple[P, float]:
         run += seg
     a, b = pts[-2], pts[-1]
     return b, math.degrees(math.atan2(b[1] - a[1], b[0] - a[0]))
+
+
+KEEN_SIDES.add(_PREFER["phase_right"])
 
 
 def _point(d: Drawing, ax: Axes, p: PointL) -> Optional[LabelSpec]:

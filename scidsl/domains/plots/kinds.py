@@ -362,6 +362,8 @@ class PieChart(_Chart):
     example: ClassVar[str] = 'piechart p { labels: ["rent", "food"], values: [40, 60] }'
 
 
+from scidsl.domains.plots.kinds_phase import PhaseDiagram  # noqa: E402
+
 KINDS = [
     Plot,
     Function,
@@ -382,4 +384,5 @@ KINDS = [
     BarChart,
     Histogram,
     PieChart,
+    PhaseDiagram,
 ]

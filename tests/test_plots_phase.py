@@ -1,0 +1,77 @@
+"""Phase diagrams: the stated points are checked, drawn where they are, and named with their values."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+import scidsl
+from scidsl.domains.plots.phase import ATM, boil_t, boiling_curve
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "plots"
+
+
+def _texts(result: scidsl.pipeline.Result) -> list[str]:
+    fixed = [i.text for i in result.drawing.items if type(i).__name__ == "Text"]
+    return fixed + [t.text for t in result.texts]
+
+
+@pytest.fixture(scope="module")
+def water() -> scidsl.pipeline.Result:
+    result = scidsl.compile((EXAMPLES / "phase_diagram_water.sdl").read_text())
+    assert result.ok, result.diagnostics
+    return result
+
+
+def test_points_are_named_with_the_stated_values(water):
+    texts = _texts(water)
+    assert "triple point (273.16 K, 0.611 kPa)" in texts
+    assert "critical point (647 K, 22064 kPa)" in texts
+    assert "boiling point\n373.15 K" in texts and "melting point\n273.15 K" in texts
+    assert {"solid", "liquid", "gas", "1 atm"} <= set(texts)
+
+
+def test_points_are_drawn_at_their_coordinates(water):
+    facts = {f.predicate: f.value for f in water.facts}
+    assert facts["triple_point"] == [273.16, 0.611]
+    assert facts["normal_boiling_point"] == [373.15, pytest.approx(101.325)]
+    lo, hi = water.drawing.anchors["water@lo"], water.drawing.anchors["water@hi"]
+    axes = {f.args[1]: f.value for f in water.facts if f.predicate == "axis"}
+    (t0, t1), (p0, p1) = axes["x"], axes["y"]
+    for pred in ("triple_point", "critical_point", "normal_boiling_point", "normal_melting_point"):
+        t, p = facts[pred]
+        want_x = lo[0] + (t - t0) / (t1 - t0) * (hi[0] - lo[0])
+        want_y = lo[1] + (math.log10(p) - math.log10(p0)) / (math.log10(p1) - math.log10(p0)) * (hi[1] - lo[1])
+        got = water.drawing.anchors[f"water.{pred}"]
+        assert got == pytest.approx((want_x, want_y), abs=1e-6)
+
+
+def test_regions_lie_on_their_side_of_the_curves(water):
+    regions = {f.args[1]: f.value for f in water.facts if f.predicate == "phase_region"}
+    curve = boiling_curve((273.16, 611.0), (647.0, 22.064e6), 373.15)
+    t, p = regions["liquid"]
+    assert t < boil_t(curve, p * 1e3)
+    t, p = regions["gas"]
+    assert t > boil_t(curve, p * 1e3)
+    assert regions["solid"][0] < 273.15
+
+
+def test_the_boiling_curve_passes_through_the_normal_boiling_point():
+    curve = boiling_curve((273.16, 611.0), (647.0, 22.064e6), 373.15)
+    assert boil_t(curve, ATM) == pytest.approx(373.15)
+    assert boil_t(curve, 22.064e6) == pytest.approx(647.0)
+
+
+def test_show_leaves_out_what_it_does_not_list():
+    result = scidsl.compile(
+        "phase_diagram w { triple_point: (273.16 K, 0.611 kPa), critical_point: (647 K, 22064 kPa), "
+        "boiling_point: 373.15 K, show: [triple_point] }")
+    assert result.ok, result.diagnostics
+    texts = _texts(result)
+    assert "triple point (273.16 K, 0.611 kPa)" in texts
+    assert not {"solid", "liquid", "gas"} & set(texts)
+    assert not any("critical" in t for t in texts)
+    hidden = {f.predicate for f in result.facts if f.hidden}
+    assert hidden == {"critical_point", "normal_boiling_point"}
