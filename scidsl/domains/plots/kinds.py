@@ -54,8 +54,8 @@ class Plot(Node):
     ylabel: Label = Field(default="$y$", description="y-axis label with its unit, e.g. 'p (atm)'")
     grid: bool = Field(default=False, description="light grid lines at the ticks")
     show: list[Literal["grid", "minor_grid", "process_names", "states"]] = Field(
-        default_factory=list, description="annotations: grid (at the ticks), minor_grid (also between them), "
-        "process_names (isobaric ... computed from the states), states (each state's p, V and T)")
+        default_factory=list, description="grid lines (minor: also between ticks); p–V processes named from "
+        "their states; each state's p, V (and T)")
     frame: Literal["arrows", "box"] = Field(
         default="arrows",
         description="arrows: axes through the origin; box: a frame around the window with ticks on its edges",

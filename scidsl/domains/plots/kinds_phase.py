@@ -14,19 +14,19 @@ PhaseShow = Literal["regions", "triple_point", "critical_point", "normal_points"
 
 
 class PhaseDiagram(Node):
-    """A p–T phase diagram: sublimation, melting and boiling curves meeting at the triple point, the boiling curve
-    ending at the critical point; regions named, points marked with their coordinates (checked for consistency)."""
+    """A p–T phase diagram computed from its triple and critical points (checked), regions and points named.
+
+    Sublimation, melting and boiling curves meet at the triple point; the boiling curve ends at the critical point.
+    """
 
     kind: Literal["phase_diagram"] = "phase_diagram"
     triple_point: tuple[Temperature, Pressure] = Field(description="(T, p), e.g. (273.16 K, 0.611 kPa)")
     critical_point: tuple[Temperature, Pressure] = Field(description="(T, p), e.g. (647 K, 22064 kPa)")
     boiling_point: Optional[Temperature] = Field(default=None, description="normal boiling point (at 1 atm)")
-    melting_point: Optional[Temperature] = Field(default=None, description="normal melting point (at 1 atm); "
-                                                 "below the triple point's T: the melting line leans left (water)")
+    melting_point: Optional[Temperature] = Field(default=None, description="normal melting point (at 1 atm)")
     show: list[PhaseShow] = Field(
         default=["regions", "triple_point", "critical_point", "normal_points"],
-        description="regions (solid, liquid, gas named), triple_point and critical_point (with T, p), "
-        "normal_points (the 1 atm line with the melting and boiling points)")
+        description="phases named; points with their T and p; the 1 atm line (default all)")
     size: Size2 = Field(default=(12.0, 8.0), description="(width, height) of the window in cm")
     label: Optional[Label] = Field(default=None, description="caption, e.g. the substance")
     name_required: ClassVar[bool] = False
