@@ -85,7 +85,7 @@ def _axes_panel(panel: Panel) -> Drawing:
                 color=t.color,
                 owner=t.owner,
                 role="note",
-                may_touch=_owners(panel),
+                may_touch=_owners(panel) if t.touch else (),
             )
         )
     for r in panel.regions:

@@ -139,6 +139,7 @@ class TextL:
     text: str
     color: str = "black"
     size: float = 11
+    touch: bool = True  # may sit on the panel's lines (a free note); False: the after-render check holds it off
 
 
 @dataclass

@@ -17,6 +17,9 @@ from scidsl.domains.plots.layout import CurveL, LayoutError, Panel, PointL, Text
 from scidsl.domains.plots.ticks import format_number
 
 ATM = 101325.0
+MAX_T_RATIO = 10
+MAX_DECADES = 12
+MELT_SPREAD = 0.2  # the normal melting point lies within this fraction of T_c − T_t of the triple point
 P = tuple[float, float]
 
 
@@ -57,6 +60,14 @@ def check_points(n: PhaseDiagram) -> None:
             "E9751", "the critical point must lie above the triple point in both temperature and pressure "
             "(the boiling curve runs from the triple point up to the critical point)", n, "critical_point",
             "swap the points, or check their units")
+    decades = math.log10(pc) - math.log10(pt)  # a ratio of extreme pressures would overflow
+    if not 1.05 <= tc / tt <= MAX_T_RATIO or not math.log10(2) <= decades <= MAX_DECADES:
+        close = tc / tt < 1.05 or decades < math.log10(2)
+        raise LayoutError(
+            "E9754", f"the triple and critical points are too {'close' if close else 'far'} to draw on one "
+            f"diagram (T ratio {tc / tt:.3g}, {decades:.3g} decades of pressure)",
+            n, "critical_point", f"real substances have T_c/T_t between 1.05 and {MAX_T_RATIO} and p_c/p_t between "
+            f"2 and 1e{MAX_DECADES}; check the units")
     for key, q in (("boiling_point", n.boiling_point), ("melting_point", n.melting_point)):
         if q is not None and not pt < ATM < pc:
             where = "above" if pt >= ATM else "below"
@@ -74,6 +85,10 @@ def check_points(n: PhaseDiagram) -> None:
 
 def _check_melting(n: PhaseDiagram, tm: float, tp: P, cp: P, tb: float | None) -> None:
     boil = boiling_curve(tp, cp, tb)
+    if abs(tm - tp[0]) > MELT_SPREAD * (cp[0] - tp[0]):
+        raise LayoutError("E9753", f"the normal melting point is {format_number(abs(tm - tp[0]))} K from the "
+                          "triple point's temperature: its melting line would be nearly flat", n, "melting_point",
+                          "melting lines are steep: the normal melting point lies close to the triple temperature")
     if tm >= boil_t(boil, ATM):
         raise LayoutError("E9753", "the normal melting point must lie below the normal boiling point",
                           n, "melting_point")
@@ -150,7 +165,8 @@ def build_phase_diagram(n: PhaseDiagram) -> Panel:
     check_points(n)
     u = Units(n)
     tp, cp = (_kelvin(n.triple_point[0]), n.triple_point[1].si), (_kelvin(n.critical_point[0]), n.critical_point[1].si)
-    log = cp[1] / tp[1] > 20
+    normal = "normal_points" in n.show and (n.boiling_point is not None or n.melting_point is not None)
+    log = cp[1] / tp[1] > 20 or normal  # the 1 atm line gets room above the triple point on a log axis
     t_lo, p_lo, t_hi, p_hi = _window(tp, cp, log)
     name = n.name or "phase"
     ax_lo, ax_hi = (u.t(t_lo), u.p(p_lo)), (u.t(t_hi), u.p(p_hi))
@@ -181,9 +197,9 @@ def build_phase_diagram(n: PhaseDiagram) -> Panel:
 def _points(panel: Panel, n: PhaseDiagram, u: Units, pts: tuple, name: str) -> None:
     tp, cp, tb, tm = pts
     stated = {"triple_point": n.triple_point, "critical_point": n.critical_point}
-    marks = [("triple_point", "triple point", tp), ("critical_point", "critical point", cp)]
-    marks += [(f"normal_{w}_point", f"normal {w} point", (t, ATM))
-              for w, t in (("melting", tm), ("boiling", tb)) if t is not None]
+    marks = [(f"normal_{w}_point", f"normal {w} point", (t, ATM))
+             for w, t in (("melting", tm), ("boiling", tb)) if t is not None]
+    marks += [("triple_point", "triple point", tp), ("critical_point", "critical point", cp)]
     if "normal_points" in n.show and (tb is not None or tm is not None):
         one = u.p(ATM)
         panel.curves.append(CurveL(f"{name}.atm", [[(panel.axes.window[0], one), (panel.axes.window[2], one)]],
@@ -202,16 +218,49 @@ def _points(panel: Panel, n: PhaseDiagram, u: Units, pts: tuple, name: str) -> N
 def _regions(panel: Panel, u: Units, melt: tuple, boil: list[P], window: tuple, log: bool, name: str) -> None:
     tp, cp, tm, lean = melt
     t_lo, p_lo, t_hi, p_hi = window
-    p_up = _mix(tp[1], min(p_hi, cp[1]), 0.85, log)
-    t_melt = melting_t(tp, tm, p_up, lean)
-    t_gas = tp[0] + 0.6 * (cp[0] - tp[0])
-    p_curve = min((abs(t - t_gas), p) for t, p in _boil_points(boil))[1]
+    span, floor = cp[0] - tp[0], p_lo if log else 0.02 * p_hi
+
+    def upper(f: float, side: str) -> P:
+        p = _mix(tp[1], min(p_hi, cp[1]), f, log)
+        t_melt = melting_t(tp, tm, p, lean)
+        return ((t_lo + t_melt) / 2 if side == "solid" else (t_melt + boil_t(boil, p)) / 2), p
+
+    def gas(ft: float, fp: float) -> P:
+        t = tp[0] + ft * span
+        p_curve = min((abs(bt - t), bp) for bt, bp in _boil_points(boil))[1]
+        return t + 0.1 * span, _mix(floor, p_curve, fp, log)
+
+    ups = (0.85, 0.7, 0.95, 0.55, 0.4)
     spots = {
-        "solid": ((t_lo + t_melt) / 2, p_up),
-        "liquid": ((t_melt + boil_t(boil, p_up)) / 2, p_up),
-        "gas": (t_gas + 0.1 * (cp[0] - tp[0]), _mix(p_lo if log else 0.02 * p_hi, p_curve, 0.35, log)),
+        "solid": [upper(f, "solid") for f in ups],
+        "liquid": [upper(f, "liquid") for f in ups],
+        "gas": [gas(ft, fp) for fp in (0.35, 0.2, 0.5) for ft in (0.6, 0.7, 0.5, 0.8)],
     }
-    for region, (t, p) in spots.items():
-        at = (u.t(t), u.p(p))
-        panel.texts.append(TextL(f"{name}.{region}", at, region, "black", 12))
+    for region, candidates in spots.items():
+        at = _free_spot(panel, region, [(u.t(t), u.p(p)) for t, p in candidates])
+        panel.texts.append(TextL(f"{name}.{region}", at, region, "black", 12, touch=False))
         panel.facts.append(("phase_region", (name, region), list(at), f"{region} region of {name}"))
+
+
+def _free_spot(panel: Panel, text: str, candidates: list[P]) -> P:
+    """The first candidate whose text box keeps clear of every line and earlier name in the window."""
+    from shapely.geometry import LineString, box
+
+    from scidsl.text import measure_text
+
+    ax = panel.axes
+    assert ax is not None
+    w, h, _ = measure_text(text, 12)
+    lines = [LineString([ax.page(p) for p in piece]) for c in panel.curves for piece in c.pieces if len(piece) > 1]
+    taken = [box(*_text_box(ax.page(t.at), *measure_text(t.text, t.size)[:2])) for t in panel.texts]
+    (x0, y0), (x1, y1) = ax.page((ax.window[0], ax.window[1])), ax.page((ax.window[2], ax.window[3]))
+    for at in candidates:
+        b = box(*_text_box(ax.page(at), w, h))
+        inside = x0 + 0.1 <= b.bounds[0] and b.bounds[2] <= x1 - 0.1 and y0 + 0.1 <= b.bounds[1] and b.bounds[3] <= y1 - 0.1
+        if inside and all(b.distance(g) > 0.15 for g in lines + taken):
+            return at
+    return candidates[0]
+
+
+def _text_box(c: P, w: float, h: float) -> tuple[float, float, float, float]:
+    return c[0] - w / 2, c[1] - h / 2, c[0] + w / 2, c[1] + h / 2
