@@ -17,8 +17,6 @@ DOT_CM = 0.12  # a marked point's dot with a little room around it
 _STEPS = (0.0, 0.06, 0.12, 0.2, 0.3, 0.45, 0.65, 0.9)
 _LOOSE_STEPS = (0.0, 0.12, 0.25, 0.45, 0.7, 1.0, 1.5, 2.0)
 _DIRECTIONS = tuple(i * 22.5 for i in range(16))
-# Sides tried a little farther out before any other side is tried close by (a point on a crossing of curves).
-KEEN_SIDES: set[tuple[float, ...]] = set()
 
 
 def _order(prefer: tuple[float, ...]) -> list[float]:
@@ -99,8 +97,13 @@ class _Room:
         self.labels.append(box(*b))
 
 
-def place_point_labels(d: Drawing, specs: list[LabelSpec], window: tuple[float, float, float, float], grid: str) -> None:
-    """Place point labels as fixed texts in the window; a label with no room goes to the core's placer."""
+def place_point_labels(d: Drawing, specs: list[LabelSpec], window: tuple[float, float, float, float], grid: str,
+                       keen: frozenset[int] = frozenset()) -> None:
+    """Place point labels as fixed texts in the window; a label with no room goes to the core's placer.
+
+    A label whose index is in `keen` tries its preferred sides a little farther out before any other side
+    close by (a point where curves cross has room only on one side).
+    """
     from scidsl.text import measure_text
 
     if not specs:
@@ -108,10 +111,10 @@ def place_point_labels(d: Drawing, specs: list[LabelSpec], window: tuple[float, 
     room = _Room(d, window, (grid,))
     # a crowded plot: the core's own clearances, farther from the dot and out of the window if need be
     loose = _Room(d, None, (grid,), (0.04, 0.04, 0.04), strict=False)
-    for spec in specs:
+    for i, spec in enumerate(specs):
         w, h, _ = measure_text(spec.text, spec.size)
-        keen = tuple(spec.prefer) in KEEN_SIDES and _first_free(room, spec, w, h, _STEPS[:5], spec.prefer)
-        spot = keen or _first_free(room, spec, w, h) or _first_free(loose, spec, w, h, _LOOSE_STEPS)
+        first = i in keen and _first_free(room, spec, w, h, _STEPS[:5], spec.prefer)
+        spot = first or _first_free(room, spec, w, h) or _first_free(loose, spec, w, h, _LOOSE_STEPS)
         if spot is None:
             d.labels.append(spec)
             continue

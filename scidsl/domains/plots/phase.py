@@ -154,7 +154,7 @@ def _window(tp: P, cp: P, log: bool) -> tuple[float, float, float, float]:
     if not log:
         return t_lo, 0.0, t_hi, cp[1] * 1.3
     decades = math.log10(cp[1] / tp[1])
-    lo, hi = tp[1] / 10 ** max(0.15 * decades, 0.3), cp[1] * 10 ** max(0.1 * decades, 0.3)
+    lo, hi = tp[1] / 10 ** max(0.3 * decades, 0.8), cp[1] * 10 ** max(0.1 * decades, 0.3)
     return t_lo, lo, t_hi, hi
 
 
@@ -195,6 +195,8 @@ def build_phase_diagram(n: PhaseDiagram) -> Panel:
 
 
 def _points(panel: Panel, n: PhaseDiagram, u: Units, pts: tuple, name: str) -> None:
+    from scidsl.text import measure_text
+
     tp, cp, tb, tm = pts
     stated = {"triple_point": n.triple_point, "critical_point": n.critical_point}
     marks = [(f"normal_{w}_point", f"normal {w} point", (t, ATM))
@@ -202,11 +204,16 @@ def _points(panel: Panel, n: PhaseDiagram, u: Units, pts: tuple, name: str) -> N
     marks += [("triple_point", "triple point", tp), ("critical_point", "critical point", cp)]
     if "normal_points" in n.show and (tb is not None or tm is not None):
         one = u.p(ATM)
-        panel.curves.append(CurveL(f"{name}.atm", [[(panel.axes.window[0], one), (panel.axes.window[2], one)]],
-                                   "0.45", 0.8, "dashed", "1 atm", role="segment"))
+        ax = panel.axes
+        panel.curves.append(CurveL(f"{name}.atm", [[(ax.window[0], one), (ax.window[2], one)]],
+                                   "0.45", 0.8, "dashed", None, role="segment"))
+        # named just outside the frame at its own level, like a tick: never beside another line
+        per_cm = (ax.window[2] - ax.window[0]) / ax.width
+        w = measure_text("1 atm", 11)[0]
+        panel.texts.append(TextL(f"{name}.atm", (ax.window[2] + (w / 2 + 0.15) * per_cm, one), "1 atm", "0.3", 11))
     for pred, words, (t, p) in marks:
         shown = pred in n.show or (pred.startswith("normal") and "normal_points" in n.show)
-        text = f"{words} ({', '.join(q.pretty() for q in stated[pred])})" if pred in stated else \
+        text = f"{words} ({', '.join(q.pretty().replace('-', '−') for q in stated[pred])})" if pred in stated else \
             f"{words.replace('normal ', '')}\n{format_number(u.t(t))} {u.t_unit}"
         if shown:
             side = {"normal_melting_point": "phase_above", "critical_point": "phase_above",
@@ -221,20 +228,22 @@ def _regions(panel: Panel, u: Units, melt: tuple, boil: list[P], window: tuple, 
     span, floor = cp[0] - tp[0], p_lo if log else 0.02 * p_hi
 
     def upper(f: float, side: str) -> P:
-        p = _mix(tp[1], min(p_hi, cp[1]), f, log)
+        p = _mix(tp[1], p_hi, f, log)
         t_melt = melting_t(tp, tm, p, lean)
-        return ((t_lo + t_melt) / 2 if side == "solid" else (t_melt + boil_t(boil, p)) / 2), p
+        right = boil_t(boil, p) if p < cp[1] else cp[0]  # above the critical pressure: left of T_c
+        return ((t_lo + t_melt) / 2 if side == "solid" else (t_melt + right) / 2), p
 
     def gas(ft: float, fp: float) -> P:
         t = tp[0] + ft * span
         p_curve = min((abs(bt - t), bp) for bt, bp in _boil_points(boil))[1]
         return t + 0.1 * span, _mix(floor, p_curve, fp, log)
 
-    ups = (0.85, 0.7, 0.95, 0.55, 0.4)
+    top = (math.log(cp[1]) - math.log(tp[1])) / (math.log(p_hi) - math.log(tp[1])) if log else cp[1] / p_hi
+    ups = tuple(top * f for f in (0.85, 0.7, 0.55, 0.4)) + (0.92, 0.97)
     spots = {
         "solid": [upper(f, "solid") for f in ups],
         "liquid": [upper(f, "liquid") for f in ups],
-        "gas": [gas(ft, fp) for fp in (0.35, 0.2, 0.5) for ft in (0.6, 0.7, 0.5, 0.8)],
+        "gas": [gas(ft, fp) for fp in (0.35, 0.2, 0.5) for ft in (0.8, 0.7, 0.6, 0.5)],
     }
     for region, candidates in spots.items():
         at = _free_spot(panel, region, [(u.t(t), u.p(p)) for t, p in candidates])
