@@ -80,9 +80,6 @@ def function_specs(plot: k.Plot, members: list[Any]) -> list[FnSpec]:
     return out
 
 
-_GRIDS = {"grid", "minor_grid"}
-
-
 def build_plot(plot: k.Plot, members: list[Any]) -> Panel:
     """Lay out one plot with everything that sits on it."""
     fns = function_specs(plot, members)
@@ -96,16 +93,11 @@ def build_plot(plot: k.Plot, members: list[Any]) -> Panel:
     axes = make_axes(
         plot, plot.name or "plot", (xr[0], yr[0], xr[1], yr[1]), tuple(plot.size), frame, plot.equal, logs
     )
-    axes.grid, axes.xlabel, axes.ylabel = plot.grid or bool(_GRIDS & set(plot.show)), plot.xlabel, plot.ylabel
-    axes.minor = "minor_grid" in plot.show
+    axes.xlabel, axes.ylabel = plot.xlabel, plot.ylabel
     panel = Panel(plot, axes)
-    if "states" in plot.show or any(p.temperature is not None for p in points.values()):
-        from scidsl.domains.plots.thermo import check_temperatures
+    from scidsl.domains.plots.thermo import annotate
 
-        check_temperatures(list(points.values()))
-    if axes.grid:
-        panel.facts.append(("grid", (axes.name,), "minor" if axes.minor else "major",
-                            f"{'major and minor' if axes.minor else 'major'} grid lines on {axes.name}"))
+    annotate(panel, plot, list(points.values()))
     for spec in fns:
         _add_function(panel, spec)
     for n in members:

@@ -162,3 +162,20 @@ def check_temperatures(states: list[k.DataPoint]) -> None:
                 "temperature",
                 "correct the temperature or the state's p and V",
             )
+
+
+def grid_facts(panel: Panel, plot: k.Plot) -> None:
+    """Grid lines at the ticks (`grid`, or `show: [grid]`) and between them (`show: [minor_grid]`), as a fact."""
+    axes = panel.axes
+    assert axes is not None
+    axes.grid = plot.grid or bool({"grid", "minor_grid"} & set(plot.show))
+    axes.minor = "minor_grid" in plot.show
+    if axes.grid:
+        both = "major and minor" if axes.minor else "major"
+        panel.facts.append(("grid", (axes.name,), "minor" if axes.minor else "major", f"{both} grid lines on {axes.name}"))
+
+
+def annotate(panel: Panel, plot: k.Plot, states: list[k.DataPoint]) -> None:
+    """The plot's `show` switches that act on the whole plot: grid lines; the p–V states' temperatures checked."""
+    check_temperatures(states)
+    grid_facts(panel, plot)
