@@ -65,3 +65,15 @@ def test_a_visible_fact_whose_value_the_page_does_not_write_is_not_asked():
     asked = [item["fact"]["args"] for item in make_quiz(facts + [unshown])]
     assert asked == [["C", "volume"]]
     assert len(make_quiz(facts)) == 2
+
+
+def test_the_generation_note_names_a_value_the_page_does_not_write():
+    from scidsl.llm_bridge.compiler import compile_outcome
+    from scidsl.llm_bridge.givens import givens_note
+
+    problem = "Water has its triple point at 273.16 K and 0.611 kPa. Sketch its phase diagram."
+    outcome = compile_outcome(PHASE.replace("{}", ", show: [regions]"))
+    assert outcome.ok
+    note = givens_note(problem, outcome.fact_data)
+    assert note is not None and "273.16 K, 0.611 kPa" in note and "`givens` box" in note
+    assert givens_note(problem, compile_outcome(PHASE.replace("{}", "")).fact_data) is None
