@@ -31,7 +31,7 @@ def test_process_names_come_from_the_states():
 def test_states_show_their_coordinates_and_temperature():
     result = scidsl.compile((EXAMPLES / "pv_cycle_annotated.sdl").read_text())
     states = {f.args[0]: f.value for f in result.facts if f.predicate == "state"}
-    assert states["B"] == {"p": 400.0, "V": 20.0, "T": 480.0}
+    assert states["B"] == [400.0, 20.0, 480.0]  # p, V, T as the label writes them
     assert "B: 400 kPa, 20 L, 480 K" in _texts(result)
     assert "C: 200 kPa, 20 L, 240 K" in _texts(result)
 

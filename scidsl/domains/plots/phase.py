@@ -219,7 +219,8 @@ def _points(panel: Panel, n: PhaseDiagram, u: Units, pts: tuple, name: str) -> N
             side = {"normal_melting_point": "phase_above", "critical_point": "phase_above",
                     "normal_boiling_point": "phase_right"}.get(pred, "phase_below")
             panel.points.append(PointL(f"{name}.{pred}", (u.t(t), u.p(p)), text, side))
-        panel.facts.append((pred, (name,), [u.t(t), u.p(p)], text, not shown))
+        value = u.t(t) if pred.startswith("normal") else [u.t(t), u.p(p)]  # a normal point is at 1 atm
+        panel.facts.append((pred, (name,), value, text.replace("\n", " "), not shown))
 
 
 def _regions(panel: Panel, u: Units, melt: tuple, boil: list[P], window: tuple, log: bool, name: str) -> None:
@@ -248,7 +249,7 @@ def _regions(panel: Panel, u: Units, melt: tuple, boil: list[P], window: tuple, 
     for region, candidates in spots.items():
         at = _free_spot(panel, region, [(u.t(t), u.p(p)) for t, p in candidates])
         panel.texts.append(TextL(f"{name}.{region}", at, region, "black", 12, touch=False))
-        panel.facts.append(("phase_region", (name, region), list(at), f"{region} region of {name}"))
+        panel.facts.append(("phase_region", (name, region), None, f"{region} region of {name}"))
 
 
 def _free_spot(panel: Panel, text: str, candidates: list[P]) -> P:

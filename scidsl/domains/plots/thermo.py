@@ -133,10 +133,8 @@ def add_state(panel: Panel, n: k.DataPoint, name: str | None) -> str:
     """The state's label text and its fact (p, V, T as drawn)."""
     plot = panel.node
     text = state_text(plot, n, name)
-    value = {"p": float(n.at[1]), "V": float(n.at[0])}
-    if n.temperature is not None:
-        value["T"] = kelvin(n.temperature)
-    panel.facts.append(("state", (n.name,), value, f"state {n.name or ''}: {text}"))
+    value = [float(n.at[1]), float(n.at[0])] + ([kelvin(n.temperature)] if n.temperature is not None else [])
+    panel.facts.append(("state", (n.name,), value, f"state {text}"))
     return text
 
 
