@@ -44,10 +44,6 @@ class Units:
         """A pressure on the axis."""
         return pascal / self.p_factor
 
-    def point(self, tk: float, pa: float) -> str:
-        """`273.16 K, 0.611 kPa`."""
-        return f"{format_number(self.t(tk))} {self.t_unit}, {format_number(self.p(pa))} {self.p_unit}"
-
 
 def check_points(n: PhaseDiagram) -> None:
     """The stated points fit one diagram: triple below critical, 1 atm between them, melting below boiling."""
@@ -203,8 +199,8 @@ def _points(panel: Panel, n: PhaseDiagram, u: Units, pts: tuple, name: str) -> N
              for w, t in (("melting", tm), ("boiling", tb)) if t is not None]
     marks += [("triple_point", "triple point", tp), ("critical_point", "critical point", cp)]
     if "normal_points" in n.show and (tb is not None or tm is not None):
-        one = u.p(ATM)
-        ax = panel.axes
+        one, ax = u.p(ATM), panel.axes
+        assert ax is not None
         panel.curves.append(CurveL(f"{name}.atm", [[(ax.window[0], one), (ax.window[2], one)]],
                                    "0.45", 0.8, "dashed", None, role="segment"))
         # named just outside the frame at its own level, like a tick: never beside another line
