@@ -67,14 +67,29 @@ def _is_result(fact: dict) -> bool:
     return pred in RESULTS or (pred == "region" and "(computed)" in str(fact.get("text", "")))
 
 
+def _page_values(facts: list[dict], predicate: str) -> list[float]:
+    """The values of the compiler's completeness fact (`visible_givens` or `unshown_givens`)."""
+    for f in facts:
+        if f.get("predicate") == predicate and isinstance(f.get("value"), list):
+            return [float(e["value"]) for e in f["value"] if isinstance(e, dict) and "value" in e]
+    return []
+
+
+def _close(value: float, others: list[float]) -> bool:
+    return any(abs(value - s) <= 1e-9 * max(1.0, abs(value)) for s in others)
+
+
 def missing_givens(problem: str, facts: Iterable[Any]) -> list[str]:
-    """Values and names the problem gives that no visible fact shows."""
-    shown_text = _visible_text(_fact_dicts(facts))
-    shown = _numbers(shown_text)
+    """Values and names the problem gives that no visible fact shows, or that the page does not write."""
+    dicts = _fact_dicts(facts)
+    shown_text = _visible_text(dicts)
+    on_page, unshown = _page_values(dicts, "visible_givens"), _page_values(dicts, "unshown_givens")
+    # a value the scene states but the drawn page does not write is not shown, whatever facts mention it
+    shown = [s for s in _numbers(shown_text) if _close(s, on_page) or not _close(s, unshown)]
     missing = []
     for m in _NUMBER.finditer(problem.replace("−", "-")):
         value = float(m.group(1))
-        if not any(abs(value - s) <= 1e-9 * max(1.0, abs(value)) for s in shown):
+        if not _close(value, shown):
             missing.append(_with_unit(problem, m))
     names = {n for n in _NAME.findall(problem) if not re.search(rf"\b{re.escape(n)}\b", shown_text)}
     return list(dict.fromkeys(missing)) + sorted(names)
@@ -116,8 +131,9 @@ def givens_note(problem: str, facts: Iterable[Any]) -> str | None:
         lines.append(
             "The problem gives these, but the figure does not show them: "
             + ", ".join(missing)
-            + ". State each as a property or a `given` fact so that it is drawn (or, if it is "
-            "not something a figure shows, keep the scene as it is)."
+            + ". State each as a property or a `given` fact and make it visible on the page (a label, "
+            "a `givens` box, or the kind's `show` switch); if it is not something a figure shows, "
+            "keep the scene as it is."
         )
     if drawn:
         lines.append(

@@ -6,23 +6,39 @@ from dataclasses import dataclass
 from typing import Any
 
 SYSTEM_TEMPLATE = """\
-You draw the figure for a science problem, the way a careful textbook illustrator does. You do not \
-draw with coordinates: you write a scidsl scene that states what the problem gives, and the scidsl \
-compiler checks it, lays it out and renders it. Work in three steps.
+You draw the figure for a science problem as a teacher's illustrator does: the figure gives a student \
+everything the problem gives and the situation it describes, so that the problem can be worked from \
+the figure, and never the answer. You do not draw with coordinates: you write a scidsl scene that \
+states what the problem gives, and the scidsl compiler checks it, lays it out and renders it. Work in \
+three steps.
 
 1. Understand. List every given entity (points, lines, bodies, components, molecules, sets, \
-organisms ...), every given value with its unit, and every given relation (on, between, \
-perpendicular, parallel, connected in series, bonded, inherits ...). Note what the figure must show \
-and how the problem names things; keep those names.
+organisms, parts ...), every given value with its unit, every given relation (on, between, \
+perpendicular, in series, bonded, inherits ...), and the situation: who observes, what moves and in \
+which direction, the medium or surroundings. Note what the problem asks for: that must stay unseen.
 
-2. Plan. Pick the scidsl kinds for these entities from the reference below. Map each given value and \
-relation to a property or a `given` fact. State only what is given: never the solution, never a \
-value the problem asks the reader to find (an unknown gets a label such as "x" or "?", not a \
-number). Every given value must be drawn. A kind that computes a result the problem asks for (a \
-Punnett square's offspring, a Venn region, a lens image, a root) gets `answer: hidden` or \
-`answer: "?"`. Before a figure is accepted its facts are compared with the problem: a given it misses \
-or an answer it draws comes back as a note to fix. Do not add objects the problem does not mention. \
-Decide which labels the figure needs. Place physical things by relations, never by computing page coordinates: a body rests `on` a floor, a slope or another body, `hangs from` a ceiling, a spring or a pulley, stands `left of` / `right of` / `above` / `below` another, sits `on` a point or a rim; a pulley sits `on ramp.top`; a rope runs `through [A.right, P, B.top]`; a force starts at a member (`b.left`, `A.bottom`, `A`) with a `direction` (an angle, left/right/up/down, `ramp.slope`, `normal(ramp.slope)`, `towards(C)`). Lengths with units (2 m) are drawn to one scale.
+2. Plan what a student needs.
+- Show every given value on the page: as a property the kind writes, a label, a `given` fact, or a \
+`givens {{ lines: [...] }}` box. Before a figure is accepted, its completeness facts are compared with \
+the problem; a given the page does not write, or an answer it draws, comes back as a note to fix.
+- Keep the problem's names and notation (R1, $m_A$, state A, n = 3); where a reader must decode \
+notation (allele letters, symbols, colours, line styles) add a key: `legend {{ entries: [...] }}` or the \
+kind's `show: [key]`.
+- Name what the problem names: processes, states, phases, transitions, organisms, parts. Many kinds \
+have annotation switches (`annotations: show: [...]` in the reference): process names and state \
+coordinates on p–V plots, grid lines to read values off, transition labels, phase regions and points.
+- Show the situation: the observer, the direction of motion (a velocity arrow), the medium, the \
+supports. Do not add objects the situation does not have.
+- Never the answer: never a value the problem asks the reader to find (an unknown gets a label such \
+as "x" or "?"). A kind that computes an asked-for result (a Punnett square's offspring, a Venn \
+region, a lens image, a root, a wavelength) gets `answer: hidden` or `answer: "?"`, and a switch that \
+would write the result stays off.
+- Place physical things by relations, never by computing page coordinates: a body rests `on` a \
+floor, a slope or another body, `hangs from` a ceiling, a spring or a pulley, stands `left of` / \
+`right of` / `above` / `below` another; a pulley sits `on ramp.top`; a rope runs \
+`through [A.right, P, B.top]`; a force or arrow starts at a member (`b.left`, `A.bottom`) with a \
+`direction` (an angle, left/right/up/down, `ramp.slope`, `normal(ramp.slope)`, `towards(C)`). Lengths \
+with units (2 m) are drawn to one scale.
 
 3. Scene. Call {tool} once with the complete scene. If the compiler answers with diagnostics, fix \
 exactly what they point at and call {tool} again with the whole corrected scene.
@@ -102,6 +118,47 @@ WORKED_EXAMPLES = (
         "rope r through [A.right, P, B.top]\n"
         'force W from B.bottom { direction: down, length: 1, label: "$m_B g$" }',
     ),
+    WorkedExample(
+        problem="An ideal gas at state A (10 L, 400 kPa, 240 K) expands at constant pressure to B (20 L), "
+        "cools at constant volume to C (200 kPa) and returns isothermally to A. Find the net work.",
+        understand="Entities: states A, B, C; processes A→B, B→C, C→A. Values: 10 L, 400 kPa, 240 K, 20 L, "
+        "200 kPa. Asked: the work (an area, not written).",
+        plan="p–V plot; datapoints with their temperatures; three processes, the last isothermal; "
+        "show process names and each state's p, V, T; a grid to read values off.",
+        scene='scene "Cycle A-B-C of an ideal gas"\n'
+        'plot P { xlabel: "$V$ (L)", ylabel: "$p$ (kPa)", xlim: [0, 30], ylim: [0, 500], '
+        "show: [process_names, states, grid] }\n"
+        "datapoint A on P at (10, 400) { temperature: 240 K }\n"
+        "datapoint B on P at (20, 400)\n"
+        "datapoint C on P at (20, 200)\n"
+        "process on P from A to B\n"
+        "process on P from B to C\n"
+        "process on P from C to A { path: isothermal }",
+    ),
+    WorkedExample(
+        problem="In peas, round seeds (R) are dominant over wrinkled seeds (r). Two heterozygous plants are "
+        "crossed. What fraction of the offspring has wrinkled seeds?",
+        understand="Entities: two parent plants Rr, their offspring. Notation: R round, r wrinkled. Asked: "
+        "the fraction wrinkled (the offspring cells and ratio are the answer).",
+        plan="punnett_square of Rr x Rr with the traits; a key for the letters; answer: hidden.",
+        scene='scene "Cross of two heterozygous pea plants"\n'
+        'punnett_square peas { cross: "Rr x Rr", traits: [["round", "wrinkled"]], show: [key], '
+        "answer: hidden }",
+    ),
+    WorkedExample(
+        problem="A 2 kg cart A moving right at 3 m/s on a frictionless track collides with a 1 kg cart B at "
+        "rest. Find their speed if they stick together.",
+        understand="Entities: carts A and B on a track. Values: 2 kg, 3 m/s (to the right), 1 kg, at rest; "
+        "no friction. Asked: the common speed (not drawn).",
+        plan="floor; box A on it, box B to its right; a velocity arrow at A pointing right; a givens box "
+        "with the masses, B at rest and no friction.",
+        scene='scene "Cart A moving towards cart B at rest"\n'
+        "floor f\n"
+        'box A on f { length: 1.6, height: 0.8, text: "A" }\n'
+        'box B on f right of A { gap: 3, length: 1.2, height: 0.8, text: "B" }\n'
+        'arrow v from A.right { direction: right, length: 1.4, label: "$v_A = 3$ m/s" }\n'
+        'givens g right of B { lines: ["$m_A = 2$ kg", "$m_B = 1$ kg", "$v_B = 0$", "no friction"] }',
+    ),
 )
 
 
@@ -148,7 +205,8 @@ NO_TOOL_CALL = (
 )
 REVIEW = (
     "Review the figure against the problem: is every given entity, value and relation shown, with "
-    "the problem's names, and nothing that the problem asks the reader to find? If it is right, "
+    "the problem's names and a key for notation to decode, the situation (direction of motion, "
+    "observer, medium) drawn, and nothing that the problem asks the reader to find? If it is right, "
     "reply DONE without calling a tool. If not, call {tool} with the whole corrected scene."
 )
 REVIEW_IMAGE = (

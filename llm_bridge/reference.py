@@ -172,6 +172,8 @@ def _render_kind(kind: KindDoc, common: Sequence[FieldDoc] = (), same_as: str | 
     head = f"- `{kind.kind}`" + (f": {kind.summary}" if kind.summary else "")
     has_common = bool(common) and all(f in kind.fields for f in common)
     own = [f for f in kind.fields if not (has_common and f in common)]
+    switches = [f for f in own if is_switch(f)]
+    own = [f for f in own if f not in switches]
     props = ", ".join(_render_field(f) for f in own) + (
         ", +common" if has_common and own else "+common" * has_common
     )
@@ -191,9 +193,23 @@ def _render_kind(kind: KindDoc, common: Sequence[FieldDoc] = (), same_as: str | 
         out.append(f"  props: {props}")
     if extra:
         out.append("  " + "; ".join(extra))
+    out += [_render_switch(f) for f in switches if not same_as]
     if kind.example:
         out.append(f"  e.g. `{kind.example}`")
     return "\n".join(out)
+
+
+def is_switch(f: FieldDoc) -> bool:
+    """A kind's annotation switch: `show` naming what the figure marks (a list or one of several words)."""
+    return f.name == "show" and "|" in f.type and f.type != "true|false"
+
+
+def _render_switch(f: FieldDoc) -> str:
+    """`annotations: show: [a, b]` (or `show: a|b` for one choice), with what they draw."""
+    many = f.type.startswith("list of ")
+    words = f.type.removeprefix("list of ").split("|")
+    value = f"[{', '.join(words)}]" if many else "|".join(words)
+    return f"  annotations: show: {value}" + (f" — {f.description}" if f.description else "")
 
 
 def _render_field(f: FieldDoc) -> str:

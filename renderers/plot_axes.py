@@ -57,14 +57,32 @@ def draw_grid(d: Drawing, ax: Axes) -> None:
             Line((ax.page((xmin, v)), ax.page((xmax, v))), stroke=thin, owner=ax.name + ".grid", role="grid")
         )
     for axis, log in (("x", ax.xlog), ("y", ax.ylog)):
-        if not log:
+        if not log and not ax.minor:
             continue
         faint = Stroke(color="0.91", width=0.4, zorder=0.4)
-        for v in minor_log_ticks(*((xmin, xmax) if axis == "x" else (ymin, ymax))):
+        lo, hi = (xmin, xmax) if axis == "x" else (ymin, ymax)
+        ticks = [v for v, _ in (ax.xticks if axis == "x" else ax.yticks)]
+        for v in minor_log_ticks(lo, hi) if log else minor_grid_values(ticks, lo, hi):
             ends = ((v, ymin), (v, ymax)) if axis == "x" else ((xmin, v), (xmax, v))
             d.items.append(
                 Line(tuple(ax.page(e) for e in ends), stroke=faint, owner=ax.name + ".grid", role="grid")
             )
+
+
+def minor_grid_values(ticks: list[float], lo: float, hi: float, parts: int = 5) -> list[float]:
+    """Values between evenly spaced ticks (fifths of a step) inside [lo, hi], for reading values off."""
+    if len(ticks) < 2:
+        return []
+    step = (ticks[-1] - ticks[0]) / (len(ticks) - 1)
+    if step <= 0 or any(abs(b - a - step) > 1e-6 * step for a, b in zip(ticks, ticks[1:])):
+        return []
+    start = ticks[0] - step * (math.floor((ticks[0] - lo) / step) + 1)
+    out, i = [], 0
+    while (v := start + i * step / parts) <= hi + 1e-9 * step and i < 1000:
+        if v >= lo - 1e-9 * step and i % parts:
+            out.append(v)
+        i += 1
+    return out
 
 
 def minor_log_ticks(lo: float, hi: float) -> list[float]:

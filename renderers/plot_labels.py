@@ -97,8 +97,13 @@ class _Room:
         self.labels.append(box(*b))
 
 
-def place_point_labels(d: Drawing, specs: list[LabelSpec], window: tuple[float, float, float, float], grid: str) -> None:
-    """Place point labels as fixed texts in the window; a label with no room goes to the core's placer."""
+def place_point_labels(d: Drawing, specs: list[LabelSpec], window: tuple[float, float, float, float], grid: str,
+                       keen: frozenset[int] = frozenset()) -> None:
+    """Place point labels as fixed texts in the window; a label with no room goes to the core's placer.
+
+    A label whose index is in `keen` tries its preferred sides a little farther out before any other side
+    close by (a point where curves cross has room only on one side).
+    """
     from scidsl.text import measure_text
 
     if not specs:
@@ -106,9 +111,10 @@ def place_point_labels(d: Drawing, specs: list[LabelSpec], window: tuple[float, 
     room = _Room(d, window, (grid,))
     # a crowded plot: the core's own clearances, farther from the dot and out of the window if need be
     loose = _Room(d, None, (grid,), (0.04, 0.04, 0.04), strict=False)
-    for spec in specs:
+    for i, spec in enumerate(specs):
         w, h, _ = measure_text(spec.text, spec.size)
-        spot = _first_free(room, spec, w, h) or _first_free(loose, spec, w, h, _LOOSE_STEPS)
+        first = i in keen and _first_free(room, spec, w, h, _STEPS[:5], spec.prefer)
+        spot = first or _first_free(room, spec, w, h) or _first_free(loose, spec, w, h, _LOOSE_STEPS)
         if spot is None:
             d.labels.append(spec)
             continue
@@ -124,9 +130,10 @@ def place_point_labels(d: Drawing, specs: list[LabelSpec], window: tuple[float, 
 
 
 def _first_free(
-    room: _Room, spec: LabelSpec, w: float, h: float, steps: tuple[float, ...] = _STEPS
+    room: _Room, spec: LabelSpec, w: float, h: float, steps: tuple[float, ...] = _STEPS,
+    only: Optional[tuple[float, ...]] = None,
 ) -> Optional[tuple[P, Any]]:
-    directions = _order(spec.prefer)
+    directions = list(only) if only else _order(spec.prefer)
     for step in steps:
         for angle in directions:
             centre, b = _box(spec.anchor, angle, spec.distance + step, w, h)

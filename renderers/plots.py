@@ -20,6 +20,9 @@ _PREFER = {
     "intersection": (60.0, 120.0, 0.0, 180.0),
     "y_intercept": (0.0, 330.0, 30.0),
     "point": (45.0, 135.0, 315.0, 225.0),
+    "phase_below": (315.0, 0.0, 300.0, 270.0),  # a phase diagram's point: the side away from the other curves
+    "phase_above": (135.0, 180.0, 150.0, 90.0),
+    "phase_right": (315.0, 330.0, 300.0),
     "data": (90.0, 45.0, 135.0),
     "extremum": (90.0, 270.0),
 }
@@ -72,7 +75,9 @@ def _axes_panel(panel: Panel) -> Drawing:
         _curve(d, ax, c, arrows.get(id(c), 0.5))
     for a in panel.arcs:
         _arc(d, ax, a)
-    point_labels = [spec for p in panel.points if (spec := _point(d, ax, p)) is not None]
+    labelled = [(p, spec) for p in panel.points if (spec := _point(d, ax, p)) is not None]
+    point_labels = [spec for _, spec in labelled]
+    keen = frozenset(i for i, (p, _) in enumerate(labelled) if p.kind in _CORNERS)
     for t in panel.texts:
         d.items.append(
             Text(
@@ -82,7 +87,7 @@ def _axes_panel(panel: Panel) -> Drawing:
                 color=t.color,
                 owner=t.owner,
                 role="note",
-                may_touch=_owners(panel),
+                may_touch=_owners(panel) if t.touch else (),
             )
         )
     for r in panel.regions:
@@ -91,7 +96,7 @@ def _axes_panel(panel: Panel) -> Drawing:
     grid = ax.name + ".grid"
     d.labels = [replace(lab, may_touch=lab.may_touch + (grid,)) for lab in d.labels]
     (x0, y0), (x1, y1) = ax.page((ax.window[0], ax.window[1])), ax.page((ax.window[2], ax.window[3]))
-    place_point_labels(d, point_labels, (x0, y0, x1, y1), grid)
+    place_point_labels(d, point_labels, (x0, y0, x1, y1), grid, keen)
     return d
 
 
@@ -229,6 +234,19 @@ def _along(pts: list[P], frac: float) -> tuple[P, float]:
     return b, math.degrees(math.atan2(b[1] - a[1], b[0] - a[0]))
 
 
+# Labels set at a corner of their point (a phase diagram's points, where curves meet): the label box's
+# corner faces the point, below right (or above left) of it, whatever the label's width.
+_CORNERS = {"phase_below": 360.0, "phase_right": 360.0, "phase_above": 180.0}
+
+
+def _corner_prefer(p: PointL) -> tuple[float, ...]:
+    from scidsl.text import measure_text
+
+    w, h, _ = measure_text(full_size(p.text or ""), 10.5)
+    diag = math.degrees(math.atan2(h, w)) + 2.0
+    return (_CORNERS[p.kind] - diag,) + _PREFER.get(p.kind, ())
+
+
 def _point(d: Drawing, ax: Axes, p: PointL) -> Optional[LabelSpec]:
     """The point's dot (and drop lines); its label is returned to be placed with the others."""
     c = ax.page(p.at)
@@ -243,7 +261,8 @@ def _point(d: Drawing, ax: Axes, p: PointL) -> Optional[LabelSpec]:
     d.anchors[p.owner] = c
     if not p.text:
         return None
-    return LabelSpec(full_size(p.text), c, p.owner, 10.5, _PREFER.get(p.kind, ()), 0.1)
+    prefer = _corner_prefer(p) if p.kind in _CORNERS else _PREFER.get(p.kind, ())
+    return LabelSpec(full_size(p.text), c, p.owner, 10.5, prefer, 0.1)
 
 
 def _region(d: Drawing, ax: Axes, r: Any) -> None:

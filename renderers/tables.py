@@ -100,7 +100,8 @@ def _extras(grid: Grid, out: Drawing) -> None:
         x0, y = x0 + grid.width + 0.4, y1 - grid.heights[0] - line_h / 2
     for fill, text in grid.legend:
         s = line_h * 0.8
-        out.items.append(Line(_box(x0, y - s / 2, x0 + s, y + s / 2), True, Stroke(color="#555555", width=0.5, fill=fill),
-                              owner=grid.owner, role="legend_swatch"))
+        if fill:  # a key or ratio row has no swatch; its text stays in line with the others
+            out.items.append(Line(_box(x0, y - s / 2, x0 + s, y + s / 2), True,
+                                  Stroke(color="#555555", width=0.5, fill=fill), owner=grid.owner, role="legend_swatch"))
         out.items.append(Text((x0 + s + 0.2, y), text, grid.size, "left", "center", owner=grid.owner, role="legend"))
         y -= line_h + 0.25

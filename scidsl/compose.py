@@ -213,6 +213,9 @@ def _finish(page: Drawing, scene: Scene, options: Any, result: Any, contexts: di
             if options.verify and hasattr(impl, "verify"):
                 impl.verify(ctx, layouts.get(d), page)
         _collect(contexts, result)
+        from scidsl.completeness import completeness_facts, page_texts
+
+        result.facts.extend(completeness_facts(scene, page_texts(page, texts)))
         if options.verify:
             from scidsl.measure import statement_spans
 

@@ -15,7 +15,7 @@ from typing import Any, Iterable, Optional
 N_OPTIONS = 4
 LETTERS = "ABCDEFGH"
 # Facts that say nothing a reader could get wrong, or that only repeat what the figure draws for layout.
-SKIP = frozenset({"drawn", "point", "ticks", "axis", "exact_form", "__warning__"})
+SKIP = frozenset({"drawn", "point", "ticks", "axis", "exact_form", "__warning__", "visible_givens", "unshown_givens"})
 # Words whose opposite makes a wrong relation or property.
 OPPOSITES = (("parallel", "series"), ("parallel", "perpendicular"), ("real", "virtual"), ("upright", "inverted"),
              ("magnified", "diminished"), ("minimum", "maximum"), ("left", "right"), ("up", "down"),
@@ -42,7 +42,10 @@ def format_value(value: Any) -> str:
 
 def make_quiz(facts: Iterable[Any], seed: int = 0) -> list[dict]:
     """Quiz items (question, options, answer, the fact tested) from the visible facts."""
-    visible = [f for f in facts if not getattr(f, "hidden", False) and f.predicate not in SKIP]
+    facts = list(facts)
+    unshown = _unshown_values(facts)
+    visible = [f for f in facts if not getattr(f, "hidden", False) and f.predicate not in SKIP
+               and not _only_unshown(f.value, unshown)]
     siblings: dict[str, list[Any]] = {}
     for f in visible:
         if f.value is not None:
@@ -54,6 +57,37 @@ def make_quiz(facts: Iterable[Any], seed: int = 0) -> list[dict]:
             seen.add(item["question"])
             items.append({"id": len(items) + 1, **item})
     return items
+
+
+def _unshown_values(facts: list[Any]) -> list[float]:
+    """Values the scene states but the page does not write (the `unshown_givens` fact)."""
+    for f in facts:
+        if f.predicate == "unshown_givens" and isinstance(f.value, list):
+            return [float(e["value"]) for e in f.value if isinstance(e, dict) and "value" in e]
+    return []
+
+
+def _numbers_in(value: Any, depth: int = 0) -> list[float]:
+    if isinstance(value, bool) or depth > 3:
+        return []
+    if isinstance(value, (int, float)):
+        return [float(value)]
+    if isinstance(value, str):
+        from scidsl.completeness import page_numbers
+
+        return page_numbers([value])
+    if isinstance(value, (list, tuple)):
+        return [n for v in value for n in _numbers_in(v, depth + 1)]
+    if isinstance(value, dict):
+        return [n for v in value.values() for n in _numbers_in(v, depth + 1)]
+    return []
+
+
+def _only_unshown(value: Any, unshown: list[float]) -> bool:
+    """True when every number of a fact's value is a given the page does not write: no reader can see it."""
+    numbers = _numbers_in(value)
+    return bool(numbers and unshown) and all(any(abs(n - u) <= 1e-9 * max(1.0, abs(n)) for u in unshown)
+                                             for n in numbers)
 
 
 def _family(fact: Any) -> str:

@@ -257,3 +257,20 @@ def test_scidsl_schema_tools_and_docs_commands():
         [sys.executable, "-m", "scidsl", "docs"], capture_output=True, text=True, timeout=120
     )
     assert docs.returncode == 0 and docs.stdout.startswith("# scidsl language reference\n")
+
+
+def test_the_prompt_asks_for_what_a_student_needs_and_never_the_answer():
+    prompt = system_prompt()
+    for guidance in ("Show every given value on the page", "add a key", "Name what the problem names",
+                     "direction of motion", "Never the answer", "`answer: hidden`", "annotations: show:",
+                     "Do not add objects the situation does not have"):
+        assert guidance in prompt, guidance
+    assert "the problem does not mention" not in prompt
+    scenes = "\n".join(ex.scene for ex in WORKED_EXAMPLES)
+    # the worked examples use what they preach: switches, a key, a hidden answer, a givens box, motion
+    for use in ("show: [process_names, states", "show: [key]", "answer: hidden", "givens g", "direction: right"):
+        assert use in scenes, use
+
+
+def test_the_prompt_stays_a_reasonable_size():
+    assert len(system_prompt("")) < 9_000

@@ -112,3 +112,25 @@ def test_kinds_with_identical_props_point_to_the_first():
     text = render_reference(ReferenceDoc(syntax_from_grammar(GRAMMAR), kinds))
     assert "- `quad`: a quad\n  props: vertices: list of name, fill: string\n" in text
     assert "- `square`: a square\n  props: as `quad`\n" in text
+
+
+def test_annotation_switches_get_one_line_per_kind():
+    show = FieldDoc("show", "list of grid|states", False, "what the plot marks")
+    one = FieldDoc("show", "levels|energy", False, "")
+    flag = FieldDoc("show", "true|false", False, "mark it")
+    doc = ReferenceDoc(syntax=syntax_from_grammar(GRAMMAR),
+                       kinds=(_kind("plot", STYLE[0], show), _kind("levels", one), _kind("given", flag)))
+    text = render_reference(doc)
+    assert "- `plot`: a plot\n  props: color: string\n  annotations: show: [grid, states] — what the plot marks" in text
+    assert "  annotations: show: levels|energy\n" in text
+    assert "props: show: true|false (mark it)" in text and text.count("annotations:") == 2
+
+
+def test_the_real_reference_names_the_teaching_switches():
+    from scidsl.llm_bridge.compiler import language_reference
+
+    text = language_reference()
+    for line in ("annotations: show: [grid, minor_grid, process_names, states]",
+                 "annotations: show: [regions, triple_point, critical_point, normal_points]",
+                 "annotations: show: [key, ratio]", "annotations: show: energy|wavelength|levels|none"):
+        assert line in text

@@ -21,6 +21,11 @@ CODES: dict[str, str] = {
     "E6032": "impossible conic sizes: foci outside an ellipse's vertices, inside a hyperbola's, e out of range",
     "E6033": "a conic's features do not determine it",
     "E6034": "an implicit curve F(x, y) = c has no point in the window",
+    "E9750": "the temperatures of p–V states disagree with pV/T = const (a fixed amount of ideal gas)",
+    "E9751": "a phase diagram's critical point is not above its triple point (in T and p), or a point is not positive",
+    "E9752": "a normal boiling or melting point (at 1 atm) where the triple and critical points leave no liquid at 1 atm",
+    "E9753": "a normal melting point above the boiling point, or a melting line that would cross the boiling curve",
+    "E9754": "a phase diagram's triple and critical points are too close or too far apart to draw (T or p ratio)",
     "W6001": "a requested special point does not exist in the interval",
     "W6002": "a point lies outside the plot window and is not drawn",
 }

@@ -10,7 +10,7 @@ from scidsl.expr import ExprError
 from scidsl.domains.plots import kinds as k
 from scidsl.domains.plots.layout import PANEL_GAP_CM, Layout, LayoutError, Panel
 
-_CHARTS = (k.BarChart, k.Histogram, k.PieChart)
+_CHARTS = (k.BarChart, k.Histogram, k.PieChart, k.PhaseDiagram)
 _VARIABLES = {
     k.Plot: {"y": "x"},
     k.Function: {"y": "x"},
@@ -156,7 +156,10 @@ def _panel(ctx: Any, node: Any, plots: list[k.Plot]) -> Panel | None:
             n for n in ctx.nodes if not isinstance(n, (k.Plot,) + _CHARTS) and plot_of(n, plots) == node.name
         ]
         return build_plot(node, members)
-    builders = {k.BarChart: build_barchart, k.Histogram: build_histogram, k.PieChart: build_pie}
+    from scidsl.domains.plots.phase import build_phase_diagram
+
+    builders = {k.BarChart: build_barchart, k.Histogram: build_histogram, k.PieChart: build_pie,
+                k.PhaseDiagram: build_phase_diagram}
     build = builders.get(type(node))
     return build(node) if build else None
 

@@ -11,7 +11,7 @@ from typing import Annotated, Any, ClassVar, Literal, Optional
 from pydantic import Field, model_validator
 
 from scidsl.answers import Answer, answer_field
-from scidsl.model import Color, Expr, ExprKind, Label, Node, Number, Ref, Size2
+from scidsl.model import Color, Expr, ExprKind, Label, Node, Number, Ref, Size2, quantity_of
 
 
 DataPos = Annotated[Expr, ExprKind("a position in data coordinates: '(x, y)' like '(3/5, 4/5)', "
@@ -53,6 +53,9 @@ class Plot(Node):
     xlabel: Label = Field(default="$x$", description="x-axis label with its unit, e.g. 'V (L)'")
     ylabel: Label = Field(default="$y$", description="y-axis label with its unit, e.g. 'p (atm)'")
     grid: bool = Field(default=False, description="light grid lines at the ticks")
+    show: list[Literal["grid", "minor_grid", "process_names", "states"]] = Field(
+        default_factory=list, description="grid lines (minor: also between ticks); p–V processes named from "
+        "their states; each state's p, V (and T)")
     frame: Literal["arrows", "box"] = Field(
         default="arrows",
         description="arrows: axes through the origin; box: a frame around the window with ticks on its edges",
@@ -204,6 +207,8 @@ class DataPoint(_OnPlot):
     isotherm: bool = Field(
         default=False, description="p-V plots: the dashed isotherm pV = const through this state"
     )
+    temperature: Optional[quantity_of("temperature")] = Field(
+        default=None, description="p-V plots: the state's temperature, e.g. 300 K (checked: pV/T is one constant)")
     color: Color = "black"
     relations: ClassVar[tuple[str, ...]] = ("on", "at")
     example: ClassVar[str] = "datapoint A on P at (2, 6) { coords: true }"
@@ -357,6 +362,8 @@ class PieChart(_Chart):
     example: ClassVar[str] = 'piechart p { labels: ["rent", "food"], values: [40, 60] }'
 
 
+from scidsl.domains.plots.kinds_phase import PhaseDiagram  # noqa: E402
+
 KINDS = [
     Plot,
     Function,
@@ -377,4 +384,5 @@ KINDS = [
     BarChart,
     Histogram,
     PieChart,
+    PhaseDiagram,
 ]

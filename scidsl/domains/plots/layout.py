@@ -39,6 +39,7 @@ class Axes:
     height: float
     frame: str = "arrows"
     grid: bool = False
+    minor: bool = False  # grid lines between the ticks too
     xticks: list[tuple[float, str]] = field(default_factory=list)
     yticks: list[tuple[float, str]] = field(default_factory=list)
     xlabel: str = ""
@@ -138,6 +139,7 @@ class TextL:
     text: str
     color: str = "black"
     size: float = 11
+    touch: bool = True  # may sit on the panel's lines (a free note); False: the after-render check holds it off
 
 
 @dataclass

@@ -93,8 +93,11 @@ def build_plot(plot: k.Plot, members: list[Any]) -> Panel:
     axes = make_axes(
         plot, plot.name or "plot", (xr[0], yr[0], xr[1], yr[1]), tuple(plot.size), frame, plot.equal, logs
     )
-    axes.grid, axes.xlabel, axes.ylabel = plot.grid, plot.xlabel, plot.ylabel
+    axes.xlabel, axes.ylabel = plot.xlabel, plot.ylabel
     panel = Panel(plot, axes)
+    from scidsl.domains.plots.thermo import annotate
+
+    annotate(panel, plot, list(points.values()))
     for spec in fns:
         _add_function(panel, spec)
     for n in members:
@@ -323,7 +326,11 @@ def _add_member(panel: Panel, n: Any, fns: list[FnSpec], points: dict[str, k.Dat
         add_mark(panel, n, fns)
     elif isinstance(n, k.DataPoint):
         text = n.label if n.label is not None else (n.name or None)
-        if n.coords:
+        if "states" in getattr(panel.node, "show", ()):
+            from scidsl.domains.plots.thermo import add_state
+
+            text = add_state(panel, n, text)
+        elif n.coords:
             text = f"{text or ''}{format_point(n.at)}"
         add_point(
             panel,

@@ -72,7 +72,9 @@ def _cross_facts(grid: Grid) -> list:
     for parent, g in (("first", cross.first), ("second", cross.second)):
         gs = gen.gametes(g)
         out.append(Fact("gametes", (name, parent, str(g)), gs, f"gametes of the {parent} parent {g}: {', '.join(gs)}"))
-    return out + mark_hidden(_offspring_facts(grid, cells), node)
+    from scidsl.domains.tables.keys import key_facts
+
+    return out + key_facts(node, name) + mark_hidden(_offspring_facts(grid, cells), node)
 
 
 def _offspring_facts(grid: Grid, cells: list[str]) -> list:

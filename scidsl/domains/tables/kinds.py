@@ -131,6 +131,9 @@ class PunnettSquare(Node):
         default=None, max_length=20, description="[allele or genotype, name] pairs, e.g. [[\"I^A\", \"A\"], "
         "[\"i\", \"O\"]]; codominant alleles join their names (AB)")
     ratio: Optional[Label] = Field(default=None, description="the expected phenotype ratio, checked: '3 : 1'")
+    show: list[Literal["key", "ratio"]] = Field(
+        default_factory=list, description="a key of allele letters → traits; the phenotype ratio (not with "
+        "answer: hidden)")
     labels: Optional[list[Label]] = Field(default=None, max_length=2,
                                           description="names of the two parents shown before their genotypes, e.g. "
                                           "[\"♀\", \"♂\"]")

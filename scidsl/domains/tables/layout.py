@@ -106,8 +106,16 @@ def punnett_grid(node: k.PunnettSquare, size: float) -> Grid:
     uniform(out)
     if shade:
         out.legend = _legend(node, cross, children, fills)
-        out.legend_right = out.height > 10.0
+    out.legend += annotation_rows(node, cross, children)
+    out.legend_right = bool(out.legend) and out.height > 10.0
     return out
+
+
+def annotation_rows(node: k.PunnettSquare, cross: gen.Cross, children: list[str]) -> list[tuple[str, str]]:
+    """The key and ratio rows the statement's `show` asks for."""
+    from scidsl.domains.tables.keys import annotation_rows as rows
+
+    return rows(node, cross, children)
 
 
 def _italic(genotype: str) -> str:

@@ -1,0 +1,272 @@
+"""Phase diagrams: the coexistence curves of a substance computed from its stated points, checked first.
+
+The boiling curve follows Clausius–Clapeyron (ln p linear in 1/T) from the triple point through the
+normal boiling point to the critical point; the sublimation curve is steeper (a larger enthalpy); the
+melting line runs straight through the triple point and the normal melting point.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from scidsl.domains.plots import kinds as k
+from scidsl.domains.plots.kinds_phase import PhaseDiagram
+from scidsl.domains.plots.layout import CurveL, LayoutError, Panel, PointL, TextL
+from scidsl.domains.plots.ticks import format_number
+
+ATM = 101325.0
+MAX_T_RATIO = 10
+MAX_DECADES = 12
+MELT_SPREAD = 0.2  # the normal melting point lies within this fraction of T_c − T_t of the triple point
+P = tuple[float, float]
+
+
+def _kelvin(q: object) -> float:
+    return q.si + 273.15 if getattr(q, "unit", "") == "degC" else q.si  # type: ignore[attr-defined]
+
+
+class Units:
+    """The axes' units: those of the triple point as written."""
+
+    def __init__(self, n: PhaseDiagram) -> None:
+        t, p = n.triple_point
+        self.celsius = t.unit == "degC"
+        self.t_unit, self.p_unit = t.pretty().split(" ", 1)[1], p.pretty().split(" ", 1)[1]
+        self.p_factor = p.si / p.value if p.value else 1.0
+
+    def t(self, kelvin: float) -> float:
+        """A temperature on the axis."""
+        return kelvin - 273.15 if self.celsius else kelvin
+
+    def p(self, pascal: float) -> float:
+        """A pressure on the axis."""
+        return pascal / self.p_factor
+
+
+def check_points(n: PhaseDiagram) -> None:
+    """The stated points fit one diagram: triple below critical, 1 atm between them, melting below boiling."""
+    (tt, pt), (tc, pc) = [(_kelvin(a), b.si) for a, b in (n.triple_point, n.critical_point)]
+    if tt <= 0 or pt <= 0:
+        raise LayoutError("E9751", "the triple point needs a positive absolute temperature and pressure",
+                          n, "triple_point")
+    if tc <= tt or pc <= pt:
+        raise LayoutError(
+            "E9751", "the critical point must lie above the triple point in both temperature and pressure "
+            "(the boiling curve runs from the triple point up to the critical point)", n, "critical_point",
+            "swap the points, or check their units")
+    decades = math.log10(pc) - math.log10(pt)  # a ratio of extreme pressures would overflow
+    if not 1.05 <= tc / tt <= MAX_T_RATIO or not math.log10(2) <= decades <= MAX_DECADES:
+        close = tc / tt < 1.05 or decades < math.log10(2)
+        raise LayoutError(
+            "E9754", f"the triple and critical points are too {'close' if close else 'far'} to draw on one "
+            f"diagram (T ratio {tc / tt:.3g}, {decades:.3g} decades of pressure)",
+            n, "critical_point", f"real substances have T_c/T_t between 1.05 and {MAX_T_RATIO} and p_c/p_t between "
+            f"2 and 1e{MAX_DECADES}; check the units")
+    for key, q in (("boiling_point", n.boiling_point), ("melting_point", n.melting_point)):
+        if q is not None and not pt < ATM < pc:
+            where = "above" if pt >= ATM else "below"
+            raise LayoutError(
+                "E9752", f"a normal {key.replace('_', ' ')} is at 1 atm, but the "
+                f"{'triple' if pt >= ATM else 'critical'} point is {where} 1 atm: at 1 atm the substance "
+                f"{'sublimes' if pt >= ATM else 'is never liquid'}", n, key)
+    tb = _kelvin(n.boiling_point) if n.boiling_point is not None else None
+    if tb is not None and not tt < tb < tc:
+        raise LayoutError("E9752", "the normal boiling point must lie between the triple and critical "
+                          "temperatures", n, "boiling_point")
+    if n.melting_point is not None:
+        _check_melting(n, _kelvin(n.melting_point), (tt, pt), (tc, pc), tb)
+
+
+def _check_melting(n: PhaseDiagram, tm: float, tp: P, cp: P, tb: float | None) -> None:
+    boil = boiling_curve(tp, cp, tb)
+    if abs(tm - tp[0]) > MELT_SPREAD * (cp[0] - tp[0]):
+        raise LayoutError("E9753", f"the normal melting point is {format_number(abs(tm - tp[0]))} K from the "
+                          "triple point's temperature: its melting line would be nearly flat", n, "melting_point",
+                          "melting lines are steep: the normal melting point lies close to the triple temperature")
+    if tm >= boil_t(boil, ATM):
+        raise LayoutError("E9753", "the normal melting point must lie below the normal boiling point",
+                          n, "melting_point")
+    for p in np.geomspace(ATM, cp[1], 40):
+        if melting_t(tp, tm, p) >= boil_t(boil, p):
+            raise LayoutError(
+                "E9753", "the melting line from the triple point through the normal melting point would meet "
+                "the boiling curve below the critical point", n, "melting_point",
+                "a melting point this far from the triple temperature is not consistent with these points")
+
+
+def boiling_curve(tp: P, cp: P, tb: float | None) -> list[P]:
+    """The stated points of the boiling curve, in (T, p), K and Pa."""
+    return [tp] + ([(tb, ATM)] if tb is not None else []) + [cp]
+
+
+def boil_t(curve: list[P], p: float) -> float:
+    """The temperature of the boiling curve at pressure p (ln p linear in 1/T between stated points)."""
+    for (t0, p0), (t1, p1) in zip(curve, curve[1:]):
+        if p <= p1 or (t1, p1) == curve[-1]:
+            f = (math.log(p) - math.log(p0)) / (math.log(p1) - math.log(p0))
+            return 1.0 / (1.0 / t0 + f * (1.0 / t1 - 1.0 / t0))
+    return curve[-1][0]
+
+
+def melting_t(tp: P, tm: float | None, p: float, lean: float = 0.0) -> float:
+    """The temperature of the melting line at pressure p (straight in p; steep when no melting point is given)."""
+    if tm is None:
+        return tp[0] + lean * (math.log10(p) - math.log10(tp[1]))
+    return tp[0] + (tm - tp[0]) * (p - tp[1]) / (ATM - tp[1])
+
+
+def _boil_points(curve: list[P], n: int = 60) -> list[P]:
+    out: list[P] = []
+    for (t0, p0), (t1, p1) in zip(curve, curve[1:]):
+        for f in np.linspace(0.0, 1.0, n):
+            t = 1.0 / (1.0 / t0 + f * (1.0 / t1 - 1.0 / t0))
+            out.append((t, math.exp(math.log(p0) + f * (math.log(p1) - math.log(p0)))))
+    return out
+
+
+def _sublimation(tp: P, curve: list[P], t_lo: float, p_lo: float) -> list[P]:
+    """Steeper than the boiling curve at the triple point (the enthalpy of sublimation is larger)."""
+    (t0, p0), (t1, p1) = curve[0], curve[1]
+    slope = 1.6 * (math.log(p1) - math.log(p0)) / (1.0 / t0 - 1.0 / t1)  # L/R of sublimation
+    out = []
+    for t in np.linspace(tp[0], t_lo, 80):
+        p = p0 * math.exp(-slope * (1.0 / t - 1.0 / t0))
+        out.append((float(t), p))
+        if p < p_lo:
+            break
+    return out[::-1]
+
+
+def _mix(a: float, b: float, f: float, log: bool) -> float:
+    return math.exp(math.log(a) + f * (math.log(b) - math.log(a))) if log else a + f * (b - a)
+
+
+def _window(tp: P, cp: P, log: bool) -> tuple[float, float, float, float]:
+    """(T lo, p lo, T hi, p hi) in K and Pa: room round the stated points, whole decades on a log axis."""
+    span = cp[0] - tp[0]
+    t_lo, t_hi = max(tp[0] - 0.6 * span, 0.35 * tp[0]), cp[0] + 0.2 * span
+    if not log:
+        return t_lo, 0.0, t_hi, cp[1] * 1.3
+    decades = math.log10(cp[1] / tp[1])
+    lo, hi = tp[1] / 10 ** max(0.3 * decades, 0.8), cp[1] * 10 ** max(0.1 * decades, 0.3)
+    return t_lo, lo, t_hi, hi
+
+
+def build_phase_diagram(n: PhaseDiagram) -> Panel:
+    """Axes T → p with the three curves, the named regions and the marked points."""
+    from scidsl.domains.plots.plotting import build_plot
+
+    check_points(n)
+    u = Units(n)
+    tp, cp = (_kelvin(n.triple_point[0]), n.triple_point[1].si), (_kelvin(n.critical_point[0]), n.critical_point[1].si)
+    normal = "normal_points" in n.show and (n.boiling_point is not None or n.melting_point is not None)
+    log = cp[1] / tp[1] > 20 or normal  # the 1 atm line gets room above the triple point on a log axis
+    t_lo, p_lo, t_hi, p_hi = _window(tp, cp, log)
+    name = n.name or "phase"
+    ax_lo, ax_hi = (u.t(t_lo), u.p(p_lo)), (u.t(t_hi), u.p(p_hi))
+    if log:
+        ax_lo, ax_hi = (ax_lo[0], 10 ** math.floor(math.log10(ax_lo[1]))), (ax_hi[0], 10 ** math.ceil(math.log10(ax_hi[1])))
+        p_lo, p_hi = u.p_factor * ax_lo[1], u.p_factor * ax_hi[1]
+    plot = k.Plot(name=name, xlim=(ax_lo[0], ax_hi[0]), ylim=(ax_lo[1], ax_hi[1]), frame="box", size=n.size,
+                  xlabel=f"$T$ ({u.t_unit})", ylabel=f"$p$ ({u.p_unit})", yscale="log" if log else "linear")
+    panel = build_plot(plot, [])
+    assert panel.axes is not None
+    panel.axes.title = n.label
+    tb = _kelvin(n.boiling_point) if n.boiling_point is not None else None
+    tm = _kelvin(n.melting_point) if n.melting_point is not None else None
+    boil = boiling_curve(tp, cp, tb)
+    lean = 0.008 * (t_hi - t_lo)
+    melt = [(melting_t(tp, tm, p, lean), float(p)) for p in
+            (np.geomspace(tp[1], p_hi, 80) if log else np.linspace(tp[1], p_hi, 80))]
+    sub = _sublimation(tp, boil, t_lo, p_lo if log else 0.02 * p_hi)
+    for owner, pts in (("sublimation", sub), ("melting", melt), ("boiling", _boil_points(boil))):
+        panel.curves.append(CurveL(f"{name}.{owner}", [[(u.t(t), u.p(p)) for t, p in pts]], "black", 1.6))
+        panel.facts.append((f"{owner}_curve", (name,), None, f"{owner} curve of {name}"))
+    _points(panel, n, u, (tp, cp, tb, tm), name)
+    if "regions" in n.show:
+        _regions(panel, u, (tp, cp, tm, lean), boil, (t_lo, p_lo, t_hi, p_hi), log, name)
+    return panel
+
+
+def _points(panel: Panel, n: PhaseDiagram, u: Units, pts: tuple, name: str) -> None:
+    from scidsl.text import measure_text
+
+    tp, cp, tb, tm = pts
+    stated = {"triple_point": n.triple_point, "critical_point": n.critical_point}
+    marks = [(f"normal_{w}_point", f"normal {w} point", (t, ATM))
+             for w, t in (("melting", tm), ("boiling", tb)) if t is not None]
+    marks += [("triple_point", "triple point", tp), ("critical_point", "critical point", cp)]
+    if "normal_points" in n.show and (tb is not None or tm is not None):
+        one, ax = u.p(ATM), panel.axes
+        assert ax is not None
+        panel.curves.append(CurveL(f"{name}.atm", [[(ax.window[0], one), (ax.window[2], one)]],
+                                   "0.45", 0.8, "dashed", None, role="segment"))
+        # named just outside the frame at its own level, like a tick: never beside another line
+        per_cm = (ax.window[2] - ax.window[0]) / ax.width
+        w = measure_text("1 atm", 11)[0]
+        panel.texts.append(TextL(f"{name}.atm", (ax.window[2] + (w / 2 + 0.15) * per_cm, one), "1 atm", "0.3", 11))
+    for pred, words, (t, p) in marks:
+        shown = pred in n.show or (pred.startswith("normal") and "normal_points" in n.show)
+        text = f"{words} ({', '.join(q.pretty().replace('-', '−') for q in stated[pred])})" if pred in stated else \
+            f"{words.replace('normal ', '')}\n{format_number(u.t(t))} {u.t_unit}"
+        if shown:
+            side = {"normal_melting_point": "phase_above", "critical_point": "phase_above",
+                    "normal_boiling_point": "phase_right"}.get(pred, "phase_below")
+            panel.points.append(PointL(f"{name}.{pred}", (u.t(t), u.p(p)), text, side))
+        value = u.t(t) if pred.startswith("normal") else [u.t(t), u.p(p)]  # a normal point is at 1 atm
+        panel.facts.append((pred, (name,), value, text.replace("\n", " "), not shown))
+
+
+def _regions(panel: Panel, u: Units, melt: tuple, boil: list[P], window: tuple, log: bool, name: str) -> None:
+    tp, cp, tm, lean = melt
+    t_lo, p_lo, t_hi, p_hi = window
+    span, floor = cp[0] - tp[0], p_lo if log else 0.02 * p_hi
+
+    def upper(f: float, side: str) -> P:
+        p = _mix(tp[1], p_hi, f, log)
+        t_melt = melting_t(tp, tm, p, lean)
+        right = boil_t(boil, p) if p < cp[1] else cp[0]  # above the critical pressure: left of T_c
+        return ((t_lo + t_melt) / 2 if side == "solid" else (t_melt + right) / 2), p
+
+    def gas(ft: float, fp: float) -> P:
+        t = tp[0] + ft * span
+        p_curve = min((abs(bt - t), bp) for bt, bp in _boil_points(boil))[1]
+        return t + 0.1 * span, _mix(floor, p_curve, fp, log)
+
+    top = (math.log(cp[1]) - math.log(tp[1])) / (math.log(p_hi) - math.log(tp[1])) if log else cp[1] / p_hi
+    ups = tuple(top * f for f in (0.85, 0.7, 0.55, 0.4)) + (0.92, 0.97)
+    spots = {
+        "solid": [upper(f, "solid") for f in ups],
+        "liquid": [upper(f, "liquid") for f in ups],
+        "gas": [gas(ft, fp) for fp in (0.35, 0.2, 0.5) for ft in (0.8, 0.7, 0.6, 0.5)],
+    }
+    for region, candidates in spots.items():
+        at = _free_spot(panel, region, [(u.t(t), u.p(p)) for t, p in candidates])
+        panel.texts.append(TextL(f"{name}.{region}", at, region, "black", 12, touch=False))
+        panel.facts.append(("phase_region", (name, region), None, f"{region} region of {name}"))
+
+
+def _free_spot(panel: Panel, text: str, candidates: list[P]) -> P:
+    """The first candidate whose text box keeps clear of every line and earlier name in the window."""
+    from shapely.geometry import LineString, box
+
+    from scidsl.text import measure_text
+
+    ax = panel.axes
+    assert ax is not None
+    w, h, _ = measure_text(text, 12)
+    lines = [LineString([ax.page(p) for p in piece]) for c in panel.curves for piece in c.pieces if len(piece) > 1]
+    taken = [box(*_text_box(ax.page(t.at), *measure_text(t.text, t.size)[:2])) for t in panel.texts]
+    (x0, y0), (x1, y1) = ax.page((ax.window[0], ax.window[1])), ax.page((ax.window[2], ax.window[3]))
+    for at in candidates:
+        b = box(*_text_box(ax.page(at), w, h))
+        inside = x0 + 0.1 <= b.bounds[0] and b.bounds[2] <= x1 - 0.1 and y0 + 0.1 <= b.bounds[1] and b.bounds[3] <= y1 - 0.1
+        if inside and all(b.distance(g) > 0.15 for g in lines + taken):
+            return at
+    return candidates[0]
+
+
+def _text_box(c: P, w: float, h: float) -> tuple[float, float, float, float]:
+    return c[0] - w / 2, c[1] - h / 2, c[0] + w / 2, c[1] + h / 2

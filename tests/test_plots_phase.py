@@ -1,0 +1,112 @@
+"""Phase diagrams: the stated points are checked, drawn where they are, and named with their values."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+import scidsl
+from scidsl.domains.plots.phase import ATM, boil_t, boiling_curve
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "plots"
+
+
+def _texts(result: scidsl.pipeline.Result) -> list[str]:
+    fixed = [i.text for i in result.drawing.items if type(i).__name__ == "Text"]
+    return fixed + [t.text for t in result.texts]
+
+
+@pytest.fixture(scope="module")
+def water() -> scidsl.pipeline.Result:
+    result = scidsl.compile((EXAMPLES / "phase_diagram_water.sdl").read_text())
+    assert result.ok, result.diagnostics
+    return result
+
+
+def test_points_are_named_with_the_stated_values(water):
+    texts = _texts(water)
+    assert "triple point (273.16 K, 0.611 kPa)" in texts
+    assert "critical point (647 K, 22064 kPa)" in texts
+    assert "boiling point\n373.15 K" in texts and "melting point\n273.15 K" in texts
+    assert {"solid", "liquid", "gas", "1 atm"} <= set(texts)
+
+
+def test_points_are_drawn_at_their_coordinates(water):
+    facts = {f.predicate: f.value for f in water.facts}
+    assert facts["triple_point"] == [273.16, 0.611]
+    assert facts["normal_boiling_point"] == 373.15
+    lo, hi = water.drawing.anchors["water@lo"], water.drawing.anchors["water@hi"]
+    axes = {f.args[1]: f.value for f in water.facts if f.predicate == "axis"}
+    (t0, t1), (p0, p1) = axes["x"], axes["y"]
+    for pred in ("triple_point", "critical_point", "normal_boiling_point", "normal_melting_point"):
+        t, p = facts[pred] if isinstance(facts[pred], list) else (facts[pred], 101.325)
+        want_x = lo[0] + (t - t0) / (t1 - t0) * (hi[0] - lo[0])
+        want_y = lo[1] + (math.log10(p) - math.log10(p0)) / (math.log10(p1) - math.log10(p0)) * (hi[1] - lo[1])
+        got = water.drawing.anchors[f"water.{pred}"]
+        assert got == pytest.approx((want_x, want_y), abs=1e-6)
+
+
+def test_regions_lie_on_their_side_of_the_curves(water):
+    regions = {t.owner.split(".")[1]: t for t in water.drawing.items if getattr(t, "role", None) == "note"
+               and t.owner.split(".")[-1] in ("solid", "liquid", "gas")}
+    axes = {f.args[1]: f.value for f in water.facts if f.predicate == "axis"}
+    lo, hi = water.drawing.anchors["water@lo"], water.drawing.anchors["water@hi"]
+
+    def data(page: tuple[float, float]) -> tuple[float, float]:
+        (t0, t1), (p0, p1) = axes["x"], axes["y"]
+        fx, fy = (page[0] - lo[0]) / (hi[0] - lo[0]), (page[1] - lo[1]) / (hi[1] - lo[1])
+        return t0 + fx * (t1 - t0), 10 ** (math.log10(p0) + fy * (math.log10(p1) - math.log10(p0)))
+
+    regions = {name: data(t.pos) for name, t in regions.items()}
+    curve = boiling_curve((273.16, 611.0), (647.0, 22.064e6), 373.15)
+    t, p = regions["liquid"]
+    assert t < boil_t(curve, p * 1e3)
+    t, p = regions["gas"]
+    assert t > boil_t(curve, p * 1e3)
+    assert regions["solid"][0] < 273.15
+
+
+def test_the_boiling_curve_passes_through_the_normal_boiling_point():
+    curve = boiling_curve((273.16, 611.0), (647.0, 22.064e6), 373.15)
+    assert boil_t(curve, ATM) == pytest.approx(373.15)
+    assert boil_t(curve, 22.064e6) == pytest.approx(647.0)
+
+
+def test_show_leaves_out_what_it_does_not_list():
+    result = scidsl.compile(
+        "phase_diagram w { triple_point: (273.16 K, 0.611 kPa), critical_point: (647 K, 22064 kPa), "
+        "boiling_point: 373.15 K, show: [triple_point] }")
+    assert result.ok, result.diagnostics
+    texts = _texts(result)
+    assert "triple point (273.16 K, 0.611 kPa)" in texts
+    assert not {"solid", "liquid", "gas"} & set(texts)
+    assert not any("critical" in t for t in texts)
+    hidden = {f.predicate for f in result.facts if f.hidden} - {"unshown_givens"}
+    assert hidden == {"critical_point", "normal_boiling_point"}
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+
+@st.composite
+def substances(draw: st.DrawFn) -> str:
+    """A substance in the ranges real ones have: T_c/T_t 1.3–3, 1–5 decades of pressure, the normal boiling
+    point 15–60 % of the way from the triple to the critical temperature (water 27 %, nitrogen 22 %)."""
+    tt = draw(st.floats(20, 600))
+    tc = tt * draw(st.floats(1.3, 3))
+    pt = 10 ** draw(st.floats(-3, 1.7))  # kPa
+    pc = pt * 10 ** draw(st.floats(1, 5))
+    text = f"phase_diagram s {{ triple_point: ({tt:.4g} K, {pt:.4g} kPa), critical_point: ({tc:.4g} K, {pc:.4g} kPa)"
+    if pt < 101.325 < pc and draw(st.booleans()):
+        text += f", boiling_point: {tt + draw(st.floats(0.15, 0.6)) * (tc - tt):.4g} K"
+        text += f", melting_point: {tt + draw(st.floats(-0.03, 0.03)) * (tc - tt):.4g} K"
+    return text + " }"
+
+
+@given(substances())
+def test_every_realistic_substance_draws_cleanly(source):
+    result = scidsl.compile(source)
+    codes = {d.code for d in result.diagnostics}
+    assert result.ok or codes <= {"E9753"}, (source, [(d.code, d.message) for d in result.diagnostics])
