@@ -38,10 +38,10 @@ def cart(shape: Any, owner: str, out: Drawing) -> None:
         from scidsl.primitives import Text
 
         out.items.append(Text(shape.center, node.text, owner=owner, may_touch=(owner,)))
-    tl, tr = shape.points[3], shape.points[2]
-    top = ((tl[0] + tr[0]) / 2, (tl[1] + tr[1]) / 2)
-    up = math.degrees(math.atan2(top[1] - shape.center[1], top[0] - shape.center[0]))
-    _label(node, node.label, top, owner, (up, up - 45, up + 45), 0.12, out)
+    bl, tl, tr = shape.points[0], shape.points[3], shape.points[2]
+    side = ((bl[0] + tl[0]) / 2, (bl[1] + tl[1]) / 2)
+    up = math.degrees(math.atan2(tr[1] - tl[1], tr[0] - tl[0])) + 90
+    _label(node, node.label, side, owner, (up + 90, up + 45, up + 135, up), 0.12, out)
 
 
 def chain(shape: Any, owner: str, out: Drawing) -> None:
