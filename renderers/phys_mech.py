@@ -109,7 +109,7 @@ def pendulum(shape: Any, owner: str, out: Drawing) -> None:
                               role="string"))
         out.items.append(Circle(other, r, replace(thin, dash="dashed"), owner=owner, role="disk"))
     out.items.append(Line((pivot, _toward(bob, pivot, r)), False, _stroke(node), owner=owner, role="string"))
-    out.items.append(Circle(bob, r, _stroke(node, node.fill if hasattr(node, "fill") else "#cccccc"), owner=owner,
+    out.items.append(Circle(bob, r, _stroke(node, "#cccccc"), owner=owner,
                             role="disk"))
     out.items.append(Dot(pivot, 0.06, node.color, owner))
     side = 0.0 if theta >= 0 else 180.0

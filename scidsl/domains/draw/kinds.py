@@ -157,9 +157,9 @@ class TextItem(_Placed):
 class _Mass(Node):
     """A body's physical properties, stated as facts and checked against its forces."""
 
-    mass: Optional[quantity_of("mass")] = Field(default=None, description="e.g. 5 kg: checks a weight force")
-    mu: Optional[float] = Field(default=None, ge=0, le=5, description="friction coefficient with its support")
-    show_mass: bool = Field(default=False, description="add the mass to its label")
+    mass: Optional[quantity_of("mass")] = None
+    mu: Optional[float] = Field(default=None, ge=0, le=5)
+    show_mass: bool = False
 
 
 class Box(_Styled, _Placed, _Mass):
@@ -493,7 +493,7 @@ class Incline(_Styled):
     angle: Angle = Field(description="angle with the horizontal, between 0 and 90 deg")
     base: Number = Field(default=6.0, gt=0, le=1000, description="horizontal length in cm")
     rises: Literal["right", "left"] = Field(default="right", description="the slope rises to the right or the left")
-    mu: Optional[float] = Field(default=None, ge=0, le=5, description="friction coefficient of the slope")
+    mu: Optional[float] = Field(default=None, ge=0, le=5)
     fill: Optional[Color] = Field(default="#eeeeee", description="fill colour")
     angle_label: Optional[Label] = Field(default=None, description="label of the angle (default: its value)")
     relations: ClassVar[tuple[str, ...]] = ("at", "on")
@@ -536,7 +536,7 @@ class Rod(_Styled):
     against: Optional[Ref] = Field(default=None, description="the wall its top leans on")
     along: Optional[Number] = Field(default=None, ge=0, le=1, description="where its foot stands along the floor")
     thickness: Number = Field(default=3.0, ge=0.5, le=20, description="line width in points")
-    hinge: Literal["none", "start", "end", "both"] = Field(default="none", description="pin marks at its ends")
+    hinge: Literal["none", "start", "end", "both"] = "none"
     relations: ClassVar[tuple[str, ...]] = ("from", "on", "against")
     example: ClassVar[str] = "floor f; wall w; rod AB on f against w { length: 4, angle: 60 deg }"
 
@@ -615,7 +615,7 @@ class Force(Arrow):
 
     kind: Literal["force"] = "force"  # type: ignore[assignment]
     role: Optional[Literal["weight", "normal", "friction", "tension", "applied"]] = Field(
-        default=None, description="weight (checked = m·g), normal, friction (checked ≤ μN), ...")
+        default=None, description="weight: checked = m·g; friction: ≤ μN")
     example: ClassVar[str] = ('incline ramp { angle: 30 deg }; box A on ramp; '
                               'force N from A.bottom { direction: normal(ramp.slope), magnitude: 17 N, label: "$N$" }')
 

@@ -39,10 +39,7 @@ def _cart(node: Any, anchors: dict[str, P], placed: dict[str, Any], scale: float
     """A body raised on two wheels: the whole stands on its support where a box of its height plus a wheel's
     diameter would."""
     w, h = placing.size_of(node, scale)
-    r = placing.cm(node.wheel, scale, 0.3)
-    if not 0 < r <= w / 4:
-        raise PlaceError("E4006", f"a wheel radius of {r:g} cm does not fit under a cart {w:g} cm long",
-                         "give a wheel radius up to a quarter of the cart's length")
+    r = min(0.35 * h, w / 5)
     corners, _, rels, _ = placing.place_body(node, (w, h + 2 * r), placed, anchors, scale, resolve)
     bl, br, tr, tl = corners
     u = ((br[0] - bl[0]) / w, (br[1] - bl[1]) / w)
@@ -262,7 +259,7 @@ def facts(ctx: Any) -> list:
     out = []
     for node in ctx.nodes:
         name = node.name or ""
-        if isinstance(node, k._Mass) and node.mass is not None:
+        if isinstance(node, (k._Mass, k.Pendulum)) and node.mass is not None:
             m = node.mass.si
             out.append(Fact("mass", (name,), node.mass.pretty(), f"{node.kind} {name} has mass {node.mass.pretty()}"))
             out.append(Fact("weight", (name,), round(m * 9.8, 6), f"the weight of {name} is m·g = {m * 9.8:.4g} N "

@@ -9,19 +9,18 @@ from scidsl.model import Label, Node, quantity_of
 
 
 class StringVibrator(Node):
-    """A string from a vibrator or tuning fork over a pulley to a hanging mass, with the standing wave of harmonic
-    n between; λ = 2L/n, v = √(T/μ) with T = m·g, f = v/λ; a stated `frequency` is checked."""
+    """Melde's string: vibrator, standing wave of harmonic n, pulley, hanging mass; f = n/(2L)·√(T/μ) checked."""
 
     kind: Literal["string_vibrator"] = "string_vibrator"
-    length: quantity_of("length") = Field(description="vibrating length L, e.g. 1.2 m")
-    harmonic: int = Field(default=1, ge=1, le=12, description="the harmonic n (loops)")
-    mass: Optional[quantity_of("mass")] = Field(default=None, description="the hanging mass")
-    tension: Optional[quantity_of("force")] = Field(default=None, description="instead of the mass")
+    length: quantity_of("length")
+    harmonic: int = Field(default=1, ge=1, le=12)
+    mass: Optional[quantity_of("mass")] = None
+    tension: Optional[quantity_of("force")] = None
     density: Optional[quantity_of("linear_density")] = Field(default=None, description="μ, e.g. 2 g/m")
-    frequency: Optional[quantity_of("frequency")] = Field(default=None, description="stated frequency (checked)")
-    source: Literal["vibrator", "tuning_fork"] = Field(default="vibrator", description="what drives the string")
-    g: Optional[quantity_of("acceleration")] = Field(default=None, description="default 9.8 m/s^2")
-    label: Optional[Label] = Field(default=None, description="caption")
+    frequency: Optional[quantity_of("frequency")] = None
+    source: Literal["vibrator", "tuning_fork"] = "vibrator"
+    g: Optional[quantity_of("acceleration")] = None
+    label: Optional[Label] = None
     name_required: ClassVar[bool] = False
     domain: ClassVar[str] = "physics"
     example: ClassVar[str] = "string_vibrator s { length: 1 m, harmonic: 3, mass: 0.5 kg, density: 2 g/m }"
@@ -32,17 +31,16 @@ class StringVibrator(Node):
 
 
 class TravellingWave(Node):
-    """A snapshot of y = A sin(kx − ωt): λ and A marked by dimension arrows, the direction of travel by an arrow;
-    v = fλ (a stated `speed` is checked)."""
+    """A snapshot of y = A sin(kx − ωt) with λ, A and the direction of travel marked; v = fλ checked."""
 
     kind: Literal["travelling_wave"] = "travelling_wave"
-    wavelength: quantity_of("length") = Field(description="λ, e.g. 0.4 m")
-    amplitude: quantity_of("length") = Field(description="A, e.g. 2 cm")
-    frequency: Optional[quantity_of("frequency")] = Field(default=None, description="f")
-    speed: Optional[quantity_of("velocity")] = Field(default=None, description="stated speed (checked = fλ)")
-    direction: Literal["right", "left"] = Field(default="right", description="direction of travel")
+    wavelength: quantity_of("length")
+    amplitude: quantity_of("length")
+    frequency: Optional[quantity_of("frequency")] = None
+    speed: Optional[quantity_of("velocity")] = None
+    direction: Literal["right", "left"] = "right"
     cycles: float = Field(default=2.0, ge=1, le=4, description="wavelengths shown")
-    label: Optional[Label] = Field(default=None, description="caption")
+    label: Optional[Label] = None
     name_required: ClassVar[bool] = False
     domain: ClassVar[str] = "physics"
     example: ClassVar[str] = "travelling_wave w { wavelength: 0.4 m, amplitude: 2 cm, frequency: 5 Hz }"
