@@ -179,7 +179,7 @@ def _body_of(force: Any, placed: dict[str, Any]) -> Any:
             continue
         for name in names_in(expr.tree):
             shape = placed.get(name.split(".")[0])
-            if shape is not None and isinstance(shape.node, k._Mass):
+            if shape is not None and isinstance(shape.node, (k._Mass, k.Pendulum)):
                 return shape.node
     return None
 
@@ -208,7 +208,7 @@ def _check_weight(ctx: Any, shape: Any, body: Any) -> None:
 
 
 def _mu_of(body: Any, placed: dict[str, Any]) -> Optional[float]:
-    if body.mu is not None:
+    if getattr(body, "mu", None) is not None:
         return body.mu
     support = placed.get((getattr(body, "on", None) or "").partition(".")[0])
     return getattr(support.node, "mu", None) if support is not None else None
