@@ -49,13 +49,14 @@ def chain(shape: Any, owner: str, out: Drawing) -> None:
     node = shape.node
     pts = shape.points
     if node.style == "rope":
-        out.items.append(Line(tuple(pts), False, replace(_stroke(node), width=max(node.width, 1.6)), owner=owner,
+        out.items.append(Line(tuple(pts), False, replace(_stroke(node), width=max(node.width, 2.2)), owner=owner,
                               role="rope"))
     else:
         for centre, ang in _along(pts, _PITCH):
             out.items.append(Line(_oval(centre, ang), True, replace(_stroke(node), width=min(node.width, 0.9)),
                                   owner=owner, role="link"))
-    _label(node, node.label, pts[-1], owner, (0.0, 180.0, 270.0), 0.15, out)
+    outward = 0.0 if shape.extra["out"] > 0 else 180.0
+    _label(node, node.label, pts[-1], owner, (outward, 270.0, 180.0 - outward), 0.15, out)
 
 
 def _along(pts: list[P], step: float) -> list[tuple[P, float]]:

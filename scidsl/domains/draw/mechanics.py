@@ -16,6 +16,7 @@ G_VALUES = (9.8, 9.81, 10.0)  # m/s² a problem may use for g
 TOL = 0.01
 _WHEEL_AT = (0.22, 0.78)
 _LINK_GAP = 0.07  # how far a chain's centre line runs off the surface it lies on
+_ROPE_GAP = 0.045  # ... and a rope's: its stroke touches the table's outline
 
 
 def place_item(node: Any, anchors: dict[str, P], placed: dict[str, Any], scale: float, out: Any,
@@ -96,8 +97,9 @@ def _chain(node: Any, anchors: dict[str, P], placed: dict[str, Any], scale: floa
                          "shorten the chain, or make the table taller or longer")
     inward = ((other[0] - edge[0]) / top, (other[1] - edge[1]) / top)
     out_x = -inward[0]
-    e = (edge[0] + out_x * _LINK_GAP, edge[1] + _LINK_GAP)
-    corner = [(edge[0] + _LINK_GAP * math.cos(a), edge[1] + _LINK_GAP * math.sin(a))
+    gap = _LINK_GAP if node.style == "chain" else _ROPE_GAP
+    e = (edge[0] + out_x * gap, edge[1] + gap)
+    corner = [(edge[0] + gap * math.cos(a), edge[1] + gap * math.sin(a))
               for a in ([math.pi / 2 * (1 - j / 6) for j in range(7)] if out_x > 0 else
                         [math.pi / 2 * (1 + j / 6) for j in range(7)])]
     start = (edge[0] + inward[0] * lying, e[1])
@@ -106,7 +108,7 @@ def _chain(node: Any, anchors: dict[str, P], placed: dict[str, Any], scale: floa
     out.relations.append(place.Relation("over", node.name or "", head, node.span,
                                         f"chain {node.name or ''} lies on {head} and hangs {node.hanging.pretty()} "
                                         f"over its edge"))
-    return _shape(node, pts, extra={"edge": edge})
+    return _shape(node, pts, extra={"edge": edge, "out": out_x})
 
 
 def _pendulum(node: Any, anchors: dict[str, P], placed: dict[str, Any], scale: float, out: Any,
