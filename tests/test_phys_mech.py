@@ -159,3 +159,12 @@ def test_hinge_pins_sit_at_the_rod_ends() -> None:
     page = compile_ok("wall w\nrod AB from w { length: 4, angle: 0 deg, hinge: both }\n").drawing
     pins = [it.center for it in page.items if isinstance(it, Circle) and it.role == "hinge"]
     assert sorted(pins) == sorted([page.anchors["AB.start"], page.anchors["AB.end"]])
+
+
+def test_values_that_cannot_give_a_number_get_diagnostics() -> None:
+    assert _codes("box A { mass: 1 kg }; force W from A { direction: down, magnitude: 10 V, role: weight }") == ["E9730"]
+    assert _codes("pendulum p { length: 1 m, period: 2 s, g: 0 m/s^2 }") == ["E9733"]
+    assert _codes("pendulum p { length: 2, period: 2 s }") == ["E9733"]
+    assert _codes("string_vibrator s { length: 1 m, mass: 1e300 kg, density: 1e-300 g/m }") == ["E9734"]
+    assert _codes("travelling_wave w { wavelength: 0 m, amplitude: 1 cm }") == ["E9735"]
+    assert _codes("box t; chain c { over: t, length: 1, hanging: 0.5 }") == ["E4001"]

@@ -186,6 +186,13 @@ def _body_of(force: Any, placed: dict[str, Any]) -> Any:
     return None
 
 
+def _is_force(q: Any) -> bool:
+    from scidsl.units import DIMENSIONS, parse_unit
+
+    info = parse_unit(q.unit) if q.unit else None
+    return info is not None and info.dim == DIMENSIONS["force"]
+
+
 def _g_matches(weight: float, mass: float) -> bool:
     return any(abs(weight - mass * g) <= TOL * mass * g for g in G_VALUES)
 
@@ -199,6 +206,10 @@ def _check_weight(ctx: Any, shape: Any, body: Any) -> None:
                          "down", node.span, "give it `direction: down`"))
         return
     if body.mass is None or node.magnitude is None:
+        return
+    if not _is_force(node.magnitude):
+        ctx.report(error("E9730", f"the weight {node.name or ''} of {body.name} is {node.magnitude.pretty()}, not a "
+                         "force", node.span_of("magnitude") or node.span, "give the weight in N"))
         return
     m, w = body.mass.si, node.magnitude.si
     if m > 0 and not _g_matches(w, m):
@@ -231,8 +242,10 @@ def _check_friction(ctx: Any, node: Any, body: Any, forces: list, placed: dict[s
                          related=((normal.span, "the normal force is stated here"),)))
 
 
-def period(length_m: float, g: float) -> float:
-    """The small-angle period 2π√(L/g) in seconds."""
+def period(length_m: float, g: float) -> Optional[float]:
+    """The small-angle period 2π√(L/g) in seconds (None when L or g is not above zero)."""
+    if length_m <= 0 or g <= 0:
+        return None
     return 2 * math.pi * math.sqrt(length_m / g)
 
 
@@ -246,6 +259,10 @@ def _check_period(ctx: Any, node: Any) -> None:
                          node.span_of("length") or node.span, "give the length in metres, e.g. 1 m"))
         return
     want = period(node.length.si, _g(node))
+    if want is None:
+        ctx.report(error("E9733", f"pendulum {node.name or ''} needs a length and g above zero for its period",
+                         node.span_of("g") or node.span, "g is 9.8 m/s^2 unless given"))
+        return
     if abs(node.period.si - want) > TOL * want:
         ctx.report(error("E9733", f"pendulum {node.name or ''} has period 2π√(L/g) = {want:.4g} s, not "
                          f"{node.period.pretty()}", node.span_of("period") or node.span,
@@ -270,8 +287,8 @@ def facts(ctx: Any) -> list:
             out.append(Fact("friction_coefficient", (name,), node.mu, f"μ = {node.mu:g} for {node.kind} {name}"))
         if isinstance(node, k.Force) and node.role is not None:
             out.append(Fact("force_role", (name,), node.role, f"force {name} is a {node.role} force"))
-        if isinstance(node, k.Pendulum) and node.length.unit:
-            t = period(node.length.si, _g(node))
+        t = period(node.length.si, _g(node)) if isinstance(node, k.Pendulum) and node.length.unit else None
+        if t is not None:
             out.append(Fact("period", (name,), round(t, 6), f"pendulum {name} (L = {node.length.pretty()}) has "
                             f"period 2π√(L/g) = {t:.4g} s"))
         if isinstance(node, k.Chain):

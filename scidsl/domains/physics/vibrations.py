@@ -51,6 +51,10 @@ def vibrator(node: wk.StringVibrator, report: Any) -> Optional[Vibrator]:
                      node.span, "e.g. length: 1 m, mass: 0.5 kg, density: 2 g/m"))
         return None
     lam, v, f = string_numbers(node.length.si, node.harmonic, tension, node.density.si if node.density else None)
+    if f is not None and not (math.isfinite(f) and f > 0):
+        report(error("E9734", "the string's wave speed and frequency cannot be computed from these values", node.span,
+                     "give the mass (or tension) and the density in ordinary units, e.g. 0.5 kg and 2 g/m"))
+        return None
     if node.frequency is not None and f is not None and abs(node.frequency.si - f) > TOL * f:
         report(error("E9734", f"harmonic {node.harmonic} of this string vibrates at f = n/(2L)·√(T/μ) = {f:.4g} Hz, "
                      f"not {node.frequency.pretty()}", node.span_of("frequency") or node.span,
