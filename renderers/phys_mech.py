@@ -5,7 +5,7 @@ import math
 from dataclasses import replace
 from typing import Any
 
-from scidsl.primitives import Arc, Circle, Dot, Drawing, LabelSpec, Line, Stroke
+from scidsl.primitives import Arc, Circle, Dot, Drawing, LabelSpec, Line, Stroke, Text
 
 P = tuple[float, float]
 _LINK = (0.3, 0.15)  # a chain link's length and width in cm
@@ -26,8 +26,6 @@ def _label(node: Any, text: Any, anchor: P, owner: str, prefer: tuple[float, ...
 
 def cart(shape: Any, owner: str, out: Drawing) -> None:
     """The body, its two wheels with axles, its text and label."""
-    from scidsl.text import measure_text  # noqa: F401 - keeps text measuring warm for the label placer
-
     node = shape.node
     out.items.append(Line(tuple(shape.points), True, _stroke(node, node.fill or "white"), owner=owner, role="cart"))
     r = shape.extra["r"]
@@ -35,8 +33,6 @@ def cart(shape: Any, owner: str, out: Drawing) -> None:
         out.items.append(Circle(c, r, _stroke(node, "white"), owner=owner, role="wheel"))
         out.items.append(Dot(c, min(0.06, r / 4), node.color, owner))
     if node.text:
-        from scidsl.primitives import Text
-
         out.items.append(Text(shape.center, node.text, owner=owner, may_touch=(owner,)))
     bl, tl, tr = shape.points[0], shape.points[3], shape.points[2]
     side = ((bl[0] + tl[0]) / 2, (bl[1] + tl[1]) / 2)
