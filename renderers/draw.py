@@ -8,6 +8,7 @@ from dataclasses import replace
 from scidsl.answers import display, hides
 from scidsl.domains.draw import kinds as k
 from scidsl.domains.draw.domain import Layout, Shape
+from scidsl.renderers import phys_mech
 from scidsl.primitives import Arc, Circle, Dot, Drawing, LabelSpec, Line, Stroke, Text
 
 P = tuple[float, float]
@@ -580,6 +581,7 @@ def _rod(shape: Shape, owner: str, out: Drawing) -> None:
     node = shape.node
     out.items.append(Line(tuple(shape.points), False, replace(_stroke(node), width=node.thickness), owner=owner,
                           role="rod"))
+    phys_mech.hinge_pins(shape, owner, out)
     _label(node, _halfway(shape.points)[0], owner, tuple(_prefer(shape)), 0.15, out=out)
 
 
@@ -779,3 +781,4 @@ _SPECIAL = {k.Spring: _spring, k.Surface: _surface, k.Mirror: _surface, k.Ground
             k.Lens: _lens, k.Note: _note, k.RayDiagram: _ray_diagram,
             k.SphericalMirror: _spherical_mirror, k.Incline: _incline, k.Block: _block,
             k.Charge: _charge, k.FieldLines: _field_lines}
+_SPECIAL.update({k.Cart: phys_mech.cart, k.Chain: phys_mech.chain, k.Pendulum: phys_mech.pendulum})

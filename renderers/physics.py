@@ -16,7 +16,10 @@ def render_physics(items: list) -> Drawing:
     """Draw every diagram."""
     from scidsl.domains.physics.domain import Gas, Levels, Shot, Wave
 
-    draw = {Levels: _levels, Wave: _wave, Shot: _shot, Gas: _gas}
+    from scidsl.domains.physics.vibrations import Snapshot, Vibrator
+    from scidsl.renderers.phys_waves import snapshot, vibrator
+
+    draw = {Levels: _levels, Wave: _wave, Shot: _shot, Gas: _gas, Vibrator: vibrator, Snapshot: snapshot}
     out = Drawing()
     for item in items:
         draw[type(item)](item, out)

@@ -41,6 +41,7 @@ DIMENSIONS: dict[str, Dim] = {
     "concentration": _d(mol=1, m=-3),
     "molar_mass": _d(kg=1, mol=-1),
     "density": _d(kg=1, m=-3),
+    "linear_density": _d(kg=1, m=-1),
 }
 
 _DIM_NAME = {v: k for k, v in DIMENSIONS.items()}

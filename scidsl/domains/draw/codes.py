@@ -32,3 +32,9 @@ CODES: dict[str, str] = {
     "E4025": "a stated relation (contact, hanging, direction, tangency, side) does not hold on the drawn page",
     "E4090": "a group contains itself through the groups it holds",
 }
+CODES.update({
+    "E9730": "a weight force that is not m·g of its body's mass (g = 9.8, 9.81 or 10 m/s²) or not pointing down",
+    "E9731": "a friction force above μN for its body's μ and normal force",
+    "E9732": "a chain longer than its support allows (hanging below the floor, or more on the top than fits)",
+    "E9733": "a pendulum's stated period differs from 2π√(L/g), or its length has no unit",
+})

@@ -230,6 +230,10 @@ def layout(ctx: Any) -> Layout:
     for node in ctx.nodes:
         if isinstance(node, k.Equilibrium):
             _check_balance(ctx, node, placed, out)
+    from scidsl.domains.draw import mechanics
+
+    mechanics.check(ctx, placed)
+    mechanics.with_mass_labels(out.shapes)
     return out
 
 
@@ -270,6 +274,10 @@ def _place(node: Node, anchors: dict[str, P], placed: dict[str, Shape], scale: f
     """One item's shape: by its relations where it states any, else by its positions."""
     from scidsl.domains.draw import placing
 
+    if isinstance(node, (k.Cart, k.Chain, k.Pendulum)):
+        from scidsl.domains.draw import mechanics
+
+        return mechanics.place_item(node, anchors, placed, scale, out, lambda e: position(e, anchors))
     if isinstance(node, k.RayDiagram):
         return _ray_shape(node, placed)
     if isinstance(node, k.Rope) and node.through is not None:
@@ -1028,6 +1036,10 @@ def anchors_of(name: str, shape: Shape) -> dict[str, P]:
         out.update({f"{name}.center": shape.center, f"{name}.bottom": shape.points[0], f"{name}.top": shape.points[1]})
         if len(shape.points) == 4:
             out.update({f"{name}.F1": shape.points[2], f"{name}.F2": shape.points[3]})
+    if isinstance(node, (k.Cart, k.Chain, k.Pendulum)):
+        from scidsl.domains.draw import mechanics
+
+        out.update(mechanics.anchors(name, shape))
     if isinstance(node, k.Box) and shape.center is not None:
         # from the (possibly rotated) corners: bottom-left, bottom-right, top-right, top-left
         bl, br, tr, tl = shape.points
@@ -1108,7 +1120,9 @@ def facts(ctx: Any, layout: Layout | None) -> list:
         if isinstance(node, (k.CurrentMark, k.Field_)):
             out.append(Fact("direction", (node.kind, node.name), node.direction,
                             f"{node.kind} {node.name or ''} points {node.direction}".replace("  ", " ")))
-    return out
+    from scidsl.domains.draw import mechanics
+
+    return out + mechanics.facts(ctx)
 
 
 def relation_facts(layout: Layout | None) -> list:

@@ -154,7 +154,15 @@ class TextItem(_Placed):
     example: ClassVar[str] = 'text "Fig. 1" at (0, -1)'
 
 
-class Box(_Styled, _Placed):
+class _Mass(Node):
+    """A body's physical properties, stated as facts and checked against its forces."""
+
+    mass: Optional[quantity_of("mass")] = None
+    mu: Optional[float] = Field(default=None, ge=0, le=5)
+    show_mass: bool = False
+
+
+class Box(_Styled, _Placed, _Mass):
     """A rectangle (a block, a body, a cart's body) with optional text inside, placed by relations or at a centre."""
 
     kind: Literal["box"] = "box"
@@ -300,7 +308,7 @@ class Dimension(_Between):
     example: ClassVar[str] = 'dimension d1 from (0, 0) to (4, 0) { offset: -0.6, label: "$a$" }'
 
 
-class Disk(_Styled, _Placed):
+class Disk(_Styled, _Placed, _Mass):
     """A circle: a wheel (with its axle), a ball, a bob, a mass, a planet; placed by relations or at a centre."""
 
     kind: Literal["disk"] = "disk"
@@ -485,6 +493,7 @@ class Incline(_Styled):
     angle: Angle = Field(description="angle with the horizontal, between 0 and 90 deg")
     base: Number = Field(default=6.0, gt=0, le=1000, description="horizontal length in cm")
     rises: Literal["right", "left"] = Field(default="right", description="the slope rises to the right or the left")
+    mu: Optional[float] = Field(default=None, ge=0, le=5)
     fill: Optional[Color] = Field(default="#eeeeee", description="fill colour")
     angle_label: Optional[Label] = Field(default=None, description="label of the angle (default: its value)")
     relations: ClassVar[tuple[str, ...]] = ("at", "on")
@@ -527,6 +536,7 @@ class Rod(_Styled):
     against: Optional[Ref] = Field(default=None, description="the wall its top leans on")
     along: Optional[Number] = Field(default=None, ge=0, le=1, description="where its foot stands along the floor")
     thickness: Number = Field(default=3.0, ge=0.5, le=20, description="line width in points")
+    hinge: Literal["none", "start", "end", "both"] = "none"
     relations: ClassVar[tuple[str, ...]] = ("from", "on", "against")
     example: ClassVar[str] = "floor f; wall w; rod AB on f against w { length: 4, angle: 60 deg }"
 
@@ -535,7 +545,7 @@ class Rod(_Styled):
         return {"start", "end", "mid"}
 
 
-class Block(_Styled):
+class Block(_Styled, _Mass):
     """A block resting on an incline's slope, turned with it."""
 
     kind: Literal["block"] = "block"
@@ -604,6 +614,8 @@ class Force(Arrow):
     """A force on a body: an arrow from its centre or a face, in a direction, to scale with its magnitude."""
 
     kind: Literal["force"] = "force"  # type: ignore[assignment]
+    role: Optional[Literal["weight", "normal", "friction", "tension", "applied"]] = Field(
+        default=None, description="weight: checked = m·g; friction: ≤ μN")
     example: ClassVar[str] = ('incline ramp { angle: 30 deg }; box A on ramp; '
                               'force N from A.bottom { direction: normal(ramp.slope), magnitude: 17 N, label: "$N$" }')
 
@@ -682,3 +694,7 @@ class Panel(Node):
 
 KINDS = [Polyline, Legend, Givens, Equilibrium, Wedge, Rod, Force, Pulley, Ground, Ceiling, Wall, Axes, Panel,  Polygon, Region, Curve, ArcShape, Arrow, TextItem, Box, Marker, Group, Spring, Surface, Mirror,
          Dimension, Disk, Ellipse, AngleMark, CurrentMark, Field_, Lens, Note, SphericalMirror, RayDiagram, Rope, Incline, Block, Charge, FieldLines]
+
+from scidsl.domains.draw.mech_kinds import MECH_KINDS, Cart, Chain, Pendulum  # noqa: E402 - they build on the kinds above
+
+KINDS += MECH_KINDS

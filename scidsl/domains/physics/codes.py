@@ -10,3 +10,7 @@ CODES: dict[str, str] = {
     "E9707": "a projectile that cannot fly as stated (never leaves the ground, angle or speed out of range)",
     "E9708": "a gas state that breaks pV = nRT, or a pressure, volume or temperature not above zero",
 }
+CODES.update({
+    "E9734": "a string vibrator's stated frequency differs from n/(2L)·√(T/μ)",
+    "E9735": "a travelling wave's stated speed differs from fλ, or a length or frequency not above zero",
+})

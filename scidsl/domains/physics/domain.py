@@ -7,7 +7,7 @@ from typing import Any, Optional
 
 from scidsl.diagnostics import error
 from scidsl.domains.physics import kinds as k
-from scidsl.domains.physics import waves
+from scidsl.domains.physics import vibrations, waves
 
 HC_EV_NM = 1239.841984  # h·c in eV·nm
 EV = 1.602176634e-19
@@ -69,6 +69,8 @@ def check(ctx: Any) -> None:
             _shot(node, ctx.report)
         elif isinstance(node, k.GasCylinder):
             _gas(node, ctx.report)
+        elif isinstance(node, (k.StringVibrator, k.TravellingWave)):
+            _VIBRATIONS[type(node)](node, ctx.report)
 
 
 def level_energies(node: k.EnergyLevels) -> dict[int, float]:
@@ -170,12 +172,13 @@ def _gas(node: k.GasCylinder, report: Any) -> Optional[Gas]:
     return Gas(node, state)
 
 
-_WIDTH = {Levels: 7.5, Wave: 9.0, Shot: 10.0, Gas: 5.0}
+_WIDTH = {Levels: 7.5, Wave: 9.0, Shot: 10.0, Gas: 5.0, vibrations.Vibrator: 12.0, vibrations.Snapshot: 11.0}
+_VIBRATIONS = {k.StringVibrator: vibrations.vibrator, k.TravellingWave: vibrations.snapshot}
 
 
 def layout(ctx: Any) -> list:
     """Every diagram, checked again silently, side by side."""
-    make = {k.EnergyLevels: _levels, k.StandingWave: _wave, k.Projectile: _shot, k.GasCylinder: _gas}
+    make = {k.EnergyLevels: _levels, k.StandingWave: _wave, k.Projectile: _shot, k.GasCylinder: _gas, **_VIBRATIONS}
     out: list = []
     x = 0.0
     for node in ctx.nodes:
@@ -213,6 +216,8 @@ def facts(ctx: Any, layout: list | None) -> list:
             out.extend(_shot_facts(item))
         elif isinstance(item, Gas):
             out.extend(_gas_facts(item))
+        elif isinstance(item, (vibrations.Vibrator, vibrations.Snapshot)):
+            out.extend(vibrations.facts(item))
         else:
             node = item.node
             lam = waves.wavelength_over_length(item.ends, node.harmonic)

@@ -102,3 +102,7 @@ class GasCylinder(Node):
 
 KINDS = [EnergyLevels, StandingWave, Projectile, GasCylinder]
 __all__ = ["EnergyLevels", "StandingWave", "KINDS", "Quantity"]
+
+from scidsl.domains.physics.wave_kinds import WAVE_KINDS, StringVibrator, TravellingWave  # noqa: E402
+
+KINDS += WAVE_KINDS
