@@ -14,20 +14,20 @@ _Len = quantity_of("length")
 class _Optic(Node):
     """Shared fields: a caption; the name is optional."""
 
-    label: Optional[Label] = Field(default=None, description="caption")
+    label: Optional[Label] = None
     name_required: ClassVar[bool] = False
     domain: ClassVar[str] = "waveoptics"
 
 
 class Refraction(_Optic):
-    """A ray meeting the boundary of two media: incident, reflected and refracted rays by Snell's law, normal."""
+    """Incident, reflected and refracted rays at a boundary by Snell's law."""
 
     kind: Literal["refraction"] = "refraction"
     n1: float = Field(default=1.0, ge=1.0, le=5.0, description="index above")
     n2: float = Field(default=1.5, ge=1.0, le=5.0, description="index below")
-    incidence: _Angle = Field(description="angle from the normal")
-    refraction: Optional[_Angle] = Field(default=None, description="stated (checked)")
-    media: Optional[list[Label]] = Field(default=None, min_length=2, max_length=2, description="names, e.g. [air, glass]")
+    incidence: _Angle = Field(description="from the normal")
+    refraction: Optional[_Angle] = Field(default=None, description="checked")
+    media: Optional[list[Label]] = Field(default=None, min_length=2, max_length=2, description="[air, glass]")
     example: ClassVar[str] = "refraction r { n1: 1.0, n2: 1.5, incidence: 40 deg }"
 
     def members(self) -> Optional[set[str]]:
@@ -36,13 +36,13 @@ class Refraction(_Optic):
 
 
 class OpticalPrism(_Optic):
-    """A ray through a triangular prism, refracted at both faces (or reflected inside); the deviation computed."""
+    """A ray through a prism, refracted face by face; deviation computed."""
 
     kind: Literal["optical_prism"] = "optical_prism"
-    apex: Optional[_Angle] = Field(default=None, description="apex angle (60 deg)")
-    n: float = Field(default=1.5, ge=1.0, le=5.0, description="index")
-    incidence: _Angle = Field(description="at the first face")
-    deviation: Optional[_Angle] = Field(default=None, description="stated (checked)")
+    apex: Optional[_Angle] = Field(default=None, description="60 deg")
+    n: float = Field(default=1.5, ge=1.0, le=5.0)
+    incidence: _Angle = Field()
+    deviation: Optional[_Angle] = Field(default=None, description="checked")
     example: ClassVar[str] = "optical_prism p { apex: 60 deg, n: 1.5, incidence: 45 deg }"
 
     def members(self) -> Optional[set[str]]:
@@ -51,15 +51,15 @@ class OpticalPrism(_Optic):
 
 
 class DoubleSlit(_Optic):
-    """Two slits and a screen: bright fringes y_m = mλL/d marked to scale, the intensity beside the screen."""
+    """Two slits, a screen with bright fringes y = mλL/d to scale, the intensity."""
 
     kind: Literal["double_slit"] = "double_slit"
     separation: _Len = Field(description="d")
-    distance: _Len = Field(description="L to the screen")
+    distance: _Len = Field(description="L")
     wavelength: _Len
-    width: Optional[_Len] = Field(default=None, description="slit width")
-    orders: int = Field(default=2, ge=1, le=5, description="bright orders shown each side")
-    spacing: Optional[_Len] = Field(default=None, description="stated fringe spacing (checked)")
+    width: Optional[_Len] = Field(default=None)
+    orders: int = Field(default=2, ge=1, le=5, description="shown each side")
+    spacing: Optional[_Len] = Field(default=None, description="checked")
     example: ClassVar[str] = "double_slit s { separation: 0.2 mm, distance: 1 m, wavelength: 600 nm }"
 
     def members(self) -> Optional[set[str]]:
@@ -68,13 +68,13 @@ class DoubleSlit(_Optic):
 
 
 class Interferometer(_Optic):
-    """A Michelson interferometer: source, beam splitter at 45°, two mirrors, detector, beams with arrows."""
+    """A Michelson interferometer: source, 45° splitter, two mirrors, detector."""
 
     kind: Literal["interferometer"] = "interferometer"
     arms: list[_Len] = Field(min_length=2, max_length=2, description="[L1, L2]")
     wavelength: Optional[_Len] = None
-    shift: Optional[_Len] = Field(default=None, description="mirror M1 moved by")
-    fringes: Optional[float] = Field(default=None, ge=0, le=1e9, description="stated count (checked)")
+    shift: Optional[_Len] = Field(default=None, description="of M1")
+    fringes: Optional[float] = Field(default=None, ge=0, le=1e9, description="checked")
     example: ClassVar[str] = "interferometer m { arms: [12 cm, 10 cm], wavelength: 633 nm, shift: 0.1 mm }"
 
     def members(self) -> Optional[set[str]]:
@@ -83,16 +83,16 @@ class Interferometer(_Optic):
 
 
 class Photoelectric(_Optic):
-    """A photocell circuit: light on the cathode of an evacuated tube, battery, ammeter, voltmeter."""
+    """A photocell: light on a cathode, anode, battery, ammeter, voltmeter."""
 
     kind: Literal["photoelectric"] = "photoelectric"
     frequency: Optional[quantity_of("frequency")] = None
     wavelength: Optional[_Len] = None
     work_function: quantity_of("energy") = Field(description="e.g. 2.3 eV")
-    polarity: Literal["forward", "reverse"] = Field(default="forward", description="reverse: retarding")
+    polarity: Literal["forward", "reverse"] = Field(default="forward")
     voltage: Optional[quantity_of("voltage")] = None
-    current: Optional[bool] = Field(default=None, description="stated (checked)")
-    stopping: Optional[quantity_of("voltage")] = Field(default=None, description="stated (checked)")
+    current: Optional[bool] = Field(default=None, description="checked")
+    stopping: Optional[quantity_of("voltage")] = Field(default=None, description="checked")
     example: ClassVar[str] = "photoelectric p { wavelength: 400 nm, work_function: 2.3 eV }"
 
     def members(self) -> Optional[set[str]]:
