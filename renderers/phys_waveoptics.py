@@ -151,7 +151,8 @@ def _deviation(out: Drawing, start: P, d_in: P, exit_p: P, d_out: P, owner: str)
     out.items.append(Line((start, far), False, thin, owner=owner, role="extension"))
     out.items.append(Line((meet, exit_p), False, thin, owner=owner, role="extension"))
     lo, hi = (a_out, a_in) if (a_in - a_out) % 360 < 180 else (a_in, a_out)
-    angle_mark(out, meet, lo, hi, r"$\delta$", owner, min(1.0, 0.6 * math.dist(meet, exit_p)))
+    apart = math.dist(meet, exit_p)  # 0 when the ray enters along the normal: δ then sits outside e's arc
+    angle_mark(out, meet, lo, hi, r"$\delta$", owner, min(1.0, 0.6 * apart) if apart > 0.5 else 1.4)
 
 
 # ---- double slit ------------------------------------------------------------------------------------------

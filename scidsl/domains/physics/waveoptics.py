@@ -11,6 +11,7 @@ from scidsl.domains.physics import snell
 from scidsl.domains.physics import waveoptics_kinds as k
 
 GAP_CM = 2.0
+TEXT_SCALES_WITH_DRAWING = True  # meter letters and the electron sign sit in room the layout keeps for them
 ANGLE_TOL_DEG = 0.5
 E_CHARGE = 1.602176634e-19
 
