@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from scidsl.primitives import Dot, Line
 from tests.conftest import compile_ok
 
+CODES_TESTED_HERE = ("E9748",)  # a tampered page: no scene can draw it
 H_EV_S = 4.135667696e-15
 C = 299792458.0
 
@@ -145,3 +146,38 @@ def test_members_place_other_things() -> None:
                         'dot P at s.m1 { label: "$P$" }')
     dot = next(it for it in result.drawing.items if isinstance(it, Dot) and it.owner == "P")
     assert math.dist(dot.center, result.drawing.anchors["s.m1"]) < 1e-9
+
+
+def _tilted(page, owner: str, role: str):  # type: ignore[no-untyped-def]
+    """The page with one ray's far end moved sideways (a drawing that no longer follows the physics)."""
+    from dataclasses import replace
+
+    items = []
+    for it in page.items:
+        if isinstance(it, Line) and it.owner == owner and it.role == role:
+            (x, y) = it.points[-1]
+            it = replace(it, points=it.points[:-1] + ((x + 0.4, y),))
+        items.append(it)
+    return replace(page, items=items)
+
+
+def _verify_codes(result, page) -> list:  # type: ignore[no-untyped-def]
+    from scidsl import registry
+    from tests.conftest import domain_context
+
+    ctx = domain_context(result, "waveoptics")
+    impl = registry.implementation("waveoptics")
+    impl.verify(ctx, impl.layout(ctx), page)
+    return [d.code for d in ctx.diagnostics]
+
+
+def test_a_drawn_ray_that_breaks_snells_law_is_reported() -> None:
+    result = compile_ok("refraction r { n1: 1.0, n2: 1.5, incidence: 30 deg }")
+    assert _verify_codes(result, result.drawing) == []
+    assert _verify_codes(result, _tilted(result.drawing, "r", "refracted")) == ["E9748"]
+
+
+def test_a_drawn_prism_ray_that_turns_wrongly_is_reported() -> None:
+    result = compile_ok("optical_prism p { apex: 60 deg, n: 1.5, incidence: 45 deg }")
+    assert _verify_codes(result, result.drawing) == []
+    assert _verify_codes(result, _tilted(result.drawing, "p", "emergent")) == ["E9748"]

@@ -201,3 +201,26 @@ def facts(ctx: Any, layout: list[Item] | None) -> list:
     from scidsl.domains.physics.waveoptics_facts import facts_of
 
     return [f for item in layout or [] for f in facts_of(item)]
+
+
+def verify(ctx: Any, layout: list[Item] | None, page: Any) -> None:
+    """Measure the drawn rays: Snell's law at a boundary, a prism's deviation (E9748)."""
+    from scidsl.domains.physics.waveoptics_facts import measured_refraction, measured_turn
+
+    for item in layout or []:
+        owner = item.node.name or f"{item.node.kind}@{id(item.node)}"
+        if isinstance(item.node, k.Refraction) and item.values["theta2"] is not None:
+            drawn = measured_refraction(page, owner)
+            want = (math.degrees(item.values["theta1"]), math.degrees(item.values["theta2"]))
+            if drawn is not None and max(abs(a - b) for a, b in zip(drawn, want)) > ANGLE_TOL_DEG:
+                ctx.report(error("E9748", f"the rays are drawn at {drawn[0]:.1f}° and {drawn[1]:.1f}° to the normal, "
+                                 f"not {want[0]:.1f}° and {want[1]:.1f}°", item.node.span, _BUG))
+        elif isinstance(item.node, k.OpticalPrism) and item.values["deviation"] is not None:
+            turn = measured_turn(page, owner)
+            want_dev = abs(math.degrees(item.values["deviation"]))
+            if turn is not None and abs(turn - want_dev) > ANGLE_TOL_DEG:
+                ctx.report(error("E9748", f"the drawn ray turns by {turn:.1f}°, not by the deviation {want_dev:.1f}°",
+                                 item.node.span, _BUG))
+
+
+_BUG = "this is a bug in the drawing of the rays; please report the scene"

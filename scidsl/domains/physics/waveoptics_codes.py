@@ -10,4 +10,5 @@ CODES: dict[str, str] = {
     "E9745": "light below the threshold frequency stated to produce a photocurrent",
     "E9746": "a stated stopping voltage disagrees with (hf − φ)/e",
     "E9747": "photoelectric light needs its frequency or its wavelength, and both must agree (c = fλ)",
+    "E9748": "a drawn ray breaks the law it was computed by (Snell's law, the deviation) on the page",
 }

@@ -90,3 +90,34 @@ def _photo(name: str, v: dict) -> list:
                 Fact("stopping_voltage", (name,), round(v["kmax"], 6), f"the stopping voltage is {v['kmax']:.4g} V")]
     out.append(Fact("photocurrent", (name,), v["flows"], "a current flows" if v["flows"] else "no current flows"))
     return out
+
+
+def _drawn_direction(page: Any, owner: str, role: str) -> Any:
+    """Unit direction of a ray drawn as consecutive pieces (first point to last), or None when not drawn."""
+    from scidsl.primitives import Line
+
+    lines = [it for it in page.items if isinstance(it, Line) and it.owner == owner and it.role == role]
+    if not lines:
+        return None
+    a, b = lines[0].points[0], lines[-1].points[-1]
+    d = math.dist(a, b)
+    return None if d == 0 else ((b[0] - a[0]) / d, (b[1] - a[1]) / d)
+
+
+def _between(u: Any, v: Any, lines: bool) -> float:
+    c = u[0] * v[0] + u[1] * v[1]
+    return math.degrees(math.acos(max(-1.0, min(1.0, abs(c) if lines else c))))
+
+
+def measured_refraction(page: Any, owner: str) -> Any:
+    """(θ₁, θ₂) in degrees as drawn: the incident and refracted rays against the normal."""
+    rays = [_drawn_direction(page, owner, r) for r in ("normal", "incident", "refracted")]
+    if any(r is None for r in rays):
+        return None
+    return _between(rays[1], rays[0], True), _between(rays[2], rays[0], True)
+
+
+def measured_turn(page: Any, owner: str) -> Any:
+    """How far the drawn emergent ray turns from the incident one (degrees)."""
+    rays = [_drawn_direction(page, owner, r) for r in ("incident", "emergent")]
+    return None if any(r is None for r in rays) else _between(rays[0], rays[1], False)
