@@ -118,7 +118,8 @@ def test_photoelectric_facts() -> None:
 
 
 def test_retarding_voltage_above_stopping_stops_the_current() -> None:
-    result = compile_ok("photoelectric p { frequency: 6e14 Hz, work_function: 1.9 eV, polarity: reverse, voltage: 2 V }")
+    result = compile_ok("photoelectric p { frequency: 6e14 Hz, work_function: 1.9 eV, polarity: reverse, "
+                        "voltage: 2 V }")
     assert _fact(result, "photocurrent").value is False
     assert not _lines(result.drawing, "p", "electron")
     long_plate, short_plate = _lines(result.drawing, "p", "cell")

@@ -41,8 +41,8 @@ def _ev(q: Any) -> float:
 def _refraction(node: k.Refraction, report: Callable) -> Optional[Item]:
     t1 = degrees(node.incidence)
     if not 0 <= t1 < 90:
-        report(error("E9740", f"an angle of incidence of {t1:g}° is not between 0° and 90°", node.span_of("incidence"),
-                     "measure it from the normal"))
+        report(error("E9740", f"an angle of incidence of {t1:g}° is not between 0° and 90°",
+                     node.span_of("incidence"), "measure it from the normal"))
         return None
     t2 = snell.snell(node.n1, node.n2, math.radians(t1))
     crit = snell.critical(node.n1, node.n2)
@@ -65,8 +65,8 @@ def _prism(node: k.OpticalPrism, report: Callable) -> Optional[Item]:
     apex = degrees(node.apex) if node.apex is not None else 60.0
     i = degrees(node.incidence)
     if not (10 <= apex <= 120 and 0 <= i < 90):
-        report(error("E9741", f"a prism is drawn with an apex angle of 10°–120° and an incidence of 0°–90°, not "
-                     f"{apex:g}° and {i:g}°", node.span, "check the apex angle and the angle of incidence"))
+        report(error("E9741", f"a prism is drawn with an apex angle of 10°–120° and an incidence of 0°–90°, "
+                     f"not {apex:g}° and {i:g}°", node.span, "check the apex angle and the angle of incidence"))
         return None
     values = snell.prism_angles(math.radians(apex), node.n, math.radians(i))
     values.update(apex=math.radians(apex), i=math.radians(i), min=snell.min_deviation(math.radians(apex), node.n))
@@ -118,7 +118,8 @@ def _michelson(node: k.Interferometer, report: Callable) -> Optional[Item]:
     shift = node.shift.si if node.shift is not None else None
     count = 2 * abs(shift) / lam if lam and shift is not None and lam > 0 else None
     if node.fringes is not None and (count is None or abs(count - node.fringes) > 0.5):
-        why = (f"moving a mirror by {node.shift.pretty()} changes the path by {_si_text(2 * abs(shift))}: "  # type: ignore
+        moved = node.shift.pretty() if node.shift is not None else ""
+        why = (f"moving a mirror by {moved} changes the path by {_si_text(2 * abs(shift or 0))}: "
                f"2·shift/λ = {count:.4g} fringes, not {node.fringes:g}" if count is not None else
                "a fringe count needs the wavelength and the mirror shift")
         report(error("E9744", why, node.span_of("fringes"), "leave `fringes` out: it is computed"))

@@ -38,7 +38,8 @@ def _prism(name: str, v: dict) -> list:
     from scidsl.pipeline import Fact
 
     out = [Fact("refraction_angle", (name, "first face"), _deg(v["r1"]), f"inside, r₁ = {_deg(v['r1']):.4g}°"),
-           Fact("incidence_angle", (name, "second face"), _deg(v["r2"]), f"at the second face r₂ = {_deg(v['r2']):.4g}°")]
+           Fact("incidence_angle", (name, "second face"), _deg(v["r2"]),
+                f"at the second face r₂ = {_deg(v['r2']):.4g}°")]
     if v["e"] is None:
         out.append(Fact("total_internal_reflection", (name, "second face"), True,
                         "the ray is totally reflected at the second face"))
@@ -58,7 +59,8 @@ def _slits(name: str, v: dict) -> list:
 
     out = []
     if v["small"]:
-        out.append(Fact("fringe_spacing", (name,), v["spacing"], f"the fringe spacing λL/d is {_si_text(v['spacing'])}"))
+        out.append(Fact("fringe_spacing", (name,), v["spacing"],
+                        f"the fringe spacing λL/d is {_si_text(v['spacing'])}"))
     for m, y in sorted(v["fringes"].items()):
         if m > 0:
             out.append(Fact("bright_fringe", (name, m), y, f"bright fringe m = {m} lies {_si_text(y)} from the centre"))
@@ -84,7 +86,8 @@ def _photo(name: str, v: dict) -> list:
     f0 = v["phi"] / H_EV_S
     out = [Fact("photon_energy", (name,), round(v["photon"], 6), f"each photon carries hf = {v['photon']:.4g} eV"),
            Fact("threshold_frequency", (name,), f0, f"the threshold frequency φ/h is {f0:.4g} Hz"),
-           Fact("threshold_wavelength", (name,), C_LIGHT / f0, f"the threshold wavelength is {C_LIGHT / f0 * 1e9:.4g} nm")]
+           Fact("threshold_wavelength", (name,), C_LIGHT / f0,
+                f"the threshold wavelength is {C_LIGHT / f0 * 1e9:.4g} nm")]
     if v["kmax"] > 0:
         out += [Fact("max_kinetic_energy", (name,), round(v["kmax"], 6), f"K_max = hf − φ = {v['kmax']:.4g} eV"),
                 Fact("stopping_voltage", (name,), round(v["kmax"], 6), f"the stopping voltage is {v['kmax']:.4g} V")]
