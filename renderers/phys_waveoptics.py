@@ -126,6 +126,8 @@ def draw_prism(item: Any, out: Drawing) -> None:
             e = math.degrees(v["e"])
             angle_mark(out, pts[-1], min(a_deg / 2 - e, a_deg / 2), max(a_deg / 2 - e, a_deg / 2), "$e$", owner)
             _deviation(out, start, d_in, pts[-1], path.outgoing, owner)
+    for idx in path.reflected:  # the normal where the ray is totally reflected
+        _normal(out, pts[idx], (180 - a_deg / 2, a_deg / 2, 270.0)[path.faces[idx]], owner)
     low = min(y for it in out.items if isinstance(it, Line) and it.owner == owner for _, y in it.points) - 0.45
     if path.reflected:
         out.items.append(Text((dx, low), "total internal reflection", 10, "center", "top", owner=owner, role="note"))
