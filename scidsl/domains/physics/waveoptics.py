@@ -87,6 +87,10 @@ def _slits(node: k.DoubleSlit, report: Callable) -> Optional[Item]:
     if min(d, screen, lam) <= 0 or (width is not None and width <= 0):
         report(error("E9742", "slit separation, screen distance, wavelength and slit width are above zero", node.span))
         return None
+    if d > 1e7 * lam:
+        report(error("E9742", "slits more than 10⁷ wavelengths apart give fringes too fine to draw", node.span,
+                     "check the units of d and λ"))
+        return None
     if node.orders * lam >= d or (width is not None and width >= d):
         why = (f"slits {node.width.pretty()} wide overlap at a separation of {node.separation.pretty()}"  # type: ignore
                if width is not None and width >= d else
@@ -117,6 +121,7 @@ def _michelson(node: k.Interferometer, report: Callable) -> Optional[Item]:
     lam = node.wavelength.si if node.wavelength is not None else None
     shift = node.shift.si if node.shift is not None else None
     count = 2 * abs(shift) / lam if lam and shift is not None and lam > 0 else None
+    count = count if count is not None and math.isfinite(count) else None
     if node.fringes is not None and (count is None or abs(count - node.fringes) > 0.5):
         moved = node.shift.pretty() if node.shift is not None else ""
         why = (f"moving a mirror by {moved} changes the path by {_si_text(2 * abs(shift or 0))}: "
@@ -139,6 +144,9 @@ def _photo(node: k.Photoelectric, report: Callable) -> Optional[Item]:
                      "give only one of frequency and wavelength"))
         return None
     f = f if f is not None else snell.C_LIGHT / lam  # type: ignore[operator]
+    if not math.isfinite(snell.photon_ev(f)):
+        report(error("E9747", "the light's frequency is too large to compute with", node.span))
+        return None
     phi = _ev(node.work_function)
     if phi <= 0:
         report(error("E9747", "the work function is above zero", node.span_of("work_function")))
