@@ -65,6 +65,9 @@ DOMAINS: tuple[Domain, ...] = (
     Domain("physics", "scidsl.domains.physics.kinds", "scidsl.domains.physics.domain",
            "scidsl.domains.physics.codes",
            summary="energy-level diagrams with checked transitions, standing waves on strings and in tubes"),
+    Domain("waveoptics", "scidsl.domains.physics.waveoptics_kinds", "scidsl.domains.physics.waveoptics",
+           "scidsl.domains.physics.waveoptics_codes",
+           summary="refraction, prisms, double slits, interferometers, photocells"),
     Domain("lab", "scidsl.domains.lab.kinds", "scidsl.domains.lab.domain", "scidsl.domains.lab.codes",
            summary="laboratory apparatus assembled by the compiler: titration, stands, glassware with volumes"),
 )
