@@ -24,7 +24,7 @@ class Backend:
     compile_fn: CompileFn
     check_fn: CompileFn
     tools: Callable[[], list[dict[str, Any]]]
-    reference: Callable[[], str]
+    reference: Callable[..., str]  # () -> the whole reference; (domains) -> a slice
 
 
 def core_backend() -> Backend:
@@ -50,6 +50,8 @@ def add_commands(subparsers: Any) -> None:
         "docs", help="print the language reference generated from the code"
     )
     docs.add_argument("-o", "--output", help="write the reference to this file instead of stdout")
+    docs.add_argument("--domain", action="append", default=[], metavar="NAME",
+                      help="only the core and this domain (repeat, or a,b), the others as an index")
     docs.set_defaults(func=run_docs, handler=run_docs)
     _add_validate(subparsers)
 
@@ -89,6 +91,8 @@ def _add_generate(subparsers: Any) -> None:
     )
     gen.add_argument("problem", nargs="?", help="the problem text, or - to read it from stdin")
     gen.add_argument("-o", "--output", help="figure file for one problem (.png, .svg or .pdf)")
+    gen.add_argument("--domain", action="append", default=[], metavar="NAME",
+                     help="give the model the reference of these domains only (repeat, or a,b)")
     gen.add_argument(
         "--input", help='JSONL file of problems: {"id": ..., "problem_text": ...} a line'
     )
@@ -158,10 +162,20 @@ def print_tools(backend: Backend | None = None) -> int:
     return EXIT_OK
 
 
+def _reference(backend: Backend, args: argparse.Namespace) -> str:
+    """The whole reference, or the slice for the domains named by `--domain` (ValueError: unknown)."""
+    domains = tuple(d.strip() for arg in getattr(args, "domain", None) or [] for d in arg.split(",") if d.strip())
+    return backend.reference(domains) if domains else backend.reference()  # type: ignore[call-arg]
+
+
 def run_docs(args: argparse.Namespace, backend: Backend | None = None) -> int:
     """`scidsl docs`: print or write the generated language reference."""
     backend = backend or core_backend()
-    text = backend.reference()
+    try:
+        text = _reference(backend, args)
+    except ValueError as exc:
+        print(f"scidsl docs: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     if getattr(args, "output", None):
         from .batch import write_atomic
 
@@ -195,6 +209,11 @@ def run_generate(args: argparse.Namespace, backend: Backend | None = None) -> in
     backend = backend or core_backend()
     from .endpoint import EndpointConfigError
 
+    try:
+        _reference(backend, args) if getattr(args, "domain", None) else None
+    except ValueError as exc:
+        print(f"scidsl generate: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         agent_factory = _agent_factory(args, backend)
         return _run_batch(args, agent_factory) if args.input else _run_one(args, agent_factory)
@@ -257,7 +276,7 @@ def _agent_factory(args: argparse.Namespace, backend: Backend) -> Callable[[Any]
         review=args.review is not None,
         review_image=args.review == "image",
     )
-    tools, reference = backend.tools(), backend.reference()
+    tools, reference = backend.tools(), _reference(backend, args)
     return lambda trace: Agent(
         client,
         backend.compile_fn,

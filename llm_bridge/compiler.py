@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import typing
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -96,10 +97,32 @@ def tool_definitions() -> list[dict[str, Any]]:
 # ---- reference ----------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def language_reference() -> str:
-    """The generated language reference (Markdown)."""
-    return render_reference(reference_doc())
+@lru_cache(maxsize=32)
+def language_reference(domains: tuple[str, ...] = ()) -> str:
+    """The generated language reference (Markdown): every domain, or only the core and `domains`
+    with a one-line index of the others (a prompt for a physics problem need not carry chemistry)."""
+    doc = reference_doc()
+    if not domains:
+        return render_reference(doc)
+    known = list(doc.domain_summaries)
+    unknown = [d for d in domains if d not in known]
+    if unknown:
+        raise ValueError(f"no domain {', '.join(unknown)}; the domains are {', '.join(known)}")
+    keep = {"core", *domains}
+    shown = replace(doc, kinds=tuple(k for k in doc.kinds if k.domain in keep),
+                    facts=tuple(f for f in doc.facts if f.domain in keep))
+    index = ["## Other domains", "Their kinds are described by `scidsl docs --domain NAME` (or the "
+             "language_reference tool with that domain):"]
+    for name in known:
+        if name not in keep:
+            kinds = [k.kind for k in doc.kinds if k.domain == name]
+            index.append(f"- {name}: {', '.join(kinds)}")
+    return render_reference(shown) + "\n" + "\n".join(index) + "\n"
+
+
+def domain_names() -> list[str]:
+    """The domains a reference can be sliced by."""
+    return list(reference_doc().domain_summaries)
 
 
 def reference_doc() -> ReferenceDoc:

@@ -31,7 +31,7 @@ INSTRUCTIONS = (
 
 def build_server(
     compile_fn: CompileFn,
-    reference_fn: Callable[[], str],
+    reference_fn: Callable[..., str],
     check_fn: CompileFn | None = None,
     *,
     budget_s: float = COMPILE_BUDGET_S,
@@ -56,10 +56,16 @@ def build_server(
         return _text_result(_check_text(outcome), outcome)
 
     @server.tool(
-        description="The scidsl language reference: every kind, property, unit and fact statement."
+        description="The scidsl language reference: every kind, property, unit and fact statement. "
+        "`domains` (comma-separated, e.g. 'physics,draw') gives only those domains, the others as "
+        "an index of kind names."
     )
-    def language_reference() -> str:
-        return reference_fn()
+    def language_reference(domains: str = "") -> str:
+        names = tuple(d.strip() for d in domains.split(",") if d.strip())
+        try:
+            return reference_fn(names) if names else reference_fn()
+        except ValueError as exc:
+            return f"error: {exc}"
 
     @server.resource(REFERENCE_URI, name="scidsl language reference", mime_type="text/markdown")
     def reference_resource() -> str:

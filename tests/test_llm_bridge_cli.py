@@ -324,3 +324,11 @@ def test_problem_from_stdin(tmp_path, monkeypatch):
             backend=FAKE,
         )
     assert code == 0 and "A box on stdin." in server.requests[0]["messages"][1]["content"]
+
+
+def test_docs_by_domain(capsys):
+    assert main(["docs", "--domain", "physics,draw"]) == 0
+    text = capsys.readouterr().out
+    assert "- `standing_wave`" in text and "- `molecule`" not in text and "## Other domains" in text
+    assert main(["docs", "--domain", "chem"]) == 1
+    assert "no domain chem" in capsys.readouterr().err

@@ -119,7 +119,7 @@ def test_strict_json_scene_compiles_like_text():
 
 def test_reference_covers_every_kind_and_examples_are_well_formed():
     text = compiler.language_reference()
-    assert len(text) < 90_000  # about 22k tokens: fits in a prompt next to a problem
+    assert len(text) < 120_000  # the whole reference, for `scidsl docs`
     for kind, (cls, _dom) in kinds().items():
         assert f"- `{kind}`" in text
         if cls.example:
@@ -274,3 +274,21 @@ def test_the_prompt_asks_for_what_a_student_needs_and_never_the_answer():
 
 def test_the_prompt_stays_a_reasonable_size():
     assert len(system_prompt("")) < 9_000
+
+
+def test_a_reference_slice_holds_its_domains_and_names_the_others():
+    """A prompt carries the core, the drawing layer and one domain: about 12k tokens at most."""
+    from scidsl.registry import kinds
+
+    whole = compiler.language_reference()
+    for domain in compiler.domain_names():
+        part = compiler.language_reference(("draw", domain))
+        assert len(part) < 50_000 < len(whole), domain
+        for kind, (_cls, dom) in kinds().items():
+            name = dom.name if dom else "core"
+            if name in ("core", "draw", domain):
+                assert f"- `{kind}`" in part, (domain, kind)
+            else:  # listed by name in the index, not described
+                assert f"- `{kind}`" not in part and kind in part.split("## Other domains")[1], (domain, kind)
+    with pytest.raises(ValueError, match="no domain chem"):
+        compiler.language_reference(("chem",))

@@ -22,7 +22,11 @@ SERVER_SCRIPT = textwrap.dedent(
     sys.path.insert(0, {str(TESTS)!r})
     from llm_fakes import fake_compile
     from scidsl.llm_bridge.mcp_server import build_server, serve_stdio
-    serve_stdio(build_server(fake_compile, lambda: "# scidsl reference\\nbox B1"))
+    def reference(domains=()):
+        if "nope" in domains:
+            raise ValueError("no domain nope")
+        return "# scidsl reference\\nbox B1" + ("".join(" " + d for d in domains))
+    serve_stdio(build_server(fake_compile, reference))
     """
 )
 
@@ -41,6 +45,8 @@ async def _session_calls(script: Path) -> dict[str, object]:
             out["bad"] = await session.call_tool("compile_scene", {"scene": BAD})
             out["check"] = await session.call_tool("check_scene", {"scene": GOOD})
             out["ref_tool"] = await session.call_tool("language_reference", {})
+            out["ref_slice"] = await session.call_tool("language_reference", {"domains": "physics, draw"})
+            out["ref_bad"] = await session.call_tool("language_reference", {"domains": "nope"})
             out["resource"] = await session.read_resource("scidsl://reference")
             out["prompt"] = await session.get_prompt(
                 "draw_figure", {"problem": "A 4 ohm resistor."}
@@ -163,3 +169,8 @@ def test_oversized_request_line_is_skipped():
     assert lines._read_line() == "{}\n"
     assert lines._read_line() == '{"ok": 1}\n'
     assert lines._read_line() is None
+
+
+def test_the_reference_tool_gives_a_slice_by_domain(mcp_results):
+    assert mcp_results["ref_slice"].content[0].text.endswith("box B1 physics draw")
+    assert mcp_results["ref_bad"].content[0].text == "error: no domain nope"
