@@ -258,9 +258,9 @@ def _plate_facts(node: fk.CapacitorPlates) -> list:
     if len(parts) > 1:
         for i, (share, er) in enumerate(parts):
             ci = part_capacitance(a, d, share, er, node.fill)
-            out.append(_fact("part_capacitance", node, ci, f"filling {i + 1} (εr = {er:g}, share {share:.3g}) alone "
+            out.append(_fact("part_capacitance", node, _sig(ci), f"filling {i + 1} (εr = {er:g}, share {share:.3g}) alone "
                              f"has C = {ci:.4g} F", i + 1))
-    out.append(_fact("capacitance", node, c, f"the capacitor has C = {c:.4g} F"
+    out.append(_fact("capacitance", node, _sig(c), f"the capacitor has C = {c:.4g} F"
                      + (f", its fillings {how}" if len(parts) > 1 else " (C = ε0·εr·A/d)")))
     return out
 
@@ -271,19 +271,26 @@ def _wire_facts(node: Any) -> list:
             return []
         word = "counter-clockwise" if circulation(node.current) == "ccw" else "clockwise"
         out = [_fact("field_circulation", node, circulation(node.current),
-                     f"the field circles the wire {word} (current {node.current} of the page)")]
+                     f"the field circles the wire {word} (current {'out of' if node.current == 'out' else 'into'}"
+                     " the page)")]
     else:
         u = _UNIT[node.direction]
-        left, right = (-u[1], u[0]), (u[1], -u[0])
-        sym = {1: "out of the page", -1: "into the page"}
-        out = [_fact("field_beside", node, (b_out_of_page(u, left), b_out_of_page(u, right)),
-                     f"left of the current the field points {sym[b_out_of_page(u, left)]}, right of it "
-                     f"{sym[b_out_of_page(u, right)]}")]
+        sides = ("left", "right") if node.direction in ("up", "down") else ("up", "down")
+        signs = {side: "out" if b_out_of_page(u, _UNIT[side]) > 0 else "in" for side in sides}
+        sym = {"out": "out of the page (⊙)", "in": "into the page (⊗)"}
+        where = {"left": "left of", "right": "right of", "up": "above", "down": "below"}
+        out = [_fact("field_beside", node, signs, "; ".join(f"{where[side]} the wire B points {sym[sign]}"
+                                                           for side, sign in signs.items()))]
     if node.I is not None and node.distance is not None and node.distance.si > 0:
         b = wire_b(node.I.si, node.distance.si)
-        out.append(_fact("field_strength", node, b, f"at {node.distance.pretty()} from the wire B = μ0·I/2πr = "
+        out.append(_fact("field_strength", node, _sig(b), f"at {node.distance.pretty()} from the wire B = μ0·I/2πr = "
                          f"{b:.4g} T"))
     return out
+
+
+def _sig(x: float) -> float:
+    """x to six significant digits (facts compare as numbers)."""
+    return float(f"{x:.6g}")
 
 
 _UNIT = {"up": (0.0, 1.0), "down": (0.0, -1.0), "left": (-1.0, 0.0), "right": (1.0, 0.0)}
@@ -291,14 +298,16 @@ _UNIT = {"up": (0.0, 1.0), "down": (0.0, -1.0), "left": (-1.0, 0.0), "right": (1
 
 def _rail_facts(node: fk.Rails) -> list:
     up = rod_current_up(node.motion, node.field)
+    loop = "counter-clockwise" if up else "clockwise"
     out = [_fact("induced_current", node, "up" if up else "down", f"the induced current runs {'up' if up else 'down'} "
-                 "the rod (Lenz's law: it opposes the change of flux)")]
+                 f"the rod, {loop} round the circuit (Lenz's law: it opposes the change of flux), and the force on the "
+                 "rod opposes its motion")]
     if node.B is None or node.speed is None:
         return out
     emf = node.B.si * node.separation.si * node.speed.si
-    out.append(_fact("emf", node, emf, f"EMF = B·L·v = {emf:.4g} V"))
+    out.append(_fact("emf", node, _sig(emf), f"EMF = B·L·v = {emf:.4g} V"))
     if node.R is not None and node.R.si > 0:
-        out.append(_fact("current", node, emf / node.R.si, f"I = EMF/R = {emf / node.R.si:.4g} A"))
+        out.append(_fact("current", node, _sig(emf / node.R.si), f"I = EMF/R = {emf / node.R.si:.4g} A"))
     return out
 
 
@@ -311,12 +320,12 @@ def _coil_facts(node: Any) -> list:
         n = node.n if node.n is not None else (node.N / node.length.si if node.N and node.length else None)
         if n is not None and node.I is not None:
             b = MU0 * n * node.I.si
-            out.append(_fact("field_strength", node, b, f"inside the solenoid B = μ0·n·I = {b:.4g} T"))
+            out.append(_fact("field_strength", node, _sig(b), f"inside the solenoid B = μ0·n·I = {b:.4g} T"))
         return out
     ccw = toroid_ccw(node.current)
     out = [_fact("field_circulation", node, "ccw" if ccw else "cw",
                  f"inside the ring B circles {'counter-clockwise' if ccw else 'clockwise'}")]
     if node.N is not None and node.I is not None and node.r is not None and node.r.si > 0:
         b = MU0 * node.N * node.I.si / (2 * math.pi * node.r.si)
-        out.append(_fact("field_strength", node, b, f"at r = {node.r.pretty()} B = μ0·N·I/2πr = {b:.4g} T"))
+        out.append(_fact("field_strength", node, _sig(b), f"at r = {node.r.pretty()} B = μ0·N·I/2πr = {b:.4g} T"))
     return out
