@@ -91,10 +91,12 @@ def plates(item: Any, box: tuple[float, float, float, float], owner: str, out: D
     node = item.node
     g = fields.plate_gap(node)
     x0, x1 = box[0] + 0.8, box[0] + 0.8 + fields.PLATE_W
-    yb = (box[1] + box[3]) / 2 - g / 2
+    below = 0.9 if node.dielectrics and node.fill == "side_by_side" else 0.0  # room for names of narrow fillings
+    yb = (box[1] + box[3]) / 2 - g / 2 + below / 2
     yt = yb + g
     parts = fields.layers(fields.fill_shares(node), [float(e) for e in node.dielectrics]) if node.dielectrics else []
-    centres = _fillings(out, node, parts, (x0, yb, x1, yt), owner)
+    leaders: list[tuple[float, float]] = []  # x ranges of leaders under the plates, kept clear of signs
+    centres = _fillings(out, node, parts, (x0, yb, x1, yt), owner, leaders)
     for y, up in ((yt, True), (yb, False)):
         th = 0.14 if up else -0.14
         out.items.append(Line(((x0, y), (x1, y), (x1, y + th), (x0, y + th)), True,
@@ -102,6 +104,8 @@ def plates(item: Any, box: tuple[float, float, float, float], owner: str, out: D
         plus = up == (node.positive == "top")
         for i in range(9):
             x = x0 + fields.PLATE_W * (i + 0.5) / 9
+            if not up and any(lo - 0.25 < x < hi + 0.25 for lo, hi in leaders):
+                continue
             out.items.append(Text((x, y + (0.42 if up else -0.42)), "+" if plus else "−", 11, owner=owner,
                                   role="charge_sign"))
     down = node.positive == "top"
@@ -121,7 +125,8 @@ def plates(item: Any, box: tuple[float, float, float, float], owner: str, out: D
                             f"{name}.left": (x0, (yt + yb) / 2), f"{name}.right": (x1, (yt + yb) / 2)})
 
 
-def _fillings(out: Drawing, node: Any, parts: list, frame: tuple[float, float, float, float], owner: str) -> list:
+def _fillings(out: Drawing, node: Any, parts: list, frame: tuple[float, float, float, float], owner: str,
+              leaders: list) -> list:
     """The dielectric fillings, tinted and hatched, each named by its εr; centres of labels inside the gap."""
     from scidsl.renderers.physics import spread
 
@@ -137,6 +142,7 @@ def _fillings(out: Drawing, node: Any, parts: list, frame: tuple[float, float, f
     dielectric = [(c, er) for c, er in cells if not (er == 1.0 and c is cells[-1][0] and len(cells) > len(
         node.dielectrics))]
     centres: list[float] = []
+    narrow: list[tuple[float, str]] = []
     ys = spread([(c[1] + c[3]) / 2 for c, _ in dielectric], 0.5)
     for i, ((cx0, cy0, cx1, cy1), er) in enumerate(dielectric):
         out.items.append(Line(((cx0, cy0), (cx1, cy0), (cx1, cy1), (cx0, cy1)), True,
@@ -147,12 +153,18 @@ def _fillings(out: Drawing, node: Any, parts: list, frame: tuple[float, float, f
             mid = (cy0 + cy1) / 2
             line(out, ((x1, mid), (x1 + 0.3, ys[i])), owner, 0.6, role="leader")
             out.items.append(Text((x1 + 0.38, ys[i]), text, 10, "left", "center", owner=owner, role="dielectric_name"))
-        else:
-            wide = cx1 - cx0 >= 1.6
+        elif cx1 - cx0 >= 1.6:
             c = ((cx0 + cx1) / 2, (cy0 + cy1) / 2)
-            out.items.append(Text(c, text if wide else f"{er:g}", 10 if wide else 9, owner=owner, background="white",
-                                  may_touch=(owner,), within=(cx0, cy0, cx1, cy1), role="dielectric_name"))
+            out.items.append(Text(c, text, 10, owner=owner, background="white", may_touch=(owner,),
+                                  within=(cx0, cy0, cx1, cy1), role="dielectric_name"))
             centres.append(c[0])
+        else:
+            narrow.append(((cx0 + cx1) / 2, text))
+    xs = spread([x for x, _ in narrow], 1.3)
+    for (x, text), lx in zip(narrow, xs):
+        line(out, ((x, yb - 0.16), (lx, yb - 0.75)), owner, 0.6, role="leader")
+        out.items.append(Text((lx, yb - 0.8), text, 10, "center", "top", owner=owner, role="dielectric_name"))
+        leaders.append((min(x, lx), max(x, lx)))
     return centres
 
 
