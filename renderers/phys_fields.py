@@ -176,7 +176,7 @@ def wire_section(item: Any, box: tuple[float, float, float, float], owner: str, 
 
     node = item.node
     c = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
-    r = node.radius
+    r = fields.WIRE_R
     if node.field and node.current != "none":
         rf = 0.95
         pts = [(c[0] + rf * math.cos(math.radians(a)), c[1] + rf * math.sin(math.radians(a))) for a in range(0, 365, 5)]

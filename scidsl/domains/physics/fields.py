@@ -12,6 +12,7 @@ EPS0 = 8.8541878128e-12  # F/m
 MU0 = 4e-7 * math.pi  # T·m/A
 P = tuple[float, float]
 PLATE_W = 6.0  # page cm of a plate
+WIRE_R = 0.25  # page cm, a wire seen end-on
 
 
 @dataclass
@@ -176,7 +177,7 @@ def size_of(node: Any) -> P:
         below = 0.9 if node.dielectrics and node.fill == "side_by_side" else 0.0
         return PLATE_W + right + 0.8, plate_gap(node) + 1.6 + below
     if isinstance(node, fk.WireSection):
-        r = 1.1 if node.field else node.radius
+        r = 1.1 if node.field else WIRE_R
         return 2 * r, 2 * r
     if isinstance(node, fk.LongWire):
         across = 2.6 if node.marks else 0.6
