@@ -95,7 +95,7 @@ def plates(item: Any, box: tuple[float, float, float, float], owner: str, out: D
     yb = (box[1] + box[3]) / 2 - g / 2 + below / 2
     yt = yb + g
     parts = fields.layers(fields.fill_shares(node), [float(e) for e in node.dielectrics]) if node.dielectrics else []
-    leaders: list[tuple[float, float]] = []  # x ranges of leaders under the plates, kept clear of signs
+    leaders: list[tuple[float, float]] = []  # where leaders under the plates cross the row of signs
     centres = _fillings(out, node, parts, (x0, yb, x1, yt), owner, leaders)
     for y, up in ((yt, True), (yb, False)):
         th = 0.14 if up else -0.14
@@ -104,7 +104,7 @@ def plates(item: Any, box: tuple[float, float, float, float], owner: str, out: D
         plus = up == (node.positive == "top")
         for i in range(9):
             x = x0 + fields.PLATE_W * (i + 0.5) / 9
-            if not up and any(lo - 0.25 < x < hi + 0.25 for lo, hi in leaders):
+            if not up and any(lo - 0.22 < x < hi + 0.22 for lo, hi in leaders):
                 continue
             out.items.append(Text((x, y + (0.42 if up else -0.42)), "+" if plus else "−", 11, owner=owner,
                                   role="charge_sign"))
@@ -160,11 +160,12 @@ def _fillings(out: Drawing, node: Any, parts: list, frame: tuple[float, float, f
             centres.append(c[0])
         else:
             narrow.append(((cx0 + cx1) / 2, text))
-    xs = spread([x for x, _ in narrow], 1.3)
+    xs = spread([x for x, _ in narrow], 1.5)
     for (x, text), lx in zip(narrow, xs):
         line(out, ((x, yb - 0.16), (lx, yb - 0.75)), owner, 0.6, role="leader")
         out.items.append(Text((lx, yb - 0.8), text, 10, "center", "top", owner=owner, role="dielectric_name"))
-        leaders.append((min(x, lx), max(x, lx)))
+        a, b = x + (lx - x) * 0.1, x + (lx - x) * 0.8  # where it passes the row of signs
+        leaders.append((min(a, b), max(a, b)))
     return centres
 
 
