@@ -1,10 +1,10 @@
-"""Renderer of coils: a solenoid's windings front and back, a toroid's windings round a ring, B by the grip rule."""
+"""Renderer of coils (solenoid, toroid: B by the grip rule) and of a charged sphere with its radial field."""
 from __future__ import annotations
 
 import math
 from typing import Any
 
-from scidsl.primitives import Circle, Drawing, Stroke, Text
+from scidsl.primitives import Circle, Dot, Drawing, Stroke, Text
 from scidsl.renderers.phys_fields import RED, caption, head, label, line
 
 COIL_L = 5.6  # page cm of a solenoid's windings
@@ -115,3 +115,44 @@ def toroid(item: Any, box: tuple[float, float, float, float], owner: str, out: D
         head(out, mid, d, owner, RED, 1.3)
     label(out, "$I$", (c[0] - 0.6, c[1] - RING_OUT - 0.8), owner, (180.0,), 0.15)
     caption(out, node, (box[0], box[1] - 0.2, box[2], box[3]), owner)
+
+
+def sphere(item: Any, box: tuple[float, float, float, float], owner: str, out: Drawing) -> None:
+    """The sphere (or shell) with its charge signs near the surface, radial field lines and the point P."""
+    from scidsl.domains.physics import fields
+
+    node = item.node
+    r = fields.SPHERE_R
+    c = (box[0] + 1.2 + r, (box[1] + box[3]) / 2)
+    fill = "white" if node.shell else "#eef2f8"
+    out.items.append(Circle(c, r, Stroke(width=2.2 if node.shell else 1.4, fill=fill), owner=owner, role="sphere"))
+    sign = "+" if node.Q.si > 0 else "−"
+    for deg in (d for d in range(15, 360, 30) if min(abs(d - 225), d, 360 - d) > 20):  # clear of R and of P
+        a = math.radians(deg)
+        out.items.append(Text((c[0] + (r - 0.3) * math.cos(a), c[1] + (r - 0.3) * math.sin(a)), sign, 10, owner=owner,
+                              role="charge_sign"))
+    if not node.shell:  # a uniformly charged ball: charge all through it
+        for deg in (90, 160, 300):
+            a = math.radians(deg)
+            out.items.append(Text((c[0] + 0.6 * math.cos(a), c[1] + 0.6 * math.sin(a)), sign, 10, owner=owner,
+                                  role="charge_sign"))
+    p_at = fields.sphere_point(node)
+    outward = node.Q.si > 0
+    for i in range(8):
+        a = math.radians(22.5 + 45 * i)
+        u = (math.cos(a), math.sin(a))
+        p, q = (c[0] + u[0] * (r + 0.1), c[1] + u[1] * (r + 0.1)), (c[0] + u[0] * (r + 1.0), c[1] + u[1] * (r + 1.0))
+        line(out, (p, q), owner, 0.9, role="field_line")
+        head(out, q if outward else p, u if outward else (-u[0], -u[1]), owner, width=0.9)
+    line(out, (c, (c[0] - r * 0.7071, c[1] - r * 0.7071)), owner, 0.8, role="radius")
+    label(out, "$R$", (c[0] - r * 0.4, c[1] - r * 0.4), owner, (315.0, 300.0, 330.0), 0.08, 10)
+    label(out, node.label, (c[0], c[1] + r), owner, (90.0, 45.0), 0.45)
+    if p_at is not None:
+        pt = (c[0] + p_at, c[1])
+        line(out, (c, pt), owner, 0.7, role="distance", dash="dashed")
+        out.items.append(Dot(pt, 0.07, "black", owner, role="point"))
+        label(out, "$P$", pt, owner, (90.0, 45.0, 0.0), 0.1)
+        if node.name:
+            out.anchors[f"{node.name}.P"] = pt
+    if node.name:
+        out.anchors.update({node.name: c, f"{node.name}.center": c})

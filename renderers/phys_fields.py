@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 from typing import Any, Optional
 
 from scidsl.primitives import Circle, Dot, Drawing, LabelSpec, Line, Stroke, Text
@@ -17,10 +16,10 @@ MARK_R = 0.13  # radius of a ⊙/⊗ mark
 def render_fields(group: Any, out: Drawing) -> None:
     """Draw every field apparatus of the group, shifted to start at the group's x0."""
     from scidsl.domains.physics import field_kinds as fk
-    from scidsl.renderers.phys_coils import solenoid, toroid
+    from scidsl.renderers.phys_coils import solenoid, sphere, toroid
 
     draw = {fk.CapacitorPlates: plates, fk.WireSection: wire_section, fk.LongWire: long_wire, fk.Rails: rails,
-            fk.Solenoid: solenoid, fk.Toroid: toroid}
+            fk.Solenoid: solenoid, fk.Toroid: toroid, fk.ChargedSphere: sphere}
     dx = group.x0 - min(it.box()[0] for it in group.items)
     for item in group.items:
         box = item.box()

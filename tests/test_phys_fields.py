@@ -12,7 +12,6 @@ from tests.conftest import compile_ok
 
 EPS0 = 8.8541878128e-12
 MU0 = 4e-7 * math.pi
-Z = (0.0, 0.0, 1.0)
 
 
 def _cross(a: tuple, b: tuple) -> tuple:
@@ -186,3 +185,19 @@ def test_drawing_items_are_placed_by_the_apparatus_anchors() -> None:
     a, b, p = page.anchors["a"], page.anchors["b"], page.anchors["P"]
     assert math.isclose(p[0], (a[0] + b[0]) / 2, abs_tol=1e-6) and math.isclose(p[1], a[1], abs_tol=1e-6)
     assert b[0] > a[0]
+
+
+# ---- charged sphere ---------------------------------------------------------------------------
+
+@settings(max_examples=20, deadline=None)
+@given(q=st.integers(-50, 50).filter(bool), r_cm=st.integers(1, 50), d_cm=st.integers(1, 200), shell=st.booleans())
+def test_sphere_field_is_kq_over_r2_outside_and_gauss_inside(q: int, r_cm: int, d_cm: int, shell: bool) -> None:
+    result = compile_ok(f"charged_sphere s {{ Q: {q} nC, radius: {r_cm} cm, distance: {d_cm} cm, "
+                        f"shell: {str(shell).lower()} }}")
+    k = 1 / (4 * math.pi * EPS0)
+    qc, big_r, r = q * 1e-9, r_cm / 100, d_cm / 100
+    want = k * qc / r ** 2 if r >= big_r else (0.0 if shell else k * qc * r / big_r ** 3)
+    assert math.isclose(_facts(result, "field_strength")[("s",)], want, rel_tol=1e-5, abs_tol=1e-12)
+    centre, heads = result.drawing.anchors["s"], _heads(result.drawing, "s")
+    for tip, u in heads:  # field lines leave a positive charge and enter a negative one
+        assert ((tip[0] - centre[0]) * u[0] + (tip[1] - centre[1]) * u[1] > 0) == (q > 0)

@@ -31,14 +31,13 @@ class _FieldThing(Node):
 
 
 class CapacitorPlates(_FieldThing):
-    """Capacitor plates with ± signs, field lines and dielectrics stacked (series) or side by side (parallel)."""
+    """Capacitor plates, signs, field lines, dielectrics stacked (series) or side by side (parallel)."""
 
     kind: Literal["capacitor_plates"] = "capacitor_plates"
     separation: Distance = Field(description="d")
     area: Optional[quantity_of("area")] = Field(default=None, description="A")
     dielectrics: list[Number] = Field(default_factory=list, max_length=6, description="εr of each")
-    fractions: Optional[list[Number]] = Field(default=None, max_length=6, description="share of each, sum ≤ 1 "
-                                              "(air fills the rest)")
+    fractions: Optional[list[Number]] = Field(default=None, max_length=6, description="share of each, sum ≤ 1")
     fill: Literal["stacked", "side_by_side"] = "stacked"
     positive: Literal["top", "bottom"] = "top"
     lines: int = Field(default=7, ge=0, le=20)
@@ -73,7 +72,7 @@ class LongWire(_FieldThing):
 
 
 class Rails(_FieldThing):
-    """Rails joined by a load, a sliding rod with v in a ⊙/⊗ field; EMF = B·L·v and Lenz's-law current drawn."""
+    """Rails joined by a load, a sliding rod with v in a ⊙/⊗ field; EMF = B·L·v, current by Lenz's law."""
 
     kind: Literal["rails"] = "rails"
     separation: Distance = Field(description="L")
@@ -124,4 +123,19 @@ class Toroid(_FieldThing):
     example: ClassVar[str] = "toroid t { current: outward, I: 1 A, N: 400, r: 10 cm }"
 
 
-FIELD_KINDS = [CapacitorPlates, WireSection, LongWire, Rails, Solenoid, Toroid]
+class ChargedSphere(_FieldThing):
+    """A charged ball or shell, its signs and radial field; E at `distance` (kQ/r² outside)."""
+
+    kind: Literal["charged_sphere"] = "charged_sphere"
+    Q: quantity_of("charge") = Field()
+    radius: Distance = Field(description="R")
+    shell: bool = Field(default=False, description="or conductor: E = 0 inside")
+    distance: Optional[Distance] = Field(default=None, description="r of a point P")
+    example: ClassVar[str] = 'charged_sphere s { Q: 2 nC, radius: 5 cm, distance: 10 cm }'
+
+    def members(self) -> Optional[set[str]]:
+        """Centre, box sides and the point P."""
+        return {"center", "top", "bottom", "left", "right", "P"}
+
+
+FIELD_KINDS = [CapacitorPlates, WireSection, LongWire, Rails, Solenoid, Toroid, ChargedSphere]

@@ -9,6 +9,7 @@ from scidsl.diagnostics import error
 from scidsl.domains.physics import field_kinds as fk
 
 EPS0 = 8.8541878128e-12  # F/m
+K_E = 1 / (4 * math.pi * EPS0)  # N·m²/C²
 MU0 = 4e-7 * math.pi  # T·m/A
 P = tuple[float, float]
 PLATE_W = 6.0  # page cm of a plate
@@ -108,6 +109,8 @@ def check(nodes: list, report: Callable) -> None:
             _check_rails(node, report)
         elif isinstance(node, (fk.Solenoid, fk.Toroid)):
             _check_coil(node, report)
+        elif isinstance(node, fk.ChargedSphere) and node.radius.si <= 0:
+            report(error("E9724", "the sphere's radius is not above zero", node.span_of("radius"), "e.g. radius: 5 cm"))
 
 
 def fill_shares(node: fk.CapacitorPlates) -> list[float]:
@@ -186,10 +189,27 @@ def size_of(node: Any) -> P:
         return 10.0, RAIL_GAP + 1.6
     if isinstance(node, fk.Solenoid):
         return 9.0, 4.0
+    if isinstance(node, fk.ChargedSphere):
+        return 2 * SPHERE_R + 2.4 + (sphere_point(node) or 0.0), 2 * SPHERE_R + 2.4
     return 6.4, 6.4
 
 
 RAIL_GAP = 3.6  # page cm between the rails
+SPHERE_R = 1.5  # page cm, a charged sphere
+
+
+def sphere_point(node: fk.ChargedSphere) -> Optional[float]:
+    """How far right of the centre P is drawn: to scale up to 3.5 R (clamped beyond), or None without P."""
+    if node.distance is None or node.radius.si <= 0:
+        return None
+    return SPHERE_R * min(3.5, max(0.15, node.distance.si / node.radius.si))
+
+
+def sphere_field(q: float, radius: float, r: float, shell: bool) -> float:
+    """E at r from the centre: kQ/r² outside; inside 0 for a shell, kQr/R³ for a uniformly charged ball."""
+    if r >= radius:
+        return K_E * q / (r * r)
+    return 0.0 if shell else K_E * q * r / radius ** 3
 
 
 def plate_gap(node: fk.CapacitorPlates) -> float:
@@ -234,7 +254,8 @@ def layout(nodes: list, report: Callable) -> Optional[FieldGroup]:
 def facts(group: FieldGroup) -> list:
     """Capacitance, fields of wires, EMF and induced current, B of coils, with the directions drawn."""
     make = {fk.CapacitorPlates: _plate_facts, fk.WireSection: _wire_facts, fk.LongWire: _wire_facts,
-            fk.Rails: _rail_facts, fk.Solenoid: _coil_facts, fk.Toroid: _coil_facts}
+            fk.Rails: _rail_facts, fk.Solenoid: _coil_facts, fk.Toroid: _coil_facts,
+            fk.ChargedSphere: _sphere_facts}
     out: list = []
     for item in group.items:
         out.extend(make[type(item.node)](item.node))
@@ -330,4 +351,15 @@ def _coil_facts(node: Any) -> list:
     if node.N is not None and node.I is not None and node.r is not None and node.r.si > 0:
         b = MU0 * node.N * node.I.si / (2 * math.pi * node.r.si)
         out.append(_fact("field_strength", node, _sig(b), f"at r = {node.r.pretty()} B = μ0·N·I/2πr = {b:.4g} T"))
+    return out
+
+
+def _sphere_facts(node: fk.ChargedSphere) -> list:
+    way = "outward" if node.Q.si > 0 else "inward"
+    out = [_fact("field_direction", node, way, f"outside the sphere the field points radially {way}")]
+    if node.distance is not None and node.distance.si > 0:
+        e = sphere_field(node.Q.si, node.radius.si, node.distance.si, node.shell)
+        where = "outside" if node.distance.si >= node.radius.si else "inside"
+        out.append(_fact("field_strength", node, _sig(e), f"at P, {node.distance.pretty()} from the centre ({where}), "
+                         f"E = {e:.4g} N/C"))
     return out
