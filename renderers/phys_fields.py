@@ -238,8 +238,10 @@ def rails(item: Any, box: tuple[float, float, float, float], owner: str, out: Dr
     _load(out, node, xl, yb, yt, owner)
     line(out, ((xrod, yb - 0.3), (xrod, yt + 0.3)), owner, 3.0, role="rod")
     sv = 1.0 if node.motion == "right" else -1.0
-    v_tip = (xrod + sv * 1.5, cy)
-    line(out, ((xrod, cy), v_tip), owner, 1.4, "end", role="velocity")
+    room = (xr - xrod) if sv > 0 else (xrod - xl)
+    v_y = cy if room >= 2.2 else yt + 0.3  # no room between the rod and the load or rail end: from its top end
+    v_tip = (xrod + sv * 1.5, v_y)
+    line(out, ((xrod, v_y), v_tip), owner, 1.4, "end", role="velocity")
     label(out, "$\\vec v$", v_tip, owner, (90.0, 45.0, 135.0), 0.1)
     up = fields.rod_current_up(node.motion, node.field)
     s = 1.0 if up else -1.0
@@ -247,7 +249,7 @@ def rails(item: Any, box: tuple[float, float, float, float], owner: str, out: Dr
     head(out, ((xl + xrod) / 2 - s * 0.12, yt), (-s, 0.0), owner, RED, 1.6)
     head(out, ((xl + xrod) / 2 + s * 0.12, yb), (s, 0.0), owner, RED, 1.6)
     label(out, "$I$", (xrod, cy + s * 1.0), owner, (0.0 if sv < 0 else 180.0,), 0.15)
-    _grid(out, node, (xl, yb, xr, yt), xrod, owner)
+    _grid(out, node, (xl, yb, xr, yt), xrod, owner, v_y == cy)
     xd = xr + 0.5
     line(out, ((xd, yb), (xd, yt)), owner, 0.8, "both", role="dimension")
     label(out, "$L$", (xd, cy), owner, (0.0,), 0.1)
@@ -278,7 +280,8 @@ def _load(out: Drawing, node: Any, x: float, yb: float, yt: float, owner: str) -
     label(out, text, (x - 0.22, cy), owner, (180.0,), 0.1, 10)
 
 
-def _grid(out: Drawing, node: Any, frame: tuple[float, float, float, float], xrod: float, owner: str) -> None:
+def _grid(out: Drawing, node: Any, frame: tuple[float, float, float, float], xrod: float, owner: str,
+          v_inside: bool) -> None:
     """⊙/⊗ marks over the region between the rails, clear of the rod, its arrows and the load."""
     x0, yb, x1, yt = frame
     cy = (yb + yt) / 2
@@ -290,7 +293,7 @@ def _grid(out: Drawing, node: Any, frame: tuple[float, float, float, float], xro
         x = x0 + 0.9
         while x < x1 - 0.3:
             near_rod = abs(x - xrod) < 0.6
-            near_v = vx[0] - 0.3 < x < vx[1] + 0.3 and abs(y - cy) < 0.6
+            near_v = v_inside and vx[0] - 0.3 < x < vx[1] + 0.3 and abs(y - cy) < 0.6
             if not (near_rod or near_v):
                 perp_mark(out, (x, y), MARK_R, node.field == "out", owner, color="#555555", width=0.7)
                 placed.append((x, y))

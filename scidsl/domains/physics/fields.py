@@ -259,7 +259,8 @@ def facts(group: FieldGroup) -> list:
     out: list = []
     for item in group.items:
         out.extend(make[type(item.node)](item.node))
-    return out
+    # a value past the float range (1e300 T times 1e300 m/s) is no fact a figure can state
+    return [f for f in out if not isinstance(f.value, float) or math.isfinite(f.value)]
 
 
 def _fact(pred: str, node: Any, value: Any, text: str, *more: Any) -> Any:
