@@ -303,7 +303,8 @@ def _wire_facts(node: Any) -> list:
         signs = {side: "out" if b_out_of_page(u, _UNIT[side]) > 0 else "in" for side in sides}
         sym = {"out": "out of the page (⊙)", "in": "into the page (⊗)"}
         where = {"left": "left of", "right": "right of", "up": "above", "down": "below"}
-        out = [_fact("field_beside", node, signs, "; ".join(f"{where[side]} the wire B points {sym[sign]}"
+        value = ", ".join(f"{'⊙' if sign == 'out' else '⊗'} {side}" for side, sign in signs.items())
+        out = [_fact("field_beside", node, value, "; ".join(f"{where[side]} the wire B points {sym[sign]}"
                                                            for side, sign in signs.items()))]
     if node.I is not None and node.distance is not None and node.distance.si > 0:
         b = wire_b(node.I.si, node.distance.si)
