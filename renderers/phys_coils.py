@@ -56,7 +56,7 @@ def solenoid(item: Any, box: tuple[float, float, float, float], owner: str, out:
     if node.poles:
         for p, word in ((north, "N"), (south, "S")):
             x = cx + (COIL_L / 2 + 0.8) * (1.0 if p[0] > cx else -1.0)
-            out.items.append(Text((x, cy + 0.5), word, 12, owner=owner, role="pole"))
+            out.items.append(Text((x, cy + 0.5), word, 12, owner=owner, may_touch=(owner,), role="pole"))
     caption(out, node, box, owner)
     if node.name:
         out.anchors.update({f"{node.name}.north": north, f"{node.name}.south": south,
@@ -129,13 +129,13 @@ def sphere(item: Any, box: tuple[float, float, float, float], owner: str, out: D
     sign = "+" if node.Q.si > 0 else "−"
     for deg in (d for d in range(15, 360, 30) if min(abs(d - 225), d, 360 - d) > 20):  # clear of R and of P
         a = math.radians(deg)
-        out.items.append(Text((c[0] + (r - 0.3) * math.cos(a), c[1] + (r - 0.3) * math.sin(a)), sign, 10, owner=owner,
-                              role="charge_sign"))
+        at = (c[0] + (r - 0.3) * math.cos(a), c[1] + (r - 0.3) * math.sin(a))
+        out.items.append(Text(at, sign, 10, owner=owner, may_touch=(owner,), role="charge_sign"))
     if not node.shell:  # a uniformly charged ball: charge all through it
         for deg in (90, 160, 300):
             a = math.radians(deg)
-            out.items.append(Text((c[0] + 0.6 * math.cos(a), c[1] + 0.6 * math.sin(a)), sign, 10, owner=owner,
-                                  role="charge_sign"))
+            at = (c[0] + 0.6 * math.cos(a), c[1] + 0.6 * math.sin(a))
+            out.items.append(Text(at, sign, 10, owner=owner, may_touch=(owner,), role="charge_sign"))
     p_at = fields.sphere_point(node)
     outward = node.Q.si > 0
     for i in range(8):

@@ -106,7 +106,7 @@ def plates(item: Any, box: tuple[float, float, float, float], owner: str, out: D
             if not up and any(lo - 0.22 < x < hi + 0.22 for lo, hi in leaders):
                 continue
             out.items.append(Text((x, y + (0.42 if up else -0.42)), "+" if plus else "−", 11, owner=owner,
-                                  role="charge_sign"))
+                                  may_touch=(owner,), role="charge_sign"))
     down = node.positive == "top"
     for i in range(node.lines):
         x = x0 + fields.PLATE_W * (i + 0.5) / node.lines
@@ -151,7 +151,8 @@ def _fillings(out: Drawing, node: Any, parts: list, frame: tuple[float, float, f
         if node.fill == "stacked":
             mid = (cy0 + cy1) / 2
             line(out, ((x1, mid), (x1 + 0.3, ys[i])), owner, 0.6, role="leader")
-            out.items.append(Text((x1 + 0.38, ys[i]), text, 10, "left", "center", owner=owner, role="dielectric_name"))
+            out.items.append(Text((x1 + 0.38, ys[i]), text, 10, "left", "center", owner=owner, may_touch=(owner,),
+                                  role="dielectric_name"))
         elif cx1 - cx0 >= 1.6:
             c = ((cx0 + cx1) / 2, (cy0 + cy1) / 2)
             out.items.append(Text(c, text, 10, owner=owner, background="white", may_touch=(owner,),
@@ -162,7 +163,8 @@ def _fillings(out: Drawing, node: Any, parts: list, frame: tuple[float, float, f
     xs = spread([x for x, _ in narrow], 1.5)
     for (x, text), lx in zip(narrow, xs):
         line(out, ((x, yb - 0.16), (lx, yb - 0.75)), owner, 0.6, role="leader")
-        out.items.append(Text((lx, yb - 0.8), text, 10, "center", "top", owner=owner, role="dielectric_name"))
+        out.items.append(Text((lx, yb - 0.8), text, 10, "center", "top", owner=owner, may_touch=(owner,),
+                              role="dielectric_name"))
         a, b = x + (lx - x) * 0.1, x + (lx - x) * 0.8  # where it passes the row of signs
         leaders.append((min(a, b), max(a, b)))
     return centres

@@ -14,4 +14,5 @@ CODES: dict[str, str] = {
     "E9722": "field apparatus placed beside something that is not field apparatus declared before it",
     "E9723": "a sliding rod outside its rails",
     "E9724": "rails, plates or a coil with a size of zero or less",
+    "E9725": "two pieces of field apparatus placed on top of each other",
 }

@@ -243,10 +243,21 @@ def layout(nodes: list, report: Callable) -> Optional[FieldGroup]:
             x1 = max(it.box()[2] for it in items)
             centre = (x1 + float(node.gap) + item.size[0] / 2, items[-1].center[1])
         item.center = centre or (item.size[0] / 2, item.size[1] / 2)
+        other = next((it for it in items if _overlap(it.box(), item.box()) > 0.05), None)
+        if other is not None:
+            report(error("E9725", f"{node.kind} {node.name or ''} lands on {other.node.kind} {other.node.name or ''}: "
+                         "their places overlap", node.span, "place it beside the other one, or on another side",
+                         related=((other.node.span, f"{other.node.name or other.node.kind} is placed here"),)))
+            return None
         items.append(item)
         if node.name:
             by_name[node.name] = item
     return FieldGroup(items) if items else None
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
+    """Area (cm²) two boxes share."""
+    return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
 
 
 # ---- facts --------------------------------------------------------------------------------------
