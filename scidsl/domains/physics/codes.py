@@ -15,4 +15,5 @@ CODES: dict[str, str] = {
     "E9723": "a sliding rod outside its rails",
     "E9724": "rails, plates or a coil with a size of zero or less",
     "E9725": "two pieces of field apparatus placed on top of each other",
+    "E9726": "a wire's field circle asked for without the current's direction",
 }

@@ -109,6 +109,9 @@ def check(nodes: list, report: Callable) -> None:
             _check_rails(node, report)
         elif isinstance(node, (fk.Solenoid, fk.Toroid)):
             _check_coil(node, report)
+        elif isinstance(node, fk.WireSection) and node.field and node.current == "none":
+            report(error("E9726", "the field circle needs the current's direction to show its own",
+                         node.span_of("field"), "state current: out or current: in, or drop field: true"))
         elif isinstance(node, fk.ChargedSphere) and node.radius.si <= 0:
             report(error("E9724", "the sphere's radius is not above zero", node.span_of("radius"), "e.g. radius: 5 cm"))
 
