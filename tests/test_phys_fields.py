@@ -201,3 +201,15 @@ def test_sphere_field_is_kq_over_r2_outside_and_gauss_inside(q: int, r_cm: int, 
     centre, heads = result.drawing.anchors["s"], _heads(result.drawing, "s")
     for tip, u in heads:  # field lines leave a positive charge and enter a negative one
         assert ((tip[0] - centre[0]) * u[0] + (tip[1] - centre[1]) * u[1] > 0) == (q > 0)
+
+
+@pytest.mark.parametrize("kind", ["capacitor_plates", "wire_section", "long_wire", "rails", "solenoid", "toroid",
+                                  "charged_sphere"])
+def test_every_member_is_an_anchor_on_the_page(kind: str) -> None:
+    from scidsl.registry import kind_class
+
+    cls = kind_class(kind)
+    result = compile_ok(cls.example)
+    node = next(n for n in result.scene.items if n.kind == kind)
+    missing = [m for m in node.members() if f"{node.name}.{m}" not in result.drawing.anchors]
+    assert not missing
