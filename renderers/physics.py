@@ -15,11 +15,14 @@ _DIM_HEADS = 0.8  # ... and one shorter than this has no heads: two heads would 
 def render_physics(items: list) -> Drawing:
     """Draw every diagram."""
     from scidsl.domains.physics.domain import Gas, Levels, Shot, Wave
+    from scidsl.domains.physics.fields import FieldGroup
+    from scidsl.renderers.phys_fields import render_fields
 
     from scidsl.domains.physics.vibrations import Snapshot, Vibrator
     from scidsl.renderers.phys_waves import snapshot, vibrator
 
-    draw = {Levels: _levels, Wave: _wave, Shot: _shot, Gas: _gas, Vibrator: vibrator, Snapshot: snapshot}
+    draw = {Levels: _levels, Wave: _wave, Shot: _shot, Gas: _gas, Vibrator: vibrator, Snapshot: snapshot,
+            FieldGroup: render_fields}
     out = Drawing()
     for item in items:
         draw[type(item)](item, out)

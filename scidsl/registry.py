@@ -64,7 +64,8 @@ DOMAINS: tuple[Domain, ...] = (
            summary="cell diagrams with labelled organelles and DNA replication forks checked for strand polarity"),
     Domain("physics", "scidsl.domains.physics.kinds", "scidsl.domains.physics.domain",
            "scidsl.domains.physics.codes",
-           summary="energy-level diagrams with checked transitions, standing waves on strings and in tubes"),
+           summary="energy-level diagrams with checked transitions, standing waves on strings and in tubes; "
+                   "plates, wires, rails, coils, spheres"),
     Domain("waveoptics", "scidsl.domains.physics.waveoptics_kinds", "scidsl.domains.physics.waveoptics",
            "scidsl.domains.physics.waveoptics_codes",
            summary="refraction, prisms, double slits, interferometers, photocells"),

@@ -60,6 +60,9 @@ def owner_of(node: Any) -> str:
 
 def check(ctx: Any) -> None:
     """Energies computable, transitions between known levels in the stated sense; harmonics the ends allow."""
+    from scidsl.domains.physics import fields
+
+    fields.check([n for n in ctx.nodes if fields.owns(n)], ctx.report)
     for node in ctx.nodes:
         if isinstance(node, k.EnergyLevels):
             _levels(node, ctx.report)
@@ -177,17 +180,23 @@ _VIBRATIONS = {k.StringVibrator: vibrations.vibrator, k.TravellingWave: vibratio
 
 
 def layout(ctx: Any) -> list:
-    """Every diagram, checked again silently, side by side."""
+    """Every diagram, checked again silently, side by side; field apparatus last, placed among itself."""
+    from scidsl.domains.physics import fields
+
     make = {k.EnergyLevels: _levels, k.StandingWave: _wave, k.Projectile: _shot, k.GasCylinder: _gas, **_VIBRATIONS}
     out: list = []
     x = 0.0
-    for node in ctx.nodes:
+    for node in [n for n in ctx.nodes if not fields.owns(n)]:
         item = make[type(node)](node, lambda d: None)
         if item is None:
             continue
         item.x0 = x
         x += _WIDTH[type(item)] + GAP_CM
         out.append(item)
+    group = fields.layout([n for n in ctx.nodes if fields.owns(n)], ctx.report)
+    if group is not None:
+        group.x0 = x
+        out.append(group)
     return out
 
 
@@ -203,8 +212,12 @@ def facts(ctx: Any, layout: list | None) -> list:
     from scidsl.pipeline import Fact
 
     out = []
+    from scidsl.domains.physics import fields
+
     for item in layout or []:
-        if isinstance(item, Levels):
+        if isinstance(item, fields.FieldGroup):
+            out.extend(fields.facts(item))
+        elif isinstance(item, Levels):
             for n, e in item.energies.items():
                 out.append(Fact("level", (item.node.name, n), round(e, 6), f"level n = {n} has E = {e:.4g} eV"))
             for a, b in item.transitions:

@@ -5,6 +5,7 @@ from typing import ClassVar, Literal, Optional
 
 from pydantic import Field
 
+from scidsl.domains.physics.field_kinds import FIELD_KINDS
 from scidsl.model import Expr, Label, Node, Quantity, quantity_of
 
 
@@ -100,7 +101,7 @@ class GasCylinder(Node):
     example: ClassVar[str] = "gas_cylinder c { pressure: 100 kPa, volume: 2 L, temperature: 300 K, heat: in }"
 
 
-KINDS = [EnergyLevels, StandingWave, Projectile, GasCylinder]
+KINDS = [EnergyLevels, StandingWave, Projectile, GasCylinder] + FIELD_KINDS
 __all__ = ["EnergyLevels", "StandingWave", "KINDS", "Quantity"]
 
 from scidsl.domains.physics.wave_kinds import WAVE_KINDS, StringVibrator, TravellingWave  # noqa: E402
