@@ -15,8 +15,10 @@ _DIM_HEADS = 0.8  # ... and one shorter than this has no heads: two heads would 
 def render_physics(items: list) -> Drawing:
     """Draw every diagram."""
     from scidsl.domains.physics.domain import Gas, Levels, Shot, Wave
+    from scidsl.domains.physics.optics_bench import Bench
+    from scidsl.renderers.phys_optics import render_bench
 
-    draw = {Levels: _levels, Wave: _wave, Shot: _shot, Gas: _gas}
+    draw = {Levels: _levels, Wave: _wave, Shot: _shot, Gas: _gas, Bench: render_bench}
     out = Drawing()
     for item in items:
         draw[type(item)](item, out)

@@ -9,4 +9,13 @@ CODES: dict[str, str] = {
     "E9706": "a standing wave's stated nodes or antinodes do not match its harmonic and ends",
     "E9707": "a projectile that cannot fly as stated (never leaves the ground, angle or speed out of range)",
     "E9708": "a gas state that breaks pV = nRT, or a pressure, volume or temperature not above zero",
+    "E9710": "an optical element not on an optical bench, or a bench without elements",
+    "E9711": "a zero focal length, or a focal length whose sign contradicts the element's type",
+    "E9712": "two optical elements at the same position on a bench",
+    "E9713": "the object is not in front of every element (light comes from smaller x)",
+    "E9714": "the final image is at infinity but a finite image is drawn (object at a focal point)",
+    "E9715": "`image: infinity` is stated but the final image is finite",
+    "E9716": "an element behind a mirror (light never reaches it), or more than one mirror on a bench",
+    "E9717": "an image too far away, too large or too small to draw on one scale with the bench",
+    "E9718": "a bench needs either an object (`object_at`) or a parallel `beam`, not both",
 }

@@ -7,7 +7,8 @@ from typing import Any, Optional
 
 from scidsl.diagnostics import error
 from scidsl.domains.physics import kinds as k
-from scidsl.domains.physics import waves
+from scidsl.domains.physics import optics_bench, waves
+from scidsl.domains.physics.optics_kinds import OpticalBench
 
 HC_EV_NM = 1239.841984  # h·c in eV·nm
 EV = 1.602176634e-19
@@ -69,6 +70,7 @@ def check(ctx: Any) -> None:
             _shot(node, ctx.report)
         elif isinstance(node, k.GasCylinder):
             _gas(node, ctx.report)
+    optics_bench.check(ctx)
 
 
 def level_energies(node: k.EnergyLevels) -> dict[int, float]:
@@ -175,15 +177,16 @@ _WIDTH = {Levels: 7.5, Wave: 9.0, Shot: 10.0, Gas: 5.0}
 
 def layout(ctx: Any) -> list:
     """Every diagram, checked again silently, side by side."""
-    make = {k.EnergyLevels: _levels, k.StandingWave: _wave, k.Projectile: _shot, k.GasCylinder: _gas}
+    make = {k.EnergyLevels: _levels, k.StandingWave: _wave, k.Projectile: _shot, k.GasCylinder: _gas,
+            OpticalBench: lambda node, report: optics_bench.layout_bench(node, ctx.nodes, report)}
     out: list = []
     x = 0.0
     for node in ctx.nodes:
-        item = make[type(node)](node, lambda d: None)
+        item = make[type(node)](node, lambda d: None) if type(node) in make else None  # elements go with benches
         if item is None:
             continue
         item.x0 = x
-        x += _WIDTH[type(item)] + GAP_CM
+        x += (_WIDTH.get(type(item)) or item.width) + GAP_CM
         out.append(item)
     return out
 
@@ -213,6 +216,8 @@ def facts(ctx: Any, layout: list | None) -> list:
             out.extend(_shot_facts(item))
         elif isinstance(item, Gas):
             out.extend(_gas_facts(item))
+        elif isinstance(item, optics_bench.Bench):
+            out.extend(optics_bench.bench_facts(item.sys))
         else:
             node = item.node
             lam = waves.wavelength_over_length(item.ends, node.harmonic)
