@@ -64,7 +64,8 @@ DOMAINS: tuple[Domain, ...] = (
            summary="cell diagrams with labelled organelles and DNA replication forks checked for strand polarity"),
     Domain("physics", "scidsl.domains.physics.kinds", "scidsl.domains.physics.domain",
            "scidsl.domains.physics.codes",
-           summary="energy-level diagrams with checked transitions, standing waves on strings and in tubes"),
+           summary="energy-level diagrams with checked transitions, standing waves on strings and in tubes, "
+                   "optical benches with traced rays"),
     Domain("lab", "scidsl.domains.lab.kinds", "scidsl.domains.lab.domain", "scidsl.domains.lab.codes",
            summary="laboratory apparatus assembled by the compiler: titration, stands, glassware with volumes"),
 )

@@ -188,7 +188,9 @@ class Bench:
         if sys.slope is not None:
             heights += [r.reach for r in sys.rays]
             lo = min(lo, first.x - self.lead)
-        self.sy_world = 2.2 / max(max(heights), 1e-9)
+        # the tallest arrow about 2.2 cm, the shortest at least 0.45 cm when the tallest stays within 4 cm
+        tall, short = max(max(heights), 1e-9), max(min(h for h in heights if h > 0) if any(heights) else 1.0, 1e-9)
+        self.sy_world = max(2.2 / tall, min(0.45 / short, 4.0 / tall))
         self.size = size
         ends = [self._end(r)[0] for r in sys.rays] if shown else []
         xs = [lo, hi] + [i.x for i in drawn] + ends
