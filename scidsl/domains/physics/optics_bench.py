@@ -11,6 +11,12 @@ from scidsl.domains.physics.optics import Element, System, cm, focal_of, total_m
 Report = Callable[[Any], None]
 _READABLE = 1.5  # an image may lie this many bench lengths beyond the bench
 _HEIGHTS = 25.0  # largest ratio of drawn arrow heights
+_STEEPEST = 45.0  # degrees: a steeper beam is not paraxial
+_SHORTEST = 0.1  # cm: a bench shorter than this cannot be drawn
+
+
+def _degrees(q: Any) -> float:
+    return math.degrees(q.si) if q.unit else q.value
 
 
 def check(ctx: Any) -> None:
@@ -35,6 +41,10 @@ def systems(bench: ok.OpticalBench, nodes: list, report: Report) -> Optional[Sys
     if (bench.object_at is None) == (bench.beam is None):
         report(error("E9718", "a bench needs either an object (`object_at`) or a parallel `beam`, and not both",
                      bench.span, "give `object_at: 0 cm` or `beam: 5 deg`"))
+        return None
+    if bench.beam is not None and abs(_degrees(bench.beam)) > _STEEPEST:
+        report(error("E9719", f"a beam at {bench.beam.pretty()} to the axis is not paraxial (at most "
+                     f"{_STEEPEST:g} deg)", bench.span_of("beam") or bench.span, "give a small angle, e.g. 5 deg"))
         return None
     elements = [e for e in (_element(n, report) for n in parts) if e is not None]
     if len(elements) < len(parts) or not _placed(bench, elements, report):
@@ -108,10 +118,14 @@ def _finite(bench: ok.OpticalBench, sys: System, report: Report) -> bool:
 
 
 def _readable(bench: ok.OpticalBench, sys: System, report: Report) -> bool:
-    if bench.image == "hidden":
-        return True
     lo, hi = window(sys)
     size = hi - lo
+    if size < _SHORTEST:
+        report(error("E9717", f"the bench spans {size:.3g} cm, too short to draw", bench.span,
+                     "give positions and focal lengths in cm, e.g. `at: 15 cm`"))
+        return False
+    if bench.image == "hidden":
+        return True
     heights = [abs(sys.object_h)] if sys.slope is None else []
     for img in sys.images:
         if img is None:
