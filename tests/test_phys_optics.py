@@ -116,3 +116,23 @@ def test_mirror_folds_the_light_back_through_the_lens() -> None:
     # lens: 20 → 20; mirror: 10 in front of f = 6 → 15 in front (x = 35); lens again: 15 → 30 beyond it (x = -10)
     assert [facts[("image_position", (k,))] for k in (1, 2, 3)] == pytest.approx([40.0, 35.0, -10.0])
     assert facts[("total_magnification", ())] == pytest.approx(-1 * -1.5 * -2)
+
+
+CODES_TESTED_HERE = ("E9719",)
+
+
+def test_rays_missing_the_drawn_image_are_reported() -> None:
+    from scidsl.domains.physics.optics_bench import Bench, systems, verify_bench
+
+    result = scidsl.compile(_scene(1, 15, 10, 40, 5))
+    assert result.ok, [d.message for d in result.diagnostics]
+    nodes = list(result.scene.items)
+    bench = next(n for n in nodes if n.kind == "optical_bench")
+    item = Bench(systems(bench, nodes, lambda d: None))
+    found: list = []
+    verify_bench(item, result.drawing, found.append)
+    assert found == []  # the drawn page as compiled holds
+    x, y = result.drawing.anchors["B.image_tip"]
+    result.drawing.anchors["B.image_tip"] = (x + 0.3, y)  # a page whose image stands off the rays
+    verify_bench(item, result.drawing, found.append)
+    assert [d.code for d in found] == ["E9719"]

@@ -17,6 +17,6 @@ CODES: dict[str, str] = {
     "E9715": "`image: infinity` is stated but the final image is finite",
     "E9716": "an element behind a mirror (light never reaches it), or more than one mirror on a bench",
     "E9717": "an image too far away, too large or too small to draw on one scale with the bench",
-    "E9718": "a bench needs either an object (`object_at`) or a parallel `beam`, not both",
-    "E9719": "a parallel beam too steep for paraxial optics (more than 45 deg to the axis)",
+    "E9718": "a bench needs either an object (`object_at`) or a parallel `beam` within 45 deg of the axis",
+    "E9719": "the drawn rays do not meet at the drawn image (checked on the page)",
 }

@@ -191,6 +191,13 @@ def layout(ctx: Any) -> list:
     return out
 
 
+def verify(ctx: Any, layout: list | None, page: Any) -> None:
+    """Measure the drawn page: each bench's rays meet at its drawn image."""
+    for item in layout or []:
+        if isinstance(item, optics_bench.Bench):
+            optics_bench.verify_bench(item, page, ctx.report)
+
+
 def render(ctx: Any, layout: list) -> Any:
     """Primitives of every diagram (see renderers/physics.py)."""
     from scidsl.renderers.physics import render_physics

@@ -43,7 +43,7 @@ def systems(bench: ok.OpticalBench, nodes: list, report: Report) -> Optional[Sys
                      bench.span, "give `object_at: 0 cm` or `beam: 5 deg`"))
         return None
     if bench.beam is not None and abs(_degrees(bench.beam)) > _STEEPEST:
-        report(error("E9719", f"a beam at {bench.beam.pretty()} to the axis is not paraxial (at most "
+        report(error("E9718", f"a beam at {bench.beam.pretty()} to the axis is not paraxial (at most "
                      f"{_STEEPEST:g} deg)", bench.span_of("beam") or bench.span, "give a small angle, e.g. 5 deg"))
         return None
     elements = [e for e in (_element(n, report) for n in parts) if e is not None]
@@ -282,3 +282,43 @@ def layout_bench(node: ok.OpticalBench, nodes: list, report: Report) -> Optional
     """The bench traced and scaled, or None when it cannot be."""
     sys = systems(node, nodes, report)
     return Bench(sys) if sys is not None else None
+
+
+_MEET_CM = 0.02  # drawn rays must meet within this of the drawn image tip
+_MIN_ANGLE = math.radians(2)  # rays closer to parallel than this do not fix a point
+
+
+def verify_bench(item: Bench, page: Any, report: Report) -> None:
+    """The rays leaving the last element meet (or seem to meet) at the drawn final image's tip (E9719)."""
+    name = item.sys.bench.name
+    tip = page.anchors.get(f"{name}.image_tip")
+    if tip is None:
+        return
+    lasts = [it.points[-2:] for it in page.items if getattr(it, "owner", None) == name
+             and getattr(it, "role", "") == "ray" and len(it.points) >= 2]
+    for i, a in enumerate(lasts):
+        for b in lasts[i + 1:]:
+            p = crossing(a[0], a[1], b[0], b[1])
+            if p is not None and math.dist(p, tip) > _MEET_CM * max(1.0, page_scale(item, page)):
+                report(error("E9719", f"two drawn rays of {name} meet {math.dist(p, tip):.3g} cm from the drawn "
+                             "image", item.sys.bench.span, "this is a bug in the ray tracer, please report the scene"))
+                return
+
+
+def page_scale(item: Bench, page: Any) -> float:
+    """How much the page was enlarged after layout (1 when it was not)."""
+    base = page.anchors.get(f"{item.sys.bench.name}.object_base")
+    tip = page.anchors.get(f"{item.sys.bench.name}.object_tip")
+    if base is None or tip is None or item.sys.object_h == 0:
+        return 1.0
+    return abs(tip[1] - base[1]) / abs(item.sys.object_h * item.sy)
+
+
+def crossing(a: Any, b: Any, c: Any, d: Any) -> Optional[tuple[float, float]]:
+    """Where the lines a–b and c–d cross; None when they are nearly parallel."""
+    u, v = (b[0] - a[0], b[1] - a[1]), (d[0] - c[0], d[1] - c[1])
+    cross = u[0] * v[1] - u[1] * v[0]
+    if abs(cross) < math.sin(_MIN_ANGLE) * math.hypot(*u) * math.hypot(*v):
+        return None
+    t = ((c[0] - a[0]) * v[1] - (c[1] - a[1]) * v[0]) / cross
+    return (a[0] + t * u[0], a[1] + t * u[1])
