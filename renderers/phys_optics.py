@@ -186,6 +186,14 @@ def _distances(item: Any, out: Drawing, owner: str, y: float) -> None:
                               role="distance"))
 
 
+def _spot(p: P, angle: float, gap: float, w: float, h: float) -> P:
+    """The centre of a w × h box `gap` away from p in direction `angle`."""
+    u = (math.cos(math.radians(angle)), math.sin(math.radians(angle)))
+    reach = min(w / 2 / abs(u[0]) if abs(u[0]) > 1e-9 else math.inf, h / 2 / abs(u[1]) if abs(u[1]) > 1e-9
+                else math.inf)
+    return (p[0] + u[0] * (gap + reach), p[1] + u[1] * (gap + reach))
+
+
 def _merged(points: list) -> list:
     """Focal points of two elements at one place get one name: $F_1' = F_2$."""
     out: list = []
@@ -211,22 +219,19 @@ def _name_points(points: list, out: Drawing) -> None:
 
     geoms = [(g, it.owner) for it in out.items if not isinstance(it, Text)
              for g in (stroke_geometry(it),) if g is not None and not g.is_empty]
+    texts: list = []  # boxes of the names placed so far: never overlapped, not even on a white ground
     for text, p, owner in _merged(points):
         w, h = (lambda b: (b[2] - b[0], b[3] - b[1]))(text_box(text, 9, (0.0, 0.0)).bounds)
-        placed = None
-        for angle in _BESIDE:
-            u = (math.cos(math.radians(angle)), math.sin(math.radians(angle)))
-            reach = min(w / 2 / abs(u[0]) if abs(u[0]) > 1e-9 else math.inf,
-                        h / 2 / abs(u[1]) if abs(u[1]) > 1e-9 else math.inf)
-            centre = (p[0] + u[0] * (0.1 + reach), p[1] + u[1] * (0.1 + reach))
-            box = text_box(text, 9, centre).buffer(0.03)
-            if not any(g.intersects(box) for g, o in geoms if o != owner):
-                placed = (centre, ())
-                break
-        if placed is None:
-            centre = (p[0], p[1] - 0.1 - h / 2)
+        spots = [(_spot(p, angle, gap, w, h), gap) for gap in (0.1, 0.3) for angle in _BESIDE]
+        free = [c for c, _ in spots if not any(t.intersects(text_box(text, 9, c).buffer(0.03)) for t in texts)]
+        clear = [c for c in free if not any(g.intersects(text_box(text, 9, c).buffer(0.03)) for g, o in geoms
+                                            if o != owner)]
+        if clear:
+            placed = (clear[0], ())
+        else:  # on a white ground over the rays, clear of the other names
+            centre = free[0] if free else (p[0], p[1] - 0.1 - h / 2)
             box = text_box(text, 9, centre)
             placed = (centre, tuple(sorted({o or "" for g, o in geoms if g.intersects(box)} | {owner})))
         out.items.append(Text(placed[0], text, 9, owner=owner, role="point_name", anchor=p, may_touch=placed[1],
                               background="white" if placed[1] else None))
-        geoms.append((text_box(text, 9, placed[0]), owner))
+        texts.append(text_box(text, 9, placed[0]).buffer(0.02))

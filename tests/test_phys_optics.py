@@ -34,7 +34,7 @@ def _scene(h: float, x1: float, f1: float, x2: float, f2: float) -> str:
 
 
 def _readable(h: float, x1: float, f1: float, x2: float, f2: float) -> bool:
-    """Images well clear of the focal points, near the bench, heights within 15 times of each other."""
+    """Images well clear of the focal points, near the bench and apart, heights within 15 times of each other."""
     if abs(x1 - f1) < 0.25 * abs(f1):
         return False
     d2 = x2 - (x1 + _lens_equation(x1, f1)[0])
@@ -44,7 +44,10 @@ def _readable(h: float, x1: float, f1: float, x2: float, f2: float) -> bool:
     lo, hi = min(0.0, x1 - abs(f1), x2 - abs(f2)), max(x1 + abs(f1), x2 + abs(f2))
     near = all(lo - (hi - lo) <= x <= hi + (hi - lo) for x in (xi1, xi2))
     heights = [abs(h), abs(h1), abs(h2)]
-    return near and max(heights) / min(heights) <= 15 and abs(xi2 - x2) > 1.0 and abs(xi1 - x2) > 1.0
+    marks = [0.0, x1, x2, xi1, xi2]
+    gap = 0.04 * (max(marks + [hi]) - min(marks + [lo]))  # images apart from the lenses, the object, each other
+    apart = all(abs(a - b) > gap for a, b in itertools.combinations(marks, 2))
+    return near and apart and max(heights) / min(heights) <= 15
 
 
 def _meet(a: tuple, b: tuple, c: tuple, d: tuple) -> tuple[float, float] | None:

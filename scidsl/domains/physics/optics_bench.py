@@ -13,6 +13,7 @@ _READABLE = 1.5  # an image may lie this many bench lengths beyond the bench
 _HEIGHTS = 25.0  # largest ratio of drawn arrow heights
 _STEEPEST = 45.0  # degrees: a steeper beam is not paraxial
 _SHORTEST = 0.1  # cm: a bench shorter than this cannot be drawn
+_APART = 0.02  # share of the bench an image keeps from elements, the object and other images
 
 
 def _degrees(q: Any) -> float:
@@ -137,11 +138,29 @@ def _readable(bench: ok.OpticalBench, sys: System, report: Report) -> bool:
                          f"bench ({lo:.4g} to {hi:.4g} cm) to draw on one scale", bench.span,
                          "move the object farther from the focal point, or write `image: hidden`"))
             return False
+    if not _apart(bench, sys, lo, hi, report):
+        return False
     if heights and (min(heights) <= 0 or max(heights) / min(heights) > _HEIGHTS):
         report(error("E9717", f"object and image heights differ by more than {_HEIGHTS:g} times "
                      f"({min(heights):.3g} to {max(heights):.3g} cm): too small or too large to draw together",
                      bench.span, "choose positions with a moderate magnification, or write `image: hidden`"))
         return False
+    return True
+
+
+def _apart(bench: ok.OpticalBench, sys: System, lo: float, hi: float, report: Report) -> bool:
+    """No image stands on an element or on the object, where a reader could not tell them apart."""
+    xs = [(e.x, e.name) for e in sys.steps if not e.folded]
+    if sys.slope is None:
+        xs.append((sys.object_u, "the object"))
+    xs += [(i.x, f"image {i.step + 1}") for i in sys.images if i is not None]
+    span = max(xs)[0] - min(xs)[0]
+    for img in (i for i in sys.images if i is not None):
+        for x, what in xs:
+            if what != f"image {img.step + 1}" and abs(img.x - x) < _APART * max(span, hi - lo):
+                report(error("E9717", f"the image by {img.element.name} forms at {img.x:.4g} cm, on top of {what}",
+                             bench.span, "move an element so that the image stands apart, or write `image: hidden`"))
+                return False
     return True
 
 
@@ -240,7 +259,7 @@ class Bench:
             end = u + max(0.5 * abs(last.f) if not math.isinf(last.f) else 0.0, 0.3 * self.size)
         ymax = 3.2 / self.sy_world
         if abs(y + s * (end - u)) > ymax and abs(s) > 1e-12:
-            end = max(u + 1e-6, u + (math.copysign(ymax, s) - y) / s)
+            end = max(u + 0.1 * self.size, u + (math.copysign(ymax, s) - y) / s)  # a short piece at least
         return sys.fold(end, self._after(len(sys.steps) - 1)), y + s * (end - u)
 
     def ray_page_points(self, ray: Any, shown: bool) -> list[tuple[float, float]]:
