@@ -36,10 +36,12 @@ def render_bench(item: Any, out: Drawing) -> None:
     if shown:
         _images(item, out, owner)
     _name_points(item.points, out)
+    low = min([-max(halves.values())] + [p[1] for it in out.items if isinstance(it, Line) and it.owner == owner
+                                         for p in it.points])
     if "distances" in bench.show:
-        _distances(item, out, owner, -max(halves.values()) - _DIM_Y)
+        _distances(item, out, owner, low - _DIM_Y)
     if bench.label:
-        out.items.append(Text(((left + right) / 2, -max(halves.values()) - 2 * _DIM_Y - 0.4), bench.label, 11,
+        out.items.append(Text(((left + right) / 2, low - 2 * _DIM_Y - 0.4), bench.label, 11,
                               "center", "top", owner=owner, role="caption"))
 
 
@@ -173,6 +175,8 @@ def _head(a: P, b: P, out: Drawing, owner: str, at: float = 0.5) -> None:
 
 def _distances(item: Any, out: Drawing, owner: str, y: float) -> None:
     """Dimension lines between the object and consecutive elements, labelled in world cm."""
+    from scidsl.labels import text_box
+
     sys = item.sys
     xs = ([sys.object_u] if sys.slope is None else []) + sorted(e.x for e in sys.steps if not e.folded)
     for a, b in zip(xs, xs[1:]):
@@ -182,8 +186,10 @@ def _distances(item: Any, out: Drawing, owner: str, y: float) -> None:
         for p in (pa, pb):
             out.items.append(Line(((p, y - 0.15), (p, y + 0.15)), False, Stroke(width=0.6), owner=owner,
                                   role="dimension"))
-        out.items.append(Text(((pa + pb) / 2, y - 0.12), f"{b - a:.4g} cm", 9, "center", "top", owner=owner,
-                              role="distance"))
+        text = f"{b - a:.4g} cm"
+        narrow = text_box(text, 9, (0.0, 0.0)).bounds[2] * 2 + 0.1 > pb - pa  # wider than its line: one row down
+        out.items.append(Text(((pa + pb) / 2, y - (0.55 if narrow else 0.2)), text, 9, "center", "top",
+                              owner=owner, role="distance"))
 
 
 def _spot(p: P, angle: float, gap: float, w: float, h: float) -> P:
