@@ -11,6 +11,7 @@ _RAY = Stroke(color="#b03030", width=0.9)
 _VIRTUAL = Stroke(color="#b03030", width=0.8, dash="dashed")
 _ARROW = 1.8  # object and image arrows, pt
 _DIM_Y = 0.7  # distance rows below the lowest element, cm
+_POINT = 0.3  # an image shorter than this (cm on the page) is drawn as a point
 
 
 def render_bench(item: Any, out: Drawing) -> None:
@@ -48,11 +49,13 @@ def render_bench(item: Any, out: Drawing) -> None:
 def _half_heights(item: Any) -> dict[str, float]:
     """Every element drawn one height, a little beyond the rays that meet them and the arrows beside them."""
     sys = item.sys
+    shown = sys.bench.image != "hidden"  # hidden: only what reaches the first element may shape the figure
     reach = {e.name: 0.0 for e in sys.steps}
     for ray in sys.rays:
-        for (_, y), e in zip(ray.points[1:], sys.steps):
+        for (_, y), e in zip(ray.points[1:] if shown else ray.points[1:2], sys.steps):
             reach[e.name] = max(reach[e.name], abs(y) * item.sy)
-    tallest = max([abs(sys.object_h) * item.sy] + [abs(i.height) * item.sy for i in sys.images if i is not None])
+    images = [abs(i.height) * item.sy for i in sys.images if i is not None] if shown else []
+    tallest = max([abs(sys.object_h) * item.sy] + images)
     half = max(1.0, 1.15 * max(reach.values()) + 0.2, 1.2 * tallest)
     return {n: half for n in reach}
 
@@ -130,8 +133,11 @@ def _images(item: Any, out: Drawing, owner: str) -> None:
         k = img.step + 1
         base, tip = (item.page_x(img.x), 0.0), (item.page_x(img.x), img.height * item.sy)
         solid = img.real and img.reached
-        out.items.append(Line((base, tip), False, Stroke(width=_ARROW, dash=None if solid else "dashed"), "end",
-                              owner=owner, role="image"))
+        if abs(tip[1]) < _POINT:  # too short for an arrow (a beam focused near the axis): a point image
+            out.items.append(Dot(tip, 0.07, "black", owner, role="image", hollow=not solid))
+        else:
+            out.items.append(Line((base, tip), False, Stroke(width=_ARROW, dash=None if solid else "dashed"),
+                                  "end", owner=owner, role="image"))
         names = [f"image{k}"] + (["image"] if img is sys.final else [])
         for n in names:
             out.anchors.update({f"{owner}.{n}_base": base, f"{owner}.{n}_tip": tip})
@@ -233,11 +239,11 @@ def _name_points(points: list, out: Drawing) -> None:
         clear = [c for c in free if not any(g.intersects(text_box(text, 9, c).buffer(0.03)) for g, o in geoms
                                             if o != owner)]
         if clear:
-            placed = (clear[0], ())
+            placed = (clear[0], (owner,))
         else:  # on a white ground over the rays, clear of the other names
             centre = free[0] if free else (p[0], p[1] - 0.1 - h / 2)
-            box = text_box(text, 9, centre)
+            box = text_box(text, 9, centre).buffer(0.1)
             placed = (centre, tuple(sorted({o or "" for g, o in geoms if g.intersects(box)} | {owner})))
         out.items.append(Text(placed[0], text, 9, owner=owner, role="point_name", anchor=p, may_touch=placed[1],
-                              background="white" if placed[1] else None))
+                              background="white" if len(placed[1]) > 1 else None))
         texts.append(text_box(text, 9, placed[0]).buffer(0.02))

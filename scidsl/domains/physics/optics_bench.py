@@ -219,7 +219,7 @@ class Bench:
         drawn = [i for i in sys.images if i is not None] if shown else []
         heights = [abs(i.height) for i in drawn] + [abs(sys.object_h)]
         if sys.slope is not None:
-            heights += [r.reach for r in sys.rays]
+            heights += [r.reach if shown else abs(r.points[1][1]) for r in sys.rays]
             lo = min(lo, first.x - self.lead)
         # the tallest arrow about 2.2 cm, the shortest at least 0.45 cm when the tallest stays within 4 cm
         tall, short = max(max(heights), 1e-9), max(min(h for h in heights if h > 0) if any(heights) else 1.0, 1e-9)

@@ -55,7 +55,8 @@ class BenchLens(_Element):
     focal: quantity_of("length") = Field(description="signed focal length, e.g. -5 cm for a diverging lens")
     type: Optional[Literal["converging", "diverging"]] = Field(default=None, description="checked against the sign")
     label: Optional[Label] = Field(default=None, description="its name on the figure, e.g. $L_1$")
-    example: ClassVar[str] = "bench_lens L1 on B at 20 cm { focal: -5 cm }"
+    example: ClassVar[str] = ("optical_bench B { object_at: 0 cm }; bench_lens L1 on B at 15 cm { focal: 10 cm }; "
+                              "bench_lens L2 on B at 35 cm { focal: -5 cm }")
 
 
 class BenchMirror(_Element):
@@ -65,7 +66,8 @@ class BenchMirror(_Element):
     type: Literal["plane", "concave", "convex"] = Field(default="concave", description="its shape")
     focal: Optional[quantity_of("length")] = Field(default=None, description="signed focal length: concave +, convex -")
     label: Optional[Label] = None
-    example: ClassVar[str] = "bench_mirror M on B at 40 cm { type: concave, focal: 10 cm }"
+    example: ClassVar[str] = ("optical_bench B { object_at: 0 cm }; bench_lens L on B at 20 cm { focal: 10 cm }; "
+                              "bench_mirror M on B at 50 cm { type: concave, focal: 6 cm }")
 
     def members(self) -> Optional[set[str]]:
         """Vertex, ends, focal point and centre of curvature."""
