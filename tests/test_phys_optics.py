@@ -108,6 +108,7 @@ def test_telescope_beam_focuses_in_the_focal_plane() -> None:
     assert facts[("image_position", (1,))] == pytest.approx(20.0)
     assert facts[("image_height", (1,))] == pytest.approx(20 * math.tan(math.radians(4)))
     assert facts[("image_at_infinity", (2,))] is True
+    assert facts[("angular_magnification", ())] == pytest.approx(-20 / 5)
 
 
 def test_mirror_folds_the_light_back_through_the_lens() -> None:

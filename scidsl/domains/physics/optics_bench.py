@@ -199,6 +199,10 @@ def bench_facts(sys: System) -> list:
         if img.magnification is not None:
             out.append(Fact("magnification", (name, img.element.name, k), round(img.magnification, 9),
                             f"{img.element.name} magnifies {img.magnification:.4g} times", hidden))
+    if sys.slope and sys.final is None and sys.rays:  # light leaves parallel: an angular magnification
+        ang = sys.rays[0].slope_out / sys.slope
+        out.append(Fact("angular_magnification", (name,), round(ang, 9),
+                        f"the bench magnifies angles {ang:.4g} times", hidden))
     total = total_magnification(sys)
     if total is not None:
         out.append(Fact("total_magnification", (name,), round(total, 9),
