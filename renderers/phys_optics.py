@@ -23,7 +23,7 @@ def render_bench(item: Any, out: Drawing) -> None:
     left, right = item.page_x(item.lo), item.page_x(item.hi)
     out.items.append(Line(((left - 0.6, 0.0), (right + 0.6, 0.0)), False, Stroke(width=0.7, dash="dashdot"),
                           owner=owner, role="axis"))
-    shown = bench.image != "hidden"
+    shown = not bench.hides_image()
     _draw_rays(item, out, owner, shown)
     for e in sys.steps:
         if not e.folded:
@@ -36,6 +36,8 @@ def render_bench(item: Any, out: Drawing) -> None:
                                     prefer=(180.0, 150.0, 210.0), distance=0.1))
     if shown:
         _images(item, out, owner)
+    else:
+        _placeholder(item, out, owner)
     _name_points(item.points, out)
     low = min([-max(halves.values())] + [p[1] for it in out.items if isinstance(it, Line) and it.owner == owner
                                          for p in it.points])
@@ -49,7 +51,7 @@ def render_bench(item: Any, out: Drawing) -> None:
 def _half_heights(item: Any) -> dict[str, float]:
     """Every element drawn one height, a little beyond the rays that meet them and the arrows beside them."""
     sys = item.sys
-    shown = sys.bench.image != "hidden"  # hidden: only what reaches the first element may shape the figure
+    shown = not sys.bench.hides_image()  # hidden: only what reaches the first element may shape the figure
     reach = {e.name: 0.0 for e in sys.steps}
     for ray in sys.rays:
         for (_, y), e in zip(ray.points[1:] if shown else ray.points[1:2], sys.steps):
@@ -148,6 +150,19 @@ def _images(item: Any, out: Drawing, owner: str) -> None:
         else:  # dashed extensions fan towards the tip: name the base, across the axis
             prefer = (-away, -away + 30, -away - 30)
         out.labels.append(LabelSpec(text, tip if solid else base, owner, size=10, prefer=prefer, distance=0.12))
+
+
+def _placeholder(item: Any, out: Drawing, owner: str) -> None:
+    """`answer: "?"`: the placeholder where the image is sought, past a lens or in front of a mirror."""
+    from scidsl.answers import display
+
+    text = display(item.sys.bench, "")
+    if not text:
+        return
+    first = item.sys.steps[0]
+    back = (first.x - item.lo) * 0.5
+    x = first.x - back if first.mirror else min(first.x + max(back, 0.15 * (item.hi - item.lo)), item.hi)
+    out.labels.append(LabelSpec(text, (item.page_x(x), 0.0), owner, prefer=(-90.0, 90.0), distance=0.25))
 
 
 def _beam_start(item: Any, ray: Any) -> P:

@@ -207,7 +207,7 @@ def _rays(sys: System) -> list[Ray]:
     traced = [ray_through(sys, y, s) for y, s in _candidates(sys)]
     if sys.slope is not None:
         return traced
-    if sys.bench.image == "hidden":  # drawn only up to the first element: its principal rays
+    if sys.bench.hides_image():  # drawn only up to the first element: its principal rays
         first, d = sys.steps[0], sys.steps[0].u - sys.object_u
         principal = traced[:3 if not math.isinf(first.f) and abs(d - first.f) > 0.05 * abs(first.f) else 2]
         return [r for r in principal if abs(r.points[1][1]) <= 3 * abs(sys.object_h)] or principal[:2]

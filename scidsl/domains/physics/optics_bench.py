@@ -125,7 +125,7 @@ def _readable(bench: ok.OpticalBench, sys: System, report: Report) -> bool:
         report(error("E9717", f"the bench spans {size:.3g} cm, too short to draw", bench.span,
                      "give positions and focal lengths in cm, e.g. `at: 15 cm`"))
         return False
-    if bench.image == "hidden":
+    if bench.hides_image():
         return True
     heights = [abs(sys.object_h)] if sys.slope is None else []
     for img in sys.images:
@@ -178,7 +178,7 @@ def bench_facts(sys: System) -> list:
     """Each image's position, height, nature and magnification; the total magnification."""
     from scidsl.pipeline import Fact
 
-    name, hidden = sys.bench.name, sys.bench.image == "hidden"
+    name, hidden = sys.bench.name, sys.bench.hides_image()
     out = [Fact("focal_length", (name, e.name), e.f if not math.isinf(e.f) else None,
                 f"{e.name} has focal length {e.f:.4g} cm" if not math.isinf(e.f) else f"{e.name} is a plane mirror")
            for e in sys.steps if not e.folded]
@@ -215,7 +215,7 @@ class Bench:
 
     def __init__(self, sys: System, x0: float = 0.0) -> None:
         self.sys, self.x0 = sys, x0
-        shown = sys.bench.image != "hidden"
+        shown = not sys.bench.hides_image()
         first = sys.steps[0]
         lo, hi = window(sys)
         size = max(hi - lo, 1e-6)

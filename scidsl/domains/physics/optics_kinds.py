@@ -5,6 +5,7 @@ from typing import ClassVar, Literal, Optional
 
 from pydantic import Field
 
+from scidsl.answers import Answer, answer_field
 from scidsl.model import Label, Node, Ref, quantity_of
 
 _IMAGES = 6  # members image1 ... image6 for intermediate images
@@ -26,9 +27,14 @@ class OpticalBench(Node):
         default=["focal_points"], description="what is labelled: F and F', f = ... cm, distances along the axis")
     object_label: Optional[Label] = Field(default="$O$", description="label of the object")
     label: Optional[Label] = Field(default=None, description="caption")
+    answer: Answer = answer_field()
     domain: ClassVar[str] = "physics"
     example: ClassVar[str] = ("optical_bench B { object_at: 0 cm, object_height: 1 cm }; "
                               "bench_lens L1 on B at 15 cm { focal: 10 cm }")
+
+    def hides_image(self) -> bool:
+        """True when the images are asked (`image: hidden`, or `answer` hidden or a placeholder)."""
+        return self.image == "hidden" or self.answer != "shown"
 
     def members(self) -> Optional[set[str]]:
         """Object and image ends: `B.object_tip`, `B.image_tip` (final), `B.image1_tip` (after the first element)."""
