@@ -16,13 +16,14 @@ def render_physics(items: list) -> Drawing:
     """Draw every diagram."""
     from scidsl.domains.physics.domain import Gas, Levels, Shot, Wave
     from scidsl.domains.physics.fields import FieldGroup
-    from scidsl.renderers.phys_fields import render_fields
-
+    from scidsl.domains.physics.optics_bench import Bench
     from scidsl.domains.physics.vibrations import Snapshot, Vibrator
+    from scidsl.renderers.phys_fields import render_fields
+    from scidsl.renderers.phys_optics import render_bench
     from scidsl.renderers.phys_waves import snapshot, vibrator
 
     draw = {Levels: _levels, Wave: _wave, Shot: _shot, Gas: _gas, Vibrator: vibrator, Snapshot: snapshot,
-            FieldGroup: render_fields}
+            FieldGroup: render_fields, Bench: render_bench}
     out = Drawing()
     for item in items:
         draw[type(item)](item, out)

@@ -65,7 +65,7 @@ DOMAINS: tuple[Domain, ...] = (
     Domain("physics", "scidsl.domains.physics.kinds", "scidsl.domains.physics.domain",
            "scidsl.domains.physics.codes",
            summary="energy-level diagrams with checked transitions, standing waves on strings and in tubes; "
-                   "plates, wires, rails, coils, spheres"),
+                   "plates, wires, rails, coils, spheres; optical benches with traced rays"),
     Domain("waveoptics", "scidsl.domains.physics.waveoptics_kinds", "scidsl.domains.physics.waveoptics",
            "scidsl.domains.physics.waveoptics_codes",
            summary="refraction, prisms, double slits, interferometers, photocells"),

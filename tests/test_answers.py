@@ -15,6 +15,8 @@ CASES = {
     "ray_diagram": ("lens L at (0, 0) { height: 4, focal: 2 }\n"
                     "ray_diagram rd { lens: L, distance: 3.5, height: 1.2, image_label: \"image\", answer: {a} }",
                     "image", {"image", "magnification"}),
+    "optical_bench": ("optical_bench B { object_at: 0 cm, answer: {a} }\nbench_lens L on B at 15 cm { focal: 10 cm }",
+                      "$I$", {"image_position", "image_height", "magnification", "total_magnification"}),
     "circuit": ("battery V1 { voltage: 12 V }\nresistor R1 { resistance: 4 ohm }\n"
                 "resistor R2 { resistance: 6 ohm }\nresistor R3 { resistance: 3 ohm }\n"
                 "circuit c { loop: [V1, series(R1, parallel(R2, R3))], answer: {a} }",

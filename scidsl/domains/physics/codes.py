@@ -16,6 +16,16 @@ CODES: dict[str, str] = {
     "E9724": "rails, plates or a coil with a size of zero or less",
     "E9725": "two pieces of field apparatus placed on top of each other",
     "E9726": "a wire's field circle asked for without the current's direction",
+    "E9710": "an optical element not on an optical bench, or a bench without elements",
+    "E9711": "a zero focal length, or a focal length whose sign contradicts the element's type",
+    "E9712": "two optical elements at the same position on a bench",
+    "E9713": "the object is not in front of every element (light comes from smaller x)",
+    "E9714": "the final image is at infinity but a finite image is drawn (object at a focal point)",
+    "E9715": "`image: infinity` is stated but the final image is finite",
+    "E9716": "an element behind a mirror (light never reaches it), or more than one mirror on a bench",
+    "E9717": "an image too far away, too large or too small to draw on one scale with the bench",
+    "E9718": "a bench needs either an object (`object_at`) or a parallel `beam` within 45 deg of the axis",
+    "E9719": "the drawn rays do not meet at the drawn image (checked on the page)",
 }
 CODES.update({
     "E9734": "a string vibrator's stated frequency differs from n/(2L)·√(T/μ)",

@@ -7,7 +7,8 @@ from typing import Any, Optional
 
 from scidsl.diagnostics import error
 from scidsl.domains.physics import kinds as k
-from scidsl.domains.physics import vibrations, waves
+from scidsl.domains.physics import optics_bench, vibrations, waves
+from scidsl.domains.physics.optics_kinds import OpticalBench
 
 HC_EV_NM = 1239.841984  # h·c in eV·nm
 EV = 1.602176634e-19
@@ -74,6 +75,7 @@ def check(ctx: Any) -> None:
             _gas(node, ctx.report)
         elif isinstance(node, (k.StringVibrator, k.TravellingWave)):
             _VIBRATIONS[type(node)](node, ctx.report)
+    optics_bench.check(ctx)
 
 
 def level_energies(node: k.EnergyLevels) -> dict[int, float]:
@@ -183,21 +185,29 @@ def layout(ctx: Any) -> list:
     """Every diagram, checked again silently, side by side; field apparatus last, placed among itself."""
     from scidsl.domains.physics import fields
 
-    make = {k.EnergyLevels: _levels, k.StandingWave: _wave, k.Projectile: _shot, k.GasCylinder: _gas, **_VIBRATIONS}
+    make = {k.EnergyLevels: _levels, k.StandingWave: _wave, k.Projectile: _shot, k.GasCylinder: _gas, **_VIBRATIONS,
+            OpticalBench: lambda node, report: optics_bench.layout_bench(node, ctx.nodes, report)}
     out: list = []
     x = 0.0
     for node in [n for n in ctx.nodes if not fields.owns(n)]:
-        item = make[type(node)](node, lambda d: None)
+        item = make[type(node)](node, lambda d: None) if type(node) in make else None  # elements go with benches
         if item is None:
             continue
         item.x0 = x
-        x += _WIDTH[type(item)] + GAP_CM
+        x += (_WIDTH.get(type(item)) or item.width) + GAP_CM
         out.append(item)
     group = fields.layout([n for n in ctx.nodes if fields.owns(n)], ctx.report)
     if group is not None:
         group.x0 = x
         out.append(group)
     return out
+
+
+def verify(ctx: Any, layout: list | None, page: Any) -> None:
+    """Measure the drawn page: each bench's rays meet at its drawn image."""
+    for item in layout or []:
+        if isinstance(item, optics_bench.Bench):
+            optics_bench.verify_bench(item, page, ctx.report)
 
 
 def render(ctx: Any, layout: list) -> Any:
@@ -231,6 +241,8 @@ def facts(ctx: Any, layout: list | None) -> list:
             out.extend(_gas_facts(item))
         elif isinstance(item, (vibrations.Vibrator, vibrations.Snapshot)):
             out.extend(vibrations.facts(item))
+        elif isinstance(item, optics_bench.Bench):
+            out.extend(optics_bench.bench_facts(item.sys))
         else:
             node = item.node
             lam = waves.wavelength_over_length(item.ends, node.harmonic)

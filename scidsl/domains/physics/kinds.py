@@ -101,7 +101,9 @@ class GasCylinder(Node):
     example: ClassVar[str] = "gas_cylinder c { pressure: 100 kPa, volume: 2 L, temperature: 300 K, heat: in }"
 
 
-KINDS = [EnergyLevels, StandingWave, Projectile, GasCylinder] + FIELD_KINDS
+from scidsl.domains.physics.optics_kinds import OPTICS_KINDS  # noqa: E402
+
+KINDS = [EnergyLevels, StandingWave, Projectile, GasCylinder] + FIELD_KINDS + OPTICS_KINDS
 __all__ = ["EnergyLevels", "StandingWave", "KINDS", "Quantity"]
 
 from scidsl.domains.physics.wave_kinds import WAVE_KINDS, StringVibrator, TravellingWave  # noqa: E402
