@@ -52,9 +52,19 @@ def run_domains(scene: Scene, names: Any, options: Any, result: Any) -> None:
     _collect(contexts, result)
     if not result.ok:
         return
-    # 2. layout and render each domain; domain panels sit side by side
+    # 2. layout and render each domain; domain figures sit side by side in the order the scene states them,
+    #    or in the order of the panels that name them
+    from scidsl.domain_panels import align_captions, domain_panels, first_appearance, set_in_panel
+
+    panels = domain_panels(scene)
+    result.diagnostics.extend(panels.diagnostics)
+    if not result.ok:
+        return
+    order = first_appearance(scene, [d for d in doms if d != "draw"])
+    order = panels.order + [d for d in order if d not in panels.order]
+    arrange = next(iter(panels.panel_of.values())).arrange if panels.panel_of else "row"
     page, layouts = Drawing(), {}
-    for d in [d for d in doms if d != "draw"]:
+    for d in order:
         ctx = contexts[d]
         impl = registry.implementation(d)
         with result.stage("layout"):
@@ -62,9 +72,15 @@ def run_domains(scene: Scene, names: Any, options: Any, result: Any) -> None:
         if ctx.has_errors:
             break
         with result.stage("render"):
-            _append_panel(page, impl.render(ctx, layouts[d]))
+            figure = impl.render(ctx, layouts[d])
+            if d in panels.panel_of:
+                set_in_panel(page, figure, panels.panel_of[d], arrange)
+            else:
+                _append_panel(page, figure)
         if _over_vertex_budget(page, result):
             return
+    if arrange == "row":
+        align_captions(page)
     _collect(contexts, result)
     if not result.ok:
         return
@@ -109,7 +125,9 @@ def _collect(contexts: dict, result: Any) -> None:
 
 
 def _append_panel(page: Drawing, panel: Drawing) -> None:
-    pb, b = page.bounds(), panel.bounds()
+    from scidsl.domain_panels import extent
+
+    pb, b = extent(page), extent(panel)  # labels are placed later: keep room for them
     if pb is None or b is None:
         page.extend(panel)
         return

@@ -25,6 +25,7 @@ CODES: dict[str, str] = {
     "E4022": "a direction is not an angle, a word, a face, normal(face) or towards(point)",
     "E4023": "two items are placed by each other (a cycle of relations)",
     "E4024": "an item is listed in two panels",
+    "E4030": "a panel naming items of two domains, or one domain's figure split over two panels",
     "E4029": "a legend without rows, or a row that is not a [key, meaning] pair",
     "E4028": "forces stated to be in equilibrium do not sum to zero (or are not forces with magnitudes)",
     "E4027": "two bodies placed by relations overlap (both put at one spot)",

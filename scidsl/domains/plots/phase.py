@@ -224,11 +224,12 @@ def _regions(panel: Panel, u: Units, melt: tuple, boil: list[P], window: tuple, 
     t_lo, p_lo, t_hi, p_hi = window
     span, floor = cp[0] - tp[0], p_lo if log else 0.02 * p_hi
 
-    def upper(f: float, side: str) -> P:
+    def upper(f: float, side: str, across: float = 0.5) -> P:
         p = _mix(tp[1], p_hi, f, log)
         t_melt = melting_t(tp, tm, p, lean)
         right = boil_t(boil, p) if p < cp[1] else cp[0]  # above the critical pressure: left of T_c
-        return ((t_lo + t_melt) / 2 if side == "solid" else (t_melt + right) / 2), p
+        left, right = (t_lo, t_melt) if side == "solid" else (t_melt, right)
+        return left + (right - left) * across, p
 
     def gas(ft: float, fp: float) -> P:
         t = tp[0] + ft * span
@@ -237,9 +238,11 @@ def _regions(panel: Panel, u: Units, melt: tuple, boil: list[P], window: tuple, 
 
     top = (math.log(cp[1]) - math.log(tp[1])) / (math.log(p_hi) - math.log(tp[1])) if log else cp[1] / p_hi
     ups = tuple(top * f for f in (0.85, 0.7, 0.55, 0.4)) + (0.92, 0.97)
+    # then, for a thin region, every height and place across it
+    more = [(f / 20, a) for f in range(1, 20) for a in (0.5, 0.35, 0.65, 0.8, 0.2)]
     spots = {
-        "solid": [upper(f, "solid") for f in ups],
-        "liquid": [upper(f, "liquid") for f in ups],
+        "solid": [upper(f, "solid") for f in ups] + [upper(f, "solid", a) for f, a in more],
+        "liquid": [upper(f, "liquid") for f in ups] + [upper(f, "liquid", a) for f, a in more],
         "gas": [gas(ft, fp) for fp in (0.35, 0.2, 0.5) for ft in (0.8, 0.7, 0.6, 0.5)],
     }
     for region, candidates in spots.items():

@@ -1,0 +1,56 @@
+"""Panels holding other domains' figures: set in the panels' order, each with its caption under it."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from scidsl.domain_panels import PANEL_CAPTION, extent
+from scidsl.primitives import Drawing, Text
+from tests.conftest import compile_ok
+
+CODES_TESTED_HERE = ()
+FIGURES = {
+    "c": "gas_cylinder c { pressure: 100 kPa, volume: 2 L, temperature: 300 K, heat: in }",
+    "P": "plot P { xlabel: \"$V$ (L)\", ylabel: \"$p$ (kPa)\", xlim: [0, 5], ylim: [0, 150] }\n"
+         "datapoint a on P at (2, 100)\ndatapoint b on P at (4, 100)\nprocess on P from a to b { path: isobaric }",
+    "T": "table T { columns: [\"$V$ (L)\", \"$T$ (K)\"], cells: [[2, 300], [4, 600]] }",
+}
+
+
+def _owned(page: Drawing, prefix: str) -> Drawing:
+    return Drawing(items=[it for it in page.items if str(getattr(it, "owner", "")).split(".")[0] in prefix
+                          and not isinstance(it, Text)])
+
+
+@settings(max_examples=6, deadline=None)
+@given(st.permutations(list(FIGURES)))
+def test_figures_follow_their_panels_with_captions_on_one_line(order: list[str]) -> None:
+    panels = "\n".join(f'panel p{i} "({chr(97 + i)})" {{ items: [{name}] }}' for i, name in enumerate(order))
+    page = compile_ok("\n".join(FIGURES[n] for n in FIGURES) + "\n" + panels).drawing
+    boxes = [_owned(page, "abP" if n == "P" else n).bounds() for n in order]
+    assert all(b is not None for b in boxes)
+    for left, right in zip(boxes, boxes[1:]):  # left to right in the panels' order, not overlapping
+        assert left[2] < right[0]
+    captions = sorted((it for it in page.items if isinstance(it, Text) and it.role == PANEL_CAPTION),
+                      key=lambda t: t.pos[0])
+    assert [c.text for c in captions] == [f"({chr(97 + i)})" for i in range(len(order))]
+    assert len({round(c.pos[1], 9) for c in captions}) == 1
+    for caption, box in zip(captions, boxes):  # each under its own figure
+        assert box[0] <= caption.pos[0] <= box[2] and caption.pos[1] < box[1]
+
+
+def test_without_panels_figures_keep_the_scene_order() -> None:
+    page = compile_ok(FIGURES["c"] + "\n" + FIGURES["P"]).drawing
+    cyl, plot = _owned(page, "c").bounds(), _owned(page, "abP").bounds()
+    assert cyl[2] < plot[0]
+    page = compile_ok(FIGURES["P"] + "\n" + FIGURES["c"]).drawing
+    cyl, plot = _owned(page, "c").bounds(), _owned(page, "abP").bounds()
+    assert plot[2] < cyl[0]
+
+
+def test_the_extent_counts_labels_on_any_side() -> None:
+    from scidsl.primitives import LabelSpec, Line
+
+    d = Drawing(items=[Line(((0.0, 0.0), (1.0, 0.0)))], labels=[LabelSpec("$p = 100$ kPa", (1.0, 0.0))])
+    x0, y0, x1, y1 = extent(d)
+    assert x1 > 2.0 and y0 < -0.3 and y1 > 0.3
