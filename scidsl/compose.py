@@ -54,7 +54,7 @@ def run_domains(scene: Scene, names: Any, options: Any, result: Any) -> None:
         return
     # 2. layout and render each domain; domain figures sit side by side in the order the scene states them,
     #    or in the order of the panels that name them
-    from scidsl.domain_panels import align_captions, domain_panels, first_appearance, set_in_panel
+    from scidsl.domain_panels import align_captions, domain_panels, figure_boxes, first_appearance, set_in_panel
 
     panels = domain_panels(scene)
     result.diagnostics.extend(panels.diagnostics)
@@ -87,6 +87,7 @@ def run_domains(scene: Scene, names: Any, options: Any, result: Any) -> None:
     if "draw" in contexts:
         ctx = contexts["draw"]
         ctx.anchors = dict(page.anchors)
+        ctx.figures = figure_boxes(page, scene)
         impl = registry.implementation("draw")
         with result.stage("layout"):
             layouts["draw"] = impl.layout(ctx)

@@ -128,3 +128,19 @@ def extent(drawing: Drawing) -> tuple[float, float, float, float] | None:
         x0, y0 = min(x0, ax - w - r), min(y0, ay - h - r)
         x1, y1 = max(x1, ax + w + r), max(y1, ay + h + r)
     return x0, y0, x1, y1
+
+
+def figure_boxes(page: Drawing, scene: Any) -> dict[str, tuple[float, float, float, float]]:
+    """The box each named statement of another domain covers on the page (its own primitives and those of
+    its parts, `P` and `P.axes`), so drawing items can be placed beside it: `legend right of P`."""
+    boxes: dict[str, tuple[float, float, float, float]] = {}
+    for node in scene.items:
+        dom = registry.domain_of_kind(node.kind)
+        name = getattr(node, "name", None)
+        if not name or dom is None or dom.name == "draw":
+            continue
+        own = [it for it in page.items if str(getattr(it, "owner", None)).partition(".")[0] == name]
+        b = Drawing(items=own).bounds()
+        if b is not None:
+            boxes[name] = b
+    return boxes

@@ -50,6 +50,7 @@ class DomainContext:
     settings: SceneSettings
     diagnostics: list[Diagnostic] = field(default_factory=list)
     anchors: dict[str, tuple[float, float]] = field(default_factory=dict)
+    figures: dict[str, tuple[float, float, float, float]] = field(default_factory=dict)  # other domains' boxes
 
     def report(self, diag: Diagnostic) -> None:
         """Record a diagnostic."""

@@ -54,3 +54,27 @@ def test_the_extent_counts_labels_on_any_side() -> None:
     d = Drawing(items=[Line(((0.0, 0.0), (1.0, 0.0)))], labels=[LabelSpec("$p = 100$ kPa", (1.0, 0.0))])
     x0, y0, x1, y1 = extent(d)
     assert x1 > 2.0 and y0 < -0.3 and y1 > 0.3
+
+
+@settings(max_examples=6, deadline=None)
+@given(st.sampled_from(["P", "c", "T"]), st.sampled_from(["left of", "right of", "above", "below"]))
+def test_legends_and_notes_are_placed_by_other_domains_figures(name: str, side: str) -> None:
+    """Any domain's figure is a body to the drawing layer: a key beside it, a callout pointing at it."""
+    page = compile_ok(FIGURES[name] + f'\nlegend K {side} {name} {{ entries: [["red", "heated"]] }}\n'
+                      f'note N "this one" to {name} {{ side: up }}').drawing
+    figure = _owned(page, "abP" if name == "P" else name).bounds()
+    key = Drawing(items=[it for it in page.items if str(getattr(it, "owner", "")).startswith("K")
+                         and not isinstance(it, Text)]).bounds()
+    gap = {"left of": figure[0] - key[2], "right of": key[0] - figure[2],
+           "above": key[1] - figure[3], "below": figure[1] - key[3]}[side]
+    assert gap > 0
+    leader = next(it for it in page.items if getattr(it, "owner", "") == "N" and not isinstance(it, Text))
+    x, y = leader.points[0]
+    assert figure[0] <= x <= figure[2] and figure[1] <= y <= figure[3]
+
+
+def test_an_unplaced_drawing_item_keeps_clear_of_other_figures() -> None:
+    page = compile_ok(FIGURES["c"] + "\nbox b { length: 2, height: 1 }").drawing
+    cyl = _owned(page, "c").bounds()
+    box = _owned(page, "b").bounds()
+    assert box[0] > cyl[2] or box[2] < cyl[0] or box[1] > cyl[3] or box[3] < cyl[1]

@@ -196,6 +196,12 @@ def layout(ctx: Any) -> Layout:
                          "draw the small part in a separate panel, or give its size in page cm (a number)"))
         return out
     out.max_magnitude = _magnitudes(ctx.nodes)
+    for name, (x0, y0, x1, y1) in getattr(ctx, "figures", {}).items():  # other domains' figures, as bodies
+        figure = Shape(k.Box(name=name), [(x0, y0), (x1, y0), (x1, y1), (x0, y1)], closed=True,
+                       center=((x0 + x1) / 2, (y0 + y1) / 2))
+        placed[name] = figure
+        for key, at in anchors_of(name, figure).items():
+            anchors.setdefault(key, at)
     for node in order:
         if isinstance(node, (k.Group, k.Panel, k.Equilibrium)):
             continue
