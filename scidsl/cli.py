@@ -348,9 +348,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Optional[list[str]] = None) -> int:
     """Run the command line."""
-    # the command line's own models need no pydantic plugins; scanning every installed package for them
-    # is a large part of a cold start (an explicit setting is kept)
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
