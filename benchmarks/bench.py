@@ -9,17 +9,21 @@ later repeats are warm; the ratio of an example is its median compile + save ove
 Matplotlib alone, both measured in the same process one after the other. A last line gives the median
 and the worst ratio. `--circuit N` also times a generated circuit of about N resistors (a
 battery feeding parallel branches of resistors in series, every part with a value label): the cost of
-label measurement and placement on large figures.
+label measurement and placement on large figures. Like `scidsl` itself, the benchmark runs with one
+BLAS thread unless OPENBLAS_NUM_THREADS says otherwise.
 """
 from __future__ import annotations
 
 import argparse
 import io
 import json
+import os
 import pathlib
 import statistics
 import sys
 import time
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as the command line and batch workers run
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
