@@ -24,8 +24,23 @@ class Obstacle:
 _TINY = 1e-6  # cm: a circle smaller than this is inked as the dot its stroke makes
 
 
+_GEOMS: dict[int, tuple[Primitive, object]] = {}  # id -> (primitive, geometry), shared by placement and verification
+_GEOMS_KEPT = 4096
+
+
 def stroke_geometry(item: Primitive):  # type: ignore[no-untyped-def]
     """The shapely geometry of a primitive's visible ink, in cm (None for fill-only shapes)."""
+    hit = _GEOMS.get(id(item))
+    if hit is not None and hit[0] is item:  # primitives are frozen: the same object has the same ink
+        return hit[1]
+    geom = _fresh_geometry(item)
+    if len(_GEOMS) >= _GEOMS_KEPT:
+        _GEOMS.clear()
+    _GEOMS[id(item)] = (item, geom)
+    return geom
+
+
+def _fresh_geometry(item: Primitive):  # type: ignore[no-untyped-def]
     from shapely.errors import GEOSException
 
     try:

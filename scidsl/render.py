@@ -27,6 +27,7 @@ class Canvas:
     bounds: tuple[float, float, float, float]
     texts: list[tuple[Any, Text]] = field(default_factory=list)
     dpi: float = DEFAULT_DPI
+    painted: bool = False  # the Agg buffer holds the figure as it is now (see `paint`)
 
 
 def canvas_bounds(drawing: Drawing, texts: list[Text]) -> tuple[float, float, float, float]:
@@ -155,6 +156,13 @@ def _arrow_head(ax, tail, tip, stroke) -> None:  # type: ignore[no-untyped-def]
                                  zorder=stroke.zorder + 0.1))
 
 
+def paint(canvas: Canvas) -> None:
+    """Render the figure into its Agg buffer; a PNG at the same dpi is then encoded from that buffer."""
+    with textbook_rc():
+        canvas.figure.canvas.draw()
+    canvas.painted = True
+
+
 def write(canvas: Canvas, stream: Any, fmt: str, dpi: float | None = None) -> None:
     """Encode the figure into a binary stream; the same input always gives the same bytes."""
     if fmt not in FORMATS:
@@ -162,7 +170,26 @@ def write(canvas: Canvas, stream: Any, fmt: str, dpi: float | None = None) -> No
     metadata = {"svg": {"Date": None, "Creator": "scidsl"}, "pdf": {"CreationDate": None, "Creator": "scidsl",
                 "Producer": "scidsl"}, "png": {"Software": "scidsl"}}[fmt]
     with textbook_rc():
-        canvas.figure.savefig(stream, format=fmt, dpi=dpi or canvas.dpi, metadata=metadata)
+        if fmt == "png" and _painted_as_saved(canvas, dpi):
+            from matplotlib.image import imsave
+
+            # what savefig does for PNG, without drawing the figure a second time
+            imsave(stream, canvas.figure.canvas.buffer_rgba(), format="png", origin="upper",
+                   dpi=canvas.figure.dpi, metadata=metadata)
+        else:
+            canvas.figure.savefig(stream, format=fmt, dpi=dpi or canvas.dpi, metadata=metadata)
+
+
+def _painted_as_saved(canvas: Canvas, dpi: float | None) -> bool:
+    """True when the Agg buffer already holds exactly what savefig would draw."""
+    import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig, rc = canvas.figure, matplotlib.rcParams
+    return (canvas.painted and not fig.stale and type(fig.canvas) is FigureCanvasAgg
+            and (dpi is None or dpi == canvas.dpi) and fig.dpi == canvas.dpi
+            and rc["savefig.facecolor"] == "auto" and rc["savefig.edgecolor"] == "auto"
+            and not rc["savefig.transparent"] and rc["savefig.bbox"] is None)
 
 
 def save(canvas: Canvas, path: str, fmt: str | None = None, dpi: float | None = None,

@@ -52,14 +52,17 @@ class _GlyphLog(logging.Handler):
 
 
 def draw_reporting_glyphs(canvas: Canvas) -> list[int]:
-    """Draw the figure and return the code points Matplotlib said it had no glyph for."""
+    """Draw the figure (once: a PNG is later encoded from this drawing) and return the code points
+    Matplotlib said it had no glyph for."""
+    from scidsl.render import paint
+
     log = logging.getLogger("matplotlib.mathtext")
     handler = _GlyphLog()
     log.addHandler(handler)
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            canvas.figure.canvas.draw()
+            paint(canvas)
     finally:
         log.removeHandler(handler)
     codes = list(handler.codes)

@@ -90,7 +90,6 @@ def region_text(solved: Solved, mask: int, node: Any = None) -> str:
 
 def best_spot(shape: Any, w: float, h: float, prefer: Optional[P] = None) -> Optional[P]:
     """The centre of a w × h box inside the shape, as far from its edges as possible."""
-    from shapely.geometry import box
     from shapely.ops import polylabel
 
     if shape is None or shape.is_empty:
@@ -102,17 +101,27 @@ def best_spot(shape: Any, w: float, h: float, prefer: Optional[P] = None) -> Opt
     nx, ny = int((x1 - x0) / step) + 1, int((y1 - y0) / step) + 1
     candidates += [(x0 + i * step, y0 + j * step) for i in range(nx) for j in range(ny)]
     best, best_score = None, -1.0
-    edge = shape.boundary
-    for cx, cy in candidates:
-        b = box(cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
-        if not shape.contains(b):
+    for (cx, cy), score in zip(candidates, _clearances(shape, candidates, w, h)):
+        if score is None:
             continue
-        score = edge.distance(b)
         if prefer is not None:  # clear enough is enough; then as near the preferred corner as possible
             score = min(score, 0.25) - 0.01 * math.dist((cx, cy), prefer)
         if score > best_score + 1e-9:
             best, best_score = (cx, cy), score
     return best
+
+
+def _clearances(shape: Any, centres: list[P], w: float, h: float) -> list[Optional[float]]:
+    """For each centre, the distance from a w × h box there to the shape's edge; None where it sticks out."""
+    import numpy as np
+    import shapely
+
+    xy = np.asarray(centres, dtype=float).reshape(-1, 2)
+    boxes = shapely.box(xy[:, 0] - w / 2, xy[:, 1] - h / 2, xy[:, 0] + w / 2, xy[:, 1] + h / 2)
+    inside = shapely.contains(shape, boxes)
+    dist = np.full(len(boxes), np.nan)
+    dist[inside] = shapely.distance(shape.boundary, boxes[inside])
+    return [float(d) if ok else None for d, ok in zip(dist, inside)]
 
 
 def place(node: k.Venn, solved: Solved, owner: str, size: float) -> VennLayout:
