@@ -104,7 +104,9 @@ def toroid(item: Any, box: tuple[float, float, float, float], owner: str, out: D
         t = math.radians(a)
         d = (-math.sin(t), math.cos(t)) if ccw else (math.sin(t), -math.cos(t))
         head(out, (c[0] + rb * math.cos(t), c[1] + rb * math.sin(t)), d, owner, "#1f5fa8", 1.2)
-    label(out, "$\\vec B$", c, owner, (90.0,), 0.0)
+    t = math.radians(90 + 360 * round(node.turns / 8) / node.turns)
+    out.items.append(Text((c[0] + rb * math.cos(t), c[1] + rb * math.sin(t)), "$\\vec B$", 11, "center", "center",
+                          owner=owner, may_touch=(owner,), role="label"))
     for side, into in ((-1.0, True), (1.0, False)):
         a = math.radians(-90 + side * 6)
         top = (c[0] + RING_OUT * math.cos(a), c[1] + RING_OUT * math.sin(a))

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scidsl.primitives import Circle, Dot, Line
+from scidsl.primitives import Circle, Dot, Line, Text
 from tests.conftest import compile_ok
 
 EPS0 = 8.8541878128e-12
@@ -174,6 +174,15 @@ def test_toroid_field_circles_by_the_grip_rule(current: str, ccw: bool) -> None:
         turn = (tip[0] - c[0]) * u[1] - (tip[1] - c[1]) * u[0]
         assert (turn > 0) == ccw
     assert _facts(result, "field_circulation")[("t",)] == ("ccw" if ccw else "cw")
+
+
+@pytest.mark.parametrize("turns", [8, 12, 24])
+def test_toroid_b_label_sits_in_the_core_annulus(turns: int) -> None:
+    result = compile_ok(f"toroid t {{ turns: {turns} }}")
+    rings = [it for it in result.drawing.items if isinstance(it, Circle) and it.owner == "t" and it.role == "ring"]
+    c, r_in, r_out = rings[0].center, min(it.radius for it in rings), max(it.radius for it in rings)
+    text = next(it for it in result.drawing.items if isinstance(it, Text) and it.owner == "t" and "B" in it.text)
+    assert r_in < math.hypot(text.pos[0] - c[0], text.pos[1] - c[1]) < r_out
 
 
 # ---- anchors ----------------------------------------------------------------------------------
