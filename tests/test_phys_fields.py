@@ -185,6 +185,18 @@ def test_toroid_b_label_sits_in_the_core_annulus(turns: int) -> None:
     assert r_in < math.hypot(text.pos[0] - c[0], text.pos[1] - c[1]) < r_out
 
 
+@pytest.mark.parametrize("shell", [True, False])
+def test_shell_charges_sit_on_its_surface_and_r_is_labelled(shell: bool) -> None:
+    result = compile_ok(f"charged_sphere s {{ Q: -2 nC, radius: 8 cm, shell: {'true' if shell else 'false'}, "
+                        "distance: 5 cm }")
+    ball = next(it for it in result.drawing.items if isinstance(it, Circle) and it.owner == "s" and it.role == "sphere")
+    radii = [math.hypot(it.pos[0] - ball.center[0], it.pos[1] - ball.center[1]) for it in result.drawing.items
+             if isinstance(it, Text) and it.owner == "s" and it.role == "charge_sign"]
+    on_surface = [abs(d - ball.radius) < 0.25 for d in radii]
+    assert all(on_surface) if shell else not all(on_surface)
+    assert any(lab.text.startswith("$r$ = 5 cm") for lab in result.drawing.labels)
+
+
 # ---- anchors ----------------------------------------------------------------------------------
 
 def test_drawing_items_are_placed_by_the_apparatus_anchors() -> None:
