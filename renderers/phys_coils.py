@@ -104,7 +104,9 @@ def toroid(item: Any, box: tuple[float, float, float, float], owner: str, out: D
         t = math.radians(a)
         d = (-math.sin(t), math.cos(t)) if ccw else (math.sin(t), -math.cos(t))
         head(out, (c[0] + rb * math.cos(t), c[1] + rb * math.sin(t)), d, owner, "#1f5fa8", 1.2)
-    label(out, "$\\vec B$", c, owner, (90.0,), 0.0)
+    t = math.radians(90 + 360 * round(node.turns / 8) / node.turns)
+    out.items.append(Text((c[0] + rb * math.cos(t), c[1] + rb * math.sin(t)), "$\\vec B$", 11, "center", "center",
+                          owner=owner, may_touch=(owner,), role="label"))
     for side, into in ((-1.0, True), (1.0, False)):
         a = math.radians(-90 + side * 6)
         top = (c[0] + RING_OUT * math.cos(a), c[1] + RING_OUT * math.sin(a))
@@ -129,7 +131,8 @@ def sphere(item: Any, box: tuple[float, float, float, float], owner: str, out: D
     sign = "+" if node.Q.si > 0 else "−"
     for deg in (d for d in range(15, 360, 30) if min(abs(d - 225), d, 360 - d) > 20):  # clear of R and of P
         a = math.radians(deg)
-        at = (c[0] + (r - 0.3) * math.cos(a), c[1] + (r - 0.3) * math.sin(a))
+        rs = r + 0.2 if node.shell else r - 0.3  # a shell carries its charge on its surface
+        at = (c[0] + rs * math.cos(a), c[1] + rs * math.sin(a))
         out.items.append(Text(at, sign, 10, owner=owner, may_touch=(owner,), role="charge_sign"))
     if not node.shell:  # a uniformly charged ball: charge all through it
         for deg in (90, 160, 300):
@@ -151,8 +154,14 @@ def sphere(item: Any, box: tuple[float, float, float, float], owner: str, out: D
         pt = (c[0] + p_at, c[1])
         line(out, (c, pt), owner, 0.7, role="distance", dash="dashed")
         out.items.append(Dot(pt, 0.07, "black", owner, role="point"))
+        label(out, _r_text(node.distance.si), ((c[0] + pt[0]) / 2, pt[1]), owner, (270.0, 300.0, 240.0), 0.1, 10)
         label(out, "$P$", pt, owner, (90.0, 45.0, 0.0), 0.1)
         if node.name:
             out.anchors[f"{node.name}.P"] = pt
     if node.name:
         out.anchors.update({node.name: c, f"{node.name}.center": c})
+
+
+def _r_text(si: float) -> str:
+    """The label of the distance to P, with its value."""
+    return f"$r$ = {si * 100:.3g} cm" if si < 1 else f"$r$ = {si:.3g} m"

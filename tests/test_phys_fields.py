@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scidsl.primitives import Circle, Dot, Line
+from scidsl.primitives import Circle, Dot, Line, Text
 from tests.conftest import compile_ok
 
 EPS0 = 8.8541878128e-12
@@ -174,6 +174,27 @@ def test_toroid_field_circles_by_the_grip_rule(current: str, ccw: bool) -> None:
         turn = (tip[0] - c[0]) * u[1] - (tip[1] - c[1]) * u[0]
         assert (turn > 0) == ccw
     assert _facts(result, "field_circulation")[("t",)] == ("ccw" if ccw else "cw")
+
+
+@pytest.mark.parametrize("turns", [8, 12, 24])
+def test_toroid_b_label_sits_in_the_core_annulus(turns: int) -> None:
+    result = compile_ok(f"toroid t {{ turns: {turns} }}")
+    rings = [it for it in result.drawing.items if isinstance(it, Circle) and it.owner == "t" and it.role == "ring"]
+    c, r_in, r_out = rings[0].center, min(it.radius for it in rings), max(it.radius for it in rings)
+    text = next(it for it in result.drawing.items if isinstance(it, Text) and it.owner == "t" and "B" in it.text)
+    assert r_in < math.hypot(text.pos[0] - c[0], text.pos[1] - c[1]) < r_out
+
+
+@pytest.mark.parametrize("shell", [True, False])
+def test_shell_charges_sit_on_its_surface_and_r_is_labelled(shell: bool) -> None:
+    result = compile_ok(f"charged_sphere s {{ Q: -2 nC, radius: 8 cm, shell: {'true' if shell else 'false'}, "
+                        "distance: 5 cm }")
+    ball = next(it for it in result.drawing.items if isinstance(it, Circle) and it.owner == "s" and it.role == "sphere")
+    radii = [math.hypot(it.pos[0] - ball.center[0], it.pos[1] - ball.center[1]) for it in result.drawing.items
+             if isinstance(it, Text) and it.owner == "s" and it.role == "charge_sign"]
+    on_surface = [abs(d - ball.radius) < 0.25 for d in radii]
+    assert all(on_surface) if shell else not all(on_surface)
+    assert any(lab.text.startswith("$r$ = 5 cm") for lab in result.drawing.labels)
 
 
 # ---- anchors ----------------------------------------------------------------------------------
