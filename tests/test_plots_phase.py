@@ -100,7 +100,7 @@ def substances(draw: st.DrawFn) -> str:
     pc = pt * 10 ** draw(st.floats(1, 5))
     text = f"phase_diagram s {{ triple_point: ({tt:.4g} K, {pt:.4g} kPa), critical_point: ({tc:.4g} K, {pc:.4g} kPa)"
     if pt < 101.325 < pc and draw(st.booleans()):
-        text += f", boiling_point: {tt + draw(st.floats(0.15, 0.6)) * (tc - tt):.4g} K"
+        text += f", boiling_point: {tt + draw(st.floats(0.25, 0.6)) * (tc - tt):.4g} K"
         text += f", melting_point: {tt + draw(st.floats(-0.03, 0.03)) * (tc - tt):.4g} K"
     return text + " }"
 
