@@ -13,10 +13,6 @@ GAP_CM = 0.12
 BRANCH = Stroke(color="black", width=1.0)
 
 
-def _math(tex: str) -> str:
-    return "$" + tex.replace("\\frac", "\\dfrac") + "$"
-
-
 def render_probability_tree(lay: Any) -> Drawing:
     """Every node, branch, probability and leaf outcome."""
     from scidsl.domains.graphs.probtrees import LABEL_AT, LABEL_SIZE, branch_label
@@ -48,7 +44,7 @@ def _outcome_text(lay: Any, leaf: str) -> str:
 
 
 def _leaf_column(lay: Any, out: Drawing) -> None:
-    from scidsl.domains.graphs.probtrees import tex
+    from scidsl.domains.graphs.probtrees import display_math, tex
 
     leaves = lay.leaves()
     right = max(x + measure_text(lay.shown[n], SIZE)[0] / 2 for n, (x, _) in lay.pos.items())
@@ -65,5 +61,5 @@ def _leaf_column(lay: Any, out: Drawing) -> None:
         y = lay.pos[leaf][1]
         out.items.append(Text((x_out, y), names[leaf], SIZE, "left", owner=f"{lay.name}.{leaf}.outcome",
                               role="leaf"))
-        out.items.append(Text((x_prob, y), _math(tex(lay.leaf_probability(leaf), lay.decimal)), SIZE, "left",
+        out.items.append(Text((x_prob, y), display_math(tex(lay.leaf_probability(leaf), lay.decimal)), SIZE, "left",
                               owner=f"{lay.name}.{leaf}.probability", role="leaf"))

@@ -306,7 +306,7 @@ def _place(node: Node, anchors: dict[str, P], placed: dict[str, Shape], scale: f
     if isinstance(node, k.Rod):
         return _rod_shape(node, anchors, placed, scale, out)
     if isinstance(node, k.Field_) and node.from_ is not None and node.to is not None:
-        return _shape(node, anchors)
+        return _shape(node, anchors, scale)
     if isinstance(node, k.Ground) and node.from_ is None:
         return _ground_shape(node, anchors)
     if isinstance(node, k.Arrow) and (node.to is None or node.from_ is None):
@@ -488,7 +488,7 @@ def _check_scale(ctx: Any, layout: Layout, world: float | None = None) -> None:
                              related=((first.node.span, "this dimension sets the scale"),) if first is not None else ()))
 
 
-def _shape(node: Node, anchors: dict[str, P], scale: float = 0.0) -> Shape:  # noqa: C901
+def _shape(node: Node, anchors: dict[str, P], scale: float) -> Shape:  # noqa: C901
     if isinstance(node, (k.Polyline, k.Polygon)):
         return Shape(node, [position(p, anchors) for p in node.points], closed=isinstance(node, k.Polygon))
     if isinstance(node, k.Curve):

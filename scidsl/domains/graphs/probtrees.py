@@ -218,9 +218,14 @@ def layout_probability_tree(lay: ProbTreeLayout) -> ProbTreeLayout:
     return lay
 
 
+def display_math(tex_text: str) -> str:
+    """A probability as drawn: math with full-size fractions."""
+    return "$" + tex_text.replace("\\frac", "\\dfrac") + "$"
+
+
 def branch_label(lay: ProbTreeLayout, a: str, b: str) -> str:
     """The probability written beside the branch a → b, as drawn."""
-    return "$" + (lay.written.get((a, b)) or tex(lay.prob[(a, b)])).replace("\\frac", "\\dfrac") + "$"
+    return display_math(lay.written.get((a, b)) or tex(lay.prob[(a, b)]))
 
 
 def row_height(lay: ProbTreeLayout) -> float:
