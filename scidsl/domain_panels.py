@@ -133,14 +133,16 @@ def extent(drawing: Drawing) -> tuple[float, float, float, float] | None:
 def figure_boxes(page: Drawing, scene: Any) -> dict[str, tuple[float, float, float, float]]:
     """The box each named statement of another domain covers on the page (its own primitives and those of
     its parts, `P` and `P.axes`), so drawing items can be placed beside it: `legend right of P`."""
+    by_owner: dict[str, list] = {}  # one pass over the page: items by the statement that owns them
+    for it in page.items:
+        by_owner.setdefault(str(getattr(it, "owner", None)).partition(".")[0], []).append(it)
     boxes: dict[str, tuple[float, float, float, float]] = {}
     for node in scene.items:
         dom = registry.domain_of_kind(node.kind)
         name = getattr(node, "name", None)
-        if not name or dom is None or dom.name == "draw":
+        if not name or dom is None or dom.name == "draw" or name not in by_owner:
             continue
-        own = [it for it in page.items if str(getattr(it, "owner", None)).partition(".")[0] == name]
-        b = Drawing(items=own).bounds()
+        b = Drawing(items=by_owner[name]).bounds()
         if b is not None:
             boxes[name] = b
     return boxes
