@@ -137,3 +137,127 @@ def test_a_disagreeing_reduction_states_no_value(monkeypatch: pytest.MonkeyPatch
     real = eq._series_parallel
     monkeypatch.setattr(eq, "_series_parallel", lambda *args: real(*args) * 2)
     assert eq.equivalent(circuit, "a", "b", "resistance") is None
+
+
+# --- currents: every stated current against a modified nodal analysis with all sources active -----
+
+_VSOURCES = {"battery", "cell", "dc_source"}
+
+
+def _mna_system(circuit: object) -> tuple[np.ndarray, np.ndarray, dict, dict]:
+    """The full MNA system (every source active) and the unknown's row of each node and source.
+
+    Sources: terminal a is − and b is +; a current source drives its current from a to b inside.
+    """
+    nodes = sorted(circuit.graph.nodes)
+    idx = {n: i for i, n in enumerate(nodes)}
+    conductances, fixed, injected = [], [], []
+    for u, v, key, data in circuit.graph.edges(keys=True, data=True):
+        spec, kind = circuit.parts[data["part"]], data["kind"]
+        if kind in ("resistor", "lamp", "rheostat", "potentiometer"):
+            r = float(spec.values["resistance"].si) / (2 if data["half"] else 1)
+            conductances.append((u, v, 1 / r))
+        elif kind in _VSOURCES:
+            fixed.append((key, u, v, float(spec.values["voltage"].si)))
+        elif kind == "current_source":
+            injected.append((u, v, float(spec.values["current"].si)))
+        elif kind in _CONDUCTORS | {"fuse", "galvanometer"} or (kind == "switch" and spec.state == "closed"):
+            fixed.append((key, u, v, 0.0))
+    n, m = len(nodes), len(fixed)
+    mat, rhs = np.zeros((n + m, n + m)), np.zeros(n + m)
+    mat[range(n), range(n)] = _LEAK
+    for u, v, g in conductances:
+        i, j = idx[u], idx[v]
+        mat[[i, j, i, j], [i, j, j, i]] += [g, g, -g, -g]
+    for k, (_, u, v, volts) in enumerate(fixed):  # V(b) - V(a) = volts; its current leaves at b
+        mat[idx[v], n + k] -= 1
+        mat[idx[u], n + k] += 1
+        mat[n + k, idx[v]], mat[n + k, idx[u]], rhs[n + k] = 1, -1, volts
+    for u, v, amps in injected:
+        rhs[idx[v]] += amps
+        rhs[idx[u]] -= amps
+    return mat, rhs, idx, {key: n + k for k, (key, *_) in enumerate(fixed)}
+
+
+def _determined(mat: np.ndarray, row: np.ndarray) -> bool:
+    """True when the functional `row` of the solution is the same for every solution of the system."""
+    _, s, vt = np.linalg.svd(mat)
+    null = vt[int((s > 1e-9 * s[0]).sum()):]
+    return bool(np.all(np.abs(null @ row) < 1e-6))
+
+
+def _stated_currents(circuit: object) -> list[tuple[str, str, float]]:
+    from scidsl.domains.circuits.facts import circuit_facts
+
+    return [(f["fact"], f["args"][0], float(f["value"])) for f in circuit_facts(circuit)
+            if f["fact"] in ("source_current", "current")]
+
+
+_CURRENT_KINDS = ["resistor"] * 5 + ["lamp", "potentiometer", "battery", "cell", "current_source", "switch",
+                                     "wire", "capacitor", "inductor", "ammeter", "voltmeter", "diode", "fuse"]
+
+
+@st.composite
+def driven_netlists(draw: st.DrawFn) -> tuple[list[PartSpec], list[Placement]]:
+    """A random netlist on up to 5 nodes: battery V0 between n0 and n1, maybe further sources."""
+    n_nodes = draw(st.integers(2, 5))
+    parts = [PartSpec("V0", "battery", {"voltage": quantity(12, "V")})]
+    places = [Placement("V0", ("n0", "n1"))]
+    for i in range(draw(st.integers(1, 7))):
+        kind = draw(st.sampled_from(_CURRENT_KINDS))
+        values, state = {}, None
+        if kind in ("resistor", "lamp", "potentiometer"):
+            values["resistance"] = quantity(draw(st.integers(1, 30)), "ohm")
+        elif kind in ("battery", "cell"):
+            values["voltage"] = quantity(draw(st.integers(1, 9)), "V")
+        elif kind == "current_source":
+            values["current"] = quantity(1, "A")
+        elif kind == "capacitor":
+            values["capacitance"] = quantity(2, "uF")
+        elif kind == "switch":
+            state = draw(st.sampled_from(["open", "closed"]))
+        width = 3 if kind == "potentiometer" and n_nodes > 2 and draw(st.booleans()) else 2
+        ends = draw(st.lists(st.integers(0, n_nodes - 1), min_size=width, max_size=width, unique=True))
+        parts.append(PartSpec(f"X{i}", kind, values, state=state))
+        places.append(Placement(f"X{i}", tuple(f"n{e}" for e in ends)))
+    return parts, places
+
+
+@settings(max_examples=150, deadline=None)
+@given(netlist=driven_netlists())
+def test_every_stated_current_agrees_with_nodal_analysis_of_all_sources(netlist: tuple) -> None:
+    circuit = lower(CircuitSpec(*netlist))
+    stated = _stated_currents(circuit)
+    if not stated:
+        return
+    mat, rhs, idx, source_row = _mna_system(circuit)
+    sol = np.linalg.lstsq(mat, rhs, rcond=None)[0]
+    assert np.allclose(mat @ sol, rhs, atol=1e-6), "a stated current in a circuit with no solution"
+    assert not any(d["kind"] == "diode" for *_, d in circuit.graph.edges(data=True)), "an ideal diode's state is unknown"
+    for fact, part, value in stated:
+        row = np.zeros(len(sol))
+        if fact == "source_current":
+            row[source_row[part]] = 1.0
+        else:
+            (u, v, data), = [(u, v, d) for u, v, d in circuit.graph.edges(data=True) if d["part"] == part]
+            g = 1 / float(circuit.parts[part].values["resistance"].si)
+            row[idx[u]], row[idx[v]] = g, -g
+        assert _determined(mat, row), f"{fact} of {part} is not determined by the circuit"
+        assert abs(value) == pytest.approx(abs(float(row @ sol)), rel=1e-6, abs=1e-9), (fact, part)
+
+
+@pytest.mark.parametrize("text", [
+    # two sources: the current through V1 depends on V2 as well; V1 / R_eq is not it
+    "battery V1 between [p, q] { voltage: 24 V }\nresistor R1 between [q, t] { resistance: 2 ohm }\n"
+    "resistor R3 between [t, p] { resistance: 12 ohm }\nresistor R2 between [u, t] { resistance: 15 ohm }\n"
+    "battery V2 between [p, u] { voltage: 6 V }",
+    "battery V1 { voltage: 12 V }\nbattery V2 { voltage: 6 V }\nresistor R1 { resistance: 4 ohm }\n"
+    "circuit c { loop: [V1, R1, V2] }",
+    # an inductor is no short for an alternating source
+    "ac_source V1 { voltage: 12 V, frequency: 50 Hz }\nresistor R1 { resistance: 4 ohm }\n"
+    "inductor L1 { inductance: 2 H }\ncircuit c { loop: [V1, R1, L1] }",
+])
+def test_no_current_is_stated_that_the_source_alone_does_not_set(text: str) -> None:
+    result = scidsl.compile(text, verify=False)
+    assert result.ok, [d.message for d in result.diagnostics]
+    assert [f.text for f in result.facts if f.predicate in ("source_current", "current")] == []

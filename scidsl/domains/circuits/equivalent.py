@@ -213,7 +213,7 @@ def part_currents(circuit: Circuit, source: str) -> dict[str, sympy.Expr]:
     potential = _potentials(named, nodes, {a: volts, b: sympy.Integer(0)})
     if potential is None:
         return {}
-    return {part: sympy.Abs(y * (potential[u] - potential[v])) for part, u, v, y in named}
+    return {part: sympy.Abs(y * (potential[u] - potential[v])) for part, u, v, y in named if ":" not in part}
 
 
 def _named_elements(circuit: Circuit) -> tuple[nx.utils.UnionFind, list[tuple[str, str, str, sympy.Expr]]]:
@@ -223,8 +223,12 @@ def _named_elements(circuit: Circuit) -> tuple[nx.utils.UnionFind, list[tuple[st
     for u, v, data in circuit.graph.edges(data=True):
         if is_short(circuit, data, ammeters=True) or data["kind"] in _SHORT_FOR["resistance"]:
             uf.union(u, v)
-        elif data["kind"] in _ELEMENT_FOR["resistance"] and not is_open(circuit, data) and not data.get("half"):
-            found.append((data["part"], u, v, 1 / part_value(circuit, data["part"], "resistance")))
+        elif data["kind"] in _ELEMENT_FOR["resistance"] and not is_open(circuit, data):
+            value = part_value(circuit, data["part"], "resistance")
+            if data.get("half"):  # each half of a potentiometer carries a current of its own: no one value
+                found.append((f"{data['part']}:{data['ends']}", u, v, 2 / value))
+                continue
+            found.append((data["part"], u, v, 1 / value))
     return uf, [(p, uf[u], uf[v], y) for p, u, v, y in found]
 
 

@@ -95,7 +95,8 @@ def _source_current(circuit: Circuit, source: str, r_eq: sympy.Expr) -> list[Fac
     """The current a voltage source drives through the equivalent resistance, I = V / R."""
     spec = circuit.parts[source]
     volts = spec.values.get("voltage")
-    if KINDS[spec.kind].family != "vsource" or volts is None or r_eq.free_symbols or r_eq == 0:
+    if KINDS[spec.kind].family != "vsource" or volts is None or r_eq.free_symbols or r_eq == 0 \
+            or not _set_by_source_alone(circuit, source):
         return []
     from .equivalent import part_value
 
@@ -112,6 +113,15 @@ def _source_current(circuit: Circuit, source: str, r_eq: sympy.Expr) -> list[Fac
         out.append({"fact": "current", "args": (part,), "value": float(amps), "shown": text,
                     "text": f"current through {part}: {text}"})
     return out
+
+
+def _set_by_source_alone(circuit: Circuit, source: str) -> bool:
+    """True when V / R_eq is the source's current: it is the only source, no diode's state is open
+    to question, and it is steady (no inductor or capacitor under an alternating source)."""
+    kinds = {s.kind for s in circuit.parts.values()}
+    others = [n for n, s in circuit.parts.items() if KINDS[s.kind].family in ("vsource", "isource") and n != source]
+    reactive = circuit.parts[source].kind == "ac_source" and kinds & {"inductor", "capacitor"}
+    return not others and not kinds & {"diode", "led"} and not reactive
 
 
 def _current_quantity(current: sympy.Expr) -> object:
