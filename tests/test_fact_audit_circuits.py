@@ -21,17 +21,25 @@ _OPEN = {"capacitor", "current_source", "voltmeter"}
 _LEAK = 1e-12  # a tiny conductance to ground at every node: a floating node cannot make the system singular
 
 
-def _mna_resistance(circuit: object, a: str, b: str, port: str) -> float:
-    """Voltage between a and b for a unit current injected at a and taken out at b."""
+def _mna_resistance(circuit: object, a: str, b: str, port: str, capacitance: bool = False) -> float:
+    """Voltage between a and b for a unit current injected at a and taken out at b.
+
+    With `capacitance`, capacitors take the place of conductances (C adds in parallel as G does) and
+    every other part but an ideal conductor is open: the voltage is then 1 / C_eq.
+    """
     nodes = sorted(circuit.graph.nodes)
     idx = {n: i for i, n in enumerate(nodes)}
     shorts, conductances = [], []
     for u, v, data in circuit.graph.edges(data=True):
         spec = circuit.parts[data["part"]]
         kind = data["kind"]
-        if spec.name == port or kind in _OPEN:
+        if spec.name == port or (kind in _OPEN and not capacitance):
             continue
-        if kind == "resistor":
+        if capacitance and kind == "capacitor":
+            conductances.append((u, v, float(spec.values["capacitance"].si) * 1e6))
+        elif capacitance and kind not in {"wire", "ammeter", "battery", "switch"}:
+            continue
+        elif kind == "resistor":
             conductances.append((u, v, 1 / float(spec.values["resistance"].si)))
         elif kind == "battery" and "internal_resistance" in spec.values:
             conductances.append((u, v, 1 / float(spec.values["internal_resistance"].si)))
@@ -103,6 +111,41 @@ def test_every_stated_equivalent_resistance_agrees_with_nodal_analysis(netlist: 
         assert measured < 1e-9 or measured > 1e6
     else:
         assert float(value) == pytest.approx(measured, rel=1e-6)
+
+
+_C_KINDS = ["capacitor"] * 5 + ["resistor", "battery", "switch", "wire", "ammeter", "voltmeter", "current_source"]
+
+
+@st.composite
+def capacitor_netlists(draw: st.DrawFn) -> tuple[list[PartSpec], list[Placement]]:
+    """A random network of capacitors (and parts that are open or shorts for them) on battery V0."""
+    n_nodes = draw(st.integers(2, 6))
+    parts = [PartSpec("V0", "battery", {"voltage": quantity(12, "V")})]
+    places = [Placement("V0", ("n0", "n1"))]
+    for i in range(draw(st.integers(1, 8))):
+        kind = draw(st.sampled_from(_C_KINDS))
+        values = {"capacitance": quantity(draw(st.integers(1, 20)), "uF")} if kind == "capacitor" else \
+            {"resistance": quantity(5, "ohm")} if kind == "resistor" else \
+            {"voltage": quantity(6, "V")} if kind == "battery" else \
+            {"current": quantity(1, "A")} if kind == "current_source" else {}
+        state = draw(st.sampled_from(["open", "closed"])) if kind == "switch" else None
+        u, v = draw(st.lists(st.integers(0, n_nodes - 1), min_size=2, max_size=2, unique=True))
+        parts.append(PartSpec(f"X{i}", kind, values, state=state))
+        places.append(Placement(f"X{i}", (f"n{u}", f"n{v}")))
+    return parts, places
+
+
+@settings(max_examples=100, deadline=None)
+@given(netlist=capacitor_netlists())
+def test_every_stated_equivalent_capacitance_agrees_with_nodal_analysis(netlist: tuple) -> None:
+    circuit = lower(CircuitSpec(*netlist))
+    a, b = circuit.terminals[("V0", "a")], circuit.terminals[("V0", "b")]
+    value = eq.equivalent(circuit, a, b, "capacitance", port="V0")
+    inverse = _mna_resistance(circuit, a, b, "V0", capacitance=True)  # in 1/µF
+    if value is None:
+        assert inverse < 1e-9 or inverse > 1e6
+    else:
+        assert float(value) * 1e6 == pytest.approx(1 / inverse, rel=1e-6)
 
 
 def test_the_other_source_is_shorted_when_the_equivalent_is_seen_by_the_first() -> None:
