@@ -187,6 +187,31 @@ def mark_rotations(result: Any, limit: int = 3, degrees: float = 5.0) -> Iterato
         yield _fault(result, f"mark of {mark.owner} turned by {degrees:g}°", "E5014", items=items)
 
 
+def arm_turns(result: Any, limit: int = 3, degrees: float = 5.0) -> Iterator[Fault]:
+    """A marked angle drawn 5° off, its mark kept: the far points of one arm turned about the vertex,
+    in every line that holds them (a triangle stays closed)."""
+    c, s = math.cos(math.radians(degrees)), math.sin(math.radians(degrees))
+    for k, mark, (v, ends) in _marks(result)[:limit]:
+        u = _unit(v, ends[0])
+        lines = [it for it in result.drawing.items if isinstance(it, Line) and it.role not in MARK_ROLES]
+        far = {p for it in lines if _under(it, v, ends[0]) for p in it.points if _on_ray(p, v, u)}
+        if not far:
+            continue
+        items = [replace(it, points=tuple(_turn(p, v, c, s) if p in far else p for p in it.points))
+                 if any(it is x for x in lines) else it for it in result.drawing.items]
+        yield _fault(result, f"arm of the angle {mark.owner} drawn {degrees:g}° off", "E5014", items=items)
+
+
+def _on_ray(p: P, v: P, u: P) -> bool:
+    """True for a point beyond the vertex on the arm's ray."""
+    d = (p[0] - v[0], p[1] - v[1])
+    return d[0] * u[0] + d[1] * u[1] > 1e-6 and abs(d[0] * u[1] - d[1] * u[0]) < 1e-6
+
+
+def _turn(p: P, v: P, c: float, s: float) -> P:
+    return (v[0] + c * (p[0] - v[0]) - s * (p[1] - v[1]), v[1] + s * (p[0] - v[0]) + c * (p[1] - v[1]))
+
+
 def wires_through_cells(result: Any, limit: int = 3) -> Iterator[Fault]:
     """A wire drawn straight through a symbol's body, from one terminal to the other."""
     for body in result.drawing.bodies[:limit]:
@@ -236,5 +261,5 @@ def points_off_curves(result: Any, limit: int = 3) -> Iterator[Fault]:
 
 
 FAULTS: tuple[Callable[[Any], Iterator[Fault]], ...] = (label_moves, label_swaps, glyph_swaps, arm_removals,
-                                                        mark_rotations, wires_through_cells, unwired_terminals,
-                                                        points_off_curves)
+                                                        mark_rotations, arm_turns, wires_through_cells,
+                                                        unwired_terminals, points_off_curves)

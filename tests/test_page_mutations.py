@@ -1,7 +1,8 @@
 """Page mutation: faults injected into compiled examples at page level are every one caught, with the right code.
 
 The faults are what a renderer bug draws: a label moved onto another object, two labels swapped, a
-glyph no font has, the segment under an angle mark removed, an angle mark turned 5° off its lines, a
+glyph no font has, the segment under an angle mark removed, an angle mark turned 5° off its lines, one
+arm of a marked angle drawn 5° off (the drawn angle changed, its mark kept), a
 wire through a cell, a wire at a terminal removed, a computed point drawn off its curve.
 """
 from __future__ import annotations
