@@ -54,6 +54,36 @@ def test_plot_roots_and_extrema_substituted_back(roots: list[int], a: int) -> No
             assert sign * (f(x + 0.05) - y) > 0 and sign * (f(x - 0.05) - y) > 0
 
 
+@settings(max_examples=30, deadline=None)
+@given(roots=st.lists(st.integers(-4, 4), min_size=1, max_size=2, unique=True), pole=st.integers(-5, 5),
+       c=st.sampled_from([0, -2, 1, 3]), k=st.sampled_from([0, 1, 2]), tangent=st.booleans())
+def test_marked_points_of_functions_with_poles_are_true(roots: list[int], pole: int, c: int, k: int,
+                                                        tangent: bool) -> None:
+    def f(x: float) -> float:
+        poly = math.prod(x - r for r in roots)
+        wave = math.tan(x / 2) if tangent else math.sin(k * x)
+        return poly + c / (x - pole - 0.5) + wave
+
+    body = "*".join(f"(x - ({r}))" for r in roots)
+    wave = "tan(x/2)" if tangent else f"sin({k}*x)"
+    text = (f"plot P {{ xlim: [-6, 6], ylim: [-30, 30] }}\nfunction f on P {{ y: {body} + {c}/(x - ({pole + 0.5})) "
+            f"+ {wave}, mark: [roots, minimum, maximum], answer: hidden }}")
+    result = scidsl.compile(text, verify=False)
+    assume("E5005" not in {d.code for d in result.diagnostics})  # crowded labels: no figure, no facts
+    assert result.ok, [d.message for d in result.diagnostics]
+    for p in _facts(result, "marked_point"):
+        x, y = p.value
+        h = 1e-7
+        assert math.isfinite(y) and y == pytest.approx(f(x), abs=1e-6 * (1 + abs(y))), p.text
+        # continuous at the point: a pole is neither a root nor an extremum
+        assert all(abs(f(x + d) - y) <= 1e-3 * (1 + abs(y)) for d in (-h, h)), p.text
+        if p.args[1] == "root":
+            assert abs(y) <= 1e-6, p.text
+        elif p.args[1] in ("minimum", "maximum"):
+            sign = 1 if p.args[1] == "minimum" else -1
+            assert all(sign * (f(x + d) - y) >= -1e-9 * (1 + abs(y)) for d in (-1e-3, 1e-3)), p.text
+
+
 # --- sets: regions, sizes, unions and the total recounted from the region counts ------------------
 
 @settings(max_examples=25, deadline=None)

@@ -186,7 +186,13 @@ def roots(f: Fn, x0: float, x1: float) -> list[float]:
             )
             if abs(scalar(f, res.x)) < 1e-9 * max(scale, 1.0):
                 found.append(float(res.x))
-    return [r for r in _unique(found, x1 - x0) if is_zero_at(f, r, x1 - x0)]
+    return [r for r in _unique(found, x1 - x0) if is_zero_at(f, r, x1 - x0) and _leaves_zero(f, r, x1 - x0, scale)]
+
+
+def _leaves_zero(f: Fn, x: float, width: float, scale: float) -> bool:
+    """True when f measurably leaves zero near x: a value that underflowed to 0 (exp(-1/x^2) near 0) is no root."""
+    near = [abs(scalar(f, x + d)) for d in (-0.01 * width, 0.01 * width)]
+    return any(math.isfinite(v) and v > 1e-12 * max(scale, 1e-300) for v in near)
 
 
 def defined_throughout(f: Fn, x0: float, x1: float) -> bool:
@@ -235,10 +241,19 @@ def _is_local(f: Fn, x: float, sign: float, h: float) -> bool:
     left, right = sign * scalar(f, x - h), sign * scalar(f, x + h)
     return (
         math.isfinite(y)
+        and _continuous_at(f, x, 1e-3 * h)
         and y <= left + 1e-12 * abs(y)
         and y <= right + 1e-12 * abs(y)
-        and (y < left or y < right)
+        and y < left  # strictly on both sides: a plateau where f underflowed to 0 is no extremum
+        and y < right
     )
+
+
+def _continuous_at(f: Fn, x: float, h: float) -> bool:
+    """True when f hardly changes within h of x: a pole (tan x at pi/2) is no extremum."""
+    y = scalar(f, x)
+    near = [scalar(f, x + d) for d in (-h, h)]
+    return all(math.isfinite(v) and abs(v - y) <= 1e-2 * (1 + abs(y)) for v in near)
 
 
 def _unique(xs: list[float], width: float, tol: float = 1e-11) -> list[float]:
