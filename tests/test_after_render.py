@@ -79,6 +79,18 @@ def test_two_lines_crossing_at_a_hair_angle_are_caught_but_not_a_thin_angle() ->
     _ok("polyline a { points: [(0, 0), (8, 0)] }\npolyline b { points: [(0, 0), (8, 0.6)] }")
 
 
+def test_a_line_a_pixel_outside_an_arc_is_caught_but_not_its_tangent() -> None:
+    result = _ok("circle_arc a { center: (0, 0), radius: 4, start: 30 deg, end: 150 deg }\n"
+                 "polyline b { points: [(-0.5, 5), (0.5, 5)] }")
+
+    def at(y: float) -> list:
+        return [replace(it, points=((-0.5, y), (0.5, y))) if it.owner == "b" else it for it in result.drawing.items]
+
+    assert redraw(result, items=at(4.0)) == []  # a tangent touches the arc: a reader sees where
+    (d,) = redraw(result, items=at(4.02))
+    assert d.code == "E5012" and {d.span.line} <= {1, 2}
+
+
 # --- label ownership ------------------------------------------------------------------------------
 
 def test_swapped_point_names_are_caught_with_the_owner_span() -> None:
