@@ -201,3 +201,28 @@ def test_triangle_facts_measured_on_the_page(sides: list[int]) -> None:
             assert value == pytest.approx(measured_angle(name[1], name[0], name[2]), abs=1e-6)
     law = math.degrees(math.acos((ab ** 2 + ca ** 2 - bc ** 2) / (2 * ab * ca)))
     assert measured_angle("A", "B", "C") == pytest.approx(law, abs=1e-6)
+
+
+@settings(max_examples=15, deadline=None)
+@given(ab=st.integers(3, 10), ac=st.integers(3, 10), angle=st.integers(5, 28).map(lambda k: 5 * k))
+def test_constructions_measured_on_the_page_against_the_given_values(ab: int, ac: int, angle: int) -> None:
+    text = (f"triangle ABC\ngiven length(AB) = {ab} cm\ngiven angle(A) = {angle} deg\ngiven length(AC) = {ac} cm\n"
+            "altitude CD of ABC from C\nmidpoint M of AB\ncircumcircle k of ABC")
+    result = scidsl.compile(text, verify=False)
+    assume("E5005" not in {d.code for d in result.diagnostics})
+    assert result.ok, [d.message for d in result.diagnostics]
+    pts = result.drawing.anchors
+    scale = math.dist(pts["A"], pts["B"]) / ab
+    # the law of cosines and of sines from the given values alone
+    bc = math.sqrt(ab ** 2 + ac ** 2 - 2 * ab * ac * math.cos(math.radians(angle)))
+    assert math.dist(pts["B"], pts["C"]) / scale == pytest.approx(bc, rel=1e-6)
+    (radius,) = [f.value for f in _facts(result, "circle") if f.args == ("k",)]
+    assert float(radius) == pytest.approx(bc / (2 * math.sin(math.radians(angle))), rel=1e-5)
+    exact = {f.args[0]: _number(f.value) for f in _facts(result, "exact")}
+    assert exact["length(BC)"] == pytest.approx(bc, rel=1e-9)
+    # D is the foot of the altitude: CD is perpendicular to AB, D on line AB; M halves AB
+    (ax, ay), (bx, by), (cx, cy), (dx, dy) = pts["A"], pts["B"], pts["C"], pts["D"]
+    assert (cx - dx) * (bx - ax) + (cy - dy) * (by - ay) == pytest.approx(0, abs=1e-6 * scale * ab * ac)
+    assert (dx - ax) * (by - ay) - (dy - ay) * (bx - ax) == pytest.approx(0, abs=1e-6 * scale ** 2 * ab ** 2)
+    assert math.dist(pts["A"], pts["M"]) == pytest.approx(math.dist(pts["M"], pts["B"]), rel=1e-9)
+    assert [f.value for f in _facts(result, "right_angle") if f.args == ("D",)] == [90]
