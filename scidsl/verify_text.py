@@ -242,12 +242,22 @@ def _same_object(a: str, b: str) -> bool:
 _VALUE = r"(-?\d[\d.,]*(?:[A-Za-zΩμ°%]+)?)"
 
 
-def printed_twice(text: str) -> Optional[str]:
-    """The value a label states twice in a row ("V₁ = 24 V = 24 V"), or None."""
+def flat_text(text: str) -> str:
+    """A text as its values read: no spaces, math delimiters or spacing commands ("$24\\,$V" → "24V")."""
     flat = text.replace("\\mathrm", "").replace("\\Omega", "Ω").replace("\\mu", "μ").replace("−", "-")
-    flat = re.sub(r"[\s${}~]|\\[,;! ]", "", flat)
-    m = re.search(rf"={_VALUE}={_VALUE}(?![\d.])", flat)
-    return m.group(1) if m and m.group(1) == m.group(2) else None
+    return re.sub(r"[\s${}~]|\\[,;! ]", "", flat)
+
+
+def states_value(text: str, value: str) -> bool:
+    """True when a text already states the value ("24 V", "V₁ (24 V)", "$24$ V" all state 24 V)."""
+    flat, want = flat_text(text), flat_text(value)
+    return bool(want) and re.search(rf"(?<![\d.]){re.escape(want)}(?![\d.A-Za-z])", flat) is not None
+
+
+def printed_twice(text: str) -> Optional[str]:
+    """The value a label states twice in a row ("V₁ = 24 V = 24 V", "24 V = 24 V", "(24 V) = 24 V"), or None."""
+    pattern = rf"(?:^|[=(])(?<![\w.]){_VALUE}\)?=(?={_VALUE}(?![\d.]))"
+    return next((m.group(1) for m in re.finditer(pattern, flat_text(text)) if m.group(1) == m.group(2)), None)
 
 
 def check_values_twice(view: PageView) -> list[Diagnostic]:

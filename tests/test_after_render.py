@@ -198,7 +198,9 @@ def test_monotone_curves_stay_between_each_pair_of_stated_points(pts: list) -> N
 # --- values printed twice -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, value", [("$V_1 = 24$ V = 24 V", "24V"), ("R₁ = 4 Ω = 4 Ω", "4Ω"),
-                                         ("$V_1 = 24$ V", None), ("a = 2, b = 2", None), ("x = 2 = 20", None)])
+                                         ("$V_1 = 24$ V", None), ("a = 2, b = 2", None), ("x = 2 = 20", None),
+                                         ("24 V = 24 V", "24V"), ("V₁ (24 V) = 24 V", "24V"), ("$24\\,$V = 24 V", "24V"),
+                                         ("1.24 V = 24 V", None), ("240 V = 24 V", None)])
 def test_a_value_stated_twice(text: str, value: object) -> None:
     assert printed_twice(text) == value
 
@@ -210,6 +212,13 @@ def test_a_circuit_label_that_states_its_value_is_not_given_it_again() -> None:
     texts = [replace(t, text=t.text + " = 24 V") if t.text == "$V_1 = 24$ V" else t for t in result.texts]
     (d,) = [d for d in redraw(result, texts=texts) if d.code == "E5016"]  # the longer label also hits a line
     assert d.span.line == 1 and "24V twice" in d.message
+
+
+@pytest.mark.parametrize("label", ["24 V", "$24$ V", "V₁ (24 V)", "$24\\,\\mathrm{V}$"])
+def test_a_circuit_label_that_states_its_value_without_an_equals_sign_is_kept_as_written(label: str) -> None:
+    result = _ok(f'battery V1 {{ voltage: 24 V, label: "{label}" }}\nresistor R1 {{ resistance: 4 ohm }}\n'
+                 "circuit c { loop: [V1, R1] }")
+    assert label in [t.text for t in result.texts]
 
 
 # --- symbol integrity -----------------------------------------------------------------------------

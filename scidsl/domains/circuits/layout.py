@@ -136,8 +136,10 @@ def label_text(circuit: Circuit, part: str, values: bool = True) -> str:
     head = spec.label if spec.label is not None else subscript_name(part)
     key = KINDS[spec.kind].value_key
     q = spec.values.get(key) if key else None
-    if not values or q is None or not head or "=" in head:
-        return head  # an author's label that states a value already ("$V_1 = 24$ V") is not given it twice
+    from scidsl.verify_text import states_value
+
+    if not values or q is None or not head or "=" in head or states_value(head, format_quantity(q)):
+        return head  # an author's label that states a value already ("$V_1 = 24$ V", "24 V") is not given it twice
     return f"{head} = {format_quantity(q)}"
 
 
