@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import scidsl
-from scidsl.domains.plots.phase import ATM, boil_t, boiling_curve
+from scidsl.domains.plots.phase import ATM, boil_t, boiling_curve, melting_t
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "plots"
 
@@ -87,6 +87,66 @@ def test_show_leaves_out_what_it_does_not_list():
     assert hidden == {"critical_point", "normal_boiling_point"}
 
 
+def _lines(result: scidsl.pipeline.Result, owner: str) -> list:
+    return [i for i in result.drawing.items if type(i).__name__ == "Line" and i.owner == owner]
+
+
+def _near(pt: tuple[float, float], line) -> float:
+    from shapely.geometry import LineString, Point
+
+    return LineString(line.points).distance(Point(pt))
+
+
+def test_a_triple_point_above_1_atm_gets_the_1_atm_line_and_the_sublimation_point():
+    result = scidsl.compile((EXAMPLES / "phase_diagram_co2.sdl").read_text())
+    assert result.ok, result.diagnostics
+    texts = _texts(result)
+    assert "1 atm" in texts and "sublimation point\n−78.5 °C" in texts
+    facts = {f.predicate: f.value for f in result.facts}
+    assert facts["normal_sublimation_point"] == pytest.approx(-78.5)
+    assert not {"normal_boiling_point", "normal_melting_point"} & set(facts)
+    x, y = result.drawing.anchors["co2.normal_sublimation_point"]
+    (atm,) = _lines(result, "co2.atm")
+    assert {round(p[1], 9) for p in atm.points} == {round(y, 9)}  # the 1 atm line runs through the point
+    assert min(_near((x, y), line) for line in _lines(result, "co2.sublimation")) < 1e-3  # cm
+    # the sublimation curve is carried below 1 atm
+    assert min(p[1] for line in _lines(result, "co2.sublimation") for p in line.points) < y - 1.0
+
+
+@pytest.mark.parametrize("scale, log", [("linear", False), ("log", True), ("auto", True)])
+def test_the_pressure_axis_scale_is_the_one_asked(scale, log):
+    result = scidsl.compile(
+        "phase_diagram c { triple_point: (-56.6 degC, 5.11 atm), critical_point: (31.1 degC, 72.8 atm), "
+        f"sublimation_point: -78.5 degC, scale: {scale} }}")
+    assert result.ok, result.diagnostics
+    (p0, p1) = [f.value for f in result.facts if f.predicate == "axis" and f.args[1] == "y"][0]
+    lo, hi = result.drawing.anchors["c@lo"], result.drawing.anchors["c@hi"]
+    f = (math.log10(1 / p0) / math.log10(p1 / p0)) if log else (1 - p0) / (p1 - p0)
+    assert result.drawing.anchors["c.normal_sublimation_point"][1] == pytest.approx(lo[1] + f * (hi[1] - lo[1]))
+
+
+def test_a_thin_liquid_region_is_named_beside_it_with_a_leader_into_it():
+    tp, cp, tb, tm = (62.8, 56.58), (112.0, 3.117e6), 64.73, 63.55
+    result = scidsl.compile(
+        f"phase_diagram s {{ triple_point: ({tp[0]} K, {tp[1] / 1e3} kPa), critical_point: ({cp[0]} K, "
+        f"{cp[1] / 1e3} kPa), boiling_point: {tb} K, melting_point: {tm} K }}")
+    assert result.ok, result.diagnostics  # the name overlaps no line (E5003 otherwise)
+    (leader,) = _lines(result, "s.liquid.leader")
+    name = next(t for t in result.drawing.items if type(t).__name__ == "Text" and t.text == "liquid")
+    axes = {f.args[1]: f.value for f in result.facts if f.predicate == "axis"}
+    lo, hi = result.drawing.anchors["s@lo"], result.drawing.anchors["s@hi"]
+    (t0, t1), (p0, p1) = axes["x"], axes["y"]
+
+    def data(page: tuple[float, float]) -> tuple[float, float]:
+        fx, fy = (page[0] - lo[0]) / (hi[0] - lo[0]), (page[1] - lo[1]) / (hi[1] - lo[1])
+        return t0 + fx * (t1 - t0), 10 ** (math.log10(p0) + fy * (math.log10(p1) - math.log10(p0)))
+
+    ends = sorted(leader.points, key=lambda q: math.dist(q, name.pos))
+    t, p = data(ends[-1])  # the far end lies in the liquid region: right of the melting line, left of boiling
+    assert melting_t(tp, tm, p * 1e3) < t < boil_t(boiling_curve(tp, cp, tb), p * 1e3)
+    assert math.dist(ends[0], name.pos) < 2.5  # and the near end at the name
+
+
 from hypothesis import given, strategies as st  # noqa: E402
 
 
@@ -100,7 +160,7 @@ def substances(draw: st.DrawFn) -> str:
     pc = pt * 10 ** draw(st.floats(1, 5))
     text = f"phase_diagram s {{ triple_point: ({tt:.4g} K, {pt:.4g} kPa), critical_point: ({tc:.4g} K, {pc:.4g} kPa)"
     if pt < 101.325 < pc and draw(st.booleans()):
-        text += f", boiling_point: {tt + draw(st.floats(0.25, 0.6)) * (tc - tt):.4g} K"
+        text += f", boiling_point: {tt + draw(st.floats(0.15, 0.6)) * (tc - tt):.4g} K"
         text += f", melting_point: {tt + draw(st.floats(-0.03, 0.03)) * (tc - tt):.4g} K"
     return text + " }"
 
