@@ -20,6 +20,9 @@ from scidsl.domains.plots.ticks import format_number
 ATM = 101325.0
 MAX_T_RATIO = 10
 MAX_DECADES = 12
+MAX_LINEAR_RATIO = 30  # p_c/p_t a linear pressure axis can show
+MIN_APART_CM = 0.8  # page distance between the triple point and the normal sublimation point
+MIN_LINEAR_GAP = 0.03  # share of a linear axis between the triple point and the 1 atm line
 MELT_SPREAD = 0.2  # the normal melting point lies within this fraction of T_c − T_t of the triple point
 P = tuple[float, float]
 
@@ -177,6 +180,26 @@ def _mix(a: float, b: float, f: float, log: bool) -> float:
     return math.exp(math.log(a) + f * (math.log(b) - math.log(a))) if log else a + f * (b - a)
 
 
+def _check_linear(n: PhaseDiagram, tp: P, cp: P, atm: bool, p_hi: float) -> None:
+    """A linear pressure axis squeezes low pressures onto its foot: refuse what it cannot show apart."""
+    if cp[1] / tp[1] > MAX_LINEAR_RATIO:
+        raise LayoutError("E9764", f"a linear pressure axis cannot show {math.log10(cp[1] / tp[1]):.2g} decades of "
+                          "pressure: the curves near the triple point would run together along its foot", n, "scale",
+                          f"use scale: log (or auto); linear suits p_c/p_t up to {MAX_LINEAR_RATIO}")
+    if atm and abs(tp[1] - ATM) < MIN_LINEAR_GAP * p_hi:
+        raise LayoutError("E9764", "on a linear pressure axis the 1 atm line would run almost on the triple point",
+                          n, "scale", "use scale: log (or auto)")
+
+
+def _check_apart(n: PhaseDiagram, panel: Panel, triple: P, sub: P) -> None:
+    """The normal sublimation point must lie far enough from the triple point to be marked and named apart."""
+    assert panel.axes is not None
+    if math.dist(panel.axes.page(triple), panel.axes.page(sub)) < MIN_APART_CM:
+        raise LayoutError("E9764", "the normal sublimation point lies too close to the triple point to mark them "
+                          "apart (the triple point is barely above 1 atm)", n, "sublimation_point",
+                          "leave out sublimation_point: the 1 atm line still shows that the solid sublimes")
+
+
 def _window(tp: P, cp: P, log: bool, t_atm: float | None) -> tuple[float, float, float, float]:
     """(T lo, p lo, T hi, p hi) in K and Pa: room round the stated points, whole decades on a log axis.
 
@@ -185,12 +208,12 @@ def _window(tp: P, cp: P, log: bool, t_atm: float | None) -> tuple[float, float,
     span = cp[0] - tp[0]
     t_lo, t_hi = max(tp[0] - 0.6 * span, 0.35 * tp[0]), cp[0] + 0.2 * span
     if t_atm is not None:
-        t_lo = min(t_lo, max(t_atm - 0.25 * span, 0.5 * t_atm))
+        t_lo = min(t_lo, max(t_atm - 0.35 * span, 0.3 * t_atm))  # room for its name on the solid side
     if not log:
         return t_lo, 0.0, t_hi, cp[1] * 1.3
     decades = math.log10(cp[1] / tp[1])
     lo, hi = tp[1] / 10 ** max(0.3 * decades, 0.8), cp[1] * 10 ** max(0.1 * decades, 0.3)
-    return t_lo, min(lo, ATM / 3) if t_atm is not None else lo, t_hi, hi
+    return t_lo, min(lo, ATM / 20) if t_atm is not None else lo, t_hi, hi  # room for names below 1 atm
 
 
 def build_phase_diagram(n: PhaseDiagram) -> Panel:
@@ -210,6 +233,8 @@ def build_phase_diagram(n: PhaseDiagram) -> Panel:
     # the 1 atm line gets room apart from the triple point on a log axis
     log = n.scale == "log" or (n.scale == "auto" and (cp[1] / tp[1] > 20 or atm))
     t_lo, p_lo, t_hi, p_hi = _window(tp, cp, log, t_atm)
+    if not log:
+        _check_linear(n, tp, cp, (t_atm is not None and atm) or (atm and tp[1] < ATM), p_hi)
     name = n.name or "phase"
     ax_lo, ax_hi = (u.t(t_lo), u.p(p_lo)), (u.t(t_hi), u.p(p_hi))
     if log:
@@ -240,11 +265,16 @@ def _points(panel: Panel, n: PhaseDiagram, u: Units, pts: tuple, name: str) -> N
     tp, cp, tb, tm, ts, atm = pts
     stated = {"triple_point": n.triple_point, "critical_point": n.critical_point}
     marks = [(f"normal_{w}_point", f"normal {w} point", (t, ATM))
-             for w, t in (("melting", tm), ("boiling", tb), ("sublimation", ts)) if t is not None]
+             for w, t in (("melting", tm), ("boiling", tb)) if t is not None]
     marks += [("triple_point", "triple point", tp), ("critical_point", "critical point", cp)]
+    if ts is not None:  # named after the triple point, which it may lie close to
+        _check_apart(n, panel, (u.t(tp[0]), u.p(tp[1])), (u.t(ts), u.p(ATM)))
+        marks.append(("normal_sublimation_point", "normal sublimation point", (ts, ATM)))
+    one, ax = u.p(ATM), panel.axes
+    assert ax is not None
+    if atm and ts is None and tp[1] > ATM:  # a line barely under the triple point would crowd its name
+        atm = abs(ax.page((ax.window[0], u.p(tp[1])))[1] - ax.page((ax.window[0], one))[1]) >= MIN_APART_CM
     if atm:
-        one, ax = u.p(ATM), panel.axes
-        assert ax is not None
         panel.curves.append(CurveL(f"{name}.atm", [[(ax.window[0], one), (ax.window[2], one)]],
                                    "0.45", 0.8, "dashed", None, role="segment"))
         # named just outside the frame at its own level, like a tick: never beside another line
@@ -257,7 +287,8 @@ def _points(panel: Panel, n: PhaseDiagram, u: Units, pts: tuple, name: str) -> N
             f"{words.replace('normal ', '')}\n{format_number(u.t(t))} {u.t_unit}"
         if shown:
             side = {"normal_melting_point": "phase_above", "critical_point": "phase_above",
-                    "normal_boiling_point": "phase_right"}.get(pred, "phase_below")
+                    "normal_boiling_point": "phase_right",
+                    "normal_sublimation_point": "phase_below"}.get(pred, "phase_below")
             panel.points.append(PointL(f"{name}.{pred}", (u.t(t), u.p(p)), text, side))
         value = u.t(t) if pred.startswith("normal") else [u.t(t), u.p(p)]  # a normal point is at 1 atm
         panel.facts.append((pred, (name,), value, text.replace("\n", " "), not shown))
