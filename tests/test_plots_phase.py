@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import scidsl
-from scidsl.domains.plots.phase import ATM, boil_t, boiling_curve, melting_t, sublimation_slope, sublimation_t
+from scidsl.domains.plots.phase import ATM, boil_t, boiling_curve, sublimation_slope, sublimation_t
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "plots"
 
@@ -125,26 +125,29 @@ def test_the_pressure_axis_scale_is_the_one_asked(scale, log):
     assert result.drawing.anchors["c.normal_sublimation_point"][1] == pytest.approx(lo[1] + f * (hi[1] - lo[1]))
 
 
-def test_a_thin_liquid_region_is_named_beside_it_with_a_leader_into_it():
-    tp, cp, tb, tm = (62.8, 56.58), (112.0, 3.117e6), 64.73, 63.55
-    result = scidsl.compile(
-        f"phase_diagram s {{ triple_point: ({tp[0]} K, {tp[1] / 1e3} kPa), critical_point: ({cp[0]} K, "
-        f"{cp[1] / 1e3} kPa), boiling_point: {tb} K, melting_point: {tm} K }}")
-    assert result.ok, result.diagnostics  # the name overlaps no line (E5003 otherwise)
-    (leader,) = _lines(result, "s.liquid.leader")
-    name = next(t for t in result.drawing.items if type(t).__name__ == "Text" and t.text == "liquid")
-    axes = {f.args[1]: f.value for f in result.facts if f.predicate == "axis"}
-    lo, hi = result.drawing.anchors["s@lo"], result.drawing.anchors["s@hi"]
-    (t0, t1), (p0, p1) = axes["x"], axes["y"]
+def test_a_region_too_thin_for_its_name_is_named_beside_it_with_a_leader_into_it():
+    from shapely.geometry import LineString, Point, box
 
-    def data(page: tuple[float, float]) -> tuple[float, float]:
-        fx, fy = (page[0] - lo[0]) / (hi[0] - lo[0]), (page[1] - lo[1]) / (hi[1] - lo[1])
-        return t0 + fx * (t1 - t0), 10 ** (math.log10(p0) + fy * (math.log10(p1) - math.log10(p0)))
+    from scidsl.domains.plots import kinds as k
+    from scidsl.domains.plots.layout import CurveL
+    from scidsl.domains.plots.phase_names import GAP, name_region
+    from scidsl.domains.plots.plotting import build_plot
+    from scidsl.text import measure_text
 
-    ends = sorted(leader.points, key=lambda q: math.dist(q, name.pos))
-    t, p = data(ends[-1])  # the far end lies in the liquid region: right of the melting line, left of boiling
-    assert melting_t(tp, tm, p * 1e3) < t < boil_t(boiling_curve(tp, cp, tb), p * 1e3)
-    assert math.dist(ends[0], name.pos) < 2.5  # and the near end at the name
+    panel = build_plot(k.Plot(name="s", xlim=(0, 10), ylim=(0, 10), frame="box", size=(10, 10)), [])
+    band = [[(4.0, 0.0), (4.0, 10.0)], [(4.3, 0.0), (4.3, 10.0)]]  # a region 3 mm wide
+    panel.curves += [CurveL(f"s.side{i}", [piece]) for i, piece in enumerate(band)]
+    name_region(panel, "s.liquid", "liquid", [(4.15, y) for y in (5.0, 3.0, 7.0)])
+    leader = next(c for c in panel.curves if c.role == "leader")
+    name = next(t for t in panel.texts if t.text == "liquid")
+    target, end = leader.pieces[0]
+    assert 4.0 < target[0] < 4.3  # the leader starts inside the region
+    ax = panel.axes
+    w, h, _ = measure_text("liquid", 12)
+    cx, cy = ax.page(name.at)
+    named = box(cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+    assert all(named.distance(LineString([ax.page(p) for p in piece])) > GAP for piece in band)
+    assert 0 < named.distance(Point(ax.page(end))) < 0.2  # and ends at the name
 
 
 from hypothesis import given, strategies as st  # noqa: E402
@@ -153,18 +156,20 @@ from hypothesis import given, strategies as st  # noqa: E402
 @st.composite
 def substances(draw: st.DrawFn) -> str:
     """A substance in the ranges real ones have: T_c/T_t 1.3–3, 1–5 decades of pressure, the normal boiling
-    point 15–60 % of the way from the triple to the critical temperature (water 27 %, nitrogen 22 %); or a
+    point 15–60 % of the way from the triple to the critical temperature (water 27 %, nitrogen 22 %) and a
+    nearly vertical melting line; or a
     triple point above 1 atm (carbon dioxide, 518 kPa) with its normal sublimation point 20–40 % below the
     triple temperature's distance to where the drawn sublimation curve meets 1 atm."""
-    tt = draw(st.floats(20, 600))
-    tc = tt * draw(st.floats(1.3, 3))
-    pt = 10 ** draw(st.floats(-3, 3))  # kPa
-    pc = pt * 10 ** draw(st.floats(1, 5))
+    tt = float(f"{draw(st.floats(20, 600)):.4g}")  # as written in the scene
+    tc = float(f"{tt * draw(st.floats(1.3, 3)):.4g}")
+    pt = float(f"{10 ** draw(st.floats(-3, 3)):.4g}")  # kPa
+    pc = float(f"{pt * 10 ** draw(st.floats(1, 5)):.4g}")
     text = f"phase_diagram s {{ triple_point: ({tt:.4g} K, {pt:.4g} kPa), critical_point: ({tc:.4g} K, {pc:.4g} kPa)"
     text += f", scale: {draw(st.sampled_from(['auto', 'linear', 'log']))}"
     if pt < 101.325 < pc and draw(st.booleans()):
         text += f", boiling_point: {tt + draw(st.floats(0.15, 0.6)) * (tc - tt):.4g} K"
-        text += f", melting_point: {tt + draw(st.floats(-0.03, 0.03)) * (tc - tt):.4g} K"
+        lean = draw(st.floats(-0.4, 0.4)) * (tc - tt) * (101.325 - pt) / (10 * pc)  # nearly vertical
+        text += f", melting_point: {tt + lean:.6g} K"
     elif pt > 101.325 * 1.5 and draw(st.booleans()):
         tp = (float(f"{tt:.4g}"), float(f"{pt:.4g}") * 1e3)
         curve = boiling_curve(tp, (float(f"{tc:.4g}"), float(f"{pc:.4g}") * 1e3), None)

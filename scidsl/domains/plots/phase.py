@@ -23,6 +23,8 @@ MAX_DECADES = 12
 MAX_LINEAR_RATIO = 30  # p_c/p_t a linear pressure axis can show
 MIN_APART_CM = 0.8  # page distance between the triple point and the normal sublimation point
 MIN_LINEAR_GAP = 0.03  # share of a linear axis between the triple point and the 1 atm line
+MELT_REACH = 10  # the melting line is checked up to this many times the critical pressure ...
+MELT_LEAN = 0.5  # ... where it may have moved at most this share of T_c − T_t from the triple temperature
 MELT_SPREAD = 0.2  # the normal melting point lies within this fraction of T_c − T_t of the triple point
 P = tuple[float, float]
 
@@ -108,6 +110,13 @@ def _check_melting(n: PhaseDiagram, tm: float, tp: P, cp: P, tb: float | None) -
     if tm >= boil_t(boil, ATM):
         raise LayoutError("E9753", "the normal melting point must lie below the normal boiling point",
                           n, "melting_point")
+    lean = melting_t(tp, tm, MELT_REACH * cp[1]) - tp[0]
+    if abs(lean) > MELT_LEAN * (cp[0] - tp[0]):
+        raise LayoutError(
+            "E9753", f"the melting line through the normal melting point would slant {format_number(abs(lean))} K "
+            f"{'right' if lean > 0 else 'left'} by {MELT_REACH:g} times the critical pressure, across the diagram",
+            n, "melting_point", "melting lines are nearly vertical: the normal melting point lies within a fraction "
+            "of a kelvin of the triple temperature (water: 0.01 K)")
     for p in np.geomspace(ATM, cp[1], 40):
         if melting_t(tp, tm, p) >= boil_t(boil, p):
             raise LayoutError(
