@@ -99,6 +99,18 @@ def _fits(base: tuple[str, Any], face: tuple[str, Any]) -> bool:
                for x, y in b for (x1, y1), (x2, y2) in edges)
 
 
+def _size(shape: tuple[str, Any], unit: str, face: bool) -> str:
+    """A round shape's radius; a polygon's reach from its centre (corners of a base, edges of a face)."""
+    kind, v = shape
+    if kind == "circle":
+        return f"radius {v:.4g}{unit}"
+    if not face:
+        return f"corners {max(math.hypot(x, y) for x, y in v):.4g}{unit} from its centre"
+    edges = zip(v, v[1:] + v[:1])
+    near = min(abs(x1 * y2 - x2 * y1) / math.hypot(x2 - x1, y2 - y1) for (x1, y1), (x2, y2) in edges)
+    return f"edges {near:.4g}{unit} from its centre"
+
+
 def check_fits(pb: Any, sol: Any) -> list[Diagnostic]:
     """E9763 for every solid whose base does not fit on the top face it stands on."""
     out = []
@@ -107,9 +119,8 @@ def check_fits(pb: Any, sol: Any) -> list[Diagnostic]:
         base, face = (bk, _reach(bk, b, sol)), (fk, _reach(fk, f, sol))
         if not _fits(base, face):
             unit = f" {pb.unit}" if pb.unit else ""
-            size = (lambda kind, v: f"radius {v:.4g}{unit}" if kind == "circle" else f"{len(v)} corners")
-            out.append(error("E9763", f"the base of {upper.key} ({size(*base)}) does not fit on the top face of "
-                             f"{lower.key} ({size(*face)})", span,
+            out.append(error("E9763", f"the base of {upper.key} ({_size(base, unit, False)}) does not fit on the top "
+                             f"face of {lower.key} ({_size(face, unit, True)})", span,
                              "a joined solid's base lies within the face it stands on: check the radii or sides"))
     return out
 
