@@ -22,9 +22,25 @@ def figure_facts(lay: Any) -> list:
         out.append(Fact("circle", (name,), round(r / lay.scale, 6), f"circle {name}", hidden=True))
     for m in lay.plan.marks:
         out.extend(_mark_facts(lay, m))
+    out.extend(_crossing_facts(lay))
     shown = _shown_measures(lay)
     for key, value in lay.exact.items():
         out.append(Fact("exact", (key,), str(value), f"{key} = {value}", hidden=key not in shown))
+    return out
+
+
+def _crossing_facts(lay: Any) -> list:
+    """Where two lines or circles meet, and which known crossing a point is not (`other_than`)."""
+    from scidsl.pipeline import Fact
+
+    out = []
+    for c in lay.plan.problem.constructions:
+        if c.kind != "intersection" or c.name.startswith("_") or len(c.objects) != 2:
+            continue
+        names = [o if isinstance(o, str) else "".join(o) for o in c.objects]
+        other = f", other than {', '.join(c.avoid)}" if c.avoid else ""
+        out.append(Fact("intersection", (c.name, *names), list(c.avoid) or None,
+                        f"{c.name} is where {names[0]} and {names[1]} meet{other}"))
     return out
 
 

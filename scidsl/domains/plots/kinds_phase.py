@@ -24,6 +24,10 @@ class PhaseDiagram(Node):
     critical_point: tuple[Temperature, Pressure] = Field(description="(T, p), e.g. (647 K, 22064 kPa)")
     boiling_point: Optional[Temperature] = Field(default=None, description="normal boiling point (at 1 atm)")
     melting_point: Optional[Temperature] = Field(default=None, description="normal melting point (at 1 atm)")
+    sublimation_point: Optional[Temperature] = Field(
+        default=None, description="normal sublimation point (at 1 atm; triple point above 1 atm, e.g. CO2)")
+    scale: Literal["auto", "linear", "log"] = Field(
+        default="auto", description="pressure axis (auto: log when the 1 atm line or many decades need it)")
     show: list[PhaseShow] = Field(
         default=["regions", "triple_point", "critical_point", "normal_points"],
         description="phases named; points with their T and p; the 1 atm line (default all)")

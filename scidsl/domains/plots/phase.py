@@ -14,11 +14,17 @@ import numpy as np
 from scidsl.domains.plots import kinds as k
 from scidsl.domains.plots.kinds_phase import PhaseDiagram
 from scidsl.domains.plots.layout import CurveL, LayoutError, Panel, PointL, TextL
+from scidsl.domains.plots.phase_names import name_region
 from scidsl.domains.plots.ticks import format_number
 
 ATM = 101325.0
 MAX_T_RATIO = 10
 MAX_DECADES = 12
+MAX_LINEAR_RATIO = 30  # p_c/p_t a linear pressure axis can show
+MIN_APART_CM = 0.8  # page distance between the triple point and the normal sublimation point
+MIN_LINEAR_GAP = 0.03  # share of a linear axis between the triple point and the 1 atm line
+MELT_REACH = 10  # the melting line is checked up to this many times the critical pressure ...
+MELT_LEAN = 0.5  # ... where it may have moved at most this share of T_c − T_t from the triple temperature
 MELT_SPREAD = 0.2  # the normal melting point lies within this fraction of T_c − T_t of the triple point
 P = tuple[float, float]
 
@@ -77,6 +83,22 @@ def check_points(n: PhaseDiagram) -> None:
                           "temperatures", n, "boiling_point")
     if n.melting_point is not None:
         _check_melting(n, _kelvin(n.melting_point), (tt, pt), (tc, pc), tb)
+    if n.sublimation_point is not None:
+        _check_sublimation(n, _kelvin(n.sublimation_point), (tt, pt), boiling_curve((tt, pt), (tc, pc), tb))
+
+
+def _check_sublimation(n: PhaseDiagram, ts: float, tp: P, boil: list[P]) -> None:
+    if tp[1] <= ATM:
+        raise LayoutError("E9760", "a normal sublimation point is at 1 atm, but the triple point is not above "
+                          "1 atm: at 1 atm the solid melts and the liquid boils", n, "sublimation_point",
+                          "state melting_point and boiling_point instead, or check the triple point's pressure")
+    if not 0 < ts < tp[0]:
+        raise LayoutError("E9760", "the normal sublimation point must lie below the triple point's temperature "
+                          "(the sublimation curve falls from the triple point to 1 atm)", n, "sublimation_point")
+    if sublimation_slope(tp, boil, ts) <= _boil_slope(boil):
+        raise LayoutError("E9761", "the sublimation curve through the normal sublimation point would be flatter "
+                          "than the boiling curve at the triple point (the enthalpy of sublimation is the larger)",
+                          n, "sublimation_point", "the normal sublimation point lies closer to the triple temperature")
 
 
 def _check_melting(n: PhaseDiagram, tm: float, tp: P, cp: P, tb: float | None) -> None:
@@ -88,6 +110,13 @@ def _check_melting(n: PhaseDiagram, tm: float, tp: P, cp: P, tb: float | None) -
     if tm >= boil_t(boil, ATM):
         raise LayoutError("E9753", "the normal melting point must lie below the normal boiling point",
                           n, "melting_point")
+    lean = melting_t(tp, tm, MELT_REACH * cp[1]) - tp[0]
+    if abs(lean) > MELT_LEAN * (cp[0] - tp[0]):
+        raise LayoutError(
+            "E9753", f"the melting line through the normal melting point would slant {format_number(abs(lean))} K "
+            f"{'right' if lean > 0 else 'left'} by {MELT_REACH:g} times the critical pressure, across the diagram",
+            n, "melting_point", "melting lines are nearly vertical: the normal melting point lies within a fraction "
+            "of a kelvin of the triple temperature (water: 0.01 K)")
     for p in np.geomspace(ATM, cp[1], 40):
         if melting_t(tp, tm, p) >= boil_t(boil, p):
             raise LayoutError(
@@ -126,10 +155,27 @@ def _boil_points(curve: list[P], n: int = 60) -> list[P]:
     return out
 
 
-def _sublimation(tp: P, curve: list[P], t_lo: float, p_lo: float) -> list[P]:
-    """Steeper than the boiling curve at the triple point (the enthalpy of sublimation is larger)."""
+def _boil_slope(curve: list[P]) -> float:
+    """L/R of vaporisation: the slope of ln p against −1/T from the triple point to the next stated point."""
     (t0, p0), (t1, p1) = curve[0], curve[1]
-    slope = 1.6 * (math.log(p1) - math.log(p0)) / (1.0 / t0 - 1.0 / t1)  # L/R of sublimation
+    return (math.log(p1) - math.log(p0)) / (1.0 / t0 - 1.0 / t1)
+
+
+def sublimation_slope(tp: P, curve: list[P], ts: float | None) -> float:
+    """L/R of sublimation: through the normal sublimation point when stated, else 1.6 times that of boiling."""
+    if ts is None:
+        return 1.6 * _boil_slope(curve)
+    return math.log(tp[1] / ATM) / (1.0 / ts - 1.0 / tp[0])
+
+
+def sublimation_t(tp: P, slope: float, p: float) -> float:
+    """The temperature of the sublimation curve at pressure p."""
+    return 1.0 / (1.0 / tp[0] - math.log(p / tp[1]) / slope)
+
+
+def _sublimation(tp: P, slope: float, t_lo: float, p_lo: float) -> list[P]:
+    """Steeper than the boiling curve at the triple point (the enthalpy of sublimation is larger)."""
+    t0, p0 = tp
     out = []
     for t in np.linspace(tp[0], t_lo, 80):
         p = p0 * math.exp(-slope * (1.0 / t - 1.0 / t0))
@@ -143,15 +189,40 @@ def _mix(a: float, b: float, f: float, log: bool) -> float:
     return math.exp(math.log(a) + f * (math.log(b) - math.log(a))) if log else a + f * (b - a)
 
 
-def _window(tp: P, cp: P, log: bool) -> tuple[float, float, float, float]:
-    """(T lo, p lo, T hi, p hi) in K and Pa: room round the stated points, whole decades on a log axis."""
+def _check_linear(n: PhaseDiagram, tp: P, cp: P, atm: bool, p_hi: float) -> None:
+    """A linear pressure axis squeezes low pressures onto its foot: refuse what it cannot show apart."""
+    if cp[1] / tp[1] > MAX_LINEAR_RATIO:
+        raise LayoutError("E9764", f"a linear pressure axis cannot show {math.log10(cp[1] / tp[1]):.2g} decades of "
+                          "pressure: the curves near the triple point would run together along its foot", n, "scale",
+                          f"use scale: log (or auto); linear suits p_c/p_t up to {MAX_LINEAR_RATIO}")
+    if atm and abs(tp[1] - ATM) < MIN_LINEAR_GAP * p_hi:
+        raise LayoutError("E9764", "on a linear pressure axis the 1 atm line would run almost on the triple point",
+                          n, "scale", "use scale: log (or auto)")
+
+
+def _check_apart(n: PhaseDiagram, panel: Panel, triple: P, sub: P) -> None:
+    """The normal sublimation point must lie far enough from the triple point to be marked and named apart."""
+    assert panel.axes is not None
+    if math.dist(panel.axes.page(triple), panel.axes.page(sub)) < MIN_APART_CM:
+        raise LayoutError("E9764", "the normal sublimation point lies too close to the triple point to mark them "
+                          "apart (the triple point is barely above 1 atm)", n, "sublimation_point",
+                          "leave out sublimation_point: the 1 atm line still shows that the solid sublimes")
+
+
+def _window(tp: P, cp: P, log: bool, t_atm: float | None) -> tuple[float, float, float, float]:
+    """(T lo, p lo, T hi, p hi) in K and Pa: room round the stated points, whole decades on a log axis.
+
+    t_atm: where the sublimation curve crosses 1 atm (a triple point above 1 atm): the window reaches below it.
+    """
     span = cp[0] - tp[0]
     t_lo, t_hi = max(tp[0] - 0.6 * span, 0.35 * tp[0]), cp[0] + 0.2 * span
+    if t_atm is not None:
+        t_lo = min(t_lo, max(t_atm - 0.35 * span, 0.3 * t_atm))  # room for its name on the solid side
     if not log:
         return t_lo, 0.0, t_hi, cp[1] * 1.3
     decades = math.log10(cp[1] / tp[1])
     lo, hi = tp[1] / 10 ** max(0.3 * decades, 0.8), cp[1] * 10 ** max(0.1 * decades, 0.3)
-    return t_lo, lo, t_hi, hi
+    return t_lo, min(lo, ATM / 20) if t_atm is not None else lo, t_hi, hi  # room for names below 1 atm
 
 
 def build_phase_diagram(n: PhaseDiagram) -> Panel:
@@ -161,9 +232,18 @@ def build_phase_diagram(n: PhaseDiagram) -> Panel:
     check_points(n)
     u = Units(n)
     tp, cp = (_kelvin(n.triple_point[0]), n.triple_point[1].si), (_kelvin(n.critical_point[0]), n.critical_point[1].si)
-    normal = "normal_points" in n.show and (n.boiling_point is not None or n.melting_point is not None)
-    log = cp[1] / tp[1] > 20 or normal  # the 1 atm line gets room above the triple point on a log axis
-    t_lo, p_lo, t_hi, p_hi = _window(tp, cp, log)
+    tb = _kelvin(n.boiling_point) if n.boiling_point is not None else None
+    tm = _kelvin(n.melting_point) if n.melting_point is not None else None
+    ts = _kelvin(n.sublimation_point) if n.sublimation_point is not None else None
+    boil = boiling_curve(tp, cp, tb)
+    slope = sublimation_slope(tp, boil, ts)
+    t_atm = sublimation_t(tp, slope, ATM) if tp[1] > ATM else None  # the solid sublimes at 1 atm
+    atm = "normal_points" in n.show and (tb is not None or tm is not None or t_atm is not None)
+    # the 1 atm line gets room apart from the triple point on a log axis
+    log = n.scale == "log" or (n.scale == "auto" and (cp[1] / tp[1] > 20 or atm))
+    t_lo, p_lo, t_hi, p_hi = _window(tp, cp, log, t_atm)
+    if not log:
+        _check_linear(n, tp, cp, (t_atm is not None and atm) or (atm and tp[1] < ATM), p_hi)
     name = n.name or "phase"
     ax_lo, ax_hi = (u.t(t_lo), u.p(p_lo)), (u.t(t_hi), u.p(p_hi))
     if log:
@@ -174,17 +254,15 @@ def build_phase_diagram(n: PhaseDiagram) -> Panel:
     panel = build_plot(plot, [])
     assert panel.axes is not None
     panel.axes.title = n.label
-    tb = _kelvin(n.boiling_point) if n.boiling_point is not None else None
-    tm = _kelvin(n.melting_point) if n.melting_point is not None else None
-    boil = boiling_curve(tp, cp, tb)
     lean = 0.008 * (t_hi - t_lo)
     melt = [(melting_t(tp, tm, p, lean), float(p)) for p in
             (np.geomspace(tp[1], p_hi, 80) if log else np.linspace(tp[1], p_hi, 80))]
-    sub = _sublimation(tp, boil, t_lo, p_lo if log else 0.02 * p_hi)
+    floor = p_lo if log else min(0.02 * p_hi, ATM / 2) if t_atm is not None else 0.02 * p_hi
+    sub = _sublimation(tp, slope, t_lo, floor)
     for owner, pts in (("sublimation", sub), ("melting", melt), ("boiling", _boil_points(boil))):
         panel.curves.append(CurveL(f"{name}.{owner}", [[(u.t(t), u.p(p)) for t, p in pts]], "black", 1.6))
         panel.facts.append((f"{owner}_curve", (name,), None, f"{owner} curve of {name}"))
-    _points(panel, n, u, (tp, cp, tb, tm), name)
+    _points(panel, n, u, (tp, cp, tb, tm, ts, atm), name)
     if "regions" in n.show:
         _regions(panel, u, (tp, cp, tm, lean), boil, (t_lo, p_lo, t_hi, p_hi), log, name)
     return panel
@@ -193,14 +271,19 @@ def build_phase_diagram(n: PhaseDiagram) -> Panel:
 def _points(panel: Panel, n: PhaseDiagram, u: Units, pts: tuple, name: str) -> None:
     from scidsl.text import measure_text
 
-    tp, cp, tb, tm = pts
+    tp, cp, tb, tm, ts, atm = pts
     stated = {"triple_point": n.triple_point, "critical_point": n.critical_point}
     marks = [(f"normal_{w}_point", f"normal {w} point", (t, ATM))
              for w, t in (("melting", tm), ("boiling", tb)) if t is not None]
     marks += [("triple_point", "triple point", tp), ("critical_point", "critical point", cp)]
-    if "normal_points" in n.show and (tb is not None or tm is not None):
-        one, ax = u.p(ATM), panel.axes
-        assert ax is not None
+    if ts is not None:  # named after the triple point, which it may lie close to
+        _check_apart(n, panel, (u.t(tp[0]), u.p(tp[1])), (u.t(ts), u.p(ATM)))
+        marks.append(("normal_sublimation_point", "normal sublimation point", (ts, ATM)))
+    one, ax = u.p(ATM), panel.axes
+    assert ax is not None
+    if atm and ts is None and tp[1] > ATM:  # a line barely under the triple point would crowd its name
+        atm = abs(ax.page((ax.window[0], u.p(tp[1])))[1] - ax.page((ax.window[0], one))[1]) >= MIN_APART_CM
+    if atm:
         panel.curves.append(CurveL(f"{name}.atm", [[(ax.window[0], one), (ax.window[2], one)]],
                                    "0.45", 0.8, "dashed", None, role="segment"))
         # named just outside the frame at its own level, like a tick: never beside another line
@@ -213,7 +296,8 @@ def _points(panel: Panel, n: PhaseDiagram, u: Units, pts: tuple, name: str) -> N
             f"{words.replace('normal ', '')}\n{format_number(u.t(t))} {u.t_unit}"
         if shown:
             side = {"normal_melting_point": "phase_above", "critical_point": "phase_above",
-                    "normal_boiling_point": "phase_right"}.get(pred, "phase_below")
+                    "normal_boiling_point": "phase_right",
+                    "normal_sublimation_point": "phase_below"}.get(pred, "phase_below")
             panel.points.append(PointL(f"{name}.{pred}", (u.t(t), u.p(p)), text, side))
         value = u.t(t) if pred.startswith("normal") else [u.t(t), u.p(p)]  # a normal point is at 1 atm
         panel.facts.append((pred, (name,), value, text.replace("\n", " "), not shown))
@@ -246,30 +330,5 @@ def _regions(panel: Panel, u: Units, melt: tuple, boil: list[P], window: tuple, 
         "gas": [gas(ft, fp) for fp in (0.35, 0.2, 0.5) for ft in (0.8, 0.7, 0.6, 0.5)],
     }
     for region, candidates in spots.items():
-        at = _free_spot(panel, region, [(u.t(t), u.p(p)) for t, p in candidates])
-        panel.texts.append(TextL(f"{name}.{region}", at, region, "black", 12, touch=False))
+        name_region(panel, f"{name}.{region}", region, [(u.t(t), u.p(p)) for t, p in candidates])
         panel.facts.append(("phase_region", (name, region), None, f"{region} region of {name}"))
-
-
-def _free_spot(panel: Panel, text: str, candidates: list[P]) -> P:
-    """The first candidate whose text box keeps clear of every line and earlier name in the window."""
-    from shapely.geometry import LineString, box
-
-    from scidsl.text import measure_text
-
-    ax = panel.axes
-    assert ax is not None
-    w, h, _ = measure_text(text, 12)
-    lines = [LineString([ax.page(p) for p in piece]) for c in panel.curves for piece in c.pieces if len(piece) > 1]
-    taken = [box(*_text_box(ax.page(t.at), *measure_text(t.text, t.size)[:2])) for t in panel.texts]
-    (x0, y0), (x1, y1) = ax.page((ax.window[0], ax.window[1])), ax.page((ax.window[2], ax.window[3]))
-    for at in candidates:
-        b = box(*_text_box(ax.page(at), w, h))
-        inside = x0 + 0.1 <= b.bounds[0] and b.bounds[2] <= x1 - 0.1 and y0 + 0.1 <= b.bounds[1] and b.bounds[3] <= y1 - 0.1
-        if inside and all(b.distance(g) > 0.15 for g in lines + taken):
-            return at
-    return candidates[0]
-
-
-def _text_box(c: P, w: float, h: float) -> tuple[float, float, float, float]:
-    return c[0] - w / 2, c[1] - h / 2, c[0] + w / 2, c[1] + h / 2

@@ -17,6 +17,9 @@ CODES: dict[str, str] = {
     "E8513": "an edge is drawn solid although a face hides it, or dashed although it is visible (a bug)",
     "E8514": "too many solids or points for one figure",
     "E8515": "the view is degenerate (seen exactly from above or from the side): faces would be seen edge-on",
+    "E9762": "a solid stated `on` another that has no flat top face (an apex, a pole), is not declared before it, "
+             "or is also placed with `at`",
+    "E9763": "a solid's base does not fit on the top face of the solid it stands on",
     "E8530": "segments marked with the same number of ticks are not equal in the solved solid",
     "W8501": "a dimension is not fixed by the statements; a default proportion is drawn",
 }

@@ -9,6 +9,7 @@ import sympy as sp
 
 from scidsl.diagnostics import Diagnostic, error
 from scidsl.domains.solids import kinds as k
+from scidsl.domains.solids.joins import check_fits, joined_volume
 from scidsl.domains.solids.layout import Layout, exact, make_layout
 from scidsl.domains.solids.problem import build, point_text
 from scidsl.domains.solids.solve import as_expr, solve
@@ -40,6 +41,10 @@ def layout(ctx: Any) -> Layout | None:
         if not pb.solids and sol is not None:
             ctx.report(error("E8505", "no solid is declared", ctx.nodes[0].span if ctx.nodes else None,
                              "declare one first, e.g. cube ABCDEFGH { side: 4 cm }"))
+        return None
+    for d in check_fits(pb, sol):
+        ctx.report(d)
+    if ctx.has_errors:
         return None
     lay = make_layout(pb, sol)
     for d in _unequal_ticks(lay):
@@ -92,6 +97,7 @@ def facts(ctx: Any, lay: Layout | None) -> list[Fact]:
         if vol is not None and not (vol.free_symbols & lay.sol.defaulted):
             out.append(_value_fact("volume", (s.key,), exact(lay.sol, vol), f"volume of {title}",
                                    f"{unit}^3" if unit else ""))
+    out += _join_facts(lay, unit)
     seen: set[frozenset[str]] = set()
     for s in lay.pb.solids:
         for edge in s.edges():
@@ -185,6 +191,17 @@ def _angle_fact(lay: Layout, pts: tuple[str, ...]) -> Fact:
     nice = sp.nsimplify(deg) if abs(deg - round(deg)) < 1e-9 else None
     text = f"∠{''.join(pts)} = {int(nice)}°" if nice is not None else f"∠{''.join(pts)} = acos({sp.sstr(c)}) ≈ {deg:.4f}°"
     return Fact("angle", pts, deg, text)
+
+
+def _join_facts(lay: Layout, unit: str) -> list[Fact]:
+    """Which solid stands on which, and the volume of each composite."""
+    out = [Fact("stands_on", (u.key, w.key), None, f"{u.key} stands on the top face of {w.key}")
+           for u, w, _ in lay.pb.joins]
+    for keys, vol in joined_volume(lay.pb, _volume):
+        if not (vol.free_symbols & lay.sol.defaulted):
+            out.append(_value_fact("volume", tuple(keys), exact(lay.sol, vol),
+                                   f"volume of the composite solid ({' + '.join(keys)})", f"{unit}^3" if unit else ""))
+    return out
 
 
 def _volume(s: Any) -> Any:

@@ -22,8 +22,10 @@ class _Solid(Node):
     color: Color = Field(default="black", description="stroke colour")
     fill: Color | None = Field(default=None, description="colour of the visible faces")
     at: Point3 | None = Field(default=None, description="centre of the base (default: side by side)")
+    on: Ref | None = Field(default=None, description="a solid declared before: stand centred on its top face")
     show_dimensions: bool = Field(default=True, description="write stated dimensions")
     letters: ClassVar[int | None] = None  # how many points the name spells (None: not fixed)
+    relations: ClassVar[tuple[str, ...]] = ("on",)
 
     def vertex_names(self) -> list[str]:
         """The vertices the name spells, in order."""

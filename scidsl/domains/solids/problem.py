@@ -12,6 +12,7 @@ from scidsl.diagnostics import Diagnostic, Span, did_you_mean, error
 from scidsl.domains.geometry.kinds import split_points
 from scidsl.domains.solids import kinds as k
 from scidsl.domains.solids import shapes
+from scidsl.domains.solids.joins import stack
 from scidsl.domains.solids.shapes import Solid, Vec
 from scidsl.units import parse_unit
 
@@ -69,6 +70,7 @@ class Problem:
     view: Any = None
     diags: list[Diagnostic] = field(default_factory=list)
     offsets: dict[str, sp.Symbol] = field(default_factory=dict)  # solid key → x offset when placed automatically
+    joins: list[tuple[Solid, Solid, Any]] = field(default_factory=list)  # (upper, lower, span): stated `on`
 
     def report(self, code: str, message: str, span: Span | None, hint: str | None = None,
                related: tuple = ()) -> None:
@@ -158,7 +160,10 @@ def _add_solid(pb: Problem, node: Any, counts: dict[str, int]) -> None:
     solid = shapes.build(node, key)
     if solid.base_poly is not None and getattr(node, "corners", None) and not _convex(pb, node, solid):
         return
-    if node.at is not None:
+    if node.on is not None:
+        if not stack(pb, node, solid):
+            return
+    elif node.at is not None:
         solid.offset = tuple(_exact(c) for c in node.at)
     else:
         pb.offsets[key] = sp.Symbol(f"{key}.x", real=True)
