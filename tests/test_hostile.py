@@ -160,3 +160,11 @@ def test_json_diagnostics_point_at_their_item() -> None:
             '  {"kind": "dot", "name": "A\\\\B", "at": "(0, 0)"}\n]}\n')
     (diag,) = scidsl.compile(text, "s.json").diagnostics
     assert (diag.code, diag.span.line, diag.span.col) == ("E0911", 3, 3)
+
+
+@pytest.mark.parametrize("text", ["triangle ABC\ngiven length(AB) = 10^5 cm",
+                                  "point A at (0, 0)\npoint B at (3, 0)\nsegment AB\ngiven length(AB) = 10^10^10 cm"])
+def test_a_unit_in_an_exponent_is_refused(text: str) -> None:
+    result = scidsl.compile(text)
+    assert codes(result) == ["E1003"] and "exponent" in result.diagnostics[0].message
+    assert scidsl.compile("triangle ABC\ngiven length(AB) = 1e5 cm").ok
