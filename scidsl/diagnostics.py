@@ -138,6 +138,11 @@ def warning(code: str, message: str, span: Span | None, hint: str | None = None,
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
+def has_control(text: str) -> bool:
+    """True when the text holds a control character (C0, DEL, C1) or a bidi control."""
+    return any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 or c in _BIDI for c in text)
+
+
 def escape_text(text: str) -> str:
     """Text safe to echo on a terminal: control and bidi characters written as escapes."""
     if text.isprintable() and not _BIDI.intersection(text):

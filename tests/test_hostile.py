@@ -168,3 +168,11 @@ def test_a_unit_in_an_exponent_is_refused(text: str) -> None:
     result = scidsl.compile(text)
     assert codes(result) == ["E1003"] and "exponent" in result.diagnostics[0].message
     assert scidsl.compile("triangle ABC\ngiven length(AB) = 1e5 cm").ok
+
+
+@pytest.mark.parametrize("label", ["abc\u202edef", "x\x9b2J", "a\x7fb", "\u2066x\u2069"])
+def test_labels_and_cells_refuse_bidi_and_c1_controls(label: str) -> None:
+    assert codes(scidsl.compile(json_scene({"kind": "dot", "name": "d", "at": "(0, 0)", "label": label}))) == ["E0202"]
+    table = {"kind": "table", "name": "t", "cells": [["a", label]]}
+    assert codes(scidsl.compile(json_scene(table))) == ["E0202"]
+    assert scidsl.compile(json_scene({"kind": "dot", "name": "d", "at": "(0, 0)", "label": "\u05d0\u05d1 abc"})).ok
