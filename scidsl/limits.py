@@ -6,6 +6,7 @@ MAX_STATEMENTS = 5000
 MAX_INT_DIGITS = 100
 MAX_ABS_COORD = 1e6
 MAX_EXPR_NODES = 10_000
+MAX_TOKENS = 150_000  # words, numbers, strings and signs of one scene (E0940): parsing costs ~30 µs each
 MAX_RESULT_DIGITS = 10_000
 MAX_LABEL_CHARS = 500
 MAX_MATH_NESTING = 16

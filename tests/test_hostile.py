@@ -9,7 +9,7 @@ import scidsl
 from scidsl import limits
 from scidsl.diagnostics import format_human
 
-CODES_TESTED_HERE = ("E0910", "E0914")
+CODES_TESTED_HERE = ("E0910", "E0914", "E0940")
 
 
 def codes(result) -> list[str]:  # type: ignore[no-untyped-def]
@@ -176,3 +176,11 @@ def test_labels_and_cells_refuse_bidi_and_c1_controls(label: str) -> None:
     table = {"kind": "table", "name": "t", "cells": [["a", label]]}
     assert codes(scidsl.compile(json_scene(table))) == ["E0202"]
     assert scidsl.compile(json_scene({"kind": "dot", "name": "d", "at": "(0, 0)", "label": "\u05d0\u05d1 abc"})).ok
+
+
+def test_tokens_are_counted_before_parsing() -> None:
+    points = ", ".join(f"({i % 97}, {i % 89})" for i in range(limits.MAX_TOKENS // 6 + 10))
+    text = f"dot P at (0, 0)\npolyline p {{ points: [{points}] }}"
+    (diag,) = scidsl.compile(text).diagnostics
+    assert diag.code == "E0940" and diag.span.line == 2 and diag.span.col > 1000
+    assert "more than 150000" in format_human([diag], text) and len(format_human([diag], text)) < 1000
