@@ -90,6 +90,7 @@ CODES: dict[str, str] = {
     "E0915": "the scene's math labels together are longer than the limit",
     "E0916": "the figure would draw more vertices than the limit",
     "E0940": "the scene has more words, numbers and signs than the limit",
+    "E0941": "the scene's labels together are longer than the limit",
     "E0970": "only a given of the form `expr = number` may declare a range (vary)",
     "E0971": "a range to vary is empty or reversed",
     "E0972": "vary names a statement or property that holds no number",
