@@ -88,3 +88,4 @@ def test_traces_never_append_through_a_symlink(tmp_path: pathlib.Path) -> None:
     with pytest.raises(UnsafeOutput):
         TraceWriter(tmp_path / "trace.jsonl")
     assert victim.read_text() == "keep"
+
