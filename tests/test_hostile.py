@@ -184,3 +184,13 @@ def test_tokens_are_counted_before_parsing() -> None:
     (diag,) = scidsl.compile(text).diagnostics
     assert diag.code == "E0940" and diag.span.line == 2 and diag.span.col > 1000
     assert "more than 150000" in format_human([diag], text) and len(format_human([diag], text)) < 1000
+
+
+@pytest.mark.parametrize("text, where", [
+    ('{"items": [{"kind": "dot", "name": "P", "at": "(0, 0)"},\n {"kind": "dot", "name": "A", "name": "B", '
+     '"at": "(0, 0)"}]}', (2, 2)),
+    ('{"items": [], "items": [{"kind": "dot", "name": "P", "at": "(0, 0)"}]}', (1, 1)),
+])
+def test_json_keys_given_twice_are_refused_as_in_text(text: str, where: tuple[int, int]) -> None:
+    (diag,) = scidsl.compile(text, "k.json").diagnostics
+    assert diag.code == "E0204" and "given twice" in diag.message and (diag.span.line, diag.span.col) == where
