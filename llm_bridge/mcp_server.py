@@ -6,6 +6,7 @@ import base64
 import json
 import os
 import re
+import threading
 import tempfile
 from collections.abc import AsyncIterator, Callable
 from dataclasses import replace
@@ -24,6 +25,7 @@ from .outcome import CompileOutcome, safe_compile
 
 REFERENCE_URI = "scidsl://reference"
 COMPILE_BUDGET_S = 30.0  # per-scene budget for server workers (LIMITS.md)
+COMPILES_AT_ONCE = 2  # compile children at a time: each may take its whole memory budget
 INSTRUCTIONS = (
     "scidsl compiles a small typed scene language into checked scientific figures. Read the "
     f"language reference (tool language_reference or resource {REFERENCE_URI}), write a scene that "
@@ -41,20 +43,21 @@ def build_server(
     """An `MCPServer` whose tools call the given compile/check functions."""
     server = MCPServer("scidsl", instructions=INSTRUCTIONS)
     check = check_fn or compile_fn
+    compiles = _Compiles()
 
     @server.tool(
         description="Compile a scidsl scene (text form) and return the figure as PNG with its facts, "
         "or diagnostics to fix."
     )
     async def compile_scene(scene: str) -> CallToolResult:
-        outcome = await _run(compile_fn, scene, budget_s)
+        outcome = await _run(compile_fn, scene, budget_s, compiles)
         return _compile_result(outcome)
 
     @server.tool(
         description="Check a scidsl scene (text form) without rendering; returns diagnostics or ok."
     )
     async def check_scene(scene: str) -> CallToolResult:
-        outcome = await _run(check, scene, budget_s, render=False)
+        outcome = await _run(check, scene, budget_s, compiles, render=False)
         return _text_result(_check_text(outcome), outcome)
 
     @server.tool(
@@ -83,7 +86,8 @@ def build_server(
     return server
 
 
-async def _run(fn: CompileFn, scene: str, budget_s: float, render: bool = True) -> CompileOutcome:
+async def _run(fn: CompileFn, scene: str, budget_s: float, compiles: _Compiles,
+               render: bool = True) -> CompileOutcome:
     """Compile in a child process within the budget; the server keeps answering meanwhile.
 
     A compile over its budget is killed with its process, so nothing it held (Matplotlib's global
@@ -95,9 +99,13 @@ async def _run(fn: CompileFn, scene: str, budget_s: float, render: bool = True) 
         return CompileOutcome(ok=False, diagnostics=(diag,), source="")
     from scidsl.worker import run_isolated
 
-    status, value = await anyio.to_thread.run_sync(
-        run_isolated, _outcome_in_child, (fn, scene, render), budget_s, limits.WORKER_BYTES
-    )
+    cancel = threading.Event()
+    try:  # at most COMPILES_AT_ONCE children; a request abandoned by the client kills its child at once
+        status, value = await anyio.to_thread.run_sync(
+            run_isolated, _outcome_in_child, (fn, scene, render), budget_s, limits.WORKER_BYTES, cancel,
+            abandon_on_cancel=True, limiter=compiles())
+    finally:
+        cancel.set()
     if status == "ok":
         return value
     why = {"timeout": f"compiling took longer than {budget_s:g} s",
@@ -105,6 +113,17 @@ async def _run(fn: CompileFn, scene: str, budget_s: float, render: bool = True) 
         status, f"the compiler process failed ({value})")
     diag = {"code": "E0909", "severity": "error", "message": why}
     return CompileOutcome(ok=False, diagnostics=(diag,), source=scene)
+
+
+class _Compiles:
+    """A server's limit on compiles running at once, made inside its event loop on first use."""
+
+    def __init__(self) -> None:
+        self._limiter: anyio.CapacityLimiter | None = None
+
+    def __call__(self) -> anyio.CapacityLimiter:
+        self._limiter = self._limiter or anyio.CapacityLimiter(COMPILES_AT_ONCE)
+        return self._limiter
 
 
 def _outcome_in_child(fn: CompileFn, scene: str, render: bool) -> CompileOutcome:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import threading
 import time
 
 import pytest
@@ -58,6 +59,9 @@ def test_worker_budget_outcomes() -> None:
     assert run_isolated(_sleep, (), 0.5)[0] == "timeout"
     assert run_isolated(_allocate, (), 10, memory=200 * 2**20)[0] == "memory"
     assert run_isolated(_abort, (), 10)[0] == "crashed"
+    cancel = threading.Event()
+    cancel.set()
+    assert run_isolated(_sleep, (), 60, cancel=cancel) == ("cancelled", None)
 
 
 def test_compile_isolated_reports_a_timeout_as_a_diagnostic() -> None:
