@@ -355,7 +355,7 @@ class Ellipse(_Styled, _Placed):
 
     kind: Literal["ellipse"] = "ellipse"
     at: Optional[Position] = None
-    radii: list[Number] = Field(min_length=2, max_length=2, description="[horizontal, vertical] half-axes in cm")
+    radii: list[Positive] = Field(min_length=2, max_length=2, description="[horizontal, vertical] half-axes in cm")
     start: Optional[Angle] = Field(default=None, description="draw only from this parameter angle (0 deg = right)")
     end: Optional[Angle] = Field(default=None, description="... to this one, counter-clockwise")
     fill: Optional[Color] = Field(default=None, description="fill colour (whole ellipses only)")
