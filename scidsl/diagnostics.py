@@ -188,11 +188,13 @@ def _caret_lines(span: Span, lines: list[str]) -> list[str]:
             " " * len(gutter) + " " * len(head) + "^" * max(1, len(marked))]
 
 
-def format_human(diags: list[Diagnostic], source: str | None, default_file: str = "<scene>") -> str:
-    """Render diagnostics as `file:line:col: code: message`, the source line, a caret and hints."""
+def format_human(diags: list[Diagnostic], source: str | None, default_file: str = "<scene>",
+                 limit: int | None = None) -> str:
+    """Render diagnostics as `file:line:col: code: message`, the source line, a caret and hints (the first
+    `limit` of them, then a count of the rest)."""
     lines = source.split("\n") if source is not None else []
     out: list[str] = []
-    for d in diags:
+    for d in diags[:limit]:
         out.append(f"{_location(d.span, default_file)}: {d.severity} {d.code}: {escape_text(_clip(d.message))}")
         if d.span is not None:
             out.extend(_caret_lines(d.span, lines))
@@ -200,6 +202,8 @@ def format_human(diags: list[Diagnostic], source: str | None, default_file: str 
             out.append(f"  {_location(rspan, default_file)}: note: {escape_text(_clip(note))}")
         if d.hint:
             out.append(f"  hint: {escape_text(_clip(d.hint))}")
+    if limit is not None and len(diags) > limit:
+        out.append(f"... and {len(diags) - limit} more (--format json lists them all)")
     return "\n".join(out)
 
 

@@ -22,6 +22,7 @@ WORKER_BYTES = 2 << 30
 SOLVE_SECONDS = 5.0
 MAX_EXPR_DEPTH = 200
 MAX_NAME_CHARS = 64  # characters of one name (E0912); names are one alphabet, no look-alikes (E0913)
+MAX_SHOWN_DIAGNOSTICS = 100  # diagnostics the command line prints as text; --format json gives all
 MAX_ECHO_CHARS = 160  # characters of a name or value repeated in a message
 MAX_LABEL_CHARS_PER_SCENE = 20_000  # all labels of a scene together (E0941): each glyph is drawn and measured
 MAX_MATH_CHARS_PER_SCENE = 10_000  # all $...$ labels of a scene together (E0915): mathtext costs ~0.4 ms a character
