@@ -126,6 +126,8 @@ def statement_spans(scene: Any) -> dict[str, Span]:
             out.setdefault(name, span)
         if getattr(n, "name", None):
             out[n.name] = span
+        else:
+            out[f"{n.kind}@{id(n)}"] = span  # how the drawing layer names the primitives of a nameless statement
         lhs = getattr(n, "lhs", None)
         if n.kind == "given" and lhs is not None:
             out.setdefault(f"given {lhs.text}", span)  # what a domain calls the object a fact draws
