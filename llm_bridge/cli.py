@@ -313,6 +313,7 @@ def _run_one(args: argparse.Namespace, make_agent: Callable[[Any], Any]) -> int:
 def _run_batch(args: argparse.Namespace, make_agent: Callable[[Any], Any]) -> int:
     """Draw every problem of args.input into args.out."""
     from scidsl.batch import FolderBusy
+    from scidsl.outfile import UnsafeOutput
 
     from .batch import read_problems, run_batch
     from .trace import TraceWriter
@@ -335,7 +336,7 @@ def _run_batch(args: argparse.Namespace, make_agent: Callable[[Any], Any]) -> in
                 jobs=args.jobs,
                 progress=lambda msg: print(msg, file=sys.stderr),
             )
-    except FolderBusy as exc:
+    except (FolderBusy, UnsafeOutput) as exc:
         print(f"scidsl generate: {exc}", file=sys.stderr)
         return EXIT_USAGE
     print(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from scidsl.diagnostics import escape_text
+
 from .outcome import CompileOutcome, DiagnosticDict
 
 MAX_SHOWN = 8  # more than this many errors at once distracts a model from the first ones
@@ -37,7 +39,7 @@ def success_message(outcome: CompileOutcome) -> str:
     lines = ["The scene compiled and the figure was rendered."]
     if outcome.facts:
         lines.append("Facts shown in the figure:")
-        lines.extend(f"- {fact}" for fact in outcome.facts)
+        lines.extend(f"- {escape_text(str(fact))}" for fact in outcome.facts)
     for diag in outcome.warnings[:MAX_SHOWN]:
         lines.extend(format_diagnostic(diag, outcome.source.split("\n")))
     return "\n".join(lines)
@@ -46,15 +48,13 @@ def success_message(outcome: CompileOutcome) -> str:
 def format_diagnostic(diag: DiagnosticDict, source_lines: Sequence[str] = ()) -> list[str]:
     """One diagnostic as text lines, with the source line and a caret under the span when known."""
     where = _location(diag)
-    head = (
-        f"{diag.get('severity', 'error')} {diag.get('code', '')}{where}: {diag.get('message', '')}"
-    )
-    out = [head]
+    message = escape_text(str(diag.get("message", "")))
+    out = [f"{diag.get('severity', 'error')} {diag.get('code', '')}{where}: {message}"]
     out.extend(_source_excerpt(diag, source_lines))
     for rel in diag.get("related", ()):
-        out.append(f"  note{_location(rel)}: {rel.get('note', rel.get('message', ''))}")
+        out.append(f"  note{_location(rel)}: {escape_text(str(rel.get('note', rel.get('message', ''))))}")
     if diag.get("hint"):
-        out.append(f"  hint: {diag['hint']}")
+        out.append(f"  hint: {escape_text(str(diag['hint']))}")
     return out
 
 
@@ -75,12 +75,14 @@ def _source_excerpt(diag: DiagnosticDict, source_lines: Sequence[str]) -> list[s
         return []
     text = source_lines[line_no - 1].rstrip()[:MAX_LINE_CHARS]
     gutter = f"{line_no:>4} | "
-    out = [gutter + text]
+    out = [gutter + escape_text(text)]  # control and bidi characters as escapes; the caret follows them
     if isinstance(col, int) and 1 <= col <= len(text) + 1:
         end = diag.get("end_col") if diag.get("end_line", line_no) == line_no else None
         width = max(1, (end - col) if isinstance(end, int) and end > col else 1)
         width = min(width, len(text) - col + 2)
-        out.append(" " * (len(gutter) - 2) + "| " + " " * (col - 1) + "^" * max(1, width))
+        raw = text[col - 1 : col - 1 + width]
+        lead, marked = escape_text(text[: col - 1]), escape_text(raw) + " " * (width - len(raw))
+        out.append(" " * (len(gutter) - 2) + "| " + " " * len(lead) + "^" * max(1, len(marked)))
     return out
 
 

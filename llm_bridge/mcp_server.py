@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import base64
+import json
 import os
+import re
+import threading
 import tempfile
 from collections.abc import AsyncIterator, Callable
 from dataclasses import replace
@@ -22,6 +25,7 @@ from .outcome import CompileOutcome, safe_compile
 
 REFERENCE_URI = "scidsl://reference"
 COMPILE_BUDGET_S = 30.0  # per-scene budget for server workers (LIMITS.md)
+COMPILES_AT_ONCE = 2  # compile children at a time: each may take its whole memory budget
 INSTRUCTIONS = (
     "scidsl compiles a small typed scene language into checked scientific figures. Read the "
     f"language reference (tool language_reference or resource {REFERENCE_URI}), write a scene that "
@@ -39,20 +43,21 @@ def build_server(
     """An `MCPServer` whose tools call the given compile/check functions."""
     server = MCPServer("scidsl", instructions=INSTRUCTIONS)
     check = check_fn or compile_fn
+    compiles = _Compiles()
 
     @server.tool(
         description="Compile a scidsl scene (text form) and return the figure as PNG with its facts, "
         "or diagnostics to fix."
     )
     async def compile_scene(scene: str) -> CallToolResult:
-        outcome = await _run(compile_fn, scene, budget_s)
+        outcome = await _run(compile_fn, scene, budget_s, compiles)
         return _compile_result(outcome)
 
     @server.tool(
         description="Check a scidsl scene (text form) without rendering; returns diagnostics or ok."
     )
     async def check_scene(scene: str) -> CallToolResult:
-        outcome = await _run(check, scene, budget_s, render=False)
+        outcome = await _run(check, scene, budget_s, compiles, render=False)
         return _text_result(_check_text(outcome), outcome)
 
     @server.tool(
@@ -81,7 +86,8 @@ def build_server(
     return server
 
 
-async def _run(fn: CompileFn, scene: str, budget_s: float, render: bool = True) -> CompileOutcome:
+async def _run(fn: CompileFn, scene: str, budget_s: float, compiles: _Compiles,
+               render: bool = True) -> CompileOutcome:
     """Compile in a child process within the budget; the server keeps answering meanwhile.
 
     A compile over its budget is killed with its process, so nothing it held (Matplotlib's global
@@ -93,9 +99,13 @@ async def _run(fn: CompileFn, scene: str, budget_s: float, render: bool = True) 
         return CompileOutcome(ok=False, diagnostics=(diag,), source="")
     from scidsl.worker import run_isolated
 
-    status, value = await anyio.to_thread.run_sync(
-        run_isolated, _outcome_in_child, (fn, scene, render), budget_s, limits.WORKER_BYTES
-    )
+    cancel = threading.Event()
+    try:  # at most COMPILES_AT_ONCE children; a request abandoned by the client kills its child at once
+        status, value = await anyio.to_thread.run_sync(
+            run_isolated, _outcome_in_child, (fn, scene, render), budget_s, limits.WORKER_BYTES, cancel,
+            abandon_on_cancel=True, limiter=compiles())
+    finally:
+        cancel.set()
     if status == "ok":
         return value
     why = {"timeout": f"compiling took longer than {budget_s:g} s",
@@ -103,6 +113,17 @@ async def _run(fn: CompileFn, scene: str, budget_s: float, render: bool = True) 
         status, f"the compiler process failed ({value})")
     diag = {"code": "E0909", "severity": "error", "message": why}
     return CompileOutcome(ok=False, diagnostics=(diag,), source=scene)
+
+
+class _Compiles:
+    """A server's limit on compiles running at once, made inside its event loop on first use."""
+
+    def __init__(self) -> None:
+        self._limiter: anyio.CapacityLimiter | None = None
+
+    def __call__(self) -> anyio.CapacityLimiter:
+        self._limiter = self._limiter or anyio.CapacityLimiter(COMPILES_AT_ONCE)
+        return self._limiter
 
 
 def _outcome_in_child(fn: CompileFn, scene: str, render: bool) -> CompileOutcome:
@@ -174,22 +195,50 @@ async def _serve(server: MCPServer, max_bytes: int) -> None:
 
     low = server._lowlevel_server  # noqa: SLF001 - MCPServer.run_stdio_async does the same with default streams
     # Requests are read from a private copy of fd 0 and fd 0 itself points at the null device: a compile
-    # child forked while the reader thread blocks must not inherit a locked sys.stdin.
+    # child forked while the reader thread blocks must not inherit a locked sys.stdin. Answers go to a
+    # private copy of fd 1 and fd 1 points at stderr, so stray output of a child never reaches the wire.
     requests = os.fdopen(os.dup(sys.stdin.fileno()), "rb")
     null = os.open(os.devnull, os.O_RDONLY)
     os.dup2(null, sys.stdin.fileno())
     os.close(null)
-    with requests:
-        async with stdio_server(stdin=_BoundedLines(requests, max_bytes)) as (read, write):  # type: ignore[arg-type]
+    sys.stdout.flush()
+    wire = _Wire(os.fdopen(os.dup(sys.stdout.fileno()), "wb"))
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    with requests, wire.stream:
+        lines = _BoundedLines(requests, max_bytes, wire)
+        async with stdio_server(stdin=lines, stdout=wire) as (read, write):  # type: ignore[arg-type]
             await low.run(read, write, low.create_initialization_options())
 
 
-class _BoundedLines:
-    """Lines of a binary stream as text, each at most `max_bytes`; a longer line becomes an empty JSON object."""
+class _Wire:
+    """The answer stream: whole lines, one writer at a time (the server's answers and the reader's refusals)."""
 
-    def __init__(self, stream: Any, max_bytes: int) -> None:
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        self._lock: anyio.Lock | None = None
+
+    async def write(self, text: str) -> None:
+        self._lock = self._lock or anyio.Lock()
+        data = text.encode("utf-8", errors="backslashreplace")
+        async with self._lock:
+            await anyio.to_thread.run_sync(self._put, data)
+
+    async def flush(self) -> None:
+        """Every write is flushed already."""
+
+    def _put(self, data: bytes) -> None:
+        self.stream.write(data)
+        self.stream.flush()
+
+
+class _BoundedLines:
+    """Lines of a binary stream as text, each at most `max_bytes`. A request the JSON-RPC layer would drop
+    unanswered (over the size limit, not UTF-8, a lone surrogate) is answered here with an error for its id."""
+
+    def __init__(self, stream: Any, max_bytes: int, wire: _Wire | None = None) -> None:
         self.stream = stream
         self.max_bytes = max_bytes
+        self.wire = wire
 
     def __aiter__(self) -> AsyncIterator[str]:
         return self._lines()
@@ -199,9 +248,14 @@ class _BoundedLines:
             line = await anyio.to_thread.run_sync(self._read_line)
             if line is None:
                 return
+            if isinstance(line, tuple):
+                if self.wire is not None and line[0] is not None:
+                    await self.wire.write(json.dumps(_refusal(*line)) + "\n")
+                continue
             yield line
 
-    def _read_line(self) -> str | None:
+    def _read_line(self) -> str | tuple[Any, str] | None:
+        """The next line; (id, why) for a request to refuse; None at the end of the stream."""
         data = self.stream.readline(self.max_bytes + 1)
         if not data:
             return None
@@ -210,5 +264,46 @@ class _BoundedLines:
                 chunk = self.stream.readline(1 << 20)
                 if not chunk or chunk.endswith(b"\n"):
                     break
-            return "{}\n"
-        return data.decode("utf-8", errors="replace")
+            return _head_id(data), f"E0901: the request is over the {self.max_bytes} byte limit; send a smaller scene"
+        return _checked_text(data)
+
+
+def _checked_text(data: bytes) -> str | tuple[Any, str]:
+    """The line as text, or (id, why) when it is not UTF-8 or holds a lone surrogate escape."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return _head_id(data), f"E0002: the request is not valid UTF-8 (byte 0x{data[exc.start]:02x})"
+    if not _SURROGATE_ESCAPE.search(text):
+        return text
+    try:
+        message = json.loads(text)
+        json.dumps(message, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        what = f"U+{ord(exc.object[exc.start]):04X}"
+        return _head_id(data), f"E0910: the request holds a lone surrogate ({what}); strings must be valid Unicode"
+    except (ValueError, RecursionError):
+        pass  # not JSON: the JSON-RPC layer reports it
+    return text
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_HEAD_ID = re.compile(rb'"id"\s*:\s*(-?[0-9]{1,18}|"(?:[^"\\\n]|\\.){0,200}")')
+
+
+def _head_id(data: bytes) -> Any:
+    """The request id from the start of a line, when it comes before the params; None if not found."""
+    head = data[:65536]
+    found = _HEAD_ID.search(head)
+    params = head.find(b'"params"')
+    if found is None or (params != -1 and params < found.start()):
+        return None
+    try:
+        return json.loads(found.group(1).decode("utf-8", errors="replace"))
+    except ValueError:
+        return None
+
+
+def _refusal(request_id: Any, why: str) -> dict:
+    """A JSON-RPC error answer (invalid request) for a request that cannot be read."""
+    return {"jsonrpc": "2.0", "id": request_id, "error": {"code": -32600, "message": why}}

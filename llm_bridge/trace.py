@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import threading
 from pathlib import Path
 from typing import IO, Any
@@ -16,8 +17,12 @@ class TraceWriter:
         self._lock = threading.Lock()
         self._file: IO[str] | None = None
         if path is not None:
+            from scidsl.outfile import check_target
+
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-            self._file = open(path, "a", encoding="utf-8")  # noqa: SIM115 - closed in close()
+            check_target(str(path))  # never append through a symbolic link or to a FIFO
+            flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+            self._file = os.fdopen(os.open(path, flags, 0o666), "a", encoding="utf-8")
 
     def write(self, record: dict[str, Any]) -> None:
         """Record one event and flush it, so a crash loses nothing already written."""

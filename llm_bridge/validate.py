@@ -121,8 +121,10 @@ def validate_dataset(
         right = [_item(report, client, model, policy, row, item, image) for item in row["quiz"]]
         report.figures += 1
         report.figures_all_right += all(right)
-    with open(root / TRACES, "w", encoding="utf-8") as fh:
-        fh.writelines(json.dumps(t, ensure_ascii=False) + "\n" for t in report.traces)
+    from scidsl.outfile import write_atomic
+
+    text = "".join(json.dumps(t, ensure_ascii=False) + "\n" for t in report.traces)
+    write_atomic(str(root / TRACES), text.encode("utf-8"))
     return report
 
 

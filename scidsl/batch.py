@@ -13,6 +13,7 @@ import tempfile
 from typing import Any, Callable, Iterable, Iterator, Optional
 
 from scidsl import limits
+from scidsl.outfile import UnsafeOutput, current_umask, check_target
 from scidsl.worker import Job, Outcome, WorkerPool, compile_to_record, failure_record
 
 RECORDS = "records.jsonl"
@@ -68,7 +69,12 @@ class RecordLog:
         if not _lock(self._fd):
             os.close(self._fd)
             raise FolderBusy(f"{self.out} is in use by another batch")
-        self.records, self._clean = self._read()
+        try:
+            check_target(str(self.path))  # never read or append through a link to a file outside `out`
+            self.records, self._clean = self._read()
+        except BaseException:
+            os.close(self._fd)
+            raise
         return self
 
     def __exit__(self, *exc: Any) -> None:
@@ -97,7 +103,8 @@ class RecordLog:
         if again or not self._clean:
             keep = b"".join(record_line(r) for i, r in self.records.items() if i not in again)
             replace_file(self.path, keep)
-        self._fh = open(self.path, "ab")
+        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+        self._fh = os.fdopen(os.open(self.path, flags, 0o666), "ab")
 
     def write(self, record: dict) -> None:
         """Append one record and flush it, so a crash loses at most the line being written."""
@@ -111,6 +118,7 @@ def replace_file(path: pathlib.Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        os.chmod(tmp, 0o666 & ~current_umask())  # as an ordinary new file, not mkstemp's owner-only mode
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
@@ -234,7 +242,7 @@ def main_batch(paths: list[str], out_dir: str, fmt: str, jobs: int, seconds: Opt
     """Run a batch and print a one-line summary; exit 1 when any scene failed, 2 when the folder is busy."""
     try:
         counts = run_batch(paths, out_dir, fmt, jobs, seconds or limits.WORKER_SECONDS, dask=dask)
-    except FolderBusy as exc:
+    except (FolderBusy, UnsafeOutput) as exc:
         print(f"scidsl batch: {exc}", file=sys.stderr)
         return 2
     except ImportError as exc:  # --dask without the distributed package

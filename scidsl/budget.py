@@ -57,11 +57,11 @@ def compile_budgeted(source: bytes, filename: str, *, verify: bool = True, dpi: 
     if status == "ok":
         return _compiled(filename, value)
     why = {"timeout": f"compiling took longer than the {seconds:g} s budget",
-           "memory": f"compiling needed more than the {memory / 2**30:g} GiB memory budget",
+           "memory": f"compiling needed more than the {memory / 2**20:g} MiB memory budget",
            "crashed": f"the compiler process crashed ({value})",
            "error": f"the compiler process failed ({value})"}[status]
     text = source.decode("utf-8", errors="replace") if isinstance(source, bytes) else None
-    return Compiled(filename, text, [_over_budget(filename, why)])
+    return Compiled(filename, text, [_over_budget(filename, why, "--memory" if status == "memory" else "--budget")])
 
 
 def _capped(memory: int, *args: Any) -> dict:
@@ -76,8 +76,8 @@ def _capped(memory: int, *args: Any) -> dict:
     return compile_plain(*args)
 
 
-def _over_budget(filename: str, why: str) -> Diagnostic:
-    return error("E0909", why, Span(filename, 1, 1, 1, 2), "simplify the scene, or raise --budget")
+def _over_budget(filename: str, why: str, option: str = "--memory") -> Diagnostic:
+    return error("E0909", why, Span(filename, 1, 1, 1, 2), f"simplify the scene, or raise {option}")
 
 
 def _compiled(filename: str, data: dict) -> Compiled:

@@ -22,9 +22,14 @@ def check_labels(scene: Scene) -> list[Diagnostic]:
     from scidsl.text import mathtext_error
 
     diags = []
-    budget = limits.MAX_MATH_CHARS_PER_SCENE
+    budget, plain = limits.MAX_MATH_CHARS_PER_SCENE, limits.MAX_LABEL_CHARS_PER_SCENE
     for node in scene.items:
         for key, text in _label_fields(node):
+            plain -= len(text)
+            if plain < 0:  # every glyph is laid out, drawn and measured for overlaps: bound the whole scene
+                return diags + [error("E0941", f"the labels of the scene have more than "
+                                      f"{limits.MAX_LABEL_CHARS_PER_SCENE} characters", node.span_of(key),
+                                      "split the figure into several scenes, or shorten the labels")]
             if "$" in text:
                 budget -= len(text)
                 if budget < 0:  # mathtext layout costs about 0.4 ms a character: bound the whole scene

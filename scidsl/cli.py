@@ -35,12 +35,14 @@ def _read(path: str) -> tuple[Optional[bytes], Optional[str]]:
 
 
 def _report(result, fmt: str, stream=None) -> None:  # type: ignore[no-untyped-def]
+    from scidsl import limits
     from scidsl.diagnostics import format_human, format_json
 
     if fmt == "json":
         print(format_json(result.diagnostics), file=stream or sys.stdout)
     elif result.diagnostics:
-        print(format_human(result.diagnostics, result.source, result.file), file=stream or sys.stderr)
+        print(format_human(result.diagnostics, result.source, result.file, limits.MAX_SHOWN_DIAGNOSTICS),
+              file=stream or sys.stderr)
 
 
 def _compile_file(args: argparse.Namespace, fmt: Optional[str] = None):  # type: ignore[no-untyped-def]

@@ -87,12 +87,10 @@ def write_parquet(rows: list[dict], out_dir: pathlib.Path) -> pathlib.Path:
     })
     meta = {b"huggingface": json.dumps({"info": {"features": _FEATURES}}).encode()}
     table = table.replace_schema_metadata(meta)
+    from scidsl.outfile import write_atomic
+
     path = out_dir / DATASET_PARQUET
-    if path.is_symlink():
-        raise OSError(f"refusing to write through the symbolic link {path}")
-    tmp = out_dir / (".scidsl-" + DATASET_PARQUET)
-    pq.write_table(table, tmp)
-    tmp.replace(path)
+    write_atomic(str(path), lambda fh: pq.write_table(table, fh))  # a temporary name of its own, no link followed
     return path
 
 

@@ -89,6 +89,8 @@ CODES: dict[str, str] = {
     "E0914": "a number written as text uses characters other than ASCII digits, sign, point and exponent",
     "E0915": "the scene's math labels together are longer than the limit",
     "E0916": "the figure would draw more vertices than the limit",
+    "E0940": "the scene has more words, numbers and signs than the limit",
+    "E0941": "the scene's labels together are longer than the limit",
     "E0970": "only a given of the form `expr = number` may declare a range (vary)",
     "E0971": "a range to vary is empty or reversed",
     "E0972": "vary names a statement or property that holds no number",
@@ -138,6 +140,11 @@ def warning(code: str, message: str, span: Span | None, hint: str | None = None,
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
+def has_control(text: str) -> bool:
+    """True when the text holds a control character (C0, DEL, C1) or a bidi control."""
+    return any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 or c in _BIDI for c in text)
+
+
 def escape_text(text: str) -> str:
     """Text safe to echo on a terminal: control and bidi characters written as escapes."""
     if text.isprintable() and not _BIDI.intersection(text):
@@ -181,11 +188,13 @@ def _caret_lines(span: Span, lines: list[str]) -> list[str]:
             " " * len(gutter) + " " * len(head) + "^" * max(1, len(marked))]
 
 
-def format_human(diags: list[Diagnostic], source: str | None, default_file: str = "<scene>") -> str:
-    """Render diagnostics as `file:line:col: code: message`, the source line, a caret and hints."""
+def format_human(diags: list[Diagnostic], source: str | None, default_file: str = "<scene>",
+                 limit: int | None = None) -> str:
+    """Render diagnostics as `file:line:col: code: message`, the source line, a caret and hints (the first
+    `limit` of them, then a count of the rest)."""
     lines = source.split("\n") if source is not None else []
     out: list[str] = []
-    for d in diags:
+    for d in diags[:limit]:
         out.append(f"{_location(d.span, default_file)}: {d.severity} {d.code}: {escape_text(_clip(d.message))}")
         if d.span is not None:
             out.extend(_caret_lines(d.span, lines))
@@ -193,6 +202,8 @@ def format_human(diags: list[Diagnostic], source: str | None, default_file: str 
             out.append(f"  {_location(rspan, default_file)}: note: {escape_text(_clip(note))}")
         if d.hint:
             out.append(f"  hint: {escape_text(_clip(d.hint))}")
+    if limit is not None and len(diags) > limit:
+        out.append(f"... and {len(diags) - limit} more (--format json lists them all)")
     return "\n".join(out)
 
 

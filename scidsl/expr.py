@@ -6,7 +6,7 @@ functions, and sizes are estimated before any computation.
 from __future__ import annotations
 
 import math
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 from scidsl import limits, syntax
 from scidsl.units import parse_unit
@@ -130,6 +130,7 @@ def _eval(node: Any, env: Mapping[str, float]) -> float:  # noqa: C901 - one cas
             return a * b
         if node.op == "/":
             return a / b
+        _unitless_exponent(node.right)
         return _pow(a, b)
     if isinstance(node, syntax.Call):
         if node.fn not in FUNCTIONS_1:
@@ -138,6 +139,22 @@ def _eval(node: Any, env: Mapping[str, float]) -> float:  # noqa: C901 - one cas
             raise ExprError(f"{node.fn}() takes one argument")
         return float(_math_fn(node.fn)(_eval(node.args[0], env)))
     raise ExprError(f"not a number: {syntax.format_value(node) if node is not None else node}")
+
+
+def _walk(tree: Any) -> Iterator[Any]:
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(_children(node))
+
+
+def _unitless_exponent(exponent: Any) -> None:
+    """Refuse a unit inside an exponent: `10^5 cm` reads as 10^(5 cm), which has no value."""
+    for node in _walk(exponent):
+        if isinstance(node, syntax.Qty):
+            raise ExprError(f"an exponent cannot have a unit ('{syntax.format_value(node)}'); "
+                            "write a power of ten with a unit as 1e5 cm")
 
 
 def _pow(a: float, b: float) -> float:
@@ -154,6 +171,9 @@ def numpy_function(tree: Any, variable: str | tuple[str, ...]) -> Callable[..., 
     import numpy as np
 
     _check_size(tree)
+    for node in _walk(tree):
+        if isinstance(node, syntax.BinOp) and node.op == "^":
+            _unitless_exponent(node.right)
     names = (variable,) if isinstance(variable, str) else tuple(variable)
     ufuncs = {"sin": np.sin, "cos": np.cos, "tan": np.tan, "asin": np.arcsin, "acos": np.arccos,
               "atan": np.arctan, "sqrt": np.sqrt, "ln": np.log, "log": np.log10, "exp": np.exp, "abs": np.abs,
@@ -225,6 +245,7 @@ def to_sympy(tree: Any, symbols: Mapping[str, Any] | None = None) -> Any:
                 return sp.Mul(a, b)
             if node.op == "/":
                 return sp.Mul(a, sp.Pow(b, -1))
+            _unitless_exponent(node.right)
             _guard_power(a, b)
             return sp.Pow(a, b)
         if isinstance(node, syntax.Call) and node.fn in fns and len(node.args) == 1:

@@ -65,3 +65,31 @@ def _items_value(text: str, i: int, decoder: json.JSONDecoder) -> int:
         if text[i] != ",":
             raise ValueError("no items")
         i += 1
+
+
+class KeyedObject(dict):
+    """A JSON object that remembers the keys it was given more than once (the text form refuses them)."""
+
+    duplicates: tuple[str, ...] = ()
+
+
+def object_pairs(pairs: list[tuple[str, object]]) -> KeyedObject:
+    """`json.loads` object hook: keep the last value of a key, as json does, and note the repeated keys."""
+    obj = KeyedObject(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        obj.duplicates = tuple(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+    return obj
+
+
+def duplicate_keys(data: object) -> list[tuple[int | None, str]]:
+    """(item index or None for the top level, key) for every key given twice in one object."""
+    items = data.get("items") if isinstance(data, dict) else data
+    found: list[tuple[int | None, str]] = [(None, k) for k in getattr(data, "duplicates", ())]
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        stack = [item]
+        while stack:
+            node = stack.pop()
+            found.extend((i, k) for k in getattr(node, "duplicates", ()))
+            stack.extend(node.values() if isinstance(node, dict) else node if isinstance(node, list) else ())
+    return found

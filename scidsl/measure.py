@@ -117,7 +117,9 @@ def centre_line(item: Primitive) -> Any:
 def statement_spans(scene: Any) -> dict[str, Span]:
     """Name → span of every named statement of a scene, and of the names it declares (`triangle ABC` → A)."""
     out: dict[str, Span] = {}
+    counts: dict[str, int] = {}
     for n in scene.items:
+        counts[n.kind] = counts.get(n.kind, 0) + 1
         span = getattr(n, "span", None)
         if span is None:
             continue
@@ -126,6 +128,9 @@ def statement_spans(scene: Any) -> dict[str, Span]:
             out.setdefault(name, span)
         if getattr(n, "name", None):
             out[n.name] = span
+        else:
+            out[f"{n.kind}@{id(n)}"] = span  # how the drawing layer names the primitives of a nameless statement
+            out.setdefault(f"{n.kind} {counts[n.kind]}", span)  # and how solids name them: `cone 1`
         lhs = getattr(n, "lhs", None)
         if n.kind == "given" and lhs is not None:
             out.setdefault(f"given {lhs.text}", span)  # what a domain calls the object a fact draws

@@ -16,7 +16,7 @@ from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError, core_schema
 
 from scidsl import limits
-from scidsl.diagnostics import Span
+from scidsl.diagnostics import Span, has_control
 from scidsl.names import DeclName, check_name_text
 from scidsl.numbers import check_finite, check_number_text, check_number_texts
 from scidsl.units import DIMENSIONS, parse_unit, pretty_unit
@@ -332,8 +332,9 @@ def _check_label(v: str) -> str:
     if len(v) > limits.MAX_LABEL_CHARS:
         raise PydanticCustomError("label_length", "the label has {n} characters; the limit is {limit}",
                                   {"n": len(v), "limit": limits.MAX_LABEL_CHARS})
-    if any(ord(c) < 32 for c in v):
-        raise PydanticCustomError("label_control", "labels are one line of text without control characters", {})
+    if has_control(v):
+        raise PydanticCustomError("label_control", "labels are one line of text without control or bidi characters",
+                                  {})
     return v
 
 

@@ -56,7 +56,7 @@ def write_atomic(path: str, data: Union[bytes, Writer], inputs: Iterable[str] = 
                 fh.write(data)
             else:
                 data(fh)
-        os.chmod(tmp, 0o666 & ~_umask())
+        os.chmod(tmp, 0o666 & ~current_umask())
         check_target(path, inputs)  # the path may have changed while the figure was encoded
         os.replace(tmp, path)
     except BaseException:
@@ -66,7 +66,8 @@ def write_atomic(path: str, data: Union[bytes, Writer], inputs: Iterable[str] = 
     return path
 
 
-def _umask() -> int:
+def current_umask() -> int:
+    """The process's file-creation mask (read by setting and restoring it)."""
     mask = os.umask(0)
     os.umask(mask)
     return mask

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Optional
 
-from scidsl.diagnostics import Diagnostic, ScidslError, Span, error
+from scidsl.diagnostics import Diagnostic, ScidslError, Span, error, escape_text
 from scidsl.model import Given, Node, Scene, SceneSettings
 from scidsl.primitives import Drawing, Text
 
@@ -232,15 +232,19 @@ def _json_text(text: str, filename: str) -> tuple[Optional[Scene], list[Diagnost
 
     if len(text) > limits.MAX_SOURCE_BYTES:
         return None, [error("E0901", "the JSON scene is larger than the limit", Span(filename, 1, 1, 1, 2), None)]
+    from scidsl.jsonspans import duplicate_keys, item_spans, object_pairs
+
     try:
-        data = json.loads(text, parse_constant=_no_constant)
+        data = json.loads(text, parse_constant=_no_constant, object_pairs_hook=object_pairs)
     except (json.JSONDecodeError, ValueError, RecursionError) as exc:
         line, col = getattr(exc, "lineno", 1), getattr(exc, "colno", 1)
         return None, [error("E0004", f"invalid JSON: {getattr(exc, 'msg', str(exc))}",
                             Span(filename, line, col, line, col + 1), None)]
-    from scidsl.jsonspans import item_spans
-
-    return build_from_json(data, filename, item_spans(text, filename))
+    spans = item_spans(text, filename)
+    twice = [error("E0204", f"{'' if i is None else f'items[{i}]: '}'{escape_text(key[:60])}' is given twice",
+                   spans[i] if i is not None and i < len(spans) else Span(filename, 1, 1, 1, 2), "keep one of them")
+             for i, key in duplicate_keys(data)]
+    return (None, twice) if twice else build_from_json(data, filename, spans)
 
 
 def _no_constant(name: str) -> float:

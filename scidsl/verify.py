@@ -29,7 +29,7 @@ def verify_canvas(canvas: Canvas, drawing: Drawing, spans: Optional[dict[str, Sp
     from scidsl.measure import page_view
 
     missing = draw_reporting_glyphs(canvas)
-    diags = verify_labels(canvas, drawing)
+    diags = verify_labels(canvas, drawing, spans or {})
     view = page_view(canvas, drawing, spans)
     diags += vt.check_glyphs(view, missing)
     for check in (vt.check_containers, vt.check_ownership, vt.check_values_twice, vs.check_coincident,
@@ -73,8 +73,9 @@ def draw_reporting_glyphs(canvas: Canvas) -> list[int]:
     return codes
 
 
-def verify_labels(canvas: Canvas, drawing: Drawing) -> list[Diagnostic]:
-    """Check every drawn text: inside the canvas, clear of other texts and of foreign strokes."""
+def verify_labels(canvas: Canvas, drawing: Drawing, spans: Optional[dict[str, Span]] = None) -> list[Diagnostic]:
+    """Check every drawn text: inside the canvas, clear of other texts and of foreign strokes; each finding
+    at the statement that owns the text (when it has a name)."""
     from shapely.affinity import affine_transform
     from shapely.geometry import box
     from shapely.strtree import STRtree
@@ -89,8 +90,8 @@ def verify_labels(canvas: Canvas, drawing: Drawing) -> list[Diagnostic]:
         bx = box(ext.x0 + _TOL_PX, ext.y0 + _TOL_PX, ext.x1 - _TOL_PX, ext.y1 - _TOL_PX)
         boxes.append((bx, t))
         if ext.x0 < -_TOL_PX or ext.y0 < -_TOL_PX or ext.x1 > width + _TOL_PX or ext.y1 > height + _TOL_PX:
-            diags.append(error("E5001", f"label {t.text!r} is drawn outside the canvas", None))
-    diags.extend(_text_overlaps(boxes))
+            diags.append(error("E5001", f"label {t.text!r} is drawn outside the canvas", _at(spans, t)))
+    diags.extend(_text_overlaps(boxes, spans or {}))
     m = canvas.axes.transData.get_matrix()
     coeffs = [m[0, 0], m[0, 1], m[1, 0], m[1, 1], m[0, 2], m[1, 2]]
     strokes = []
@@ -112,7 +113,7 @@ def verify_labels(canvas: Canvas, drawing: Drawing) -> list[Diagnostic]:
                     continue
                 if geom.intersection(bx).area > 1.0:
                     diags.append(error("E5003", f"label {t.text!r} overlaps a line"
-                                       + (f" of {owner}" if owner else ""), None))
+                                       + (f" of {owner}" if owner else ""), _at(spans, t)))
                     break
     return diags
 
@@ -144,7 +145,12 @@ def _uncovered(geom, index: int, item, covers: list):  # type: ignore[no-untyped
     return geom
 
 
-def _text_overlaps(boxes: list) -> list[Diagnostic]:
+def _at(spans: Optional[dict[str, Span]], text: Text) -> Optional[Span]:
+    """The span of the statement that owns a text, when it is known."""
+    return (spans or {}).get(text.owner) if text.owner else None
+
+
+def _text_overlaps(boxes: list, spans: dict[str, Span]) -> list[Diagnostic]:
     from shapely.strtree import STRtree
 
     if len(boxes) < 2:
@@ -157,7 +163,9 @@ def _text_overlaps(boxes: list) -> list[Diagnostic]:
                 continue
             b, tb = boxes[j]
             if a.intersection(b).area > 1.0:
-                diags.append(error("E5002", f"labels {ta.text!r} and {tb.text!r} overlap", None))
+                other = _at(spans, tb)
+                diags.append(error("E5002", f"labels {ta.text!r} and {tb.text!r} overlap", _at(spans, ta) or other,
+                                   related=((other, "the other label"),) if other and _at(spans, ta) else ()))
     return diags
 
 

@@ -36,15 +36,16 @@ def _child(conn: Any, fn: Callable[..., Any], args: tuple) -> None:
 
 
 def run_isolated(fn: Callable[..., Any], args: tuple, seconds: float = limits.WORKER_SECONDS,
-                 memory: int = limits.WORKER_BYTES) -> tuple[str, Any]:
-    """Run fn(*args) in a child process: ("ok", value), or ("timeout" | "memory" | "crashed" | "error", detail)."""
+                 memory: int = limits.WORKER_BYTES, cancel: Optional[Any] = None) -> tuple[str, Any]:
+    """Run fn(*args) in a child process: ("ok", value), or ("timeout" | "memory" | "crashed" | "error" |
+    "cancelled", detail); the child is killed as soon as `cancel` (a threading.Event) is set."""
     ctx = mp.get_context("fork" if os.name == "posix" else "spawn")
     parent, child = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_child, args=(child, fn, args), daemon=True)
     proc.start()
     child.close()
     try:
-        status, value = _wait(parent, proc, seconds, memory)
+        status, value = _wait(parent, proc, seconds, memory, cancel)
     finally:
         if proc.is_alive():
             proc.kill()
@@ -66,7 +67,7 @@ def _resident_bytes(pid: int) -> int:
         return 0
 
 
-def _wait(parent: Any, proc: Any, seconds: float, memory: int) -> tuple[str, Any]:
+def _wait(parent: Any, proc: Any, seconds: float, memory: int, cancel: Optional[Any] = None) -> tuple[str, Any]:
     """Wait for the child's answer, watching its time and resident memory (RSS, not address space:
     numerical libraries reserve far more address space than they use)."""
     deadline = time.monotonic() + seconds
@@ -81,6 +82,8 @@ def _wait(parent: Any, proc: Any, seconds: float, memory: int) -> tuple[str, Any
                 return "crashed", None
         if _resident_bytes(proc.pid) > memory:
             return "memory", None
+        if cancel is not None and cancel.is_set():
+            return "cancelled", None
         if not proc.is_alive() and not parent.poll(0):
             return "crashed", None
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 import json
 import os
 import signal
+import threading
 import time
 
 import pytest
 
 from scidsl.batch import FolderBusy, RecordLog, record_line, run_batch
 from scidsl.cli import main
+from scidsl.outfile import current_umask
 from scidsl.worker import WorkerPool, compile_isolated, compile_to_record, run_isolated
 
 CODES_TESTED_HERE = ("E0909",)
@@ -57,6 +59,9 @@ def test_worker_budget_outcomes() -> None:
     assert run_isolated(_sleep, (), 0.5)[0] == "timeout"
     assert run_isolated(_allocate, (), 10, memory=200 * 2**20)[0] == "memory"
     assert run_isolated(_abort, (), 10)[0] == "crashed"
+    cancel = threading.Event()
+    cancel.set()
+    assert run_isolated(_sleep, (), 60, cancel=cancel) == ("cancelled", None)
 
 
 def test_compile_isolated_reports_a_timeout_as_a_diagnostic() -> None:
@@ -206,6 +211,29 @@ def test_images_are_not_written_through_a_symlink_in_the_output(tmp_path) -> Non
     assert run_batch([str(scenes)], str(out), jobs=1, progress=False)["failed"] == 1
     assert list(outside.iterdir()) == []
     assert "symbolic link" in _records(out / "records.jsonl")[0]["error"]
+
+
+def test_records_are_not_read_or_appended_through_a_symlink(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    scenes = tmp_path / "scenes"
+    scenes.mkdir()
+    (scenes / "a.sdl").write_text(GOOD)
+    victim = tmp_path / "victim.jsonl"
+    victim.write_text('{"id": "zzz"}\n')
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "records.jsonl").symlink_to(victim)
+    assert main(["batch", str(scenes), "--out", str(out), "--jobs", "1"]) == 2
+    assert "symbolic link" in capsys.readouterr().err
+    assert victim.read_text() == '{"id": "zzz"}\n' and not (out / "a.sdl.png").exists()
+
+
+def test_images_get_the_mode_of_ordinary_new_files(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    scenes = tmp_path / "scenes"
+    scenes.mkdir()
+    (scenes / "a.sdl").write_text(GOOD)
+    run_batch([str(scenes)], str(tmp_path / "out"), jobs=1, progress=False)
+    mode = (tmp_path / "out" / "a.sdl.png").stat().st_mode & 0o777
+    assert mode == 0o666 & ~current_umask()
 
 
 def _own_rss() -> int:

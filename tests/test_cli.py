@@ -123,3 +123,13 @@ def test_module_entry_point_and_cold_start() -> None:
     assert out.stdout.strip() == "[]"  # a drawing-layer scene loads no heavy domain library
     run = subprocess.run([sys.executable, "-m", "scidsl", "check", str(example)], capture_output=True, timeout=120)
     assert run.returncode == 0
+
+
+def test_text_diagnostics_are_cut_after_a_hundred(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    scene = tmp_path / "many.sdl"
+    scene.write_text("".join(f"dot P{i} at ({i % 50}, {i // 50}) {{ colr: red }}\n" for i in range(150)))
+    assert main(["check", str(scene), "--budget", "0"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("E0201") == 100 and "... and 50 more (--format json lists them all)" in err
+    assert main(["check", str(scene), "--budget", "0", "--format", "json"]) == 1
+    assert capsys.readouterr().out.count('"E0201"') == 150

@@ -9,7 +9,7 @@ import scidsl
 from scidsl import limits
 from scidsl.diagnostics import format_human
 
-CODES_TESTED_HERE = ("E0910", "E0914")
+CODES_TESTED_HERE = ("E0910", "E0914", "E0940")
 
 
 def codes(result) -> list[str]:  # type: ignore[no-untyped-def]
@@ -160,3 +160,37 @@ def test_json_diagnostics_point_at_their_item() -> None:
             '  {"kind": "dot", "name": "A\\\\B", "at": "(0, 0)"}\n]}\n')
     (diag,) = scidsl.compile(text, "s.json").diagnostics
     assert (diag.code, diag.span.line, diag.span.col) == ("E0911", 3, 3)
+
+
+@pytest.mark.parametrize("text", ["triangle ABC\ngiven length(AB) = 10^5 cm",
+                                  "point A at (0, 0)\npoint B at (3, 0)\nsegment AB\ngiven length(AB) = 10^10^10 cm"])
+def test_a_unit_in_an_exponent_is_refused(text: str) -> None:
+    result = scidsl.compile(text)
+    assert codes(result) == ["E1003"] and "exponent" in result.diagnostics[0].message
+    assert scidsl.compile("triangle ABC\ngiven length(AB) = 1e5 cm").ok
+
+
+@pytest.mark.parametrize("label", ["abc\u202edef", "x\x9b2J", "a\x7fb", "\u2066x\u2069"])
+def test_labels_and_cells_refuse_bidi_and_c1_controls(label: str) -> None:
+    assert codes(scidsl.compile(json_scene({"kind": "dot", "name": "d", "at": "(0, 0)", "label": label}))) == ["E0202"]
+    table = {"kind": "table", "name": "t", "cells": [["a", label]]}
+    assert codes(scidsl.compile(json_scene(table))) == ["E0202"]
+    assert scidsl.compile(json_scene({"kind": "dot", "name": "d", "at": "(0, 0)", "label": "\u05d0\u05d1 abc"})).ok
+
+
+def test_tokens_are_counted_before_parsing() -> None:
+    points = ", ".join(f"({i % 97}, {i % 89})" for i in range(limits.MAX_TOKENS // 6 + 10))
+    text = f"dot P at (0, 0)\npolyline p {{ points: [{points}] }}"
+    (diag,) = scidsl.compile(text).diagnostics
+    assert diag.code == "E0940" and diag.span.line == 2 and diag.span.col > 1000
+    assert "more than 150000" in format_human([diag], text) and len(format_human([diag], text)) < 1000
+
+
+@pytest.mark.parametrize("text, where", [
+    ('{"items": [{"kind": "dot", "name": "P", "at": "(0, 0)"},\n {"kind": "dot", "name": "A", "name": "B", '
+     '"at": "(0, 0)"}]}', (2, 2)),
+    ('{"items": [], "items": [{"kind": "dot", "name": "P", "at": "(0, 0)"}]}', (1, 1)),
+])
+def test_json_keys_given_twice_are_refused_as_in_text(text: str, where: tuple[int, int]) -> None:
+    (diag,) = scidsl.compile(text, "k.json").diagnostics
+    assert diag.code == "E0204" and "given twice" in diag.message and (diag.span.line, diag.span.col) == where

@@ -58,6 +58,20 @@ def test_json_path_diagnostic_and_related_note():
     ]
 
 
+def test_control_and_bidi_characters_are_escaped_and_the_caret_follows():
+    source = "dot d at (0, 0) { colr: red }  # \x1b]52;c;aGVsbG8=\x07 \u202e"
+    diag = {"code": "E0201", "message": "no 'co\x1b[2Jlr'", "line": 1, "col": 19, "end_col": 28,
+            "hint": "\u202e"}
+    text = repair_message(to_outcome({"diagnostics": [diag]}, source=source))
+    assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
+    assert "\\x1b]52" in text and "\\u202e" in text
+    source = "dot \x1b d at (0, 0) { colr: red }"
+    col = source.index("colr") + 1
+    lines = format_diagnostic({**diag, "col": col, "end_col": col + 9}, [source])
+    assert lines[1] == "   1 | dot \\x1b d at (0, 0) { colr: red }"
+    assert lines[2].index("^") == lines[1].index("colr") and lines[2].count("^") == 9
+
+
 def test_many_errors_are_cut_to_the_first_ones():
     diags = [{**DIAG, "line": 1, "col": 1} for _ in range(12)]
     text = repair_message(to_outcome({"diagnostics": diags}, source=SOURCE))

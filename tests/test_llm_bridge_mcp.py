@@ -166,9 +166,30 @@ def test_oversized_request_line_is_skipped():
 
     stream = io.BytesIO(b"x" * 5000 + b"\n" + b'{"ok": 1}\n')
     lines = _BoundedLines(stream, 100)
-    assert lines._read_line() == "{}\n"
+    assert lines._read_line() == (None, "E0901: the request is over the 100 byte limit; send a smaller scene")
     assert lines._read_line() == '{"ok": 1}\n'
     assert lines._read_line() is None
+
+
+def test_unreadable_requests_are_answered_with_their_id():
+    import io
+    import json
+
+    from scidsl.llm_bridge.mcp_server import _BoundedLines, _Wire
+
+    stream = io.BytesIO(b'{"jsonrpc": "2.0", "id": 7, "params": {"scene": "' + b"x" * 200 + b'"}}\n'
+                        b'{"jsonrpc": "2.0", "id": 8, "params": {"scene": "\\ud800"}}\n'
+                        b'{"jsonrpc": "2.0", "id": "a", "params": {"scene": "\xff"}}\n'
+                        b'{"jsonrpc": "2.0", "id": 9, "params": {"scene": "\\ud83d\\ude00 \\\\ud800"}}\n')
+    wire = _Wire(io.BytesIO())
+    lines = _BoundedLines(stream, 150, wire)
+
+    async def collect() -> list[str]:
+        return [line async for line in lines]
+
+    assert [json.loads(line)["id"] for line in anyio.run(collect)] == [9]  # a pair and an escaped backslash pass
+    answers = [json.loads(line) for line in wire.stream.getvalue().splitlines()]
+    assert [(a["id"], a["error"]["message"][:5]) for a in answers] == [(7, "E0901"), (8, "E0910"), ("a", "E0002")]
 
 
 def test_the_reference_tool_gives_a_slice_by_domain(mcp_results):

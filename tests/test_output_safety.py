@@ -76,3 +76,16 @@ def test_check_without_budget_runs_in_process(scene: pathlib.Path) -> None:
 def test_escape_in_file_names(tmp_path: pathlib.Path, capsys: pytest.CaptureFixture) -> None:
     assert main(["check", str(tmp_path / "missing\x1b[2J.sdl")]) == 2
     assert "\x1b" not in capsys.readouterr().err
+
+
+def test_traces_never_append_through_a_symlink(tmp_path: pathlib.Path) -> None:
+    from scidsl.llm_bridge.trace import TraceWriter
+    from scidsl.outfile import UnsafeOutput
+
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep")
+    (tmp_path / "trace.jsonl").symlink_to(victim)
+    with pytest.raises(UnsafeOutput):
+        TraceWriter(tmp_path / "trace.jsonl")
+    assert victim.read_text() == "keep"
+

@@ -22,6 +22,7 @@ def check_circuit(circuit: Circuit) -> list[Issue]:
     issues += check_isolated(circuit)
     issues += check_sources(circuit)
     issues += check_parallel_sources(circuit)
+    issues += check_series_current_sources(circuit)
     issues += check_meters(circuit)
     issues += check_shorted_parts(circuit)
     return issues
@@ -204,6 +205,33 @@ def check_parallel_sources(circuit: Circuit) -> list[Issue]:
             out.append(Issue("E2090", f"{spec.kind} '{name}' is in parallel with '{first[0]}' but their "
                              "voltages differ: ideal sources cannot both hold", name, spec.origin,
                              "give them the same voltage the same way round, or put a resistor in series"))
+    return out
+
+
+def check_series_current_sources(circuit: Circuit) -> list[Issue]:
+    """A node joined only by ideal current sources must pass on what flows in (sources in series agree)."""
+    uf = conducting_groups(circuit)
+    others: set = set()
+    for u, v, _, data in circuit.graph.edges(keys=True, data=True):
+        if KINDS[data["kind"]].family != "isource" and not is_open(circuit, data) and uf[u] != uf[v]:
+            others.update((uf[u], uf[v]))
+    flows: dict = {}
+    for name, spec in circuit.parts.items():
+        q = spec.values.get("current")
+        tail, head = circuit.node_of(name, "a"), circuit.node_of(name, "b")
+        if KINDS[spec.kind].family != "isource" or q is None or tail is None or head is None or uf[tail] == uf[head]:
+            continue
+        flows.setdefault(uf[head], []).append((name, q.si))  # the arrow points from `a` to `b`
+        flows.setdefault(uf[tail], []).append((name, -q.si))
+    out = []
+    for group, flow in flows.items():
+        total = sum(i for _, i in flow)
+        if group in others or len(flow) < 2 or abs(total) <= 1e-9 * max(abs(i) for _, i in flow):
+            continue
+        name = flow[-1][0]
+        out.append(Issue("E0942", f"current source '{name}' is in series with '{flow[0][0]}' but their currents "
+                         "differ: ideal sources cannot both hold", name, circuit.parts[name].origin,
+                         "give them the same current the same way round, or put a resistor across one"))
     return out
 
 

@@ -18,6 +18,7 @@ CODES: dict[str, str] = {
     "E2015": "a resistance, capacitance or inductance is not positive",
     "E2016": "a loop or network is not a list of parts, series(), parallel() and node()",
     "E2090": "ideal voltage sources in parallel state different voltages",
+    "E0942": "ideal current sources in series state different currents",
     "W2001": "an ammeter is in parallel with a part",
     "W2002": "a voltmeter is in series with a part",
     "W2003": "a part is shorted by a wire",

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal, Optional
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
+from pydantic_core import PydanticCustomError
 
+from scidsl import limits
 from scidsl.answers import Answer, answer_field
 from scidsl.model import Angle, Color, Expr, ExprKind, Label, Length, Node, Number, Positive, Quantity, Ref, quantity_of
 
@@ -20,6 +22,18 @@ ArrowEnd = Literal["none", "end", "start", "both"]
 
 
 Size = quantity_of("length")  # page cm without a unit; with one (2 m), a world length drawn to the figure's scale
+
+
+def _drawable(q: Optional[Quantity]) -> Optional[Quantity]:
+    """A side or length that can be drawn: at least the smallest size on the page, above 0 in the world."""
+    low = limits.MIN_SIZE_CM if q is not None and not q.unit else 0.0
+    if q is not None and (q.value < low or q.value <= 0):
+        raise PydanticCustomError("value_range", "a size must be {what}, got {got}",
+                                  {"what": f"at least {low:g} cm" if low else "above 0", "got": q.pretty()})
+    return q
+
+
+Extent = Annotated[Size, AfterValidator(_drawable)]  # a box's, region's, rope's or arrow's length or height
 PLACING = ("on", "hangs_from", "against", "left_of", "right_of", "above", "below", "inside", "between")
 
 
@@ -127,7 +141,7 @@ class Arrow(_Styled):
                                       "line it runs along (ramp.slope, -ramp.slope), normal(ramp.slope), or towards(A)")
     angle: Optional[Angle] = Field(default=None, description="turned this much counter-clockwise from `direction` "
                                    "(at 30 deg to the slope: direction: ramp.slope, angle: 30 deg)")
-    length: Optional[Size] = Field(default=None, description="length (default 2 cm, or to scale with `magnitude`)")
+    length: Optional[Extent] = Field(default=None, description="length (default 2 cm, or to scale with `magnitude`)")
     magnitude: Optional[Quantity] = Field(default=None, description="the value it stands for (20 N); arrows with "
                                           "magnitudes of one unit are drawn to one scale")
     relations: ClassVar[tuple[str, ...]] = ("from", "to")
@@ -168,8 +182,8 @@ class Box(_Styled, _Placed, _Mass):
     kind: Literal["box"] = "box"
     at: Optional[Position] = Field(default=None, description="the centre (instead of a relation)")
     size: list[Positive] = Field(default=[2.0, 1.0], min_length=2, max_length=2, description="[width, height] in cm")
-    length: Optional[Size] = Field(default=None, description="extent along what it rests on (overrides size)")
-    height: Optional[Size] = Field(default=None, description="height (overrides size)")
+    length: Optional[Extent] = Field(default=None, description="extent along what it rests on (overrides size)")
+    height: Optional[Extent] = Field(default=None, description="height (overrides size)")
     text: Optional[Label] = Field(default=None, description="text inside the box")
     fill: Optional[Color] = None
     hatch: Optional[str] = Field(default=None, pattern=r"^[/\\|\-+xoO.*]{1,6}$", description="hatch like '//'")
@@ -217,7 +231,7 @@ class _Hanging(Node):
 
     hangs_from: Optional[Ref] = Field(default=None, description="hangs from a ceiling, a point, a body's bottom or a "
                                       "spring's end (instead of from/to)")
-    length: Optional[Size] = Field(default=None, description="its length when hanging (default 2 cm)")
+    length: Optional[Extent] = Field(default=None, description="its length when hanging (default 2 cm)")
     angle: Optional[Angle] = Field(default=None, description="swung this far from the vertical (positive: to the right)")
 
     def members(self) -> Optional[set[str]]:
@@ -341,7 +355,7 @@ class Ellipse(_Styled, _Placed):
 
     kind: Literal["ellipse"] = "ellipse"
     at: Optional[Position] = None
-    radii: list[Number] = Field(min_length=2, max_length=2, description="[horizontal, vertical] half-axes in cm")
+    radii: list[Positive] = Field(min_length=2, max_length=2, description="[horizontal, vertical] half-axes in cm")
     start: Optional[Angle] = Field(default=None, description="draw only from this parameter angle (0 deg = right)")
     end: Optional[Angle] = Field(default=None, description="... to this one, counter-clockwise")
     fill: Optional[Color] = Field(default=None, description="fill colour (whole ellipses only)")
@@ -391,8 +405,8 @@ class Field_(_Styled, _Placed):
     around: Optional[list[Ref]] = Field(default=None, max_length=50, description="instead of corners: the region "
                                         "covers these items with `margin` to spare")
     margin: Number = Field(default=0.8, ge=0, le=50, description="room around the items it covers, in cm")
-    length: Optional[Size] = Field(default=None, description="width of a region placed by a relation (default 4 cm)")
-    height: Optional[Size] = Field(default=None, description="height of a region placed by a relation (default 3 cm)")
+    length: Optional[Extent] = Field(default=None, description="width of a region placed by a relation (default 4 cm)")
+    height: Optional[Extent] = Field(default=None, description="height of a region placed by a relation (default 3 cm)")
     direction: Literal["right", "left", "up", "down", "out", "in", "outward", "inward", "ccw", "cw"] = Field(
         description="direction of the field: parallel lines, ⊙/× symbols (out of / into the page), lines "
                     "radiating outward from / inward to the centre of the region (a point charge), or circles "

@@ -84,11 +84,16 @@ def solve(problem: Problem, budget_s: float = DEFAULT_BUDGET_S) -> SolveResult:
     try:
         return ctx.run()
     except (OverflowError, ZeroDivisionError, FloatingPointError, ValueError):
-        return SolveResult(None, [Conflict("inconsistent", "the facts lead to numbers out of range", (),
+        return SolveResult(None, [Conflict("inconsistent", "the facts lead to numbers out of range", _given(problem),
                                            "check the sizes of the given values")])
     except _OutOfTime:
         return SolveResult(None, [Conflict("budget", f"the solver ran out of its {budget_s:g} s "
-                                           "budget", (), "state fewer or simpler facts")])
+                                           "budget", _given(problem), "state fewer or simpler facts")])
+
+
+def _given(problem: Problem) -> tuple:
+    """Where the stated facts come from: a conflict of the whole figure points at them."""
+    return tuple(f.origin for f in problem.facts if f.origin is not None)
 
 
 def _triangle_conflicts(problem: Problem) -> list[Conflict]:

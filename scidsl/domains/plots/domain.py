@@ -95,7 +95,7 @@ def _check_expressions(ctx: Any, node: Any) -> None:
 def _unknown_parts(tree: Any) -> str | None:
     """A description of the first part of an expression a graph cannot compute, or None."""
     from scidsl import syntax
-    from scidsl.expr import FUNCTIONS_1, _children
+    from scidsl.expr import FUNCTIONS_1, _children, _walk
 
     stack = [tree]
     while stack:
@@ -108,6 +108,8 @@ def _unknown_parts(tree: Any) -> str | None:
             )
         if isinstance(node, (syntax.Point, syntax.ListV, syntax.Str, syntax.Bool)):
             return f"'{syntax.format_value(node)}', which is not a number"
+        if isinstance(node, syntax.BinOp) and node.op == "^" and any(isinstance(q, syntax.Qty) for q in _walk(node.right)):
+            return f"a unit in the exponent of '{syntax.format_value(node)}'"
         stack.extend(_children(node))
     return None
 

@@ -9,6 +9,7 @@ from pydantic import Field, GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
 
 from scidsl.answers import Answer, answer_field
+from scidsl.diagnostics import has_control
 from scidsl.model import Color, Label, Node, Number, Quantity
 from scidsl.syntax import ExprText
 
@@ -37,8 +38,9 @@ def _to_cell(v: Any) -> Union[int, float, Quantity, str]:
                                       "or a text in quotes", {"got": v[:60]})
         if len(v) > 500:
             raise PydanticCustomError("label_length", "the cell has {n} characters; the limit is 500", {"n": len(v)})
-        if any(ord(c) < 32 for c in v):
-            raise PydanticCustomError("label_control", "a cell is one line of text without control characters", {})
+        if has_control(v):
+            raise PydanticCustomError("label_control", "a cell is one line of text without control or bidi characters",
+                                      {})
         return v
     raise PydanticCustomError("cell_type", "a cell is a number, a quantity or a text, not {got}",
                               {"got": repr(v)[:60]})
