@@ -44,7 +44,7 @@ def format_value(value: Any, digits: int = 4) -> str:
         return ", ".join(format_value(v, digits) for v in value)
     if isinstance(value, dict):
         return " : ".join(f"{format_value(v, digits)} {k}" for k, v in value.items())
-    return plain(str(value))
+    return re.sub(r"(?<![\w)])-(?=\d)", "−", plain(str(value)))
 
 
 def _is_number(v: Any) -> bool:

@@ -152,3 +152,9 @@ def test_facts_without_the_page_numbers_are_still_asked() -> None:
     # facts read back from an older file carry no `page_numbers`: nothing is filtered then
     facts = [_fact("value", ("R1", "resistance"), "4 Ω", "resistor R1: resistance = 4 Ω")]
     assert make_quiz(facts)[0]["answer_text"] == "4 Ω"
+
+
+def test_a_negative_value_is_written_with_the_same_minus_in_every_option() -> None:
+    items = _quiz('energy_profile c { levels: [0, 120, -90], values: true, ea: 120, dh: -90 }')
+    dh = next(i for i in items if i["fact"]["predicate"] == "delta_h")
+    assert dh["answer_text"] == "−90 kJ/mol" and all(o.startswith("−") for o in dh["options"])
