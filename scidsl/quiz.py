@@ -57,6 +57,43 @@ def make_quiz(facts: Iterable[Any], seed: int = 0) -> list[dict]:
             continue
         seen.add(item["question"])
         items.append({"id": len(items) + 1, **item})
+    for item in _arrow_items(facts, seed):
+        items.append({"id": len(items) + 1, **item})
+    return items
+
+
+_COMPASS = ("to the right", "up and to the right", "up", "up and to the left", "to the left",
+            "down and to the left", "down", "down and to the right")
+_POINTS = re.compile(r"\bpoints\b.*\(([−-]?\d+(?:\.\d+)?)°\)\s*$")
+_SECTOR_MARGIN = 10.0  # degrees: an arrow this close to between two directions is not asked
+
+
+def _arrow_items(facts: list[Any], seed: int) -> list[dict]:
+    """Which way a labelled force points (`mg` points down): the opposite and the square directions are wrong."""
+    labels: dict[str, str] = {}
+    for f in facts:
+        if f.predicate == "drawn" and len(f.args) > 1 and f.args[0] == "force" and isinstance(f.value, str):
+            labels[str(f.args[1])] = plain(f.value).strip()
+    counts: dict[str, int] = {}
+    for label in labels.values():
+        counts[label] = counts.get(label, 0) + 1
+    items = []
+    for f in facts:
+        if f.predicate != "relation" or f.hidden or len(f.args) < 2 or f.args[0] != "direction":
+            continue
+        label = labels.get(str(f.args[1]), "")
+        m = _POINTS.search(str(f.text))
+        if not label or counts[label] > 1 or "\\" in label or m is None:
+            continue  # an unlabelled arrow, or two arrows with one label, cannot be named
+        angle = float(m.group(1).replace("−", "-")) % 360.0
+        if abs(angle % 45.0 - 22.5) < _SECTOR_MARGIN:
+            continue
+        k = round(angle / 45.0) % 8
+        options = [_COMPASS[k], _COMPASS[(k + 4) % 8], _COMPASS[(k + 2) % 8], _COMPASS[(k + 6) % 8]]
+        _rng(f, seed).shuffle(options)
+        items.append({"question": f"From the figure: in which direction does the arrow labelled {label} point?",
+                      "options": options, "answer": LETTERS[options.index(_COMPASS[k])],
+                      "answer_text": _COMPASS[k], "fact": f.to_dict()})
     return items
 
 

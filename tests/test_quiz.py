@@ -158,3 +158,15 @@ def test_a_negative_value_is_written_with_the_same_minus_in_every_option() -> No
     items = _quiz('energy_profile c { levels: [0, 120, -90], values: true, ea: 120, dh: -90 }')
     dh = next(i for i in items if i["fact"]["predicate"] == "delta_h")
     assert dh["answer_text"] == "−90 kJ/mol" and all(o.startswith("−") for o in dh["options"])
+
+
+def test_a_labelled_force_is_asked_which_way_it_points() -> None:
+    text = ("floor f\nwall w\nrod AB on f against w { length: 4, angle: 60 deg }\n"
+            'force N from AB.end { direction: normal(w), length: 1.2, label: "$N_1$" }\n'
+            'force W from AB.mid { direction: down, length: 1.4, label: "$mg$" }\n'
+            "force Q from AB.start { direction: 120 deg, length: 1 }")
+    arrows = {i["question"]: i for i in _quiz(text) if i["question"].startswith("From the figure: in which direction")}
+    asked = {q.split("labelled ")[1].removesuffix(" point?"): i["answer_text"] for q, i in arrows.items()}
+    assert asked == {"N1": "to the right", "mg": "down"}  # Q has no label: it cannot be named
+    mg = next(i for i in arrows.values() if i["answer_text"] == "down")
+    assert set(mg["options"]) == {"down", "up", "to the left", "to the right"}
