@@ -202,7 +202,8 @@ def _item(fact: Any, siblings: list[Any], seed: int, page: Optional[list[float]]
         if found is not None:
             (start, end), answer, digits = found
             question = f"From the figure: {text[:start]}____{text[end:]}. What goes in the blank?"
-        elif fact.predicate in alone and len(fact.args) <= 1:
+        elif fact.predicate in alone and len(fact.args) <= 1 and _numbers_in(fact.value) \
+                and not isinstance(fact.value, str):
             answer, digits = format_value(fact.value, 6), 6
             question = f"From the figure, what is the {fact.predicate.replace('_', ' ')}?"
         else:

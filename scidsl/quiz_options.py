@@ -131,6 +131,8 @@ def _near_text(text: str) -> list[str]:
     """Numbers inside a text (`4 Ω`, `2 O2`) nudged; a formula's subscripts (`H2O`) only to other subscripts."""
     if re.fullmatch(r"\d+/\d+", text):
         return _near_fraction(text)
+    if re.search(r"\d[′']", text):  # a strand's 5′ and 3′ ends are names, not numbers to nudge
+        return []
     m = _NUM.search(text)
     if m is not None:
         number = float(m.group().replace("−", "-"))
