@@ -19,10 +19,11 @@ from scidsl.quiz_options import OPPOSITES, distractors, format_value, plain, sam
 N_OPTIONS = 4
 LETTERS = "ABCDEFGH"
 # Facts that say nothing a reader could get wrong, only repeat what the figure draws for layout, name
-# things the figure does not show (atom indices, branch numbers) or need more than the figure to answer.
+# things the figure does not show (atom indices, branch numbers, a node known only by its name: `node n8
+# reads 8` gives the answer away) or need more than the figure to answer.
 SKIP = frozenset({"drawn", "point", "ticks", "axis", "exact_form", "__warning__", "visible_givens", "unshown_givens",
                   "page_numbers", "bonded_to", "reactant_atoms", "graph", "hydrogens_on", "atom_count", "bond_count",
-                  "net_charge", "atoms_per_cell", "ions_per_cell", "coordination_number"})
+                  "net_charge", "atoms_per_cell", "ions_per_cell", "coordination_number", "vertex_text"})
 # Whole numbers a reader counts in the figure rather than reads as a written number.
 COUNTED = frozenset({"count", "element_count", "ring_count", "ring_size", "coefficient", "lone_pairs", "equal_mark",
                      "parallel_mark", "branches", "steps", "intermediates", "decisions", "generations",

@@ -170,3 +170,10 @@ def test_a_labelled_force_is_asked_which_way_it_points() -> None:
     assert asked == {"N1": "to the right", "mg": "down"}  # Q has no label: it cannot be named
     mg = next(i for i in arrows.values() if i["answer_text"] == "down")
     assert set(mg["options"]) == {"down", "up", "to the left", "to the right"}
+
+
+def test_a_node_known_only_by_its_name_is_not_asked() -> None:
+    # `node n8 reads 8`: the name is not drawn and gives the answer away
+    facts = [_fact("vertex_text", ("T", "n8"), "8", "node n8 reads 8"),
+             _fact("page_numbers", (), [8.0], "numbers written on the page: 8")]
+    assert make_quiz(facts) == []
