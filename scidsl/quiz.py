@@ -58,7 +58,7 @@ def make_quiz(facts: Iterable[Any], seed: int = 0) -> list[dict]:
             continue
         seen.add(item["question"])
         items.append({"id": len(items) + 1, **item})
-    for item in _arrow_items(facts, seed):
+    for item in _arrow_items(facts, seed) + _image_items(facts, seed):
         items.append({"id": len(items) + 1, **item})
     return items
 
@@ -273,3 +273,33 @@ def _swap_names(text: str, args: tuple) -> Optional[str]:
         return None
     a, b = names[0], names[1]
     return text.replace(a, "\0").replace(b, a).replace("\0", b)
+
+
+_IMAGE_WORDS = (("real", "virtual"), ("inverted", "upright"), ("magnified", "diminished"))
+
+
+def _image_items(facts: list[Any], seed: int) -> list[dict]:
+    """What the drawn image of a lens or mirror is like (real, inverted, magnified); each word flipped is wrong."""
+    labels = {str(f.args[1]): (f.args[0], plain(f.value).strip() if isinstance(f.value, str) else "")
+              for f in facts if f.predicate == "drawn" and len(f.args) > 1 and f.args[0] in ("lens", "spherical_mirror")}
+    images = [f for f in facts if f.predicate == "image" and len(f.args) == 3 and not f.hidden]
+    items = []
+    for f in images:
+        size = re.search(r"\b(magnified|diminished)\b", str(f.text))
+        kind, label = labels.get(str(f.args[0]), ("", ""))
+        if size is None or not kind or (not label and len(images) > 1) or "\\" in label:
+            continue  # an image of the same size, or of an optic the figure does not name
+        words = [str(f.args[1]), str(f.args[2]), size.group(1)]
+        if any(w not in dict(_IMAGE_WORDS) and w not in dict((b, a) for a, b in _IMAGE_WORDS) for w in words):
+            continue
+        answer = ", ".join(words)
+        flip = {**dict(_IMAGE_WORDS), **{b: a for a, b in _IMAGE_WORDS}}
+        wrong = [", ".join(flip[w] if i == k else w for i, w in enumerate(words)) for k in range(3)]
+        options = [answer, *wrong]
+        _rng(f, seed).shuffle(options)
+        noun = "mirror" if kind == "spherical_mirror" else "lens"
+        about = f"the {noun} labelled “{label}”" if label else f"the {noun}"
+        items.append({"question": f"From the figure: the image formed by {about} is ____. What goes in the blank?",
+                      "options": options, "answer": LETTERS[options.index(answer)], "answer_text": answer,
+                      "fact": f.to_dict()})
+    return items

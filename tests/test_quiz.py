@@ -177,3 +177,15 @@ def test_a_node_known_only_by_its_name_is_not_asked() -> None:
     facts = [_fact("vertex_text", ("T", "n8"), "8", "node n8 reads 8"),
              _fact("page_numbers", (), [8.0], "numbers written on the page: 8")]
     assert make_quiz(facts) == []
+
+
+def test_a_drawn_image_is_asked_what_it_is_like_with_each_word_flipped() -> None:
+    text = ('lens L at (0, 0) { height: 4, focal: 2, label: "converging" }\n'
+            "ray_diagram rd { lens: L, distance: 3.5, height: 1.2 }")
+    item = next(i for i in _quiz(text) if i["fact"]["predicate"] == "image")
+    assert item["question"].startswith("From the figure: the image formed by the lens labelled “converging” is")
+    assert item["answer_text"] == "real, inverted, magnified"
+    assert set(item["options"]) == {"real, inverted, magnified", "virtual, inverted, magnified",
+                                    "real, upright, magnified", "real, inverted, diminished"}
+    hidden = _quiz(text.replace("height: 1.2", "height: 1.2, answer: hidden"))
+    assert not [i for i in hidden if i["fact"]["predicate"] == "image"]
