@@ -33,7 +33,8 @@ MAX_COUNTED = 20
 # Measures of one figure that two facts may both state (`angle CAB is marked 70°`, `angle(BAC) = 70`).
 MEASURES = frozenset({"exact", "angle_mark", "side_label", "angle", "dimension", "between"})
 _ATOM = re.compile(r"^([A-Z][a-z]?)\d+$")
-_MEMBER = re.compile(r"\b[A-Za-z_]\w*\.[a-z]\w*\b")  # `A.top`, `P.left`: names of anchors, not drawn
+_SPECIES = re.compile(r"\b[A-Za-z_]\w*\.(?=[A-Z][A-Za-z0-9]*\b)")  # a reaction's molecule: `adduct.NH3`
+_MEMBER = re.compile(r"\b[A-Za-z_]\w*\.[A-Za-z]\w*\b")  # `A.top`, `P.left`: names of anchors, not drawn
 
 
 def make_quiz(facts: Iterable[Any], seed: int = 0) -> list[dict]:
@@ -107,7 +108,9 @@ def _askable(f: Any, unshown: list[float]) -> bool:
         return False  # hydrogens are often implicit in the drawing
     if isinstance(f.value, dict) and not all(isinstance(v, (int, float)) for v in f.value.values()):
         return False  # a record of fields is no single answer
-    return not _MEMBER.search(plain(str(f.text)))
+    if f.predicate in ("formula", "element_count") and f.args and "." in str(f.args[0]):
+        return False  # `adduct.NH3 has the formula H3N` or `1 N atom`: the name says it
+    return not _MEMBER.search(_text_of(f))
 
 
 def _page_numbers(facts: list[Any]) -> Optional[list[float]]:
@@ -224,7 +227,8 @@ def _item(fact: Any, siblings: list[Any], seed: int, page: Optional[list[float]]
 
 def _text_of(fact: Any) -> str:
     """The fact's sentence as the figure writes it: plain text, a real minus sign before numbers."""
-    return re.sub(r"(?<![\w)])-(?=\d)", "−", plain(str(fact.text)))
+    text = re.sub(r"(?<![\w)])-(?=\d)", "−", plain(str(fact.text)))
+    return _SPECIES.sub("", text)  # `adduct.NH3` is drawn as NH3
 
 
 def _named(fact: Any, text: str, singles: set[tuple[str, str]]) -> Optional[str]:

@@ -189,3 +189,12 @@ def test_a_drawn_image_is_asked_what_it_is_like_with_each_word_flipped() -> None
                                     "real, upright, magnified", "real, inverted, diminished"}
     hidden = _quiz(text.replace("height: 1.2", "height: 1.2, answer: hidden"))
     assert not [i for i in hidden if i["fact"]["predicate"] == "image"]
+
+
+def test_a_reactions_molecule_is_named_by_its_formula_and_not_asked_what_its_name_says() -> None:
+    facts = [_fact("formula", ("adduct.NH3",), "H3N", "adduct.NH3 has the formula H3N"),
+             _fact("element_count", ("adduct.NH3", "N"), 1, "adduct.NH3 has 1 N atom(s)"),
+             _fact("lone_pairs", ("adduct.NH3", "N0"), 1, "N0 of adduct.NH3 has 1 lone pair(s)")]
+    items = make_quiz(facts)
+    assert [i["question"] for i in items] == [
+        "From the figure: the N atom of NH3 has ____ lone pair(s). What goes in the blank?"]
