@@ -88,7 +88,7 @@ def _near(value: Any, answer: str, rng: random.Random, digits: int) -> list[str]
     if isinstance(value, (list, tuple)) and value and all(_is_number(v) for v in value):
         swapped = list(reversed(value))
         shifted = [v + 1 for v in value]
-        negated = [-value[0], *value[1:]]
+        negated = [-value[0], *value[1:]] if value[0] else [value[0] + 2, *value[1:]]
         return [format_value(x, digits) for x in (swapped, negated, shifted)]
     if isinstance(value, dict) and len(value) >= 2:
         keys, vals = list(value), list(value.values())
@@ -140,7 +140,9 @@ def _near_text(text: str) -> list[str]:
         for other in (number + 1, number * 2 if number else number + 2, number - 1):
             if other <= 0 < number or (other == 1 and text[m.start() - 1:m.start()] == "^"):
                 continue
-            shown = str(int(other)) if float(other).is_integer() else f"{other:.3g}"
+            places = len(m.group().split(".")[1]) if "." in m.group() else None  # `50.00 mL` → `49.00 mL`
+            shown = f"{other:.{places}f}" if places is not None else \
+                str(int(other)) if float(other).is_integer() else f"{other:.3g}"
             end = m.end()
             if other == 1 and re.match(r" [A-Z(]", text[end:end + 2]):
                 shown, end = "", end + 1  # a coefficient of one is not written

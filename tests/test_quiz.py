@@ -198,3 +198,12 @@ def test_a_reactions_molecule_is_named_by_its_formula_and_not_asked_what_its_nam
     items = make_quiz(facts)
     assert [i["question"] for i in items] == [
         "From the figure: the N atom of NH3 has ____ lone pair(s). What goes in the blank?"]
+
+
+def test_near_values_keep_the_answers_decimals_and_never_negate_zero() -> None:
+    import random
+
+    from scidsl.quiz_options import distractors
+
+    assert set(distractors("50.00 mL", "50.00 mL", [], random.Random(0))) >= {"51.00 mL", "49.00 mL"}
+    assert "(−0, 0)" not in distractors((0, 0), "(0, 0)", [], random.Random(0))
