@@ -213,6 +213,8 @@ def _item(fact: Any, siblings: list[Any], seed: int, page: Optional[list[float]]
         else:
             return None  # the text does not write the value and the figure holds several such facts
         wrong = distractors(fact.value, answer, siblings, rng, digits)
+        if question.startswith("From the figure:") and re.search(r"[+−]____", question):
+            wrong = [w for w in wrong if not w.startswith("−")]  # `q = +____` takes no second sign
     if not _readable(fact, answer, page):
         return None
     wrong = [w for w in dict.fromkeys(wrong) if w and not same_answer(w, answer)
