@@ -33,7 +33,9 @@ def compile_outcome(scene: str | dict[str, Any], *, render: bool = True) -> Comp
     return CompileOutcome(
         ok=result.ok,
         diagnostics=tuple(_flat(d) for d in data["diagnostics"]),
-        facts=tuple(fact_text(f) for f in data["facts"] if not f.get("hidden")),
+        # the page's bare numbers are for the givens check, not a fact to tell the model
+        facts=tuple(fact_text(f) for f in data["facts"]
+                    if not f.get("hidden") and f.get("predicate") != "page_numbers"),
         fact_data=tuple(data["facts"]),
         source=scene if isinstance(scene, str) else "",
         png=png,

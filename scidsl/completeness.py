@@ -3,7 +3,8 @@
 A figure that teaches shows every given value. After drawing, the values stated as quantities
 (`12 V`, `30 deg`, `2 kg`) and in `given` facts are looked for among the numbers of every text on the
 page. The `visible_givens` fact lists those found, `unshown_givens` (hidden: it is not on the page)
-those missing; `scidsl quiz` and the generation loop's givens check read them.
+those missing, `page_numbers` every number the page writes; `scidsl quiz` and the generation loop's
+givens check read them.
 """
 
 from __future__ import annotations
@@ -100,7 +101,10 @@ def completeness_facts(scene: Any, texts: Iterable[str]) -> list:
         entry = {"text": text, "value": value, "statement": owner}
         (shown if _on_page(value, numbers) else missing).append(entry)
     listed = ", ".join(e["text"] for e in shown) or "none"
+    written = sorted({float(f"{n:.6g}") for n in numbers})[:MAX_LISTED]
     return [
+        Fact("page_numbers", (), written, "numbers written on the page: " + (", ".join(f"{n:g}" for n in written)
+                                                                            or "none")),
         Fact("visible_givens", (), shown, f"given values on the page: {listed}"),
         Fact("unshown_givens", (), missing, "given values not on the page: "
              + (", ".join(e["text"] for e in missing) or "none"), hidden=True),

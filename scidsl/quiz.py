@@ -1,8 +1,10 @@
 """Multiple-choice quizzes from a figure's visible facts, with hard distractors; no language model.
 
-Each item asks one fact a reader can see in the figure. Its wrong options are near values, the values
-of sibling facts (another region's count, the other root), swapped labels and wrong relations. Hidden
-facts (`answer: hidden`, measures the figure does not write) are never asked.
+Each item asks one fact a reader can see in the figure: its numbers are written on the page (the
+`page_numbers` fact), or it is a small count of drawn things (atoms, ticks, components). Its wrong
+options are near values, the values of sibling facts (another region's count, the other root), swapped
+labels and wrong relations. Hidden facts (`answer: hidden`, measures the figure does not write), results
+the figure does not write and facts about names the figure does not show are never asked.
 """
 from __future__ import annotations
 
@@ -12,59 +14,125 @@ import random
 import re
 from typing import Any, Iterable, Optional
 
+from scidsl.quiz_options import OPPOSITES, distractors, format_value, plain, same_answer, swap_word
+
 N_OPTIONS = 4
 LETTERS = "ABCDEFGH"
-# Facts that say nothing a reader could get wrong, or that only repeat what the figure draws for layout.
-SKIP = frozenset({"drawn", "point", "ticks", "axis", "exact_form", "__warning__", "visible_givens", "unshown_givens"})
-# Words whose opposite makes a wrong relation or property.
-OPPOSITES = (("parallel", "series"), ("parallel", "perpendicular"), ("real", "virtual"), ("upright", "inverted"),
-             ("magnified", "diminished"), ("minimum", "maximum"), ("left", "right"), ("up", "down"),
-             ("clockwise", "counterclockwise"), ("in", "out"), ("open", "closed"), ("single", "double"),
-             ("reactant", "product"), ("dominant", "recessive"), ("above", "below"))
-
-
-def format_value(value: Any) -> str:
-    """The text of a fact's value as an option shows it."""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float):
-        return f"{value:.4g}".replace("-", "−")
-    if isinstance(value, int):
-        return str(value).replace("-", "−")
-    if isinstance(value, (list, tuple)):
-        if len(value) in (2, 3) and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value):
-            return "(" + ", ".join(format_value(v) for v in value) + ")"
-        return ", ".join(format_value(v) for v in value)
-    if isinstance(value, dict):
-        return " : ".join(f"{format_value(v)} {k}" for k, v in value.items())
-    return str(value).replace("$", "")
+# Facts that say nothing a reader could get wrong, only repeat what the figure draws for layout, name
+# things the figure does not show (atom indices, branch numbers, a node known only by its name: `node n8
+# reads 8` gives the answer away) or need more than the figure to answer.
+SKIP = frozenset({"drawn", "point", "ticks", "axis", "exact_form", "__warning__", "visible_givens", "unshown_givens",
+                  "page_numbers", "bonded_to", "reactant_atoms", "graph", "hydrogens_on", "atom_count", "bond_count",
+                  "net_charge", "atoms_per_cell", "ions_per_cell", "coordination_number", "vertex_text"})
+# Whole numbers a reader counts in the figure rather than reads as a written number.
+COUNTED = frozenset({"count", "element_count", "ring_count", "ring_size", "coefficient", "lone_pairs", "equal_mark",
+                     "parallel_mark", "branches", "steps", "intermediates", "decisions", "generations",
+                     "okazaki_fragments", "trophic_level", "functional_group", "rate_determining_step",
+                     "charged_atom"})
+MAX_COUNTED = 20
+# Measures of one figure that two facts may both state (`angle CAB is marked 70°`, `angle(BAC) = 70`).
+MEASURES = frozenset({"exact", "angle_mark", "side_label", "angle", "dimension", "between"})
+_ATOM = re.compile(r"^([A-Z][a-z]?)\d+$")
+_SPECIES = re.compile(r"\b[A-Za-z_]\w*\.(?=[A-Z][A-Za-z0-9]*\b)")  # a reaction's molecule: `adduct.NH3`
+_MEMBER = re.compile(r"\b[A-Za-z_]\w*\.[A-Za-z]\w*\b")  # `A.top`, `P.left`: names of anchors, not drawn
 
 
 def make_quiz(facts: Iterable[Any], seed: int = 0) -> list[dict]:
-    """Quiz items (question, options, answer, the fact tested) from the visible facts."""
+    """Quiz items (question, options, answer, the fact tested) from the facts the figure shows."""
     facts = list(facts)
-    unshown = _unshown_values(facts)
-    visible = [f for f in facts if not getattr(f, "hidden", False) and f.predicate not in SKIP
-               and not _only_unshown(f.value, unshown)]
+    page = _page_numbers(facts)
+    unshown = _values_of(facts, "unshown_givens")
+    singles = _single_elements(facts)
+    visible = [f for f in facts if _askable(f, unshown)]
     siblings: dict[str, list[Any]] = {}
+    counts: dict[str, int] = {}
+    for f in visible:
+        counts[f.predicate] = counts.get(f.predicate, 0) + 1
+    alone = {p for p, n in counts.items() if n == 1}  # `what is the triple point?` names one thing
     for f in visible:
         if f.value is not None:
             siblings.setdefault(_family(f), []).append(f.value)
-    items, seen = [], set()
+    items, seen, measures = [], set(), set()
     for f in visible:
-        item = _item(f, siblings.get(_family(f), []), seed)
-        if item is not None and item["question"] not in seen:
-            seen.add(item["question"])
-            items.append({"id": len(items) + 1, **item})
+        item = _item(f, siblings.get(_family(f), []), seed, page, singles, alone)
+        if item is None or item["question"] in seen or _repeats(f, item, measures):
+            continue
+        seen.add(item["question"])
+        items.append({"id": len(items) + 1, **item})
+    for item in _arrow_items(facts, seed) + _image_items(facts, seed):
+        items.append({"id": len(items) + 1, **item})
     return items
 
 
-def _unshown_values(facts: list[Any]) -> list[float]:
+_COMPASS = ("to the right", "up and to the right", "up", "up and to the left", "to the left",
+            "down and to the left", "down", "down and to the right")
+_POINTS = re.compile(r"\bpoints\b.*\(([−-]?\d+(?:\.\d+)?)°\)\s*$")
+_SECTOR_MARGIN = 10.0  # degrees: an arrow this close to between two directions is not asked
+
+
+def _arrow_items(facts: list[Any], seed: int) -> list[dict]:
+    """Which way a labelled force points (`mg` points down): the opposite and the square directions are wrong."""
+    labels: dict[str, str] = {}
+    for f in facts:
+        if f.predicate == "drawn" and len(f.args) > 1 and f.args[0] == "force" and isinstance(f.value, str):
+            labels[str(f.args[1])] = plain(f.value).strip()
+    counts: dict[str, int] = {}
+    for label in labels.values():
+        counts[label] = counts.get(label, 0) + 1
+    items = []
+    for f in facts:
+        if f.predicate != "relation" or f.hidden or len(f.args) < 2 or f.args[0] != "direction":
+            continue
+        label = labels.get(str(f.args[1]), "")
+        m = _POINTS.search(str(f.text))
+        if not label or counts[label] > 1 or "\\" in label or m is None:
+            continue  # an unlabelled arrow, or two arrows with one label, cannot be named
+        angle = float(m.group(1).replace("−", "-")) % 360.0
+        if abs(angle % 45.0 - 22.5) < _SECTOR_MARGIN:
+            continue
+        k = round(angle / 45.0) % 8
+        options = [_COMPASS[k], _COMPASS[(k + 4) % 8], _COMPASS[(k + 2) % 8], _COMPASS[(k + 6) % 8]]
+        _rng(f, seed).shuffle(options)
+        items.append({"question": f"From the figure: in which direction does the arrow labelled {label} point?",
+                      "options": options, "answer": LETTERS[options.index(_COMPASS[k])],
+                      "answer_text": _COMPASS[k], "fact": f.to_dict()})
+    return items
+
+
+def _askable(f: Any, unshown: list[float]) -> bool:
+    if getattr(f, "hidden", False) or f.predicate in SKIP or _only_unshown(f.value, unshown):
+        return False
+    if f.predicate == "branch" and f.args and isinstance(f.args[0], int):
+        return False  # a circuit's branch numbers are not drawn
+    if f.predicate == "element_count" and len(f.args) > 1 and f.args[1] == "H":
+        return False  # hydrogens are often implicit in the drawing
+    if isinstance(f.value, dict) and not all(isinstance(v, (int, float)) for v in f.value.values()):
+        return False  # a record of fields is no single answer
+    if f.predicate in ("formula", "element_count") and f.args and "." in str(f.args[0]):
+        return False  # `adduct.NH3 has the formula H3N` or `1 N atom`: the name says it
+    return not _MEMBER.search(_text_of(f))
+
+
+def _page_numbers(facts: list[Any]) -> Optional[list[float]]:
+    """The numbers the page writes, or None for facts from before the page was read (no check then)."""
+    for f in facts:
+        if f.predicate == "page_numbers" and isinstance(f.value, list):
+            return [float(v) for v in f.value]
+    return None
+
+
+def _values_of(facts: list[Any], predicate: str) -> list[float]:
     """Values the scene states but the page does not write (the `unshown_givens` fact)."""
     for f in facts:
-        if f.predicate == "unshown_givens" and isinstance(f.value, list):
+        if f.predicate == predicate and isinstance(f.value, list):
             return [float(e["value"]) for e in f.value if isinstance(e, dict) and "value" in e]
     return []
+
+
+def _single_elements(facts: list[Any]) -> set[tuple[str, str]]:
+    """(molecule, element) pairs with one atom of the element: `N0` may be called `the N atom` there."""
+    return {(str(f.args[0]), str(f.args[1])) for f in facts
+            if f.predicate == "element_count" and len(f.args) > 1 and f.value == 1}
 
 
 def _numbers_in(value: Any, depth: int = 0) -> list[float]:
@@ -90,10 +158,34 @@ def _only_unshown(value: Any, unshown: list[float]) -> bool:
                                              for n in numbers)
 
 
+def _readable(fact: Any, answer: str, page: Optional[list[float]]) -> bool:
+    """True when a reader can get the answer off the page: its numbers are written there, or it is a count."""
+    if fact.predicate in COUNTED:
+        return isinstance(fact.value, (int, str)) and re.fullmatch(r"−?\d+", answer) is not None \
+            and abs(int(answer.replace("−", "-"))) <= MAX_COUNTED
+    if page is None:
+        return True
+    from scidsl.completeness import _on_page
+
+    return all(_on_page(n, page) for n in _numbers_in(answer))
+
+
 def _family(fact: Any) -> str:
     """Facts whose values may stand in for each other: same predicate, same measure (`angle(...)`)."""
     first = str(fact.args[0]) if fact.args else ""
     return fact.predicate + (":" + first.split("(")[0] if "(" in first else "")
+
+
+def _repeats(fact: Any, item: dict, measures: set) -> bool:
+    """True when an earlier item asked the same measure of the same points (`angle CAB`, `angle(BAC)`)."""
+    if fact.predicate not in MEASURES:
+        return False
+    numbers = tuple(_numbers_in(item["answer_text"]))
+    key = (numbers, frozenset(re.findall(r"[A-Z]", " ".join(str(a) for a in fact.args))))
+    if not numbers or key in measures:
+        return bool(numbers)
+    measures.add(key)
+    return False
 
 
 def _rng(fact: Any, seed: int) -> random.Random:
@@ -101,16 +193,33 @@ def _rng(fact: Any, seed: int) -> random.Random:
     return random.Random(int(hashlib.sha256(key.encode()).hexdigest()[:12], 16))
 
 
-def _item(fact: Any, siblings: list[Any], seed: int) -> Optional[dict]:
+def _item(fact: Any, siblings: list[Any], seed: int, page: Optional[list[float]],
+          singles: set[tuple[str, str]], alone: set[str]) -> Optional[dict]:
     rng = _rng(fact, seed)
+    text = _named(fact, _text_of(fact), singles)
+    if text is None:
+        return None
     if fact.value is None:
-        question, answer, wrong = _relation_item(fact)
+        question, answer, wrong = _relation_item(fact, text)
     else:
-        answer = format_value(fact.value)
-        question = _question(fact, answer)
-        wrong = _distractors(fact.value, answer, siblings, rng)
-    wrong = [w for w in dict.fromkeys(wrong) if w and w != answer][: N_OPTIONS - 1]
-    if question is None or len(wrong) < 2:
+        found = _locate(fact.value, text)
+        if found is not None:
+            (start, end), answer, digits = found
+            question = f"From the figure: {text[:start]}____{text[end:]}. What goes in the blank?"
+        elif fact.predicate in alone and len(fact.args) <= 1 and _numbers_in(fact.value) \
+                and not isinstance(fact.value, str):
+            answer, digits = format_value(fact.value, 6), 6
+            question = f"From the figure, what is the {fact.predicate.replace('_', ' ')}?"
+        else:
+            return None  # the text does not write the value and the figure holds several such facts
+        wrong = distractors(fact.value, answer, siblings, rng, digits)
+        if question.startswith("From the figure:") and re.search(r"[+−]____", question):
+            wrong = [w for w in wrong if not w.startswith("−")]  # `q = +____` takes no second sign
+    if not _readable(fact, answer, page):
+        return None
+    wrong = [w for w in dict.fromkeys(wrong) if w and not same_answer(w, answer)
+             and not (fact.predicate == "coefficient" and w == "0")][: N_OPTIONS - 1]
+    if len(wrong) < 2:
         return None
     options = [answer, *wrong]
     rng.shuffle(options)
@@ -118,31 +227,47 @@ def _item(fact: Any, siblings: list[Any], seed: int) -> Optional[dict]:
             "answer_text": answer, "fact": fact.to_dict()}
 
 
-def _question(fact: Any, answer: str) -> str:
-    text = str(fact.text).replace("$", "")
-    found = list(re.finditer(rf"(?<![\w.]){re.escape(answer)}(?![\w.])", text)) if answer else []
-    if found:
-        m = found[0]
-        return f"From the figure: {text[:m.start()]}____{text[m.end():]}. What goes in the blank?"
-    about = ", ".join(str(a) for a in fact.args)
-    return f"From the figure, what is the {fact.predicate.replace('_', ' ')} of {about}?"
+def _text_of(fact: Any) -> str:
+    """The fact's sentence as the figure writes it: plain text, a real minus sign before numbers."""
+    text = re.sub(r"(?<![\w)])-(?=\d)", "−", plain(str(fact.text)))
+    return _SPECIES.sub("", text)  # `adduct.NH3` is drawn as NH3
 
 
-def _relation_item(fact: Any) -> tuple[Optional[str], str, list[str]]:
+def _named(fact: Any, text: str, singles: set[tuple[str, str]]) -> Optional[str]:
+    """The text with an atom index (`N0`) said as the figure shows it (`the N atom`), or None if ambiguous."""
+    atoms = [str(a) for a in fact.args[1:] if _ATOM.match(str(a))]
+    if not atoms:
+        return text
+    if not fact.args or (str(fact.args[0]), _ATOM.match(atoms[0]).group(1)) not in singles:  # type: ignore[union-attr]
+        return None
+    element = _ATOM.match(atoms[0]).group(1)  # type: ignore[union-attr]
+    text = re.sub(rf"\batom {atoms[0]}\b", f"the {element} atom", text)
+    return re.sub(rf"\b{atoms[0]}\b", f"the {element} atom", text)
+
+
+def _locate(value: Any, text: str) -> Optional[tuple[tuple[int, int], str, int]]:
+    """Where the text writes the value (as given, or rounded as the text rounds it): span, answer, digits."""
+    for digits in (4, 3, 2) if isinstance(value, float) or _has_float(value) else (4,):
+        answer = format_value(value, digits)
+        if not answer:
+            return None
+        m = re.search(rf"(?<![\w.]){re.escape(answer)}(?![\w]|\.\d)", text)
+        if m is not None:
+            return m.span(), answer, digits
+    return None
+
+
+def _has_float(value: Any) -> bool:
+    return isinstance(value, (list, tuple)) and any(isinstance(v, float) for v in value)
+
+
+def _relation_item(fact: Any, text: str) -> tuple[Optional[str], str, list[str]]:
     """A fact without a value (`R1 and R2 are in parallel`): which statement does the figure show?"""
-    text = str(fact.text).replace("$", "")
     # "in"/"out" and "up"/"down" are too common in sentences to make a wrong relation of
     pairs = [p for p in OPPOSITES if p not in (("in", "out"), ("up", "down"))]
-    wrong = [_swap_word(text, a, b) for a, b in pairs] + [_swap_names(text, fact.args)]
-    wrong = [w for w in wrong if w and w != text]
+    wrong = [swap_word(text, a, b) for a, b in pairs] + [_swap_names(text, fact.args)]
+    wrong = [w for w in wrong if w and w != text and "in perpendicular" not in w]
     return "Which statement does the figure show?", text, wrong
-
-
-def _swap_word(text: str, a: str, b: str) -> Optional[str]:
-    for x, y in ((a, b), (b, a)):
-        if re.search(rf"\b{x}\b", text):
-            return re.sub(rf"\b{x}\b", y, text, count=1)
-    return None
 
 
 def _swap_names(text: str, args: tuple) -> Optional[str]:
@@ -156,59 +281,31 @@ def _swap_names(text: str, args: tuple) -> Optional[str]:
     return text.replace(a, "\0").replace(b, a).replace("\0", b)
 
 
-def _distractors(value: Any, answer: str, siblings: list[Any], rng: random.Random) -> list[str]:
-    """Sibling values first (hardest: another region, the other root), then near or swapped values."""
-    shape = _shape(answer)
-    others = [format_value(s) for s in siblings if format_value(s) != answer and _shape(format_value(s)) == shape]
-    rng.shuffle(others)
-    near = _near(value, rng)
-    return others[:2] + near + others[2:]
+_IMAGE_WORDS = (("real", "virtual"), ("inverted", "upright"), ("magnified", "diminished"))
 
 
-def _shape(text: str) -> str:
-    """A value's form without its digits (`# Ω`), so that a distractor keeps the answer's unit."""
-    shape = re.sub(r"[−-]?\d+(?:\.\d+)?(?:e[−-]?\d+)?", "#", text)
-    return shape if "#" in shape else "text"
-
-
-def _near(value: Any, rng: random.Random) -> list[str]:
-    if isinstance(value, bool):
-        return [format_value(not value)]
-    if isinstance(value, (int, float)):
-        return [format_value(v) for v in _near_numbers(value, rng)]
-    if isinstance(value, (list, tuple)) and value and all(isinstance(v, (int, float)) for v in value):
-        swapped = list(reversed(value))
-        shifted = [v + 1 for v in value]
-        negated = [-value[0], *value[1:]]
-        return [format_value(x) for x in (swapped, negated, shifted)]
-    if isinstance(value, dict) and len(value) >= 2:
-        keys, vals = list(value), list(value.values())
-        return [format_value(dict(zip(keys, vals[i:] + vals[:i]))) for i in range(1, len(vals))] + \
-               [format_value({k: v * 2 if k == keys[0] else v for k, v in value.items()})]
-    if isinstance(value, (list, tuple)) and value:
-        return [format_value(list(value)[:-1]), format_value(list(reversed(value)))]
-    if isinstance(value, str):
-        return [w for w in (_swap_word(value, a, b) for a, b in OPPOSITES) if w] + _near_text(value)
-    return []
-
-
-def _near_numbers(v: float, rng: random.Random) -> list[float]:
-    if isinstance(v, int) or float(v).is_integer():
-        n = int(v)
-        below = [n - 1] if n > 0 or n < 0 else []  # a count is never negative
-        return below + [n + 1, n + 2, 2 * n if abs(n) > 1 else n + 3, n + 3]
-    step = abs(v) * rng.choice((0.1, 0.2, 0.25)) or 0.5
-    return [v + step, v - step, -v if v else 1.0, v * 2]
-
-
-def _near_text(text: str) -> list[str]:
-    """Numbers inside a text (`4 Ω`, `30°`) nudged: the same unit, a wrong value."""
-    m = re.search(r"\d+(?:\.\d+)?", text)
-    if m is None:
-        return []
-    number = float(m.group())
-    out = []
-    for other in (number + 1, number * 2, max(number - 1, 0.5)):
-        shown = str(int(other)) if other.is_integer() else f"{other:.3g}"
-        out.append(text[:m.start()] + shown + text[m.end():])
-    return out
+def _image_items(facts: list[Any], seed: int) -> list[dict]:
+    """What the drawn image of a lens or mirror is like (real, inverted, magnified); each word flipped is wrong."""
+    labels = {str(f.args[1]): (f.args[0], plain(f.value).strip() if isinstance(f.value, str) else "")
+              for f in facts if f.predicate == "drawn" and len(f.args) > 1 and f.args[0] in ("lens", "spherical_mirror")}
+    images = [f for f in facts if f.predicate == "image" and len(f.args) == 3 and not f.hidden]
+    items = []
+    for f in images:
+        size = re.search(r"\b(magnified|diminished)\b", str(f.text))
+        kind, label = labels.get(str(f.args[0]), ("", ""))
+        if size is None or not kind or (not label and len(images) > 1) or "\\" in label:
+            continue  # an image of the same size, or of an optic the figure does not name
+        words = [str(f.args[1]), str(f.args[2]), size.group(1)]
+        if any(w not in dict(_IMAGE_WORDS) and w not in dict((b, a) for a, b in _IMAGE_WORDS) for w in words):
+            continue
+        answer = ", ".join(words)
+        flip = {**dict(_IMAGE_WORDS), **{b: a for a, b in _IMAGE_WORDS}}
+        wrong = [", ".join(flip[w] if i == k else w for i, w in enumerate(words)) for k in range(3)]
+        options = [answer, *wrong]
+        _rng(f, seed).shuffle(options)
+        noun = "mirror" if kind == "spherical_mirror" else "lens"
+        about = f"the {noun} labelled “{label}”" if label else f"the {noun}"
+        items.append({"question": f"From the figure: the image formed by {about} is ____. What goes in the blank?",
+                      "options": options, "answer": LETTERS[options.index(answer)], "answer_text": answer,
+                      "fact": f.to_dict()})
+    return items

@@ -15,6 +15,9 @@ CASES = {
     "ray_diagram": ("lens L at (0, 0) { height: 4, focal: 2 }\n"
                     "ray_diagram rd { lens: L, distance: 3.5, height: 1.2, image_label: \"image\", answer: {a} }",
                     "image", {"image", "magnification"}),
+    "ray_diagram mirror": ("spherical_mirror M at (0, 0) { focal: 2, height: 4 }\n"
+                           "ray_diagram rd { lens: M, distance: 3.5, height: 1, image_label: \"image\", answer: {a} }",
+                           "image", {"image", "magnification"}),
     "optical_bench": ("optical_bench B { object_at: 0 cm, answer: {a} }\nbench_lens L on B at 15 cm { focal: 10 cm }",
                       "$I$", {"image_position", "image_height", "magnification", "total_magnification"}),
     "circuit": ("battery V1 { voltage: 12 V }\nresistor R1 { resistance: 4 ohm }\n"
@@ -119,3 +122,12 @@ def test_circuit_currents_follow_kirchhoff() -> None:
     assert amps["R1"] == pytest.approx(2.0)  # 12 V across 4 Ω + 6 Ω ∥ 3 Ω = 6 Ω
     assert amps["R2"] == pytest.approx(2 / 3) and amps["R3"] == pytest.approx(4 / 3)
     assert amps["R2"] + amps["R3"] == pytest.approx(amps["R1"])
+
+
+def test_lone_pairs_are_drawn_as_dots_only_when_shown() -> None:
+    from scidsl.primitives import Dot
+
+    dots = {mode: sum(isinstance(i, Dot) for i in _compile("lewis", mode).drawing.items)  # type: ignore[union-attr]
+            for mode in ("shown", "hidden", '"?"')}
+    assert dots == {"shown": 4, "hidden": 0, '"?"': 0}  # water: two lone pairs on O, two dots each
+    assert "lone pairs: ?" in _drawn(_compile("lewis", '"?"'))

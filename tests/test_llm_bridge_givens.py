@@ -94,3 +94,15 @@ def test_values_are_read_with_or_without_a_space_and_not_from_formulas_or_powers
 
     text = "A 12V battery, 4Ω and 6 Ω, 30°, x^2, H2O, the 2nd plate, 10^3 m, 2.5 kg, CH4. AB is 7."
     assert _numbers(text) == [12.0, 4.0, 6.0, 30.0, 2.5, 7.0]
+
+
+def test_the_agent_names_a_drawn_answer_before_accepting_and_takes_the_hidden_one() -> None:
+    shown, hidden = 'punnett_square P { cross: "Aa x Aa" }', 'punnett_square P { cross: "Aa x Aa", answer: hidden }'
+    with ScriptedServer([scene_call(shown), scene_call(hidden)]) as server:
+        client = make_client(server.base_url, api_key_env="SCIDSL_TEST_NO_SUCH_KEY", policy=FAST)
+        config = AgentConfig(model="scripted", retry=FAST, endpoint="loopback")
+        result = Agent(client, compile_outcome, tool_definitions(), config, reference="R").run(CROSS)
+    assert result.ok and result.scene == hidden
+    note = server.requests[1]["messages"][-1]["content"]
+    assert "draws results the problem asks the reader to find" in note and "aa" in note
+    assert len(server.requests) == 2
