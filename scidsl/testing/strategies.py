@@ -39,6 +39,7 @@ __all__ = [
 
 CONSTRUCTIONS = (None, "midpoint", "median", "circumcircle", "altitude")
 MIN_ANGLE = 20.0  # thinner triangles are valid but make crowded figures
+MAX_CIRCUMSCRIBED = 110.0  # a circumcircle of a flatter triangle hugs its short sides, too near their labels
 
 
 # --- geometry ----------------------------------------------------------------------------------------
@@ -84,6 +85,8 @@ def triangles(draw: st.DrawFn, constructions: bool = True) -> SceneCase:
     construction = draw(st.sampled_from(CONSTRUCTIONS)) if constructions else None
     if construction == "altitude" and max(angles[:2]) >= 90:
         construction = "median"  # the foot would fall outside AB
+    if construction == "circumcircle" and max(angles) > MAX_CIRCUMSCRIBED:
+        construction = "midpoint"  # the arc over the short sides runs into their labels
     return ms.triangle_scene(angles, sides, *_GIVENS[given], right=given == "right", construction=construction)
 
 
