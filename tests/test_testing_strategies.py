@@ -145,6 +145,23 @@ def test_the_core_never_imports_hypothesis() -> None:
     assert out.stdout.strip() == "False"
 
 
+def test_the_strategies_without_hypothesis_say_what_to_install() -> None:
+    code = ("import sys, importlib.abc\n"
+            "class NoHypothesis(importlib.abc.MetaPathFinder):\n"
+            "    def find_spec(self, name, path, target=None):\n"
+            "        if name.partition('.')[0] == 'hypothesis':\n"
+            "            raise ModuleNotFoundError(name, name=name)\n"
+            "sys.meta_path.insert(0, NoHypothesis())\n"
+            "import scidsl.testing, scidsl.testing.plugin\n"
+            "scidsl.testing.SceneCase('x', 'triangle ABC\\n').compile()\n"
+            "try:\n"
+            "    import scidsl.testing.strategies\n"
+            "except ModuleNotFoundError as e:\n"
+            "    print(e.name, e)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.startswith("hypothesis ") and "pip install 'scidsl[testing]'" in out.stdout
+
+
 def test_drawn_sizes_are_bounded() -> None:
     @settings(max_examples=30, deadline=None, database=None)
     @given(st.data())

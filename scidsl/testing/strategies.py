@@ -19,8 +19,13 @@ from __future__ import annotations
 import math
 from typing import Optional
 
-from hypothesis import assume
-from hypothesis import strategies as st
+try:
+    from hypothesis import assume
+    from hypothesis import strategies as st
+except ImportError as missing:  # pragma: no cover - depends on the environment
+    raise ModuleNotFoundError("scidsl.testing.strategies needs hypothesis: pip install 'scidsl[testing]' "
+                              "(scidsl.testing.SceneCase and the pytest plugin work without it)",
+                              name="hypothesis") from missing
 
 from scidsl.testing import corpus
 from scidsl.testing import math_scenes as ms
