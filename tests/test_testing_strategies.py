@@ -20,13 +20,15 @@ from scidsl.testing.markers import expected_codes
 from scidsl.testing.snapshots import dump_facts, facts_diff, image_distance
 
 VALID = ["triangles", "circuits", "netlists", "molecules", "reactions", "plots", "venns", "punnett_squares",
-         "tables", "graphs", "trees", "flowcharts", "solids", "titrations", "cells", "inclines", "pulley_systems"]
+         "tables", "graphs", "trees", "flowcharts", "solids", "titrations", "cells", "inclines", "pulley_systems",
+         "relation_chains"]
 BROKEN = {"contradictory_triangles": "E1004", "impossible_triangles": "E1004", "nonpositive_resistances": "E2015",
           "undeclared_parts": "E2002", "overvalent_molecules": "E3004", "unbalanced_reactions": "E3020",
           "foreign_plot_names": "E6002", "wrong_venn_totals": "E7506", "mismatched_crosses": "E7022",
           "wrong_row_totals": "E7005", "undecided_decisions": "E8020", "overread_burettes": "E9501",
           "misplaced_organelles": "E9002",
-          "dangling_edges": "E8001", "cyclic_trees": "E8005", "steep_inclines": "E4016"}
+          "dangling_edges": "E8001", "cyclic_trees": "E8005", "steep_inclines": "E4016",
+          "cyclic_placements": "E4023", "overhanging_bodies": "E4021"}
 FEW = settings(max_examples=4, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -70,6 +72,16 @@ def test_the_stated_angles_of_a_triangle_sum_to_180(case: SceneCase) -> None:
     result = case.compile()
     angles = [number_of(f.value) for f in result.facts if f.predicate == "exact" and f.args[0].startswith("angle(")]
     assert len(angles) == 3 and sum(angles) == pytest.approx(180)
+
+
+@FEW
+@given(sds.relation_chains())
+def test_relation_chains_place_every_item_by_a_relation(case: SceneCase) -> None:
+    result = case.compile()
+    case.check(result)
+    placed = {f.args[1] for f in result.facts if f.predicate == "relation" and f.args[0] != "over"}
+    drawn = {f.args[1] for f in result.facts if f.predicate == "drawn" and f.args[0] not in ("floor", "ceiling")}
+    assert " at " not in case.text and drawn and drawn - {"r"} <= placed
 
 
 def test_a_fact_that_is_not_stated_is_reported_with_what_is() -> None:

@@ -11,7 +11,7 @@ known way, with the diagnostic each must get.
 
 Every strategy draws a `SceneCase` (`.text`, `.json`, `.facts`) or, for the mutations, a `BrokenScene`
 (`.text`, `.code`). Sizes are bounded (at most 6 resistors, 9 graph nodes, 3 sets, 2 genes, 4 × 4 table
-cells, 6 flowchart steps), and examples shrink towards the smallest scene: fewer parts, smaller numbers,
+cells, 6 flowchart steps, 3 stacked boxes, 2 pulleys), and examples shrink towards the smallest scene: fewer parts, smaller numbers,
 the first corpus entries.
 """
 from __future__ import annotations
@@ -28,6 +28,7 @@ except ImportError as missing:  # pragma: no cover - depends on the environment
                               name="hypothesis") from missing
 
 from scidsl.testing import corpus
+from scidsl.testing.body_strategies import cyclic_placements, overhanging_bodies, relation_chains
 from scidsl.testing import math_scenes as ms
 from scidsl.testing import science_scenes as ss
 from scidsl.testing.scenes import BrokenScene, SceneCase
@@ -35,11 +36,12 @@ from scidsl.testing.scenes import BrokenScene, SceneCase
 __all__ = [
     "triangles", "circuits", "netlists", "molecules", "reactions", "plots", "venns", "punnett_squares",
     "tables", "graphs", "trees", "flowcharts", "solids", "titrations", "cells", "inclines", "pulley_systems",
-    "bodies", "scenes",
+    "relation_chains", "bodies", "scenes",
     "contradictory_triangles", "impossible_triangles", "nonpositive_resistances", "undeclared_parts",
     "overvalent_molecules", "unbalanced_reactions", "foreign_plot_names", "wrong_venn_totals",
     "mismatched_crosses", "wrong_row_totals", "undecided_decisions", "dangling_edges", "cyclic_trees",
-    "overread_burettes", "misplaced_organelles", "steep_inclines", "broken_scenes",
+    "overread_burettes", "misplaced_organelles", "steep_inclines", "cyclic_placements",
+    "overhanging_bodies", "broken_scenes",
 ]
 
 CONSTRUCTIONS = (None, "midpoint", "median", "circumcircle", "altitude")
@@ -262,8 +264,8 @@ def pulley_systems() -> st.SearchStrategy[SceneCase]:
 
 
 def bodies() -> st.SearchStrategy[SceneCase]:
-    """Chains of drawing-layer bodies: inclines with blocks, ropes over pulleys."""
-    return st.one_of(inclines(), pulley_systems())
+    """Drawing-layer bodies: relation chains, and blocks, pulleys and ropes placed at positions."""
+    return st.one_of(relation_chains(), inclines(), pulley_systems())
 
 
 def scenes() -> st.SearchStrategy[SceneCase]:
@@ -464,4 +466,5 @@ def broken_scenes() -> st.SearchStrategy[BrokenScene]:
     return st.one_of(contradictory_triangles(), impossible_triangles(), nonpositive_resistances(),
                      undeclared_parts(), overvalent_molecules(), unbalanced_reactions(), foreign_plot_names(),
                      wrong_venn_totals(), mismatched_crosses(), wrong_row_totals(), undecided_decisions(),
-                     overread_burettes(), misplaced_organelles(), dangling_edges(), cyclic_trees(), steep_inclines())
+                     overread_burettes(), misplaced_organelles(), dangling_edges(), cyclic_trees(), steep_inclines(),
+                     cyclic_placements(), overhanging_bodies())
