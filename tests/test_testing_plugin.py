@@ -122,6 +122,15 @@ def test_explicit_paths_collect_only_what_they_name(project: pytest.Pytester) ->
     run(project, "tests").assert_outcomes(passed=2)
 
 
+def test_a_run_in_a_subfolder_collects_only_that_subfolder(project: pytest.Pytester,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    (project.path / "pytest.ini").write_text("[pytest]\nscidsl_scenes = scenes\n", "utf-8")  # no testpaths
+    monkeypatch.chdir(project.path / "tests")
+    run(project).assert_outcomes(passed=2)
+    monkeypatch.chdir(project.path)
+    run(project, "--scidsl-update").assert_outcomes(passed=4)
+
+
 def test_image_snapshots_are_off_by_default_and_compare_perceptually(project: pytest.Pytester) -> None:
     run(project, "--scidsl-update", "scenes").assert_outcomes(passed=2)
     assert not (project.path / "scenes" / "triangle.snapshot.png").exists()

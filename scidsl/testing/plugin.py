@@ -40,10 +40,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """When pytest runs without path arguments, collect the scene folders as well as the test paths."""
+    """When pytest runs without path arguments from the project's root, collect the scene folders as well as
+    the test paths (run in a subfolder, it collects only that subfolder, as pytest does)."""
     folders = _scene_folders(config)
     source = getattr(config, "args_source", None)
     if not folders or source is None or source == pytest.Config.ArgsSource.ARGS:
+        return
+    if source == pytest.Config.ArgsSource.INVOCATION_DIR and config.invocation_params.dir != config.rootpath:
         return
     current = [Path(a).resolve() for a in config.args]
     for folder in folders:
