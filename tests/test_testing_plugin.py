@@ -1,6 +1,8 @@
 """The pytest plugin in a sample user project: scene snapshots, markers, updates, image snapshots."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 pytest_plugins = ["pytester"]
@@ -59,8 +61,45 @@ def run(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
                               *args)
 
 
+def _entry_point_installed() -> bool:
+    import importlib.metadata
+    import os
+
+    return (not os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD")
+            and any(e.value == "scidsl.testing.plugin" for e in importlib.metadata.entry_points(group="pytest11")))
+
+
+@pytest.mark.skipif(not _entry_point_installed(), reason="this environment was installed without the entry point")
+def test_the_sample_project_in_its_own_interpreter_finds_the_plugin_by_its_entry_point(tmp_path: Path) -> None:
+    """No conftest, no -p: a separate pytest process finds the plugin the way a user's installation does."""
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "pyproject.toml").write_text('[tool.pytest.ini_options]\nscidsl_scenes = ["scenes"]\n', "utf-8")
+    (tmp_path / "scenes").mkdir()
+    scene = tmp_path / "scenes" / "triangle.sdl"
+    scene.write_text(TRIANGLE, "utf-8")
+    (tmp_path / "test_generated.py").write_text(PROPERTY_TEST, "utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
+
+    def pytest_in_project(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args], cwd=tmp_path,
+                              env=env, capture_output=True, text=True, timeout=600)
+
+    first = pytest_in_project("--scidsl-update")
+    assert first.returncode == 0 and "3 passed" in first.stdout, first.stdout + first.stderr
+    assert (tmp_path / "scenes" / "triangle.facts.json").exists()
+    scene.write_text(TRIANGLE.replace("length(AC) = 3 cm", "length(AC) = 5 cm"), "utf-8")
+    changed = pytest_in_project("scenes")
+    assert changed.returncode == 1 and "triangle.sdl differ from triangle.facts.json" in changed.stdout
+    assert '-  {"predicate": "side_label", "args": ["A", "C"], "value": "3 cm"' in changed.stdout
+    assert '+  {"predicate": "side_label", "args": ["A", "C"], "value": "5 cm"' in changed.stdout
+    assert pytest_in_project("scenes", "--scidsl-update").returncode == 0
+    assert pytest_in_project("scenes").returncode == 0
+
+
 def test_the_plugin_is_declared_as_a_pytest_entry_point() -> None:
-    from pathlib import Path
 
     text = (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text("utf-8")
     assert '[project.entry-points.pytest11]\nscidsl = "scidsl.testing.plugin"' in text
