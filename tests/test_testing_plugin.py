@@ -100,7 +100,6 @@ def test_the_sample_project_in_its_own_interpreter_finds_the_plugin_by_its_entry
 
 
 def test_the_plugin_is_declared_as_a_pytest_entry_point() -> None:
-
     text = (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text("utf-8")
     assert '[project.entry-points.pytest11]\nscidsl = "scidsl.testing.plugin"' in text
     assert '    "scidsl.testing",\n' in text
