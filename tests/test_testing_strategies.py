@@ -2,6 +2,7 @@
 gets its code; the builders behind them compute what they claim."""
 from __future__ import annotations
 
+import math
 import subprocess
 import sys
 from fractions import Fraction
@@ -119,6 +120,9 @@ def test_builders_compute_what_they_claim() -> None:
     assert genotypes == {"AA": 1, "Aa": 2, "aa": 1} and phenotypes == {"A_": 3, "aa": 1}
     assert corpus.equation_text(corpus.alkane_combustion(2)) == "2 C2H6 + 7 O2 -> 4 CO2 + 6 H2O"
     assert ms.triangle_angles(3, 4, 5)[2] == pytest.approx(90)
+    roots = [f.value[0] for f in ms.trig_plot("cos", -2, 2, 2).facts if f.predicate == "marked_point"]
+    assert roots == pytest.approx([0.25 * math.pi, 0.75 * math.pi])
+    assert ms.quadratic_plot(-1, 5).text == "plot f { y: -x^2 + 5, x: [-4, 4], mark: [roots] }\n"
 
 
 @pytest.mark.parametrize("index", range(len(corpus.MOLECULES)), ids=[m[0] for m in corpus.MOLECULES])

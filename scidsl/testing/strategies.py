@@ -139,10 +139,17 @@ _POLYNOMIALS = st.tuples(st.sampled_from([1, -1, 2, -2, 3]),
                          st.lists(st.integers(-4, 4), min_size=1, max_size=3, unique=True))
 
 
+_AMPLITUDES = st.sampled_from([1, -1, 2, -2, 3])
+
+
 def plots() -> st.SearchStrategy[SceneCase]:
-    """A graph of a polynomial with whole roots, or of exp(x) − c, with its roots marked and stated."""
+    """A graph of a polynomial with whole roots, a(x² − c), exp(x) − c, a·sin(kx) or a·cos(kx), with its roots
+    marked and stated."""
     return st.one_of(_POLYNOMIALS.map(lambda p: ms.polynomial_plot(*p)),
-                     st.integers(2, 9).map(ms.exponential_plot))
+                     st.builds(ms.quadratic_plot, _AMPLITUDES, st.integers(1, 12)),
+                     st.integers(2, 9).map(ms.exponential_plot),
+                     st.builds(ms.trig_plot, st.sampled_from(["sin", "cos"]), _AMPLITUDES, st.integers(1, 3),
+                               st.integers(1, 4)))
 
 
 # --- sets and tables ---------------------------------------------------------------------------------
