@@ -185,5 +185,7 @@ def test_drawn_sizes_are_bounded() -> None:
         assert len(ss.resistances(data.draw(sds.NETWORKS))) <= 6
         assert 2 <= len(data.draw(sds.trees()).facts[0].value["nodes"]) <= 9
         assert len(data.draw(sds.graphs()).facts[0].value["nodes"]) <= 7
+        chain = data.draw(sds.relation_chains()).text
+        assert chain.count("\nbox ") <= 3 and chain.count("\npulley ") <= 2
 
     run()
