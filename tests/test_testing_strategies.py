@@ -29,7 +29,8 @@ BROKEN = {"contradictory_triangles": "E1004", "impossible_triangles": "E1004", "
           "wrong_row_totals": "E7005", "undecided_decisions": "E8020", "overread_burettes": "E9501",
           "misplaced_organelles": "E9002",
           "dangling_edges": "E8001", "cyclic_trees": "E8005", "steep_inclines": "E4016",
-          "cyclic_placements": "E4023", "overhanging_bodies": "E4021"}
+          "cyclic_placements": "E4023", "overhanging_bodies": "E4021", "open_netlists": "E2007",
+          "impossible_cones": "E8508", "contradicted_diagonals": "E8509"}
 FEW = settings(max_examples=4, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 
 

@@ -1,5 +1,6 @@
-"""Hypothesis strategies for relation chains of bodies, ropes and pulleys (`scidsl.testing.strategies` exports
-them), and the ways such a chain breaks: a cycle of placements, a body past the end of its face."""
+"""Hypothesis strategies for drawing-layer bodies (`scidsl.testing.strategies` exports them): relation chains of
+bodies, ropes and pulleys, blocks and pulleys placed at positions, and the ways they break: a cycle of placements,
+a body past the end of its face, an incline too steep."""
 from __future__ import annotations
 
 import math
@@ -8,9 +9,11 @@ from typing import Optional
 from hypothesis import strategies as st
 
 from scidsl.testing import body_scenes as bs
+from scidsl.testing import science_scenes as ss
 from scidsl.testing.scenes import BrokenScene, SceneCase
 
-__all__ = ["relation_chains", "cyclic_placements", "overhanging_bodies"]
+__all__ = ["relation_chains", "inclines", "pulley_systems", "bodies", "cyclic_placements", "overhanging_bodies",
+           "steep_inclines"]
 
 _MASSES = st.none() | st.integers(1, 5)  # a hanging body's mass, stated as mass and weight facts
 
@@ -61,6 +64,35 @@ def relation_chains() -> st.SearchStrategy[SceneCase]:
     or two pulleys, a block on a spring; states every relation, body drawn, mass and weight."""
     springs = st.builds(bs.spring_scene, _tenths(2.0, 4.0), st.integers(6, 12), _MASSES)
     return st.one_of(_stack(), springs, _table(), _atwood(), _incline(), _wedge())  # simplest first: shrinking
+
+
+def inclines() -> st.SearchStrategy[SceneCase]:
+    """A block on an incline, possibly tied by a rope over a pulley at the top to a hanging mass."""
+    return st.builds(ss.incline_scene, st.integers(20, 50), st.integers(5, 8),
+                     st.integers(3, 7).map(lambda t: t / 10), st.booleans())
+
+
+def pulley_systems() -> st.SearchStrategy[SceneCase]:
+    """One rope over one or two ceiling pulleys (or under a movable one) to hanging masses."""
+    drop = st.integers(15, 35).map(lambda d: d / 10)
+    return st.builds(ss.pulleys_scene, st.integers(1, 2), st.integers(4, 7).map(lambda s: s / 2),
+                     st.tuples(drop, drop), st.booleans())
+
+
+def bodies() -> st.SearchStrategy[SceneCase]:
+    """Drawing-layer bodies: relation chains, and blocks, pulleys and ropes placed at positions."""
+    return st.one_of(relation_chains(), inclines(), pulley_systems())
+
+
+@st.composite
+def steep_inclines(draw: st.DrawFn) -> BrokenScene:
+    """An incline whose angle is not between 0 and 90 degrees (E4016)."""
+    case = draw(inclines())
+    angle = draw(st.integers(90, 170) | st.integers(-90, 0))
+    lines = case.text.split("\n")
+    head, _, tail = lines[0].partition("angle: ")
+    lines[0] = f"{head}angle: {angle} deg{tail[tail.index(','):]}"
+    return BrokenScene("draw", "\n".join(lines), "E4016", f"an incline at {angle}°", 1, case)
 
 
 def _line_of(text: str, start: str) -> int:

@@ -28,7 +28,8 @@ except ImportError as missing:  # pragma: no cover - depends on the environment
                               name="hypothesis") from missing
 
 from scidsl.testing import corpus
-from scidsl.testing.body_strategies import cyclic_placements, overhanging_bodies, relation_chains
+from scidsl.testing.body_strategies import (bodies, cyclic_placements, inclines, overhanging_bodies, pulley_systems,
+                                            relation_chains, steep_inclines)
 from scidsl.testing import math_scenes as ms
 from scidsl.testing import science_scenes as ss
 from scidsl.testing.scenes import BrokenScene, SceneCase
@@ -41,7 +42,7 @@ __all__ = [
     "overvalent_molecules", "unbalanced_reactions", "foreign_plot_names", "wrong_venn_totals",
     "mismatched_crosses", "wrong_row_totals", "undecided_decisions", "dangling_edges", "cyclic_trees",
     "overread_burettes", "misplaced_organelles", "steep_inclines", "cyclic_placements",
-    "overhanging_bodies", "broken_scenes",
+    "overhanging_bodies", "open_netlists", "impossible_cones", "contradicted_diagonals", "broken_scenes",
 ]
 
 CONSTRUCTIONS = (None, "midpoint", "median", "circumcircle", "altitude")
@@ -255,26 +256,6 @@ def cells() -> st.SearchStrategy[SceneCase]:
     return st.one_of(_cell("animal"), _cell("plant"))
 
 
-# --- drawing-layer bodies ----------------------------------------------------------------------------
-
-def inclines() -> st.SearchStrategy[SceneCase]:
-    """A block on an incline, possibly tied by a rope over a pulley at the top to a hanging mass."""
-    return st.builds(ss.incline_scene, st.integers(20, 50), st.integers(5, 8),
-                     st.integers(3, 7).map(lambda t: t / 10), st.booleans())
-
-
-def pulley_systems() -> st.SearchStrategy[SceneCase]:
-    """One rope over one or two ceiling pulleys (or under a movable one) to hanging masses."""
-    drop = st.integers(15, 35).map(lambda d: d / 10)
-    return st.builds(ss.pulleys_scene, st.integers(1, 2), st.integers(4, 7).map(lambda s: s / 2),
-                     st.tuples(drop, drop), st.booleans())
-
-
-def bodies() -> st.SearchStrategy[SceneCase]:
-    """Drawing-layer bodies: relation chains, and blocks, pulleys and ropes placed at positions."""
-    return st.one_of(relation_chains(), inclines(), pulley_systems())
-
-
 def scenes() -> st.SearchStrategy[SceneCase]:
     """A valid scene of any domain."""
     return st.one_of(triangles(), circuits(), molecules(), reactions(), plots(), venns(), punnett_squares(),
@@ -458,14 +439,34 @@ def cyclic_trees(draw: st.DrawFn) -> BrokenScene:
 
 
 @st.composite
-def steep_inclines(draw: st.DrawFn) -> BrokenScene:
-    """An incline whose angle is not between 0 and 90 degrees (E4016)."""
-    case = draw(inclines())
-    angle = draw(st.integers(90, 170) | st.integers(-90, 0))
-    first = case.text.split("\n")[0]
-    head, _, tail = first.partition("angle: ")
-    text = _replace_line(case.text, 1, f"{head}angle: {angle} deg{tail[tail.index(','):]}")
-    return _broken(case, text, "E4016", f"an incline at {angle}°", 1)
+def open_netlists(draw: st.DrawFn) -> BrokenScene:
+    """A netlist with one resistor's second node moved to a node nothing else touches (E2007, on its line)."""
+    case = draw(netlists())
+    lines = case.text.split("\n")
+    index = draw(st.sampled_from([i for i, ln in enumerate(lines) if ln.startswith("resistor ")]))
+    head, _, tail = lines[index].partition(", ")
+    text = _replace_line(case.text, index + 1, f"{head}, n99]{tail.partition(']')[2]}")
+    return _broken(case, text, "E2007", f"{head.split()[1]} ends at an unconnected node", index + 1)
+
+
+@st.composite
+def impossible_cones(draw: st.DrawFn) -> BrokenScene:
+    """A cone whose slant height is not longer than its radius (E8508)."""
+    radius = draw(st.integers(2, 12))
+    case = ms.cone_scene(radius, radius + draw(st.integers(1, 5)))
+    slant = radius - draw(st.integers(0, radius - 1))
+    text = f"cone k {{ radius: {radius} cm, slant_height: {slant} cm, apex: V, center: O, rim: A }}\n"
+    return _broken(case, text, "E8508", f"a slant height of {slant} cm for a radius of {radius} cm", 1)
+
+
+@st.composite
+def contradicted_diagonals(draw: st.DrawFn) -> BrokenScene:
+    """A cuboid with a given space diagonal that its edges do not make (E8509, on the given's line)."""
+    case = draw(solids().filter(lambda c: c.text.startswith("cuboid")))
+    diagonal = next(f.value for f in case.facts if f.predicate == "length")
+    wrong = draw(st.integers(1, 40).filter(lambda d: abs(d - diagonal) > 0.5))
+    return _broken(case, case.text + f"given length(AG) = {wrong} cm\n", "E8509",
+                   f"a diagonal of {wrong} cm for edges that make {diagonal:.3g} cm", 3)
 
 
 def broken_scenes() -> st.SearchStrategy[BrokenScene]:
@@ -474,4 +475,5 @@ def broken_scenes() -> st.SearchStrategy[BrokenScene]:
                      undeclared_parts(), overvalent_molecules(), unbalanced_reactions(), foreign_plot_names(),
                      wrong_venn_totals(), mismatched_crosses(), wrong_row_totals(), undecided_decisions(),
                      overread_burettes(), misplaced_organelles(), dangling_edges(), cyclic_trees(), steep_inclines(),
-                     cyclic_placements(), overhanging_bodies())
+                     cyclic_placements(), overhanging_bodies(), open_netlists(), impossible_cones(),
+                     contradicted_diagonals())
