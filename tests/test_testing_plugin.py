@@ -189,6 +189,13 @@ def test_image_snapshots_are_off_by_default_and_compare_perceptually(project: py
     run(project, *images).assert_outcomes(passed=3)
 
 
+def test_a_bad_image_tolerance_is_a_usage_error(project: pytest.Pytester) -> None:
+    (project.path / "pytest.ini").write_text("[pytest]\nscidsl_scenes = scenes\nscidsl_image_tolerance = 2%\n", "utf-8")
+    result = run(project)
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*scidsl_image_tolerance must be a number from 0 to 1, not '2%'*"])
+
+
 def test_the_plugin_is_inert_without_scene_folders(pytester: pytest.Pytester) -> None:
     (pytester.path / "lonely.sdl").write_text(TRIANGLE, "utf-8")
     result = run(pytester)
