@@ -11,8 +11,8 @@ known way, with the diagnostic each must get.
 
 Every strategy draws a `SceneCase` (`.text`, `.json`, `.facts`) or, for the mutations, a `BrokenScene`
 (`.text`, `.code`). Sizes are bounded (at most 6 resistors, 9 graph nodes, 3 sets, 2 genes, 4 × 4 table
-cells, 6 flowchart steps, 3 stacked boxes, 2 pulleys), and examples shrink towards the smallest scene: fewer parts, smaller numbers,
-the first corpus entries.
+cells, 6 flowchart steps, 3 stacked boxes, 2 pulleys), and examples shrink towards the smallest scene: fewer
+parts, smaller numbers, the first corpus entries.
 """
 from __future__ import annotations
 
