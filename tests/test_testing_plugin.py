@@ -196,6 +196,13 @@ def test_a_bad_image_tolerance_is_a_usage_error(project: pytest.Pytester) -> Non
     result.stderr.fnmatch_lines(["*scidsl_image_tolerance must be a number from 0 to 1, not '2%'*"])
 
 
+def test_a_missing_scene_folder_is_warned_of(project: pytest.Pytester) -> None:
+    (project.path / "pytest.ini").write_text("[pytest]\nscidsl_scenes = scenes figures\n", "utf-8")
+    result = run(project, "scenes", "--scidsl-update")
+    result.assert_outcomes(passed=2, warnings=1)
+    result.stdout.fnmatch_lines(["*scidsl_scenes names */figures, which is not a folder*"])
+
+
 def test_the_plugin_is_inert_without_scene_folders(pytester: pytest.Pytester) -> None:
     (pytester.path / "lonely.sdl").write_text(TRIANGLE, "utf-8")
     result = run(pytester)

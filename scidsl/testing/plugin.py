@@ -45,6 +45,9 @@ def pytest_configure(config: pytest.Config) -> None:
     folders = _scene_folders(config)
     if folders:
         image_tolerance(config)  # a bad setting stops the run before any scene is compiled
+    for missing in (f for f in folders if not f.is_dir()):
+        config.issue_config_time_warning(pytest.PytestConfigWarning(
+            f"scidsl_scenes names {missing}, which is not a folder: no scenes are collected from it"), stacklevel=2)
     source = getattr(config, "args_source", None)
     if not folders or source is None or source == pytest.Config.ArgsSource.ARGS:
         return
