@@ -1,6 +1,8 @@
 """The pytest plugin in a sample user project: scene snapshots, markers, updates, image snapshots."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 pytest_plugins = ["pytester"]
@@ -59,9 +61,45 @@ def run(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
                               *args)
 
 
-def test_the_plugin_is_declared_as_a_pytest_entry_point() -> None:
-    from pathlib import Path
+def _entry_point_installed() -> bool:
+    import importlib.metadata
+    import os
 
+    return (not os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD")
+            and any(e.value == "scidsl.testing.plugin" for e in importlib.metadata.entry_points(group="pytest11")))
+
+
+@pytest.mark.skipif(not _entry_point_installed(), reason="this environment was installed without the entry point")
+def test_the_sample_project_in_its_own_interpreter_finds_the_plugin_by_its_entry_point(tmp_path: Path) -> None:
+    """No conftest, no -p: a separate pytest process finds the plugin the way a user's installation does."""
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "pyproject.toml").write_text('[tool.pytest.ini_options]\nscidsl_scenes = ["scenes"]\n', "utf-8")
+    (tmp_path / "scenes").mkdir()
+    scene = tmp_path / "scenes" / "triangle.sdl"
+    scene.write_text(TRIANGLE, "utf-8")
+    (tmp_path / "test_generated.py").write_text(PROPERTY_TEST, "utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
+
+    def pytest_in_project(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args], cwd=tmp_path,
+                              env=env, capture_output=True, text=True, timeout=600)
+
+    first = pytest_in_project("--scidsl-update")
+    assert first.returncode == 0 and "3 passed" in first.stdout, first.stdout + first.stderr
+    assert (tmp_path / "scenes" / "triangle.facts.json").exists()
+    scene.write_text(TRIANGLE.replace("length(AC) = 3 cm", "length(AC) = 5 cm"), "utf-8")
+    changed = pytest_in_project("scenes")
+    assert changed.returncode == 1 and "triangle.sdl differ from triangle.facts.json" in changed.stdout
+    assert '-  {"predicate": "side_label", "args": ["A", "C"], "value": "3 cm"' in changed.stdout
+    assert '+  {"predicate": "side_label", "args": ["A", "C"], "value": "5 cm"' in changed.stdout
+    assert pytest_in_project("scenes", "--scidsl-update").returncode == 0
+    assert pytest_in_project("scenes").returncode == 0
+
+
+def test_the_plugin_is_declared_as_a_pytest_entry_point() -> None:
     text = (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text("utf-8")
     assert '[project.entry-points.pytest11]\nscidsl = "scidsl.testing.plugin"' in text
     assert '    "scidsl.testing",\n' in text
@@ -122,6 +160,15 @@ def test_explicit_paths_collect_only_what_they_name(project: pytest.Pytester) ->
     run(project, "tests").assert_outcomes(passed=2)
 
 
+def test_a_run_in_a_subfolder_collects_only_that_subfolder(project: pytest.Pytester,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    (project.path / "pytest.ini").write_text("[pytest]\nscidsl_scenes = scenes\n", "utf-8")  # no testpaths
+    monkeypatch.chdir(project.path / "tests")
+    run(project).assert_outcomes(passed=2)
+    monkeypatch.chdir(project.path)
+    run(project, "--scidsl-update").assert_outcomes(passed=4)
+
+
 def test_image_snapshots_are_off_by_default_and_compare_perceptually(project: pytest.Pytester) -> None:
     run(project, "--scidsl-update", "scenes").assert_outcomes(passed=2)
     assert not (project.path / "scenes" / "triangle.snapshot.png").exists()
@@ -140,6 +187,20 @@ def test_image_snapshots_are_off_by_default_and_compare_perceptually(project: py
     run(project, *images, "--scidsl-update").assert_outcomes(passed=3)
     assert not (project.path / "scenes" / "triangle.actual.png").exists()
     run(project, *images).assert_outcomes(passed=3)
+
+
+def test_a_bad_image_tolerance_is_a_usage_error(project: pytest.Pytester) -> None:
+    (project.path / "pytest.ini").write_text("[pytest]\nscidsl_scenes = scenes\nscidsl_image_tolerance = 2%\n", "utf-8")
+    result = run(project)
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*scidsl_image_tolerance must be a number from 0 to 1, not '2%'*"])
+
+
+def test_a_missing_scene_folder_is_warned_of(project: pytest.Pytester) -> None:
+    (project.path / "pytest.ini").write_text("[pytest]\nscidsl_scenes = scenes figures\n", "utf-8")
+    result = run(project, "scenes", "--scidsl-update")
+    result.assert_outcomes(passed=2, warnings=1)
+    result.stdout.fnmatch_lines(["*scidsl_scenes names */figures, which is not a folder*"])
 
 
 def test_the_plugin_is_inert_without_scene_folders(pytester: pytest.Pytester) -> None:

@@ -2,6 +2,7 @@
 gets its code; the builders behind them compute what they claim."""
 from __future__ import annotations
 
+import math
 import subprocess
 import sys
 from fractions import Fraction
@@ -20,13 +21,16 @@ from scidsl.testing.markers import expected_codes
 from scidsl.testing.snapshots import dump_facts, facts_diff, image_distance
 
 VALID = ["triangles", "circuits", "netlists", "molecules", "reactions", "plots", "venns", "punnett_squares",
-         "tables", "graphs", "trees", "flowcharts", "solids", "titrations", "cells", "inclines", "pulley_systems"]
+         "tables", "graphs", "trees", "flowcharts", "solids", "titrations", "cells", "inclines", "pulley_systems",
+         "relation_chains"]
 BROKEN = {"contradictory_triangles": "E1004", "impossible_triangles": "E1004", "nonpositive_resistances": "E2015",
           "undeclared_parts": "E2002", "overvalent_molecules": "E3004", "unbalanced_reactions": "E3020",
           "foreign_plot_names": "E6002", "wrong_venn_totals": "E7506", "mismatched_crosses": "E7022",
           "wrong_row_totals": "E7005", "undecided_decisions": "E8020", "overread_burettes": "E9501",
           "misplaced_organelles": "E9002",
-          "dangling_edges": "E8001", "cyclic_trees": "E8005", "steep_inclines": "E4016"}
+          "dangling_edges": "E8001", "cyclic_trees": "E8005", "steep_inclines": "E4016",
+          "cyclic_placements": "E4023", "overhanging_bodies": "E4021", "open_netlists": "E2007",
+          "impossible_cones": "E8508", "contradicted_diagonals": "E8509"}
 FEW = settings(max_examples=4, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -72,6 +76,16 @@ def test_the_stated_angles_of_a_triangle_sum_to_180(case: SceneCase) -> None:
     assert len(angles) == 3 and sum(angles) == pytest.approx(180)
 
 
+@FEW
+@given(sds.relation_chains())
+def test_relation_chains_place_every_item_by_a_relation(case: SceneCase) -> None:
+    result = case.compile()
+    case.check(result)
+    placed = {f.args[1] for f in result.facts if f.predicate == "relation" and f.args[0] != "over"}
+    drawn = {f.args[1] for f in result.facts if f.predicate == "drawn" and f.args[0] not in ("floor", "ceiling")}
+    assert " at " not in case.text and drawn and drawn - {"r"} <= placed
+
+
 def test_a_fact_that_is_not_stated_is_reported_with_what_is() -> None:
     case = ss.reaction_scene((((2, "H2"), (1, "O2")), ((2, "H2O"),)))
     wrong = SceneCase(case.domain, case.text, (ExpectedFact("coefficient", ("r", "O2"), "3"),))
@@ -107,6 +121,9 @@ def test_builders_compute_what_they_claim() -> None:
     assert genotypes == {"AA": 1, "Aa": 2, "aa": 1} and phenotypes == {"A_": 3, "aa": 1}
     assert corpus.equation_text(corpus.alkane_combustion(2)) == "2 C2H6 + 7 O2 -> 4 CO2 + 6 H2O"
     assert ms.triangle_angles(3, 4, 5)[2] == pytest.approx(90)
+    roots = [f.value[0] for f in ms.trig_plot("cos", -2, 2, 2).facts if f.predicate == "marked_point"]
+    assert roots == pytest.approx([0.25 * math.pi, 0.75 * math.pi])
+    assert ms.quadratic_plot(-1, 5).text == "plot f { y: -x^2 + 5, x: [-4, 4], mark: [roots] }\n"
 
 
 @pytest.mark.parametrize("index", range(len(corpus.MOLECULES)), ids=[m[0] for m in corpus.MOLECULES])
@@ -145,6 +162,23 @@ def test_the_core_never_imports_hypothesis() -> None:
     assert out.stdout.strip() == "False"
 
 
+def test_the_strategies_without_hypothesis_say_what_to_install() -> None:
+    code = ("import sys, importlib.abc\n"
+            "class NoHypothesis(importlib.abc.MetaPathFinder):\n"
+            "    def find_spec(self, name, path, target=None):\n"
+            "        if name.partition('.')[0] == 'hypothesis':\n"
+            "            raise ModuleNotFoundError(name, name=name)\n"
+            "sys.meta_path.insert(0, NoHypothesis())\n"
+            "import scidsl.testing, scidsl.testing.plugin\n"
+            "scidsl.testing.SceneCase('x', 'triangle ABC\\n').compile()\n"
+            "try:\n"
+            "    import scidsl.testing.strategies\n"
+            "except ModuleNotFoundError as e:\n"
+            "    print(e.name, e)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.startswith("hypothesis ") and "pip install 'scidsl[testing]'" in out.stdout
+
+
 def test_drawn_sizes_are_bounded() -> None:
     @settings(max_examples=30, deadline=None, database=None)
     @given(st.data())
@@ -152,5 +186,7 @@ def test_drawn_sizes_are_bounded() -> None:
         assert len(ss.resistances(data.draw(sds.NETWORKS))) <= 6
         assert 2 <= len(data.draw(sds.trees()).facts[0].value["nodes"]) <= 9
         assert len(data.draw(sds.graphs()).facts[0].value["nodes"]) <= 7
+        chain = data.draw(sds.relation_chains()).text
+        assert chain.count("\nbox ") <= 3 and chain.count("\npulley ") <= 2
 
     run()

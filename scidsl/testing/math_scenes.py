@@ -116,6 +116,38 @@ def exponential_plot(c: int) -> SceneCase:
     return SceneCase("plots", text, facts, f"exp(x) - {c}")
 
 
+def _scaled(amplitude: int, body: str) -> str:
+    return body if amplitude == 1 else f"-{body}" if amplitude == -1 else f"{amplitude}*{body}"
+
+
+def quadratic_plot(scale: int, c: int) -> SceneCase:
+    """`plot f` of scale·(x² − c), whose roots ±√c are irrational unless c is a square."""
+    root, reach = math.sqrt(c), math.ceil(math.sqrt(c)) + 1
+    expression = polynomial_text([scale, 0, -scale * c])
+    text = f"plot f {{ y: {expression}, x: [{-reach}, {reach}], mark: [roots] }}\n"
+    facts = (F("curve", ("f",), expression), F("marked_point", ("f.root1", "root", "f"), [-root, 0.0]),
+             F("marked_point", ("f.root2", "root", "f"), [root, 0.0]))
+    return SceneCase("plots", text, facts, f"{expression}, roots ±√{c}")
+
+
+def trig_plot(func: str, amplitude: int, k: int, count: int) -> SceneCase:
+    """`plot f` of amplitude·sin(kx) or amplitude·cos(kx) over an interval holding `count` roots (or count + 1
+    for sin, whose first root is 0), each end at a crest or trough, far from any root."""
+    arg = "x" if k == 1 else f"{k}*x"
+    expression = _scaled(amplitude, f"{func}({arg})")
+    step = math.pi / k
+    if func == "sin":
+        lo, hi = -step / 2, (count + 0.5) * step
+        roots = [n * step for n in range(count + 1)]
+    else:
+        lo, hi = 0.0, count * step
+        roots = [(n + 0.5) * step for n in range(count)]
+    text = f"plot f {{ y: {expression}, x: [{round(lo, 2):g}, {round(hi, 2):g}], mark: [roots] }}\n"
+    facts = [F("curve", ("f",), expression)]
+    facts += [F("marked_point", (f"f.root{i + 1}", "root", "f"), [r, 0.0]) for i, r in enumerate(roots)]
+    return SceneCase("plots", text, tuple(facts), f"{expression} with {len(roots)} roots")
+
+
 SET_NAMES = ("A", "B", "C")
 
 

@@ -40,15 +40,35 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """When pytest runs without path arguments, collect the scene folders as well as the test paths."""
+    """When pytest runs without path arguments from the project's root, collect the scene folders as well as
+    the test paths (run in a subfolder, it collects only that subfolder, as pytest does)."""
     folders = _scene_folders(config)
+    if folders:
+        image_tolerance(config)  # a bad setting stops the run before any scene is compiled
+    for missing in (f for f in folders if not f.is_dir()):
+        config.issue_config_time_warning(pytest.PytestConfigWarning(
+            f"scidsl_scenes names {missing}, which is not a folder: no scenes are collected from it"), stacklevel=2)
     source = getattr(config, "args_source", None)
     if not folders or source is None or source == pytest.Config.ArgsSource.ARGS:
+        return
+    if source == pytest.Config.ArgsSource.INVOCATION_DIR and config.invocation_params.dir != config.rootpath:
         return
     current = [Path(a).resolve() for a in config.args]
     for folder in folders:
         if folder.is_dir() and not any(_inside(folder, c) for c in current):
             config.args.append(str(folder))
+
+
+def image_tolerance(config: pytest.Config) -> float:
+    """The `scidsl_image_tolerance` setting; a usage error unless it is a number from 0 to 1."""
+    text = str(config.getini("scidsl_image_tolerance")).strip()
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0.0 <= value <= 1.0:
+        raise pytest.UsageError(f"scidsl_image_tolerance must be a number from 0 to 1, not {text!r}")
+    return value
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> Optional[pytest.Collector]:
@@ -117,7 +137,7 @@ class SceneItem(pytest.Item):
         elif self.check == "facts":
             _check_facts(self.path, result, update)
         else:
-            tolerance = float(self.config.getini("scidsl_image_tolerance"))
+            tolerance = image_tolerance(self.config)
             _check_image(self.path, result, update, tolerance)
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:

@@ -11,18 +11,25 @@ known way, with the diagnostic each must get.
 
 Every strategy draws a `SceneCase` (`.text`, `.json`, `.facts`) or, for the mutations, a `BrokenScene`
 (`.text`, `.code`). Sizes are bounded (at most 6 resistors, 9 graph nodes, 3 sets, 2 genes, 4 × 4 table
-cells, 6 flowchart steps), and examples shrink towards the smallest scene: fewer parts, smaller numbers,
-the first corpus entries.
+cells, 6 flowchart steps, 3 stacked boxes, 2 pulleys), and examples shrink towards the smallest scene: fewer
+parts, smaller numbers, the first corpus entries.
 """
 from __future__ import annotations
 
 import math
 from typing import Optional
 
-from hypothesis import assume
-from hypothesis import strategies as st
+try:
+    from hypothesis import assume
+    from hypothesis import strategies as st
+except ImportError as missing:  # pragma: no cover - depends on the environment
+    raise ModuleNotFoundError("scidsl.testing.strategies needs hypothesis: pip install 'scidsl[testing]' "
+                              "(scidsl.testing.SceneCase and the pytest plugin work without it)",
+                              name="hypothesis") from missing
 
 from scidsl.testing import corpus
+from scidsl.testing.body_strategies import (bodies, cyclic_placements, inclines, overhanging_bodies, pulley_systems,
+                                            relation_chains, steep_inclines)
 from scidsl.testing import math_scenes as ms
 from scidsl.testing import science_scenes as ss
 from scidsl.testing.scenes import BrokenScene, SceneCase
@@ -30,15 +37,17 @@ from scidsl.testing.scenes import BrokenScene, SceneCase
 __all__ = [
     "triangles", "circuits", "netlists", "molecules", "reactions", "plots", "venns", "punnett_squares",
     "tables", "graphs", "trees", "flowcharts", "solids", "titrations", "cells", "inclines", "pulley_systems",
-    "bodies", "scenes",
+    "relation_chains", "bodies", "scenes",
     "contradictory_triangles", "impossible_triangles", "nonpositive_resistances", "undeclared_parts",
     "overvalent_molecules", "unbalanced_reactions", "foreign_plot_names", "wrong_venn_totals",
     "mismatched_crosses", "wrong_row_totals", "undecided_decisions", "dangling_edges", "cyclic_trees",
-    "overread_burettes", "misplaced_organelles", "steep_inclines", "broken_scenes",
+    "overread_burettes", "misplaced_organelles", "steep_inclines", "cyclic_placements",
+    "overhanging_bodies", "open_netlists", "impossible_cones", "contradicted_diagonals", "broken_scenes",
 ]
 
 CONSTRUCTIONS = (None, "midpoint", "median", "circumcircle", "altitude")
 MIN_ANGLE = 20.0  # thinner triangles are valid but make crowded figures
+MAX_CIRCUMSCRIBED = 110.0  # a circumcircle of a flatter triangle hugs its short sides, too near their labels
 
 
 # --- geometry ----------------------------------------------------------------------------------------
@@ -84,6 +93,8 @@ def triangles(draw: st.DrawFn, constructions: bool = True) -> SceneCase:
     construction = draw(st.sampled_from(CONSTRUCTIONS)) if constructions else None
     if construction == "altitude" and max(angles[:2]) >= 90:
         construction = "median"  # the foot would fall outside AB
+    if construction == "circumcircle" and max(angles) > MAX_CIRCUMSCRIBED:
+        construction = "midpoint"  # the arc over the short sides runs into their labels
     return ms.triangle_scene(angles, sides, *_GIVENS[given], right=given == "right", construction=construction)
 
 
@@ -129,10 +140,17 @@ _POLYNOMIALS = st.tuples(st.sampled_from([1, -1, 2, -2, 3]),
                          st.lists(st.integers(-4, 4), min_size=1, max_size=3, unique=True))
 
 
+_AMPLITUDES = st.sampled_from([1, -1, 2, -2, 3])
+
+
 def plots() -> st.SearchStrategy[SceneCase]:
-    """A graph of a polynomial with whole roots, or of exp(x) − c, with its roots marked and stated."""
+    """A graph of a polynomial with whole roots, a(x² − c), exp(x) − c, a·sin(kx) or a·cos(kx), with its roots
+    marked and stated."""
     return st.one_of(_POLYNOMIALS.map(lambda p: ms.polynomial_plot(*p)),
-                     st.integers(2, 9).map(ms.exponential_plot))
+                     st.builds(ms.quadratic_plot, _AMPLITUDES, st.integers(1, 12)),
+                     st.integers(2, 9).map(ms.exponential_plot),
+                     st.builds(ms.trig_plot, st.sampled_from(["sin", "cos"]), _AMPLITUDES, st.integers(1, 3),
+                               st.integers(1, 4)))
 
 
 # --- sets and tables ---------------------------------------------------------------------------------
@@ -236,26 +254,6 @@ def _cell(kind: str) -> st.SearchStrategy[SceneCase]:
 def cells() -> st.SearchStrategy[SceneCase]:
     """An animal or plant cell diagram showing its nucleus and some of the organelles of its type."""
     return st.one_of(_cell("animal"), _cell("plant"))
-
-
-# --- drawing-layer bodies ----------------------------------------------------------------------------
-
-def inclines() -> st.SearchStrategy[SceneCase]:
-    """A block on an incline, possibly tied by a rope over a pulley at the top to a hanging mass."""
-    return st.builds(ss.incline_scene, st.integers(20, 50), st.integers(5, 8),
-                     st.integers(3, 7).map(lambda t: t / 10), st.booleans())
-
-
-def pulley_systems() -> st.SearchStrategy[SceneCase]:
-    """One rope over one or two ceiling pulleys (or under a movable one) to hanging masses."""
-    drop = st.integers(15, 35).map(lambda d: d / 10)
-    return st.builds(ss.pulleys_scene, st.integers(1, 2), st.integers(4, 7).map(lambda s: s / 2),
-                     st.tuples(drop, drop), st.booleans())
-
-
-def bodies() -> st.SearchStrategy[SceneCase]:
-    """Chains of drawing-layer bodies: inclines with blocks, ropes over pulleys."""
-    return st.one_of(inclines(), pulley_systems())
 
 
 def scenes() -> st.SearchStrategy[SceneCase]:
@@ -441,14 +439,34 @@ def cyclic_trees(draw: st.DrawFn) -> BrokenScene:
 
 
 @st.composite
-def steep_inclines(draw: st.DrawFn) -> BrokenScene:
-    """An incline whose angle is not between 0 and 90 degrees (E4016)."""
-    case = draw(inclines())
-    angle = draw(st.integers(90, 170) | st.integers(-90, 0))
-    first = case.text.split("\n")[0]
-    head, _, tail = first.partition("angle: ")
-    text = _replace_line(case.text, 1, f"{head}angle: {angle} deg{tail[tail.index(','):]}")
-    return _broken(case, text, "E4016", f"an incline at {angle}°", 1)
+def open_netlists(draw: st.DrawFn) -> BrokenScene:
+    """A netlist with one resistor's second node moved to a node nothing else touches (E2007, on its line)."""
+    case = draw(netlists())
+    lines = case.text.split("\n")
+    index = draw(st.sampled_from([i for i, ln in enumerate(lines) if ln.startswith("resistor ")]))
+    head, _, tail = lines[index].partition(", ")
+    text = _replace_line(case.text, index + 1, f"{head}, n99]{tail.partition(']')[2]}")
+    return _broken(case, text, "E2007", f"{head.split()[1]} ends at an unconnected node", index + 1)
+
+
+@st.composite
+def impossible_cones(draw: st.DrawFn) -> BrokenScene:
+    """A cone whose slant height is not longer than its radius (E8508)."""
+    radius = draw(st.integers(2, 12))
+    case = ms.cone_scene(radius, radius + draw(st.integers(1, 5)))
+    slant = radius - draw(st.integers(0, radius - 1))
+    text = f"cone k {{ radius: {radius} cm, slant_height: {slant} cm, apex: V, center: O, rim: A }}\n"
+    return _broken(case, text, "E8508", f"a slant height of {slant} cm for a radius of {radius} cm", 1)
+
+
+@st.composite
+def contradicted_diagonals(draw: st.DrawFn) -> BrokenScene:
+    """A cuboid with a given space diagonal that its edges do not make (E8509, on the given's line)."""
+    case = draw(solids().filter(lambda c: c.text.startswith("cuboid")))
+    diagonal = next(f.value for f in case.facts if f.predicate == "length")
+    wrong = draw(st.integers(1, 40).filter(lambda d: abs(d - diagonal) > 0.5))
+    return _broken(case, case.text + f"given length(AG) = {wrong} cm\n", "E8509",
+                   f"a diagonal of {wrong} cm for edges that make {diagonal:.3g} cm", 3)
 
 
 def broken_scenes() -> st.SearchStrategy[BrokenScene]:
@@ -456,4 +474,6 @@ def broken_scenes() -> st.SearchStrategy[BrokenScene]:
     return st.one_of(contradictory_triangles(), impossible_triangles(), nonpositive_resistances(),
                      undeclared_parts(), overvalent_molecules(), unbalanced_reactions(), foreign_plot_names(),
                      wrong_venn_totals(), mismatched_crosses(), wrong_row_totals(), undecided_decisions(),
-                     overread_burettes(), misplaced_organelles(), dangling_edges(), cyclic_trees(), steep_inclines())
+                     overread_burettes(), misplaced_organelles(), dangling_edges(), cyclic_trees(), steep_inclines(),
+                     cyclic_placements(), overhanging_bodies(), open_netlists(), impossible_cones(),
+                     contradicted_diagonals())
