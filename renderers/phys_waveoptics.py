@@ -76,7 +76,7 @@ def draw_refraction(item: Any, out: Drawing) -> None:
     tir = v["theta2"] is None
     ray(out, o, back, owner, "reflected", RAY if tir else Stroke(width=0.9, color="#c0392b"))
     angle_mark(out, o, 90, 90 + t1, r"$\theta_1$", owner)
-    angle_mark(out, o, 90 - t1, 90, r"$\theta_1'$", owner, _ARC_CM + 0.25)
+    angle_mark(out, o, 90 - t1, 90, r"$\theta_1\prime$", owner, _ARC_CM + 0.25)
     anchors = {"point": o, "incident": start, "reflected": back, "refracted": back}
     if not tir:
         t2 = math.degrees(v["theta2"])
