@@ -69,3 +69,64 @@ def test_focal_point_names_sit_clear_of_the_rays(text: str) -> None:
     assert names
     for t in names:
         assert not any(r.intersects(_box(t)) for r in rays), t.text
+
+
+# ---- capacitor plates -------------------------------------------------------------------------------------
+
+def _plate_page(text: str):  # type: ignore[no-untyped-def]
+    page = compile_ok(text).drawing
+    lines = [i for i in page.items if isinstance(i, Line) and i.owner == "C"]
+    return page, lines
+
+
+def _cells(lines: list) -> list[tuple[float, float, float, float]]:
+    boxes = []
+    for it in lines:
+        if it.role == "dielectric":
+            xs, ys = [p[0] for p in it.points], [p[1] for p in it.points]
+            boxes.append((min(xs), min(ys), max(xs), max(ys)))
+    return boxes
+
+
+def _count_within(field: list, lo: float, hi: float) -> int:
+    """How many field line pieces lie between the heights lo and hi."""
+    return sum(1 for f in field if min(p[1] for p in f.points) >= lo - 1e-6 and max(p[1] for p in f.points) <= hi + 1e-6)
+
+
+@pytest.mark.parametrize("positive", ["top", "bottom"])
+def test_stacked_slabs_follow_the_order_written_from_the_positive_plate(positive: str) -> None:
+    _, lines = _plate_page(f"capacitor_plates C {{ separation: 3 mm, dielectrics: [2, 6], fractions: [0.3, 0.4], "
+                           f"positive: {positive} }}")
+    plates = sorted((i for i in lines if i.role == "plate"), key=lambda i: i.points[0][1])
+    plus = plates[-1].points[0][1] if positive == "top" else plates[0].points[0][1]
+    first, second = _cells(lines)  # drawn in the order written
+    near = (lambda c: c[3]) if positive == "top" else (lambda c: c[1])
+    assert near(first) == pytest.approx(plus)  # the first slab lies on the + plate
+    assert abs(near(second) - plus) == pytest.approx(first[3] - first[1])  # the second right after it
+
+
+def test_field_lines_in_a_stacked_dielectric_thin_as_one_over_er() -> None:
+    _, lines = _plate_page("capacitor_plates C { separation: 3 mm, dielectrics: [2, 6], fractions: [0.3, 0.4], "
+                           "lines: 12 }")
+    cells = _cells(lines)
+    field = [i for i in lines if i.role == "field_line"]
+    air = (min(c[1] for c in cells) - 10, min(c[1] for c in cells))
+    counts = [_count_within(field, c[1], c[3]) for c in cells] + [_count_within(field, *air)]
+    assert counts == [6, 2, 12]  # E ∝ 1/εr: εr 2, 6 and the air left at the − plate
+
+
+def test_side_by_side_keeps_every_field_line_names_clear_and_signs_dense_as_the_free_charge() -> None:
+    from scidsl.labels import stroke_geometry
+
+    page, lines = _plate_page("capacitor_plates C { separation: 2 mm, area: 100 cm^2, dielectrics: [2, 4], "
+                              "fill: side_by_side, lines: 8 }")
+    field = [i for i in lines if i.role == "field_line"]
+    assert len(field) == 8
+    names = [t for t in page.items if isinstance(t, Text) and t.role == "dielectric_name"]
+    assert len(names) == 2
+    assert not any(stroke_geometry(f).intersects(_box(t)) for f in field for t in names)
+    cells = _cells(lines)
+    top = max(t.pos[1] for t in page.items if isinstance(t, Text) and t.role == "charge_sign")
+    plus = [t.pos[0] for t in page.items if isinstance(t, Text) and t.role == "charge_sign" and t.pos[1] == top]
+    per = [sum(1 for x in plus if c[0] < x < c[2]) for c in cells]
+    assert per[1] == 2 * per[0]  # σ = ε0·εr·V/d: twice the free charge over εr = 4
