@@ -130,3 +130,66 @@ def test_side_by_side_keeps_every_field_line_names_clear_and_signs_dense_as_the_
     plus = [t.pos[0] for t in page.items if isinstance(t, Text) and t.role == "charge_sign" and t.pos[1] == top]
     per = [sum(1 for x in plus if c[0] < x < c[2]) for c in cells]
     assert per[1] == 2 * per[0]  # σ = ε0·εr·V/d: twice the free charge over εr = 4
+
+
+# ---- wave optics and photocells -------------------------------------------------------------------------
+
+def _owned(result, owner: str, role: str) -> list:  # type: ignore[no-untyped-def]
+    return [i for i in result.drawing.items if getattr(i, "owner", None) == owner and i.role == role]
+
+
+@pytest.mark.parametrize("n1, n2", [(1.0, 1.5), (1.33, 1.0), (1.5, 1.2)])
+def test_the_denser_medium_is_tinted(n1: float, n2: float) -> None:
+    result = compile_ok(f"refraction r {{ n1: {n1}, n2: {n2}, incidence: 30 deg }}")
+    (medium,) = _owned(result, "r", "medium")
+    boundary = _owned(result, "r", "boundary")[0].points[0][1]
+    centre = sum(p[1] for p in medium.points) / len(medium.points)
+    assert (centre > boundary) == (n1 > n2)  # above the boundary is medium 1
+
+
+def test_total_internal_reflection_is_named_at_its_face() -> None:
+    from shapely.geometry import Point
+
+    result = compile_ok("optical_prism p { apex: 60 deg, n: 1.5, incidence: 20 deg }")
+    (note,) = [t for t in _texts(result) if t.text == "total internal reflection"]
+    inside = _owned(result, "p", "inside")[0].points
+    hit = inside[-1]  # the ray inside the prism ends where it is totally reflected
+    assert _box(note).distance(Point(hit)) < 0.5
+
+
+@pytest.mark.parametrize("incidence", [30, 45, 60])
+def test_delta_is_named_inside_its_angle(incidence: int) -> None:
+    from shapely.geometry import Polygon
+
+    result = compile_ok(f"optical_prism p {{ apex: 60 deg, n: 1.5, incidence: {incidence} deg }}")
+    arc = [a for a in _owned(result, "p", "angle") if abs((a.theta2 - a.theta1) % 360) > 0][-1]
+    (delta,) = [t for t in _texts(result) if t.text == r"$\delta$"]
+    cx, cy = delta.pos
+    direction = math.degrees(math.atan2(cy - arc.center[1], cx - arc.center[0]))
+    assert (direction - arc.theta1) % 360 <= (arc.theta2 - arc.theta1) % 360  # between the two arms
+    assert abs(math.dist(delta.pos, arc.center) - arc.radius) < 0.6  # at its arc
+    prism = _owned(result, "p", "prism")[0]
+    assert not _box(delta).intersects(Polygon(prism.points))  # past the exit, not crowded against the face
+
+
+def test_photons_fall_parallel_and_clear_of_each_other() -> None:
+    from shapely.geometry import LineString
+
+    result = compile_ok("photoelectric p { wavelength: 400 nm, work_function: 2.3 eV }")
+    photons = _owned(result, "p", "photon")
+    assert len(photons) == 3
+    heading = {round(math.degrees(math.atan2(p.points[-1][1] - p.points[0][1], p.points[-1][0] - p.points[0][0])), 6)
+               for p in photons}
+    assert len(heading) == 1  # one direction of light
+    paths = [LineString(p.points) for p in photons]
+    assert min(a.distance(b) for i, a in enumerate(paths) for b in paths[i + 1:]) >= 0.15  # wiggles never meet
+
+
+@pytest.mark.parametrize("text", [
+    "interferometer m { arms: [12 cm, 10 cm], wavelength: 633 nm, shift: 0.1 mm }",
+    "double_slit s { separation: 0.1 mm, distance: 2 m, wavelength: 500 nm, width: 0.03 mm, orders: 5 }",
+])
+def test_every_given_of_an_apparatus_is_on_the_page(text: str) -> None:
+    result = compile_ok(text)
+    (unshown,) = [f for f in result.facts if f.predicate == "unshown_givens"]
+    assert unshown.value == []
