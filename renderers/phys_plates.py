@@ -21,16 +21,16 @@ def plates(item: Any, box: Frame, owner: str, out: Any) -> None:
     node = item.node
     g = fields.plate_gap(node)
     x0, x1 = box[0] + 0.8, box[0] + 0.8 + fields.PLATE_W
-    below = 0.9 if node.dielectrics and node.fill == "side_by_side" else 0.0  # room for names under the plates
+    below = 1.1 if node.dielectrics and node.fill == "side_by_side" else 0.0  # room for names under the plates
     yb = (box[1] + box[3]) / 2 - g / 2 + below / 2
     yt = yb + g
     frame = (x0, yb, x1, yt)
     parts = fields.layers(fields.fill_shares(node), [float(e) for e in node.dielectrics]) if node.dielectrics else []
     cells = cells_of(node, parts, frame)
     xs = [x0 + fields.PLATE_W * (i + 0.5) / node.lines for i in range(node.lines)]
-    leaders: list[tuple[float, float]] = []  # where leaders under the plates cross the row of signs
-    _fillings(out, node, cells, frame, xs, owner, leaders)
-    _plates_and_signs(out, node, cells, frame, owner, leaders)
+    signs = sign_xs(node, cells, frame)
+    _fillings(out, node, cells, frame, xs, owner, signs)
+    _plates_and_signs(out, node, frame, owner, signs)
     _field_lines(out, node, cells, frame, xs, owner)
     xd = x0 - 0.35
     line(out, ((xd, yb), (xd, yt)), owner, 0.8, "both", role="dimension")
@@ -65,7 +65,7 @@ def _is_rest(node: Any, cells: list, i: int) -> bool:
     return i == len(cells) - 1 and len(cells) > len(node.dielectrics)
 
 
-def _fillings(out: Any, node: Any, cells: list, frame: Frame, xs: list, owner: str, leaders: list) -> None:
+def _fillings(out: Any, node: Any, cells: list, frame: Frame, xs: list, owner: str, signs: list) -> None:
     """The dielectric fillings, tinted and hatched, each named by its εr beside the field lines, never on them."""
     from scidsl.labels import text_box
     from scidsl.renderers.physics import spread
@@ -88,17 +88,15 @@ def _fillings(out: Any, node: Any, cells: list, frame: Frame, xs: list, owner: s
         w = text_box(text, 10, (0.0, 0.0)).bounds[2] * 2
         spot = _between_lines(xs, cx0, cx1, w)
         if spot is None:
-            below.append(((cx0 + cx1) / 2, text))
+            below.append((_between_signs(signs, cx0, cx1, (x0, x1)), text))
         else:
             out.items.append(Text((spot, (cy0 + cy1) / 2), text, 10, owner=owner, background="white",
                                   may_touch=(owner,), within=(cx0, cy0, cx1, cy1), role="dielectric_name"))
     lxs = spread([x for x, _ in below], 1.5)
-    for (x, text), lx in zip(below, lxs):
-        line(out, ((x, yb - 0.16), (lx, yb - 0.75)), owner, 0.6, role="leader")
-        out.items.append(Text((lx, yb - 0.8), text, 10, "center", "top", owner=owner, may_touch=(owner,),
+    for (x, text), lx in zip(below, lxs):  # under the row of signs: a leader up between two signs, none dropped
+        line(out, ((x, yb - 0.16), (x, yb - 0.68), (lx, yb - 0.95)), owner, 0.6, role="leader")
+        out.items.append(Text((lx, yb - 1.0), text, 10, "center", "top", owner=owner, may_touch=(owner,),
                               role="dielectric_name"))
-        a, b = x + (lx - x) * 0.1, x + (lx - x) * 0.8  # where it passes the row of signs
-        leaders.append((min(a, b), max(a, b)))
 
 
 def _between_lines(xs: list, lo: float, hi: float, width: float) -> float | None:
@@ -124,17 +122,24 @@ def sign_xs(node: Any, cells: list, frame: Frame) -> list[float]:
     return out
 
 
-def _plates_and_signs(out: Any, node: Any, cells: list, frame: Frame, owner: str, leaders: list) -> None:
+def _between_signs(signs: list, lo: float, hi: float, plate: tuple[float, float]) -> float:
+    """Where a leader passes the row of signs under a column (lo, hi): the gap between two signs nearest its middle."""
+    edges = [plate[0]] + sorted(signs) + [plate[1]]
+    gaps = [(a + b) / 2 for a, b in zip(edges, edges[1:]) if lo < (a + b) / 2 < hi]
+    if gaps:
+        return min(gaps, key=lambda g: abs(g - (lo + hi) / 2))
+    ends = (lo + 0.12, hi - 0.12)  # a narrow column with one sign: beside it, as far from every sign as it can
+    return max(ends, key=lambda x: min([abs(x - s) for s in signs] or [1.0]))
+
+
+def _plates_and_signs(out: Any, node: Any, frame: Frame, owner: str, xs: list) -> None:
     x0, yb, x1, yt = frame
-    xs = sign_xs(node, cells, frame)
     for y, up in ((yt, True), (yb, False)):
         th = 0.14 if up else -0.14
         out.items.append(Line(((x0, y), (x1, y), (x1, y + th), (x0, y + th)), True,
                               Stroke(width=1.0, fill="#555555"), owner=owner, role="plate"))
         plus = up == (node.positive == "top")
         for x in xs:
-            if not up and any(lo - 0.22 < x < hi + 0.22 for lo, hi in leaders):
-                continue
             out.items.append(Text((x, y + (0.42 if up else -0.42)), "+" if plus else "−", 11, owner=owner,
                                   may_touch=(owner,), role="charge_sign"))
 

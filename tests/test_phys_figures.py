@@ -130,6 +130,10 @@ def test_side_by_side_keeps_every_field_line_names_clear_and_signs_dense_as_the_
     plus = [t.pos[0] for t in page.items if isinstance(t, Text) and t.role == "charge_sign" and t.pos[1] == top]
     per = [sum(1 for x in plus if c[0] < x < c[2]) for c in cells]
     assert per[1] == 2 * per[0]  # σ = ε0·εr·V/d: twice the free charge over εr = 4
+    signs = [t for t in page.items if isinstance(t, Text) and t.role == "charge_sign"]
+    assert len(signs) == 2 * len(plus)  # the − plate keeps every sign: the leaders pass between them
+    leaders = [stroke_geometry(i) for i in lines if i.role == "leader"]
+    assert leaders and not any(g.intersects(_box(t)) for g in leaders for t in signs)
 
 
 # ---- wave optics and photocells -------------------------------------------------------------------------
