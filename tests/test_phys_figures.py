@@ -197,3 +197,11 @@ def test_every_given_of_an_apparatus_is_on_the_page(text: str) -> None:
     result = compile_ok(text)
     (unshown,) = [f for f in result.facts if f.predicate == "unshown_givens"]
     assert unshown.value == []
+
+
+def test_a_ray_aimed_at_a_corner_enters_elsewhere_and_leaves() -> None:
+    result = compile_ok("optical_prism p { apex: 60 deg, n: 1.5, incidence: 0 deg }")  # the normal meets a corner
+    corners = _owned(result, "p", "prism")[0].points
+    inside = [p for it in _owned(result, "p", "inside") for p in it.points]
+    assert min(math.dist(p, c) for p in inside for c in corners) > 0.2
+    assert _owned(result, "p", "emergent")  # totally reflected at the second face, it leaves by the base
