@@ -1,4 +1,4 @@
-"""Renderer of electric and magnetic apparatus: plates, wires, rails with a rod (coils in phys_coils.py)."""
+"""Renderer of electric and magnetic apparatus: wires, rails with a rod (plates: phys_plates, coils: phys_coils)."""
 from __future__ import annotations
 
 import math
@@ -8,8 +8,6 @@ from scidsl.primitives import Circle, Dot, Drawing, LabelSpec, Line, Stroke, Tex
 
 P = tuple[float, float]
 RED = "#c0392b"
-TINTS = ("#d6e6f5", "#f6e0cf", "#dcefd6", "#ebdff5", "#f5efc9", "#e0e0e0")
-HATCHES = ("//", "\\\\", "xx", "..", "--", "++")
 MARK_R = 0.13  # radius of a ⊙/⊗ mark
 
 
@@ -17,6 +15,7 @@ def render_fields(group: Any, out: Drawing) -> None:
     """Draw every field apparatus of the group, shifted to start at the group's x0."""
     from scidsl.domains.physics import field_kinds as fk
     from scidsl.renderers.phys_coils import solenoid, sphere, toroid
+    from scidsl.renderers.phys_plates import plates
 
     draw = {fk.CapacitorPlates: plates, fk.WireSection: wire_section, fk.LongWire: long_wire, fk.Rails: rails,
             fk.Solenoid: solenoid, fk.Toroid: toroid, fk.ChargedSphere: sphere}
@@ -79,95 +78,6 @@ def caption(out: Drawing, node: Any, box: tuple[float, float, float, float], own
     if node.label:
         out.items.append(Text(((box[0] + box[2]) / 2, box[1] - 0.15), node.label, 11, "center", "top", owner=owner,
                               role="caption"))
-
-
-# ---- capacitor plates ---------------------------------------------------------------------------
-
-def plates(item: Any, box: tuple[float, float, float, float], owner: str, out: Drawing) -> None:
-    """Two plates with their signs, fillings, field lines from + to − and the separation d."""
-    from scidsl.domains.physics import fields
-
-    node = item.node
-    g = fields.plate_gap(node)
-    x0, x1 = box[0] + 0.8, box[0] + 0.8 + fields.PLATE_W
-    below = 0.9 if node.dielectrics and node.fill == "side_by_side" else 0.0  # room for names of narrow fillings
-    yb = (box[1] + box[3]) / 2 - g / 2 + below / 2
-    yt = yb + g
-    parts = fields.layers(fields.fill_shares(node), [float(e) for e in node.dielectrics]) if node.dielectrics else []
-    leaders: list[tuple[float, float]] = []  # where leaders under the plates cross the row of signs
-    centres = _fillings(out, node, parts, (x0, yb, x1, yt), owner, leaders)
-    for y, up in ((yt, True), (yb, False)):
-        th = 0.14 if up else -0.14
-        out.items.append(Line(((x0, y), (x1, y), (x1, y + th), (x0, y + th)), True,
-                              Stroke(width=1.0, fill="#555555"), owner=owner, role="plate"))
-        plus = up == (node.positive == "top")
-        for i in range(9):
-            x = x0 + fields.PLATE_W * (i + 0.5) / 9
-            if not up and any(lo - 0.22 < x < hi + 0.22 for lo, hi in leaders):
-                continue
-            out.items.append(Text((x, y + (0.42 if up else -0.42)), "+" if plus else "−", 11, owner=owner,
-                                  may_touch=(owner,), role="charge_sign"))
-    down = node.positive == "top"
-    for i in range(node.lines):
-        x = x0 + fields.PLATE_W * (i + 0.5) / node.lines
-        if any(abs(x - cx) < 0.75 for cx in centres):
-            continue
-        line(out, ((x, yt), (x, yb)), owner, 0.9, role="field_line")
-        head(out, (x, (yt + yb) / 2 + (-0.12 if down else 0.12)), (0.0, -1.0 if down else 1.0), owner, width=0.9)
-    xd = x0 - 0.35
-    line(out, ((xd, yb), (xd, yt)), owner, 0.8, "both", role="dimension")
-    label(out, "$d$", (xd, (yb + yt) / 2), owner, (180.0,), 0.1)
-    caption(out, node, box, owner)
-    name = node.name
-    if name:
-        out.anchors.update({f"{name}.top": ((x0 + x1) / 2, yt), f"{name}.bottom": ((x0 + x1) / 2, yb),
-                            f"{name}.left": (x0, (yt + yb) / 2), f"{name}.right": (x1, (yt + yb) / 2)})
-
-
-def _fillings(out: Drawing, node: Any, parts: list, frame: tuple[float, float, float, float], owner: str,
-              leaders: list) -> list:
-    """The dielectric fillings, tinted and hatched, each named by its εr; centres of labels inside the gap."""
-    from scidsl.renderers.physics import spread
-
-    x0, yb, x1, yt = frame
-    cells, pos = [], yt if node.fill == "stacked" else x0
-    for share, er in parts:
-        if node.fill == "stacked":
-            cells.append(((x0, pos - share * (yt - yb), x1, pos), er))
-            pos -= share * (yt - yb)
-        else:
-            cells.append(((pos, yb, pos + share * (x1 - x0), yt), er))
-            pos += share * (x1 - x0)
-    dielectric = [(c, er) for c, er in cells if not (er == 1.0 and c is cells[-1][0] and len(cells) > len(
-        node.dielectrics))]
-    centres: list[float] = []
-    narrow: list[tuple[float, str]] = []
-    ys = spread([(c[1] + c[3]) / 2 for c, _ in dielectric], 0.5)
-    for i, ((cx0, cy0, cx1, cy1), er) in enumerate(dielectric):
-        out.items.append(Line(((cx0, cy0), (cx1, cy0), (cx1, cy1), (cx0, cy1)), True,
-                              Stroke(width=0.5, color="#777777", fill=TINTS[i % 6], hatch=HATCHES[i % 6], zorder=1),
-                              owner=owner, role="dielectric"))
-        text = f"$\\varepsilon_r$ = {er:g}"
-        if node.fill == "stacked":
-            mid = (cy0 + cy1) / 2
-            line(out, ((x1, mid), (x1 + 0.3, ys[i])), owner, 0.6, role="leader")
-            out.items.append(Text((x1 + 0.38, ys[i]), text, 10, "left", "center", owner=owner, may_touch=(owner,),
-                                  role="dielectric_name"))
-        elif cx1 - cx0 >= 1.6:
-            c = ((cx0 + cx1) / 2, (cy0 + cy1) / 2)
-            out.items.append(Text(c, text, 10, owner=owner, background="white", may_touch=(owner,),
-                                  within=(cx0, cy0, cx1, cy1), role="dielectric_name"))
-            centres.append(c[0])
-        else:
-            narrow.append(((cx0 + cx1) / 2, text))
-    xs = spread([x for x, _ in narrow], 1.5)
-    for (x, text), lx in zip(narrow, xs):
-        line(out, ((x, yb - 0.16), (lx, yb - 0.75)), owner, 0.6, role="leader")
-        out.items.append(Text((lx, yb - 0.8), text, 10, "center", "top", owner=owner, may_touch=(owner,),
-                              role="dielectric_name"))
-        a, b = x + (lx - x) * 0.1, x + (lx - x) * 0.8  # where it passes the row of signs
-        leaders.append((min(a, b), max(a, b)))
-    return centres
 
 
 # ---- wires --------------------------------------------------------------------------------------

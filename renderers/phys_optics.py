@@ -39,6 +39,9 @@ def render_bench(item: Any, out: Drawing) -> None:
     else:
         _placeholder(item, out, owner)
     _name_points(item.points, out)
+    if item.stretch != 1.0:  # heights not on the axis's scale: say so
+        out.labels.append(LabelSpec(f"heights drawn ×{item.stretch:g}", (right + 0.6, 0.0), owner, size=8,
+                                    prefer=(-90.0, -60.0, 90.0, 60.0), distance=0.15, role="scale_note"))
     low = min([-max(halves.values())] + [p[1] for it in out.items if isinstance(it, Line) and it.owner == owner
                                          for p in it.points])
     if "distances" in bench.show:
@@ -103,8 +106,9 @@ def _focal_points(item: Any, e: Any, out: Drawing) -> None:
         return
     many = len([s for s in item.sys.steps if not s.folded]) > 1
     sub = f"_{{{item.index_of(e)}}}" if many else ""
+    # a full-size \prime: STIX shrinks `'` and `^{\prime}` to a tick that reads as an accent over the index
     points = ([(e.x - e.f, "F", f"$F{sub}$"), (e.x - 2 * e.f, "C", f"$C{sub}$")] if e.mirror else
-              [(e.x - e.f, "F1", f"$F{sub}$"), (e.x + e.f, "F2", f"$F{sub}'$")])
+              [(e.x - e.f, "F1", f"$F{sub}$"), (e.x + e.f, "F2", f"$F{sub}\\prime$")])
     for x, member, text in points:
         p = (item.page_x(x), 0.0)
         out.anchors[f"{e.name}.{member}"] = p
@@ -222,7 +226,7 @@ def _spot(p: P, angle: float, gap: float, w: float, h: float) -> P:
 
 
 def _merged(points: list) -> list:
-    """Focal points of two elements at one place get one name: $F_1' = F_2$."""
+    """Focal points of two elements at one place get one name: F₁′ = F₂."""
     out: list = []
     for text, p, owner in points:
         same = next((i for i, (_, q, _) in enumerate(out) if math.dist(p, q) < 1e-6), None)
@@ -234,10 +238,11 @@ def _merged(points: list) -> list:
 
 
 _BESIDE = (-90.0, -60.0, -120.0, 90.0, 60.0, 120.0, -30.0, -150.0, 30.0, 150.0)
+_GAPS = (0.1, 0.3, 0.5, 0.75)  # cm between a focal point and its name: the nearest clear of every ray
 
 
 def _name_points(points: list, out: Drawing) -> None:
-    """Name each focal point right beside its dot: the first clear side, else below it on a white ground.
+    """Name each focal point beside its dot: the nearest side clear of rays, else below it on a white ground.
 
     Principal rays run through the focal points by construction, so the nearest free place a general
     placer finds may lie beside another point.
@@ -249,7 +254,7 @@ def _name_points(points: list, out: Drawing) -> None:
     texts: list = []  # boxes of the names placed so far: never overlapped, not even on a white ground
     for text, p, owner in _merged(points):
         w, h = (lambda b: (b[2] - b[0], b[3] - b[1]))(text_box(text, 9, (0.0, 0.0)).bounds)
-        spots = [(_spot(p, angle, gap, w, h), gap) for gap in (0.1, 0.3) for angle in _BESIDE]
+        spots = [(_spot(p, angle, gap, w, h), gap) for gap in _GAPS for angle in _BESIDE]
         free = [c for c, _ in spots if not any(t.intersects(text_box(text, 9, c).buffer(0.03)) for t in texts)]
         clear = [c for c in free if not any(g.intersects(text_box(text, 9, c).buffer(0.03)) for g, o in geoms
                                             if o != owner)]

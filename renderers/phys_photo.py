@@ -11,6 +11,7 @@ P = tuple[float, float]
 _ARM_CM = 5.0  # the longer arm on the page
 _MIN_ARM_CM = 1.6  # a much shorter arm is drawn this long (still the shorter one)
 WIRE = Stroke(width=1.2)
+_PHOTON_TILT = 40.0  # degrees from the vertical: photons fall parallel from the upper right onto the cathode
 
 
 def _beam(out: Drawing, a: P, b: P, owner: str, both: bool) -> None:
@@ -68,8 +69,11 @@ def draw_interferometer(item: Any, out: Drawing) -> None:
         _mirror(out, (m1[0] + 0.5, -0.8), (m1[0] + 0.5, 0.8), (1.0, 0.0), owner, "dashed")
         out.labels.append(LabelSpec(rf"$\Delta d$ = {node.shift.pretty()}", (m1[0] + 0.5, -0.8), owner, size=9,
                                     prefer=(270.0, 300.0)))
-    _dim(out, (b[0], -0.9), (m1[0], -0.9), "$L_1$", owner, 270.0)
-    _dim(out, (b[0] - 0.9, 0.0), (b[0] - 0.9, m2[1]), "$L_2$", owner, 180.0)
+    if node.wavelength is not None:
+        out.labels.append(LabelSpec(rf"$\lambda$ = {node.wavelength.pretty()}", ((src[0] + b[0]) / 2, 0.0), owner,
+                                    size=9, prefer=(270.0, 90.0), distance=0.12))
+    _dim(out, (b[0], -0.9), (m1[0], -0.9), f"$L_1$ = {node.arms[0].pretty()}", owner, 270.0)
+    _dim(out, (b[0] - 0.9, 0.0), (b[0] - 0.9, m2[1]), f"$L_2$ = {node.arms[1].pretty()}", owner, 180.0)
     for text, p, prefer in (("S", (src[0] - 0.45, 0.35), (90.0,)), ("$M_1$", (m1[0], 0.8), (90.0, 45.0)),
                             ("$M_2$", (m2[0] + 0.8, m2[1]), (0.0, 45.0)), ("BS", (b[0] - 0.6, -0.6), (225.0, 180.0)),
                             ("detector", (det[0], det[1]), (270.0,))):
@@ -103,11 +107,11 @@ def _photon(out: Drawing, start: P, end: P, owner: str) -> None:
     """A wavy photon arrow from start to end (straight for its last 0.3 cm, under the head)."""
     length = math.dist(start, end)
     d = ((end[0] - start[0]) / length, (end[1] - start[1]) / length)
-    amp, wavy = 0.08, length - 0.3
+    amp, wavy = 0.06, length - 0.3
     pts = []
     for j in range(81):
         s = wavy * j / 80
-        w = amp * math.sin(2 * math.pi * 5 * j / 80)
+        w = amp * math.sin(2 * math.pi * s / 0.45)  # one wavelength for every photon, so parallel ones stay apart
         pts.append((start[0] + s * d[0] - w * d[1], start[1] + s * d[1] + w * d[0]))
     pts.append(end)
     out.items.append(Line(tuple(pts), False, Stroke(width=1.0, color="#8e44ad"), "end", owner=owner, role="photon"))
@@ -139,7 +143,7 @@ def draw_photoelectric(item: Any, out: Drawing) -> None:
     _light(out, node, cath, owner)
     if v["flows"]:
         for y in (c[1] + 0.25, c[1] - 0.25):
-            out.items.append(Line(((c[0] - 0.9, y), (anode_x - 0.3, y)), False, Stroke(width=0.9, color="#2471a3"),
+            out.items.append(Line(((c[0] - 0.6, y), (anode_x - 0.3, y)), False, Stroke(width=0.9, color="#2471a3"),
                                   "end", owner=owner, role="electron"))
         out.items.append(Text((c[0] + 0.2, c[1]), "e⁻", 9, "center", "center", color="#2471a3", owner=owner,
                               role="electron"))
@@ -174,12 +178,17 @@ def _meter(out: Drawing, p: P, letter: str, owner: str) -> None:
 
 def _light(out: Drawing, node: Any, cath: P, owner: str) -> None:
     """Three photons falling on the cathode's face, labelled with the light's frequency or wavelength."""
-    top = cath[1] + 2.4
-    for k, (dx, dy) in enumerate(((0.22, 0.45), (0.28, 0.0), (0.22, -0.45))):
-        _photon(out, (cath[0] + 0.5 + 0.6 * k, top), (cath[0] + dx, cath[1] + dy), owner)
+    rise = 2.4  # height the photons fall from, above the cathode's centre
+    d = (-math.sin(math.radians(_PHOTON_TILT)), -math.cos(math.radians(_PHOTON_TILT)))  # one direction: no tangle
+    starts = []
+    for dx, dy in ((0.25, 0.5), (0.25, 0.0), (0.25, -0.5)):  # equally apart across the parallel photons
+        end = (cath[0] + dx, cath[1] + dy)
+        t = (rise - dy) / -d[1]
+        starts.append((end[0] - t * d[0], end[1] - t * d[1]))
+        _photon(out, starts[-1], end, owner)
     text = (rf"$\lambda$ = {node.wavelength.pretty()}" if node.wavelength is not None
             else f"$f$ = {_scientific(node.frequency)}")
-    out.labels.append(LabelSpec(text, (cath[0] + 1.1, top), owner, size=10, prefer=(90.0, 60.0, 120.0)))
+    out.labels.append(LabelSpec(text, starts[1], owner, size=10, prefer=(90.0, 60.0, 120.0)))
 
 
 def _scientific(q: Any) -> str:

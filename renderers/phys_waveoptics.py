@@ -12,6 +12,7 @@ NORMAL = Stroke(width=0.8, dash="dashed")
 GLASS = Stroke(width=1.2, fill="#e3f0fa", visible=False, zorder=0)
 _RAY_CM = 3.2  # length of the refraction figure's rays
 _ARC_CM = 0.9
+_DELTA_PAST = 2.1  # cm beyond the exit point where the arc of δ crosses the emergent ray
 
 
 def render_waveoptics(items: list) -> Drawing:
@@ -67,8 +68,10 @@ def draw_refraction(item: Any, out: Drawing) -> None:
     node, owner, v = item.node, owner_of(item.node), item.values
     o = (item.x0 + 4.0, 0.0)
     t1 = math.degrees(v["theta1"])
-    out.items.append(Line(((o[0] - 4, -3.4), (o[0] + 4, -3.4), (o[0] + 4, 0), (o[0] - 4, 0)), True, GLASS,
-                          owner=owner, role="medium"))
+    if node.n1 != node.n2:  # the optically denser medium is the tinted one
+        far = 3.4 if node.n1 > node.n2 else -3.4
+        out.items.append(Line(((o[0] - 4, far), (o[0] + 4, far), (o[0] + 4, 0), (o[0] - 4, 0)), True, GLASS,
+                              owner=owner, role="medium"))
     out.items.append(Line(((o[0] - 4, 0), (o[0] + 4, 0)), False, Stroke(width=1.4), owner=owner, role="boundary"))
     out.items.append(Line(((o[0], -3.3), (o[0], 3.3)), False, NORMAL, owner=owner, role="normal"))
     start, back = _at(o, 90 + t1, _RAY_CM), _at(o, 90 - t1, _RAY_CM)
@@ -76,7 +79,7 @@ def draw_refraction(item: Any, out: Drawing) -> None:
     tir = v["theta2"] is None
     ray(out, o, back, owner, "reflected", RAY if tir else Stroke(width=0.9, color="#c0392b"))
     angle_mark(out, o, 90, 90 + t1, r"$\theta_1$", owner)
-    angle_mark(out, o, 90 - t1, 90, r"$\theta_1'$", owner, _ARC_CM + 0.25)
+    angle_mark(out, o, 90 - t1, 90, r"$\theta_1\prime$", owner, _ARC_CM + 0.25)
     anchors = {"point": o, "incident": start, "reflected": back, "refracted": back}
     if not tir:
         t2 = math.degrees(v["theta2"])
@@ -90,11 +93,10 @@ def draw_refraction(item: Any, out: Drawing) -> None:
         text = f"{name}, ${sym}$ = {n:g}" if name else f"${sym}$ = {n:g}"
         out.labels.append(LabelSpec(text, anchor, owner, size=10, prefer=(90.0 if anchor[1] > 0 else 270.0, 180.0),
                                     distance=0.05))
-    y = -3.7
-    if tir:
-        out.items.append(Text((o[0], y), "total internal reflection", 10, "center", "top", owner=owner, role="note"))
-        y -= 0.55
-    caption(out, node, o[0], y)
+    if tir:  # named where it happens: beside the normal, just past the boundary no light crosses
+        out.labels.append(LabelSpec("total internal reflection", o, owner, size=10, role="note",
+                                    prefer=(-30.0, -150.0, -60.0, -120.0), distance=0.3))
+    caption(out, node, o[0], -3.7)
     out.anchors.update({f"{node.name}.{k}": p for k, p in anchors.items()})
 
 
@@ -126,12 +128,15 @@ def draw_prism(item: Any, out: Drawing) -> None:
             e = math.degrees(v["e"])
             angle_mark(out, pts[-1], min(a_deg / 2 - e, a_deg / 2), max(a_deg / 2 - e, a_deg / 2), "$e$", owner)
             _deviation(out, start, d_in, pts[-1], path.outgoing, owner)
-    for idx in path.reflected:  # the normal where the ray is totally reflected
-        _normal(out, pts[idx], (180 - a_deg / 2, a_deg / 2, 270.0)[path.faces[idx]], owner)
+    for k, idx in enumerate(path.reflected):  # the normal where the ray is totally reflected, named beside it
+        outward = (180 - a_deg / 2, a_deg / 2, 270.0)[path.faces[idx]]
+        _normal(out, pts[idx], outward, owner)
+        if k == 0:
+            out.labels.append(LabelSpec("total internal reflection", pts[idx], owner, size=9, role="note",
+                                        prefer=(outward - 45, outward + 45, outward - 90, outward + 90),
+                                        distance=0.2))
     low = min(y for it in out.items if isinstance(it, Line) and it.owner == owner for _, y in it.points) - 0.45
-    if path.reflected:
-        out.items.append(Text((dx, low), "total internal reflection", 10, "center", "top", owner=owner, role="note"))
-    caption(out, node, dx, low - 0.55 if path.reflected else low)
+    caption(out, node, dx, low)
     out.anchors.update({f"{node.name}.{k}": p for k, p in anchors.items()})
 
 
@@ -148,13 +153,13 @@ def _deviation(out: Drawing, start: P, d_in: P, exit_p: P, d_out: P, owner: str)
     s = ((exit_p[0] - start[0]) * d_out[1] - (exit_p[1] - start[1]) * d_out[0]) / den
     meet = (start[0] + s * d_in[0], start[1] + s * d_in[1])
     a_in, a_out = math.degrees(math.atan2(d_in[1], d_in[0])), math.degrees(math.atan2(d_out[1], d_out[0]))
-    far = _at(meet, a_in, 2.2)
+    # inside the prism the two arms run close to its face: δ is marked past the exit, beyond e's arc and name
+    r = math.dist(meet, exit_p) + _DELTA_PAST
     thin = Stroke(width=0.7, dash="dotted", color="#c0392b")
-    out.items.append(Line((start, far), False, thin, owner=owner, role="extension"))
+    out.items.append(Line((start, _at(meet, a_in, r + 0.6)), False, thin, owner=owner, role="extension"))
     out.items.append(Line((meet, exit_p), False, thin, owner=owner, role="extension"))
     lo, hi = (a_out, a_in) if (a_in - a_out) % 360 < 180 else (a_in, a_out)
-    apart = math.dist(meet, exit_p)  # 0 when the ray enters along the normal: δ then sits outside e's arc
-    angle_mark(out, meet, lo, hi, r"$\delta$", owner, min(1.0, 0.6 * apart) if apart > 0.5 else 1.4)
+    angle_mark(out, meet, lo, hi, r"$\delta$", owner, r)
 
 
 # ---- double slit ------------------------------------------------------------------------------------------
@@ -162,7 +167,7 @@ def _deviation(out: Drawing, start: P, d_in: P, exit_p: P, d_out: P, owner: str)
 def draw_double_slit(item: Any, out: Drawing) -> None:
     """Light, a barrier with two slits, rays to the first fringe, the screen with fringes to scale, the pattern."""
     node, owner, v, x0 = item.node, owner_of(item.node), item.values, item.x0
-    xb, xs, g = x0 + 2.6, x0 + 8.2, 1.0
+    xb, xs, g = x0 + 3.4, x0 + 9.0, 1.0  # room left of the barrier for the value of d
     for x in (x0 + 0.2, x0 + 0.6, x0 + 1.0):
         out.items.append(Line(((x, -1.5), (x, 1.5)), False, Stroke(width=0.8, color="#c0392b"), owner=owner,
                               role="wavefront"))
@@ -185,8 +190,11 @@ def draw_double_slit(item: Any, out: Drawing) -> None:
     out.items.append(Line(((xb, 0.0), (xs, 0.0)), False, Stroke(width=0.6, dash="dashdot"), owner=owner, role="axis"))
     for s in (slit1, slit2):
         out.items.append(Line((s, (xs, y1)), False, Stroke(width=0.8, color="#c0392b"), owner=owner, role="path"))
-    _dimension(out, (xb - 0.3, -g / 2), (xb - 0.3, g / 2), "$d$", owner, 180.0)
-    _dimension(out, (xb, -3.7), (xs, -3.7), "$L$", owner, 270.0)
+    _dimension(out, (xb - 0.3, -g / 2), (xb - 0.3, g / 2), f"$d$ = {node.separation.pretty()}", owner, 180.0)
+    if node.width is not None:  # each slit's width, named left of the upper slit, above the arrow of d
+        out.items.append(Text((xb - 0.15, g / 2 + 0.2), f"$a$ = {node.width.pretty()}", 10, "right", "bottom",
+                              owner=owner, role="slit_width", anchor=(xb, g / 2)))
+    _dimension(out, (xb, -3.7), (xs, -3.7), f"$L$ = {node.distance.pretty()}", owner, 270.0)
     caption(out, node, (x0 + xs) / 2 + 1, -4.5)
     out.anchors.update({f"{node.name}.slit1": slit1, f"{node.name}.slit2": slit2,
                         f"{node.name}.center": (xs, 0.0), f"{node.name}.m1": (xs, y1)})

@@ -36,7 +36,8 @@ class CapacitorPlates(_FieldThing):
     kind: Literal["capacitor_plates"] = "capacitor_plates"
     separation: Distance = Field(description="d")
     area: Optional[quantity_of("area")] = Field(default=None, description="A")
-    dielectrics: list[Number] = Field(default_factory=list, max_length=6, description="εr of each")
+    dielectrics: list[Number] = Field(default_factory=list, max_length=6,
+                                      description="εr of each; stacked from the + plate in this order")
     fractions: Optional[list[Number]] = Field(default=None, max_length=6, description="share of each, sum ≤ 1")
     fill: Literal["stacked", "side_by_side"] = "stacked"
     positive: Literal["top", "bottom"] = "top"

@@ -180,7 +180,7 @@ def size_of(node: Any) -> P:
     """The page box an apparatus takes, room for its signs and labels included."""
     if isinstance(node, fk.CapacitorPlates):
         right = 2.4 if node.dielectrics and node.fill == "stacked" else 0.8
-        below = 0.9 if node.dielectrics and node.fill == "side_by_side" else 0.0
+        below = 1.1 if node.dielectrics and node.fill == "side_by_side" else 0.0
         return PLATE_W + right + 0.8, plate_gap(node) + 1.6 + below
     if isinstance(node, fk.WireSection):
         r = 1.1 if node.field else WIRE_R

@@ -211,7 +211,8 @@ def bench_facts(sys: System) -> list:
 
 
 class Bench:
-    """A traced bench laid out on the page: world cm → page cm, x to scale, heights by their own scale."""
+    """A traced bench laid out on the page: world cm → page cm, x to scale; heights on the same scale, or (an
+    object's) stretched by a round factor the page states."""
 
     def __init__(self, sys: System, x0: float = 0.0) -> None:
         self.sys, self.x0 = sys, x0
@@ -233,7 +234,10 @@ class Bench:
         xs = [lo, hi] + [i.x for i in drawn] + ends
         self.lo, self.hi = min(xs), max(xs)
         self.sx = nice_scale(13.0 / max(self.hi - self.lo, 1e-6))
-        self.sy = self.sx if 0.8 <= self.sy_world / self.sx <= 1.25 else self.sy_world
+        ratio = self.sy_world / self.sx
+        # a beam's stated angle is drawn true; an object's heights may be stretched, by a round factor the page states
+        self.stretch = 1.0 if sys.slope is not None or 0.8 <= ratio <= 1.25 else nice_factor(ratio)
+        self.sy = self.sx * self.stretch
         self.width = (self.hi - self.lo) * self.sx + 1.2
 
     def page_x(self, x: float) -> float:
@@ -290,6 +294,13 @@ class Bench:
             hit = ray.points[i + 1] if not img.real else ray.points[i + 2]
             out.append((self.page(hit[0], hit[1], self._after(i)), self.page(img.u, img.height, self._after(i))))
         return out
+
+
+def nice_factor(ratio: float) -> float:
+    """The round factor (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten) nearest to `ratio`, on a log scale."""
+    k = 10.0 ** math.floor(math.log10(ratio))
+    steps = (1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
+    return min((m * k for m in steps), key=lambda f: abs(math.log(f / ratio)))
 
 
 def nice_scale(most: float) -> float:

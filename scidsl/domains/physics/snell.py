@@ -82,6 +82,7 @@ class PrismPath:
 
 
 SIDE_CM = 5.5
+_CORNER_CM = 0.25  # a ray meeting a face this near a corner is moved along the entry face
 
 
 def prism_corners(apex: float) -> tuple[P, P, P]:
@@ -108,14 +109,21 @@ def trace_prism(apex: float, n: float, i: float) -> PrismPath:
     corners = prism_corners(apex)
     faces = _faces(corners)
     d_in = _unit(-apex / 2 + i)
-    best = None
+    best, score = None, (False, False)
     for t in (0.5, 0.42, 0.34, 0.26, 0.58, 0.66, 0.18):
         path = _follow(faces, corners, t, d_in, n)
-        if best is None or (path.faces[1:2] == [1] and best.faces[1:2] != [1]):
-            best = path
-        if path.faces[1:2] == [1]:
+        # a ray into a corner has no face to leave by: one clear of the corners, reaching the second face, is best
+        now = (_clear_of_corners(path), path.faces[1:2] == [1])
+        if best is None or now > score:
+            best, score = path, now
+        if all(now):
             break
     return best  # type: ignore[return-value]
+
+
+def _clear_of_corners(path: PrismPath) -> bool:
+    """No point of the path within _CORNER_CM of a corner of the prism."""
+    return all(math.dist(p, c) > _CORNER_CM for p in path.points for c in path.corners)
 
 
 def _follow(faces: list, corners: tuple[P, P, P], t: float, d_in: P, n: float) -> PrismPath:

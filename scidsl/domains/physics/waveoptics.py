@@ -175,7 +175,7 @@ def _si_text(metres: float) -> str:
 
 _MAKE: dict[type, Callable] = {k.Refraction: _refraction, k.OpticalPrism: _prism, k.DoubleSlit: _slits,
                                k.Interferometer: _michelson, k.Photoelectric: _photo}
-_WIDTH = {k.Refraction: 8.0, k.OpticalPrism: 12.0, k.DoubleSlit: 11.0, k.Interferometer: 11.0, k.Photoelectric: 9.0}
+_WIDTH = {k.Refraction: 8.0, k.OpticalPrism: 12.0, k.DoubleSlit: 11.8, k.Interferometer: 11.0, k.Photoelectric: 9.0}
 
 
 def check(ctx: Any) -> None:
