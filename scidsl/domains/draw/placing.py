@@ -44,11 +44,14 @@ def references(node: Node) -> set[str]:
     return out
 
 
-def placement_order(nodes: list[Node]) -> tuple[list[Node], Optional[tuple[Node, Node]]]:
-    """Items in an order where each comes after the items it names (declaration order where free);
-    on a cycle, the items as declared and the two statements that name each other."""
+def placement_order(nodes: list[Node], extra: Optional[dict[int, set[str]]] = None
+                    ) -> tuple[list[Node], Optional[tuple[Node, Node]]]:
+    """Items in an order where each comes after the items it names and the `extra` names it waits for
+    (declaration order where free); on a cycle, the items as declared and the two statements that name each other."""
     by_name = {n.name: n for n in nodes if n.name}
-    deps = {id(n): {by_name[r] for r in references(n) if r in by_name and by_name[r] is not n} for n in nodes}
+    extra = extra or {}
+    deps = {id(n): {by_name[r] for r in references(n) | extra.get(id(n), set()) if r in by_name and by_name[r] is not n}
+            for n in nodes}
     for n in nodes:  # a panel or group is placed after its items, never before
         if isinstance(n, (k.Panel, k.Group)):
             deps[id(n)] = set()
