@@ -472,7 +472,9 @@ def _directed_shape(node: k.Arrow, anchors: dict[str, P], placed: dict[str, Shap
     out.relations.append(place.Relation("direction", node.name or "", (node.from_ or node.to).text, node.span,
                                         f"{node.kind} {node.name or ''} {where} and points {how} ({angle:.4g}°)",
                                         placing.measure_direction(owner_of(node), angle)))
-    return Shape(node, [_finite(p) for p in ends])
+    from scidsl.domains.draw import mechanics
+
+    return Shape(node, [_finite(p) for p in mechanics.clear_of_strings(ends, placed)])
 
 
 def _magnitude_length(node: k.Arrow, out: Layout) -> float | None:
@@ -651,6 +653,14 @@ def _rope_shape(node: k.Rope, anchors: dict[str, P], placed: dict[str, Shape], o
     for i, expr in enumerate(through):
         tree = expr.tree
         if _names_support(expr, placed) and i in (0, len(through) - 1) and len(through) >= 2:
+            if node.direction is not None:
+                from scidsl.domains.draw import ropes
+
+                at, rel = ropes.support_by_direction(node, owner_of(node), i, anchors, placed, position)
+                stops.append((at, 0.0))
+                if out is not None:
+                    out.relations.append(rel)
+                continue
             stops.append((_rope_on_support(tree.dotted, through, i, anchors, placed), 0.0))
             continue
         pulley = placed.get(tree.dotted) if isinstance(tree, syntax.Ref) else None

@@ -472,6 +472,8 @@ class Rope(_Styled, _Hanging):
     through: Optional[list[Position]] = Field(default=None, min_length=2, max_length=100, description="positions in order; naming a disk "
                                     "(e.g. P) makes the rope run over it on the outside of the turn")
     arrow: ArrowEnd = Field(default="none", description="arrow heads: none, end, start or both")
+    direction: Optional[Expr] = Field(default=None, description="ending on a wall or ceiling: the way it runs to it "
+                                      "from its other end (150 deg, towards(A))")
     relations: ClassVar[tuple[str, ...]] = ("through", "hangs_from")
     example: ClassVar[str] = ("floor f; box table on f { length: 4, height: 2 }; box A on table { along: 0.3 }; "
                               "pulley P on table.top_right; box B hangs from P { gap: 1.5, length: 0.6, height: 0.6 }; "

@@ -226,9 +226,9 @@ def _ellipse_outline(shape: Any) -> list[P]:
 
 
 def vertex_faces(point: P, placed: dict[str, Any]) -> Optional[tuple[Face, Face]]:
-    """The two faces of a placed polygon (incline, box) that meet at `point`, if it is a corner of one."""
+    """The two faces of a placed polygon (incline, wedge, box) that meet at `point`, if it is a corner of one."""
     for shape in placed.values():
-        if not isinstance(shape.node, (k.Incline, k.Box, k.Block, k.Polygon)) or len(shape.points) < 3:
+        if not isinstance(shape.node, (k.Incline, k.Wedge, k.Box, k.Block, k.Polygon)) or len(shape.points) < 3:
             continue
         faces = place.faces_of_polygon(list(shape.points))
         n = len(faces)
@@ -641,6 +641,11 @@ def direction_of(node: k.Arrow, start: P, placed: dict[str, Any], anchors: dict[
     """The absolute direction (degrees) an arrow states with `direction` and `angle`."""
     base = _direction_value(node.direction.tree if node.direction is not None else None, start, placed, anchors)
     return (base + (math.degrees(node.angle.si) if node.angle is not None else 0.0)) % 360
+
+
+def rope_direction(node: k.Rope, start: P, placed: dict[str, Any], anchors: dict[str, P]) -> float:
+    """The absolute direction (degrees) a rope states with `direction`."""
+    return _direction_value(node.direction.tree if node.direction is not None else None, start, placed, anchors) % 360
 
 
 def _direction_value(tree: Any, start: P, placed: dict[str, Any], anchors: dict[str, P]) -> float:
