@@ -417,7 +417,10 @@ def place_body(node: Node, size: P, placed: dict[str, Any], anchors: dict[str, P
             rels.append(Relation(r.replace("_", " "), owner, target, node.span,
                                  f"{node.name} is {r.replace('_', ' ')} {target}", _measure_side(owner, target, r)))
         assert c is not None
+        c = _aligned(node, c, (w, h), besides, placed, anchors, rels)
         return _box_at(c, w, h), c, rels, None
+    if getattr(node, "aligned", None) is not None:
+        _aligned(node, (0.0, 0.0), (w, h), [], placed, anchors, rels)
     # nothing places it: it goes to the right of everything placed before (documented default)
     if placed:
         x1 = max(bbox(s)[2] for s in placed.values())
@@ -426,6 +429,14 @@ def place_body(node: Node, size: P, placed: dict[str, Any], anchors: dict[str, P
     else:
         c = (w / 2, h / 2)
     return _box_at(c, w, h), c, rels, None
+
+
+def _aligned(node: Node, c: P, size: P, besides: list[str], placed: dict[str, Any], anchors: dict[str, P],
+             rels: list[Relation]) -> P:
+    """The centre moved so that the stated edges of a body and what it stands beside are in line."""
+    from scidsl.domains.draw import aligning
+
+    return aligning.align(node, c, size, besides, lambda ref: _bbox_of(ref, placed, anchors), rels)
 
 
 def _is_surface(placed: dict[str, Any], ref: str) -> bool:
