@@ -106,3 +106,41 @@ def test_points_sit_inside_a_body_and_on_its_vertex(w: float, h: float, corner: 
     o = page.anchors["O"]
     cross = (b[0] - a[0]) * (o[1] - a[1]) - (b[1] - a[1]) * (o[0] - a[0])
     assert abs(cross) < 0.01 * math.dist(a, o)  # the arrow lies on the line to O
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.tuples(st.floats(0.4, 3.0), st.floats(0.4, 3.0)), min_size=2, max_size=4))
+def test_an_item_no_relation_places_stands_right_of_everything_before_it(sizes: list) -> None:
+    text = "".join(f"box b{i} {{ length: {w:.3f}, height: {h:.3f} }}\n" for i, (w, h) in enumerate(sizes))
+    _, page = layout_and_page(text, "draw")
+    boxes = [_box(page, f"b{i}") for i in range(len(sizes))]
+    for i in range(1, len(boxes)):
+        assert boxes[i][0] > max(b[2] for b in boxes[:i]) + 0.5  # the documented default: never an overlap
+        assert math.isclose(boxes[i][1], boxes[0][1], abs_tol=2e-3)  # standing on the same line
+
+
+@settings(max_examples=15, deadline=None)
+@given(gap=st.floats(1.0, 5.0), height=st.floats(0.5, 2.0))
+def test_a_spring_between_a_wall_and_a_body_joins_them_on_the_page(gap: float, height: float) -> None:
+    text = (f"floor f\nwall w\nbox b on f against w {{ length: 1, height: {height:.3f} }}\n"
+            f"box c on f right of b {{ gap: {gap:.3f}, length: 1, height: {height:.3f} }}\n"
+            "spring s from b.right to c.left { coils: 6 }\n")
+    lay, page = layout_and_page(text, "draw")
+    assert draw.verify_relations(lay, page) == []
+    line = next(it for it in page.items if isinstance(it, Line) and it.owner == "s")
+    ends = {line.points[0], line.points[-1]}
+    assert min(math.dist(page.anchors["b.right"], e) for e in ends) < 2e-3
+    assert min(math.dist(page.anchors["c.left"], e) for e in ends) < 2e-3
+    assert math.isclose(_box(page, "c")[0] - _box(page, "b")[2], gap, abs_tol=2e-3)
+
+
+@settings(max_examples=15, deadline=None)
+@given(angle=st.integers(5, 75))
+def test_a_normal_force_stands_perpendicular_to_its_slope(angle: int) -> None:
+    text = (f"incline ramp {{ angle: {angle} deg, base: 6 }}\nbox A on ramp {{ length: 1, height: 0.6 }}\n"
+            "force N from A.top { direction: normal(ramp.slope), length: 1.5 }\n")
+    lay, page = layout_and_page(text, "draw")
+    assert draw.verify_relations(lay, page) == []
+    a, b = next(it for it in page.items if isinstance(it, Line) and it.owner == "N").points[:2]
+    drawn = math.degrees(math.atan2(b[1] - a[1], b[0] - a[0]))
+    assert abs(drawn - (angle + 90)) < 0.05
