@@ -206,6 +206,8 @@ def _prefer(shape: Shape) -> tuple[float, ...]:
         u = _halfway(shape.points)[1]
         left = math.degrees(math.atan2(u[0], -u[1]))
         return (left, left + 180.0)
+    if getattr(shape.node, "hangs_from", None) is not None:  # beside it, not up by the string it hangs from
+        return (0.0, 180.0, -45.0)
     return (45.0, 90.0)
 
 
