@@ -211,7 +211,7 @@ def layout(ctx: Any) -> Layout:
         else:
             complete = groups.finish(node.name, plan, [])
         if complete is not None:
-            _turn_group(ctx, complete, plan, placed, anchors)
+            groups.turn_group(ctx, complete, plan, placed, anchors)
     from scidsl.domains.draw import panels
 
     panels.fit_surfaces(out, placed)
@@ -254,30 +254,6 @@ def _place_one(ctx: Any, node: Node, anchors: dict[str, P], placed: dict[str, Sh
         placed[node.name] = shape
         anchors.update(anchors_of(node.name, shape))
     return True
-
-
-def _turn_group(ctx: Any, outer: str, plan: Any, placed: dict[str, Shape], anchors: dict[str, P]) -> None:
-    """Apply the transforms of a complete group to its items (innermost group first) and measure its relations
-    in its own frame."""
-    from scidsl.domains.draw import groups
-
-    names = [n for n in sorted(plan.leaves[outer]) if n in placed]
-    for depth in range(max((len(plan.chain[n]) for n in names), default=0)):
-        for g in {id(plan.chain[n][depth]): plan.chain[n][depth] for n in names if len(plan.chain[n]) > depth}.values():
-            try:
-                origin = position(g.origin, anchors) if g.origin is not None else (0.0, 0.0)
-                shift = position(g.shift, anchors) if g.shift is not None else (0.0, 0.0)
-                for n in (n for n in names if len(plan.chain[n]) > depth and plan.chain[n][depth] is g):
-                    groups.transform(placed[n], g, origin, shift)
-                    placed[n].points = [_finite(p) for p in placed[n].points]
-            except _PosError as exc:
-                ctx.report(error(exc.code, exc.message, g.span, exc.hint))
-                return
-        for n in names:
-            anchors.update(anchors_of(n, placed[n]))
-    for name, rel in plan.relations.get(outer, []):
-        if rel.measure is not None and plan.turn(name):
-            rel.measure = groups.measured_in_frame(rel.measure, plan.turn(name))
 
 
 def _check_balance(ctx: Any, node: k.Equilibrium, placed: dict[str, Shape], out: Layout) -> None:

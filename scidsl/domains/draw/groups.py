@@ -97,6 +97,31 @@ def transform(shape: Any, node: k.Group, origin: P, shift: P) -> None:
     shape.rotation += math.degrees(angle)
 
 
+def turn_group(ctx: Any, outer: str, plan: GroupPlan, placed: dict[str, Any], anchors: dict[str, P]) -> None:
+    """Apply the transforms of a complete group to its items (innermost group first) and measure its relations
+    in its own frame."""
+    from scidsl.diagnostics import error
+    from scidsl.domains.draw.domain import _finite, _PosError, anchors_of, position
+
+    names = [n for n in sorted(plan.leaves[outer]) if n in placed]
+    for depth in range(max((len(plan.chain[n]) for n in names), default=0)):
+        for g in {id(plan.chain[n][depth]): plan.chain[n][depth] for n in names if len(plan.chain[n]) > depth}.values():
+            try:
+                origin = position(g.origin, anchors) if g.origin is not None else (0.0, 0.0)
+                shift = position(g.shift, anchors) if g.shift is not None else (0.0, 0.0)
+                for n in (n for n in names if len(plan.chain[n]) > depth and plan.chain[n][depth] is g):
+                    transform(placed[n], g, origin, shift)
+                    placed[n].points = [_finite(p) for p in placed[n].points]
+            except _PosError as exc:
+                ctx.report(error(exc.code, exc.message, g.span, exc.hint))
+                return
+        for n in names:
+            anchors.update(anchors_of(n, placed[n]))
+    for name, rel in plan.relations.get(outer, []):
+        if rel.measure is not None and plan.turn(name):
+            rel.measure = measured_in_frame(rel.measure, plan.turn(name))
+
+
 def measured_in_frame(measure: Callable[[Any], Optional[str]], turn_deg: float) -> Callable[[Any], Optional[str]]:
     """A page measurement taken in a group's frame: the page turned back by the group's rotation first."""
     def measure_turned(page: Any) -> Optional[str]:
