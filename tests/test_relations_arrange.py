@@ -144,3 +144,12 @@ def test_a_normal_force_stands_perpendicular_to_its_slope(angle: int) -> None:
     a, b = next(it for it in page.items if isinstance(it, Line) and it.owner == "N").points[:2]
     drawn = math.degrees(math.atan2(b[1] - a[1], b[0] - a[0]))
     assert abs(drawn - (angle + 90)) < 0.05
+
+
+def test_conflicting_relations_name_both_statements() -> None:
+    from scidsl import compile as compile_scene
+
+    (d,) = compile_scene("floor f\nbox a on f\nbox b on f\n").diagnostics
+    assert d.code == "E4027" and d.span.line == 3 and [r[0].line for r in d.related] == [2]
+    (d,) = compile_scene("floor f\nbox b on f at (0, 3)\n").diagnostics
+    assert d.code == "E4020" and d.span.line == 2 and d.related[0][0].col == 7  # 'on' within the statement
