@@ -70,3 +70,19 @@ def test_a_tension_is_drawn_beside_its_string_and_along_it(angle: int, length: f
     u = ((pivot[0] - bob[0]) / length, (pivot[1] - bob[1]) / length)
     apart = abs((tail[0] - bob[0]) * u[1] - (tail[1] - bob[1]) * u[0])
     assert 0.15 < apart < 0.3  # beside it, not on it
+
+
+@settings(max_examples=20, deadline=None)
+@given(angle=st.integers(25, 60), height=st.floats(0.3, 1.6), along=st.floats(0.3, 0.6), cart=st.booleans())
+def test_a_rope_leaves_a_body_of_any_height_parallel_to_its_slope(angle: int, height: float, along: float,
+                                                                 cart: bool) -> None:
+    body = "cart" if cart else "box"  # (a steeper ramp leaves room below the hanging block)
+    text = (f"floor f\nincline ramp on f {{ angle: {angle} deg, base: 7 }}\n"
+            f"{body} A on ramp {{ along: {along:.3f}, length: 1.2, height: {height:.3f} }}\n"
+            "pulley P on ramp.top\nbox B hangs from P { gap: 1.5, length: 0.8, height: 0.8 }\n"
+            "rope r through [A.right, P, B.top]\n")
+    lay, page = layout_and_page(text, "draw")
+    assert draw.verify_relations(lay, page) == []
+    pts = _line(page, "r").points
+    if cart or height >= 0.37:  # a box lower than the pulley's radius keeps the pulley on the corner
+        assert abs(_angle(pts[0], pts[1]) - angle) < 0.05

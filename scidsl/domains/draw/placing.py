@@ -501,7 +501,9 @@ def _place_on(node: Node, w: float, h: float, placed: dict[str, Any], anchors: d
         if isinstance(node, k.Pulley):
             corner = vertex_faces(p, placed)
             if corner is not None:
-                c = tangent_centre(p, corner, w / 2)
+                from scidsl.domains.draw.mounting import mount_centre
+
+                c = mount_centre(p, corner, w / 2, placed)
                 mount = [c, p]
         what = (f"{node.name} is mounted at the corner {target}, tangent to both its faces" if mount is not None
                 else f"{node.name} is on the point {target}")
