@@ -22,7 +22,7 @@ def _stroke(node, fill=None, hatch=None, visible=True) -> Stroke:  # type: ignor
 
 def _arrow(node):  # type: ignore[no-untyped-def]
     value = getattr(node, "arrow", "none")
-    return None if value == "none" else value
+    return None if value in ("none", "middle") else value
 
 
 def render_layout(layout: Layout) -> Drawing:
@@ -46,6 +46,10 @@ def _owner(shape: Shape) -> str:
 def _render_shape(shape: Shape, out: Drawing) -> None:  # noqa: C901 - one case per kind
     node, owner = shape.node, _owner(shape)
     special = _SPECIAL.get(type(node))
+    if getattr(node, "arrow", None) == "middle":
+        from scidsl.renderers.draw_heads import middle_head, path_of
+
+        middle_head(path_of(shape), _stroke(node), owner, out)
     if special is not None:
         special(shape, owner, out)
         if node.name and shape.points:
@@ -202,6 +206,8 @@ def _prefer(shape: Shape) -> tuple[float, ...]:
         u = _halfway(shape.points)[1]
         left = math.degrees(math.atan2(u[0], -u[1]))
         return (left, left + 180.0)
+    if getattr(shape.node, "hangs_from", None) is not None:  # beside it, not up by the string it hangs from
+        return (0.0, 180.0, -45.0)
     return (45.0, 90.0)
 
 

@@ -80,7 +80,7 @@ def test_velocity_label_keeps_off_the_arrow_tip() -> None:
 
 def test_pulley_bracket_and_string_meet_the_pulley_from_different_sides() -> None:
     r = _scene("phys-mech-up1-incline-friction-37deg")
-    bracket = next(it for it in r.drawing.items if isinstance(it, Line) and it.owner == "bracket")
+    bracket = next(it for it in r.drawing.items if isinstance(it, Line) and it.owner == "P" and it.role == "mount")
     string = next(it for it in r.drawing.items if isinstance(it, Line) and it.owner == "string")
     (bx0, by0), (bx1, by1) = bracket.points
     (sx0, sy0), (sx1, sy1) = string.points[0], string.points[1]

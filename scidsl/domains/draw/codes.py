@@ -32,6 +32,7 @@ CODES: dict[str, str] = {
     "E4026": "world lengths (with units) too different to be drawn to one scale",
     "E4025": "a stated relation (contact, hanging, direction, tangency, side) does not hold on the drawn page",
     "E4090": "a group contains itself through the groups it holds",
+    "E4040": "an `aligned` that does not fit its relation (top/bottom need left of/right of, left/right need above/below)",
 }
 CODES.update({
     "E9730": "a weight force that is not m·g of its body's mass (g = 9.8, 9.81 or 10 m/s²) or not pointing down",

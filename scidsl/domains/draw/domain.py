@@ -175,17 +175,17 @@ def _check_curve(ctx: Any, node: k.Curve) -> None:
 
 def layout(ctx: Any) -> Layout:
     """Place every drawing item after what it names; a grouped item is transformed before later items use it."""
-    from scidsl.domains.draw import placing
+    from scidsl.domains.draw import groups, placing
 
     anchors = dict(ctx.anchors)
     out = Layout()
-    order, cycle = placing.placement_order(ctx.nodes)
+    plan = groups.plan_groups(ctx.nodes)
+    order, cycle = placing.placement_order(ctx.nodes, groups.extra_dependencies(ctx.nodes, plan, placing.references))
     if cycle is not None:
         a, b = cycle
         ctx.report(error("E4023", f"{a.kind} {a.name} and {b.kind} {b.name} are placed by each other", a.span,
                          "place one of them by something else", related=((b.span, f"{b.name} names {a.name} here"),)))
         return out
-    group_of = {item: g for g in ctx.nodes if isinstance(g, k.Group) for item in g.items}
     placed: dict[str, Shape] = {}
     scale = placing.world_scale(ctx.nodes, None)
     tiny = placing.too_small(ctx.nodes, scale)
@@ -205,25 +205,13 @@ def layout(ctx: Any) -> Layout:
     for node in order:
         if isinstance(node, (k.Group, k.Panel, k.Equilibrium)):
             continue
-        try:
-            shape = _place(node, anchors, placed, scale, out)
-            _check_shape(shape)
-            if isinstance(node, k.Field_):
-                shape.paths = field_paths(node, *shape.points)
-                if node.behind:
-                    shape.paths = _cut_behind(node, shape.paths, placed)
-            if node.name in group_of:
-                _transform(shape, group_of[node.name], anchors)
-        except _PosError as exc:
-            ctx.report(error(exc.code, exc.message, node.span, exc.hint))
-            continue
-        except placing.PlaceError as exc:
-            ctx.report(error(exc.code, exc.message, node.span, exc.hint, related=exc.related))
-            continue
-        out.shapes.append(shape)
-        if node.name:
-            placed[node.name] = shape
-            anchors.update(anchors_of(node.name, shape))
+        before = len(out.relations)
+        if _place_one(ctx, node, anchors, placed, scale, out):
+            complete = groups.finish(node.name, plan, out.relations[before:])
+        else:
+            complete = groups.finish(node.name, plan, [])
+        if complete is not None:
+            groups.turn_group(ctx, complete, plan, placed, anchors)
     from scidsl.domains.draw import panels
 
     panels.fit_surfaces(out, placed)
@@ -241,6 +229,31 @@ def layout(ctx: Any) -> Layout:
     mechanics.check(ctx, placed)
     mechanics.with_mass_labels(out.shapes)
     return out
+
+
+def _place_one(ctx: Any, node: Node, anchors: dict[str, P], placed: dict[str, Shape], scale: float,
+               out: Layout) -> bool:
+    """Place one item and publish its anchors; False (with a diagnostic) when it cannot be placed."""
+    from scidsl.domains.draw import placing
+
+    try:
+        shape = _place(node, anchors, placed, scale, out)
+        _check_shape(shape)
+        if isinstance(node, k.Field_):
+            shape.paths = field_paths(node, *shape.points)
+            if node.behind:
+                shape.paths = _cut_behind(node, shape.paths, placed)
+    except _PosError as exc:
+        ctx.report(error(exc.code, exc.message, node.span, exc.hint))
+        return False
+    except placing.PlaceError as exc:
+        ctx.report(error(exc.code, exc.message, node.span, exc.hint, related=exc.related))
+        return False
+    out.shapes.append(shape)
+    if node.name:
+        placed[node.name] = shape
+        anchors.update(anchors_of(node.name, shape))
+    return True
 
 
 def _check_balance(ctx: Any, node: k.Equilibrium, placed: dict[str, Shape], out: Layout) -> None:
@@ -435,7 +448,9 @@ def _directed_shape(node: k.Arrow, anchors: dict[str, P], placed: dict[str, Shap
     out.relations.append(place.Relation("direction", node.name or "", (node.from_ or node.to).text, node.span,
                                         f"{node.kind} {node.name or ''} {where} and points {how} ({angle:.4g}°)",
                                         placing.measure_direction(owner_of(node), angle)))
-    return Shape(node, [_finite(p) for p in ends])
+    from scidsl.domains.draw import mechanics
+
+    return Shape(node, [_finite(p) for p in mechanics.clear_of_strings(ends, placed)])
 
 
 def _magnitude_length(node: k.Arrow, out: Layout) -> float | None:
@@ -614,6 +629,14 @@ def _rope_shape(node: k.Rope, anchors: dict[str, P], placed: dict[str, Shape], o
     for i, expr in enumerate(through):
         tree = expr.tree
         if _names_support(expr, placed) and i in (0, len(through) - 1) and len(through) >= 2:
+            if node.direction is not None:
+                from scidsl.domains.draw import ropes
+
+                at, rel = ropes.support_by_direction(node, owner_of(node), i, anchors, placed, position)
+                stops.append((at, 0.0))
+                if out is not None:
+                    out.relations.append(rel)
+                continue
             stops.append((_rope_on_support(tree.dotted, through, i, anchors, placed), 0.0))
             continue
         pulley = placed.get(tree.dotted) if isinstance(tree, syntax.Ref) else None
@@ -1064,24 +1087,6 @@ def _radii(shape: Shape) -> tuple[float, float]:
         c, a, b = shape.points
         return _dist(c, a), _dist(c, b)
     return shape.radius, shape.radius
-
-
-def _transform(shape: Shape, node: k.Group, anchors: dict[str, P]) -> None:
-    origin = position(node.origin, anchors) if node.origin is not None else (0.0, 0.0)
-    shift = position(node.shift, anchors) if node.shift is not None else (0.0, 0.0)
-    angle = node.rotate.si if node.rotate is not None else 0.0
-    c, s = math.cos(angle), math.sin(angle)
-
-    def tf(p: P) -> P:
-        x, y = (p[0] - origin[0]) * node.scale, (p[1] - origin[1]) * node.scale
-        return _finite((origin[0] + c * x - s * y + shift[0], origin[1] + s * x + c * y + shift[1]))
-
-    shape.points = [tf(p) for p in shape.points]
-    shape.paths = [[tf(p) for p in path] for path in shape.paths]
-    if shape.center is not None:
-        shape.center = tf(shape.center)
-        shape.radius *= node.scale
-    shape.rotation += math.degrees(angle)
 
 
 def render(ctx: Any, layout: Layout) -> Any:

@@ -18,7 +18,7 @@ from scidsl.model import Angle, Color, Expr, ExprKind, Label, Length, Node, Numb
 Position = Annotated[Expr, ExprKind("a position: '(x, y)' in cm, a point or anchor name like 'A' or "
                                      "'R1.left', or a sum like 'A + (0.5, 0)'")]
 Dash = Literal["solid", "dashed", "dotted", "dashdot"]
-ArrowEnd = Literal["none", "end", "start", "both"]
+ArrowEnd = Literal["none", "end", "start", "both", "middle"]
 
 
 Size = quantity_of("length")  # page cm without a unit; with one (2 m), a world length drawn to the figure's scale
@@ -55,6 +55,8 @@ class _Placed(Node):
     between: Optional[list[Ref]] = Field(default=None, min_length=2, max_length=2, description="midway between two "
                                          "items (with `on`: slid along the face to there)")
     gap: Optional[Size] = Field(default=None, description="distance to what it is beside or hangs from (default 1 cm)")
+    aligned: Optional[Literal["top", "bottom", "left", "right"]] = Field(default=None, description="beside: these "
+                                                                           "edges in line instead of centres")
     angle: Optional[Angle] = Field(default=None, description="on a circle or ellipse: where on its rim, as the direction "
                                    "from its centre (0 deg = right, 90 deg = top)")
 
@@ -75,7 +77,7 @@ class Polyline(_Styled):
 
     kind: Literal["polyline"] = "polyline"
     points: list[Position] = Field(min_length=2, max_length=100_000, description="positions in order")
-    arrow: ArrowEnd = Field(default="none", description="arrow heads: none, end, start or both")
+    arrow: ArrowEnd = Field(default="none", description="arrow heads: none, end, start, both or middle")
     flow: int = Field(default=0, ge=0, le=20, description="arrow heads along each segment showing a direction "
                       "of flow (current in a wire, a ray of light)")
     example: ClassVar[str] = "polyline rope { points: [(0, 0), (2, 1), (4, 1)], arrow: end }"
@@ -485,7 +487,9 @@ class Rope(_Styled, _Hanging):
     kind: Literal["rope"] = "rope"
     through: Optional[list[Position]] = Field(default=None, min_length=2, max_length=100, description="positions in order; naming a disk "
                                     "(e.g. P) makes the rope run over it on the outside of the turn")
-    arrow: ArrowEnd = Field(default="none", description="arrow heads: none, end, start or both")
+    arrow: ArrowEnd = Field(default="none", description="arrow heads: none, end, start, both or middle")
+    direction: Optional[Expr] = Field(default=None, description="ending on a wall or ceiling: the way it runs to it "
+                                      "from its other end (150 deg, towards(A))")
     relations: ClassVar[tuple[str, ...]] = ("through", "hangs_from")
     example: ClassVar[str] = ("floor f; box table on f { length: 4, height: 2 }; box A on table { along: 0.3 }; "
                               "pulley P on table.top_right; box B hangs from P { gap: 1.5, length: 0.6, height: 0.6 }; "

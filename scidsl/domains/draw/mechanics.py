@@ -312,3 +312,49 @@ def with_mass_labels(shapes: list) -> None:
         if isinstance(node, k._Mass) and node.show_mass and node.mass is not None and node.name:
             shape.node = node.model_copy(update={"label": mass_label(node)})
 
+
+
+# ---- a force along a string is drawn beside it ------------------------------------------------
+
+_BESIDE_CM = 0.22  # how far a force along a string, rope or rod is drawn from it
+
+
+def clear_of_strings(ends: list[P], placed: dict[str, Any]) -> list[P]:
+    """An arrow lying along a rope, rod or pendulum string (a tension) moved beside it, above it (or to its right
+    when the string is near vertical), so that the two stay apart on the page."""
+    a, b = ends
+    length = math.dist(a, b)
+    if length < 1e-9:
+        return ends
+    for p, q in (seg for shape in placed.values() for seg in _string_segments(shape)):
+        if _runs_along(a, b, p, q):
+            n = (-(b[1] - a[1]) / length, (b[0] - a[0]) / length)
+            if abs(n[1]) < 0.2:
+                n = (abs(n[0]), n[1]) if n[0] else (1.0, 0.0)
+            elif n[1] < 0:
+                n = (-n[0], -n[1])
+            return [(x + n[0] * _BESIDE_CM, y + n[1] * _BESIDE_CM) for x, y in ends]
+    return ends
+
+
+def _string_segments(shape: Any) -> list[tuple[P, P]]:
+    if isinstance(shape.node, (k.Rope, k.Rod)):
+        return list(zip(shape.points, shape.points[1:]))
+    if isinstance(shape.node, k.Pendulum):
+        return [(shape.points[0], shape.points[1])]
+    return []
+
+
+def _runs_along(a: P, b: P, p: P, q: P, tol: float = 0.05) -> bool:
+    """Both ends of a→b lie on the line p–q and the two overlap along it."""
+    d = math.dist(p, q)
+    if d < 1e-9:
+        return False
+    u = ((q[0] - p[0]) / d, (q[1] - p[1]) / d)
+
+    def off(x: P) -> tuple[float, float]:
+        return abs((x[0] - p[0]) * u[1] - (x[1] - p[1]) * u[0]), (x[0] - p[0]) * u[0] + (x[1] - p[1]) * u[1]
+
+    (da, ta), (db, tb) = off(a), off(b)
+    overlap = min(max(ta, tb), d) - max(min(ta, tb), 0.0)
+    return da <= tol and db <= tol and overlap > 0.2 * math.dist(a, b)

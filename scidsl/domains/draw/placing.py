@@ -44,11 +44,14 @@ def references(node: Node) -> set[str]:
     return out
 
 
-def placement_order(nodes: list[Node]) -> tuple[list[Node], Optional[tuple[Node, Node]]]:
-    """Items in an order where each comes after the items it names (declaration order where free);
-    on a cycle, the items as declared and the two statements that name each other."""
+def placement_order(nodes: list[Node], extra: Optional[dict[int, set[str]]] = None
+                    ) -> tuple[list[Node], Optional[tuple[Node, Node]]]:
+    """Items in an order where each comes after the items it names and the `extra` names it waits for
+    (declaration order where free); on a cycle, the items as declared and the two statements that name each other."""
     by_name = {n.name: n for n in nodes if n.name}
-    deps = {id(n): {by_name[r] for r in references(n) if r in by_name and by_name[r] is not n} for n in nodes}
+    extra = extra or {}
+    deps = {id(n): {by_name[r] for r in references(n) | extra.get(id(n), set()) if r in by_name and by_name[r] is not n}
+            for n in nodes}
     for n in nodes:  # a panel or group is placed after its items, never before
         if isinstance(n, (k.Panel, k.Group)):
             deps[id(n)] = set()
@@ -223,9 +226,9 @@ def _ellipse_outline(shape: Any) -> list[P]:
 
 
 def vertex_faces(point: P, placed: dict[str, Any]) -> Optional[tuple[Face, Face]]:
-    """The two faces of a placed polygon (incline, box) that meet at `point`, if it is a corner of one."""
+    """The two faces of a placed polygon (incline, wedge, box) that meet at `point`, if it is a corner of one."""
     for shape in placed.values():
-        if not isinstance(shape.node, (k.Incline, k.Box, k.Block, k.Polygon)) or len(shape.points) < 3:
+        if not isinstance(shape.node, (k.Incline, k.Wedge, k.Box, k.Block, k.Polygon)) or len(shape.points) < 3:
             continue
         faces = place.faces_of_polygon(list(shape.points))
         n = len(faces)
@@ -414,7 +417,10 @@ def place_body(node: Node, size: P, placed: dict[str, Any], anchors: dict[str, P
             rels.append(Relation(r.replace("_", " "), owner, target, node.span,
                                  f"{node.name} is {r.replace('_', ' ')} {target}", _measure_side(owner, target, r)))
         assert c is not None
+        c = _aligned(node, c, (w, h), besides, placed, anchors, rels)
         return _box_at(c, w, h), c, rels, None
+    if getattr(node, "aligned", None) is not None:
+        _aligned(node, (0.0, 0.0), (w, h), [], placed, anchors, rels)
     # nothing places it: it goes to the right of everything placed before (documented default)
     if placed:
         x1 = max(bbox(s)[2] for s in placed.values())
@@ -423,6 +429,14 @@ def place_body(node: Node, size: P, placed: dict[str, Any], anchors: dict[str, P
     else:
         c = (w / 2, h / 2)
     return _box_at(c, w, h), c, rels, None
+
+
+def _aligned(node: Node, c: P, size: P, besides: list[str], placed: dict[str, Any], anchors: dict[str, P],
+             rels: list[Relation]) -> P:
+    """The centre moved so that the stated edges of a body and what it stands beside are in line."""
+    from scidsl.domains.draw import aligning
+
+    return aligning.align(node, c, size, besides, lambda ref: _bbox_of(ref, placed, anchors), rels)
 
 
 def _is_surface(placed: dict[str, Any], ref: str) -> bool:
@@ -487,7 +501,9 @@ def _place_on(node: Node, w: float, h: float, placed: dict[str, Any], anchors: d
         if isinstance(node, k.Pulley):
             corner = vertex_faces(p, placed)
             if corner is not None:
-                c = tangent_centre(p, corner, w / 2)
+                from scidsl.domains.draw.mounting import mount_centre
+
+                c = mount_centre(p, corner, w / 2, placed)
                 mount = [c, p]
         what = (f"{node.name} is mounted at the corner {target}, tangent to both its faces" if mount is not None
                 else f"{node.name} is on the point {target}")
@@ -638,6 +654,11 @@ def direction_of(node: k.Arrow, start: P, placed: dict[str, Any], anchors: dict[
     """The absolute direction (degrees) an arrow states with `direction` and `angle`."""
     base = _direction_value(node.direction.tree if node.direction is not None else None, start, placed, anchors)
     return (base + (math.degrees(node.angle.si) if node.angle is not None else 0.0)) % 360
+
+
+def rope_direction(node: k.Rope, start: P, placed: dict[str, Any], anchors: dict[str, P]) -> float:
+    """The absolute direction (degrees) a rope states with `direction`."""
+    return _direction_value(node.direction.tree if node.direction is not None else None, start, placed, anchors) % 360
 
 
 def _direction_value(tree: Any, start: P, placed: dict[str, Any], anchors: dict[str, P]) -> float:
