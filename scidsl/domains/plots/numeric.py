@@ -192,7 +192,8 @@ def roots(f: Fn, x0: float, x1: float) -> list[float]:
 def _leaves_zero(f: Fn, x: float, width: float, scale: float) -> bool:
     """True when f measurably leaves zero near x: a value that underflowed to 0 (exp(-1/x^2) near 0) is no root."""
     near = [abs(scalar(f, x + d)) for d in (-0.01 * width, 0.01 * width)]
-    return any(math.isfinite(v) and v > 1e-12 * max(scale, 1e-300) for v in near)
+    # relative to the curve's size, but an overflowing steep tail (a power tower) must not raise the bar
+    return any(math.isfinite(v) and v > 1e-12 * max(min(scale, 1.0), 1e-300) for v in near)
 
 
 def defined_throughout(f: Fn, x0: float, x1: float) -> bool:
