@@ -7,6 +7,7 @@ recorded once.
 """
 from __future__ import annotations
 
+import os
 import threading
 from typing import Any, Callable, Iterable, Iterator
 
@@ -26,6 +27,9 @@ def run_job(fn: Callable[..., Any], args: tuple, seconds: float, memory: int) ->
         return "error", DAEMONIC
     pool = getattr(_LOCAL, "pool", None)
     if pool is None or (pool.seconds, pool.memory) != (seconds, memory):
+        # one BLAS thread in the compiler processes, as on the command line (an explicit setting is
+        # kept): set before the pool starts them, on any worker, however the cluster was started
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
         pool = _LOCAL.pool = WorkerPool(1, seconds, memory)
     return pool.call(fn, args)
 

@@ -54,3 +54,26 @@ def test_a_dask_task_keeps_the_per_scene_budget() -> None:
         assert run_job(len, ("ab",), 0.5, 2**30) == ("ok", 2)  # a fresh process replaced the stopped one
     finally:
         _LOCAL.pool.close()
+
+
+def _blas_setting() -> str | None:
+    """In the compiler process: the BLAS thread setting it was started with."""
+    import os
+
+    return os.environ.get("OPENBLAS_NUM_THREADS")
+
+
+def test_dask_compiler_processes_use_one_blas_thread() -> None:
+    import os
+    import pathlib
+    import subprocess
+    import sys
+
+    # Dask's nanny sets one BLAS thread itself; a worker started without a nanny does not: the task
+    # sets it for the compiler processes it starts
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    probe = ("from scidsl.batch_dask import _LOCAL, run_job\nfrom tests.test_batch_dask import _blas_setting\n"
+             "print(run_job(_blas_setting, (), 30, 2**30))\n_LOCAL.pool.close()\n")
+    out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120,
+                         cwd=pathlib.Path(__file__).resolve().parent.parent)
+    assert out.stdout.strip() == "('ok', '1')", out.stderr

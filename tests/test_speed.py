@@ -73,3 +73,11 @@ def test_compiling_a_drawing_imports_no_solver_library(tmp_path: pathlib.Path) -
     probe = _loaded("compile", "examples/draw/incline_forces.sdl", "-o", str(tmp_path / "f.png"), "--budget", "0")
     assert probe == {"code": 0, "loaded": []}
     assert (tmp_path / "f.png").stat().st_size > 0
+
+
+def test_compiling_a_solved_right_triangle_imports_no_solver_library(tmp_path: pathlib.Path) -> None:
+    probe = _loaded("compile", "examples/geometry/right_triangle_345.sdl", "-o", str(tmp_path / "t.png"),
+                    "--facts", str(tmp_path / "t.json"), "--budget", "0")
+    assert probe == {"code": 0, "loaded": []}
+    facts = json.loads((tmp_path / "t.json").read_text())
+    assert "180*acos(3/5)/pi" in json.dumps(facts)  # the exact values are still written

@@ -1,24 +1,25 @@
-"""Exact (sympy) reasoning about triangles: given sides and angles, conflicts and derived values.
+"""Exact reasoning about triangles: given sides and angles, conflicts and derived values.
 
-Numbers come from the problem as floats; they become Rationals with a bounded denominator, never by
-parsing text. Every sympy call here works on a handful of small expressions, so it cannot run away.
+Numbers come from the problem as floats; they become fractions with a bounded denominator, never by
+parsing text. Conflicts need only fractions; derived values come in closed form (surds.py) when the
+triangle allows it, else from sympy, whose every call here works on a handful of small expressions.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any
 
-import sympy as sp
-
+from . import surds
 from .problem import Angle, Dist, Num, Origin, Perpendicular, Problem, Relation
 
 MAX_DENOMINATOR = 10**6
 
 
-def rational(x: float) -> sp.Rational:
-    """An exact Rational close to x (denominator at most a million)."""
-    return sp.Rational(x).limit_denominator(MAX_DENOMINATOR)
+def rational(x: float) -> Fraction:
+    """An exact fraction close to x (denominator at most a million)."""
+    return Fraction(x).limit_denominator(MAX_DENOMINATOR)
 
 
 @dataclass
@@ -26,8 +27,8 @@ class TriangleGivens:
     """Constant sides (keyed by opposite vertex) and angles (keyed by vertex) of one triangle."""
 
     vertices: tuple[str, str, str]
-    sides: dict[str, tuple[sp.Rational, Origin]] = field(default_factory=dict)
-    angles: dict[str, tuple[sp.Rational, Origin]] = field(default_factory=dict)
+    sides: dict[str, tuple[Fraction, Origin]] = field(default_factory=dict)
+    angles: dict[str, tuple[Fraction, Origin]] = field(default_factory=dict)
 
 
 def collect_givens(problem: Problem, vertices: tuple[str, str, str]) -> TriangleGivens:
@@ -37,7 +38,7 @@ def collect_givens(problem: Problem, vertices: tuple[str, str, str]) -> Triangle
     for f in problem.facts:
         corner = _right_corner(f, vs)
         if corner:
-            g.angles.setdefault(corner, (sp.Integer(90), f.origin))
+            g.angles.setdefault(corner, (Fraction(90), f.origin))
         if not isinstance(f, Relation) or f.op != "=":
             continue
         for m, n in ((f.lhs, f.rhs), (f.rhs, f.lhs)):
@@ -76,7 +77,7 @@ def check_triangle(g: TriangleGivens) -> TriangleConflict | None:
     """Angle sum and triangle inequality, exactly."""
     name = "".join(g.vertices)
     angles = g.angles
-    total = sum((v for v, _ in angles.values()), sp.Integer(0))
+    total = sum((v for v, _ in angles.values()), Fraction(0))
     origins = tuple(o for _, o in angles.values())
     if len(angles) == 3 and total != 180:
         parts = " + ".join(f"{_fmt(v)}°" for v, _ in angles.values())
@@ -116,18 +117,81 @@ def degenerate_sides(g: TriangleGivens) -> TriangleConflict | None:
                             "of the other two")
 
 
-def _fmt(v: Any) -> str:
-    return str(v) if getattr(v, "is_Integer", False) else f"{float(v):g}"
+def _fmt(v: Fraction) -> str:
+    return str(v.numerator) if v.denominator == 1 else f"{float(v):g}"
 
 
-def exact_triangle(g: TriangleGivens) -> dict[str, sp.Expr]:
+def exact_triangle(g: TriangleGivens) -> dict[str, Any]:
     """Exact sides (a, b, c opposite the vertices) and angles (degrees) when givens fix the shape.
 
     Handles SSS, SAS, ASA/AAS and a right angle with two sides; returns {} otherwise. Keys are
-    ``length(XY)`` and ``angle(XYZ)`` for the triangle's sides and vertex angles.
+    ``length(XY)`` and ``angle(XYZ)`` for the triangle's sides and vertex angles. Values are sympy
+    expressions, or closed-form values that print the same and convert to them (surds.py).
     """
+    closed = _closed_form(g)
+    if closed is not surds.UNSUPPORTED:
+        return closed
+    return _sympy_triangle(g)
+
+
+def _closed_form(g: TriangleGivens) -> dict[str, Any] | None:
+    """The values of exact_triangle in fractions and single square roots; None when they need more."""
     sides = {k: v for k, (v, _) in g.sides.items()}
-    angles = {k: v * sp.pi / 180 for k, (v, _) in g.angles.items()}
+    angles = {k: v for k, (v, _) in g.angles.items()}
+    vs = g.vertices
+    if len(angles) == 2:
+        (missing,) = set(vs) - set(angles)
+        angles[missing] = 180 - sum(angles.values())
+    if len(sides) == 3:
+        pass
+    elif len(angles) == 3 and sides:
+        k, s = next(iter(sides.items()))
+        sines = [surds.SIN_TABLE.get(angles[v]) for v in (k, *vs)]
+        if any(x is None for x in sines):
+            return surds.UNSUPPORTED
+        ratio = surds.divide(s, sines[0])  # type: ignore[arg-type]
+        found = {v: surds.times(ratio, x) if ratio is not None else None for v, x in zip(vs, sines[1:])}
+        return _closed_out(vs, found, angles)  # type: ignore[arg-type]
+    elif len(sides) == 2:
+        (missing,) = set(vs) - set(sides)
+        p, q = (sides[v] for v in vs if v != missing)
+        if missing in angles:
+            cos = surds.COS_TABLE.get(angles[missing])
+            if cos is None:
+                return surds.UNSUPPORTED
+            sides[missing] = surds.sqrt_of(p * p + q * q - 2 * p * q * cos)  # type: ignore[assignment]
+        else:
+            right = [v for v, a in angles.items() if a == 90]
+            if not (right and right[0] in sides):
+                return {}
+            (other,) = set(sides) - {right[0]}
+            sides[missing] = surds.sqrt_of(sides[right[0]] ** 2 - sides[other] ** 2)  # type: ignore[assignment]
+    else:
+        return {}
+    if any(v is None for v in sides.values()):
+        return surds.UNSUPPORTED
+    found = {v: surds.cosine_angle(sides[v], *(sides[w] for w in vs if w != v)) for v in vs}
+    return _closed_out(vs, sides, found)  # type: ignore[arg-type]
+
+
+def _closed_out(vs: tuple[str, ...], sides: dict, angles: dict) -> dict[str, Any] | None:
+    """Keys and values as exact_triangle gives them; None when one value is out of reach."""
+    if any(v is None for v in (*sides.values(), *angles.values())):
+        return surds.UNSUPPORTED
+    out: dict[str, Any] = {}
+    for i, v in enumerate(vs):
+        p, q = vs[(i + 1) % 3], vs[(i + 2) % 3]
+        out[f"length({p}{q})"] = sides[v]
+        out[f"angle({p}{v}{q})"] = angles[v]
+    return out
+
+
+def _sympy_triangle(g: TriangleGivens) -> dict[str, Any]:
+    """exact_triangle with sympy, for any givens."""
+    import sympy as sp
+
+    sides = {k: sp.Rational(v.numerator, v.denominator) for k, (v, _) in g.sides.items()}
+    angles = {k: sp.Rational(v.numerator, v.denominator) * sp.pi / 180 for k, (v, _) in g.angles.items()}
     vs = g.vertices
     if len(angles) == 2:
         (missing,) = set(vs) - set(angles)
@@ -136,7 +200,7 @@ def exact_triangle(g: TriangleGivens) -> dict[str, sp.Expr]:
     if solved is None:
         return {}
     sides, angles = solved
-    out: dict[str, sp.Expr] = {}
+    out: dict[str, Any] = {}
     for i, v in enumerate(vs):
         p, q = vs[(i + 1) % 3], vs[(i + 2) % 3]
         out[f"length({p}{q})"] = sp.nsimplify(sides[v]) if sides[v].is_Float else sides[v]
@@ -145,6 +209,8 @@ def exact_triangle(g: TriangleGivens) -> dict[str, sp.Expr]:
 
 
 def _solve_triangle(vs: tuple[str, ...], sides: dict, angles: dict) -> tuple[dict, dict] | None:
+    import sympy as sp
+
     if len(sides) == 3:
         return sides, {v: _law_of_cosines_angle(sides, v, vs) for v in vs}
     if len(angles) == 3 and sides:
@@ -166,7 +232,9 @@ def _solve_triangle(vs: tuple[str, ...], sides: dict, angles: dict) -> tuple[dic
     return None
 
 
-def _law_of_cosines_angle(sides: dict, v: str, vs: tuple[str, ...]) -> sp.Expr:
+def _law_of_cosines_angle(sides: dict, v: str, vs: tuple[str, ...]) -> Any:
+    import sympy as sp
+
     p, q = (sides[w] for w in vs if w != v)
     cos = (p**2 + q**2 - sides[v] ** 2) / (2 * p * q)
     return sp.acos(sp.radsimp(cos))

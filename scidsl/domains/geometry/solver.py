@@ -17,6 +17,7 @@ import numpy as np
 from . import constructions as cx
 from .facts_eval import describe_fact, fact_points, fact_residual
 from .graph import Env, Graph, GraphError, build_graph
+from .lsq import least_squares
 from .orient import apply_direction, apply_point, orientation_transform
 from .problem import Fact, Origin, Problem
 from .targets import initial_targets, problem_scale
@@ -190,11 +191,9 @@ class _Context:
         """Shape near the targets, then polish so the facts hold."""
         if len(start) == 0:
             return start, self.error(facts, start)
-        from scipy.optimize import least_squares  # only when a numeric solve is needed
-
-        opts = dict(method="trf", xtol=1e-14, ftol=1e-14, gtol=1e-14, max_nfev=300)
-        x = least_squares(self.residuals(facts, PULL, start, shaping=True), start, **opts).x
-        x = least_squares(self.residuals(facts, POLISH_PULL, x), x, **opts).x
+        opts = dict(xtol=1e-14, ftol=1e-14, gtol=1e-14, max_nfev=300)
+        x = least_squares(self.residuals(facts, PULL, start, shaping=True), start, **opts)
+        x = least_squares(self.residuals(facts, POLISH_PULL, x), x, **opts)
         return x, self.error(facts, x)
 
     def starts(self) -> list[np.ndarray]:
