@@ -619,9 +619,12 @@ def _point_text(name: str) -> str:
     """Point names as in textbooks: A, A₁ written A$_1$, B' kept."""
     head = name.rstrip("'")
     primes = name[len(head):]
+    marks = r"\prime" * len(primes)  # a full-size prime: ' in mathtext reads as an accent
+    base, _, sub = head.partition("_")
+    if sub and base.isascii() and base.isalpha() and sub.isascii() and sub.isalnum():
+        return f"${base}_{{{sub}}}{marks}$"  # C_x is written Cₓ, A_12 A₁₂
     letters = head.rstrip("0123456789")
     digits = head[len(letters):]
-    letters = letters.rstrip("_")  # A_1 is written A₁ like A1
     if not digits or not letters.isalpha():
         return name
-    return f"${letters}_{{{digits}}}{primes}$"
+    return f"${letters}_{{{digits}}}{marks}$"

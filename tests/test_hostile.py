@@ -194,3 +194,12 @@ def test_tokens_are_counted_before_parsing() -> None:
 def test_json_keys_given_twice_are_refused_as_in_text(text: str, where: tuple[int, int]) -> None:
     (diag,) = scidsl.compile(text, "k.json").diagnostics
     assert diag.code == "E0204" and "given twice" in diag.message and (diag.span.line, diag.span.col) == where
+
+
+def test_window_past_float_range_says_why() -> None:
+    result = scidsl.compile("plot P { xlim: [0, 1e300] }\nfunction f on P { y: x^2 }\n")
+    assert codes(result) == ["E6005"]
+    assert "float range" in result.diagnostics[0].message and "narrow xlim" in result.diagnostics[0].hint
+    # a curve that has values but none in view keeps the old reason
+    shifted = scidsl.compile("plot P { xlim: [0, 1], ylim: [5, 6] }\nfunction f on P { y: x^2 }\n")
+    assert codes(shifted) == ["E6005"] and "inside the window" in shifted.diagnostics[0].message

@@ -213,6 +213,18 @@ def _domain(spec: FnSpec, xr: P) -> P:
     return max(spec.interval[0], xr[0]), min(spec.interval[1], xr[1])
 
 
+def _no_point_message(spec: FnSpec, f: Any, a: float, b: float, log_x: bool) -> tuple[str, str]:
+    """Why a function draws nothing: no finite value at all (overflow, outside its domain) or none in view."""
+    probe = numeric.values(f, numeric.grid(a, b, 64, log_x))
+    lost = sum(not math.isfinite(float(v)) for v in probe) / max(len(probe), 1)
+    if lost >= 0.25:
+        return (f"{spec.name}: y = {spec.expr.text} has no finite value over {lost:.0%} of x in "
+                f"[{a:.4g}, {b:.4g}] (past the float range, about 1e308, or outside its domain)",
+                "narrow xlim (or the x interval) to where the function has values")
+    return (f"{spec.name}: y = {spec.expr.text} has no point inside the window",
+            "widen ylim/xlim or check the x interval")
+
+
 def _add_function(panel: Panel, spec: FnSpec) -> None:
     axes = panel.axes
     assert axes is not None
@@ -220,13 +232,8 @@ def _add_function(panel: Panel, spec: FnSpec) -> None:
     f = spec.f()
     pieces, breaks = numeric.sample(f, a, b, axes.window, log_x=axes.xlog)
     if not pieces:
-        raise LayoutError(
-            "E6005",
-            f"{spec.name}: y = {spec.expr.text} has no point inside the window",
-            spec.node,
-            "y",
-            "widen ylim/xlim or check the x interval",
-        )
+        message, hint = _no_point_message(spec, f, a, b, axes.xlog)
+        raise LayoutError("E6005", message, spec.node, "y", hint)
     arrow = getattr(spec.node, "arrow", "none")
     panel.curves.append(
         CurveL(spec.name, pieces, spec.color, spec.width, spec.dash, spec.label, spec.expr.text,
