@@ -95,4 +95,10 @@ def given_text(node: Any, symbol: str, value: Any) -> str:
     """`symbol = value` as a textbook writes a given, or the symbol alone when the scene hides givens."""
     if value is None or getattr(node, "givens", SHOWN) == HIDDEN:
         return symbol
-    return f"{symbol} = {value.pretty().replace('-', '−')}"
+    import re
+
+    text = re.sub(r"\^(-?\d+)", lambda m: m.group(1).translate(_SUPERSCRIPT), value.pretty())
+    return f"{symbol} = {text.replace('-', '−')}"
+
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")

@@ -5,6 +5,7 @@ from typing import ClassVar, Literal, Optional
 
 from pydantic import Field
 
+from scidsl.answers import Givens, givens_field
 from scidsl.model import Label, Node, Number, Ref, quantity_of
 
 Current = quantity_of("current")
@@ -42,6 +43,7 @@ class CapacitorPlates(_FieldThing):
     fill: Literal["stacked", "side_by_side"] = "stacked"
     positive: Literal["top", "bottom"] = "top"
     lines: int = Field(default=7, ge=0, le=20)
+    givens: Givens = givens_field()
     example: ClassVar[str] = "capacitor_plates C { separation: 2 mm, area: 50 cm^2, dielectrics: [2, 5] }"
 
 
