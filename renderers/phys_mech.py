@@ -129,3 +129,22 @@ def hinge_pins(shape: Any, owner: str, out: Drawing) -> None:
     for p in ends.get(getattr(node, "hinge", "none"), []):
         out.items.append(Circle(p, 0.1, Stroke(color=node.color, width=1.0, fill="white", zorder=3), owner=owner,
                                 role="hinge"))
+
+
+def rod_angle(shape: Any, owner: str, out: Drawing) -> None:
+    """A rod standing on a floor at a stated angle: the arc at its foot, written `60°` (`θ` when givens are hidden)."""
+    node = shape.node
+    if node.on is None or node.angle is None:
+        return
+    foot, top = shape.points[0], shape.points[-1]
+    rod_dir = math.degrees(math.atan2(top[1] - foot[1], top[0] - foot[0]))
+    a0 = 0.0 if top[0] >= foot[0] else 180.0
+    lo, hi = (a0, rod_dir) if a0 == 0.0 else (rod_dir, a0)
+    if hi - lo < 2.5:
+        return
+    r = min(0.6, 0.2 * math.dist(foot, top))
+    out.items.append(Arc(foot, r, lo, hi, Stroke(color=node.color, width=0.9), owner, role="angle"))
+    mid = math.radians((lo + hi) / 2)
+    text = r"$\theta$" if getattr(node, "givens", "shown") == "hidden" else node.angle.pretty()
+    out.labels.append(LabelSpec(text, (foot[0] + r * math.cos(mid), foot[1] + r * math.sin(mid)), owner,
+                                prefer=(math.degrees(mid),), distance=0.08))
