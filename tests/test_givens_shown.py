@@ -1,0 +1,51 @@
+"""Given values of a kind's figure are written on the page, unless the scene marks them `givens: hidden`."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import scidsl
+
+ROOT = Path(__file__).resolve().parent.parent / "examples"
+# examples whose every stated value is a given of the problem a reader needs (an angle, a potential, an area)
+EXAMPLES = ["physics/refraction_air_glass.sdl", "physics/total_internal_reflection.sdl",
+            "physics/prism_deviation.sdl", "physics/prism_total_reflection.sdl", "physics/photoelectric_cell.sdl",
+            "physics/photoelectric_stopping.sdl", "physics/capacitor_two_dielectrics.sdl",
+            "physics/capacitor_dielectric_layers.sdl", "physics/ladder_against_wall.sdl",
+            "chemistry/galvanic_daniell.sdl", "chemistry/galvanic_silver_copper.sdl"]
+HIDDEN = {
+    "refraction r { n1: 1.0, n2: 1.5, incidence: 40 deg, givens: hidden }": ["40°"],
+    "optical_prism p { apex: 60 deg, n: 1.5, incidence: 45 deg, givens: hidden }": ["60°", "45°"],
+    "photoelectric p { wavelength: 400 nm, work_function: 2.3 eV, voltage: 1.5 V, givens: hidden }":
+        ["400 nm", "2.3 eV", "1.5 V"],
+    "capacitor_plates C { separation: 2 mm, area: 100 cm^2, givens: hidden }": ["2 mm", "100 cm^2"],
+    'galvanic g { electrodes: ["Zn", "Cu"], solutions: ["ZnSO4(aq)", "CuSO4(aq)"], potentials: [-0.76 V, 0.34 V], '
+    "givens: hidden }": ["-0.76 V", "0.34 V"],
+    "floor f\nwall w\nrod AB on f against w { length: 4, angle: 60 deg, givens: hidden }": ["60°"],
+}
+
+
+def _unshown(src: str) -> list[str]:
+    result = scidsl.compile(src)
+    assert result.ok, result.diagnostics
+    (fact,) = [f for f in result.facts if f.predicate == "unshown_givens"]
+    return [e["text"] for e in fact.value]
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_every_given_of_the_example_is_written(name: str) -> None:
+    assert _unshown((ROOT / name).read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize("src", list(HIDDEN))
+def test_givens_hidden_stay_unwritten(src: str) -> None:
+    assert _unshown(src) == HIDDEN[src]
+    shown = src.replace("givens: hidden", "givens: shown")
+    assert _unshown(shown) == []
+
+
+def test_a_given_is_written_as_its_symbol_and_value() -> None:
+    result = scidsl.compile("optical_prism p { apex: 60 deg, n: 1.5, incidence: 45 deg }")
+    texts = {t.text for t in result.texts}
+    assert {"$A$ = 60°", "$i$ = 45°"} <= texts, texts
