@@ -22,6 +22,7 @@ class _FieldThing(Node):
     below: Optional[Ref] = None
     gap: Number = Field(default=1.0, ge=0, le=40, description="page cm")
     label: Optional[Label] = None
+    givens: Givens = givens_field()
     relations: ClassVar[tuple[str, ...]] = _SIDES
     name_required: ClassVar[bool] = False
     domain: ClassVar[str] = "physics"
@@ -43,7 +44,6 @@ class CapacitorPlates(_FieldThing):
     fill: Literal["stacked", "side_by_side"] = "stacked"
     positive: Literal["top", "bottom"] = "top"
     lines: int = Field(default=7, ge=0, le=20)
-    givens: Givens = givens_field()
     example: ClassVar[str] = "capacitor_plates C { separation: 2 mm, area: 50 cm^2, dielectrics: [2, 5] }"
 
 
