@@ -166,7 +166,7 @@ def rails(item: Any, box: tuple[float, float, float, float], owner: str, out: Dr
     v_y = cy if room >= 2.2 else yt + 0.3  # no room between the rod and the load or rail end: from its top end
     v_tip = (xrod + sv * 1.5, v_y)
     line(out, ((xrod, v_y), v_tip), owner, 1.4, "end", role="velocity")
-    label(out, "$\\vec v$", v_tip, owner, (90.0, 45.0, 135.0), 0.1)
+    label(out, valued(node, None, "$\\vec v$", node.speed), v_tip, owner, (90.0, 45.0, 135.0), 0.1)
     up = fields.rod_current_up(node.motion, node.field)
     s = 1.0 if up else -1.0
     head(out, (xrod, cy + s * 1.0 + 0.12 * s), (0.0, s), owner, RED, 1.6)
@@ -176,7 +176,7 @@ def rails(item: Any, box: tuple[float, float, float, float], owner: str, out: Dr
     _grid(out, node, (xl, yb, xr, yt), xrod, owner, v_y == cy)
     xd = xr + 0.5
     line(out, ((xd, yb), (xd, yt)), owner, 0.8, "both", role="dimension")
-    label(out, "$L$", (xd, cy), owner, (0.0,), 0.1)
+    label(out, valued(node, None, "$L$", node.separation), (xd, cy), owner, (0.0,), 0.1)
     caption(out, node, (box[0], box[1] - 0.1, box[2], box[3]), owner)
     if node.name:
         out.anchors.update({f"{node.name}.rod": (xrod, cy), f"{node.name}.rod_top": (xrod, yt + 0.3),
