@@ -13,7 +13,9 @@ EXAMPLES = ["physics/refraction_air_glass.sdl", "physics/total_internal_reflecti
             "physics/prism_deviation.sdl", "physics/prism_total_reflection.sdl", "physics/photoelectric_cell.sdl",
             "physics/photoelectric_stopping.sdl", "physics/capacitor_two_dielectrics.sdl",
             "physics/capacitor_dielectric_layers.sdl", "physics/ladder_against_wall.sdl",
-            "chemistry/galvanic_daniell.sdl", "chemistry/galvanic_silver_copper.sdl"]
+            "chemistry/galvanic_daniell.sdl", "chemistry/galvanic_silver_copper.sdl",
+            "physics/solenoid_with_current.sdl", "physics/toroid_windings.sdl", "physics/charged_sphere_point.sdl",
+            "physics/shell_point_inside.sdl", "physics/rod_on_rails.sdl"]
 HIDDEN = {
     "refraction r { n1: 1.0, n2: 1.5, incidence: 40 deg, givens: hidden }": ["40°"],
     "optical_prism p { apex: 60 deg, n: 1.5, incidence: 45 deg, givens: hidden }": ["60°", "45°"],
@@ -22,6 +24,11 @@ HIDDEN = {
     "capacitor_plates C { separation: 2 mm, area: 100 cm^2, givens: hidden }": ["2 mm", "100 cm^2"],
     'galvanic g { electrodes: ["Zn", "Cu"], solutions: ["ZnSO4(aq)", "CuSO4(aq)"], potentials: [-0.76 V, 0.34 V], '
     "givens: hidden }": ["-0.76 V", "0.34 V"],
+    "solenoid s { I: 3 A, N: 400, length: 20 cm, givens: hidden }": ["3 A", "20 cm"],
+    "toroid t { I: 2 A, N: 600, r: 12 cm, givens: hidden }": ["2 A", "12 cm"],
+    "charged_sphere s { Q: 4 nC, radius: 10 cm, givens: hidden }": ["4 nC", "10 cm"],
+    "wire_section a { current: out, I: 3 A, field: true, label: \"$I_1$\", givens: hidden }": ["3 A"],
+    "rails r { separation: 0.4 m, speed: 2 m/s, motion: right, givens: hidden }": ["0.4 m", "2 m/s"],
     "floor f\nwall w\nrod AB on f against w { length: 4, angle: 60 deg, givens: hidden }": ["60°"],
 }
 
