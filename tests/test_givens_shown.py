@@ -16,6 +16,8 @@ EXAMPLES = ["physics/refraction_air_glass.sdl", "physics/total_internal_reflecti
             "chemistry/galvanic_daniell.sdl", "chemistry/galvanic_silver_copper.sdl",
             "physics/solenoid_with_current.sdl", "physics/toroid_windings.sdl", "physics/charged_sphere_point.sdl",
             "physics/shell_point_inside.sdl", "physics/rod_on_rails.sdl"]
+# a pendulum writes its angle, mass and length in metres; its stated period is a checked result, not a given
+PENDULUM = "ceiling top\npendulum p hangs from top { length: 1 m, angle: 20 deg, mass: 0.2 kg, label: \"$m$\" }"
 HIDDEN = {
     "refraction r { n1: 1.0, n2: 1.5, incidence: 40 deg, givens: hidden }": ["40°"],
     "optical_prism p { apex: 60 deg, n: 1.5, incidence: 45 deg, givens: hidden }": ["60°", "45°"],
@@ -29,6 +31,7 @@ HIDDEN = {
     "charged_sphere s { Q: 4 nC, radius: 10 cm, givens: hidden }": ["4 nC", "10 cm"],
     "wire_section a { current: out, I: 3 A, field: true, label: \"$I_1$\", givens: hidden }": ["3 A"],
     "rails r { separation: 0.4 m, speed: 2 m/s, motion: right, givens: hidden }": ["0.4 m", "2 m/s"],
+    PENDULUM.replace(" }", ", givens: hidden }"): ["0.2 kg", "1 m", "20°"],
     "floor f\nwall w\nrod AB on f against w { length: 4, angle: 60 deg, givens: hidden }": ["60°"],
 }
 
