@@ -15,7 +15,8 @@ EXAMPLES = ["physics/refraction_air_glass.sdl", "physics/total_internal_reflecti
             "physics/capacitor_dielectric_layers.sdl", "physics/ladder_against_wall.sdl",
             "chemistry/galvanic_daniell.sdl", "chemistry/galvanic_silver_copper.sdl",
             "physics/solenoid_with_current.sdl", "physics/toroid_windings.sdl", "physics/charged_sphere_point.sdl",
-            "physics/shell_point_inside.sdl", "physics/rod_on_rails.sdl", "circuits/ac_rlc.sdl"]
+            "physics/shell_point_inside.sdl", "physics/rod_on_rails.sdl", "circuits/ac_rlc.sdl",
+            "lab/coffee_cup_calorimeter.sdl", "lab/bomb_calorimeter.sdl"]
 # a pendulum writes its angle, mass and length in metres; its stated period is a checked result, not a given
 PENDULUM = "ceiling top\npendulum p hangs from top { length: 1 m, angle: 20 deg, mass: 0.2 kg, label: \"$m$\" }"
 HIDDEN = {
@@ -32,6 +33,9 @@ HIDDEN = {
     "wire_section a { current: out, I: 3 A, field: true, label: \"$I_1$\", givens: hidden }": ["3 A"],
     "rails r { separation: 0.4 m, speed: 2 m/s, motion: right, givens: hidden }": ["0.4 m", "2 m/s"],
     PENDULUM.replace(" }", ", givens: hidden }"): ["0.2 kg", "1 m", "20°"],
+    "calorimeter C { type: coffee_cup, mass: 100 g, givens: hidden }\n"
+    "thermometer T at C { scale: [0 degC, 50 degC], initial: 21 degC, reading: 27.4 degC, givens: hidden }":
+        ["100 g", "21 °C"],
     "floor f\nwall w\nrod AB on f against w { length: 4, angle: 60 deg, givens: hidden }": ["60°"],
 }
 

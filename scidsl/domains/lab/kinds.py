@@ -11,6 +11,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from scidsl.answers import Givens, givens_field
 from scidsl.model import Label, Node, Quantity, Ref
 
 
@@ -122,6 +123,7 @@ class Calorimeter(_Apparatus):
     contents: Label | None = Field(default=None, description="e.g. \"50 mL HCl + 50 mL NaOH\"")
     mass: Quantity | None = Field(default=None, description="mass of water or solution, for q = m c ΔT")
     heat_capacity: Quantity | None = Field(default=None, description="calorimeter constant, e.g. 10.1 kJ/K")
+    givens: Givens = givens_field()
     sample: Label | None = Field(default=None, description="what burns in the bomb")
     example: ClassVar[str] = 'calorimeter C { type: coffee_cup, mass: 100 g }'
 
@@ -138,6 +140,7 @@ class Thermometer(_Apparatus):
                                   min_length=2, max_length=2, description="lowest and highest mark")
     reading: Quantity | None = Field(default=None, description="e.g. 24.5 degC")
     initial: Quantity | None = Field(default=None, description="reading before, for ΔT")
+    givens: Givens = givens_field()
     view: Literal["full", "closeup"] = Field(default="full", description="closeup: the scale near the reading")
     relations: ClassVar[tuple[str, ...]] = ("at",)
     example: ClassVar[str] = "thermometer T at C { initial: 21.0 degC, reading: 27.4 degC }"
