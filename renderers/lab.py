@@ -144,6 +144,9 @@ def _burette(node: k.Burette, tip: P, out: Canvas, clamp_to: float | None) -> No
             out.callouts.append(Callout((x + w, mid), formula_text(node.contents), own))
         if node.reading is not None:
             out.callouts.append(Callout((x + w, y_m), f"reading {_ml(node.reading):.2f} mL", own))
+        if node.initial is not None and node.reading is not None and getattr(node, "givens", "shown") != "hidden":
+            y_i = y_zero - _ml(node.initial) / cap * a.BURETTE_SCALE  # the level before the titration
+            out.callouts.append(Callout((x + w, y_i), f"initial {_ml(node.initial):.2f} mL", own))
 
 
 def _clamp_y(y_zero: float, cap: float) -> float:

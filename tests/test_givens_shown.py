@@ -36,6 +36,8 @@ HIDDEN = {
     "calorimeter C { type: coffee_cup, mass: 100 g, givens: hidden }\n"
     "thermometer T at C { scale: [0 degC, 50 degC], initial: 21 degC, reading: 27.4 degC, givens: hidden }":
         ["100 g", "21 °C"],
+    "burette B { capacity: 50 mL, initial: 1.20 mL, reading: 24.85 mL, contents: \"NaOH\", givens: hidden }":
+        ["1.2 mL"],
     "floor f\nwall w\nrod AB on f against w { length: 4, angle: 60 deg, givens: hidden }": ["60°"],
 }
 

@@ -50,6 +50,7 @@ class Burette(_Apparatus):
     reading: Quantity | None = Field(default=None, description="scale value at the meniscus, e.g. 20.22 mL "
                                         "(0 at the top)")
     initial: Quantity | None = Field(default=None, description="reading before the titration (default 0 mL)")
+    givens: Givens = givens_field()
     contents: Label | None = Field(default=None, description="the titrant, e.g. \"0.2503 M AgNO3\"")
     concentration: Quantity | None = Field(default=None, description="e.g. 0.2503 M")
     view: Literal["full", "closeup"] = Field(default="full", description="closeup: the scale magnified at the meniscus")
