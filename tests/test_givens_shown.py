@@ -15,7 +15,7 @@ EXAMPLES = ["physics/refraction_air_glass.sdl", "physics/total_internal_reflecti
             "physics/capacitor_dielectric_layers.sdl", "physics/ladder_against_wall.sdl",
             "chemistry/galvanic_daniell.sdl", "chemistry/galvanic_silver_copper.sdl",
             "physics/solenoid_with_current.sdl", "physics/toroid_windings.sdl", "physics/charged_sphere_point.sdl",
-            "physics/shell_point_inside.sdl", "physics/rod_on_rails.sdl", "circuits/ac_rlc.sdl",
+            "physics/shell_point_inside.sdl", "physics/rod_on_rails.sdl", "circuits/ac_rlc.sdl", "physics/travelling_wave_snapshot.sdl",
             "lab/coffee_cup_calorimeter.sdl", "lab/bomb_calorimeter.sdl"]
 # a pendulum writes its angle, mass and length in metres; its stated period is a checked result, not a given
 PENDULUM = "ceiling top\npendulum p hangs from top { length: 1 m, angle: 20 deg, mass: 0.2 kg, label: \"$m$\" }"
