@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 import scidsl
+from scidsl.fmt import format_scene
 
 ROOT = Path(__file__).resolve().parent.parent / "examples"
 # examples whose every stated value is a given of the problem a reader needs (an angle, a potential, an area)
@@ -59,6 +60,8 @@ def test_every_given_of_the_example_is_written(name: str) -> None:
 @pytest.mark.parametrize("src", list(HIDDEN))
 def test_givens_hidden_stay_unwritten(src: str) -> None:
     assert _unshown(src) == HIDDEN[src]
+    scene = scidsl.compile(src).scene
+    assert scene is not None and "givens: hidden" in format_scene(scene)  # the mark survives formatting
     shown = src.replace("givens: hidden", "givens: shown")
     assert _unshown(shown) == []
 
