@@ -283,8 +283,9 @@ def _flask(node: k.ConicalFlask, bottom: P, out: Canvas) -> None:
         # inside the liquid, above the precipitate where the liquid is deep enough
         hh = max(h * 0.75, min(h, 0.2)) if node.precipitate else h / 2 if h else 0.12
         out.callouts.append(Callout((x + radius(hh) * (0.72 if node.precipitate else 0.3), y + hh), text, own))
-    if node.label:
-        out.callouts.append(Callout((x + rn, y + hb + (top - y - hb) / 2), node.label, own))
+    name = _sized(node, "flask")
+    if name:
+        out.callouts.append(Callout((x + rn, y + hb + (top - y - hb) / 2), name, own))
 
 
 def _solve_level(area: Callable[[float], float], height: float, fraction: float | None) -> float:
@@ -339,8 +340,17 @@ def _beaker(node: k.Beaker, bottom: P, out: Canvas) -> None:
     text = _contents_text(node)
     if text:
         out.callouts.append(Callout((x + hw * 0.5, y + max(h, 0.6) * 0.6), text, own))
-    if node.label:
-        out.callouts.append(Callout((x + hw, top - 0.3), node.label, own))
+    name = _sized(node, "beaker")
+    if name:
+        out.callouts.append(Callout((x + hw, top - 0.3), name, own))
+
+
+def _sized(node: Any, word: str) -> str | None:
+    """The vessel's name with its capacity, as printed on the glass (`conical flask, 250 mL`, `100 mL beaker`)."""
+    if getattr(node, "givens", "shown") == "hidden" or getattr(node, "capacity", None) is None:
+        return node.label
+    size = node.capacity.pretty()
+    return f"{node.label}, {size}" if node.label else f"{size} {word}"
 
 
 def _volumetric(node: k.VolumetricFlask, bottom: P, out: Canvas) -> None:

@@ -17,7 +17,8 @@ EXAMPLES = ["physics/refraction_air_glass.sdl", "physics/total_internal_reflecti
             "chemistry/galvanic_daniell.sdl", "chemistry/galvanic_silver_copper.sdl",
             "physics/solenoid_with_current.sdl", "physics/toroid_windings.sdl", "physics/charged_sphere_point.sdl",
             "physics/shell_point_inside.sdl", "physics/rod_on_rails.sdl", "circuits/ac_rlc.sdl", "physics/travelling_wave_snapshot.sdl",
-            "lab/coffee_cup_calorimeter.sdl", "lab/bomb_calorimeter.sdl", "chemistry/perovskite_cell.sdl"]
+            "lab/coffee_cup_calorimeter.sdl", "lab/bomb_calorimeter.sdl", "chemistry/perovskite_cell.sdl",
+            "lab/thermometer_in_beaker.sdl", "lab/filtration.sdl", "lab/titration_hcl_naoh.sdl"]
 # a pendulum writes its angle, mass and length in metres; its stated period is a checked result, not a given
 PENDULUM = "ceiling top\npendulum p hangs from top { length: 1 m, angle: 20 deg, mass: 0.2 kg, label: \"$m$\" }"
 HIDDEN = {
@@ -41,6 +42,7 @@ HIDDEN = {
         ["1.2 mL"],
     "crystal c { lattice: cubic, edge: 390 pm, givens: hidden }\n"
     "crystal_site of c { species: \"Na\", at: [corners], radius: 100 pm }": ["390 pm", "100 pm"],
+    "beaker K { capacity: 100 mL, volume: 60 mL, givens: hidden }": ["100 mL"],
     "floor f\nwall w\nrod AB on f against w { length: 4, angle: 60 deg, givens: hidden }": ["60°"],
 }
 

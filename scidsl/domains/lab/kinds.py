@@ -66,6 +66,7 @@ class ConicalFlask(_Vessel):
 
     kind: Literal["flask"] = "flask"
     capacity: Quantity = Field(default=Quantity(250.0, "mL"), description="e.g. 250 mL")
+    givens: Givens = givens_field()
     precipitate: Label | None = Field(default=None, description="solid formed, e.g. \"AgCl(s)\"")
     example: ClassVar[str] = 'flask F on S { volume: 15.00 mL, contents: "NaCl(aq)" }'
 
@@ -75,6 +76,7 @@ class Beaker(_Vessel):
 
     kind: Literal["beaker"] = "beaker"
     capacity: Quantity = Field(default=Quantity(250.0, "mL"), description="e.g. 100 mL")
+    givens: Givens = givens_field()
     precipitate: Label | None = Field(default=None, description="solid at the bottom")
     example: ClassVar[str] = 'beaker K { capacity: 100 mL, volume: 60 mL, contents: "CuSO4(aq)" }'
 
