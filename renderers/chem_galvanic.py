@@ -1,6 +1,8 @@
 """Renderer of galvanic cells: two half-cells, the salt bridge, wires, voltmeter and electron flow."""
 from __future__ import annotations
 
+from typing import Any
+
 from scidsl.domains.chemistry.formula import parse_formula
 from scidsl.domains.chemistry.galvanic import notation_mathtext
 from scidsl.domains.chemistry.layout_figures import GalvanicBlock
@@ -43,12 +45,22 @@ def render_galvanic(block: GalvanicBlock) -> Drawing:
     for cx, word, name in zip(CENTRES, ("anode (−)", "cathode (+)"), names):
         out.items.append(Text((cx, -0.25), f"{word}: {_formula(name)}", 11, "center", "top", owner=own,
                               role="electrode-name"))
-    out.items.append(Text((5.2, -0.95), notation_mathtext(entry), 11, "center", "top", owner=own,
-                          role="notation"))
+    shown = node.givens != "hidden"
+    for cx, idx in zip(CENTRES, order) if shown else ():  # the standard potential under each electrode's name
+        out.items.append(Text((cx, -0.85), _potential(node.potentials[idx]), 11, "center", "top", owner=own,
+                              role="potential"))
+    out.items.append(Text((5.2, -1.55 if shown else -0.95), notation_mathtext(entry), 11, "center", "top",
+                          owner=own, role="notation"))
     if node.label:
         out.items.append(Text((5.2, 8.4), node.label, 11, "center", "bottom", owner=own, role="caption"))
     out.anchors[own] = (5.2, 3.0)
     return out
+
+
+def _potential(q: Any) -> str:
+    """`E° = +0.34 V`: a reduction potential with its sign, as tables write it."""
+    text = q.pretty().replace("-", "−")
+    return f"$E$° = {'+' if q.value > 0 else ''}{text}"
 
 
 def _fitting(text: str, width: float, size: float = 10.0, smallest: float = 7.0) -> float:

@@ -283,11 +283,15 @@ def _cell(cell: CellDrawing, owner: str, out: Drawing) -> None:
 
 
 def _legend(block: CrystalBlock, owner: str, out: Drawing) -> None:
+    from scidsl.domains.chemistry.layout import legend_rows
+
     top = max(e.start[1] for e in block.cell.edges)
-    for i, name in enumerate(block.entry.species):
+    n = len(block.entry.species)
+    for i, text in enumerate(legend_rows(block.entry)):
         y = top - 0.3 - i * 0.7
-        color = SPECIES_COLORS[i % len(SPECIES_COLORS)]
-        out.items.append(Circle((block.legend_x + 0.15, y), 0.15, Stroke(width=0.7, fill=color),
-                                owner, "legend-key"))
-        out.items.append(Text((block.legend_x + 0.42, y), species_text(name), 11, "left", "center",
+        if i < n:  # a species with its colour; the edge after them, without one
+            color = SPECIES_COLORS[i % len(SPECIES_COLORS)]
+            out.items.append(Circle((block.legend_x + 0.15, y), 0.15, Stroke(width=0.7, fill=color),
+                                    owner, "legend-key"))
+        out.items.append(Text((block.legend_x + (0.42 if i < n else 0.0), y), text, 11, "left", "center",
                               owner=owner, role="legend"))

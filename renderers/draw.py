@@ -588,6 +588,7 @@ def _rod(shape: Shape, owner: str, out: Drawing) -> None:
     out.items.append(Line(tuple(shape.points), False, replace(_stroke(node), width=node.thickness), owner=owner,
                           role="rod"))
     phys_mech.hinge_pins(shape, owner, out)
+    phys_mech.rod_angle(shape, owner, out)
     _label(node, _halfway(shape.points)[0], owner, tuple(_prefer(shape)), 0.15, out=out)
 
 

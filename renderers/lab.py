@@ -144,6 +144,9 @@ def _burette(node: k.Burette, tip: P, out: Canvas, clamp_to: float | None) -> No
             out.callouts.append(Callout((x + w, mid), formula_text(node.contents), own))
         if node.reading is not None:
             out.callouts.append(Callout((x + w, y_m), f"reading {_ml(node.reading):.2f} mL", own))
+        if node.initial is not None and node.reading is not None and getattr(node, "givens", "shown") != "hidden":
+            y_i = y_zero - _ml(node.initial) / cap * a.BURETTE_SCALE  # the level before the titration
+            out.callouts.append(Callout((x + w, y_i), f"initial {_ml(node.initial):.2f} mL", own))
 
 
 def _clamp_y(y_zero: float, cap: float) -> float:
@@ -280,8 +283,9 @@ def _flask(node: k.ConicalFlask, bottom: P, out: Canvas) -> None:
         # inside the liquid, above the precipitate where the liquid is deep enough
         hh = max(h * 0.75, min(h, 0.2)) if node.precipitate else h / 2 if h else 0.12
         out.callouts.append(Callout((x + radius(hh) * (0.72 if node.precipitate else 0.3), y + hh), text, own))
-    if node.label:
-        out.callouts.append(Callout((x + rn, y + hb + (top - y - hb) / 2), node.label, own))
+    name = _sized(node, "flask")
+    if name:
+        out.callouts.append(Callout((x + rn, y + hb + (top - y - hb) / 2), name, own))
 
 
 def _solve_level(area: Callable[[float], float], height: float, fraction: float | None) -> float:
@@ -336,8 +340,17 @@ def _beaker(node: k.Beaker, bottom: P, out: Canvas) -> None:
     text = _contents_text(node)
     if text:
         out.callouts.append(Callout((x + hw * 0.5, y + max(h, 0.6) * 0.6), text, own))
-    if node.label:
-        out.callouts.append(Callout((x + hw, top - 0.3), node.label, own))
+    name = _sized(node, "beaker")
+    if name:
+        out.callouts.append(Callout((x + hw, top - 0.3), name, own))
+
+
+def _sized(node: Any, word: str) -> str | None:
+    """The vessel's name with its capacity, as printed on the glass (`conical flask, 250 mL`, `100 mL beaker`)."""
+    if getattr(node, "givens", "shown") == "hidden" or getattr(node, "capacity", None) is None:
+        return node.label
+    size = node.capacity.pretty()
+    return f"{node.label}, {size}" if node.label else f"{size} {word}"
 
 
 def _volumetric(node: k.VolumetricFlask, bottom: P, out: Canvas) -> None:

@@ -71,6 +71,9 @@ def _thermometer(node: k.Thermometer, bulb: P, out: Canvas, scale_from: float) -
                       f"{own}.level": (x, y_t), f"{own}.scale_a": (x, y_of(lo)), f"{own}.scale_b": (x, y_of(hi))})
     if node.reading is not None:
         out.callouts.append(Callout((x + w, y_t), f"reading {t:g} °C", own))
+    t0 = celsius(node.initial) if node.initial is not None and getattr(node, "givens", "shown") != "hidden" else None
+    if t0 is not None and lo <= t0 <= hi:  # the reading before, pointed at on the scale
+        out.callouts.append(Callout((x + w, y_of(t0)), f"initial {t0:g} °C", own))
     if node.label:
         out.callouts.append(Callout((x + w, top - 0.4), node.label, own))
 
@@ -143,6 +146,8 @@ def _coffee_cup(node: k.Calorimeter, bottom: P, out: Canvas) -> None:
     out.callouts.append(Callout((x + 1.5, y + 3.4), "nested foam cups", own))
     if node.contents:
         out.callouts.append(Callout((x + 0.9, y + 1.0), formula_text(node.contents), own))
+    if node.mass is not None and getattr(node, "givens", "shown") != "hidden":
+        out.callouts.append(Callout((x + 1.0, y + 2.2), f"mass {node.mass.pretty()}", own))
     if node.label:
         out.callouts.append(Callout((x + 1.3, y + 0.8), node.label, own))
 
@@ -176,5 +181,7 @@ def _bomb(node: k.Calorimeter, bottom: P, out: Canvas) -> None:
     out.callouts.append(Callout((cx + 0.3, by0 + 0.5), formula_text(node.sample or "sample"), own))
     out.callouts.append(Callout((x + hw - 0.6, y + 3.8), "water", own))
     out.callouts.append(Callout((x + hw, y + 0.6), "insulated container", own))
+    if node.heat_capacity is not None and getattr(node, "givens", "shown") != "hidden":
+        out.callouts.append(Callout((x + hw, y + 2.0), f"calorimeter constant {node.heat_capacity.pretty()}", own))
     if node.label:
         out.callouts.append(Callout((x + hw, y + h - 0.3), node.label, own))

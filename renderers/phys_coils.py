@@ -5,7 +5,7 @@ import math
 from typing import Any
 
 from scidsl.primitives import Circle, Dot, Drawing, Stroke, Text
-from scidsl.renderers.phys_fields import RED, caption, head, label, line
+from scidsl.renderers.phys_fields import RED, caption, head, label, line, valued
 
 COIL_L = 5.6  # page cm of a solenoid's windings
 COIL_R = 1.0  # its radius
@@ -45,7 +45,11 @@ def solenoid(item: Any, box: tuple[float, float, float, float], owner: str, out:
     enters_left = node.front == "up"  # t increases up the front: the current enters at t = 0, the left end
     for x, into in ((start[0], enters_left), (end[0], not enters_left)):
         head(out, (x, low + 0.55 + (0.12 if into else -0.12)), (0.0, 1.0 if into else -1.0), owner, RED, 1.4)
-    label(out, "$I$", (start[0], low + 0.55), owner, (180.0,), 0.15)
+    label(out, valued(node, None, "$I$", node.I), (start[0], low + 0.55), owner, (180.0,), 0.15)
+    if node.length is not None:  # the length of the windings, between the leads
+        yd = low + 0.2  # under the current heads on the leads
+        line(out, ((start[0] + 0.1, yd), (end[0] - 0.1, yd)), owner, 0.8, "both", role="dimension")
+        label(out, valued(node, None, "$\\ell$", node.length), (cx, yd), owner, (270.0,), 0.08, 10)
     right = fields.solenoid_b_right(node.front)
     s = 1.0 if right else -1.0
     tail, tip = (cx - s * (COIL_L / 2 + 0.2), cy), (cx + s * (COIL_L / 2 + 1.3), cy)
@@ -115,7 +119,11 @@ def toroid(item: Any, box: tuple[float, float, float, float], owner: str, out: D
         mid = ((top[0] + low[0]) / 2, (top[1] + low[1]) / 2)
         d = (top[0] - low[0], top[1] - low[1]) if into else (low[0] - top[0], low[1] - top[1])
         head(out, mid, d, owner, RED, 1.3)
-    label(out, "$I$", (c[0] - 0.6, c[1] - RING_OUT - 0.8), owner, (180.0,), 0.15)
+    label(out, valued(node, None, "$I$", node.I), (c[0] - 0.6, c[1] - RING_OUT - 0.8), owner, (180.0,), 0.15)
+    if node.r is not None:  # the radius of the field circle, drawn across the hole
+        t = math.radians(200.0)
+        line(out, (c, (c[0] + rb * math.cos(t), c[1] + rb * math.sin(t))), owner, 0.8, role="radius")
+        label(out, valued(node, None, "$r$", node.r), c, owner, (90.0, 270.0), 0.12, 10)
     caption(out, node, (box[0], box[1] - 0.2, box[2], box[3]), owner)
 
 
@@ -148,8 +156,11 @@ def sphere(item: Any, box: tuple[float, float, float, float], owner: str, out: D
         line(out, (p, q), owner, 0.9, role="field_line")
         head(out, q if outward else p, u if outward else (-u[0], -u[1]), owner, width=0.9)
     line(out, (c, (c[0] - r * 0.7071, c[1] - r * 0.7071)), owner, 0.8, role="radius")
-    label(out, "$R$", (c[0] - r * 0.4, c[1] - r * 0.4), owner, (315.0, 300.0, 330.0), 0.08, 10)
-    label(out, node.label, (c[0], c[1] + r), owner, (90.0, 45.0), 0.45)
+    label(out, valued(node, None, "$R$", node.radius), (c[0] - r * 0.4, c[1] - r * 0.4), owner,
+          (315.0, 300.0, 330.0), 0.08, 10)
+    q_text = valued(node, node.label, "$Q$", node.Q)
+    wide = q_text != node.label  # the value written too: above the field lines, not between them
+    label(out, q_text, (c[0], c[1] + r), owner, (90.0, 45.0), 1.1 if wide else 0.45)
     if p_at is not None:
         pt = (c[0] + p_at, c[1])
         line(out, (c, pt), owner, 0.7, role="distance", dash="dashed")

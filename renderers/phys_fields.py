@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 from typing import Any, Optional
 
+from scidsl.answers import given_text
 from scidsl.primitives import Circle, Dot, Drawing, LabelSpec, Line, Stroke, Text
 
 P = tuple[float, float]
@@ -73,6 +74,13 @@ def label(out: Drawing, text: Optional[str], at: P, owner: str, prefer: tuple[fl
         out.labels.append(LabelSpec(text, at, owner, size=size, prefer=prefer, distance=distance))
 
 
+def valued(node: Any, text: Optional[str], symbol: str, value: Any) -> Optional[str]:
+    """The scene's label (or the symbol) with the given value: `$I_1$ = 3 A`."""
+    if value is None:
+        return text
+    return given_text(node, text or symbol, value)
+
+
 def caption(out: Drawing, node: Any, box: tuple[float, float, float, float], owner: str) -> None:
     """The apparatus's label as a caption under its box."""
     if node.label:
@@ -103,7 +111,11 @@ def wire_section(item: Any, box: tuple[float, float, float, float], owner: str, 
         out.items.append(Circle(c, r, Stroke(width=1.2, fill="#cccccc"), owner=owner, role="wire"))
     else:
         perp_mark(out, c, r, node.current == "out", owner, width=1.2, fill="white")
-    label(out, node.label, c, owner, (135.0, 45.0, 180.0, 0.0), r + 0.08)
+    text = valued(node, node.label, "$I$", node.I)
+    if node.field and node.current != "none" and text != node.label:  # a value too wide for the field circle
+        label(out, text, c, owner, (90.0, 270.0), 1.0)
+    else:
+        label(out, text, c, owner, (135.0, 45.0, 180.0, 0.0), r + 0.08)
 
 
 _UNIT = {"up": (0.0, 1.0), "down": (0.0, -1.0), "left": (-1.0, 0.0), "right": (1.0, 0.0)}
@@ -121,7 +133,7 @@ def long_wire(item: Any, box: tuple[float, float, float, float], owner: str, out
     line(out, (a, b), owner, 2.0, role="wire")
     for t in (0.3, 0.8):
         head(out, (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t), u, owner, width=1.4)
-    label(out, node.label, b, owner, (math.degrees(math.atan2(u[1], u[0])),), 0.12)
+    label(out, valued(node, node.label, "$I$", node.I), b, owner, (math.degrees(math.atan2(u[1], u[0])),), 0.12)
     if node.marks:
         rows = max(2, int(node.length // 1.5))
         for side in ((-u[1], u[0]), (u[1], -u[0])):
@@ -154,7 +166,7 @@ def rails(item: Any, box: tuple[float, float, float, float], owner: str, out: Dr
     v_y = cy if room >= 2.2 else yt + 0.3  # no room between the rod and the load or rail end: from its top end
     v_tip = (xrod + sv * 1.5, v_y)
     line(out, ((xrod, v_y), v_tip), owner, 1.4, "end", role="velocity")
-    label(out, "$\\vec v$", v_tip, owner, (90.0, 45.0, 135.0), 0.1)
+    label(out, valued(node, None, "$\\vec v$", node.speed), v_tip, owner, (90.0, 45.0, 135.0), 0.1)
     up = fields.rod_current_up(node.motion, node.field)
     s = 1.0 if up else -1.0
     head(out, (xrod, cy + s * 1.0 + 0.12 * s), (0.0, s), owner, RED, 1.6)
@@ -164,7 +176,7 @@ def rails(item: Any, box: tuple[float, float, float, float], owner: str, out: Dr
     _grid(out, node, (xl, yb, xr, yt), xrod, owner, v_y == cy)
     xd = xr + 0.5
     line(out, ((xd, yb), (xd, yt)), owner, 0.8, "both", role="dimension")
-    label(out, "$L$", (xd, cy), owner, (0.0,), 0.1)
+    label(out, valued(node, None, "$L$", node.separation), (xd, cy), owner, (0.0,), 0.1)
     caption(out, node, (box[0], box[1] - 0.1, box[2], box[3]), owner)
     if node.name:
         out.anchors.update({f"{node.name}.rod": (xrod, cy), f"{node.name}.rod_top": (xrod, yt + 0.3),

@@ -96,7 +96,7 @@ def pendulum(shape: Any, owner: str, out: Drawing) -> None:
         lo, hi = (270.0, 270.0 + theta) if theta > 0 else (270.0 + theta, 270.0)
         out.items.append(Arc(pivot, ra, lo, hi, thin, owner, role="angle"))
         mid = math.radians((lo + hi) / 2)
-        _label(node, node.angle_label, (pivot[0] + ra * math.cos(mid), pivot[1] + ra * math.sin(mid)), owner,
+        _label(node, _valued(node, node.angle_label, node.angle), (pivot[0] + ra * math.cos(mid), pivot[1] + ra * math.sin(mid)), owner,
                (math.degrees(mid),), 0.06, out)
     if node.swing and abs(theta) > 0.5:
         lo, hi = 270.0 - abs(theta), 270.0 + abs(theta)
@@ -110,10 +110,19 @@ def pendulum(shape: Any, owner: str, out: Drawing) -> None:
                             role="disk"))
     out.items.append(Dot(pivot, 0.06, node.color, owner))
     side = 0.0 if theta >= 0 else 180.0
-    _label(node, node.label, bob, owner, (side, 270.0, 180.0 - side), r + 0.1, out)
-    if node.string_label:
+    _label(node, _valued(node, node.label, node.mass), bob, owner, (side, 270.0, 180.0 - side), r + 0.1, out)
+    length = node.length if getattr(node.length, "unit", "") else None  # a length in metres is a given
+    string = _valued(node, node.string_label or ("$L$" if length is not None else None), length)
+    if string:
         mid = ((pivot[0] + bob[0]) / 2, (pivot[1] + bob[1]) / 2)
-        out.labels.append(LabelSpec(node.string_label, mid, owner, prefer=(180.0 + side, side), distance=0.12))
+        out.labels.append(LabelSpec(string, mid, owner, prefer=(180.0 + side, side), distance=0.12))
+
+
+def _valued(node: Any, text: Any, value: Any) -> Any:
+    """A label with its given value (`$\\theta$ = 30°`); the label alone without one, none without a label."""
+    from scidsl.answers import given_text
+
+    return given_text(node, text, value) if text and value is not None and getattr(value, "unit", "") else text
 
 
 def _toward(p: P, q: P, r: float) -> P:
@@ -129,3 +138,22 @@ def hinge_pins(shape: Any, owner: str, out: Drawing) -> None:
     for p in ends.get(getattr(node, "hinge", "none"), []):
         out.items.append(Circle(p, 0.1, Stroke(color=node.color, width=1.0, fill="white", zorder=3), owner=owner,
                                 role="hinge"))
+
+
+def rod_angle(shape: Any, owner: str, out: Drawing) -> None:
+    """A rod standing on a floor at a stated angle: the arc at its foot, written `60°` (`θ` when givens are hidden)."""
+    node = shape.node
+    if node.on is None or node.angle is None:
+        return
+    foot, top = shape.points[0], shape.points[-1]
+    rod_dir = math.degrees(math.atan2(top[1] - foot[1], top[0] - foot[0]))
+    a0 = 0.0 if top[0] >= foot[0] else 180.0
+    lo, hi = (a0, rod_dir) if a0 == 0.0 else (rod_dir, a0)
+    if hi - lo < 2.5:
+        return
+    r = min(0.6, 0.2 * math.dist(foot, top))
+    out.items.append(Arc(foot, r, lo, hi, Stroke(color=node.color, width=0.9), owner, role="angle"))
+    mid = math.radians((lo + hi) / 2)
+    text = r"$\theta$" if getattr(node, "givens", "shown") == "hidden" else node.angle.pretty()
+    out.labels.append(LabelSpec(text, (foot[0] + r * math.cos(mid), foot[1] + r * math.sin(mid)), owner,
+                                prefer=(math.degrees(mid),), distance=0.08))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from scidsl.answers import given_text
 from scidsl.primitives import Arc, Circle, Drawing, LabelSpec, Line, Stroke, Text
 from scidsl.renderers.phys_waveoptics import RAY, caption, owner_of
 
@@ -148,9 +149,12 @@ def draw_photoelectric(item: Any, out: Drawing) -> None:
         out.items.append(Text((c[0] + 0.2, c[1]), "e⁻", 9, "center", "center", color="#2471a3", owner=owner,
                               role="electron"))
     out.labels.append(LabelSpec("cathode", (cath[0] + 0.1, c[1] - 0.63), owner, size=9, prefer=(270.0, 300.0)))
+    if node.givens != "hidden":  # the work function under the tube, below its cathode
+        out.labels.append(LabelSpec(given_text(node, r"$\varphi$", node.work_function), (cath[0] + 0.1, c[1] - 1.3),
+                                    owner, size=9, prefer=(270.0, 300.0, 240.0), distance=0.1))
     out.labels.append(LabelSpec("anode", (anode_x, c[1] - 0.35), owner, size=9, prefer=(270.0, 240.0)))
     if node.voltage is not None:
-        out.labels.append(LabelSpec(f"$U$ = {node.voltage.pretty()}", (bx + 0.35, yb - 1.2), owner, size=9,
+        out.labels.append(LabelSpec(given_text(node, "$U$", node.voltage), (bx + 0.35, yb - 1.2), owner, size=9,
                                     prefer=(0.0, 330.0, 30.0)))
     caption(out, node, c[0], yb - 1.9)
     out.anchors.update({f"{node.name}.cathode": cath, f"{node.name}.anode": (anode_x, c[1]),
@@ -186,8 +190,8 @@ def _light(out: Drawing, node: Any, cath: P, owner: str) -> None:
         t = (rise - dy) / -d[1]
         starts.append((end[0] - t * d[0], end[1] - t * d[1]))
         _photon(out, starts[-1], end, owner)
-    text = (rf"$\lambda$ = {node.wavelength.pretty()}" if node.wavelength is not None
-            else f"$f$ = {_scientific(node.frequency)}")
+    text = (given_text(node, r"$\lambda$", node.wavelength) if node.wavelength is not None
+            else "$f$" if node.givens == "hidden" else f"$f$ = {_scientific(node.frequency)}")
     out.labels.append(LabelSpec(text, starts[1], owner, size=10, prefer=(90.0, 60.0, 120.0)))
 
 

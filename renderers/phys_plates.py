@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from scidsl.answers import given_text
 from scidsl.primitives import Line, Stroke, Text
 from scidsl.renderers.phys_fields import caption, head, label, line
 
@@ -34,7 +35,9 @@ def plates(item: Any, box: Frame, owner: str, out: Any) -> None:
     _field_lines(out, node, cells, frame, xs, owner)
     xd = x0 - 0.35
     line(out, ((xd, yb), (xd, yt)), owner, 0.8, "both", role="dimension")
-    label(out, "$d$", (xd, (yb + yt) / 2), owner, (180.0,), 0.1)
+    label(out, given_text(node, "$d$", node.separation), (xd, (yb + yt) / 2), owner, (180.0,), 0.1)
+    if node.area is not None:  # the plate area over the top row of signs
+        label(out, given_text(node, "$A$", node.area), ((x0 + x1) / 2, yt + 0.65), owner, (90.0,), 0.1)
     caption(out, node, box, owner)
     if node.name:
         out.anchors.update({f"{node.name}.top": ((x0 + x1) / 2, yt), f"{node.name}.bottom": ((x0 + x1) / 2, yb),

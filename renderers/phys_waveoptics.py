@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from scidsl.answers import given_text
 from scidsl.primitives import Arc, Dot, Drawing, LabelSpec, Line, Stroke, Text
 
 P = tuple[float, float]
@@ -78,7 +79,7 @@ def draw_refraction(item: Any, out: Drawing) -> None:
     ray(out, start, o, owner, "incident")
     tir = v["theta2"] is None
     ray(out, o, back, owner, "reflected", RAY if tir else Stroke(width=0.9, color="#c0392b"))
-    angle_mark(out, o, 90, 90 + t1, r"$\theta_1$", owner)
+    angle_mark(out, o, 90, 90 + t1, given_text(node, r"$\theta_1$", node.incidence), owner)
     angle_mark(out, o, 90 - t1, 90, r"$\theta_1\prime$", owner, _ARC_CM + 0.25)
     anchors = {"point": o, "incident": start, "reflected": back, "refracted": back}
     if not tir:
@@ -117,8 +118,9 @@ def draw_prism(item: Any, out: Drawing) -> None:
         out.items.append(Line((a, b), False, RAY, owner=owner, role="inside"))
     a_deg = math.degrees(v["apex"])
     _normal(out, pts[0], 180 - a_deg / 2, owner)
-    angle_mark(out, pts[0], 180 - a_deg / 2, 180 - a_deg / 2 + math.degrees(v["i"]), "$i$", owner)
-    angle_mark(out, apex, 270 - a_deg / 2, 270 + a_deg / 2, "$A$", owner, 0.7)
+    angle_mark(out, pts[0], 180 - a_deg / 2, 180 - a_deg / 2 + math.degrees(v["i"]),
+               given_text(node, "$i$", node.incidence), owner)
+    angle_mark(out, apex, 270 - a_deg / 2, 270 + a_deg / 2, given_text(node, "$A$", node.apex), owner, 0.7)
     anchors = {"apex": apex, "left": bl, "right": br, "entry": pts[0], "exit": pts[-1]}
     if path.outgoing is not None:
         end = (pts[-1][0] + 3.0 * path.outgoing[0], pts[-1][1] + 3.0 * path.outgoing[1])

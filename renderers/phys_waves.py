@@ -104,6 +104,9 @@ def snapshot(item: Any, out: Drawing) -> None:
     out.items.append(Line(ends, False, Stroke(width=1.2), "end", owner=owner, role="travel"))
     text = f"$v$ = {item.speed:.3g} m/s" if item.speed is not None else "$v$"
     out.labels.append(LabelSpec(text, ((ends[0][0] + ends[1][0]) / 2, ya), owner, prefer=(90.0,), distance=0.08))
+    if getattr(node, "frequency", None) is not None:  # the frequency under the arrow of travel
+        out.labels.append(LabelSpec(f"$f$ = {node.frequency.pretty()}", ((ends[0][0] + ends[1][0]) / 2, ya), owner,
+                                    prefer=(270.0,), distance=0.25))
     if node.label:
         out.items.append(Text((x0 + width / 2, -amp - 0.8), node.label, 11, "center", "top", owner=owner,
                               role="caption"))

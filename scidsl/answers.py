@@ -7,7 +7,7 @@ is computed and checked in every mode and stays in the facts, marked hidden when
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any, Literal, Optional
 
 from pydantic import Field, GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
@@ -80,3 +80,25 @@ def mark_hidden(facts: list, node: Any) -> list:
     if not hides(node):
         return facts
     return [replace(f, hidden=True) for f in facts]
+
+
+Givens = Literal["shown", "hidden"]
+GIVENS_DESCRIPTION = "given values: shown (default) written at their marks, or hidden"
+
+
+def givens_field() -> Any:
+    """The `givens` property: `shown` writes each stated value at its mark, `hidden` only its symbol."""
+    return Field(default=SHOWN, description=GIVENS_DESCRIPTION)
+
+
+def given_text(node: Any, symbol: str, value: Any) -> str:
+    """`symbol = value` as a textbook writes a given, or the symbol alone when the scene hides givens."""
+    if value is None or getattr(node, "givens", SHOWN) == HIDDEN:
+        return symbol
+    import re
+
+    text = re.sub(r"\^(-?\d+)", lambda m: m.group(1).translate(_SUPERSCRIPT), value.pretty())
+    return f"{symbol} = {text.replace('-', '−')}"
+
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")

@@ -15,6 +15,7 @@ from typing import Any, Iterable, Iterator
 from scidsl.model import Node, Quantity
 
 _NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
+_POWER = re.compile(r"(?:(\d+(?:\.\d+)?) × )?10\$\^\{(-?\d+)\}\$")  # 6 × 10$^{14}$ is 6e14
 _TOL = 1e-9
 MAX_LISTED = 200
 
@@ -24,6 +25,7 @@ def page_numbers(texts: Iterable[str]) -> list[float]:
     out = []
     for text in texts:
         plain = str(text).replace("−", "-").replace("\u2009", "").replace("{,}", "")
+        plain = _POWER.sub(lambda m: f"{m.group(1) or 1}e{m.group(2)}", plain)
         out.extend(float(m.group(0)) for m in _NUMBER.finditer(plain))
     return out
 

@@ -10,7 +10,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from scidsl.answers import Answer, answer_field
+from scidsl.answers import Answer, Givens, answer_field, givens_field
 from scidsl.model import Label, Node, Number, Quantity, Ref
 
 Show = Literal["skeletal", "condensed", "full", "lewis", "connectivity"]
@@ -109,6 +109,7 @@ class Crystal(_Chem):
                                           description="drawn radius per species, fraction of the edge")
     legend: bool = Field(default=True, description="a key naming each kind of atom")
     edge: Quantity | None = Field(default=None, description="e.g. 390 pm: site radii to scale")
+    givens: Givens = givens_field()
     formula: str | None = Field(default=None, max_length=40, description="stated formula, checked")
     label: Label | None = Field(default=None, description="caption under the cell")
     text_field: ClassVar[str | None] = "label"

@@ -5,6 +5,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from scidsl.answers import Givens, givens_field
 from scidsl.model import Label, Node, Number, Quantity, Ref
 
 ENERGY_UNITS = ("kJ/mol", "kcal/mol", "kJ", "J", "eV")
@@ -70,6 +71,7 @@ class Galvanic(_Chem):
     anode: str | None = Field(default=None, description="stated anode, checked")
     emf: Quantity | None = Field(default=None, description="stated E°cell, checked")
     bridge: Label = Field(default="KNO3", description="salt in the bridge")
+    givens: Givens = givens_field()
     label: Label | None = None
     text_field: ClassVar[str | None] = "label"
     example: ClassVar[str] = ('galvanic g { electrodes: ["Zn", "Cu"], solutions: ["ZnSO4(aq)", '

@@ -291,7 +291,7 @@ def _crystal_block(entry: CrystalEntry, scale: float) -> CrystalBlock:
     legend_x = max(xs) + 0.6
     right = legend_x
     if node.legend:
-        right = legend_x + 0.5 + max(measure(_species_text(s), 11)[0] for s in entry.species)
+        right = legend_x + 0.5 + max(measure(t, 11)[0] for t in legend_rows(entry))
     box = _with_caption((min(xs), min(ys), right, max(ys)), node.label)
     return CrystalBlock(entry, cell, box, legend_x)
 
@@ -307,6 +307,22 @@ def _site_radii(entry: CrystalEntry) -> tuple[float, ...]:
         k = min(1.0, SITE_RADIUS_MAX / max(given))  # type: ignore[type-var]
         return tuple(r * k for r in given)  # type: ignore[operator]
     return tuple(r if r is not None else defaults[min(i, len(defaults) - 1)] for i, r in enumerate(given))
+
+
+def legend_rows(entry: CrystalEntry) -> list[str]:
+    """The key's texts: each species with its stated radius (`O²⁻, r = 140 pm`), then the edge `a = 390 pm`."""
+    from scidsl.answers import given_text
+
+    node = entry.node
+    stated = list(getattr(entry.site_set, "stated", []) or [])
+    rows = []
+    for i, name in enumerate(entry.species):
+        q = stated[i] if i < len(stated) else None
+        hidden = q is None or getattr(q, "unit", "") == "" or node.givens == "hidden"
+        rows.append(_species_text(name) + ("" if hidden else ", " + given_text(node, "$r$", q)))
+    if node.edge is not None and node.edge.unit and node.givens != "hidden":
+        rows.append(given_text(node, "$a$", node.edge))
+    return rows
 
 
 def _species_text(name: str) -> str:

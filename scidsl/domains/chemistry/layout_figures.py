@@ -54,7 +54,8 @@ GALVANIC_W, GALVANIC_H = 11.0, 8.6
 
 def galvanic_block(entry: Any) -> GalvanicBlock:
     """A fixed frame: two beakers, bridge, wires and voltmeter, notation under the bench."""
-    return GalvanicBlock(entry, (-0.6, -1.6, GALVANIC_W, GALVANIC_H))
+    low = -1.6 if getattr(entry.node, "givens", "shown") == "hidden" else -2.2  # room for the potentials
+    return GalvanicBlock(entry, (-0.6, low, GALVANIC_W, GALVANIC_H))
 
 
 def figure_block(entry: Any, scale: float = 1.0) -> Any:

@@ -36,6 +36,7 @@ class SiteSet:
     species: list[str] = field(default_factory=list)
     sites: list[Site] = field(default_factory=list)
     radii: list[float | None] = field(default_factory=list)
+    stated: list[Any] = field(default_factory=list)  # each statement's radius as written (a quantity) or None
 
 
 def images(p: tuple[float, float, float]) -> list[tuple[float, float, float]]:
@@ -68,6 +69,7 @@ def collect_sites(crystal: Any, site_nodes: list[Any], edge_m: float | None) -> 
         idx = len(result.species)
         result.species.append(node.species)
         result.radii.append(_radius(node, edge_m, out))
+        result.stated.append(getattr(node, "radius", None))
         for p in positions:
             if len(result.sites) > MAX_SITES:
                 out.append(error("E3070", f"cell {crystal.name} has more than {MAX_SITES} ions", node.span,

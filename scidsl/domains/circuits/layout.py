@@ -140,7 +140,8 @@ def label_text(circuit: Circuit, part: str, values: bool = True) -> str:
 
     if not values or q is None or not head or "=" in head or states_value(head, format_quantity(q)):
         return head  # an author's label that states a value already ("$V_1 = 24$ V", "24 V") is not given it twice
-    return f"{head} = {format_quantity(q)}"
+    freq = spec.values.get("frequency") if spec.kind == "ac_source" else None  # "U = 230 V, 50 Hz"
+    return f"{head} = {format_quantity(q)}" + (f", {format_quantity(freq)}" if freq is not None else "")
 
 
 class _Builder:

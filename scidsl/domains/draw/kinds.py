@@ -11,7 +11,7 @@ from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
 from scidsl import limits
-from scidsl.answers import Answer, answer_field
+from scidsl.answers import Answer, Givens, answer_field, givens_field
 from scidsl.model import Angle, Color, Expr, ExprKind, Label, Length, Node, Number, Positive, Quantity, Ref, quantity_of
 
 
@@ -555,6 +555,7 @@ class Rod(_Styled):
     along: Optional[Number] = Field(default=None, ge=0, le=1, description="where its foot stands along the floor")
     thickness: Number = Field(default=3.0, ge=0.5, le=20, description="line width in points")
     hinge: Literal["none", "start", "end", "both"] = "none"
+    givens: Givens = givens_field()
     relations: ClassVar[tuple[str, ...]] = ("from", "on", "against")
     example: ClassVar[str] = "floor f; wall w; rod AB on f against w { length: 4, angle: 60 deg }"
 

@@ -5,6 +5,7 @@ from typing import ClassVar, Literal, Optional
 
 from pydantic import Field
 
+from scidsl.answers import Givens, givens_field
 from scidsl.domains.draw.kinds import Box, Position, Size, _Styled
 from scidsl.model import Angle, Label, Node, Positive, Ref, quantity_of
 
@@ -51,6 +52,7 @@ class Pendulum(_Styled):
     string_label: Optional[Label] = None
     period: Optional[quantity_of("time")] = None
     g: Optional[quantity_of("acceleration")] = None
+    givens: Givens = givens_field()
     relations: ClassVar[tuple[str, ...]] = ("hangs_from", "at")
     example: ClassVar[str] = "ceiling c; pendulum p hangs from c { length: 1 m, angle: 20 deg }"
 

@@ -11,6 +11,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from scidsl.answers import Givens, givens_field
 from scidsl.model import Label, Node, Quantity, Ref
 
 
@@ -49,6 +50,7 @@ class Burette(_Apparatus):
     reading: Quantity | None = Field(default=None, description="scale value at the meniscus, e.g. 20.22 mL "
                                         "(0 at the top)")
     initial: Quantity | None = Field(default=None, description="reading before the titration (default 0 mL)")
+    givens: Givens = givens_field()
     contents: Label | None = Field(default=None, description="the titrant, e.g. \"0.2503 M AgNO3\"")
     concentration: Quantity | None = Field(default=None, description="e.g. 0.2503 M")
     view: Literal["full", "closeup"] = Field(default="full", description="closeup: the scale magnified at the meniscus")
@@ -64,6 +66,7 @@ class ConicalFlask(_Vessel):
 
     kind: Literal["flask"] = "flask"
     capacity: Quantity = Field(default=Quantity(250.0, "mL"), description="e.g. 250 mL")
+    givens: Givens = givens_field()
     precipitate: Label | None = Field(default=None, description="solid formed, e.g. \"AgCl(s)\"")
     example: ClassVar[str] = 'flask F on S { volume: 15.00 mL, contents: "NaCl(aq)" }'
 
@@ -73,6 +76,7 @@ class Beaker(_Vessel):
 
     kind: Literal["beaker"] = "beaker"
     capacity: Quantity = Field(default=Quantity(250.0, "mL"), description="e.g. 100 mL")
+    givens: Givens = givens_field()
     precipitate: Label | None = Field(default=None, description="solid at the bottom")
     example: ClassVar[str] = 'beaker K { capacity: 100 mL, volume: 60 mL, contents: "CuSO4(aq)" }'
 
@@ -122,6 +126,7 @@ class Calorimeter(_Apparatus):
     contents: Label | None = Field(default=None, description="e.g. \"50 mL HCl + 50 mL NaOH\"")
     mass: Quantity | None = Field(default=None, description="mass of water or solution, for q = m c ΔT")
     heat_capacity: Quantity | None = Field(default=None, description="calorimeter constant, e.g. 10.1 kJ/K")
+    givens: Givens = givens_field()
     sample: Label | None = Field(default=None, description="what burns in the bomb")
     example: ClassVar[str] = 'calorimeter C { type: coffee_cup, mass: 100 g }'
 
@@ -138,6 +143,7 @@ class Thermometer(_Apparatus):
                                   min_length=2, max_length=2, description="lowest and highest mark")
     reading: Quantity | None = Field(default=None, description="e.g. 24.5 degC")
     initial: Quantity | None = Field(default=None, description="reading before, for ΔT")
+    givens: Givens = givens_field()
     view: Literal["full", "closeup"] = Field(default="full", description="closeup: the scale near the reading")
     relations: ClassVar[tuple[str, ...]] = ("at",)
     example: ClassVar[str] = "thermometer T at C { initial: 21.0 degC, reading: 27.4 degC }"

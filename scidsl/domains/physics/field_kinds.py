@@ -5,6 +5,7 @@ from typing import ClassVar, Literal, Optional
 
 from pydantic import Field
 
+from scidsl.answers import Givens, givens_field
 from scidsl.model import Label, Node, Number, Ref, quantity_of
 
 Current = quantity_of("current")
@@ -21,6 +22,7 @@ class _FieldThing(Node):
     below: Optional[Ref] = None
     gap: Number = Field(default=1.0, ge=0, le=40, description="page cm")
     label: Optional[Label] = None
+    givens: Givens = givens_field()
     relations: ClassVar[tuple[str, ...]] = _SIDES
     name_required: ClassVar[bool] = False
     domain: ClassVar[str] = "physics"

@@ -5,6 +5,7 @@ from typing import ClassVar, Literal, Optional
 
 from pydantic import Field
 
+from scidsl.answers import Givens, givens_field
 from scidsl.model import Label, Node, quantity_of
 
 _Angle = quantity_of("angle")
@@ -28,6 +29,7 @@ class Refraction(_Optic):
     incidence: _Angle = Field(description="from the normal")
     refraction: Optional[_Angle] = Field(default=None, description="checked")
     media: Optional[list[Label]] = Field(default=None, min_length=2, max_length=2, description="[air, glass]")
+    givens: Givens = givens_field()
     example: ClassVar[str] = "refraction r { n1: 1.0, n2: 1.5, incidence: 40 deg }"
 
     def members(self) -> Optional[set[str]]:
@@ -43,6 +45,7 @@ class OpticalPrism(_Optic):
     n: float = Field(default=1.5, ge=1.0, le=5.0)
     incidence: _Angle = Field()
     deviation: Optional[_Angle] = Field(default=None, description="checked")
+    givens: Givens = givens_field()
     example: ClassVar[str] = "optical_prism p { apex: 60 deg, n: 1.5, incidence: 45 deg }"
 
     def members(self) -> Optional[set[str]]:
@@ -93,6 +96,7 @@ class Photoelectric(_Optic):
     voltage: Optional[quantity_of("voltage")] = None
     current: Optional[bool] = Field(default=None, description="checked")
     stopping: Optional[quantity_of("voltage")] = Field(default=None, description="checked")
+    givens: Givens = givens_field()
     example: ClassVar[str] = "photoelectric p { wavelength: 400 nm, work_function: 2.3 eV }"
 
     def members(self) -> Optional[set[str]]:
