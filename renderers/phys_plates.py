@@ -118,9 +118,10 @@ def sign_xs(node: Any, cells: list, frame: Frame) -> list[float]:
         return [x0 + (x1 - x0) * (i + 0.5) / _SIGNS for i in range(_SIGNS)]
     low, high = min(er for _, er in cells), max(er for _, er in cells)
     base = max((x1 - x0) / _SIGNS, _SIGN_GAP * high / low)  # spacing over the least charged column
-    out = []
+    out: list[float] = []
     for (cx0, _, cx1, _), er in cells:
-        n = max(1, round((cx1 - cx0) / (base * low / er)))
+        room = round((cx1 - cx0) / _SIGN_GAP)  # a sliver of a column (a 1 % air gap) has none
+        n = min(max(1, round((cx1 - cx0) / (base * low / er))), room)
         out += [cx0 + (cx1 - cx0) * (k + 0.5) / n for k in range(n)]
     return out
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from scidsl import compile as compile_scene
 from scidsl.domains.draw import domain as draw
+from scidsl.domains.draw import mechanics
 from scidsl.primitives import Circle, Line
 from tests.conftest import compile_ok, layout_and_page
 
@@ -75,12 +76,13 @@ def test_a_weight_pointing_up_is_caught() -> None:
 @settings(max_examples=25, deadline=None)
 @given(mu=st.floats(0.05, 1.0), normal=st.floats(1, 100), frac=st.floats(0.1, 2.0))
 def test_friction_is_at_most_mu_n(mu: float, normal: float, frac: float) -> None:
+    assume(abs(frac - (1 + mechanics.TOL)) > 0.002)  # the magnitudes are written rounded to 6 decimals
     friction = frac * mu * normal
     text = (f"floor f\nbox A on f {{ mu: {mu:.6f} }}\n"
             f"force N from A {{ direction: up, magnitude: {normal:.6f} N, role: normal }}\n"
             f"force fr from A.left {{ direction: left, magnitude: {friction:.6f} N, role: friction }}\n")
     codes = _codes(text)
-    assert ("E9731" in codes) == (frac > 1.02), codes
+    assert ("E9731" in codes) == (frac > 1 + mechanics.TOL), codes
 
 
 def test_mu_of_the_slope_counts_for_a_body_on_it() -> None:
