@@ -137,6 +137,7 @@ def figure_boxes(page: Drawing, scene: Any) -> dict[str, tuple[float, float, flo
     for it in page.items:
         by_owner.setdefault(str(getattr(it, "owner", None)).partition(".")[0], []).append(it)
     boxes: dict[str, tuple[float, float, float, float]] = {}
+    whole: dict[str, list] = {}  # the boxes of each domain's statements
     for node in scene.items:
         dom = registry.domain_of_kind(node.kind)
         name = getattr(node, "name", None)
@@ -145,4 +146,12 @@ def figure_boxes(page: Drawing, scene: Any) -> dict[str, tuple[float, float, flo
         b = Drawing(items=by_owner[name]).bounds()
         if b is not None:
             boxes[name] = b
+            whole.setdefault(dom.name, []).append(b)
+    for node in scene.items:  # a statement drawn through its parts (a circuit by its elements and wires)
+        dom = registry.domain_of_kind(node.kind)
+        name = getattr(node, "name", None)
+        if name and dom is not None and dom.name != "draw" and name not in boxes and dom.name in whole:
+            parts = whole[dom.name] + [b for b in [Drawing(items=by_owner.get("None", [])).bounds()] if b]
+            boxes[name] = (min(b[0] for b in parts), min(b[1] for b in parts), max(b[2] for b in parts),
+                           max(b[3] for b in parts))
     return boxes

@@ -78,3 +78,34 @@ def test_an_unplaced_drawing_item_keeps_clear_of_other_figures() -> None:
     cyl = _owned(page, "c").bounds()
     box = _owned(page, "b").bounds()
     assert box[0] > cyl[2] or box[2] < cyl[0] or box[1] > cyl[3] or box[3] < cyl[1]
+
+
+OTHER_FIGURES = {
+    "P": FIGURES["P"],
+    "c": "cell E { voltage: 6 V }\nresistor R1 { resistance: 3 ohm }\ncircuit c { loop: [E, R1] }",
+}
+
+
+@settings(max_examples=8, deadline=None)
+@given(arrange=st.sampled_from(["row", "column"]), other=st.sampled_from(list(OTHER_FIGURES)),
+       drawing_first=st.booleans(), length=st.floats(1.0, 4.0), height=st.floats(0.5, 2.0))
+def test_a_drawing_panel_and_another_domains_panel_keep_their_order_apart(arrange: str, other: str,
+                                                                        drawing_first: bool, length: float,
+                                                                        height: float) -> None:
+    own = f'panel d "(a)" {{ items: [fl, blk], arrange: {arrange} }}'
+    held = f'panel q "(b)" {{ items: [{other}], arrange: {arrange} }}'
+    page = compile_ok(f"floor fl\nbox blk on fl {{ length: {length:.3f}, height: {height:.3f} }}\n"
+                      f"{OTHER_FIGURES[other]}\n" + "\n".join([own, held] if drawing_first else [held, own])).drawing
+    shapes = [it for it in page.items if not isinstance(it, Text)]
+    drawing = Drawing(items=[it for it in shapes if getattr(it, "owner", None) in ("fl", "blk")]).bounds()
+    figure = Drawing(items=[it for it in shapes if getattr(it, "owner", None) not in ("fl", "blk", "d", "q")]).bounds()
+    first, second = (drawing, figure) if drawing_first else (figure, drawing)
+    if arrange == "row":  # in the stated order, apart
+        assert first[2] < second[0]
+    else:
+        assert first[1] > second[3]
+    for owner, box in (("d", drawing), ("q", figure)):  # each caption under its own panel
+        (caption,) = [it for it in page.items if isinstance(it, Text) and it.owner == owner]
+        assert box[0] <= caption.pos[0] <= box[2] and caption.pos[1] < box[1]
+        if arrange == "column" and box is first:
+            assert caption.pos[1] > second[3]

@@ -570,6 +570,10 @@ def _shape(node: Node, anchors: dict[str, P], scale: float) -> Shape:  # noqa: C
         if node.focal is not None:
             pts.append((cx - sign * node.focal, cy))
         return Shape(node, pts, center=(cx, cy), radius=r)
+    if isinstance(node, k.Axes) and node.at is not None:  # a frame at a stated origin
+        from scidsl.domains.draw.placing import size_of
+
+        return Shape(node, [position(node.at, anchors)], center=None, radius=size_of(node, scale)[0])
     raise _PosError("E4002", f"cannot place a {node.kind}")
 
 

@@ -13,6 +13,7 @@ _MARGIN_CM = 0.8  # a support runs this far past the outermost thing it carries
 _MIN_CM = 3.0
 _PANEL_GAP_CM = 1.5
 _CAPTION_GAP_CM = 0.5
+_FIGURE_PAD_CM = 0.8  # round another domain's figure: its tick labels and axis titles
 
 
 def fit_surfaces(layout: Any, placed: dict[str, Any]) -> None:
@@ -92,11 +93,14 @@ def arrange(ctx: Any, layout: Any, placed: dict[str, Any]) -> None:
             owner[item] = panel
     groups = [[s for s in layout.shapes if s.node.name and owner.get(s.node.name) is p] for p in panels]
     boxes = [_union([placing.bbox(s) for s in g]) for g in groups]
+    figures = getattr(ctx, "figures", {})  # a panel holding another domain's figure, already on the page, stays
+    fixed = {i: _figure_box(figures, p) for i, p in enumerate(panels) if boxes[i] is None}
+    boxes = [fixed.get(i) or b for i, b in enumerate(boxes)]
     arrange_kind = panels[0].arrange
     cols = len(panels) if arrange_kind == "row" else 1 if arrange_kind == "column" else math.ceil(math.sqrt(len(panels)))
     cell_w = max((b[2] - b[0]) for b in boxes if b) if any(boxes) else 0.0
     cell_h = max((b[3] - b[1]) for b in boxes if b) if any(boxes) else 0.0
-    captions = []
+    captions, moves = [], []
     for i, (panel, group, box) in enumerate(zip(panels, groups, boxes)):
         if box is None:
             continue
@@ -104,11 +108,26 @@ def arrange(ctx: Any, layout: Any, placed: dict[str, Any]) -> None:
         cell_x0 = col * (cell_w + _PANEL_GAP_CM)
         cell_y0 = -row * (cell_h + _PANEL_GAP_CM + 1.0)  # the panels of a row share their base line
         dx, dy = cell_x0 + (cell_w - (box[2] - box[0])) / 2 - box[0], cell_y0 - box[1]
+        if fixed.get(i) is not None:
+            moves.append((dx, dy))
+            continue
         for s in group:
             _shift(s, dx, dy)
         if panel.caption:
             captions.append((panel, ((box[0] + box[2]) / 2 + dx, box[1] + dy - _CAPTION_GAP_CM)))
+    if moves:  # the cells move instead, so that a figure's cell lands where the figure is
+        bx, by = -moves[0][0], -moves[0][1]
+        for s in [s for g in groups for s in g]:
+            _shift(s, bx, by)
+        captions = [(p, (x + bx, y + by)) for p, (x, y) in captions]
     layout.panel_captions = captions
+
+
+def _figure_box(figures: dict, panel: Any) -> Any:
+    """The box of another domain's figure a panel holds, with room for its tick labels and captions."""
+    box = _union([figures[str(n)] for n in panel.items if str(n) in figures])
+    return None if box is None else (box[0] - _FIGURE_PAD_CM, box[1] - _FIGURE_PAD_CM,
+                                     box[2] + _FIGURE_PAD_CM, box[3] + _FIGURE_PAD_CM)
 
 
 def _union(boxes: list) -> Any:

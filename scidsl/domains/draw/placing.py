@@ -208,6 +208,8 @@ def bbox(shape: Any) -> tuple[float, float, float, float]:
     if shape.center is not None and shape.radius:
         c, r = shape.center, shape.radius
         pts += [(c[0] - r, c[1] - r), (c[0] + r, c[1] + r)]
+    if isinstance(shape.node, k.Axes) and shape.radius and pts:  # a frame covers its two axes, not only its origin
+        pts.append((pts[0][0] + shape.radius, pts[0][1] + shape.radius))
     xs, ys = [p[0] for p in pts], [p[1] for p in pts]
     return min(xs), min(ys), max(xs), max(ys)
 
