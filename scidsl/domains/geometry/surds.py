@@ -55,7 +55,9 @@ class AcosDegrees:
     def _sympy_(self) -> Any:
         import sympy as sp
 
-        return 180 * sp.acos(sp.sympify(self.cos)) / sp.pi
+        c = self.cos
+        exact = c._sympy_() if isinstance(c, Surd) else sp.Rational(c.numerator, c.denominator)
+        return 180 * sp.acos(exact) / sp.pi  # built from the numbers, never from text
 
 
 def _squarefree(n: int) -> tuple[int, int]:
