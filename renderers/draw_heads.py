@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from scidsl.domains.draw.placing import point_at_length
 from scidsl.primitives import Drawing, Line, Stroke
 
 P = tuple[float, float]
@@ -16,11 +17,11 @@ def middle_head(points: list[P], stroke: Stroke, owner: str, out: Drawing) -> No
     total = sum(lengths)
     if total <= 0:
         return
-    tip, back = _point_at(points, lengths, total / 2 + 0.12), _point_at(points, lengths, total / 2 + 0.12 - _HEAD_RUN)
+    tip, back = point_at_length(points, lengths, total / 2 + 0.12), point_at_length(points, lengths, total / 2 + 0.12 - _HEAD_RUN)
     for shift in (0.0, 0.15, -0.15, 0.3, -0.3, 0.5, -0.5):  # off a sharp turn, so the head lies on its line
         goal = total / 2 + 0.12 + shift
         if _HEAD_RUN <= goal <= total and _straight(points, lengths, goal - _HEAD_RUN, goal):
-            tip, back = _point_at(points, lengths, goal), _point_at(points, lengths, goal - _HEAD_RUN)
+            tip, back = point_at_length(points, lengths, goal), point_at_length(points, lengths, goal - _HEAD_RUN)
             break
     head = Stroke(color=stroke.color, width=stroke.width, visible=False)
     out.items.append(Line((back, tip), False, head, "end", owner=owner, role="flow"))
@@ -28,23 +29,13 @@ def middle_head(points: list[P], stroke: Stroke, owner: str, out: Drawing) -> No
 
 def _straight(points: list[P], lengths: list[float], a: float, b: float) -> bool:
     """The path between lengths a and b stays within 0.01 cm of the chord between its ends."""
-    p, q = _point_at(points, lengths, a), _point_at(points, lengths, b)
+    p, q = point_at_length(points, lengths, a), point_at_length(points, lengths, b)
     d = math.dist(p, q) or 1.0
     for j in range(1, 8):
-        x = _point_at(points, lengths, a + (b - a) * j / 8)
+        x = point_at_length(points, lengths, a + (b - a) * j / 8)
         if abs((x[0] - p[0]) * (q[1] - p[1]) - (x[1] - p[1]) * (q[0] - p[0])) / d > 0.01:
             return False
     return True
-
-
-def _point_at(points: list[P], lengths: list[float], goal: float) -> P:
-    goal = max(0.0, min(goal, sum(lengths)))
-    for (a, b), d in zip(zip(points, points[1:]), lengths):
-        if goal <= d and d > 0:
-            f = goal / d
-            return (a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f)
-        goal -= d
-    return points[-1]
 
 
 def path_of(shape: Any) -> list[P]:

@@ -168,7 +168,12 @@ def parallel_attachment(body: Any, member: str, centre: P, radius: float) -> Opt
 def point_along(points: list[P], t: float) -> P:
     """The point at fraction t of a polyline's length."""
     lengths = [math.dist(a, b) for a, b in zip(points, points[1:])]
-    goal = max(0.0, min(1.0, t)) * sum(lengths)
+    return point_at_length(points, lengths, max(0.0, min(1.0, t)) * sum(lengths))
+
+
+def point_at_length(points: list[P], lengths: list[float], goal: float) -> P:
+    """The point a length `goal` along a polyline whose segment lengths are given (clamped to its ends)."""
+    goal = max(0.0, min(goal, sum(lengths)))
     for (a, b), d in zip(zip(points, points[1:]), lengths):
         if goal <= d and d > 0:
             f = goal / d
