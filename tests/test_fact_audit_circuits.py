@@ -6,6 +6,8 @@ port with a unit current and solves the whole system with numpy.
 """
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -70,32 +72,42 @@ _KINDS = ["resistor"] * 6 + ["battery", "battery", "current_source", "switch", "
                              "inductor", "ammeter", "voltmeter"]
 
 
+def _random_netlist(draw: st.DrawFn, kinds: list[str], values_of: Any, nodes: int = 6, count: int = 8,
+                    three_ends: bool = False) -> tuple[list[PartSpec], list[Placement]]:
+    """Battery V0 between n0 and n1, then up to `count` parts of the given kinds between random nodes."""
+    n_nodes = draw(st.integers(2, nodes))
+    parts = [PartSpec("V0", "battery", {"voltage": quantity(12, "V")})]
+    places = [Placement("V0", ("n0", "n1"))]
+    for i in range(draw(st.integers(1, count))):
+        kind = draw(st.sampled_from(kinds))
+        values = values_of(draw, kind)
+        state = draw(st.sampled_from(["open", "closed"])) if kind == "switch" else None
+        width = 3 if three_ends and kind == "potentiometer" and n_nodes > 2 and draw(st.booleans()) else 2
+        ends = draw(st.lists(st.integers(0, n_nodes - 1), min_size=width, max_size=width, unique=True))
+        parts.append(PartSpec(f"X{i}", kind, values, state=state))
+        places.append(Placement(f"X{i}", tuple(f"n{e}" for e in ends)))
+    return parts, places
+
+
+def _part_values(draw: st.DrawFn, kind: str) -> dict:
+    values = {}
+    if kind == "resistor":
+        values["resistance"] = quantity(draw(st.integers(1, 30)), "ohm")
+    elif kind == "battery":
+        values["voltage"] = quantity(6, "V")
+        if draw(st.booleans()):
+            values["internal_resistance"] = quantity(draw(st.integers(1, 5)), "ohm")
+    elif kind == "current_source":
+        values["current"] = quantity(1, "A")
+    elif kind == "capacitor":
+        values["capacitance"] = quantity(2, "uF")
+    return values
+
+
 @st.composite
 def netlists(draw: st.DrawFn) -> tuple[list[PartSpec], list[Placement]]:
     """A random netlist on up to 6 nodes, driven by battery V0 between n0 and n1."""
-    n_nodes = draw(st.integers(2, 6))
-    parts = [PartSpec("V0", "battery", {"voltage": quantity(12, "V")})]
-    places = [Placement("V0", ("n0", "n1"))]
-    for i in range(draw(st.integers(1, 8))):
-        kind = draw(st.sampled_from(_KINDS))
-        name = f"X{i}"
-        values, state = {}, None
-        if kind == "resistor":
-            values["resistance"] = quantity(draw(st.integers(1, 30)), "ohm")
-        elif kind == "battery":
-            values["voltage"] = quantity(6, "V")
-            if draw(st.booleans()):
-                values["internal_resistance"] = quantity(draw(st.integers(1, 5)), "ohm")
-        elif kind == "current_source":
-            values["current"] = quantity(1, "A")
-        elif kind == "capacitor":
-            values["capacitance"] = quantity(2, "uF")
-        elif kind == "switch":
-            state = draw(st.sampled_from(["open", "closed"]))
-        u, v = draw(st.lists(st.integers(0, n_nodes - 1), min_size=2, max_size=2, unique=True))
-        parts.append(PartSpec(name, kind, values, state=state))
-        places.append(Placement(name, (f"n{u}", f"n{v}")))
-    return parts, places
+    return _random_netlist(draw, _KINDS, _part_values)
 
 
 @settings(max_examples=150, deadline=None)
@@ -116,23 +128,17 @@ def test_every_stated_equivalent_resistance_agrees_with_nodal_analysis(netlist: 
 _C_KINDS = ["capacitor"] * 5 + ["resistor", "battery", "switch", "wire", "ammeter", "voltmeter", "current_source"]
 
 
+def _capacitor_part_values(draw: st.DrawFn, kind: str) -> dict:
+    return {"capacitance": quantity(draw(st.integers(1, 20)), "uF")} if kind == "capacitor" else \
+        {"resistance": quantity(5, "ohm")} if kind == "resistor" else \
+        {"voltage": quantity(6, "V")} if kind == "battery" else \
+        {"current": quantity(1, "A")} if kind == "current_source" else {}
+
+
 @st.composite
 def capacitor_netlists(draw: st.DrawFn) -> tuple[list[PartSpec], list[Placement]]:
     """A random network of capacitors (and parts that are open or shorts for them) on battery V0."""
-    n_nodes = draw(st.integers(2, 6))
-    parts = [PartSpec("V0", "battery", {"voltage": quantity(12, "V")})]
-    places = [Placement("V0", ("n0", "n1"))]
-    for i in range(draw(st.integers(1, 8))):
-        kind = draw(st.sampled_from(_C_KINDS))
-        values = {"capacitance": quantity(draw(st.integers(1, 20)), "uF")} if kind == "capacitor" else \
-            {"resistance": quantity(5, "ohm")} if kind == "resistor" else \
-            {"voltage": quantity(6, "V")} if kind == "battery" else \
-            {"current": quantity(1, "A")} if kind == "current_source" else {}
-        state = draw(st.sampled_from(["open", "closed"])) if kind == "switch" else None
-        u, v = draw(st.lists(st.integers(0, n_nodes - 1), min_size=2, max_size=2, unique=True))
-        parts.append(PartSpec(f"X{i}", kind, values, state=state))
-        places.append(Placement(f"X{i}", (f"n{u}", f"n{v}")))
-    return parts, places
+    return _random_netlist(draw, _C_KINDS, _capacitor_part_values)
 
 
 @settings(max_examples=100, deadline=None)
@@ -240,30 +246,19 @@ _CURRENT_KINDS = ["resistor"] * 5 + ["lamp", "potentiometer", "battery", "cell",
                                      "wire", "capacitor", "inductor", "ammeter", "voltmeter", "diode", "fuse"]
 
 
+def _driven_part_values(draw: st.DrawFn, kind: str) -> dict:
+    if kind in ("resistor", "lamp", "potentiometer"):
+        return {"resistance": quantity(draw(st.integers(1, 30)), "ohm")}
+    if kind in ("battery", "cell"):
+        return {"voltage": quantity(draw(st.integers(1, 9)), "V")}
+    return {"current": quantity(1, "A")} if kind == "current_source" else \
+        {"capacitance": quantity(2, "uF")} if kind == "capacitor" else {}
+
+
 @st.composite
 def driven_netlists(draw: st.DrawFn) -> tuple[list[PartSpec], list[Placement]]:
     """A random netlist on up to 5 nodes: battery V0 between n0 and n1, maybe further sources."""
-    n_nodes = draw(st.integers(2, 5))
-    parts = [PartSpec("V0", "battery", {"voltage": quantity(12, "V")})]
-    places = [Placement("V0", ("n0", "n1"))]
-    for i in range(draw(st.integers(1, 7))):
-        kind = draw(st.sampled_from(_CURRENT_KINDS))
-        values, state = {}, None
-        if kind in ("resistor", "lamp", "potentiometer"):
-            values["resistance"] = quantity(draw(st.integers(1, 30)), "ohm")
-        elif kind in ("battery", "cell"):
-            values["voltage"] = quantity(draw(st.integers(1, 9)), "V")
-        elif kind == "current_source":
-            values["current"] = quantity(1, "A")
-        elif kind == "capacitor":
-            values["capacitance"] = quantity(2, "uF")
-        elif kind == "switch":
-            state = draw(st.sampled_from(["open", "closed"]))
-        width = 3 if kind == "potentiometer" and n_nodes > 2 and draw(st.booleans()) else 2
-        ends = draw(st.lists(st.integers(0, n_nodes - 1), min_size=width, max_size=width, unique=True))
-        parts.append(PartSpec(f"X{i}", kind, values, state=state))
-        places.append(Placement(f"X{i}", tuple(f"n{e}" for e in ends)))
-    return parts, places
+    return _random_netlist(draw, _CURRENT_KINDS, _driven_part_values, nodes=5, count=7, three_ends=True)
 
 
 @settings(max_examples=150, deadline=None)
