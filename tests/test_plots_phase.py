@@ -150,7 +150,7 @@ def test_a_region_too_thin_for_its_name_is_named_beside_it_with_a_leader_into_it
     assert 0 < named.distance(Point(ax.page(end))) < 0.2  # and ends at the name
 
 
-from hypothesis import given, strategies as st  # noqa: E402
+from hypothesis import example, given, strategies as st  # noqa: E402
 
 
 @st.composite
@@ -179,6 +179,9 @@ def substances(draw: st.DrawFn) -> str:
 
 
 @given(substances())
+# the 1 atm line on the foot of a linear axis: its name once sat on the last temperature tick
+@example("phase_diagram s { triple_point: (30 K, 1000 kPa), critical_point: (88.59 K, 1e+04 kPa), scale: linear, "
+         "sublimation_point: 21.26 K }")
 def test_every_realistic_substance_draws_cleanly(source):
     result = scidsl.compile(source)
     codes = {d.code for d in result.diagnostics}

@@ -288,8 +288,10 @@ def _points(panel: Panel, n: PhaseDiagram, u: Units, pts: tuple, name: str) -> N
                                    "0.45", 0.8, "dashed", None, role="segment"))
         # named just outside the frame at its own level, like a tick: never beside another line
         per_cm = (ax.window[2] - ax.window[0]) / ax.width
-        w = measure_text("1 atm", 11)[0]
-        panel.texts.append(TextL(f"{name}.atm", (ax.window[2] + (w / 2 + 0.15) * per_cm, one), "1 atm", "0.3", 11))
+        w, h = measure_text("1 atm", 11)[:2]
+        # a line on the foot of a linear axis: the name rises to clear the tick labels under the frame
+        at = one if ax.ylog else max(one, ax.window[1] + h / 2 * (ax.window[3] - ax.window[1]) / ax.height)
+        panel.texts.append(TextL(f"{name}.atm", (ax.window[2] + (w / 2 + 0.15) * per_cm, at), "1 atm", "0.3", 11))
     for pred, words, (t, p) in marks:
         shown = pred in n.show or (pred.startswith("normal") and "normal_points" in n.show)
         text = f"{words} ({', '.join(q.pretty().replace('-', '−') for q in stated[pred])})" if pred in stated else \
