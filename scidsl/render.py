@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from scidsl import limits
@@ -23,7 +24,7 @@ class Canvas:
     """A drawn figure and what verification needs to know about it."""
 
     figure: Any
-    axes: Any
+    transform: Any  # page centimetres → pixels of the figure at its dpi
     bounds: tuple[float, float, float, float]
     texts: list[tuple[Any, Text]] = field(default_factory=list)
     dpi: float = DEFAULT_DPI
@@ -63,18 +64,32 @@ def draw(drawing: Drawing, texts: list[Text], dpi: float = DEFAULT_DPI) -> Canva
     with textbook_rc():
         from matplotlib.backends.backend_agg import FigureCanvasAgg
 
+        from matplotlib.transforms import Affine2D
+
         fig = Figure(figsize=(w_in, h_in), dpi=dpi)
-        FigureCanvasAgg(fig)
-        ax = fig.add_axes((0, 0, 1, 1))
-        ax.set_xlim(xmin, xmax)
-        ax.set_ylim(ymin, ymax)
-        ax.set_axis_off()
-        canvas = Canvas(fig, ax, (xmin, ymin, xmax, ymax), dpi=dpi)
+        FigureCanvasAgg(fig).get_renderer().mathtext_parser = _mathtext_parser()
+        # the artists live on the figure itself, in page centimetres: no Axes to build, clip or fit
+        transform = Affine2D().translate(-xmin, -ymin).scale(1 / CM_PER_INCH) + fig.dpi_scale_trans
+        canvas = Canvas(fig, transform, (xmin, ymin, xmax, ymax), dpi=dpi)
         for item in drawing.items:
-            _draw_item(ax, item, canvas)
+            _draw_item(canvas, item)
         for t in texts:
-            _draw_item(ax, t, canvas)
+            _draw_item(canvas, t)
     return canvas
+
+
+@lru_cache(maxsize=1)
+def _mathtext_parser() -> Any:
+    """One mathtext parser for every figure: each Agg renderer makes its own, and its parse cache with it,
+    so a label parsed for one figure would be parsed again for the next."""
+    from matplotlib.mathtext import MathTextParser
+
+    return MathTextParser("path")
+
+
+def _add(canvas: Canvas, artist: Any) -> Any:
+    artist.set_transform(canvas.transform)
+    return canvas.figure.add_artist(artist)
 
 
 def _line_kwargs(stroke) -> dict:  # type: ignore[no-untyped-def]
@@ -96,62 +111,65 @@ def _patch_kwargs(stroke) -> dict:  # type: ignore[no-untyped-def]
     return kw
 
 
-def _draw_item(ax, item, canvas: Canvas) -> None:  # type: ignore[no-untyped-def]
+def _draw_item(canvas: Canvas, item: Any) -> None:
     from matplotlib import patches
     from matplotlib.lines import Line2D
 
     if isinstance(item, Line):
         if item.closed or item.stroke.fill or item.stroke.hatch:
-            ax.add_patch(patches.Polygon(item.points, closed=item.closed, **_patch_kwargs(item.stroke)))
+            _add(canvas, patches.Polygon(item.points, closed=item.closed, **_patch_kwargs(item.stroke)))
         elif item.stroke.visible:
             xs, ys = zip(*item.points)
-            ax.add_line(Line2D(xs, ys, **_line_kwargs(item.stroke)))
+            _add(canvas, Line2D(xs, ys, **_line_kwargs(item.stroke)))
         if item.arrow in ("end", "both"):
-            _arrow_head(ax, item.points[-2], item.points[-1], item.stroke)
+            _arrow_head(canvas, item.points[-2], item.points[-1], item.stroke)
         if item.arrow in ("start", "both"):
-            _arrow_head(ax, item.points[1], item.points[0], item.stroke)
+            _arrow_head(canvas, item.points[1], item.points[0], item.stroke)
     elif isinstance(item, Circle):
-        ax.add_patch(patches.Circle(item.center, item.radius, **_patch_kwargs(item.stroke)))
+        _add(canvas, patches.Circle(item.center, item.radius, **_patch_kwargs(item.stroke)))
     elif isinstance(item, Arc):
-        _draw_arc(ax, item)
+        _draw_arc(canvas, item)
     elif isinstance(item, Dot):
-        ax.add_patch(patches.Circle(item.center, item.radius, facecolor="white" if item.hollow else item.color,
+        _add(canvas, patches.Circle(item.center, item.radius, facecolor="white" if item.hollow else item.color,
                                     edgecolor=item.color, linewidth=0.8, zorder=4))
     elif isinstance(item, Text):
+        from matplotlib.text import Text as TextArtist
+
         from scidsl.text import drawable
 
         bbox = {"facecolor": item.background, "edgecolor": "none", "pad": 0.5} if item.background else None
-        artist = ax.text(item.at[0], item.at[1], drawable(item.text), fontsize=item.size, ha=item.ha, va=item.va,
-                         rotation=item.rotation, color=item.color, zorder=6, bbox=bbox)
+        artist = _add(canvas, TextArtist(item.at[0], item.at[1], drawable(item.text), fontsize=item.size,
+                                         ha=item.ha, va=item.va, rotation=item.rotation, color=item.color,
+                                         zorder=6, bbox=bbox, clip_on=False))
         canvas.texts.append((artist, item))
 
 
-def _draw_arc(ax, item: Arc) -> None:  # type: ignore[no-untyped-def]
+def _draw_arc(canvas: Canvas, item: Arc) -> None:
     from matplotlib import patches
 
     kw = _patch_kwargs(item.stroke)
     kw.pop("facecolor", None)
     kw.pop("hatch", None)
     kw.pop("joinstyle", None)
-    ax.add_patch(patches.Arc(item.center, 2 * item.radius, 2 * item.radius, theta1=item.theta1,
+    _add(canvas, patches.Arc(item.center, 2 * item.radius, 2 * item.radius, theta1=item.theta1,
                              theta2=item.theta2, **kw))
     if item.arrow:
         from scidsl.labels import arc_points
 
         pts = arc_points(item)
         if item.arrow in ("end", "both"):
-            _arrow_head(ax, pts[-3], pts[-1], item.stroke)
+            _arrow_head(canvas, pts[-3], pts[-1], item.stroke)
         if item.arrow in ("start", "both"):
-            _arrow_head(ax, pts[2], pts[0], item.stroke)
+            _arrow_head(canvas, pts[2], pts[0], item.stroke)
 
 
-def _arrow_head(ax, tail, tip, stroke) -> None:  # type: ignore[no-untyped-def]
+def _arrow_head(canvas: Canvas, tail: Any, tip: Any, stroke: Any) -> None:
     from matplotlib.patches import FancyArrowPatch
 
     # the head alone: a shaft of a thousandth of the last segment keeps its direction, and the line
     # under it keeps its own dash
     tail = (tip[0] - (tip[0] - tail[0]) * 1e-3, tip[1] - (tip[1] - tail[1]) * 1e-3)
-    ax.add_patch(FancyArrowPatch(tail, tip, arrowstyle="-|>", mutation_scale=8 + 2 * stroke.width,
+    _add(canvas, FancyArrowPatch(tail, tip, arrowstyle="-|>", mutation_scale=8 + 2 * stroke.width,
                                  shrinkA=0, shrinkB=0, color=stroke.color, linewidth=stroke.width,
                                  zorder=stroke.zorder + 0.1))
 

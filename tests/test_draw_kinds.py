@@ -338,10 +338,9 @@ def test_a_dashed_arrow_stays_dashed_under_its_head() -> None:
     from scidsl.render import draw
 
     canvas = draw(Drawing(items=[Line(((0.0, 0.0), (6.0, 0.0)), False, Stroke(dash="dashed"), "end")]), [])
-    ax = canvas.figure.axes[0]
-    (line,) = [a for a in ax.get_lines() if isinstance(a, Line2D)]
+    (line,) = [a for a in canvas.figure.artists if isinstance(a, Line2D)]
     assert line.get_linestyle() == "--"
-    (head,) = [p for p in ax.patches if isinstance(p, FancyArrowPatch)]
+    (head,) = [p for p in canvas.figure.artists if isinstance(p, FancyArrowPatch)]
     canvas.figure.canvas.draw()
     shaft_px = line.get_window_extent().width
     assert head.get_window_extent().width < 0.1 * shaft_px

@@ -37,7 +37,10 @@ def test_a_figure_changed_after_compiling_is_drawn_again() -> None:
     result = scidsl.compile(b'scene "s"\ndot P at (0, 0) { label: "P" }\npolyline l { points: [(0, 0), (2, 1)] }\n')
     assert result.ok
     before = result.to_bytes("png")
-    result.canvas.axes.plot([0, 2], [1, 0], color="red", linewidth=4)
+    from matplotlib.lines import Line2D
+
+    result.canvas.figure.add_artist(Line2D([0, 2], [1, 0], color="red", linewidth=4,
+                                           transform=result.canvas.transform))
     assert not _painted_as_saved(result.canvas, None)
     after = result.to_bytes("png")
     assert after != before and after == _savefig_png(result)
