@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import scidsl
+from scidsl.primitives import Line
 from scidsl.domains.plots.phase import ATM, boil_t, boiling_curve, sublimation_slope, sublimation_t
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "plots"
@@ -156,7 +157,7 @@ from hypothesis import example, given, strategies as st  # noqa: E402
 @st.composite
 def substances(draw: st.DrawFn) -> str:
     """A substance in the ranges real ones have: T_c/T_t 1.3–3, 1–5 decades of pressure, the normal boiling
-    point 15–60 % of the way from the triple to the critical temperature (water 27 %, nitrogen 22 %) and a
+    point near the vapour-pressure curve through the triple and critical points (Clausius–Clapeyron) and a
     nearly vertical melting line; or a
     triple point above 1 atm (carbon dioxide, 518 kPa) with its normal sublimation point 20–40 % below the
     triple temperature's distance to where the drawn sublimation curve meets 1 atm."""
@@ -167,7 +168,9 @@ def substances(draw: st.DrawFn) -> str:
     text = f"phase_diagram s {{ triple_point: ({tt:.4g} K, {pt:.4g} kPa), critical_point: ({tc:.4g} K, {pc:.4g} kPa)"
     text += f", scale: {draw(st.sampled_from(['auto', 'linear', 'log']))}"
     if pt < 101.325 < pc and draw(st.booleans()):
-        text += f", boiling_point: {tt + draw(st.floats(0.15, 0.6)) * (tc - tt):.4g} K"
+        # ln p against 1/T bends at 1 atm by a ratio of slopes r (real substances: about 1.0–1.2)
+        a, b, r = math.log(101.325 / pt), math.log(pc / 101.325), draw(st.floats(0.5, 2.0))
+        text += f", boiling_point: {(a + r * b) / (r * b / tt + a / tc):.4g} K"
         lean = draw(st.floats(-0.4, 0.4)) * (tc - tt) * (101.325 - pt) / (10 * pc)  # nearly vertical
         text += f", melting_point: {tt + lean:.6g} K"
     elif pt > 101.325 * 1.5 and draw(st.booleans()):
@@ -185,8 +188,27 @@ def substances(draw: st.DrawFn) -> str:
 def test_every_realistic_substance_draws_cleanly(source):
     result = scidsl.compile(source)
     codes = {d.code for d in result.diagnostics}
-    # a linear axis asked for pressures it cannot show apart, or a sublimation point on the triple point, is
+    # a linear axis asked for pressures it cannot show apart, or a normal point on the triple point, is
     # refused (E9764), never drawn unreadable
-    apart = "scale: linear" in source or "sublimation_point" in source
+    apart = "scale: linear" in source or "_point: " in source.split("scale")[1]
     allowed = {"E9753"} | ({"E9764"} if apart else set())
     assert result.ok or codes <= allowed, (source, [(d.code, d.message) for d in result.diagnostics])
+
+
+def test_points_crowding_the_triple_point_are_named_out_in_the_open_with_leaders():
+    """Argon: the normal boiling point 3.5 K and 0.17 decades from the triple point, the melting point on it."""
+    result = scidsl.compile("phase_diagram ar { triple_point: (83.8 K, 68.9 kPa), critical_point: (150.7 K, "
+                            "4863 kPa), boiling_point: 87.3 K, melting_point: 83.81 K }")
+    assert result.ok, result.diagnostics
+    leaders = {ln.owner for ln in result.drawing.items if isinstance(ln, Line) and ln.role == "leader"}
+    assert {"ar.triple_point.leader", "ar.normal_boiling_point.leader", "ar.normal_melting_point.leader"} <= leaders
+    for owner in ("ar.triple_point", "ar.normal_boiling_point", "ar.normal_melting_point"):
+        (leader,) = [ln for ln in result.drawing.items if isinstance(ln, Line) and ln.owner == owner + ".leader"]
+        assert math.dist(leader.points[0], result.drawing.anchors[owner]) < 1e-6  # from the dot out to the name
+
+
+def test_a_normal_point_on_the_triple_point_is_refused():
+    result = scidsl.compile("phase_diagram s { triple_point: (20 K, 100 kPa), critical_point: (40 K, 1000 kPa), "
+                            "boiling_point: 20.03 K, melting_point: 20 K }")
+    assert [d.code for d in result.diagnostics] == ["E9764"]
+    assert "too close to mark apart" in result.diagnostics[0].message

@@ -26,6 +26,7 @@ CODES: dict[str, str] = {
     "E9752": "a normal boiling or melting point (at 1 atm) where the triple and critical points leave no liquid at 1 atm",
     "E9753": "a normal melting point above the boiling point, or a melting line that would cross the boiling curve",
     "E9754": "a phase diagram's triple and critical points are too close or too far apart to draw (T or p ratio)",
+    "E9755": "a normal boiling point far off the vapour-pressure curve through the triple and critical points",
     "E9760": "a normal sublimation point (at 1 atm) where the triple point is not above 1 atm, or above the triple "
              "temperature",
     "E9761": "a normal sublimation point whose curve would be flatter than the boiling curve at the triple point",

@@ -14,17 +14,20 @@ import numpy as np
 from scidsl.domains.plots import kinds as k
 from scidsl.domains.plots.kinds_phase import PhaseDiagram
 from scidsl.domains.plots.layout import CurveL, LayoutError, Panel, PointL, TextL
-from scidsl.domains.plots.phase_names import name_region
+from scidsl.domains.plots.phase_names import led_spot, name_region
 from scidsl.domains.plots.ticks import format_number
 
 ATM = 101325.0
 MAX_T_RATIO = 10
 MAX_DECADES = 12
 MAX_LINEAR_RATIO = 30  # p_c/p_t a linear pressure axis can show
-MIN_APART_CM = 0.8  # page distance between the triple point and the normal sublimation point
+MIN_APART_CM = 0.8
+MIN_MARK_CM = 0.3  # two marked points nearer than this are refused (E9764): their dots would touch
+CROWD_CM = 1.2  # marked points nearer than this on the page are named out in the open with leaders  # page distance between the triple point and the normal sublimation point
 MIN_LINEAR_GAP = 0.03  # share of a linear axis between the triple point and the 1 atm line
 MELT_REACH = 10  # the melting line is checked up to this many times the critical pressure ...
 MELT_LEAN = 0.5  # ... where it may have moved at most this share of T_c − T_t from the triple temperature
+MAX_VAPOUR_BEND = 3.0  # the slopes of ln p against 1/T below and above 1 atm differ at most this much
 MELT_SPREAD = 0.2  # the normal melting point lies within this fraction of T_c − T_t of the triple point
 P = tuple[float, float]
 
@@ -81,10 +84,27 @@ def check_points(n: PhaseDiagram) -> None:
     if tb is not None and not tt < tb < tc:
         raise LayoutError("E9752", "the normal boiling point must lie between the triple and critical "
                           "temperatures", n, "boiling_point")
+    if tb is not None:
+        _check_boiling(n, tb, (tt, pt), (tc, pc))
     if n.melting_point is not None:
         _check_melting(n, _kelvin(n.melting_point), (tt, pt), (tc, pc), tb)
     if n.sublimation_point is not None:
         _check_sublimation(n, _kelvin(n.sublimation_point), (tt, pt), boiling_curve((tt, pt), (tc, pc), tb))
+
+
+def _check_boiling(n: PhaseDiagram, tb: float, tp: P, cp: P) -> None:
+    """Clausius–Clapeyron: ln p falls nearly straight with 1/T along the boiling curve (its slope, the heat
+    of vaporisation, shrinks slowly toward the critical point): the normal boiling point lies near the
+    line through the triple and critical points (water: slopes 1.10 to 1; nitrogen: 1.03 to 1)."""
+    below = math.log(ATM / tp[1]) / (1.0 / tp[0] - 1.0 / tb)
+    above = math.log(cp[1] / ATM) / (1.0 / tb - 1.0 / cp[0])
+    if not 1 / MAX_VAPOUR_BEND <= below / above <= MAX_VAPOUR_BEND:
+        fit = boil_t([tp, cp], ATM)
+        raise LayoutError(
+            "E9755", f"the normal boiling point {format_number(tb)} K is far off the vapour-pressure curve through the "
+            f"triple and critical points: the heat of vaporisation would change {below / above:.2g}-fold at 1 atm",
+            n, "boiling_point", f"for these points a normal boiling point near {format_number(round(fit, 1))} K is "
+            "consistent; check the points' values and units")
 
 
 def _check_sublimation(n: PhaseDiagram, ts: float, tp: P, boil: list[P]) -> None:
@@ -292,17 +312,56 @@ def _points(panel: Panel, n: PhaseDiagram, u: Units, pts: tuple, name: str) -> N
         # a line on the foot of a linear axis: the name rises to clear the tick labels under the frame
         at = one if ax.ylog else max(one, ax.window[1] + h / 2 * (ax.window[3] - ax.window[1]) / ax.height)
         panel.texts.append(TextL(f"{name}.atm", (ax.window[2] + (w / 2 + 0.15) * per_cm, at), "1 atm", "0.3", 11))
+    on_page = [(pred, words, ax.page((u.t(t), u.p(p)))) for pred, words, (t, p) in marks
+               if pred in n.show or (pred.startswith("normal") and "normal_points" in n.show)]
+    _check_marks_apart(n, on_page)
+    texts = {pred: f"{words} ({', '.join(q.pretty().replace('-', '−') for q in stated[pred])})" if pred in stated
+             else f"{words.replace('normal ', '')}\n{format_number(u.t(t))} {u.t_unit}" for pred, words, (t, p) in marks}
+    # crowded points named with leaders, the longest name first while the page is emptiest
+    crowded = sorted((p for p, _, at in on_page if _crowded(at, [a for _, _, a in on_page])),
+                     key=lambda p: -len(texts[p]))
+    where = {pred: (u.t(t), u.p(p)) for pred, _, (t, p) in marks}
+    led = {pred for pred in crowded if _led(panel, f"{name}.{pred}", where[pred], texts[pred])}
     for pred, words, (t, p) in marks:
         shown = pred in n.show or (pred.startswith("normal") and "normal_points" in n.show)
-        text = f"{words} ({', '.join(q.pretty().replace('-', '−') for q in stated[pred])})" if pred in stated else \
-            f"{words.replace('normal ', '')}\n{format_number(u.t(t))} {u.t_unit}"
-        if shown:
+        text, at = texts[pred], where[pred]
+        if pred in led:
+            panel.points.append(PointL(f"{name}.{pred}", at, None))
+        elif shown:
             side = {"normal_melting_point": "phase_above", "critical_point": "phase_above",
                     "normal_boiling_point": "phase_right",
                     "normal_sublimation_point": "phase_below"}.get(pred, "phase_below")
-            panel.points.append(PointL(f"{name}.{pred}", (u.t(t), u.p(p)), text, side))
+            panel.points.append(PointL(f"{name}.{pred}", at, text, side))
         value = u.t(t) if pred.startswith("normal") else [u.t(t), u.p(p)]  # a normal point is at 1 atm
         panel.facts.append((pred, (name,), value, text.replace("\n", " "), not shown))
+
+
+def _check_marks_apart(n: PhaseDiagram, marks: list[tuple[str, str, P]]) -> None:
+    """A normal point on the triple point (a triple pressure within a hair of 1 atm) cannot be marked apart."""
+    for i, (pred, words, at) in enumerate(marks):
+        for other, other_words, there in marks[i + 1:]:
+            if math.dist(at, there) < MIN_MARK_CM:
+                key = next(k for k in (pred, other) if k.startswith("normal"))[len("normal_"):]
+                raise LayoutError("E9764", f"the {words} and the {other_words} lie {math.dist(at, there):.2g} cm "
+                                  "apart on the page: too close to mark apart", n, key,
+                                  f"leave out {key}: at a triple point this near 1 atm the diagram shows it")
+
+
+def _crowded(c: P, shown: list[P]) -> bool:
+    """Another marked point lies so near on the page that the two labels would fight for one corner
+    (argon: its triple point 3.5 K and 0.17 decades from its normal boiling point)."""
+    return any(0 < math.dist(c, o) < CROWD_CM for o in shown)
+
+
+def _led(panel: Panel, owner: str, at: P, text: str) -> bool:
+    """Name a crowded point out in the open with a leader to it; False when no clear spot is found."""
+    led = led_spot(panel, text, at)
+    if led is None:
+        return False
+    spot, end = led
+    panel.curves.append(CurveL(owner + ".leader", [[at, end]], "0.3", 0.7, role="leader"))
+    panel.texts.append(TextL(owner, spot, text, "black", 10.5, touch=False))
+    return True
 
 
 def _regions(panel: Panel, u: Units, melt: tuple, boil: list[P], window: tuple, log: bool, name: str) -> None:

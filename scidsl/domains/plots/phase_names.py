@@ -43,6 +43,8 @@ class _Room:
         self.ax = ax
         self.lines = [LineString([ax.page(p) for p in piece])
                       for c in panel.curves for piece in c.pieces if len(piece) > 1]
+        self.leaders = [LineString([ax.page(p) for p in piece])
+                        for c in panel.curves if c.role == "leader" for piece in c.pieces if len(piece) > 1]
         self.taken = [box(*_text_box(ax.page(t.at), *measure_text(t.text, t.size)[:2])) for t in panel.texts]
         (x0, y0), (x1, y1) = ax.page((ax.window[0], ax.window[1])), ax.page((ax.window[2], ax.window[3]))
         self.frame = (x0 + 0.1, y0 + 0.1, x1 - 0.1, y1 - 0.1)
@@ -92,7 +94,8 @@ def led_spot(panel: Panel, text: str, target: P) -> Optional[tuple[P, P]]:
             if end.is_empty or not isinstance(end, Point):
                 continue
             leader = LineString([a, (end.x, end.y)])
-            if sum(leader.crosses(g) for g in room.lines) <= 1 and not any(leader.intersects(t) for t in room.taken):
+            if sum(leader.crosses(g) for g in room.lines) <= 1 and not any(leader.intersects(t) for t in room.taken) \
+                    and not any(leader.crosses(g) for g in room.leaders):  # two leaders never cross
                 return _data(room.ax, c), _data(room.ax, (end.x, end.y))
     return None
 
