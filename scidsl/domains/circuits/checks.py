@@ -1,6 +1,7 @@
 """Checks of a lowered circuit: connections, shorts, open sources, isolation, units, meters."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import networkx as nx
@@ -18,6 +19,7 @@ def check_circuit(circuit: Circuit) -> list[Issue]:
     issues = list(circuit.issues)
     issues += check_units(circuit)
     issues += check_positive(circuit)
+    issues += check_label_values(circuit)
     issues += check_connections(circuit)
     issues += check_isolated(circuit)
     issues += check_sources(circuit)
@@ -45,6 +47,40 @@ def check_units(circuit: Circuit) -> list[Issue]:
             out.append(Issue("E2006", f"{key} of {spec.kind} '{spec.name}' is in {got}; "
                              f"expected {UNIT_WORDS[want]}", spec.name, spec.origin,
                              f"write the value in {UNIT_SYMBOLS[want]}, e.g. 4 {want}"))
+    return out
+
+
+# a value as a label prints it, read from its flat text ("$V_1 = 240$ V" → "V_1=240V"): a number not
+# part of a name (V_1, R2), a prefix and an electrical unit not followed by more letters
+_LABEL_VALUE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)([pnuµμmkMG]?)(Ω|ohms?|V|A|F|H|W|Hz)(?![A-Za-z])")
+
+
+def check_label_values(circuit: Circuit) -> list[Issue]:
+    """A part's label that prints a value in the unit of one of the part's values prints that value:
+    "240 V" on a 24 V battery would put a false number on the page (E2017)."""
+    from fractions import Fraction
+
+    from scidsl.verify_text import flat_text
+
+    from .quantities import PREFIXES, format_quantity, split_unit
+
+    out = []
+    for spec in circuit.parts.values():
+        if not spec.label:
+            continue
+        for m in _LABEL_VALUE.finditer(flat_text(spec.label)):
+            split = split_unit(m.group(2) + m.group(3))
+            if split is None:
+                continue
+            printed = Fraction(m.group(1)) * Fraction(10) ** PREFIXES[split[0]]
+            same = [(k, q) for k, q in spec.values.items() if q.base == split[1]]
+            if same and all(q.si != printed for _, q in same):
+                key, q = same[0]
+                shown = f"{m.group(1)} {m.group(2)}{m.group(3)}"
+                out.append(Issue("E2017", f"the label of {spec.kind} '{spec.name}' prints {shown}, but its "
+                                 f"{key.replace('_', ' ')} is {format_quantity(q)}", spec.name, spec.origin,
+                                 "write the value once, as the part's value: the label is given it "
+                                 f"(label: \"{spec.name}\" draws \"{spec.name} = {format_quantity(q)}\")"))
     return out
 
 

@@ -17,6 +17,7 @@ CODES: dict[str, str] = {
     "E2014": "the drawn schematic does not match the circuit (after-render check)",
     "E2015": "a resistance, capacitance or inductance is not positive",
     "E2016": "a loop or network is not a list of parts, series(), parallel() and node()",
+    "E2017": "a part's label prints a value that contradicts the part's own value (\"240 V\" on a 24 V battery)",
     "E2090": "ideal voltage sources in parallel state different voltages",
     "E0942": "ideal current sources in series state different currents",
     "W2001": "an ammeter is in parallel with a part",
