@@ -27,6 +27,7 @@ PULL = 0.1  # weight of the pull towards the target figure while shaping
 POLISH_PULL = 1e-6  # weight kept while polishing, so the step stays well-posed
 DEFAULT_BUDGET_S = 5.0
 MAX_UNKNOWNS = 400
+STOUT = 0.1  # while polishing, a polygon's area is kept at least this times its longest side squared
 AREA_FLOOR = 0.05  # while shaping, polygons keep at least this area (in squared typical lengths)
 
 
@@ -153,11 +154,13 @@ class _Context:
         return SolveResult(_oriented(self.p, sol), [])
 
     # -- numerics ------------------------------------------------------------------------------------
-    def residuals(self, facts: list[Fact], pull: float, target: np.ndarray, shaping: bool = False) -> Callable:
+    def residuals(self, facts: list[Fact], pull: float, target: np.ndarray, shaping: bool = False,
+                  stout: bool = False) -> Callable:
         """Residual function: facts, construction penalties, polygon areas, the pull towards target.
 
         While shaping, polygons are kept from collapsing: a flat figure often satisfies parallels and
-        points-on-sides trivially, and least squares would happily slide into it.
+        points-on-sides trivially, and least squares would happily slide into it. `stout` keeps each
+        polygon's area at least STOUT times its longest side squared instead, whatever its size.
         """
         n, m = len(target), len(facts)
         polys = [poly.vertices for poly in self.p.polygons]
@@ -171,10 +174,12 @@ class _Context:
             for i, f in enumerate(facts):
                 out[i] = fact_residual(f, env, self.scale)
             out[m] = float(np.sqrt(sum(p * p for _, p, _ in env.penalties))) / self.scale
-            if shaping:
+            if shaping or stout:
                 for j, vs in enumerate(polys):
-                    area = abs(cx.polygon_area([env.points[v] for v in vs]))
-                    out[m + 1 + j] = max(0.0, floor - area) / self.scale**2
+                    pts = [env.points[v] for v in vs]
+                    area = abs(cx.polygon_area(pts))
+                    least = STOUT * max(cx.dist(p, q) ** 2 for p, q in zip(pts, pts[1:] + pts[:1])) if stout else floor
+                    out[m + 1 + j] = max(0.0, least - area) / self.scale**2
             out[m + 1 + len(polys):] = pull * (x - target) / self.scale
             return out
 
@@ -192,9 +197,17 @@ class _Context:
         if len(start) == 0:
             return start, self.error(facts, start)
         opts = dict(xtol=1e-14, ftol=1e-14, gtol=1e-14, max_nfev=300)
-        x = least_squares(self.residuals(facts, PULL, start, shaping=True), start, **opts)
-        x = least_squares(self.residuals(facts, POLISH_PULL, x), x, **opts)
-        return x, self.error(facts, x)
+        shaped = least_squares(self.residuals(facts, PULL, start, shaping=True), start, **opts)
+        # the polish keeps each polygon stout (its area a share of its longest side squared): without it,
+        # it can slide into a flat figure that satisfies parallels and points on sides trivially (and is
+        # refused, or drawn as a sliver); where that holds the facts off (a figure truly that thin, a
+        # given angle of a few degrees), it polishes once more without it
+        x = least_squares(self.residuals(facts, POLISH_PULL, shaped, stout=True), shaped, **opts)
+        err = self.error(facts, x)
+        if err > TOLERANCE:
+            x = least_squares(self.residuals(facts, POLISH_PULL, shaped), shaped, **opts)
+            err = self.error(facts, x)
+        return x, err
 
     def starts(self) -> list[np.ndarray]:
         """Deterministic starting points: the targets, mirrored, and two seeded perturbations."""
