@@ -73,9 +73,10 @@ def _clear_of(prefer: tuple[float, ...], p: tuple[float, float], others: Any) ->
 
 
 def _length_label(ll: Any, c: tuple[float, float], strokes: Any = ()) -> LabelSpec:
-    if ll.owner.endswith("top_radius"):
-        # the top face of a frustum is small: its radius is named beside the rim, outside the face,
-        # not pushed down beside the height where it would read as the height's label
+    on_top = ll.owner.endswith("radius") and min(ll.a[1], ll.b[1]) > c[1]
+    if ll.owner.endswith("top_radius") or on_top:
+        # a radius on a top face (a frustum's small one, a tall cylinder's) is named beside the rim,
+        # outside the face, not pushed down beside the height where it would read as the height's label
         out = math.degrees(math.atan2(ll.b[1] - ll.a[1], ll.b[0] - ll.a[0]))
         return LabelSpec(ll.text, ll.b, ll.owner, size=LABEL_SIZE, prefer=(out, out + 30, out - 30, 90.0),
                          distance=0.08)
