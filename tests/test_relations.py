@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from scidsl import place
@@ -159,6 +159,8 @@ def test_a_body_slides_against_a_wall_or_beside_another_on_its_floor(gap: float,
 @given(length=st.floats(1.0, 4.0), angle=st.integers(-70, 70), radius=st.floats(0.15, 0.6))
 def test_a_bob_hangs_on_the_line_of_its_string(length: float, angle: int, radius: float) -> None:
     length, radius = round(length, 3), round(radius, 3)
+    # a bob swung up this far would reach the ceiling (the verifier reports it as a stroke on the ceiling line)
+    assume((length + radius) * math.cos(math.radians(angle)) > radius + 0.2)
     text = (f"ceiling top\nrope s hangs from top {{ length: {length:.3f}, angle: {angle} deg }}\n"
             f"disk bob hangs from s {{ radius: {radius:.3f} }}\n")
     page = compile_ok(text).drawing
