@@ -30,8 +30,8 @@ CODES: dict[str, str] = {
     "E9760": "a normal sublimation point (at 1 atm) where the triple point is not above 1 atm, or above the triple "
              "temperature",
     "E9761": "a normal sublimation point whose curve would be flatter than the boiling curve at the triple point",
-    "E9764": "a phase diagram's pressures cannot be shown apart: a linear axis over many decades, or the normal "
-             "sublimation point on the triple point",
+    "E9764": "a phase diagram's pressures cannot be shown apart: a linear axis over many decades, a normal "
+             "point on the triple point or on another marked point, or no clear place for a crowded point's name",
     "W6001": "a requested special point does not exist in the interval",
     "W6002": "a point lies outside the plot window and is not drawn",
 }

@@ -322,6 +322,12 @@ def _points(panel: Panel, n: PhaseDiagram, u: Units, pts: tuple, name: str) -> N
                      key=lambda p: -len(texts[p]))
     where = {pred: (u.t(t), u.p(p)) for pred, _, (t, p) in marks}
     led = {pred for pred in crowded if _led(panel, f"{name}.{pred}", where[pred], texts[pred])}
+    for pred in crowded:
+        if pred not in led and pred.startswith("normal_"):
+            key = pred[len("normal_"):]
+            raise LayoutError("E9764", f"the {pred.replace('_', ' ')} lies among other marked points with no clear "
+                              "place for its name", n, key,
+                              f"leave out {key}, or show fewer points (show: without normal_points)")
     for pred, words, (t, p) in marks:
         shown = pred in n.show or (pred.startswith("normal") and "normal_points" in n.show)
         text, at = texts[pred], where[pred]
@@ -355,7 +361,8 @@ def _crowded(c: P, shown: list[P]) -> bool:
 
 def _led(panel: Panel, owner: str, at: P, text: str) -> bool:
     """Name a crowded point out in the open with a leader to it; False when no clear spot is found."""
-    led = led_spot(panel, text, at)
+    # out of a knot of curves a leader may have to cross two of them
+    led = led_spot(panel, text, at) or led_spot(panel, text, at, crossings=2)
     if led is None:
         return False
     spot, end = led

@@ -70,10 +70,11 @@ def free_spot(panel: Panel, text: str, candidates: list[P]) -> Optional[P]:
     return None
 
 
-def led_spot(panel: Panel, text: str, target: P) -> Optional[tuple[P, P]]:
+def led_spot(panel: Panel, text: str, target: P, crossings: int = 1) -> Optional[tuple[P, P]]:
     """A clear spot near `target` (data) for a name too big for its region, and the end of its leader.
 
-    The leader runs from the target to the name and crosses at most one line (the region's border).
+    The leader runs from the target to the name and crosses at most `crossings` lines (one: the region's
+    border), never another leader.
     """
     from shapely.geometry import LineString, Point, box
 
@@ -94,7 +95,7 @@ def led_spot(panel: Panel, text: str, target: P) -> Optional[tuple[P, P]]:
             if end.is_empty or not isinstance(end, Point):
                 continue
             leader = LineString([a, (end.x, end.y)])
-            if sum(leader.crosses(g) for g in room.lines) <= 1 and not any(leader.intersects(t) for t in room.taken) \
+            if sum(leader.crosses(g) for g in room.lines) <= crossings and not any(leader.intersects(t) for t in room.taken) \
                     and not any(leader.crosses(g) for g in room.leaders):  # two leaders never cross
                 return _data(room.ax, c), _data(room.ax, (end.x, end.y))
     return None
