@@ -80,9 +80,7 @@ def page_view(canvas: Any, drawing: Drawing, spans: Optional[dict[str, Span]] = 
     """Measure a drawn canvas (the figure must have been drawn)."""
     from shapely.geometry import box
 
-    m = canvas.transform.get_matrix()
-    coeffs = [m[0, 0], m[0, 1], m[1, 0], m[1, 1], m[0, 2], m[1, 2]]
-    view = PageView(drawing, coeffs, canvas.figure.dpi / 72, spans=dict(spans or {}))
+    view = PageView(drawing, canvas.affine(), canvas.figure.dpi / 72, spans=dict(spans or {}))
     renderer = canvas.figure.canvas.get_renderer()
     for artist, t in canvas.texts:
         ext = artist.get_window_extent(renderer)

@@ -30,6 +30,11 @@ class Canvas:
     dpi: float = DEFAULT_DPI
     painted: bool = False  # the Agg buffer holds the figure as it is now (see `paint`)
 
+    def affine(self) -> list[float]:
+        """The page-to-pixel map as shapely's affine_transform takes it: [a, b, d, e, xoff, yoff]."""
+        m = self.transform.get_matrix()
+        return [m[0, 0], m[0, 1], m[1, 0], m[1, 1], m[0, 2], m[1, 2]]
+
 
 def canvas_bounds(drawing: Drawing, texts: list[Text]) -> tuple[float, float, float, float]:
     """The page rectangle in cm: geometry, every text box, and a margin."""
@@ -63,7 +68,6 @@ def draw(drawing: Drawing, texts: list[Text], dpi: float = DEFAULT_DPI) -> Canva
         raise CanvasTooLarge(reason)
     with textbook_rc():
         from matplotlib.backends.backend_agg import FigureCanvasAgg
-
         from matplotlib.transforms import Affine2D
 
         fig = Figure(figsize=(w_in, h_in), dpi=dpi)

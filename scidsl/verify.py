@@ -92,8 +92,7 @@ def verify_labels(canvas: Canvas, drawing: Drawing, spans: Optional[dict[str, Sp
         if ext.x0 < -_TOL_PX or ext.y0 < -_TOL_PX or ext.x1 > width + _TOL_PX or ext.y1 > height + _TOL_PX:
             diags.append(error("E5001", f"label {t.text!r} is drawn outside the canvas", _at(spans, t)))
     diags.extend(_text_overlaps(boxes, spans or {}))
-    m = canvas.transform.get_matrix()
-    coeffs = [m[0, 0], m[0, 1], m[1, 0], m[1, 1], m[0, 2], m[1, 2]]
+    coeffs = canvas.affine()
     strokes = []
     covers = _opaque_fills(drawing)
     for i, item in enumerate(drawing.items):
