@@ -14,7 +14,7 @@ import numpy as np
 from scidsl.domains.plots import kinds as k
 from scidsl.domains.plots.kinds_phase import PhaseDiagram
 from scidsl.domains.plots.layout import CurveL, LayoutError, Panel, PointL, TextL
-from scidsl.domains.plots.phase_names import led_spot, name_region
+from scidsl.domains.plots.phase_names import add_leader, led_spot, name_region
 from scidsl.domains.plots.ticks import format_number
 
 ATM = 101325.0
@@ -312,11 +312,11 @@ def _points(panel: Panel, n: PhaseDiagram, u: Units, pts: tuple, name: str) -> N
         # a line on the foot of a linear axis: the name rises to clear the tick labels under the frame
         at = one if ax.ylog else max(one, ax.window[1] + h / 2 * (ax.window[3] - ax.window[1]) / ax.height)
         panel.texts.append(TextL(f"{name}.atm", (ax.window[2] + (w / 2 + 0.15) * per_cm, at), "1 atm", "0.3", 11))
-    on_page = [(pred, words, ax.page((u.t(t), u.p(p)))) for pred, words, (t, p) in marks
-               if pred in n.show or (pred.startswith("normal") and "normal_points" in n.show)]
+    on_page = [(pred, words, ax.page((u.t(t), u.p(p)))) for pred, words, (t, p) in marks if _shown(n, pred)]
     _check_marks_apart(n, on_page)
     texts = {pred: f"{words} ({', '.join(q.pretty().replace('-', '−') for q in stated[pred])})" if pred in stated
-             else f"{words.replace('normal ', '')}\n{format_number(u.t(t))} {u.t_unit}" for pred, words, (t, p) in marks}
+             else f"{words.replace('normal ', '')}\n{format_number(u.t(t))} {u.t_unit}"
+             for pred, words, (t, p) in marks}
     # crowded points named with leaders, the longest name first while the page is emptiest
     crowded = sorted((p for p, _, at in on_page if _crowded(at, [a for _, _, a in on_page])),
                      key=lambda p: -len(texts[p]))
@@ -329,7 +329,7 @@ def _points(panel: Panel, n: PhaseDiagram, u: Units, pts: tuple, name: str) -> N
                               "place for its name", n, key,
                               f"leave out {key}, or show fewer points (show: without normal_points)")
     for pred, words, (t, p) in marks:
-        shown = pred in n.show or (pred.startswith("normal") and "normal_points" in n.show)
+        shown = _shown(n, pred)
         text, at = texts[pred], where[pred]
         if pred in led:
             panel.points.append(PointL(f"{name}.{pred}", at, None))
@@ -340,6 +340,11 @@ def _points(panel: Panel, n: PhaseDiagram, u: Units, pts: tuple, name: str) -> N
             panel.points.append(PointL(f"{name}.{pred}", at, text, side))
         value = u.t(t) if pred.startswith("normal") else [u.t(t), u.p(p)]  # a normal point is at 1 atm
         panel.facts.append((pred, (name,), value, text.replace("\n", " "), not shown))
+
+
+def _shown(n: PhaseDiagram, pred: str) -> bool:
+    """A marked point is shown when `show` names it, a normal point also through normal_points."""
+    return pred in n.show or (pred.startswith("normal") and "normal_points" in n.show)
 
 
 def _check_marks_apart(n: PhaseDiagram, marks: list[tuple[str, str, P]]) -> None:
@@ -366,7 +371,7 @@ def _led(panel: Panel, owner: str, at: P, text: str) -> bool:
     if led is None:
         return False
     spot, end = led
-    panel.curves.append(CurveL(owner + ".leader", [[at, end]], "0.3", 0.7, role="leader"))
+    add_leader(panel, owner, at, end)
     panel.texts.append(TextL(owner, spot, text, "black", 10.5, touch=False))
     return True
 

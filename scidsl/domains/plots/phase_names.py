@@ -95,10 +95,16 @@ def led_spot(panel: Panel, text: str, target: P, crossings: int = 1) -> Optional
             if end.is_empty or not isinstance(end, Point):
                 continue
             leader = LineString([a, (end.x, end.y)])
-            if sum(leader.crosses(g) for g in room.lines) <= crossings and not any(leader.intersects(t) for t in room.taken) \
+            crossed = sum(leader.crosses(g) for g in room.lines)
+            if crossed <= crossings and not any(leader.intersects(t) for t in room.taken) \
                     and not any(leader.crosses(g) for g in room.leaders):  # two leaders never cross
                 return _data(room.ax, c), _data(room.ax, (end.x, end.y))
     return None
+
+
+def add_leader(panel: Panel, owner: str, target: P, end: P) -> None:
+    """The thin line from what a name points at (data) to the end `led_spot` found beside the name."""
+    panel.curves.append(CurveL(owner + ".leader", [[target, end]], "0.3", 0.7, role="leader"))
 
 
 def name_region(panel: Panel, owner: str, region: str, candidates: list[P]) -> None:
@@ -109,7 +115,7 @@ def name_region(panel: Panel, owner: str, region: str, candidates: list[P]) -> N
         led = led_spot(panel, region, target)
         if led is not None:
             at, end = led
-            panel.curves.append(CurveL(owner + ".leader", [[target, end]], "0.3", 0.7, role="leader"))
+            add_leader(panel, owner, target, end)
         else:
             at = candidates[0]
     panel.texts.append(TextL(owner, at, region, "black", 12, touch=False))
