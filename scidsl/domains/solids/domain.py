@@ -275,17 +275,18 @@ def _verify_hidden(lay: Layout, page: Any, scale: float, shift: np.ndarray) -> l
         if s.round or any(o != s.key and _overlap(boxes[s.key], b) for o, b in boxes.items()):
             continue
         faces = [f for f in lay.faces if f.owner == s.key]
-        turns = {(a, b): [float(np.dot(f.normal, lay.proj.d)) for f in faces if _has_edge(f, lay, a, b)]
-                 for a, b in s.edges()}
-        edges = [(a, b, all(t > 1e-9 for t in turns[a, b]), np.array(page.anchors[a]), np.array(page.anchors[b]))
-                 for a, b in s.edges()]
-        for a, b, hidden, pa, pb_ in edges:
-            if any(abs(t) <= 1e-9 for t in turns[a, b]):
+        edges = []
+        for a, b in s.edges():
+            turns = [float(np.dot(f.normal, lay.proj.d)) for f in faces if _has_edge(f, lay, a, b)]
+            edges.append((a, b, all(t > 1e-9 for t in turns), any(abs(t) <= 1e-9 for t in turns),
+                          np.array(page.anchors[a]), np.array(page.anchors[b])))
+        for a, b, hidden, edge_on, pa, pb_ in edges:
+            if edge_on:
                 continue  # a face seen edge-on: the edge lies on the outline, drawn as what lies in front shows
             for ln in lines:
                 if ln.owner == s.key and _on_segment(ln.points, pa, pb_) and (ln.stroke.dash == "dashed") != hidden \
                         and not any(_on_segment(ln.points, qa, qb) and (ln.stroke.dash == "dashed") == h
-                                    for _, _, h, qa, qb in edges):  # a back edge seen right behind a front one
+                                    for _, _, h, _, qa, qb in edges):  # a back edge seen right behind a front one
                     out.append(error("E8513", f"edge {a}{b} of {s.key} is drawn {'solid' if hidden else 'dashed'} "
                                      f"but is {'hidden' if hidden else 'visible'}", None,
                                      "this is a bug in the solids renderer; please report the scene"))
