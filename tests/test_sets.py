@@ -161,3 +161,40 @@ def test_every_spelling_of_a_key_names_its_region(sets: list[str], data) -> None
     spelling = data.draw(st.sampled_from([" & ", " ∩ ", " and ", ", ", "list"]))
     key = inside if spelling == "list" else spelling.join(inside) + data.draw(st.sampled_from(["", " only"]))
     assert exact_mask(key, sets) == mask
+
+
+def _spot_measuring_every_box(shape, w, h, prefer):  # type: ignore[no-untyped-def]
+    """The spot rule applied to the exact clearance of every candidate box (what best_spot must equal)."""
+    import math
+
+    from shapely.ops import polylabel
+
+    from scidsl.domains.sets.layout import _clearances
+
+    x0, y0, x1, y1 = shape.bounds
+    step = max(min(x1 - x0, y1 - y0) / 24, 0.03)
+    cands = [polylabel(p, 0.01).coords[0] for p in getattr(shape, "geoms", [shape]) if p.area > 1e-6]
+    cands += [(x0 + i * step, y0 + j * step) for i in range(int((x1 - x0) / step) + 1)
+              for j in range(int((y1 - y0) / step) + 1)]
+    best, best_score = None, -1.0
+    for c, d in zip(cands, _clearances(shape, cands, w, h)):
+        if d is None:
+            continue
+        s = d if prefer is None else min(d, 0.25) - 0.01 * math.dist(c, prefer)
+        if s > best_score + 1e-9:
+            best, best_score = c, s
+    return best
+
+
+@settings(max_examples=40, deadline=None)
+@given(n=st.sampled_from([2, 3]), r=st.floats(1.5, 5.0), mask=st.integers(0, 7), w=st.floats(0.1, 3.0),
+       h=st.floats(0.1, 1.5), corner=st.booleans())
+def test_spot_search_measuring_few_boxes_picks_the_exhaustive_spot(n, r, mask, w, h, corner) -> None:  # type: ignore[no-untyped-def]
+    from scidsl.domains.sets.layout import best_spot, centers_for, region_shape
+
+    centers = centers_for(n, r)
+    mask = mask % (1 << n)
+    rect = (-2 * r, -2 * r, 2 * r, 2 * r)
+    shape = region_shape(mask, centers, r, rect)
+    prefer = (rect[2], rect[1]) if corner else None
+    assert best_spot(shape, w, h, prefer) == _spot_measuring_every_box(shape, w, h, prefer)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Optional
 
 from scidsl.answers import display, hides
@@ -49,8 +50,9 @@ def label_directions(n: int) -> list[float]:
     return [135.0, 45.0] if n == 2 else [135.0, 45.0, 270.0]
 
 
+@lru_cache(maxsize=64)
 def disc(center: P, r: float) -> Any:
-    """A circle as a shapely polygon."""
+    """A circle as a shapely polygon (kept: every region of a diagram cuts the same circles)."""
     from shapely.geometry import Point
 
     return Point(center).buffer(r, 128)
@@ -100,28 +102,73 @@ def best_spot(shape: Any, w: float, h: float, prefer: Optional[P] = None) -> Opt
     candidates = [polylabel(p, 0.01).coords[0] for p in parts if p.area > 1e-6]
     nx, ny = int((x1 - x0) / step) + 1, int((y1 - y0) / step) + 1
     candidates += [(x0 + i * step, y0 + j * step) for i in range(nx) for j in range(ny)]
+
+    def score(centre: P, clearance: float) -> float:
+        if prefer is None:
+            return clearance
+        # clear enough is enough; then as near the preferred corner as possible
+        return min(clearance, 0.25) - 0.01 * math.dist(centre, prefer)
+
     best, best_score = None, -1.0
-    for (cx, cy), score in zip(candidates, _clearances(shape, candidates, w, h)):
-        if score is None:
+    for centre, clearance in zip(candidates, _clearances(shape, candidates, w, h, score)):
+        if clearance is None:
             continue
-        if prefer is not None:  # clear enough is enough; then as near the preferred corner as possible
-            score = min(score, 0.25) - 0.01 * math.dist((cx, cy), prefer)
-        if score > best_score + 1e-9:
-            best, best_score = (cx, cy), score
+        s = score(centre, clearance)
+        if s > best_score + 1e-9:
+            best, best_score = centre, s
     return best
 
 
-def _clearances(shape: Any, centres: list[P], w: float, h: float) -> list[Optional[float]]:
-    """For each centre, the distance from a w × h box there to the shape's edge; None where it sticks out."""
+_PRUNE_MARGIN = 1e-7  # far above the 1e-9 tie tolerance: a pruned box can never be the one chosen
+_CHUNK = 16
+_BOUND_VERTICES = 48  # a looser bound from fewer vertices costs a few more exact distances, far less time
+
+
+def _clearances(shape: Any, centres: list[P], w: float, h: float,
+                score: Any = None) -> list[Optional[float]]:
+    """For each centre, the distance from a w × h box there to the shape's edge; None where it sticks out.
+
+    With a score (centre, clearance → how good), only boxes that could score within a hair of the best
+    get their exact distance (the rest get None): a box's distance to any edge vertex bounds its
+    distance to the edge from above, so boxes are measured in order of that bound until no bound
+    can reach the best exact score found. The chosen box is the one measuring every box would give.
+    """
     import numpy as np
     import shapely
 
     xy = np.asarray(centres, dtype=float).reshape(-1, 2)
     boxes = shapely.box(xy[:, 0] - w / 2, xy[:, 1] - h / 2, xy[:, 0] + w / 2, xy[:, 1] + h / 2)
-    inside = shapely.contains(shape, boxes)
-    dist = np.full(len(boxes), np.nan)
-    dist[inside] = shapely.distance(shape.boundary, boxes[inside])
-    return [float(d) if ok else None for d, ok in zip(dist, inside)]
+    shapely.prepare(shape)
+    inside = np.flatnonzero(shapely.contains(shape, boxes))
+    dist: list[Optional[float]] = [None] * len(boxes)
+    edge = shape.boundary
+    if score is None or not len(inside):
+        for i, d in zip(inside, shapely.distance(edge, boxes[inside])):
+            dist[i] = float(d)
+        return dist
+    vertices = shapely.get_coordinates(edge)
+    bound = _vertex_bounds(xy[inside], w, h, vertices[::max(1, len(vertices) // _BOUND_VERTICES)])
+    upper = np.array([score(centres[i], b) for i, b in zip(inside, bound)])
+    order = np.argsort(-upper, kind="stable")
+    best = -math.inf
+    for start in range(0, len(order), _CHUNK):
+        chunk = order[start:start + _CHUNK]
+        if upper[chunk[0]] < best - _PRUNE_MARGIN:
+            break
+        for j, d in zip(chunk, shapely.distance(edge, boxes[inside[chunk]])):
+            dist[inside[j]] = float(d)
+            best = max(best, score(centres[inside[j]], float(d)))
+    return dist
+
+
+def _vertex_bounds(xy: Any, w: float, h: float, vertices: Any) -> Any:
+    """For boxes centred at xy, the distance to the nearest of the vertices (an upper bound on the
+    distance to the edge through them)."""
+    import numpy as np
+
+    dx = np.maximum(np.abs(xy[:, None, 0] - vertices[None, :, 0]) - w / 2, 0.0)
+    dy = np.maximum(np.abs(xy[:, None, 1] - vertices[None, :, 1]) - h / 2, 0.0)
+    return np.sqrt(dx * dx + dy * dy).min(axis=1)
 
 
 def place(node: k.Venn, solved: Solved, owner: str, size: float) -> VennLayout:
