@@ -182,6 +182,20 @@ def test_random_flowcharts_compile_and_no_arrow_crosses_a_box(text: str) -> None
     assert scidsl.compile(text).drawing.anchors == result.drawing.anchors
 
 
+@settings(max_examples=15, deadline=None)
+@given(_flowcharts())
+def test_flowchart_routing_skips_only_routes_that_cannot_win(text: str) -> None:
+    from scidsl.domains.graphs import flowcharts
+
+    pruned, _ = layout_and_page(text, "graphs")
+    flowcharts._PRUNE = False
+    try:
+        every, _ = layout_and_page(text, "graphs")
+    finally:
+        flowcharts._PRUNE = True
+    assert [ln.route for ln in pruned.panels[0].links] == [ln.route for ln in every.panels[0].links]
+
+
 ALKAPTONURIA = """pedigree { trait: "alkaptonuria", numbers: false }
 person father "1" { sex: male, affected: true }
 person mother "2" { sex: female }

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from scidsl.diagnostics import did_you_mean, error
 from scidsl.domains.graphs import kinds as k
@@ -307,6 +307,9 @@ def _coordinates(boxes: dict[str, Box]) -> None:
 # ---- routing ------------------------------------------------------------------------------------
 
 
+_PRUNE = True  # skip routes that cannot beat the best (off only to test that skipping changes nothing)
+
+
 def _route_all(boxes: dict[str, Box], links: list[Link], back: set[int], down: set[int]) -> None:
     used_out: dict[str, set[str]] = {n: set() for n in boxes}
     used_in: dict[str, set[str]] = {n: set() for n in boxes}
@@ -321,15 +324,34 @@ def _route_all(boxes: dict[str, Box], links: list[Link], back: set[int], down: s
         return 0 if i in down and same_col else (1 if i not in down else 2)
 
     order = sorted(range(len(links)), key=lambda i: (priority(i), i))
+    lanes = _lanes(boxes)
+    rects = [(b, b.rect()) for b in boxes.values()]
     for i in order:
         ln = links[i]
         if ln.target not in boxes:
             continue
         src, dst = boxes[ln.source], boxes[ln.target]
         best = None
+
+        def beaten(s: P, s_side: str, t: P, t_side: str) -> bool:
+            """No route between these two ports can beat the best so far: each is at least as long
+            as their distance and pays for its sides (the margin covers rounding)."""
+            return _PRUNE and best is not None and _with_sides(0.25 * _length(s, t) - 1e-9, t_side in used_in[dst.name],
+                                                    s_side, t_side, i in down) >= best[0]
+
         for strict in (True, False):  # a crowded box may have to share a side between arrows in and out
-            for score, route, s_side, t_side in _candidates(src, dst, boxes, drawn, used_out, used_in,
-                                                             i in down, strict):
+            for route, s_side, t_side in _candidates(src, dst, lanes, used_out, used_in, strict, beaten):
+                base = _base_score(route)
+                if base is None:
+                    continue
+                extra = (t_side in used_in[dst.name], s_side, t_side, i in down)
+                # crossings only add to the score: a route whose score without them cannot beat the
+                # best so far is not checked against the boxes and the drawn arrows at all
+                if _PRUNE and best is not None and _with_sides(base, *extra) >= best[0]:
+                    continue
+                if _blocked(route, src, dst, rects):
+                    continue
+                score = _with_sides(_with_crossings(base, route, dst, drawn), *extra)
                 if best is None or score < best[0]:
                     best = (score, route, s_side, t_side)
             if best is not None:
@@ -361,9 +383,11 @@ def _lanes(boxes: dict[str, Box]) -> tuple[list[float], list[float]]:
     return lane_x, lane_y
 
 
-def _candidates(src: Box, dst: Box, boxes: dict[str, Box], drawn: list, used_out: dict, used_in: dict,
-                straight: bool, strict: bool):  # type: ignore[no-untyped-def]
-    lane_x, lane_y = _lanes(boxes)
+def _candidates(src: Box, dst: Box, lanes: tuple[list[float], list[float]], used_out: dict, used_in: dict,
+                strict: bool, beaten: Callable[[P, str, P, str], bool]):  # type: ignore[no-untyped-def]
+    """Routes from a side of src to a side of dst that leave and enter their boxes straight (none for
+    a pair of sides that cannot beat the best route so far)."""
+    lane_x, lane_y = lanes
     outs = ["bottom", "right", "left"] + (["top"] if src.step.shape != "start" else [])
     ins = ["top", "left", "right", "bottom"]
     for s_side in outs:
@@ -373,20 +397,23 @@ def _candidates(src: Box, dst: Box, boxes: dict[str, Box], drawn: list, used_out
             if strict and t_side in used_out[dst.name]:
                 continue
             s, t = src.port(s_side), dst.port(t_side)
+            if beaten(s, s_side, t, t_side):
+                continue
             for route in _shapes(s, s_side, t, t_side, lane_x, lane_y):
                 route = _clean(route)
-                if not (_heads(route[0], route[1], s_side) and _heads(route[-1], route[-2], t_side)):
-                    continue
-                score = _score(route, src, dst, boxes, drawn)
-                if score is None:
-                    continue
-                if t_side in used_in[dst.name]:
-                    score += 0.5  # arrows may merge into one entry
-                if s_side != "bottom":
-                    score += 0.8 if straight else 0.3
-                if t_side == "bottom":
-                    score += 3.0
-                yield score, route, s_side, t_side
+                if _heads(route[0], route[1], s_side) and _heads(route[-1], route[-2], t_side):
+                    yield route, s_side, t_side
+
+
+def _with_sides(score: float, merges: bool, s_side: str, t_side: str, straight: bool) -> float:
+    """The score plus what the route's sides cost."""
+    if merges:
+        score += 0.5  # arrows may merge into one entry
+    if s_side != "bottom":
+        score += 0.8 if straight else 0.3
+    if t_side == "bottom":
+        score += 3.0
+    return score
 
 
 def _heads(port: P, nxt: P, side: str) -> bool:
@@ -439,18 +466,24 @@ def _clean(route: list[P]) -> list[P]:
     return out
 
 
-def _score(route: list[P], src: Box, dst: Box, boxes: dict[str, Box], drawn: list) -> Optional[float]:
-    """None when the route is not orthogonal, doubles back or crosses a box; else length plus penalties."""
+def _base_score(route: list[P]) -> Optional[float]:
+    """None when the route is not orthogonal or leaves no room for its ends; else length plus bends."""
     segs = list(zip(route, route[1:]))
     if not segs or any(abs(a[0] - b[0]) > 1e-9 and abs(a[1] - b[1]) > 1e-9 for a, b in segs):
         return None
     if _length(*segs[-1]) < 0.3 or _length(*segs[0]) < 0.15:
         return None  # room for the arrow head, and a visible start
-    for a, b in segs:
-        for box in boxes.values():
-            if _hits(a, b, box, src, dst, route):
-                return None
-    score = sum(_length(a, b) for a, b in segs) * 0.25 + 0.6 * (len(segs) - 1)
+    return sum(_length(a, b) for a, b in segs) * 0.25 + 0.6 * (len(segs) - 1)
+
+
+def _blocked(route: list[P], src: Box, dst: Box, rects: list[tuple[Box, tuple]]) -> bool:
+    """Does the route double back into its own boxes or cross another box?"""
+    return any(_hits(a, b, box, rect, src, dst, route) for a, b in zip(route, route[1:]) for box, rect in rects)
+
+
+def _with_crossings(score: float, route: list[P], dst: Box, drawn: list) -> float:
+    """The score plus penalties for running along or across the arrows already drawn."""
+    segs = list(zip(route, route[1:]))
     for other, target in drawn:
         for c, d in zip(other, other[1:]):
             for a, b in segs:
@@ -465,9 +498,9 @@ def _length(a: P, b: P) -> float:
     return abs(a[0] - b[0]) + abs(a[1] - b[1])
 
 
-def _hits(a: P, b: P, box: Box, src: Box, dst: Box, route: list[P]) -> bool:
-    """Does the segment enter the box (its own boxes only at the route's two ends)?"""
-    x0, y0, x1, y1 = box.rect()
+def _hits(a: P, b: P, box: Box, rect: tuple, src: Box, dst: Box, route: list[P]) -> bool:
+    """Does the segment enter the box, whose outline is rect (its own boxes only at the route's two ends)?"""
+    x0, y0, x1, y1 = rect
     pad = 0.12
     sx0, sx1 = min(a[0], b[0]), max(a[0], b[0])
     sy0, sy1 = min(a[1], b[1]), max(a[1], b[1])
