@@ -49,7 +49,7 @@ def hemisphere_strokes(lay: Any, s: Any, c: np.ndarray, r: float, tol: float) ->
     e2 = np.cross(d, e1)
     outline = c + r * (np.cos(t)[:, None] * e1 + np.sin(t)[:, None] * e2)
     dome = (outline[:, 2] - c[2]) * _side(s) >= -1e-9 * r
-    others = [o for o in lay.occ if o.face.owner != s.key]  # the dome cannot hide its own outline
+    others = lay.occ.without(s.key)  # the dome cannot hide its own outline
     hidden = pj.hidden_mask(outline, others, lay.proj, tol)
     for piece, keep in pj.split_visible(outline, ~dome):
         if keep:

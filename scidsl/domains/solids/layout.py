@@ -63,7 +63,7 @@ class Layout:
     points3: dict[str, np.ndarray] = field(default_factory=dict)
     points2: dict[str, tuple[float, float]] = field(default_factory=dict)
     faces: list[pj.Face] = field(default_factory=list)
-    occ: list[pj.Occluder] = field(default_factory=list)
+    occ: pj.OccluderSet = field(default_factory=lambda: pj.OccluderSet([]))
     strokes: list[Stroke] = field(default_factory=list)
     lengths: list[LengthLabel] = field(default_factory=list)
     angles: list[AngleMark] = field(default_factory=list)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Iterator
 
 import numpy as np
 
@@ -17,6 +18,15 @@ class Projection:
     def __call__(self, p: np.ndarray) -> np.ndarray:
         """Project points (…×3) to the page (…×2)."""
         return np.asarray(p, float) @ self.m.T
+
+    def each(self, points: np.ndarray) -> np.ndarray:
+        """Project n×3 points to n×2, each rounded exactly as when projected on its own.
+
+        BLAS rounds one point and a block of points differently in the last bit; a stack of 1×3 rows keeps
+        a point's page position independent of the other points projected with it.
+        """
+        pts = np.asarray(points, float).reshape(-1, 1, 3)
+        return (pts @ self.m.T)[:, 0, :]
 
 
 def oblique(angle_deg: float, depth: float) -> Projection:
@@ -59,6 +69,23 @@ class Face:
             n = -n
         return cls(np.asarray(corners, float), n, owner)
 
+    @classmethod
+    def make_many(cls, corners: np.ndarray, inside: np.ndarray, owner: str) -> list[Face]:
+        """Faces of F×m×3 corners, each exactly as `make` builds it, computed for all at once."""
+        cs = np.asarray(corners, float)
+        nxt = np.roll(cs, -1, axis=1)
+        a0, a1, a2 = cs[:, :, 0], cs[:, :, 1], cs[:, :, 2]
+        b0, b1, b2 = nxt[:, :, 0], nxt[:, :, 1], nxt[:, :, 2]
+        tx, ty, tz = a1 * b2 - a2 * b1, a2 * b0 - a0 * b2, a0 * b1 - a1 * b0
+        n = np.zeros((len(cs), 3))
+        for i in range(cs.shape[1]):  # summed corner by corner, in the order `make` adds them
+            n = n + np.stack([tx[:, i], ty[:, i], tz[:, i]], axis=1)
+        norm = np.sqrt((n[:, None, :] @ n[:, :, None])[:, 0, 0])  # one dot per face, as np.linalg.norm
+        n = np.where(norm[:, None] > 0, n / np.where(norm > 0, norm, 1.0)[:, None], n)
+        away = (n[:, None, :] @ (cs.mean(axis=1) - inside)[:, :, None])[:, 0, 0]
+        n = np.where(away[:, None] < 0, -n, n)
+        return [cls(c, normal, owner) for c, normal in zip(cs, n)]
+
 
 @dataclass
 class Occluder:
@@ -72,53 +99,112 @@ class Occluder:
     hi: np.ndarray
 
 
-def occluders(faces: list[Face], proj: Projection, tol: float) -> list[Occluder]:
+@dataclass
+class _Stack:
+    """Occluders with the same number of outline corners, their arrays stacked face by face."""
+
+    corners2: np.ndarray  # F×m×2
+    edges2: np.ndarray  # F×m×2
+    lo: np.ndarray  # F×2
+    hi: np.ndarray  # F×2
+    origin: np.ndarray  # F×3, a corner of each face
+    normal: np.ndarray  # F×3
+    nd: np.ndarray  # F
+
+
+class OccluderSet:
+    """The occluders of a figure, kept one by one and stacked by corner count for tests of many points."""
+
+    def __init__(self, items: list[Occluder]) -> None:
+        self.items = items
+        by_count: dict[int, list[Occluder]] = {}
+        for o in items:
+            by_count.setdefault(len(o.corners2), []).append(o)
+        self.stacks = [_Stack(*(np.array([getattr(o, f) for o in os]) for f in ("corners2", "edges2", "lo", "hi")),
+                              np.array([o.face.corners[0] for o in os]), np.array([o.face.normal for o in os]),
+                              np.array([o.nd for o in os])) for os in by_count.values()]
+
+    def __iter__(self) -> Iterator[Occluder]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def without(self, owner: str) -> OccluderSet:
+        """The occluders of every other solid."""
+        return OccluderSet([o for o in self.items if o.face.owner != owner])
+
+
+def occluders(faces: list[Face], proj: Projection, tol: float) -> OccluderSet:
     """The faces that can hide anything (not seen edge-on), prepared once per figure."""
-    out = []
-    for face in faces:
-        nd = float(np.dot(face.normal, proj.d))
-        if abs(nd) < 1e-9:
-            continue  # seen edge-on: covers nothing
-        poly = proj(face.corners)
-        nxt = np.roll(poly, -1, axis=0)
-        area = float(np.sum(poly[:, 0] * nxt[:, 1] - nxt[:, 0] * poly[:, 1]))
-        if abs(area) < tol * tol:
+    by_count: dict[int, list[int]] = {}
+    for i, face in enumerate(faces):
+        by_count.setdefault(len(face.corners), []).append(i)
+    prepared: dict[int, Occluder] = {}
+    for idx in by_count.values():
+        prepared.update(zip(idx, _prepare([faces[i] for i in idx], proj, tol)))
+    return OccluderSet([prepared[i] for i in sorted(prepared) if prepared[i] is not None])
+
+
+def _prepare(faces: list[Face], proj: Projection, tol: float) -> list[Occluder | None]:
+    """Occluders of faces with the same number of corners (None for a face that hides nothing), all at once.
+
+    Each number is rounded as when the face is prepared on its own: numpy's stacked products make the same
+    BLAS call per face.
+    """
+    corners = np.array([f.corners for f in faces])  # F×m×3
+    normals = np.array([f.normal for f in faces])
+    nd = (normals[:, None, :] @ proj.d)[:, 0]
+    poly = corners @ proj.m.T  # F×m×2
+    nxt = np.roll(poly, -1, axis=1)
+    area = np.sum(poly[:, :, 0] * nxt[:, :, 1] - nxt[:, :, 0] * poly[:, :, 1], axis=1)
+    poly = np.where((area < 0)[:, None, None], poly[:, ::-1], poly)  # counter-clockwise
+    edges = np.roll(poly, -1, axis=1) - poly
+    lengths = np.hypot(edges[:, :, 0], edges[:, :, 1])
+    lo, hi = poly.min(axis=1) - tol, poly.max(axis=1) + tol
+    out: list[Occluder | None] = []
+    for i, face in enumerate(faces):
+        if abs(nd[i]) < 1e-9 or abs(area[i]) < tol * tol:
+            out.append(None)  # seen edge-on, or no area on the page: covers nothing
             continue
-        if area < 0:
-            poly = poly[::-1]
-            nxt = np.roll(poly, -1, axis=0)
-        edges = nxt - poly
-        lengths = np.hypot(edges[:, 0], edges[:, 1])
-        keep = lengths > 0
-        out.append(Occluder(face, nd, poly[keep], edges[keep] / lengths[keep, None], poly.min(axis=0) - tol,
-                            poly.max(axis=0) + tol))
+        keep = lengths[i] > 0
+        out.append(Occluder(face, float(nd[i]), poly[i][keep], edges[i][keep] / lengths[i][keep, None], lo[i], hi[i]))
     return out
 
 
-def hidden_mask(points: np.ndarray, occ: list[Occluder], proj: Projection, tol: float) -> np.ndarray:
+def hidden_mask(points: np.ndarray, occ: OccluderSet | list[Occluder], proj: Projection, tol: float) -> np.ndarray:
     """For each 3D point, True when a face lies strictly between it and the viewer.
 
     Points on a face's outline count as covered by it: a face never hides the points it contains itself
     (the depth test is strict), and a point on the common edge of two nearer faces is hidden by both.
     """
+    occ = occ if isinstance(occ, OccluderSet) else OccluderSet(list(occ))
     pts = np.atleast_2d(np.asarray(points, float))
     scr = proj(pts)
     hidden = np.zeros(len(pts), bool)
-    for o in occ:
-        cand = ~hidden & np.all((scr > o.lo) & (scr < o.hi), axis=1)
-        if not cand.any():
+    for st in occ.stacks:
+        near = np.all((scr[:, None, :] > st.lo[None]) & (scr[:, None, :] < st.hi[None]), axis=2)  # n×F
+        p, f = np.nonzero(near)
+        if not len(p):
             continue
-        idx = np.nonzero(cand)[0]
-        rel = scr[idx, None, :] - o.corners2[None, :, :]  # n×m×2
-        cross = o.edges2[None, :, 0] * rel[:, :, 1] - o.edges2[None, :, 1] * rel[:, :, 0]
+        rel = scr[p, None, :] - st.corners2[f]  # pairs×m×2
+        cross = st.edges2[f, :, 0] * rel[:, :, 1] - st.edges2[f, :, 1] * rel[:, :, 0]
         inside = np.all(cross > -tol, axis=1)
-        if not inside.any():
-            continue
-        idx = idx[inside]
+        p, f = p[inside], f[inside]
         # the viewing ray p + t·d meets the face's plane at t; t < 0 means the face is nearer the viewer
-        t = (o.face.corners[0] - pts[idx]) @ o.face.normal / o.nd
-        hidden[idx[t < -tol]] = True
+        t = _row_dots(st.origin[f] - pts[p], st.normal[f]) / st.nd[f]
+        hidden[p[t < -tol]] = True
     return hidden
+
+
+def _row_dots(rows: np.ndarray, vecs: np.ndarray) -> np.ndarray:
+    """rows[i] · vecs[i], rounded as a matrix-vector product of rows against one face's normal rounds.
+
+    Each row meets a 3×2 matrix (the vector and a zero column) laid out column by column, so numpy makes
+    the same BLAS matrix-vector call, and the same fused multiply-adds, as a face tested on its own.
+    """
+    mats = np.stack([vecs, np.zeros_like(vecs)], axis=1).swapaxes(1, 2)  # k×3×2, column-major per row
+    return (rows[:, None, :] @ mats)[:, 0, 0]
 
 
 def split_visible(path: np.ndarray, hidden: np.ndarray) -> list[tuple[np.ndarray, bool]]:
