@@ -28,11 +28,17 @@ def hemisphere_faces(s: Any, c: np.ndarray, r: float) -> list[pj.Face]:
     rings = [np.stack([c[0] + r * math.cos(a) * np.cos(t), c[1] + r * math.cos(a) * np.sin(t),
                        np.full_like(t, c[2] + z * r * math.sin(a))], axis=1) for a in lats]
     for lo, hi in zip(rings, rings[1:]):
-        for i in range(LONGITUDES):
-            j = (i + 1) % LONGITUDES
-            quad = [lo[i], lo[j], hi[j], hi[i]] if np.linalg.norm(hi[i] - hi[j]) > 1e-12 else [lo[i], lo[j], hi[i]]
-            faces.append(pj.Face.make(np.array(quad), inside, s.key))
+        faces.extend(_band(lo, hi, inside, s.key))
     return faces
+
+
+def _band(lo: np.ndarray, hi: np.ndarray, inside: np.ndarray, owner: str) -> list[pj.Face]:
+    """The facets between two rings, in longitude order: quadrilaterals, or triangles where the upper ring is a pole."""
+    lo_next, hi_next = np.roll(lo, -1, axis=0), np.roll(hi, -1, axis=0)
+    quad = np.linalg.norm(hi - hi_next, axis=1) > 1e-12
+    quads = iter(pj.Face.make_many(np.stack([lo, lo_next, hi_next, hi], axis=1)[quad], inside, owner))
+    tris = iter(pj.Face.make_many(np.stack([lo, lo_next, hi], axis=1)[~quad], inside, owner))
+    return [next(quads) if q else next(tris) for q in quad]
 
 
 def hemisphere_strokes(lay: Any, s: Any, c: np.ndarray, r: float, tol: float) -> None:
@@ -55,7 +61,7 @@ def hemisphere_strokes(lay: Any, s: Any, c: np.ndarray, r: float, tol: float) ->
         if keep:
             continue
         sub = hidden[_indices(outline, piece)]
-        lay.strokes.append(Stroke(s.key, "curve", [([lay.p2(q) for q in part], h)
+        lay.strokes.append(Stroke(s.key, "curve", [(lay.p2_many(part), h)
                                                   for part, h in pj.split_visible(piece, sub)], color))
 
 
@@ -68,5 +74,5 @@ def _path(lay: Any, path: np.ndarray, owner: str, occ: list, tol: float, color: 
     from scidsl.domains.solids.layout import Stroke
 
     hid = pj.hidden_mask(path, occ, lay.proj, tol)
-    lay.strokes.append(Stroke(owner, "curve", [([lay.p2(q) for q in piece], h)
+    lay.strokes.append(Stroke(owner, "curve", [(lay.p2_many(piece), h)
                                               for piece, h in pj.split_visible(path, hid)], color))

@@ -242,7 +242,7 @@ def verify_page(lay: Layout, page: Any) -> list[Diagnostic]:
     if not names:
         return []
     # the solved points, projected afresh from the exact solution
-    want = np.array([lay.proj(np.array([lay.sol.numeric(c) for c in lay.pb.points[n]])) for n in names])
+    want = np.array([lay.proj(np.array([lay.num(c) for c in lay.pb.points[n]])) for n in names])
     got = np.array([page.anchors[n] for n in names])
     scale, shift = _similarity(want, got, lay.scale)
     out = []
@@ -315,7 +315,7 @@ def _on_segment(points: tuple, a: np.ndarray, b: np.ndarray) -> bool:
 def _boxes(lay: Layout) -> dict[str, tuple[float, float, float, float]]:
     out: dict[str, tuple[float, float, float, float]] = {}
     for f in lay.faces:
-        pts = np.array([lay.p2(c) for c in f.corners])
+        pts = np.array(lay.p2_many(f.corners))
         lo, hi = pts.min(axis=0), pts.max(axis=0)
         b = out.get(f.owner)
         out[f.owner] = (lo[0], lo[1], hi[0], hi[1]) if b is None else (min(b[0], lo[0]), min(b[1], lo[1]),

@@ -72,11 +72,26 @@ class Layout:
     center2: tuple[float, float] = (0.0, 0.0)
     labels: dict[str, str] = field(default_factory=dict)  # point → text
     ticks: list[tuple[tuple[float, float], tuple[float, float], int, str]] = field(default_factory=list)
+    numbers: dict[Any, float] = field(default_factory=dict, repr=False)  # expression → its float, once each
+
+    def num(self, expr: Any) -> float:
+        """The float of an expression in the solved values (the same few coordinates and radii recur often)."""
+        key = as_expr(expr)
+        if key not in self.numbers:
+            self.numbers[key] = self.sol.numeric(key)
+        return self.numbers[key]
 
     def p2(self, p: np.ndarray) -> tuple[float, float]:
         """A 3D point (scene units) on the page."""
         q = self.proj(np.asarray(p, float)) * self.scale
         return (float(q[0]), float(q[1]))
+
+    def p2_many(self, points: Any) -> list[tuple[float, float]]:
+        """3D points (scene units) on the page, each exactly as `p2` places it."""
+        pts = np.asarray(points, float)
+        if not len(pts):
+            return []
+        return [(x, y) for x, y in (self.proj.each(pts) * self.scale).tolist()]
 
 
 def choose_projection(pb: Problem) -> pj.Projection:
@@ -97,8 +112,8 @@ def choose_projection(pb: Problem) -> pj.Projection:
 def make_layout(pb: Problem, sol: Solution) -> Layout:
     """Evaluate, project, and split every stroke by visibility."""
     proj = choose_projection(pb)
-    pts3 = {n: np.array([sol.numeric(c) for c in p]) for n, p in pb.points.items()}
-    lay = Layout(pb, sol, proj, 1.0, pts3)
+    lay = Layout(pb, sol, proj, 1.0)
+    pts3 = lay.points3 = {n: np.array([lay.num(c) for c in p]) for n, p in pb.points.items()}
     _faces(lay)
     _fit_scale(lay)
     tol = 1e-7 * max(1.0, _extent3(lay))
@@ -125,7 +140,7 @@ def _fit_scale(lay: Layout) -> None:
     pts = [p for f in lay.faces for p in f.corners] + list(lay.points3.values())
     for s in lay.pb.solids:
         if isinstance(s.node, k.BALLS):
-            c, r = _offset(lay, s), lay.sol.numeric(s.params["radius"])
+            c, r = _offset(lay, s), lay.num(s.params["radius"])
             pts += [c + r * np.array(d) for d in ((1, 0, 0), (-1, 0, 0), (0, 0, 1), (0, 0, -1), (0, 1, 0), (0, -1, 0))]
     if not pts:
         return
@@ -135,23 +150,23 @@ def _fit_scale(lay: Layout) -> None:
 
 
 def _offset(lay: Layout, s: Solid) -> np.ndarray:
-    return np.array([lay.sol.numeric(c) for c in s.offset])
+    return np.array([lay.num(c) for c in s.offset])
 
 
 def _params(lay: Layout, s: Solid) -> dict[str, float]:
-    return {p: lay.sol.numeric(v) for p, v in s.params.items()}
+    return {p: lay.num(v) for p, v in s.params.items()}
 
 
 def _faces(lay: Layout) -> None:
     for s in lay.pb.solids:
         off = _offset(lay, s)
         if not s.round:
-            verts = {n: np.array([lay.sol.numeric(c) for c in p]) + off for n, p in s.points.items()}
+            verts = {n: np.array([lay.num(c) for c in p]) + off for n, p in s.points.items()}
             inside = np.mean([verts[n] for n in s.vertices], axis=0)
             for f in s.faces:
                 lay.faces.append(pj.Face.make(np.array([verts[n] for n in f]), inside, s.key))
         elif isinstance(s.node, k.Hemisphere):
-            lay.faces.extend(hemisphere_faces(s, off, lay.sol.numeric(s.params["radius"])))
+            lay.faces.extend(hemisphere_faces(s, off, lay.num(s.params["radius"])))
         elif not isinstance(s.node, k.Sphere):
             lay.faces.extend(_round_faces(lay, s, off))
 
@@ -164,7 +179,7 @@ def _circle(center: np.ndarray, r: float, n: int) -> np.ndarray:
 def _round_faces(lay: Layout, s: Solid, off: np.ndarray) -> list[pj.Face]:
     p = _params(lay, s)
     r1, h = p["radius"], p["height"]
-    r2 = lay.sol.numeric(top_radius(s))
+    r2 = lay.num(top_radius(s))
     n = ROUND_FACETS
     bottom = _circle(off, r1, n)[:-1]
     top = _circle(off + np.array([0, 0, h]), r2, n)[:-1]
@@ -172,16 +187,17 @@ def _round_faces(lay: Layout, s: Solid, off: np.ndarray) -> list[pj.Face]:
     faces = [pj.Face.make(bottom, inside, s.key)]
     if r2 > 0:
         faces.append(pj.Face.make(top, inside, s.key))
-    for i in range(n):
-        j = (i + 1) % n
-        quad = [bottom[i], bottom[j], top[j], top[i]] if r2 > 0 else [bottom[i], bottom[j], top[0]]
-        faces.append(pj.Face.make(np.array(quad), inside, s.key))
-    return faces
+    nxt = np.roll(bottom, -1, axis=0)
+    if r2 > 0:
+        sides = np.stack([bottom, nxt, np.roll(top, -1, axis=0), top], axis=1)
+    else:  # a cone: triangles meeting at the apex
+        sides = np.stack([bottom, nxt, np.broadcast_to(top[0], bottom.shape)], axis=1)
+    return faces + pj.Face.make_many(sides, inside, s.key)
 
 
 def _add_path(lay: Layout, path: np.ndarray, owner: str, role: str, tol: float, **kw: Any) -> Stroke:
     hid = pj.hidden_mask(path, lay.occ, lay.proj, tol)
-    parts = [([lay.p2(q) for q in piece], h) for piece, h in pj.split_visible(path, hid)]
+    parts = [(lay.p2_many(piece), h) for piece, h in pj.split_visible(path, hid)]
     stroke = Stroke(owner, role, parts, **kw)
     lay.strokes.append(stroke)
     return stroke
@@ -189,7 +205,7 @@ def _add_path(lay: Layout, path: np.ndarray, owner: str, role: str, tol: float, 
 
 def _add_straight(lay: Layout, a: np.ndarray, b: np.ndarray, owner: str, role: str, tol: float,
                   **kw: Any) -> Stroke:
-    parts = [([lay.p2(q) for q in piece], h) for piece, h in pj.refine_segment(a, b, lay.occ, lay.proj, tol)]
+    parts = [(lay.p2_many(piece), h) for piece, h in pj.refine_segment(a, b, lay.occ, lay.proj, tol)]
     stroke = Stroke(owner, role, parts, **kw)
     lay.strokes.append(stroke)
     return stroke
@@ -213,7 +229,7 @@ def _solid_strokes(lay: Layout, s: Solid, tol: float) -> None:
         hemisphere_strokes(lay, s, off, r1, tol)
         return
     h = p["height"]
-    r2 = lay.sol.numeric(top_radius(s))
+    r2 = lay.num(top_radius(s))
     for z, r in ((0.0, r1), (h, r2)):
         if r > 0:
             _add_path(lay, _circle(off + np.array([0, 0, z]), r, CIRCLE_STEPS), s.key, "curve", tol, color=color)
@@ -242,17 +258,17 @@ def _sphere(lay: Layout, s: Solid, c: np.ndarray, r: float, color: str) -> None:
     e2 = np.cross(d, e1)
     t = np.linspace(0.0, 2 * math.pi, CIRCLE_STEPS + 1)[:, None]
     outline = c + r * (np.cos(t) * e1 + np.sin(t) * e2)
-    lay.strokes.append(Stroke(s.key, "curve", [([lay.p2(q) for q in outline], False)], color))
+    lay.strokes.append(Stroke(s.key, "curve", [(lay.p2_many(outline), False)], color))
     equator = _circle(c, r, CIRCLE_STEPS)
     hidden = (equator - c) @ lay.proj.d > 1e-9 * r  # the far half of the sphere
-    lay.strokes.append(Stroke(s.key, "curve", [([lay.p2(q) for q in piece], h)
+    lay.strokes.append(Stroke(s.key, "curve", [(lay.p2_many(piece), h)
                                               for piece, h in pj.split_visible(equator, hidden)], color))
 
 
 def _fill_faces(lay: Layout, s: Solid) -> None:
     for f in lay.faces:
         if f.owner == s.key and np.dot(f.normal, lay.proj.d) < 0:
-            lay.fills.append(([lay.p2(q) for q in f.corners], s.node.fill, s.key))
+            lay.fills.append((lay.p2_many(f.corners), s.node.fill, s.key))
 
 
 # --- segments, lengths, angles ----------------------------------------------------------------------
@@ -340,7 +356,7 @@ def _dimension_places(lay: Layout, s: Solid) -> dict[str, tuple[Any, Any]]:
                 "slant_height": (apex, _named_at(lay, (a + b) / 2) or (a + b) / 2)}
     p = _params(lay, s)
     r1, h = p["radius"], p.get("height", 0.0)
-    r2 = lay.sol.numeric(top_radius(s)) if not isinstance(node, k.BALLS) else 0.0
+    r2 = lay.num(top_radius(s)) if not isinstance(node, k.BALLS) else 0.0
     c0, c1 = off, off + np.array([0, 0, h])
     if isinstance(node, k.BALLS):
         return {"radius": (_named_at(lay, c0) or c0, _named_at(lay, c0 + [r1, 0, 0]) or c0 + np.array([r1, 0, 0]))}
@@ -390,7 +406,7 @@ def _angle_mark(lay: Layout, pts: tuple[str, ...], text: str | None, owner: str)
         label = f"{math.degrees(theta):.4g}°"
     else:
         label = text
-    lay.angles.append(AngleMark([lay.p2(q) for q in path3], label, (float(m2[0]), float(m2[1])), direction, owner))
+    lay.angles.append(AngleMark(lay.p2_many(path3), label, (float(m2[0]), float(m2[1])), direction, owner))
 
 
 def _mark_radius(lay: Layout, v: np.ndarray, u: np.ndarray, w: np.ndarray, arm: float) -> float:

@@ -182,9 +182,15 @@ def hidden_mask(points: np.ndarray, occ: OccluderSet | list[Occluder], proj: Pro
     pts = np.atleast_2d(np.asarray(points, float))
     scr = proj(pts)
     hidden = np.zeros(len(pts), bool)
+    if not len(pts):
+        return hidden
+    box_lo, box_hi = scr.min(axis=0), scr.max(axis=0)
     for st in occ.stacks:
-        near = np.all((scr[:, None, :] > st.lo[None]) & (scr[:, None, :] < st.hi[None]), axis=2)  # n×F
+        # only faces whose box meets the box of all the points can cover any of them
+        faces = np.nonzero(np.all((st.lo < box_hi) & (st.hi > box_lo), axis=1))[0]
+        near = np.all((scr[:, None, :] > st.lo[faces]) & (scr[:, None, :] < st.hi[faces]), axis=2)  # n×F
         p, f = np.nonzero(near)
+        f = faces[f]
         if not len(p):
             continue
         rel = scr[p, None, :] - st.corners2[f]  # pairs×m×2
