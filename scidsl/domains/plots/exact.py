@@ -2,6 +2,9 @@
 
 A candidate comes from sympy's nsimplify of the float; it is kept only when the defining equation
 (f = 0, f' = 0, f = g) holds for it to 30 digits, so a label never shows a wrong closed form.
+nsimplify's search is slow when it fails (and two of its three runs per point fail), so the first
+step of that search is tried alone first (identify.first_form): a form it finds is one nsimplify
+finds too, and once proven it is the form nsimplify's candidates would have given.
 """
 
 from __future__ import annotations
@@ -27,14 +30,57 @@ def _candidates(value: Any, rel_tol: float) -> list[Any]:
         return [sp.nsimplify(round(float(value), 2), rational=True)]
     tol = rel_tol * max(1.0, abs(float(value)))
     out = []
-    for consts in ([], [sp.pi], [sp.E]):
+    for consts in _constant_sets():
         try:
             c = sp.nsimplify(value, consts, tolerance=tol)
         except (ValueError, TypeError, ArithmeticError):
             continue
-        if not c.is_Float and len(str(c)) <= _MAX_TEXT and abs((c - value).evalf(_DIGITS)) < tol:
+        if _fits(c, value, tol):
             out.append(c)
     return sorted(out, key=lambda c: len(str(c)))
+
+
+def _constant_sets() -> tuple[list[Any], ...]:
+    """The constant sets a closed form may use, in the order nsimplify is asked with them."""
+    import sympy as sp
+
+    return ([], [sp.pi], [sp.E])
+
+
+def _fits(c: Any, value: Any, tol: float) -> bool:
+    """c is a short closed form (not a float) within tol of the value."""
+    return not c.is_Float and len(str(c)) <= _MAX_TEXT and abs((c - value).evalf(_DIGITS)) < tol
+
+
+def _quick_proven(value: Any, rel_tol: float, equation: Any, x: Any) -> Optional[Any]:
+    """The closed form _candidates would choose for a precise root, when identify's first step finds it.
+
+    A form found by first_form is one of _candidates' (nsimplify returns it for that constant set);
+    once it fits and is proven, every other proven candidate is the same number, which sympy writes
+    the same way, so the choice is the same. None leaves the full search to _candidates.
+    """
+    from scidsl.domains.plots.identify import first_form
+
+    tol = rel_tol * max(1.0, abs(float(value)))
+    for consts in _constant_sets():
+        c = first_form(value, consts, tol)
+        if c is not None and _fits(c, value, tol) and _holds(equation, x, c):
+            return c
+    return None
+
+
+def _exact_y(fs: Any, x: Any, c: Any) -> Any:
+    """nsimplify(f(c)): an exact value identify names at once is taken as nsimplify would return it."""
+    import sympy as sp
+
+    from scidsl.domains.plots.identify import first_form
+
+    y = fs.subs(x, c)
+    if not y.atoms(sp.Float):  # nsimplify's tolerance for a number without floats
+        found = first_form(y, [], 10**-15)
+        if found is not None:
+            return found
+    return sp.nsimplify(y)
 
 
 def _holds(equation: Any, x: Any, c: Any) -> bool:
@@ -88,18 +134,21 @@ def _exact_point(
     if kind == "y_intercept" or given_x:
         equation = None
     if equation is None:
-        candidates = _candidates(x_value, 1e-12)
+        proven = _candidates(x_value, 1e-12)
     else:
         # polish the root of the defining equation to 40 digits, so only true closed forms fit it
         precise = sp.nsolve(equation, x, x_value, prec=_DIGITS)
         if abs(float(precise) - x_value) > 1e-6 * max(1.0, abs(x_value)):
             return None
-        candidates = _candidates(precise, 1e-25)
-    proven = [c for c in candidates if equation is None or _holds(equation, x, c)]
+        quick = None if _is_short_decimal(float(precise)) else _quick_proven(precise, 1e-25, equation, x)
+        if quick is not None:
+            proven = [quick]
+        else:
+            proven = [c for c in _candidates(precise, 1e-25) if _holds(equation, x, c)]
     if not proven:
         return None
     c = proven[0]
-    y = sp.nsimplify(fs.subs(x, c))
+    y = _exact_y(fs, x, c)
     if len(str(c)) + len(str(y)) > _MAX_POINT_TEXT or not y.is_number or not y.is_real:
         return None
     return c, y
