@@ -10,7 +10,10 @@ Matplotlib alone, both measured in the same process one after the other. A last 
 and the worst ratio. `--circuit N` also times a generated circuit of about N resistors (a
 battery feeding parallel branches of resistors in series, every part with a value label): the cost of
 label measurement and placement on large figures. Like `scidsl` itself, the benchmark runs with one
-BLAS thread unless OPENBLAS_NUM_THREADS says otherwise.
+BLAS thread unless OPENBLAS_NUM_THREADS says otherwise. `--fresh-labels` forgets every parsed and
+measured label before each compile and each Matplotlib run: the cost for a batch whose scenes share
+no label at all (by default each scene's repeats find its labels already parsed, as a batch finds
+the variables, units and tick numbers its scenes have in common).
 """
 from __future__ import annotations
 
@@ -63,6 +66,22 @@ def matplotlib_alone(result) -> float:  # type: ignore[no-untyped-def]
     return time.perf_counter() - start
 
 
+def forget_labels() -> None:
+    """Empty every cache of parsed or measured text, ours and Matplotlib's."""
+    from matplotlib import text as mtext
+    from matplotlib.mathtext import MathTextParser
+
+    from scidsl import text
+
+    MathTextParser._parse_cached.cache_clear()
+    type(text.mathtext_parser())._parse_cached.cache_clear()
+    text.measure_text.cache_clear()
+    text._parse_mathtext.cache_clear()
+    metrics = getattr(mtext, "_get_text_metrics_function", None)  # the measuring renderer's own cache
+    if metrics is not None:
+        metrics(text._scratch()[1]).cache_clear()
+
+
 def large_circuit(parts: int) -> str:
     """Scene text of a battery feeding about sqrt(parts) parallel branches of resistors in series."""
     cols = max(1, round(parts ** 0.5))
@@ -77,17 +96,20 @@ def large_circuit(parts: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def bench_file(path: pathlib.Path, repeat: int) -> dict:
+def bench_file(path: pathlib.Path, repeat: int, fresh: bool = False) -> dict:
     """Median stage times (ms) of compiling and saving one scene."""
-    return bench_source(path.read_bytes(), str(path.relative_to(ROOT)), repeat)
+    return bench_source(path.read_bytes(), str(path.relative_to(ROOT)), repeat, fresh)
 
 
-def bench_source(source: bytes | str, name: str, repeat: int) -> dict:
-    """Median stage times (ms) of compiling and saving one scene given as text."""
+def bench_source(source: bytes | str, name: str, repeat: int, fresh: bool = False) -> dict:
+    """Median stage times (ms) of compiling and saving one scene given as text (fresh: labels forgotten
+    before each run)."""
     import scidsl
 
     runs, totals, saves, baselines = [], [], [], []
     for _ in range(repeat):
+        if fresh:
+            forget_labels()
         t0 = time.perf_counter()
         result = scidsl.compile(source, name)
         t1 = time.perf_counter()
@@ -98,6 +120,8 @@ def bench_source(source: bytes | str, name: str, repeat: int) -> dict:
         runs.append(result.timings)
         totals.append(t1 - t0)
         saves.append(t2 - t1)
+        if fresh:
+            forget_labels()
         baselines.append(matplotlib_alone(result))
     stages = {k: round(statistics.median(r.get(k, 0.0) for r in runs) * 1000, 2) for k in runs[0]}
     total = statistics.median(totals) + statistics.median(saves)
@@ -116,11 +140,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", help="also write the results as JSON")
     parser.add_argument("--circuit", type=int, default=0, metavar="N",
                         help="also time a generated circuit of N resistors")
+    parser.add_argument("--fresh-labels", action="store_true",
+                        help="forget parsed and measured labels before every run")
     args = parser.parse_args(argv)
     files = sorted(f for p in args.paths for f in (pathlib.Path(p).rglob("*.sdl") if pathlib.Path(p).is_dir() else [pathlib.Path(p)]))
-    rows = [bench_file(f.resolve(), args.repeat) for f in files]
+    rows = [bench_file(f.resolve(), args.repeat, args.fresh_labels) for f in files]
     if args.circuit > 0:
-        rows.append(bench_source(large_circuit(args.circuit), f"<circuit of {args.circuit} resistors>", args.repeat))
+        rows.append(bench_source(large_circuit(args.circuit), f"<circuit of {args.circuit} resistors>", args.repeat,
+                                 args.fresh_labels))
     print(f"{'example':44} {'compile':>8} {'save':>7} {'mpl':>7} {'ratio':>6}  stages (ms)")
     for r in rows:
         if "error" in r:

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from scidsl import limits
 from scidsl.primitives import Arc, Circle, Dot, Drawing, Line, Text
 from scidsl.style import CM_PER_INCH, DEFAULT_DPI, MARGIN_CM, textbook_rc
 from scidsl.labels import text_box
+from scidsl.text import mathtext_parser
 
 FORMATS = ("png", "svg", "pdf")
 _DASH = {"dashed": (0, (4, 2.5)), "dotted": (0, (1, 1.8)), "dashdot": (0, (5, 2, 1, 2))}
@@ -71,7 +71,7 @@ def draw(drawing: Drawing, texts: list[Text], dpi: float = DEFAULT_DPI) -> Canva
         from matplotlib.transforms import Affine2D
 
         fig = Figure(figsize=(w_in, h_in), dpi=dpi)
-        FigureCanvasAgg(fig).get_renderer().mathtext_parser = _mathtext_parser()
+        FigureCanvasAgg(fig).get_renderer().mathtext_parser = mathtext_parser()
         # the artists live on the figure itself, in page centimetres: no Axes to build, clip or fit
         transform = Affine2D().translate(-xmin, -ymin).scale(1 / CM_PER_INCH) + fig.dpi_scale_trans
         canvas = Canvas(fig, transform, (xmin, ymin, xmax, ymax), dpi=dpi)
@@ -80,15 +80,6 @@ def draw(drawing: Drawing, texts: list[Text], dpi: float = DEFAULT_DPI) -> Canva
         for t in texts:
             _draw_item(canvas, t)
     return canvas
-
-
-@lru_cache(maxsize=1)
-def _mathtext_parser() -> Any:
-    """One mathtext parser for every figure: each Agg renderer makes its own, and its parse cache with it,
-    so a label parsed for one figure would be parsed again for the next."""
-    from matplotlib.mathtext import MathTextParser
-
-    return MathTextParser("path")
 
 
 def _add(canvas: Canvas, artist: Any) -> Any:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from scidsl import limits
-from scidsl.style import FONT_FAMILY, PT_PER_CM, textbook_rc
+from scidsl.style import FONT_FAMILY, LABEL_SIZE, PT_PER_CM, textbook_rc
 
 _OVERSAMPLE = 10
 
@@ -33,6 +33,33 @@ def measure_text(text: str, size: float) -> tuple[float, float, float]:
         return _measure(drawable(text), size)
 
 
+# Distinct math labels remembered across figures: a parse is a few hundred bytes of glyph positions and
+# costs milliseconds, and a batch repeats its variables, units and tick numbers from scene to scene.
+MATH_PARSES_KEPT = 4096
+
+
+@lru_cache(maxsize=1)
+def mathtext_parser():  # type: ignore[no-untyped-def]
+    """The one mathtext parser that validates, measures and draws every label.
+
+    Each Matplotlib renderer makes its own parser, and all of them share a cache of only 50 parses
+    keyed by the parser: a label was parsed again to be checked, to be measured, for each figure, and
+    whenever 50 other labels had come between. This parser keeps its own, larger cache.
+    """
+    import functools
+
+    from matplotlib.mathtext import MathTextParser
+
+    cached = getattr(MathTextParser, "_parse_cached", None)
+    if cached is None or not hasattr(cached, "__wrapped__"):
+        return MathTextParser("path")  # a Matplotlib without the cache: plain parser, same results
+
+    class _KeepingParser(MathTextParser):
+        _parse_cached = functools.lru_cache(MATH_PARSES_KEPT)(cached.__wrapped__)
+
+    return _KeepingParser("path")
+
+
 def _measure(text: str, size: float) -> tuple[float, float, float]:
     with textbook_rc():
         fig, renderer = _scratch()
@@ -53,8 +80,9 @@ def _scratch():  # type: ignore[no-untyped-def]
     from matplotlib.figure import Figure
 
     fig = Figure(figsize=(1, 1), dpi=72 * _OVERSAMPLE)
-    canvas = FigureCanvasAgg(fig)
-    return fig, canvas.get_renderer()
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    renderer.mathtext_parser = mathtext_parser()
+    return fig, renderer
 
 
 def math_nesting(text: str) -> int:
@@ -84,15 +112,12 @@ def mathtext_error(text: str) -> tuple[str, str] | None:
 
 @lru_cache(maxsize=2048)
 def _parse_mathtext(text: str) -> tuple[str, str] | None:
-    from matplotlib.mathtext import MathTextParser
-
-    with textbook_rc():
-        parser = MathTextParser("path")
-        try:
-            parser.parse(text, dpi=72)
-        except ValueError as exc:
-            first = str(exc).strip().splitlines()
-            return "E0206", "invalid math label: " + (first[-1] if first else "cannot parse")
-        except Exception as exc:  # mathtext raises several kinds on odd input
-            return "E0206", f"invalid math label: {type(exc).__name__}"
+    try:
+        # parsed as it is measured at the usual label size: that measurement then costs nothing
+        _measure(text, LABEL_SIZE)
+    except ValueError as exc:
+        first = str(exc).strip().splitlines()
+        return "E0206", "invalid math label: " + (first[-1] if first else "cannot parse")
+    except Exception as exc:  # mathtext raises several kinds on odd input
+        return "E0206", f"invalid math label: {type(exc).__name__}"
     return None

@@ -84,3 +84,25 @@ def test_compiling_a_solved_right_triangle_imports_no_solver_library(tmp_path: p
     assert probe == {"code": 0, "loaded": []}
     facts = json.loads((tmp_path / "t.json").read_text())
     assert "180*acos(3/5)/pi" in json.dumps(facts)  # the exact values are still written
+
+
+def test_a_math_label_is_parsed_once_to_check_and_measure_it_and_once_to_draw_it(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from matplotlib import _mathtext
+
+    label = "$\\omega_{17} t + \\varphi_{23}$"  # found in no other test: nothing has parsed it yet
+    seen: list[float] = []
+    parse = _mathtext.Parser.parse
+
+    def counting(self, s, fonts_object, fontsize, dpi):  # type: ignore[no-untyped-def]
+        if s == label:
+            seen.append(dpi)
+        return parse(self, s, fonts_object, fontsize, dpi)
+
+    monkeypatch.setattr(_mathtext.Parser, "parse", counting)
+    text = f'scene "Phase"\narrow v from (0, 0) to (3, 0) {{ label: "{label}" }}\n'
+    result = scidsl.compile(text)
+    assert result.ok, [(d.code, d.message) for d in result.diagnostics]
+    result.to_bytes("png")
+    assert len(seen) == 2, seen
+    scidsl.compile(text).to_bytes("png")
+    assert len(seen) == 2, seen  # the next figure with the same label parses it no more
