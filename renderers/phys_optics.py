@@ -247,6 +247,9 @@ def _name_points(points: list, out: Drawing) -> None:
     Principal rays run through the focal points by construction, so the nearest free place a general
     placer finds may lie beside another point.
     """
+    import numpy as np
+    import shapely
+
     from scidsl.labels import stroke_geometry, text_box
 
     geoms = [(g, it.owner) for it in out.items if not isinstance(it, Text)
@@ -254,12 +257,18 @@ def _name_points(points: list, out: Drawing) -> None:
     texts: list = []  # boxes of the names placed so far: never overlapped, not even on a white ground
     for text, p, owner in _merged(points):
         w, h = (lambda b: (b[2] - b[0], b[3] - b[1]))(text_box(text, 9, (0.0, 0.0)).bounds)
-        spots = [(_spot(p, angle, gap, w, h), gap) for gap in _GAPS for angle in _BESIDE]
-        free = [c for c, _ in spots if not any(t.intersects(text_box(text, 9, c).buffer(0.03)) for t in texts)]
-        clear = [c for c in free if not any(g.intersects(text_box(text, 9, c).buffer(0.03)) for g, o in geoms
-                                            if o != owner)]
-        if clear:
-            placed = (clear[0], (owner,))
+        others = np.array([g for g, o in geoms if o != owner], dtype=object)
+        free, clear = [], None
+        for centre in (_spot(p, angle, gap, w, h) for gap in _GAPS for angle in _BESIDE):
+            box = text_box(text, 9, centre).buffer(0.03)
+            if any(t.intersects(box) for t in texts):
+                continue
+            free.append(centre)
+            if not shapely.intersects(others, box).any():
+                clear = centre  # the nearest side clear of every name and ray
+                break
+        if clear is not None:
+            placed = (clear, (owner,))
         else:  # on a white ground over the rays, clear of the other names
             centre = free[0] if free else (p[0], p[1] - 0.1 - h / 2)
             box = text_box(text, 9, centre).buffer(0.1)
