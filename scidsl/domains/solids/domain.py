@@ -268,7 +268,9 @@ def _verify_hidden(lay: Layout, page: Any, scale: float, shift: np.ndarray) -> l
     """Each edge of a convex solid that no other solid overlaps: dashed exactly when both its faces face away."""
     from scidsl.primitives import Line
 
-    out = []
+    out: list[Diagnostic] = []
+    if all(s.round for s in lay.pb.solids):
+        return out  # only the edges of polyhedra are checked
     boxes = _boxes(lay)
     lines = [it for it in page.items if isinstance(it, Line) and it.role.startswith("edge")]
     for s in lay.pb.solids:
@@ -313,13 +315,15 @@ def _on_segment(points: tuple, a: np.ndarray, b: np.ndarray) -> bool:
 
 
 def _boxes(lay: Layout) -> dict[str, tuple[float, float, float, float]]:
-    out: dict[str, tuple[float, float, float, float]] = {}
+    """The page box of each solid's faces."""
+    corners: dict[str, list[np.ndarray]] = {}
     for f in lay.faces:
-        pts = np.array(lay.p2_many(f.corners))
+        corners.setdefault(f.owner, []).append(f.corners)
+    out: dict[str, tuple[float, float, float, float]] = {}
+    for owner, cs in corners.items():
+        pts = np.array(lay.p2_many(np.concatenate(cs)))
         lo, hi = pts.min(axis=0), pts.max(axis=0)
-        b = out.get(f.owner)
-        out[f.owner] = (lo[0], lo[1], hi[0], hi[1]) if b is None else (min(b[0], lo[0]), min(b[1], lo[1]),
-                                                                        max(b[2], hi[0]), max(b[3], hi[1]))
+        out[owner] = (lo[0], lo[1], hi[0], hi[1])
     return out
 
 

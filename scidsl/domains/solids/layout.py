@@ -424,6 +424,8 @@ def exact(sol: Solution, expr: Any) -> Any:
     simplified, and a long one is kept as a 15-digit number.
     """
     e = as_expr(expr).subs(sol.values)
+    if e.is_Rational and e.q <= 10**4:
+        return e  # what the search below finds first for such a number, without evaluating it to 40 digits
     value = sp.N(e, 40)
     if not value.is_real:
         return e

@@ -162,13 +162,19 @@ def _prepare(faces: list[Face], proj: Projection, tol: float) -> list[Occluder |
     edges = np.roll(poly, -1, axis=1) - poly
     lengths = np.hypot(edges[:, :, 0], edges[:, :, 1])
     lo, hi = poly.min(axis=1) - tol, poly.max(axis=1) + tol
+    whole = np.all(lengths > 0, axis=1)  # no corner repeated on the page
+    units = edges / np.where(whole[:, None], lengths, 1.0)[:, :, None]
+    covers = ~((np.abs(nd) < 1e-9) | (np.abs(area) < tol * tol))  # not edge-on, some area on the page
     out: list[Occluder | None] = []
     for i, face in enumerate(faces):
-        if abs(nd[i]) < 1e-9 or abs(area[i]) < tol * tol:
-            out.append(None)  # seen edge-on, or no area on the page: covers nothing
-            continue
-        keep = lengths[i] > 0
-        out.append(Occluder(face, float(nd[i]), poly[i][keep], edges[i][keep] / lengths[i][keep, None], lo[i], hi[i]))
+        if not covers[i]:
+            out.append(None)
+        elif whole[i]:
+            out.append(Occluder(face, float(nd[i]), poly[i], units[i], lo[i], hi[i]))
+        else:
+            keep = lengths[i] > 0
+            out.append(Occluder(face, float(nd[i]), poly[i][keep], edges[i][keep] / lengths[i][keep, None], lo[i],
+                                hi[i]))
     return out
 
 
@@ -233,24 +239,19 @@ def sample_segment(a: np.ndarray, b: np.ndarray, n: int = 160) -> np.ndarray:
     return a[None, :] * (1 - t) + b[None, :] * t
 
 
-def refine_segment(a: np.ndarray, b: np.ndarray, occ: list[Occluder], proj: Projection, tol: float,
+def refine_segment(a: np.ndarray, b: np.ndarray, occ: OccluderSet | list[Occluder], proj: Projection, tol: float,
                    n: int = 160) -> list[tuple[np.ndarray, bool]]:
-    """Visible and hidden parts of a straight segment, each change located by two finer samplings."""
+    """Visible and hidden parts of a straight segment, each change located by three finer samplings."""
     path = sample_segment(a, b, n)
     hid = hidden_mask(path, occ, proj, tol)
     if hid.all() or not hid.any():
         return [(np.vstack([a, b]), bool(hid[0]))]
-    ts = [0.0]
-    for i in range(n):
-        if hid[i] != hid[i + 1]:
-            lo, hi = i / n, (i + 1) / n
-            for _ in range(3):
-                grid = np.linspace(lo, hi, 65)
-                h = hidden_mask(a[None, :] + (b - a)[None, :] * grid[:, None], occ, proj, tol)
-                j = int(np.argmax(h != h[0])) if (h != h[0]).any() else 63
-                lo, hi = grid[max(j - 1, 0)], grid[j]
-            ts.append((lo + hi) / 2)
-    ts.append(1.0)
+    brackets = [(i / n, (i + 1) / n) for i in range(n) if hid[i] != hid[i + 1]]
+    for _ in range(3):  # each round narrows every change 64-fold; the points of all changes are tested at once
+        grids = [np.linspace(lo, hi, 65) for lo, hi in brackets]
+        h = hidden_mask(a[None, :] + (b - a)[None, :] * np.concatenate(grids)[:, None], occ, proj, tol)
+        brackets = [_narrow(grid, hg) for grid, hg in zip(grids, np.split(h, len(grids)))]
+    ts = [0.0] + [(lo + hi) / 2 for lo, hi in brackets] + [1.0]
     # a change within a hair of an end or of another change is a corner touching a face's outline
     ts = [t for i, t in enumerate(ts) if i in (0, len(ts) - 1) or (t - ts[i - 1] > 1e-4 and ts[-1] - t > 1e-4)]
     mids = np.array([(t0 + t1) / 2 for t0, t1 in zip(ts, ts[1:])])
@@ -260,7 +261,14 @@ def refine_segment(a: np.ndarray, b: np.ndarray, occ: list[Occluder], proj: Proj
     return _merge(out)
 
 
+def _narrow(grid: np.ndarray, hidden: np.ndarray) -> tuple[float, float]:
+    """The two grid points on either side of the first change of visibility (the last two without one)."""
+    j = int(np.argmax(hidden != hidden[0])) if (hidden != hidden[0]).any() else len(grid) - 2
+    return grid[max(j - 1, 0)], grid[j]
+
+
 def _merge(runs: list[tuple[np.ndarray, bool]]) -> list[tuple[np.ndarray, bool]]:
+    """Neighbouring runs of the same visibility joined into one."""
     out: list[tuple[np.ndarray, bool]] = []
     for pts, hid in runs:
         if out and out[-1][1] == hid:
