@@ -124,12 +124,18 @@ def _holds(eq: Equation, sol: Solution, extra: dict) -> bool:
 
 
 def _sources(sol: Solution, eq: Equation) -> list[Equation]:
+    """The statements that fixed the symbols of an equation, in source order (those without a place last)."""
     out: list[Equation] = []
-    for sym in eq.poly.free_symbols:
+    for sym in sorted(eq.poly.free_symbols, key=str):  # a set's order changes from run to run
         for src in sol.sources.get(sym, []):
             if src is not eq and src not in out:
                 out.append(src)
-    return out
+    return sorted(out, key=_place_in_source)
+
+
+def _place_in_source(eq: Equation) -> tuple[float, float]:
+    """Line and column where an equation is stated."""
+    return (eq.span.line, eq.span.col) if eq.span else (math.inf, math.inf)
 
 
 def _consistent(pb: Problem, sol: Solution, eq: Equation) -> bool:
