@@ -43,14 +43,13 @@ def _near_run(a: Any, b: Any, band: float, stretch: float, crossing: bool) -> bo
     of the crossing: for them (`crossing`) only the part where they are apart but too close counts.
     """
     import numpy as np
-    import shapely
 
     if a.length > b.length:
         a, b = b, a
     if a.length < stretch:
         return False
     steps = np.append(np.arange(0.0, a.length, 1.0), a.length)
-    d = shapely.distance(shapely.line_interpolate_point(a, steps), b)
+    d = _distances(a, steps, b, band)
     run, apart, low = 0.0, 0.0, math.inf
     for dist in list(d) + [math.inf]:
         if dist < band:
@@ -61,6 +60,48 @@ def _near_run(a: Any, b: Any, band: float, stretch: float, crossing: bool) -> bo
             return True
         run, apart, low = 0.0, 0.0, math.inf
     return False
+
+
+_LINEAR = ("LineString", "LinearRing")
+_NEAR_SLACK_PX = 1e-6  # far above the rounding of a sample point, far below any band
+
+
+def _distances(a: Any, steps: Any, b: Any, band: float) -> Any:
+    """Distances from the points at `steps` along a to b: as GEOS measures them where under `band`.
+
+    Only distances under the band count in _near_run, and a long curve has few samples near another;
+    those are found first (_near_samples), and only they are placed and measured by GEOS, exactly as
+    every sample was before. The others get inf, which reads the same as any distance past the band.
+    """
+    import numpy as np
+    import shapely
+
+    if a.geom_type not in _LINEAR or b.geom_type not in _LINEAR:
+        return shapely.distance(shapely.line_interpolate_point(a, steps), b)
+    near = _near_samples(a, steps, b, band + _NEAR_SLACK_PX)
+    d = np.full(len(steps), math.inf)
+    if near.size:
+        d[near] = shapely.distance(shapely.line_interpolate_point(a, steps[near]), b)
+    return d
+
+
+def _near_samples(a: Any, steps: Any, b: Any, reach: float) -> Any:
+    """Indices of the steps along line a whose points lie within `reach` of line b (a superset).
+
+    The points are interpolated with numpy (to rounding error) and tested against a tree of b's
+    segments, instead of walking a and measuring to all of b once per sample.
+    """
+    import numpy as np
+    import shapely
+
+    pa, pb = shapely.get_coordinates(a), shapely.get_coordinates(b)
+    seg = np.hypot(*np.diff(pa, axis=0).T)
+    run = np.concatenate(([0.0], np.cumsum(seg)))
+    k = np.clip(np.searchsorted(run, steps, side="right") - 1, 0, len(seg) - 1)
+    t = (steps - run[k]) / np.where(seg[k] > 0, seg[k], 1.0)
+    points = shapely.points(pa[k] + (pa[k + 1] - pa[k]) * t[:, None])
+    tree = shapely.STRtree(shapely.linestrings(np.stack((pb[:-1], pb[1:]), axis=1)))
+    return np.unique(tree.query(points, predicate="dwithin", distance=reach)[0])
 
 
 def _straight(item: Any) -> bool:

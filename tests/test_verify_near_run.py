@@ -1,0 +1,75 @@
+"""The near-coincidence check measures only samples near the other stroke, with the same outcome."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import shapely
+from hypothesis import given
+from hypothesis import strategies as st
+
+from scidsl.verify_shapes import _distances, _near_run
+
+BAND = 3.0
+
+
+def _all_distances(a: shapely.Geometry, steps: np.ndarray, b: shapely.Geometry) -> np.ndarray:
+    """Every sample placed and measured by GEOS: what the check did before."""
+    return shapely.distance(shapely.line_interpolate_point(a, steps), b)
+
+
+def _assert_same_reading(a: shapely.Geometry, b: shapely.Geometry) -> None:
+    steps = np.append(np.arange(0.0, a.length, 1.0), a.length)
+    full = _all_distances(a, steps, b)
+    quick = _distances(a, steps, b, BAND)
+    assert np.array_equal(full < BAND, quick < BAND)
+    assert np.array_equal(full[full < BAND], quick[full < BAND])  # the very same numbers
+
+
+def _wave(n: int, phase: float, amp: float, lift: float) -> np.ndarray:
+    x = np.linspace(0.0, 600.0, n)
+    return np.c_[x, lift + amp * np.sin(x / 40.0 + phase)]
+
+
+def test_crossing_waves_read_the_same() -> None:
+    a = shapely.linestrings(_wave(800, 0.0, 80.0, 0.0))
+    b = shapely.linestrings(_wave(650, 0.3, 80.0, 1.0))
+    _assert_same_reading(a, b)
+
+
+def test_far_curves_have_no_near_sample() -> None:
+    a = shapely.linestrings(_wave(300, 0.0, 10.0, 0.0))
+    b = shapely.linestrings(_wave(300, 0.0, 10.0, 50.0))
+    steps = np.append(np.arange(0.0, a.length, 1.0), a.length)
+    assert np.all(np.isinf(_distances(a, steps, b, BAND)))
+
+
+def test_parallel_curves_still_run_together() -> None:
+    a = shapely.linestrings(_wave(500, 0.0, 60.0, 0.0))
+    b = shapely.linestrings(_wave(700, 0.0, 60.0, 2.0))  # about two pixels apart all along
+    assert _near_run(a, b, BAND, 20.0, False)
+    assert not _near_run(a, shapely.linestrings(_wave(700, 0.0, 60.0, 9.0)), BAND, 20.0, False)
+
+
+def test_rings_and_other_shapes_read_the_same() -> None:
+    ring = shapely.LinearRing(shapely.Point(100, 100).buffer(50, 64).exterior.coords)
+    chord = shapely.LineString([(40, 100), (160, 101.5)])
+    _assert_same_reading(chord, ring)
+    _assert_same_reading(ring, chord)
+    disc = shapely.Point(100, 100).buffer(50, 16)  # not a line: every sample is measured
+    steps = np.arange(0.0, chord.length, 1.0)
+    assert np.array_equal(_distances(chord, steps, disc, BAND), _all_distances(chord, steps, disc))
+
+
+@given(
+    st.lists(st.tuples(st.floats(0, 200), st.floats(0, 200)), min_size=2, max_size=30),
+    st.lists(st.tuples(st.floats(0, 200), st.floats(0, 200)), min_size=2, max_size=30),
+    st.booleans(),
+)
+def test_random_polylines_read_the_same(pa: list, pb: list, repeat: bool) -> None:
+    if repeat:  # a repeated vertex makes a zero-length segment
+        pa = pa[:1] + pa
+    a, b = shapely.LineString(pa), shapely.LineString(pb)
+    if a.length > 0 and math.isfinite(a.length):
+        _assert_same_reading(a, b)
