@@ -58,7 +58,7 @@ def lower(value: syntax.Value) -> Any:
     if isinstance(value, syntax.Bool):
         return value.value
     if isinstance(value, syntax.Ref):
-        return value.dotted
+        return syntax.RefText.of(value)
     if isinstance(value, syntax.ListV):
         return [lower(v) for v in value.items]
     if isinstance(value, syntax.Point):
@@ -73,7 +73,7 @@ def lower(value: syntax.Value) -> Any:
         raise _Lowering(error("E0905", f"the expression has more than {limits.MAX_EXPR_NODES} parts",
                               value.span, "split it into simpler parts"))
     _check_units_in(value)
-    return syntax.ExprText(syntax.format_value(value))
+    return syntax.ExprText.of(value)
 
 
 def _check_units_in(value: Any) -> None:

@@ -86,7 +86,7 @@ def _to_quantity(v: Any) -> Quantity:
         _finite(number)
         return _unit_checked(float(number), str(v.get("unit", "")))
     if isinstance(v, str):
-        node, diags = syntax.parse_value_text(v)
+        node, diags = _parsed(v)
         if node is not None and isinstance(node, (syntax.Qty, syntax.Num)):
             return _to_quantity(node)
         if node is not None and isinstance(node, syntax.Neg) and isinstance(node.operand, (syntax.Qty, syntax.Num)):
@@ -177,6 +177,15 @@ class Expr:
         return {"type": "string", "description": "a math expression, e.g. 'x*ln(x)' or 'angle(A, B, C)'"}
 
 
+def _parsed(text: str) -> tuple[Any, list]:
+    """The value a text parses to, and the diagnostics when it does not parse."""
+    from scidsl import syntax
+
+    if isinstance(text, (syntax.ExprText, syntax.RefText)) and text.node is not None:
+        return text.node, []  # parsed with the scene already: the same tree its text parses to
+    return syntax.parse_value_text(text)
+
+
 def _to_expr(v: Any) -> Expr:
     from scidsl import syntax
 
@@ -192,11 +201,13 @@ def _to_expr(v: Any) -> Expr:
     if isinstance(v, (tuple, list)) and 2 <= len(v) <= 3 and all(
             isinstance(c, (int, float)) and not isinstance(c, bool) for c in v):
         return _point_expr(v)
-    if isinstance(v, (tuple, list)) and 2 <= len(v) <= 3:  # a point lowered from `(x, y)`
+    if isinstance(v, (tuple, list)) and 2 <= len(v) <= 3 and all(_kept_node(c) is not None for c in v):
+        v = syntax.Point(tuple(_kept_node(c) for c in v))  # a point lowered from `(x, y)`, parsed already
+    elif isinstance(v, (tuple, list)) and 2 <= len(v) <= 3:  # a point lowered from `(x, y)`
         v = "(" + ", ".join(_num_text(float(c)) if isinstance(c, (int, float)) and not isinstance(c, bool)
                             else str(c) for c in v) + ")"
     if isinstance(v, str):
-        node, diags = syntax.parse_value_text(v)
+        node, diags = _parsed(v)
         if node is None:
             _raise_name_problem(diags)
             raise PydanticCustomError("expr_syntax", "not a valid expression: {why}",
@@ -213,13 +224,29 @@ def _point_expr(v: Any) -> Expr:
     """A point of plain numbers, built without printing and parsing it again (long point lists stay fast)."""
     from scidsl import syntax
 
-    items = []
-    for c in v:
-        _finite(c)
-        text = _num_text(float(c))
-        items.append(syntax.Neg(syntax.Num(text[1:])) if text.startswith("-") else syntax.Num(text))
-    node = syntax.Point(tuple(items))
+    node = syntax.Point(tuple(_number_node(c) for c in v))
     return Expr(syntax.format_value(node), node)
+
+
+def _number_node(c: float) -> Any:
+    """The syntax of a plain number, as its printed text parses."""
+    from scidsl import syntax
+
+    _finite(c)
+    text = _num_text(float(c))
+    return syntax.Neg(syntax.Num(text[1:])) if text.startswith("-") else syntax.Num(text)
+
+
+def _kept_node(c: Any) -> Any:
+    """The syntax of one coordinate of a lowered point when it needs no parsing: a number, or an
+    expression or reference that kept its parse; None otherwise."""
+    from scidsl import syntax
+
+    if isinstance(c, (int, float)) and not isinstance(c, bool):
+        return _number_node(c)
+    if isinstance(c, (syntax.ExprText, syntax.RefText)):
+        return c.node
+    return None
 
 
 def _raise_name_problem(diags: list) -> None:

@@ -151,7 +151,34 @@ Statement = Union[Decl, Given]
 
 
 class ExprText(str):
-    """The canonical text of an unquoted expression value: never to be shown as if it were quoted text."""
+    """The canonical text of an unquoted expression value: never to be shown as if it were quoted text.
+
+    `node` is the value it was printed from, when there is one: the typed model takes it as the
+    expression's tree instead of parsing the text again.
+    """
+
+    node: "Value | None" = None
+
+    @classmethod
+    def of(cls, value: "Value") -> "ExprText":
+        """The canonical text of a parsed value, keeping the value."""
+        out = cls(format_value(value))
+        out.node = value
+        return out
+
+
+class RefText(str):
+    """A name or member reference as written (`ramp.top`), keeping the parsed Ref as `node`: a field
+    that takes an expression uses it instead of parsing the text again."""
+
+    node: "Ref | None" = None
+
+    @classmethod
+    def of(cls, ref: "Ref") -> "RefText":
+        """The dotted text of a parsed reference, keeping the reference."""
+        out = cls(ref.dotted)
+        out.node = ref
+        return out
 
 
 # ---- parser -------------------------------------------------------------------------------

@@ -132,3 +132,38 @@ def test_near_miss_scenes_give_diagnostics_not_crashes(text: str) -> None:
     for d in result.diagnostics:
         if d.span is not None:
             assert 1 <= d.span.line <= text.count("\n") + 1
+
+
+def _exprs(value):  # type: ignore[no-untyped-def]
+    """Every Expr inside a field value."""
+    from scidsl.model import Expr
+
+    if isinstance(value, Expr):
+        yield value
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _exprs(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _exprs(item)
+
+
+def test_expressions_keep_the_tree_their_text_parses_to() -> None:
+    """The typed model takes each expression's tree from the scene's own parse instead of parsing its
+    text again: over every example, that tree is the one the text parses to."""
+    import pathlib
+
+    from scidsl.model import Expr
+
+    root = pathlib.Path(__file__).resolve().parent.parent / "examples"
+    checked = 0
+    for path in sorted(root.rglob("*.sdl")):
+        statements, diags = parse_scene_syntax(path.read_text(encoding="utf-8"), str(path))
+        scene, _ = build_scene(statements, str(path))
+        for node in scene.items:
+            for key in type(node).model_fields:
+                for expr in _exprs(getattr(node, key)):
+                    assert isinstance(expr, Expr)
+                    assert expr.tree == parse_value_text(expr.text)[0], (path.name, expr.text)
+                    checked += 1
+    assert checked > 900
