@@ -127,24 +127,29 @@ def make_layout(pb: Problem, sol: Solution) -> Layout:
     return lay
 
 
+def _corners_and_points(lay: Layout) -> np.ndarray:
+    """Every face corner and named point, as one n×3 array."""
+    return np.concatenate([f.corners for f in lay.faces] + [np.reshape(list(lay.points3.values()), (-1, 3))])
+
+
 def _extent3(lay: Layout) -> float:
-    pts = [p for f in lay.faces for p in f.corners] + list(lay.points3.values())
-    if not pts:
+    """The figure's largest extent along a scene axis."""
+    a = _corners_and_points(lay)
+    if not len(a):
         return 1.0
-    a = np.array(pts)
     return float(np.ptp(a, axis=0).max() or 1.0)
 
 
 def _fit_scale(lay: Layout) -> None:
     """Scene units → page cm so that the figure's larger side is about TARGET_CM."""
-    pts = [p for f in lay.faces for p in f.corners] + list(lay.points3.values())
+    pts = [_corners_and_points(lay)]
     for s in lay.pb.solids:
         if isinstance(s.node, k.BALLS):
             c, r = _offset(lay, s), lay.num(s.params["radius"])
-            pts += [c + r * np.array(d) for d in ((1, 0, 0), (-1, 0, 0), (0, 0, 1), (0, 0, -1), (0, 1, 0), (0, -1, 0))]
-    if not pts:
+            pts += [c + r * np.array([d]) for d in ((1, 0, 0), (-1, 0, 0), (0, 0, 1), (0, 0, -1), (0, 1, 0), (0, -1, 0))]
+    scr = lay.proj(np.concatenate(pts))
+    if not len(scr):
         return
-    scr = lay.proj(np.array(pts))
     ext = float(max(np.ptp(scr[:, 0]), np.ptp(scr[:, 1])))
     lay.scale = TARGET_CM / ext if ext > 0 else 1.0
 

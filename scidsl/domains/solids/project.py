@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Iterator
 
 import numpy as np
@@ -110,19 +110,31 @@ class _Stack:
     origin: np.ndarray  # F×3, a corner of each face
     normal: np.ndarray  # F×3
     nd: np.ndarray  # F
+    owner: np.ndarray  # F, the solid of each face
+
+    @classmethod
+    def of(cls, items: list[Occluder]) -> _Stack:
+        """The stacked arrays of occluders with equally many corners."""
+        return cls(*(np.array([getattr(o, f) for o in items]) for f in ("corners2", "edges2", "lo", "hi")),
+                   np.array([o.face.corners[0] for o in items]), np.array([o.face.normal for o in items]),
+                   np.array([o.nd for o in items]), np.array([o.face.owner for o in items], dtype=object))
+
+    def pick(self, keep: np.ndarray) -> _Stack:
+        """The occluders where `keep` is True."""
+        return _Stack(*(getattr(self, f.name)[keep] for f in fields(self)))
 
 
 class OccluderSet:
     """The occluders of a figure, kept one by one and stacked by corner count for tests of many points."""
 
-    def __init__(self, items: list[Occluder]) -> None:
+    def __init__(self, items: list[Occluder], stacks: list[_Stack] | None = None) -> None:
         self.items = items
-        by_count: dict[int, list[Occluder]] = {}
-        for o in items:
-            by_count.setdefault(len(o.corners2), []).append(o)
-        self.stacks = [_Stack(*(np.array([getattr(o, f) for o in os]) for f in ("corners2", "edges2", "lo", "hi")),
-                              np.array([o.face.corners[0] for o in os]), np.array([o.face.normal for o in os]),
-                              np.array([o.nd for o in os])) for os in by_count.values()]
+        if stacks is None:
+            by_count: dict[int, list[Occluder]] = {}
+            for o in items:
+                by_count.setdefault(len(o.corners2), []).append(o)
+            stacks = [_Stack.of(os) for os in by_count.values()]
+        self.stacks = stacks
 
     def __iter__(self) -> Iterator[Occluder]:
         return iter(self.items)
@@ -132,7 +144,8 @@ class OccluderSet:
 
     def without(self, owner: str) -> OccluderSet:
         """The occluders of every other solid."""
-        return OccluderSet([o for o in self.items if o.face.owner != owner])
+        return OccluderSet([o for o in self.items if o.face.owner != owner],
+                           [st.pick(st.owner != owner) for st in self.stacks])
 
 
 def occluders(faces: list[Face], proj: Projection, tol: float) -> OccluderSet:
@@ -227,15 +240,13 @@ def _row_dots(rows: np.ndarray, vecs: np.ndarray) -> np.ndarray:
 
 def split_visible(path: np.ndarray, hidden: np.ndarray) -> list[tuple[np.ndarray, bool]]:
     """Runs of a sampled 3D path with the same visibility; neighbouring runs share their end point."""
+    hidden = np.asarray(hidden)
+    changes = (np.nonzero(hidden[1:] != hidden[:-1])[0] + 1).tolist()
     runs: list[tuple[np.ndarray, bool]] = []
-    start = 0
-    for i in range(1, len(path) + 1):
-        if i == len(path) or hidden[i] != hidden[start]:
-            end = min(i, len(path) - 1)
-            piece = path[start:end + 1] if i < len(path) else path[start:]
-            if len(piece) >= 2:
-                runs.append((piece, bool(hidden[start])))
-            start = i
+    for start, stop in zip([0] + changes, changes + [len(path)]):
+        piece = path[start:stop + 1]  # up to the next run's first point; the last run ends with the path
+        if len(piece) >= 2:
+            runs.append((piece, bool(hidden[start])))
     return runs
 
 
