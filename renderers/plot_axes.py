@@ -121,12 +121,13 @@ class Ink:
 
 def curve_ink(panel: Panel, ax: Axes) -> Ink:
     """The curves and points of a panel, and its guide lines (asymptotes, isotherms), on the page."""
-    from shapely.geometry import LineString, Point, Polygon
+    import shapely
+    from shapely.geometry import Point, Polygon
     from shapely.ops import unary_union
 
     def lines(guides: bool) -> list[Any]:
         return [
-            LineString([ax.page(p) for p in piece]).buffer(0.03)
+            shapely.linestrings(ax.page_many(piece)).buffer(0.03)
             for c in panel.curves
             if (c.role in _GUIDE_ROLES) == guides
             for piece in c.pieces

@@ -36,7 +36,11 @@ def _box(anchor: P, angle: float, gap: float, w: float, h: float) -> tuple[P, tu
 
 
 class _Room:
-    """The free room of a plot panel: its window minus strokes, fixed texts and placed point labels."""
+    """The free room of a plot panel: its window minus strokes, fixed texts and placed point labels.
+
+    The blocked ground is worked out at the first question (a crowded plot's second room is often
+    never asked) and prepared, so each box is tested against it through an index.
+    """
 
     def __init__(
         self,
@@ -47,40 +51,34 @@ class _Room:
         strict: bool = True,
     ) -> None:
         from shapely.geometry import box
-        from shapely.ops import unary_union
 
-        from scidsl.labels import stroke_geometry
-
-        strokes, texts, lines = [], [], []
-        for item in d.items:
-            if item.owner in skip:
-                continue
-            geom = stroke_geometry(item)
-            if geom is None or geom.is_empty:
-                continue
-            (texts if isinstance(item, Text) else strokes).append(geom)
-            if isinstance(item, Line):
-                lines.append(geom)
-        stroke_gap, text_gap, self.label_gap = gaps
-        blocked = [g.buffer(stroke_gap) for g in strokes] + [g.buffer(text_gap) for g in texts]
-        self.blocked = unary_union(blocked) if blocked else None
-        self.lines = unary_union(lines) if lines and strict else None
+        self.items = [item for item in d.items if item.owner not in skip]  # the drawing as it is now
+        self.gaps, self.strict = gaps, strict
+        self.label_gap = gaps[2]
         self.window = box(*window) if window is not None else None
         self.labels: list[Any] = []
+        self._ground: Optional[tuple[Any, Any]] = None
+
+    def ground(self) -> tuple[Any, Any]:
+        """The blocked area (strokes and texts with their gaps) and the lines, prepared; None for none."""
+        if self._ground is None:
+            self._ground = _ground(self.items, self.gaps, self.strict)
+        return self._ground
 
     def free(self, b: tuple[float, float, float, float], anchor: P) -> bool:
         """True when a label box fits here and no line runs between it and its dot."""
         from shapely.geometry import LineString, Point, box
         from shapely.ops import nearest_points
 
+        blocked, lines = self.ground()
         shape = box(*b)
         if self.window is not None and not self.window.contains(shape):
             return False
-        if self.blocked is not None and shape.intersects(self.blocked):
+        if blocked is not None and shape.intersects(blocked):
             return False
         if any(shape.distance(other) < self.label_gap for other in self.labels):
             return False
-        if self.lines is None:
+        if lines is None:
             return True
         near = nearest_points(shape, Point(anchor))[0]
         length = math.dist(anchor, (near.x, near.y))
@@ -88,13 +86,41 @@ class _Room:
             return True
         t = DOT_CM / length  # from the edge of the dot: its own curve passes through the dot itself
         start = (anchor[0] + t * (near.x - anchor[0]), anchor[1] + t * (near.y - anchor[1]))
-        return not LineString([start, (near.x, near.y)]).intersects(self.lines)
+        return not LineString([start, (near.x, near.y)]).intersects(lines)
 
     def take(self, b: tuple[float, float, float, float]) -> None:
         """Keep a placed label box."""
         from shapely.geometry import box
 
         self.labels.append(box(*b))
+
+
+def _ground(items: list[Any], gaps: tuple[float, float, float], strict: bool) -> tuple[Any, Any]:
+    """The union of the items' ink grown by its gap (strokes, texts), and the union of the lines.
+
+    Both are prepared: a prepared geometry answers intersects exactly as the plain one does.
+    """
+    import shapely
+    from shapely.ops import unary_union
+
+    from scidsl.labels import stroke_geometry
+
+    strokes, texts, lines = [], [], []
+    for item in items:
+        geom = stroke_geometry(item)
+        if geom is None or geom.is_empty:
+            continue
+        (texts if isinstance(item, Text) else strokes).append(geom)
+        if isinstance(item, Line):
+            lines.append(geom)
+    stroke_gap, text_gap, _ = gaps
+    grown = [g.buffer(stroke_gap) for g in strokes] + [g.buffer(text_gap) for g in texts]
+    blocked = unary_union(grown) if grown else None
+    line_union = unary_union(lines) if lines and strict else None
+    for g in (blocked, line_union):
+        if g is not None:
+            shapely.prepare(g)
+    return blocked, line_union
 
 
 def place_point_labels(d: Drawing, specs: list[LabelSpec], window: tuple[float, float, float, float], grid: str,

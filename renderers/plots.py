@@ -70,9 +70,10 @@ def _axes_panel(panel: Panel) -> Drawing:
         _bar(d, ax, b)
     draw_frame(d, ax, _owners(panel), curve_ink(panel, ax))
     clear_corner(d)
-    arrows = direction_spots(ax, panel.curves)
+    clipped = {id(c): _clipped(ax, c.pieces) for c in panel.curves}  # the arrows and the strokes share them
+    arrows = direction_spots(ax, panel.curves, clipped)
     for c in panel.curves:
-        _curve(d, ax, c, arrows.get(id(c), 0.5))
+        _curve(d, ax, c, arrows.get(id(c), 0.5), clipped[id(c)])
     for a in panel.arcs:
         _arc(d, ax, a)
     labelled = [(p, spec) for p in panel.points if (spec := _point(d, ax, p)) is not None]
@@ -102,35 +103,40 @@ def _axes_panel(panel: Panel) -> Drawing:
 
 def _clipped(ax: Axes, pieces: list[list[P]]) -> list[tuple[P, ...]]:
     """Page polylines of the pieces, cut to the plot window (data lines may run outside it)."""
-    from shapely.geometry import LineString, box
+    import shapely
+    from shapely.geometry import box
 
     (x0, y0), (x1, y1) = ax.page((ax.window[0], ax.window[1])), ax.page((ax.window[2], ax.window[3]))
     eps = 1e-6
     window = box(x0 - eps, y0 - eps, x1 + eps, y1 + eps)
     out: list[tuple[P, ...]] = []
     for piece in pieces:
-        pts = tuple(ax.page(p) for p in piece)
-        if len(pts) < 2:
+        if len(piece) < 2:
             continue
-        cut = LineString(pts).intersection(window)
+        # whole arrays in and out: building a long line from Python tuples costs more than the cut
+        cut = shapely.linestrings(ax.page_many(piece)).intersection(window)
         for part in getattr(cut, "geoms", [cut]):
             if part.geom_type == "LineString" and len(part.coords) >= 2:
-                out.append(tuple((float(x), float(y)) for x, y in part.coords))
+                out.append(tuple(map(tuple, shapely.get_coordinates(part).tolist())))
     return out
 
 
-def _curve(d: Drawing, ax: Axes, c: CurveL, arrow_at: float = 0.5) -> None:
+def _curve(
+    d: Drawing, ax: Axes, c: CurveL, arrow_at: float = 0.5, pieces: Optional[list[tuple[P, ...]]] = None
+) -> None:
+    """The strokes of a curve cut to the window (`pieces` when already cut), its arrow and its name."""
     stroke = Stroke(color=c.color, width=c.width, dash=c.dash, zorder=3 if c.role != "asymptote" else 1.5)
-    longest: Optional[list[P]] = None
-    pieces = _clipped(ax, c.pieces)
+    if pieces is None:
+        pieces = _clipped(ax, c.pieces)
     w = ax.window
     inside = all(w[0] <= x <= w[2] and w[1] <= y <= w[3] for x, y in c.through)
     through = tuple(ax.page(p) for p in c.through) if len(pieces) == 1 and inside else ()
     for pts in pieces:
         d.items.append(Line(pts, stroke=stroke, owner=c.owner, role=c.role, arrow=c.arrow,  # type: ignore[arg-type]
                             through=through))
-        if longest is None or _length(pts) > _length(longest):
-            longest = list(pts)
+    if not (c.arrow_mid or c.label) or not pieces:
+        return  # only an arrow or a name needs the longest piece
+    longest = list(max(pieces, key=_length))  # the first of the longest
     if c.arrow_mid and longest:
         d.items.append(arrow_head(longest, arrow_at, c.color, c.owner))
     if c.label and longest:
@@ -179,12 +185,21 @@ def arrow_head(pts: list[P], frac: float, color: str, owner: str) -> Line:
     )
 
 
-def direction_spots(ax: Axes, curves: list[CurveL]) -> dict[int, float]:
-    """Where along each path its direction arrow sits: near the middle, clear of other paths and arrows."""
+def direction_spots(
+    ax: Axes, curves: list[CurveL], clipped: Optional[dict[int, list[tuple[P, ...]]]] = None
+) -> dict[int, float]:
+    """Where along each path its direction arrow sits: near the middle, clear of other paths and arrows.
+
+    `clipped` holds the curves already cut to the window, by id, when the caller has them.
+    """
     from shapely.geometry import LineString, Point
 
+    if not any(c.arrow_mid for c in curves):
+        return {}
+    if clipped is None:
+        clipped = {id(c): _clipped(ax, c.pieces) for c in curves}
     paths = {
-        id(c): max(_clipped(ax, c.pieces), key=_length, default=None)
+        id(c): max(clipped[id(c)], key=_length, default=None)
         for c in curves
         if c.role not in ("asymptote", "isotherm", "grid")
     }

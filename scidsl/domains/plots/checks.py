@@ -72,7 +72,9 @@ def verify_points(panel: Panel, page: Any) -> list[Diagnostic]:
 
 def distance_to_owner(page: Any, owner: str, point: P) -> float:
     """The distance from a point to the nearest drawn line of an owner (inf when it has none)."""
-    from shapely.geometry import LineString, Point
+    import numpy as np
+    import shapely
+    from shapely.geometry import Point
 
     best = math.inf
     for item in page.items:
@@ -82,5 +84,6 @@ def distance_to_owner(page: Any, owner: str, point: P) -> float:
             and len(item.points) >= 2
             and item.role != "direction"
         ):
-            best = min(best, LineString(item.points).distance(Point(point)))
+            # a line from an array: from a long tuple of tuples shapely builds it point by point
+            best = min(best, shapely.linestrings(np.asarray(item.points, dtype=float)).distance(Point(point)))
     return best

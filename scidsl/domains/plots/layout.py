@@ -59,6 +59,22 @@ class Axes:
         fx, fy = self.fraction(p)
         return (self.offset[0] + fx * self.width, self.offset[1] + fy * self.height)
 
+    def page_many(self, pts: Any) -> Any:
+        """Data → page centimetres of many points, an (n, 2) array: the very numbers `page` gives.
+
+        On linear axes numpy does page's arithmetic, operation by operation, on whole columns;
+        log axes go point by point (numpy's log10 may differ from math's in the last bit).
+        """
+        import numpy as np
+
+        if self.xlog or self.ylog:
+            return np.array([self.page(p) for p in pts], dtype=float).reshape(-1, 2)
+        xy = np.asarray(pts, dtype=float).reshape(-1, 2)
+        xmin, ymin, xmax, ymax = self.window
+        fx = (xy[:, 0] - xmin) / (xmax - xmin)
+        fy = (xy[:, 1] - ymin) / (ymax - ymin)
+        return np.column_stack((self.offset[0] + fx * self.width, self.offset[1] + fy * self.height))
+
     def inside(self, p: P, tol: float = 1e-9) -> bool:
         """True when a data point lies in the window."""
         xmin, ymin, xmax, ymax = self.window
