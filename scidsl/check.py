@@ -1,6 +1,8 @@
 """Checks every domain shares: labels must be drawable."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from scidsl import limits
 from scidsl.diagnostics import Diagnostic, error
 from scidsl.model import LabelMarker, Node, Scene
@@ -8,13 +10,18 @@ from scidsl.model import LabelMarker, Node, Scene
 
 def _label_fields(node: Node) -> list[tuple[str, str]]:
     out = []
-    for key, info in type(node).model_fields.items():
-        if "LabelMarker" not in repr(info.annotation) + repr(info.metadata):
-            continue
+    for key, label in _label_keys(type(node)):
         value = getattr(node, key)
         values = value if isinstance(value, (list, tuple)) else [value]
-        out.extend((info.alias or key, v) for v in values if isinstance(v, str))
+        out.extend((label, v) for v in values if isinstance(v, str))
     return out
+
+
+@lru_cache(maxsize=None)
+def _label_keys(cls: type[Node]) -> tuple[tuple[str, str], ...]:
+    """(field, scene name) of each field of a kind that holds label text (worked out once per kind)."""
+    return tuple((key, info.alias or key) for key, info in cls.model_fields.items()
+                 if "LabelMarker" in repr(info.annotation) + repr(info.metadata))
 
 
 def check_labels(scene: Scene) -> list[Diagnostic]:

@@ -8,6 +8,7 @@ number or a constant expression). The same classes give the JSON form and the JS
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Annotated, Any, ClassVar, Literal, Optional
 
 from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler,
@@ -446,7 +447,7 @@ class Node(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _number_texts(cls, data: Any) -> Any:
-        check_number_texts(cls.model_fields, data)
+        check_number_texts(cls, data)
         return data
 
     def __hash__(self) -> int:
@@ -467,13 +468,35 @@ class Node(BaseModel):
     def refs(self) -> list[tuple[str, str]]:
         """(property, reference) pairs this statement points at, for name resolution."""
         out: list[tuple[str, str]] = []
-        for key, info in type(self).model_fields.items():
-            if key in ("kind", "name", "span", "spans"):
-                continue
+        for key, label, is_ref, item_ann in _ref_fields(type(self)):
             value = getattr(self, key)
-            for ref in _refs_in(value, info.metadata, info.annotation):
-                out.append((info.alias or key, ref))
+            if value is None:
+                continue
+            if isinstance(value, str):
+                if is_ref:
+                    out.append((label, value))
+            elif isinstance(value, (list, tuple)):
+                out.extend((label, ref) for item in value for ref in _refs_in(item, item_ann))
         return out
+
+
+@lru_cache(maxsize=None)
+def _ref_fields(cls: type) -> tuple[tuple[str, str, bool, Any], ...]:
+    """Per field of a kind that may name other objects: its key, its scene name, whether a text value
+    is a reference, and the annotation of its list items (worked out once per kind)."""
+    from typing import get_args
+
+    out = []
+    for key, info in cls.model_fields.items():
+        if key in ("kind", "name", "span", "spans"):
+            continue
+        inner = get_args(info.annotation)
+        item_ann = inner[0] if inner else None
+        # Optional[list[Ref]] → look through the Optional
+        if item_ann is not None and getattr(item_ann, "__origin__", None) in (list, tuple):
+            item_ann = get_args(item_ann)[0]
+        out.append((key, info.alias or key, _is_ref_annotation(info.annotation, info.metadata), item_ann))
+    return tuple(out)
 
 
 def _is_ref_annotation(annotation: Any, metadata: list) -> bool:
@@ -487,13 +510,27 @@ def _is_ref_annotation(annotation: Any, metadata: list) -> bool:
     return get_origin(annotation) is Union and any(_is_ref_annotation(a, []) for a in get_args(annotation))
 
 
-def _refs_in(value: Any, metadata: list, annotation: Any) -> list[str]:
+def _item_is_ref(annotation: Any) -> bool:
+    """Whether a text item of this annotation is a reference (cached when the annotation hashes)."""
+    try:
+        return _item_is_ref_cached(annotation)
+    except TypeError:
+        return _is_ref_annotation(annotation, [])
+
+
+@lru_cache(maxsize=None)
+def _item_is_ref_cached(annotation: Any) -> bool:
+    return _is_ref_annotation(annotation, [])
+
+
+def _refs_in(value: Any, annotation: Any) -> list[str]:
+    """The references inside one list item of the given annotation."""
     from typing import get_args
 
     if value is None:
         return []
     if isinstance(value, str):
-        return [value] if _is_ref_annotation(annotation, metadata) else []
+        return [value] if _item_is_ref(annotation) else []
     if isinstance(value, (list, tuple)):
         inner = get_args(annotation)
         item_ann = inner[0] if inner else None
@@ -502,10 +539,8 @@ def _refs_in(value: Any, metadata: list, annotation: Any) -> list[str]:
             item_ann = get_args(item_ann)[0]
         out: list[str] = []
         for item in value:
-            out.extend(_refs_in(item, [], item_ann))
+            out.extend(_refs_in(item, item_ann))
         return out
-    if isinstance(value, Expr):
-        return []
     return []
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from typing import Any
 
 from pydantic_core import PydanticCustomError
@@ -45,14 +46,19 @@ def plain_number_field(annotation: Any) -> bool:
     return False
 
 
-def check_number_texts(fields: dict, data: Any) -> None:
+def check_number_texts(cls: type, data: Any) -> None:
     """Plain int/float properties given as strings must read exactly as the text form lexes numbers."""
     if not isinstance(data, dict):
         return
-    for key, info in fields.items():
-        if not plain_number_field(info.annotation):
-            continue
-        value = data.get(info.alias or key, data.get(key))
+    for key, label in _number_keys(cls):
+        value = data.get(label, data.get(key))
         for item in value if isinstance(value, (list, tuple)) else [value]:
             if isinstance(item, str):
-                check_number_text(info.alias or key, item)
+                check_number_text(label, item)
+
+
+@lru_cache(maxsize=None)
+def _number_keys(cls: type) -> tuple[tuple[str, str], ...]:
+    """(field, scene name) of each plain number field of a model class (worked out once per class)."""
+    return tuple((key, info.alias or key) for key, info in cls.model_fields.items()
+                 if plain_number_field(info.annotation))
