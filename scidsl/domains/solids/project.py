@@ -103,8 +103,10 @@ class Occluder:
 class _Stack:
     """Occluders with the same number of outline corners, their arrays stacked face by face."""
 
-    corners2: np.ndarray  # F×m×2
-    edges2: np.ndarray  # F×m×2
+    cx: np.ndarray  # F×m, outline corners on the page (x and y apart, each contiguous)
+    cy: np.ndarray
+    ex: np.ndarray  # F×m, unit vectors along the outline
+    ey: np.ndarray
     lo: np.ndarray  # F×2
     hi: np.ndarray  # F×2
     origin: np.ndarray  # F×3, a corner of each face
@@ -115,7 +117,9 @@ class _Stack:
     @classmethod
     def of(cls, items: list[Occluder]) -> _Stack:
         """The stacked arrays of occluders with equally many corners."""
-        return cls(*(np.array([getattr(o, f) for o in items]) for f in ("corners2", "edges2", "lo", "hi")),
+        corners, edges = np.array([o.corners2 for o in items]), np.array([o.edges2 for o in items])
+        return cls(corners[:, :, 0].copy(), corners[:, :, 1].copy(), edges[:, :, 0].copy(), edges[:, :, 1].copy(),
+                   np.array([o.lo for o in items]), np.array([o.hi for o in items]),
                    np.array([o.face.corners[0] for o in items]), np.array([o.face.normal for o in items]),
                    np.array([o.nd for o in items]), np.array([o.face.owner for o in items], dtype=object))
 
@@ -211,8 +215,8 @@ def hidden_mask(points: np.ndarray, occ: OccluderSet | list[Occluder], proj: Pro
         f = faces[f]
         if not len(p):
             continue
-        rel = scr[p, None, :] - st.corners2[f]  # pairs×m×2
-        cross = st.edges2[f, :, 0] * rel[:, :, 1] - st.edges2[f, :, 1] * rel[:, :, 0]
+        rel_x, rel_y = scr[p, 0, None] - st.cx[f], scr[p, 1, None] - st.cy[f]  # pairs×m
+        cross = st.ex[f] * rel_y - st.ey[f] * rel_x
         inside = np.all(cross > -tol, axis=1)
         p, f = p[inside], f[inside]
         # the viewing ray p + t·d meets the face's plane at t; t < 0 means the face is nearer the viewer
