@@ -74,32 +74,66 @@ def sample(
     pieces: list[list[P]] = []
     breaks: list[float] = []
     cur: list[P] = []
-    for i in range(n - 1):
-        xa, ya, xb, yb = float(xs[i]), float(ys[i]), float(xs[i + 1]), float(ys[i + 1])
-        if not (math.isfinite(ya) and math.isfinite(yb)):
-            if math.isfinite(ya) != math.isfinite(yb):
-                breaks.append(xb if math.isfinite(ya) else xa)
-            cur = _close(pieces, cur)
-            continue
-        if abs(yb - ya) > 0.2 * height:
-            jump, where = _jump_persists(f, xa, xb, height)
-            if jump:
-                breaks.append(where)
+    xl, yl = xs.tolist(), ys.tolist()
+    i = 0
+    for start, end in _calm_runs(ys, ymin, ymax, height) + [(n - 1, n - 1)]:
+        for k in range(i, start):
+            cur = _step(f, (xl[k], yl[k]), (xl[k + 1], yl[k + 1]), ymin, ymax, height, pieces, breaks, cur)
+        if start < end:  # a calm run: every segment is kept whole, as _step would keep it
+            a = (xl[start], yl[start])
+            if not cur or cur[-1] != a:
                 cur = _close(pieces, cur)
-                continue
-        seg = _clip_y((xa, ya), (xb, yb), ymin, ymax)
-        if seg is None:
-            cur = _close(pieces, cur)
-            continue
-        a, b = seg
-        if not cur or cur[-1] != a:
-            cur = _close(pieces, cur)
-            cur = [a]
-        cur.append(b)
-        if b != (xb, yb):
-            cur = _close(pieces, cur)
+                cur = [a]
+            cur.extend(zip(xl[start + 1 : end + 1], yl[start + 1 : end + 1]))
+        i = end
     _close(pieces, cur)
     return [p for p in pieces if len(p) >= 2], breaks
+
+
+def _calm_runs(ys: np.ndarray, ymin: float, ymax: float, height: float) -> list[tuple[int, int]]:
+    """Runs [start, end) of segments with both ends finite and in [ymin, ymax] and no step past a fifth
+    of the window: _step keeps each of them whole, so they need no look one by one."""
+    with np.errstate(invalid="ignore"):
+        inside = np.isfinite(ys) & (ys >= ymin) & (ys <= ymax)
+        calm = inside[:-1] & inside[1:] & (np.abs(np.diff(ys)) <= 0.2 * height)
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], calm.view(np.int8), [0]))))
+    return list(zip(edges[0::2].tolist(), edges[1::2].tolist()))
+
+
+def _step(
+    f: Fn,
+    a: P,
+    b: P,
+    ymin: float,
+    ymax: float,
+    height: float,
+    pieces: list[list[P]],
+    breaks: list[float],
+    cur: list[P],
+) -> list[P]:
+    """One segment ab of the sampled graph: a gap, a jump, or the part inside the window added to the
+    current piece; returns the current piece."""
+    (xa, ya), (xb, yb) = a, b
+    if not (math.isfinite(ya) and math.isfinite(yb)):
+        if math.isfinite(ya) != math.isfinite(yb):
+            breaks.append(xb if math.isfinite(ya) else xa)
+        return _close(pieces, cur)
+    if abs(yb - ya) > 0.2 * height:
+        jump, where = _jump_persists(f, xa, xb, height)
+        if jump:
+            breaks.append(where)
+            return _close(pieces, cur)
+    seg = _clip_y((xa, ya), (xb, yb), ymin, ymax)
+    if seg is None:
+        return _close(pieces, cur)
+    a, b = seg
+    if not cur or cur[-1] != a:
+        cur = _close(pieces, cur)
+        cur = [a]
+    cur.append(b)
+    if b != (xb, yb):
+        cur = _close(pieces, cur)
+    return cur
 
 
 def _close(pieces: list[list[P]], cur: list[P]) -> list[P]:
