@@ -67,15 +67,37 @@ class _Room:
 
     def free(self, b: tuple[float, float, float, float], anchor: P) -> bool:
         """True when a label box fits here and no line runs between it and its dot."""
-        from shapely.geometry import LineString, Point, box
+        return self.first_free([b], anchor) == 0
+
+    def first_free(self, boxes: list[tuple[float, float, float, float]], anchor: P) -> Optional[int]:
+        """The index of the first box that fits (see free), or None.
+
+        The window and the blocked ground are tested for all boxes in one call each; the rest of
+        the tests, in order, only for boxes that pass them.
+        """
+        import numpy as np
+        import shapely
+
+        if not boxes:
+            return None
+        blocked, lines = self.ground()
+        b = np.asarray(boxes, dtype=float)
+        shapes = shapely.box(b[:, 0], b[:, 1], b[:, 2], b[:, 3])
+        ok = np.ones(len(boxes), dtype=bool)
+        if self.window is not None:
+            ok &= shapely.contains(self.window, shapes)
+        if blocked is not None:
+            ok &= ~shapely.intersects(shapes, blocked)
+        for i in np.flatnonzero(ok).tolist():
+            if self._clear(shapes[i], anchor, lines):
+                return i
+        return None
+
+    def _clear(self, shape: Any, anchor: P, lines: Any) -> bool:
+        """The box keeps its gap from placed labels and no line runs between it and its dot."""
+        from shapely.geometry import LineString, Point
         from shapely.ops import nearest_points
 
-        blocked, lines = self.ground()
-        shape = box(*b)
-        if self.window is not None and not self.window.contains(shape):
-            return False
-        if blocked is not None and shape.intersects(blocked):
-            return False
         if any(shape.distance(other) < self.label_gap for other in self.labels):
             return False
         if lines is None:
@@ -159,10 +181,8 @@ def _first_free(
     room: _Room, spec: LabelSpec, w: float, h: float, steps: tuple[float, ...] = _STEPS,
     only: Optional[tuple[float, ...]] = None,
 ) -> Optional[tuple[P, Any]]:
+    """The first spot where the label fits: nearest steps first, preferred directions first in a step."""
     directions = list(only) if only else _order(spec.prefer)
-    for step in steps:
-        for angle in directions:
-            centre, b = _box(spec.anchor, angle, spec.distance + step, w, h)
-            if room.free(b, spec.anchor):
-                return centre, b
-    return None
+    spots = [_box(spec.anchor, angle, spec.distance + step, w, h) for step in steps for angle in directions]
+    i = room.first_free([b for _, b in spots], spec.anchor)
+    return None if i is None else spots[i]
