@@ -50,12 +50,15 @@ class _Room:
         gaps: tuple[float, float, float] = (STROKE_GAP_CM, TEXT_GAP_CM, LABEL_GAP_CM),
         strict: bool = True,
     ) -> None:
+        import shapely
         from shapely.geometry import box
 
         self.items = [item for item in d.items if item.owner not in skip]  # the drawing as it is now
         self.gaps, self.strict = gaps, strict
         self.label_gap = gaps[2]
         self.window = box(*window) if window is not None else None
+        if self.window is not None:
+            shapely.prepare(self.window)
         self.labels: list[Any] = []
         self._ground: Optional[tuple[Any, Any]] = None
 
@@ -84,10 +87,11 @@ class _Room:
         b = np.asarray(boxes, dtype=float)
         shapes = shapely.box(b[:, 0], b[:, 1], b[:, 2], b[:, 3])
         ok = np.ones(len(boxes), dtype=bool)
+        # the prepared geometry goes first: only a predicate's first argument is used prepared
         if self.window is not None:
             ok &= shapely.contains(self.window, shapes)
         if blocked is not None:
-            ok &= ~shapely.intersects(shapes, blocked)
+            ok &= ~shapely.intersects(blocked, shapes)
         for i in np.flatnonzero(ok).tolist():
             if self._clear(shapes[i], anchor, lines):
                 return i
@@ -95,6 +99,7 @@ class _Room:
 
     def _clear(self, shape: Any, anchor: P, lines: Any) -> bool:
         """The box keeps its gap from placed labels and no line runs between it and its dot."""
+        import shapely
         from shapely.geometry import LineString, Point
         from shapely.ops import nearest_points
 
@@ -108,7 +113,7 @@ class _Room:
             return True
         t = DOT_CM / length  # from the edge of the dot: its own curve passes through the dot itself
         start = (anchor[0] + t * (near.x - anchor[0]), anchor[1] + t * (near.y - anchor[1]))
-        return not LineString([start, (near.x, near.y)]).intersects(lines)
+        return not shapely.intersects(lines, LineString([start, (near.x, near.y)]))
 
     def take(self, b: tuple[float, float, float, float]) -> None:
         """Keep a placed label box."""
@@ -120,7 +125,8 @@ class _Room:
 def _ground(items: list[Any], gaps: tuple[float, float, float], strict: bool) -> tuple[Any, Any]:
     """The union of the items' ink grown by its gap (strokes, texts), and the union of the lines.
 
-    Both are prepared: a prepared geometry answers intersects exactly as the plain one does.
+    Both are prepared: a prepared geometry answers intersects exactly as the plain one does (when
+    it is the predicate's first argument, the one shapely uses prepared).
     """
     import shapely
     from shapely.ops import unary_union
