@@ -144,6 +144,12 @@ def warm_up() -> None:
         compile_to_record(WARM_SCENE, "warm.sdl")
     except Exception:  # noqa: BLE001
         return
+    finally:
+        import gc
+
+        # the loaded compiler is never garbage: the collector skips it from now on (each full collection
+        # would walk its few hundred thousand objects again), and forked workers share its pages
+        gc.freeze()
 
 
 def _serve(conn: Any) -> None:
