@@ -59,6 +59,7 @@ def _hull_of(item: Primitive):  # type: ignore[no-untyped-def]
 
 
 def _stroke_geometry(item: Primitive):  # type: ignore[no-untyped-def]
+    import numpy as np
     from shapely.geometry import LinearRing, LineString, Point, Polygon
 
     if isinstance(item, Line):
@@ -67,7 +68,7 @@ def _stroke_geometry(item: Primitive):  # type: ignore[no-untyped-def]
         if not item.stroke.visible or len(item.points) < 2:
             return None
         half = item.stroke.width / PT_PER_CM / 2
-        pts = list(item.points)
+        pts = np.asarray(item.points, dtype=float)  # an array goes into shapely whole, not point by point
         geom = LinearRing(pts) if item.closed and len(pts) >= 3 else LineString(pts)
         return geom.buffer(half)
     if isinstance(item, Circle):

@@ -95,6 +95,7 @@ def page_view(canvas: Any, drawing: Drawing, spans: Optional[dict[str, Span]] = 
 
 def centre_line(item: Primitive) -> Any:
     """The visible centre line of a primitive in cm (None for text and fill-only shapes)."""
+    import numpy as np
     from shapely.geometry import LinearRing, LineString, Point
 
     from scidsl.labels import arc_points
@@ -102,7 +103,8 @@ def centre_line(item: Primitive) -> Any:
     if isinstance(item, Line):
         if not item.stroke.visible or len(item.points) < 2:
             return None
-        return LinearRing(item.points) if item.closed and len(item.points) >= 3 else LineString(item.points)
+        pts = np.asarray(item.points, dtype=float)  # an array goes into shapely whole, not point by point
+        return LinearRing(pts) if item.closed and len(pts) >= 3 else LineString(pts)
     if isinstance(item, Circle):
         return Point(item.center).buffer(item.radius, 64).exterior if item.stroke.visible else None
     if isinstance(item, Arc):
