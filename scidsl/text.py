@@ -61,7 +61,11 @@ def mathtext_parser():  # type: ignore[no-untyped-def]
 
 
 def _measure(text: str, size: float) -> tuple[float, float, float]:
-    with textbook_rc():
+    import warnings
+
+    with textbook_rc(), warnings.catch_warnings():
+        # a glyph no font has is reported once, with its statement, when the figure is drawn (E5010)
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
         fig, renderer = _scratch()
         artist = fig.text(0, 0, text, fontsize=size, ha="left", va="baseline")
         try:
