@@ -5,9 +5,9 @@
 "Matplotlib alone" redraws the compiled figure's final primitives with direct Matplotlib calls and
 saves a PNG: the cost a hand-written script pays for drawing, without parsing, checking, solving,
 label placement or verification. The first compile of each domain includes its imports (cold);
-later repeats are warm; the ratio of an example is its median compile + save over the median of
-Matplotlib alone, both measured in the same process one after the other. A last line gives the median
-and the worst ratio. `--circuit N` also times a generated circuit of about N resistors (a
+later repeats are warm (the garbage of the first is collected before them); the ratio of an example is
+its median compile + save over the median of Matplotlib alone, both measured in the same process one
+after the other. A last line gives the median and the worst ratio. `--circuit N` also times a generated circuit of about N resistors (a
 battery feeding parallel branches of resistors in series, every part with a value label): the cost of
 label measurement and placement on large figures. Like `scidsl` itself, the benchmark runs with one
 BLAS thread unless OPENBLAS_NUM_THREADS says otherwise. `--fresh-labels` forgets every parsed and
@@ -18,6 +18,7 @@ the variables, units and tick numbers its scenes have in common).
 from __future__ import annotations
 
 import argparse
+import gc
 import io
 import json
 import os
@@ -107,7 +108,11 @@ def bench_source(source: bytes | str, name: str, repeat: int, fresh: bool = Fals
     import scidsl
 
     runs, totals, saves, baselines = [], [], [], []
-    for _ in range(repeat):
+    for k in range(repeat):
+        if k == 1:
+            # the first compile of a domain imports it (sympy, for one): the full garbage collection that
+            # this many new objects soon sets off belongs to that cold run, not to a warm one
+            gc.collect()
         if fresh:
             forget_labels()
         t0 = time.perf_counter()
