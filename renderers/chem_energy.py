@@ -112,7 +112,9 @@ def _ea(out: Drawing, x: float, y0: float, y1: float, peak_x: float | None, text
     if peak_x is not None and abs(peak_x - x) > 1e-9:
         out.items.append(Line(((x, y1), (peak_x, y1)), False, GUIDE, owner=own))
     out.items.append(Line(((x, y0), (x, y1)), False, MARK, "both", own, "arrow"))
-    out.labels.append(LabelSpec(text, (x, (y0 + y1) / 2), own, 10, prefer, 0.12, role="ea"))
+    # the barrier is measured from the reactants' level: its dotted guide is part of what the label names
+    out.labels.append(LabelSpec(text, (x, (y0 + y1) / 2), own, 10, prefer, 0.12, role="ea",
+                                may_touch=(own.rsplit(".", 1)[0] + ".guide",)))
 
 
 def _names(out: Drawing, node: Any, geo: ProfileGeometry, own: str) -> None:
