@@ -3,8 +3,8 @@
     python benchmarks/cold_start.py [--runs 7] [scene.sdl ...]
 
 For each scene, a stand-alone Matplotlib script is written that draws the compiled figure's final
-primitives (lines, circles, arcs, dots, texts with the same mathtext) on a Figure and saves a PNG: what a
-hand-written script costs, Python start-up and imports included. The two commands run in turn (A B A
+primitives (lines, fills and hatching, arrow heads, circles, arcs, dots, texts with the same mathtext) on
+a Figure and saves a PNG: what a hand-written script costs, Python start-up and imports included. The two commands run in turn (A B A
 B ...), each run's wall time is taken from outside, and the ratio is the median of the pairwise ratios,
 so a machine that slows down during the run does not bias it. A fixed script drawing a small triangle
 with three plain labels is the second yardstick. Both run with bytecode caches written, as after an
@@ -37,15 +37,20 @@ ax.set_ylim(BOUNDS[1], BOUNDS[3])
 ax.set_axis_off()
 for kind, *a in ITEMS:
     if kind == "line":
-        ax.plot(a[0], a[1], color=a[2], lw=a[3])
+        ax.plot(a[0], a[1], color=a[2], lw=a[3], linestyle=a[4])
+    elif kind == "shape":
+        ax.add_patch(patches.Polygon(a[0], closed=a[1], **a[2]))
+    elif kind == "head":
+        ax.annotate("", xy=a[1], xytext=a[0], arrowprops={"arrowstyle": "-|>", "color": a[2], "lw": a[3]})
     elif kind == "circle":
-        ax.add_patch(patches.Circle(a[0], a[1], fill=False))
+        ax.add_patch(patches.Circle(a[0], a[1], **a[2]))
     elif kind == "arc":
-        ax.add_patch(patches.Arc(a[0], 2 * a[1], 2 * a[1], theta1=a[2], theta2=a[3]))
+        ax.add_patch(patches.Arc(a[0], 2 * a[1], 2 * a[1], theta1=a[2], theta2=a[3], **a[4]))
     elif kind == "dot":
-        ax.add_patch(patches.Circle(a[0], a[1], color=a[2]))
+        ax.add_patch(patches.Circle(a[0], a[1], facecolor=a[3], edgecolor=a[2]))
     else:
-        ax.text(a[0][0], a[0][1], a[1], fontsize=a[2], ha=a[3], va=a[4])
+        ground = {"facecolor": a[7], "edgecolor": "none", "pad": 0.5} if a[7] else None
+        ax.text(a[0][0], a[0][1], a[1], fontsize=a[2], ha=a[3], va=a[4], rotation=a[5], color=a[6], bbox=ground)
 fig.savefig(sys.argv[1], format="png")
 '''
 TRIANGLE = HEADER + '''fig = Figure(figsize=(4, 3))
@@ -59,23 +64,43 @@ fig.savefig(sys.argv[1], format="png")
 
 
 def _items(result) -> list[tuple]:  # type: ignore[no-untyped-def]
-    """The figure's primitives as plain tuples for the generated script."""
+    """The figure's primitives as plain tuples for the generated script: everything the figure shows
+    (outlines with their widths and dashes, fills and hatching, arrow heads, texts with their colours,
+    turns and grounds), as a script drawing the same figure would draw it."""
     from scidsl.primitives import Arc, Circle, Dot, Line, Text
+
+    dashes = {"dashed": (0, (4, 2.5)), "dotted": (0, (1, 1.8)), "dashdot": (0, (5, 2, 1, 2)), None: "-"}
+
+    def style(s) -> dict:  # type: ignore[no-untyped-def]
+        return {"edgecolor": s.color if s.visible else "none", "facecolor": s.fill or "none", "lw": s.width,
+                "hatch": s.hatch, "alpha": s.alpha, "linestyle": dashes[s.dash]}
+
+    def xy(p) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+        return float(p[0]), float(p[1])
 
     out: list[tuple] = []
     for it in list(result.drawing.items) + list(result.texts):
         if isinstance(it, Line):
-            pts = list(it.points) + ([it.points[0]] if it.closed else [])
-            out.append(("line", [float(p[0]) for p in pts], [float(p[1]) for p in pts], it.stroke.color,
-                        it.stroke.width))
+            s = it.stroke
+            if it.closed or s.fill or s.hatch:
+                out.append(("shape", [xy(p) for p in it.points], it.closed, style(s)))
+            elif s.visible:
+                out.append(("line", [float(p[0]) for p in it.points], [float(p[1]) for p in it.points], s.color,
+                            s.width, dashes[s.dash]))
+            if it.arrow in ("end", "both"):
+                out.append(("head", xy(it.points[-2]), xy(it.points[-1]), s.color, s.width))
+            if it.arrow in ("start", "both"):
+                out.append(("head", xy(it.points[1]), xy(it.points[0]), s.color, s.width))
         elif isinstance(it, Circle):
-            out.append(("circle", tuple(map(float, it.center)), float(it.radius)))
+            out.append(("circle", xy(it.center), float(it.radius), style(it.stroke)))
         elif isinstance(it, Arc):
-            out.append(("arc", tuple(map(float, it.center)), float(it.radius), it.theta1, it.theta2))
+            kw = style(it.stroke)
+            del kw["facecolor"], kw["hatch"]
+            out.append(("arc", xy(it.center), float(it.radius), it.theta1, it.theta2, kw))
         elif isinstance(it, Dot):
-            out.append(("dot", tuple(map(float, it.center)), float(it.radius), it.color))
+            out.append(("dot", xy(it.center), float(it.radius), it.color, "white" if it.hollow else it.color))
         elif isinstance(it, Text):
-            out.append(("text", tuple(map(float, it.pos)), it.text, it.size, it.ha, it.va))
+            out.append(("text", xy(it.pos), it.text, it.size, it.ha, it.va, it.rotation, it.color, it.background))
     return out
 
 
