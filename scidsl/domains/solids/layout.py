@@ -371,8 +371,27 @@ def _dimension_places(lay: Layout, s: Solid) -> dict[str, tuple[Any, Any]]:
            "slant_height": (_named_at(lay, c0 + [r1, 0, 0]) or c0 + np.array([r1, 0, 0]),
                      _named_at(lay, c1 + [r2, 0, 0]) or c1 + np.array([r2, 0, 0]))}
     if isinstance(node, k.Frustum):
-        out["top_radius"] = (_named_at(lay, c1) or c1, c1 + np.array([r2, 0, 0]))
+        out["top_radius"] = (_named_at(lay, c1) or c1, _top_rim_end(lay, c0, c1, r1, r2))
     return out
+
+
+_RADII_APART_CM = 0.6  # room between the top radius's end and the base radius for the top one's value
+
+
+def _top_rim_end(lay: Layout, c0: np.ndarray, c1: np.ndarray, r1: float, r2: float) -> Any:
+    """Where a frustum's top radius meets the rim: on the same side as the base radius, unless its end
+    then lies right by the base radius on the page (a flat frustum seen from above), where its value
+    would be written over the other radius; then on the other side."""
+    ahead = c1 + np.array([r2, 0, 0])
+    named = _named_at(lay, ahead)
+    if named is not None:
+        return named
+    end, a, b = (np.array(lay.p2(q)) for q in (ahead, c0, c0 + np.array([r1, 0, 0])))
+    ab = b - a
+    t = float(np.clip(np.dot(end - a, ab) / max(float(np.dot(ab, ab)), 1e-12), 0.0, 1.0))
+    if float(np.linalg.norm(end - (a + t * ab))) >= _RADII_APART_CM:
+        return ahead
+    return _named_at(lay, c1 - np.array([r2, 0, 0])) or c1 - np.array([r2, 0, 0])
 
 
 def _named_at(lay: Layout, q: np.ndarray) -> str | None:
