@@ -199,14 +199,13 @@ def _to_expr(v: Any) -> Expr:
         v = _num_text(v) if float(v).is_integer() else repr(float(v))
     if isinstance(v, Quantity):
         v = str(v)
-    if isinstance(v, (tuple, list)) and 2 <= len(v) <= 3 and all(
-            isinstance(c, (int, float)) and not isinstance(c, bool) for c in v):
-        return _point_expr(v)
-    if isinstance(v, (tuple, list)) and 2 <= len(v) <= 3 and all(_kept_node(c) is not None for c in v):
-        v = syntax.Point(tuple(_kept_node(c) for c in v))  # a point lowered from `(x, y)`, parsed already
-    elif isinstance(v, (tuple, list)) and 2 <= len(v) <= 3:  # a point lowered from `(x, y)`
-        v = "(" + ", ".join(_num_text(float(c)) if isinstance(c, (int, float)) and not isinstance(c, bool)
-                            else str(c) for c in v) + ")"
+    if isinstance(v, (tuple, list)) and 2 <= len(v) <= 3:  # a point lowered from `(x, y)`
+        nodes = _kept_nodes(v)
+        if nodes is not None:
+            v = syntax.Point(nodes)  # numbers and values that kept the scene's parse: nothing to parse again
+        else:
+            v = "(" + ", ".join(_num_text(float(c)) if isinstance(c, (int, float)) and not isinstance(c, bool)
+                                else str(c) for c in v) + ")"
     if isinstance(v, str):
         node, diags = _parsed(v)
         if node is None:
@@ -221,14 +220,6 @@ def _to_expr(v: Any) -> Expr:
     raise PydanticCustomError("expr_type", "expected an expression, got {got}", {"got": repr(v)[:60]})
 
 
-def _point_expr(v: Any) -> Expr:
-    """A point of plain numbers, built without printing and parsing it again (long point lists stay fast)."""
-    from scidsl import syntax
-
-    node = syntax.Point(tuple(_number_node(c) for c in v))
-    return Expr(syntax.format_value(node), node)
-
-
 def _number_node(c: float) -> Any:
     """The syntax of a plain number, as its printed text parses."""
     from scidsl import syntax
@@ -238,16 +229,20 @@ def _number_node(c: float) -> Any:
     return syntax.Neg(syntax.Num(text[1:])) if text.startswith("-") else syntax.Num(text)
 
 
-def _kept_node(c: Any) -> Any:
-    """The syntax of one coordinate of a lowered point when it needs no parsing: a number, or an
-    expression or reference that kept its parse; None otherwise."""
+def _kept_nodes(coords: Any) -> Optional[tuple]:
+    """The syntax of a lowered point's coordinates when none needs parsing (numbers, and expressions or
+    references that kept their parse), built without printing and parsing them again; else None."""
     from scidsl import syntax
 
-    if isinstance(c, (int, float)) and not isinstance(c, bool):
-        return _number_node(c)
-    if isinstance(c, (syntax.ExprText, syntax.RefText)):
-        return c.node
-    return None
+    out = []
+    for c in coords:
+        if isinstance(c, (int, float)) and not isinstance(c, bool):
+            out.append(_number_node(c))
+        elif isinstance(c, (syntax.ExprText, syntax.RefText)) and c.node is not None:
+            out.append(c.node)
+        else:
+            return None
+    return tuple(out)
 
 
 def _raise_name_problem(diags: list) -> None:
@@ -484,19 +479,20 @@ class Node(BaseModel):
 def _ref_fields(cls: type) -> tuple[tuple[str, str, bool, Any], ...]:
     """Per field of a kind that may name other objects: its key, its scene name, whether a text value
     is a reference, and the annotation of its list items (worked out once per kind)."""
+    return tuple((key, info.alias or key, _is_ref_annotation(info.annotation, info.metadata),
+                  _item_annotation(info.annotation))
+                 for key, info in cls.model_fields.items() if key not in ("kind", "name", "span", "spans"))
+
+
+def _item_annotation(annotation: Any) -> Any:
+    """The annotation of a list field's items (through an Optional: Optional[list[Ref]] → Ref)."""
     from typing import get_args
 
-    out = []
-    for key, info in cls.model_fields.items():
-        if key in ("kind", "name", "span", "spans"):
-            continue
-        inner = get_args(info.annotation)
-        item_ann = inner[0] if inner else None
-        # Optional[list[Ref]] → look through the Optional
-        if item_ann is not None and getattr(item_ann, "__origin__", None) in (list, tuple):
-            item_ann = get_args(item_ann)[0]
-        out.append((key, info.alias or key, _is_ref_annotation(info.annotation, info.metadata), item_ann))
-    return tuple(out)
+    inner = get_args(annotation)
+    item_ann = inner[0] if inner else None
+    if item_ann is not None and getattr(item_ann, "__origin__", None) in (list, tuple):
+        item_ann = get_args(item_ann)[0]
+    return item_ann
 
 
 def _is_ref_annotation(annotation: Any, metadata: list) -> bool:
@@ -525,22 +521,13 @@ def _item_is_ref_cached(annotation: Any) -> bool:
 
 def _refs_in(value: Any, annotation: Any) -> list[str]:
     """The references inside one list item of the given annotation."""
-    from typing import get_args
-
     if value is None:
         return []
     if isinstance(value, str):
         return [value] if _item_is_ref(annotation) else []
     if isinstance(value, (list, tuple)):
-        inner = get_args(annotation)
-        item_ann = inner[0] if inner else None
-        # Optional[list[Ref]] → look through the Optional
-        if item_ann is not None and getattr(item_ann, "__origin__", None) in (list, tuple):
-            item_ann = get_args(item_ann)[0]
-        out: list[str] = []
-        for item in value:
-            out.extend(_refs_in(item, item_ann))
-        return out
+        item_ann = _item_annotation(annotation)
+        return [ref for item in value for ref in _refs_in(item, item_ann)]
     return []
 
 
