@@ -333,25 +333,26 @@ def _route_all(boxes: dict[str, Box], links: list[Link], back: set[int], down: s
         src, dst = boxes[ln.source], boxes[ln.target]
         best = None
 
+        def sided(score: float, s_side: str, t_side: str) -> float:
+            return _with_sides(score, t_side in used_in[dst.name], s_side, t_side, i in down)
+
         def beaten(s: P, s_side: str, t: P, t_side: str) -> bool:
             """No route between these two ports can beat the best so far: each is at least as long
             as their distance and pays for its sides (the margin covers rounding)."""
-            return _PRUNE and best is not None and _with_sides(0.25 * _length(s, t) - 1e-9, t_side in used_in[dst.name],
-                                                    s_side, t_side, i in down) >= best[0]
+            return _PRUNE and best is not None and sided(0.25 * _length(s, t) - 1e-9, s_side, t_side) >= best[0]
 
         for strict in (True, False):  # a crowded box may have to share a side between arrows in and out
             for route, s_side, t_side in _candidates(src, dst, lanes, used_out, used_in, strict, beaten):
                 base = _base_score(route)
                 if base is None:
                     continue
-                extra = (t_side in used_in[dst.name], s_side, t_side, i in down)
                 # crossings only add to the score: a route whose score without them cannot beat the
                 # best so far is not checked against the boxes and the drawn arrows at all
-                if _PRUNE and best is not None and _with_sides(base, *extra) >= best[0]:
+                if _PRUNE and best is not None and sided(base, s_side, t_side) >= best[0]:
                     continue
                 if _blocked(route, src, dst, rects):
                     continue
-                score = _with_sides(_with_crossings(base, route, dst, drawn), *extra)
+                score = sided(_with_crossings(base, route, dst, drawn), s_side, t_side)
                 if best is None or score < best[0]:
                     best = (score, route, s_side, t_side)
             if best is not None:
