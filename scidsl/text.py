@@ -46,8 +46,6 @@ def mathtext_parser():  # type: ignore[no-untyped-def]
     keyed by the parser: a label was parsed again to be checked, to be measured, for each figure, and
     whenever 50 other labels had come between. This parser keeps its own, larger cache.
     """
-    import functools
-
     from matplotlib.mathtext import MathTextParser
 
     cached = getattr(MathTextParser, "_parse_cached", None)
@@ -55,7 +53,7 @@ def mathtext_parser():  # type: ignore[no-untyped-def]
         return MathTextParser("path")  # a Matplotlib without the cache: plain parser, same results
 
     class _KeepingParser(MathTextParser):
-        _parse_cached = functools.lru_cache(MATH_PARSES_KEPT)(cached.__wrapped__)
+        _parse_cached = lru_cache(MATH_PARSES_KEPT)(cached.__wrapped__)
 
     return _KeepingParser("path")
 
