@@ -35,24 +35,16 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 def matplotlib_alone(result) -> float:  # type: ignore[no-untyped-def]
     """Seconds for plain Matplotlib to draw the same primitives and save a PNG.
 
-    Everything the figure shows is drawn as a script would draw it: outlines with their widths and
-    dashes, fills and hatching, arrow heads, and texts with their colours, turns and grounds.
+    Everything the figure shows is drawn as a script would draw it (cold_start.draw_items, which the
+    cold-start script runs too): outlines with their widths and dashes, fills and hatching, arrow
+    heads, and texts with their colours, turns and grounds.
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
-    from matplotlib import patches
 
-    from scidsl.primitives import Arc, Circle, Dot, Line, Text
+    from cold_start import draw_items, plain_items
 
-    dashes = {"dashed": (0, (4, 2.5)), "dotted": (0, (1, 1.8)), "dashdot": (0, (5, 2, 1, 2)), None: "-"}
-
-    def style(s) -> dict:  # type: ignore[no-untyped-def]
-        return {"edgecolor": s.color if s.visible else "none", "facecolor": s.fill or "none", "lw": s.width,
-                "hatch": s.hatch, "alpha": s.alpha, "linestyle": dashes[s.dash]}
-
-    def head(ax, tail, tip, s) -> None:  # type: ignore[no-untyped-def]
-        ax.annotate("", xy=tip, xytext=tail, arrowprops={"arrowstyle": "-|>", "color": s.color, "lw": s.width})
-
+    items = plain_items(result)
     start = time.perf_counter()
     fig = result.canvas.figure
     w, h = fig.get_size_inches()
@@ -63,33 +55,7 @@ def matplotlib_alone(result) -> float:  # type: ignore[no-untyped-def]
     ax.set_xlim(xmin, xmax)
     ax.set_ylim(ymin, ymax)
     ax.set_axis_off()
-    for it in list(result.drawing.items) + list(result.texts):
-        if isinstance(it, Line):
-            s = it.stroke
-            if it.closed or s.fill or s.hatch:
-                ax.add_patch(patches.Polygon(it.points, closed=it.closed, **style(s)))
-            elif s.visible:
-                xs, ys = zip(*it.points)
-                ax.plot(xs, ys, color=s.color, lw=s.width, alpha=s.alpha, linestyle=dashes[s.dash])
-            if it.arrow in ("end", "both"):
-                head(ax, it.points[-2], it.points[-1], s)
-            if it.arrow in ("start", "both"):
-                head(ax, it.points[1], it.points[0], s)
-        elif isinstance(it, Circle):
-            ax.add_patch(patches.Circle(it.center, it.radius, **style(it.stroke)))
-        elif isinstance(it, Arc):
-            kw = style(it.stroke)
-            kw.pop("facecolor")
-            kw.pop("hatch")
-            ax.add_patch(patches.Arc(it.center, 2 * it.radius, 2 * it.radius, theta1=it.theta1,
-                                     theta2=it.theta2, **kw))
-        elif isinstance(it, Dot):
-            ax.add_patch(patches.Circle(it.center, it.radius, facecolor="white" if it.hollow else it.color,
-                                        edgecolor=it.color))
-        elif isinstance(it, Text):
-            ground = {"facecolor": it.background, "edgecolor": "none", "pad": 0.5} if it.background else None
-            ax.text(it.pos[0], it.pos[1], it.text, fontsize=it.size, ha=it.ha, va=it.va, rotation=it.rotation,
-                    color=it.color, bbox=ground)
+    draw_items(ax, items)
     plain.savefig(io.BytesIO(), format="png")
     return time.perf_counter() - start
 

@@ -13,6 +13,7 @@ installation (PYTHONDONTWRITEBYTECODE is dropped for the runs).
 from __future__ import annotations
 
 import argparse
+import inspect
 import os
 import pathlib
 import statistics
@@ -35,22 +36,7 @@ ax = fig.add_axes((0, 0, 1, 1))
 ax.set_xlim(BOUNDS[0], BOUNDS[2])
 ax.set_ylim(BOUNDS[1], BOUNDS[3])
 ax.set_axis_off()
-for kind, *a in ITEMS:
-    if kind == "line":
-        ax.plot(a[0], a[1], color=a[2], lw=a[3], linestyle=a[4])
-    elif kind == "shape":
-        ax.add_patch(patches.Polygon(a[0], closed=a[1], **a[2]))
-    elif kind == "head":
-        ax.annotate("", xy=a[1], xytext=a[0], arrowprops={"arrowstyle": "-|>", "color": a[2], "lw": a[3]})
-    elif kind == "circle":
-        ax.add_patch(patches.Circle(a[0], a[1], **a[2]))
-    elif kind == "arc":
-        ax.add_patch(patches.Arc(a[0], 2 * a[1], 2 * a[1], theta1=a[2], theta2=a[3], **a[4]))
-    elif kind == "dot":
-        ax.add_patch(patches.Circle(a[0], a[1], facecolor=a[3], edgecolor=a[2]))
-    else:
-        ground = {"facecolor": a[7], "edgecolor": "none", "pad": 0.5} if a[7] else None
-        ax.text(a[0][0], a[0][1], a[1], fontsize=a[2], ha=a[3], va=a[4], rotation=a[5], color=a[6], bbox=ground)
+draw_items(ax, ITEMS)
 fig.savefig(sys.argv[1], format="png")
 '''
 TRIANGLE = HEADER + '''fig = Figure(figsize=(4, 3))
@@ -63,10 +49,10 @@ fig.savefig(sys.argv[1], format="png")
 '''
 
 
-def _items(result) -> list[tuple]:  # type: ignore[no-untyped-def]
-    """The figure's primitives as plain tuples for the generated script: everything the figure shows
-    (outlines with their widths and dashes, fills and hatching, arrow heads, texts with their colours,
-    turns and grounds), as a script drawing the same figure would draw it."""
+def plain_items(result) -> list[tuple]:  # type: ignore[no-untyped-def]
+    """The figure's primitives as plain tuples for `draw_items`: everything the figure shows (outlines
+    with their widths and dashes, fills and hatching, arrow heads, texts with their colours, turns and
+    grounds), as a script drawing the same figure would draw it."""
     from scidsl.primitives import Arc, Circle, Dot, Line, Text
 
     dashes = {"dashed": (0, (4, 2.5)), "dotted": (0, (1, 1.8)), "dashdot": (0, (5, 2, 1, 2)), None: "-"}
@@ -86,7 +72,7 @@ def _items(result) -> list[tuple]:  # type: ignore[no-untyped-def]
                 out.append(("shape", [xy(p) for p in it.points], it.closed, style(s)))
             elif s.visible:
                 out.append(("line", [float(p[0]) for p in it.points], [float(p[1]) for p in it.points], s.color,
-                            s.width, dashes[s.dash]))
+                            s.width, s.alpha, dashes[s.dash]))
             if it.arrow in ("end", "both"):
                 out.append(("head", xy(it.points[-2]), xy(it.points[-1]), s.color, s.width))
             if it.arrow in ("start", "both"):
@@ -104,6 +90,29 @@ def _items(result) -> list[tuple]:  # type: ignore[no-untyped-def]
     return out
 
 
+def draw_items(ax, items) -> None:  # type: ignore[no-untyped-def]
+    """Draw plain_items' tuples with direct Matplotlib calls (its source goes into the generated script)."""
+    from matplotlib import patches
+
+    for kind, *a in items:
+        if kind == "line":
+            ax.plot(a[0], a[1], color=a[2], lw=a[3], alpha=a[4], linestyle=a[5])
+        elif kind == "shape":
+            ax.add_patch(patches.Polygon(a[0], closed=a[1], **a[2]))
+        elif kind == "head":
+            ax.annotate("", xy=a[1], xytext=a[0], arrowprops={"arrowstyle": "-|>", "color": a[2], "lw": a[3]})
+        elif kind == "circle":
+            ax.add_patch(patches.Circle(a[0], a[1], **a[2]))
+        elif kind == "arc":
+            ax.add_patch(patches.Arc(a[0], 2 * a[1], 2 * a[1], theta1=a[2], theta2=a[3], **a[4]))
+        elif kind == "dot":
+            ax.add_patch(patches.Circle(a[0], a[1], facecolor=a[3], edgecolor=a[2]))
+        else:
+            ground = {"facecolor": a[7], "edgecolor": "none", "pad": 0.5} if a[7] else None
+            ax.text(a[0][0], a[0][1], a[1], fontsize=a[2], ha=a[3], va=a[4], rotation=a[5], color=a[6],
+                    bbox=ground)
+
+
 def matplotlib_script(scene: pathlib.Path) -> str:
     """A stand-alone Matplotlib script drawing the compiled scene's primitives."""
     import scidsl
@@ -114,8 +123,8 @@ def matplotlib_script(scene: pathlib.Path) -> str:
     fig = result.canvas.figure
     size = tuple(float(x) for x in fig.get_size_inches())
     data = (f"SIZE = {size!r}\nDPI = {float(fig.dpi)!r}\nBOUNDS = {tuple(map(float, result.canvas.bounds))!r}\n"
-            f"ITEMS = {_items(result)!r}\n")
-    return HEADER + data + DRAW
+            f"ITEMS = {plain_items(result)!r}\n")
+    return HEADER + inspect.getsource(draw_items) + data + DRAW
 
 
 def paired(a: list[str], b: list[str], runs: int) -> tuple[float, float, float]:
