@@ -35,8 +35,26 @@ class Fact:
 
     def to_dict(self) -> dict:
         """Plain data."""
-        return {"predicate": self.predicate, "args": list(self.args), "value": self.value, "text": self.text,
-                "hidden": self.hidden}
+        return {"predicate": str(self.predicate), "args": [_plain(a) for a in self.args], "value": _plain(self.value),
+                "text": str(self.text), "hidden": bool(self.hidden)}
+
+
+def _plain(value: Any) -> Any:
+    """`value` in built-in types only (a reference's text is a str subclass that keeps its parse tree;
+    a result sent from a compiler process must unpickle without importing the compiler)."""
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    if isinstance(value, dict):
+        return {_plain(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
 
 
 @dataclass

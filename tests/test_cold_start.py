@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 import os
 import subprocess
 import sys
@@ -69,3 +70,18 @@ def test_a_damaged_kinds_index_is_rebuilt(tmp_path, monkeypatch) -> None:  # typ
     finally:
         kind_index.cache_clear()
         _module_kinds.cache_clear()
+
+
+def test_a_compile_result_reads_back_without_the_compiler() -> None:
+    # The command line compiles in a child process; the answer it sends back (facts, diagnostics,
+    # image) must unpickle in the parent without importing the model, pydantic and the parser again.
+    from scidsl.budget import compile_plain
+
+    source = open(os.path.join(os.path.dirname(__file__), "..", "examples", "geometry", "angle_bisector.sdl"),
+                  "rb").read()
+    data = compile_plain(source, "angle_bisector.sdl", fmt="png")
+    assert any(f["args"] for f in data["facts"])  # facts naming points are in it
+    probe = "import pickle, sys; pickle.loads(sys.stdin.buffer.read()); print(sorted(m for m in sys.modules " \
+            "if m.startswith(('scidsl', 'pydantic', 'lark'))))"
+    out = subprocess.run([sys.executable, "-c", probe], input=pickle.dumps(data), capture_output=True, timeout=120)
+    assert out.stdout.decode().strip() == "[]", out.stderr.decode()
