@@ -348,11 +348,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Collection thresholds of a command-line process. With Python's defaults (700, 10, 10) the import of
+# the compiler and a small compile run two hundred young and one or two full collections, 30-80 ms of
+# a 0.4 s cold start spent walking objects that live until exit; rarer young collections still free
+# the short-lived cycles of a large scene (a 400-part circuit keeps the same peak memory).
+GC_THRESHOLDS = (20_000, 20, 100)
+
+
 def main(argv: Optional[list[str]] = None) -> int:
-    """Run the command line."""
+    """Run the command line (argv None: this process is the command, and its settings are tuned)."""
     # scenes are small problems: one BLAS thread is fastest, and idle BLAS threads spinning on a busy
     # machine made small solves and layouts up to ten times slower (an explicit setting is kept)
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    if argv is None:
+        import gc
+
+        gc.set_threshold(*GC_THRESHOLDS)
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
