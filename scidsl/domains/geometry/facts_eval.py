@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Callable
 
 from . import constructions as cx
 from .graph import Env
@@ -26,30 +27,48 @@ from .problem import (
 )
 
 
+Residual = Callable[[Env], float]
+
+
 def measure(e: Expr, env: Env) -> float:
     """Value of an expression: lengths in problem units, angles in degrees."""
+    return measure_fn(e)(env)
+
+
+def measure_fn(e: Expr) -> Residual:
+    """The value of an expression as a function of the values (`measure` with its dispatch done once)."""
     if isinstance(e, Num):
-        return float(e.value)
+        value = float(e.value)
+        return lambda env: value
     if isinstance(e, Dist):
-        return cx.dist(env.points[e.a], env.points[e.b])
+        a, b = e.a, e.b
+        return lambda env: cx.dist(env.points[a], env.points[b])
     if isinstance(e, Angle):
-        return cx.angle_deg(env.points[e.a], env.points[e.vertex], env.points[e.b])
+        a, v, b = e.a, e.vertex, e.b
+        return lambda env: cx.angle_deg(env.points[a], env.points[v], env.points[b])
     if isinstance(e, Radius):
-        return env.circles[e.circle][1]
+        circle = e.circle
+        return lambda env: env.circles[circle][1]
     if isinstance(e, Area):
-        return abs(cx.polygon_area([env.points[q] for q in e.points]))
-    return _binop(e, env)
+        names = e.points
+        return lambda env: abs(cx.polygon_area([env.points[q] for q in names]))
+    return _binop_fn(e)
 
 
-def _binop(e: BinOp, env: Env) -> float:
-    a, b = measure(e.left, env), measure(e.right, env)
+def _binop_fn(e: BinOp) -> Residual:
+    left, right = measure_fn(e.left), measure_fn(e.right)
     if e.op == "+":
-        return a + b
+        return lambda env: left(env) + right(env)
     if e.op == "-":
-        return a - b
+        return lambda env: left(env) - right(env)
     if e.op == "*":
-        return a * b
-    return a / b if abs(b) > 1e-12 else math.copysign(1e12, a if a else 1.0)
+        return lambda env: left(env) * right(env)
+
+    def quotient(env: Env) -> float:
+        a, b = left(env), right(env)
+        return a / b if abs(b) > 1e-12 else math.copysign(1e12, a if a else 1.0)
+
+    return quotient
 
 
 def dimension(e: Expr) -> tuple[int, bool] | None:
@@ -72,37 +91,52 @@ def dimension(e: Expr) -> tuple[int, bool] | None:
 
 def fact_residual(f: Fact, env: Env, scale: float) -> float:
     """Dimensionless violation of a fact: 0 when it holds; about relative error otherwise."""
+    return residual_fn(f, scale)(env)
+
+
+def residual_fn(f: Fact, scale: float) -> Residual:
+    """`fact_residual` of one fact as a function of the values, its dispatch, dimensions and scale worked
+    out once (the solver evaluates each fact thousands of times)."""
     if isinstance(f, Relation):
-        return _relation_residual(f, env, scale)
+        return _relation_fn(f, scale)
     if isinstance(f, (Parallel, Perpendicular)):
-        d1, d2 = env.line(f.l1)[1], env.line(f.l2)[1]
-        return cx.cross(d1, d2) if isinstance(f, Parallel) else cx.dot(d1, d2)
+        l1, l2 = f.l1, f.l2
+        combine = cx.cross if isinstance(f, Parallel) else cx.dot
+        return lambda env: combine(env.line(l1)[1], env.line(l2)[1])
     if isinstance(f, OnLine):
-        return _on_line_residual(f, env, scale)
+        return lambda env: _on_line_residual(f, env, scale)
     if isinstance(f, OnCircle):
-        o, r = env.circles[f.circle]
-        return (cx.dist(env.points[f.point], o) - r) / scale
+        circle, point = f.circle, f.point
+
+        def on_circle(env: Env) -> float:
+            o, r = env.circles[circle]
+            return (cx.dist(env.points[point], o) - r) / scale
+
+        return on_circle
     if isinstance(f, Tangent):
-        return _tangent_residual(f, env, scale)
+        return lambda env: _tangent_residual(f, env, scale)
     if isinstance(f, Collinear):
-        pts = [env.points[q] for q in f.points]
-        line = cx.line_through(pts[0], pts[1])
-        return math.fsum(cx.line_distance(p, line) for p in pts[2:]) / scale
+        names = f.points
+
+        def collinear(env: Env) -> float:
+            pts = [env.points[q] for q in names]
+            line = cx.line_through(pts[0], pts[1])
+            return math.fsum(cx.line_distance(p, line) for p in pts[2:]) / scale
+
+        return collinear
     raise TypeError(f"unknown fact {f!r}")
 
 
-def _relation_residual(f: Relation, env: Env, scale: float) -> float:
-    lhs, rhs = measure(f.lhs, env), measure(f.rhs, env)
-    dim = dimension(f.lhs) or dimension(f.rhs) or (0, False)
-    power, is_angle = dim
+def _relation_fn(f: Relation, scale: float) -> Residual:
+    lhs, rhs = measure_fn(f.lhs), measure_fn(f.rhs)
+    power, is_angle = dimension(f.lhs) or dimension(f.rhs) or (0, False)
     k = (math.pi / 180.0 if is_angle else 1.0) / (scale ** power if power else 1.0)
-    diff = (lhs - rhs) * k
     if f.op == "=":
-        return diff
+        return lambda env: (lhs(env) - rhs(env)) * k
     margin = 1e-6 if f.op in ("<", ">") else 0.0
     if f.op in ("<", "<="):
-        return max(0.0, diff + margin)
-    return min(0.0, diff - margin)
+        return lambda env: max(0.0, (lhs(env) - rhs(env)) * k + margin)
+    return lambda env: min(0.0, (lhs(env) - rhs(env)) * k - margin)
 
 
 def _on_line_residual(f: OnLine, env: Env, scale: float) -> float:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+import numpy as np
+
 from . import constructions as cx
 from .problem import CircleDef, Construction, LineDef, LineRef, OnCircle, Origin, Problem
 
@@ -62,10 +64,11 @@ class Graph:
         """Compute every point, circle and line from the variable vector x."""
         env = Env()
         env.points.update(self.fixed)
+        xs = np.asarray(x, dtype=float).tolist()
         for i, name in enumerate(self.free_points):
-            env.points[name] = (float(x[2 * i]), float(x[2 * i + 1]))
+            env.points[name] = (xs[2 * i], xs[2 * i + 1])
         for j, name in enumerate(self.free_radii):
-            env.radii[name] = abs(float(x[2 * len(self.free_points) + j]))
+            env.radii[name] = abs(xs[2 * len(self.free_points) + j])
         for node in self.nodes:
             node.run(env)
         return env
@@ -332,23 +335,27 @@ def _failure_text(c: Construction) -> str:
     return f"{c.name}: {c.kind} of {', '.join(c.args)} is undefined (the points are collinear)"
 
 
+# Constructions with one answer and no way to fail, from their points and value.
+_SIMPLE: dict[str, Callable[[list[Vec], float], Vec]] = {
+    "midpoint": lambda P, v: cx.midpoint(P[0], P[1]),
+    "divide": lambda P, v: cx.divide(P[0], P[1], v),
+    "along": lambda P, v: cx.along(P[0], P[1], v),
+    "foot": lambda P, v: cx.project(P[0], cx.line_through(P[1], P[2])),
+    "centroid": lambda P, v: cx.centroid(P),
+    "bisector_foot": lambda P, v: cx.bisector_foot(P[0], P[1], P[2]),
+    "reflect": lambda P, v: cx.reflect(P[0], cx.line_through(P[1], P[2])),
+    "rotate": lambda P, v: cx.rotate(P[0], P[1], v),
+}
+
+
 def _construct(c: Construction, avoid: tuple[str, ...], env: Env,
                circle_names: set[str]) -> tuple[Vec, float]:
     """Compute one constructed point and its penalty."""
     P = [env.points[a] for a in c.args]
     k = c.kind
-    simple: dict[str, Callable[[], Vec]] = {
-        "midpoint": lambda: cx.midpoint(P[0], P[1]),
-        "divide": lambda: cx.divide(P[0], P[1], float(c.value or 0.0)),
-        "along": lambda: cx.along(P[0], P[1], float(c.value or 0.0)),
-        "foot": lambda: cx.project(P[0], cx.line_through(P[1], P[2])),
-        "centroid": lambda: cx.centroid(P),
-        "bisector_foot": lambda: cx.bisector_foot(P[0], P[1], P[2]),
-        "reflect": lambda: cx.reflect(P[0], cx.line_through(P[1], P[2])),
-        "rotate": lambda: cx.rotate(P[0], P[1], float(c.value or 0.0)),
-    }
-    if k in simple:
-        return simple[k](), 0.0
+    simple = _SIMPLE.get(k)
+    if simple is not None:
+        return simple(P, float(c.value or 0.0)), 0.0
     if k in ("circumcenter", "orthocenter"):
         return (cx.circumcenter if k == "circumcenter" else cx.orthocenter)(*P)
     if k == "incenter":

@@ -15,7 +15,7 @@ from typing import Any, Callable
 import numpy as np
 
 from . import constructions as cx
-from .facts_eval import describe_fact, fact_points, fact_residual
+from .facts_eval import describe_fact, fact_points, fact_residual, residual_fn
 from .graph import Env, Graph, GraphError, build_graph
 from .lsq import least_squares
 from .orient import apply_direction, apply_point, orientation_transform
@@ -166,13 +166,15 @@ class _Context:
         polys = [poly.vertices for poly in self.p.polygons]
         floor = AREA_FLOOR * self.scale**2
 
+        measured = [residual_fn(f, self.scale) for f in facts]
+
         def fun(x: np.ndarray) -> np.ndarray:
             if time.monotonic() > self.deadline:
                 raise _OutOfTime
             env = self.g.evaluate(x)
             out = np.zeros(m + 1 + len(polys) + n)
-            for i, f in enumerate(facts):
-                out[i] = fact_residual(f, env, self.scale)
+            for i, residual in enumerate(measured):
+                out[i] = residual(env)
             out[m] = float(np.sqrt(sum(p * p for _, p, _ in env.penalties))) / self.scale
             if shaping or stout:
                 for j, vs in enumerate(polys):
