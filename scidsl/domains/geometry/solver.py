@@ -29,6 +29,11 @@ DEFAULT_BUDGET_S = 5.0
 MAX_UNKNOWNS = 400
 STOUT = 0.1  # while polishing, a polygon's area is kept at least this times its longest side squared
 AREA_FLOOR = 0.05  # while shaping, polygons keep at least this area (in squared typical lengths)
+# The shaping solve only settles the freedom the facts leave (the polish that follows makes them hold to
+# round-off), so it stops at the usual least-squares tolerances: its last iterations crept along a flat
+# valley (the pull keeps residuals from reaching zero, so Gauss–Newton converges only linearly), a third
+# of a solve's evaluations for a change of at most 1e-5 of the figure's size.
+SHAPING_TOLERANCES = {"xtol": 1e-8, "ftol": 1e-8, "gtol": 1e-8, "max_nfev": 300}
 
 
 @dataclass(frozen=True)
@@ -199,7 +204,7 @@ class _Context:
         if len(start) == 0:
             return start, self.error(facts, start)
         opts = dict(xtol=1e-14, ftol=1e-14, gtol=1e-14, max_nfev=300)
-        shaped = least_squares(self.residuals(facts, PULL, start, shaping=True), start, **opts)
+        shaped = least_squares(self.residuals(facts, PULL, start, shaping=True), start, **SHAPING_TOLERANCES)
         # the polish keeps each polygon stout (its area a share of its longest side squared): without it,
         # it can slide into a flat figure that satisfies parallels and points on sides trivially (and is
         # refused, or drawn as a sliver); where that holds the facts off (a figure truly that thin, a
