@@ -374,3 +374,25 @@ def test_random_quadrilaterals_solve_convex(shape: str, ab: float, ad: float, an
     if shape != "trapezoid":
         assert len(signs) == 1  # convex: every turn the same way
     assert abs(cx.polygon_area(quad)) > 1e-3 * ab * ab
+
+
+@pytest.mark.parametrize("example", ["intersecting_chords", "cyclic_quadrilateral", "side_splitter",
+                                     "parallel_transversal"])
+def test_the_shaping_tolerances_leave_the_figure_where_a_tight_solve_puts_it(example: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # The shaping solve stops at 1e-8 (its tail crept for a third of the evaluations); the figure must be
+    # where a solve to 1e-14 puts it, to well under a pixel (1e-4 of the figure's size).
+    import pathlib
+
+    import scidsl
+    from scidsl.domains.geometry import solver
+
+    found = []
+    monkeypatch.setattr(solver, "solve", lambda p, budget: found.append(_solve(p, budget)) or found[-1])
+    source = (pathlib.Path(__file__).parent.parent / "examples" / "geometry" / f"{example}.sdl").read_bytes()
+    assert scidsl.compile(source, example).ok
+    monkeypatch.setattr(solver, "SHAPING_TOLERANCES", {"xtol": 1e-14, "ftol": 1e-14, "gtol": 1e-14, "max_nfev": 300})
+    assert scidsl.compile(source, example).ok
+    loose, tight = (r.solution for r in found)
+    assert loose.max_residual < solver.TOLERANCE
+    moved = max(math.dist(loose.points[k], tight.points[k]) for k in tight.points)
+    assert moved < 1e-4 * tight.scale
