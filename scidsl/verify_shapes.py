@@ -46,7 +46,7 @@ def _near_run(a: Any, b: Any, band: float, stretch: float, crossing: bool) -> bo
 
     if a.length > b.length:
         a, b = b, a
-    if a.length < stretch:
+    if a.length < stretch or _near_length(a, b, band + _NEAR_SLACK_PX) + 2.0 < stretch:
         return False
     steps = np.append(np.arange(0.0, a.length, 1.0), a.length)
     d = _distances(a, steps, b, band)
@@ -60,6 +60,39 @@ def _near_run(a: Any, b: Any, band: float, stretch: float, crossing: bool) -> bo
             return True
         run, apart, low = 0.0, 0.0, math.inf
     return False
+
+
+def _near_length(a: Any, b: Any, reach: float) -> float:
+    """An upper bound of the length of segment a lying within `reach` of segment b (inf unless both
+    are single straight segments).
+
+    A point within reach of segment b lies within reach of b's line and projects onto b's line within
+    reach of b; on a, each of the two holds along an interval. A run of `stretch` samples one unit
+    apart needs more than stretch - 1 of that length, so most pairs (two sides meeting at a vertex,
+    a line crossing another) are settled here without placing a sample.
+    """
+    if a.geom_type != "LineString" or b.geom_type != "LineString":
+        return math.inf
+    ca, cb = a.coords, b.coords
+    if len(ca) != 2 or len(cb) != 2:
+        return math.inf
+    (ax, ay), (ax1, ay1) = ca
+    (bx, by), (bx1, by1) = cb
+    la, lb = math.hypot(ax1 - ax, ay1 - ay), math.hypot(bx1 - bx, by1 - by)
+    if la == 0.0 or lb == 0.0:
+        return math.inf
+    ux, uy, wx, wy = (ax1 - ax) / la, (ay1 - ay) / la, (bx1 - bx) / lb, (by1 - by) / lb
+    dx, dy = ax - bx, ay - by
+    lo, hi = 0.0, la
+    for start, rate, low, high in ((wx * dy - wy * dx, wx * uy - wy * ux, -reach, reach),  # across b's line
+                                   (wx * dx + wy * dy, wx * ux + wy * uy, -reach, lb + reach)):  # along b
+        if abs(rate) < 1e-12:
+            if not low <= start <= high:
+                return 0.0
+            continue
+        s0, s1 = sorted(((low - start) / rate, (high - start) / rate))
+        lo, hi = max(lo, s0), min(hi, s1)
+    return max(0.0, hi - lo)
 
 
 _LINEAR = ("LineString", "LinearRing")

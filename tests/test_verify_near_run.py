@@ -9,7 +9,7 @@ import shapely
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scidsl.verify_shapes import _distances, _near_run
+from scidsl.verify_shapes import _distances, _near_length, _near_run
 
 BAND = 3.0
 
@@ -73,3 +73,28 @@ def test_random_polylines_read_the_same(pa: list, pb: list, repeat: bool) -> Non
     a, b = shapely.LineString(pa), shapely.LineString(pb)
     if a.length > 0 and math.isfinite(a.length):
         _assert_same_reading(a, b)
+
+
+_POINT = st.tuples(st.floats(0, 300), st.floats(0, 300))
+
+
+@given(_POINT, _POINT, _POINT, _POINT, st.sampled_from([0.5, 3.0, 8.0]))
+def test_the_near_length_of_two_segments_bounds_every_near_sample(p: tuple, q: tuple, r: tuple, s: tuple,
+                                                                    reach: float) -> None:
+    # Pairs of straight segments are settled by the length of a lying within reach of b: it must never
+    # be shorter than the stretch of samples GEOS finds within reach (else a true run could be missed).
+    a, b = shapely.LineString([p, q]), shapely.LineString([r, s])
+    if a.length == 0:
+        return
+    steps = np.append(np.arange(0.0, a.length, 1.0), a.length)
+    near = steps[_all_distances(a, steps, b) < reach]
+    if near.size:
+        assert _near_length(a, b, reach + 1e-6) >= near[-1] - near[0] - 1e-9
+
+
+def test_two_sides_meeting_at_a_vertex_are_settled_without_sampling() -> None:
+    a, b = shapely.LineString([(0, 0), (300, 0)]), shapely.LineString([(0, 0), (300, 60)])
+    assert _near_length(a, b, BAND) < 20.0  # about 15 px near the shared corner
+    assert math.isinf(_near_length(shapely.LineString([(0, 0), (5, 5), (9, 0)]), b, BAND))  # not one segment
+    assert _near_run(shapely.LineString([(0, 0), (300, 0)]), shapely.LineString([(0, 2), (300, 2)]), BAND,
+                     20.0, False)  # parallel and close all along: measured, and found
