@@ -73,3 +73,25 @@ def test_a_solved_right_triangle_needs_no_sympy() -> None:
     out = subprocess.run([sys.executable, "-c", probe, "examples/geometry/right_triangle_345.sdl"], cwd=ROOT,
                          capture_output=True, text=True, check=True).stdout.strip()
     assert out == ("True ['4', '180*acos(3/5)/pi', '5', '90', '3', '180*acos(4/5)/pi'] False"), out
+
+
+@pytest.mark.parametrize("p, q", [(6, 4), (3, 5), (1, 1), (Fraction(5, 2), 2), (2, Fraction(7, 3))])
+@pytest.mark.parametrize("deg", [1, 20, 70, 110, 179])
+def test_angles_beside_a_side_found_from_a_cosine_are_radsimps_values(p, q, deg: int) -> None:  # type: ignore[no-untyped-def]
+    # Two sides and an angle outside the table: the third side is √S with a cosine in S, and the other
+    # angles' cosines lose that root from their denominators by hand instead of through radsimp.
+    from scidsl.domains.geometry.exact import _law_of_cosines_angle
+
+    p, q = sp.Rational(p), sp.Rational(q)
+    sides = {"A": sp.sqrt(sp.expand(p**2 + q**2 - 2 * p * q * sp.cos(sp.pi * deg / 180))), "B": p, "C": q}
+    for v, (s, t) in (("B", (sides["A"], q)), ("C", (sides["A"], p))):
+        found = _law_of_cosines_angle(sides, v, ("A", "B", "C"))
+        expected = sp.acos(sp.radsimp((s**2 + t**2 - sides[v] ** 2) / (2 * s * t)))
+        assert abs(float(found) - float(expected)) < 1e-12
+
+
+def test_an_angle_bisector_triangle_keeps_radsimps_form() -> None:
+    g = _givens({"B": 4, "C": 6}, {"A": 70})
+    values = _sympy_triangle(g)
+    assert str(values["angle(CBA)"]) == ("180*acos((3 - 2*cos(7*pi/18))*sqrt(52 - 48*cos(7*pi/18))/"
+                                         "(26 - 24*cos(7*pi/18)))/pi")

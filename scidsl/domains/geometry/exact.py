@@ -236,5 +236,17 @@ def _law_of_cosines_angle(sides: dict, v: str, vs: tuple[str, ...]) -> Any:
     import sympy as sp
 
     p, q = (sides[w] for w in vs if w != v)
+    roots = [x for x in (p, q) if x.is_Pow and x.exp == sp.S.Half]
+    if len(roots) == 1 and roots[0].base.has(sp.cos):
+        # The side found from an angle outside the table, √S with S holding a cosine: its root leaves
+        # the denominator by one multiplication by √S/√S. radsimp reaches an equal form, but first
+        # asks nsimplify whether S is secretly a rational, a search that fails for a cosine and costs
+        # about 10 ms a vertex.
+        (root,) = roots
+        other = q if root is p else p
+        top, top_part = sp.expand(p**2 + q**2 - sides[v] ** 2).as_content_primitive()
+        bottom, bottom_part = sp.expand(2 * other * root.base).as_content_primitive()
+        k = top / bottom  # the common factor cancelled, as radsimp leaves it
+        return sp.acos(k.p * top_part * root / (k.q * bottom_part))
     cos = (p**2 + q**2 - sides[v] ** 2) / (2 * p * q)
     return sp.acos(sp.radsimp(cos))
