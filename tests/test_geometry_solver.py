@@ -396,3 +396,16 @@ def test_the_shaping_tolerances_leave_the_figure_where_a_tight_solve_puts_it(exa
     assert loose.max_residual < solver.TOLERANCE
     moved = max(math.dist(loose.points[k], tight.points[k]) for k in tight.points)
     assert moved < 1e-4 * tight.scale
+
+
+_XY = st.tuples(st.floats(-50, 50), st.floats(-50, 50))
+
+
+@given(_XY, _XY, _XY, st.booleans())
+def test_the_written_out_segment_residual_gives_the_same_numbers(p: tuple, a: tuple, b: tuple, same: bool) -> None:
+    from scidsl.domains.geometry.facts_eval import _on_line_residual, residual_fn
+    from scidsl.domains.geometry.graph import Env
+
+    env = Env(points={"P": p, "A": a, "B": a if same else b})
+    fact = OnLine("P", ("A", "B"), True)
+    assert residual_fn(fact, 3.7)(env) == _on_line_residual(fact, env, 3.7)

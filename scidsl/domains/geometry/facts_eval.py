@@ -104,6 +104,8 @@ def residual_fn(f: Fact, scale: float) -> Residual:
         combine = cx.cross if isinstance(f, Parallel) else cx.dot
         return lambda env: combine(env.line(l1)[1], env.line(l2)[1])
     if isinstance(f, OnLine):
+        if f.segment and not isinstance(f.line, str):
+            return _on_segment_fn(f.point, f.line[0], f.line[1], scale)
         return lambda env: _on_line_residual(f, env, scale)
     if isinstance(f, OnCircle):
         circle, point = f.circle, f.point
@@ -149,6 +151,25 @@ def _on_line_residual(f: OnLine, env: Env, scale: float) -> float:
     t = cx.dot(cx.sub(p, a), cx.sub(b, a)) / max(cx.dot(cx.sub(b, a), cx.sub(b, a)), 1e-12)
     outside = max(0.0, -t, t - 1.0) * cx.dist(a, b) / scale
     return math.hypot(off, outside)
+
+
+def _on_segment_fn(point: str, start: str, end: str, scale: float) -> Residual:
+    """`_on_line_residual` of a point on segment start–end, the vector helpers written out (the same
+    operations in the same order, so the same numbers: this residual is most of a shaping solve)."""
+
+    def on_segment(env: Env) -> float:
+        pts = env.points
+        (px, py), (ax, ay), (bx, by) = pts[point], pts[start], pts[end]
+        dx, dy = bx - ax, by - ay
+        n = math.hypot(dx, dy)
+        ux, uy = (1.0, 0.0) if n < cx.EPS else (dx / n, dy / n)
+        qx, qy = px - ax, py - ay
+        off = (ux * qy - uy * qx) / scale
+        t = (qx * dx + qy * dy) / max(dx * dx + dy * dy, 1e-12)
+        outside = max(0.0, -t, t - 1.0) * math.hypot(ax - bx, ay - by) / scale
+        return math.hypot(off, outside)
+
+    return on_segment
 
 
 def _tangent_residual(f: Tangent, env: Env, scale: float) -> float:
