@@ -168,7 +168,7 @@ def facts(ctx: Any, layout: Layout | None) -> list:
 
 def graph_facts(lay: Any) -> list:
     """The facts one graph shows."""
-    from scidsl.domains.graphs.networks import _path_total, nx_graph
+    from scidsl.domains.graphs.networks import _path_total
     from scidsl.pipeline import Fact
     from scidsl.renderers.graphs import weight_text
 
@@ -187,9 +187,8 @@ def graph_facts(lay: Any) -> list:
         if v.text:
             out.append(Fact("vertex_text", (lay.name, n), v.text.replace(" | ", " "),
                             f"node {n} reads {v.text.replace(' | ', ' ')}"))
-    G = nx_graph(g)
     for p in lay.paths:
-        total = _path_total(p, G)
+        total = _path_total(p, g)
         closed = p.through[0] == p.through[-1]
         out.append(Fact("path", (lay.name, *p.through), total,
                         f"{'circuit' if closed else 'path'} {'–'.join(p.through)} drawn bold"

@@ -224,17 +224,18 @@ def _back_links(steps: list[k.Step], by_name: dict) -> set[int]:
 def _ranks(steps: list[k.Step], links: list[Link], back: set[int], down: set[int]) -> dict[str, int]:
     """Longest forward path from a start: arrows straight down go one row down, a decision's side exit
     may stay on its row."""
-    import networkx as nx
+    from scidsl.domains.graphs.walks import joined, topological_order
 
-    G = nx.DiGraph()
-    G.add_nodes_from(s.name for s in steps)
+    names = [s.name for s in steps]
+    step: dict[tuple[str, str], int] = {}  # of each forward arrow; the last of two same arrows counts
     for i, ln in enumerate(links):
-        if i not in back and ln.target in G:
-            G.add_edge(ln.source, ln.target, step=1 if i in down else 0)
+        if i not in back and ln.target in names:
+            step[(ln.source, ln.target)] = 1 if i in down else 0
+    succ = joined(names, step, directed=True)
     rank = {s.name: 0 for s in steps}
-    for n in nx.topological_sort(G):
-        for m in G.successors(n):
-            rank[m] = max(rank[m], rank[n] + G.edges[n, m]["step"])
+    for n in topological_order(succ) or []:  # the back arrows are left out, so no cycle is left
+        for m in succ[n]:
+            rank[m] = max(rank[m], rank[n] + step[(n, m)])
     return rank
 
 

@@ -1,4 +1,8 @@
-"""Graphs and trees: structural checks with networkx and a deterministic layout in centimetres."""
+"""Graphs and trees: structural checks and a deterministic layout in centimetres.
+
+Plain walks (connected parts, cycles, layers) come from walks.py; networkx is imported only for what
+needs it: spring and Kamada–Kawai layouts and shortest paths.
+"""
 from __future__ import annotations
 
 import math
@@ -7,6 +11,7 @@ from typing import Any, Optional
 
 from scidsl.diagnostics import did_you_mean, error, warning
 from scidsl.domains.graphs import kinds as k
+from scidsl.domains.graphs import walks
 
 P = tuple[float, float]
 NODE_GAP_CM = 2.6  # typical distance between joined nodes: room for a weight label beside the edge
@@ -118,24 +123,36 @@ def nx_graph(g: k.Graph) -> Any:
     return out
 
 
-def _check_tree(ctx: Any, g: k.Tree) -> None:
-    import networkx as nx
+def adjacency(g: k.Graph) -> walks.Adjacency:
+    """The nodes and edges of a statement as plain adjacency (successors when directed)."""
+    return walks.joined(g.nodes, ((a, b) for a, b, _ in g.triples), g.directed)
 
-    und = nx_graph(g).to_undirected()
+
+def edge_weights(g: k.Graph) -> dict[tuple[str, str], Optional[float]]:
+    """The SI weight of every edge where it is a number (both ways round when undirected); the last
+    listed of two same edges wins."""
+    out: dict[tuple[str, str], Optional[float]] = {}
+    for a, b, w in g.triples:
+        out[(a, b)] = getattr(w, "value", None)
+        if not g.directed:
+            out[(b, a)] = out[(a, b)]
+    return out
+
+
+def _check_tree(ctx: Any, g: k.Tree) -> None:
+    und = walks.undirected(adjacency(g))
     if not _check_connected(ctx, g, "a tree"):
         return
-    if und.number_of_edges() != und.number_of_nodes() - 1:
-        cycle = nx.find_cycle(und)
+    cycle = walks.find_cycle(und, directed=False)  # connected, so a tree unless it has a cycle
+    if cycle:
         ring = "–".join([u for u, _ in cycle] + [cycle[0][0]])
         ctx.report(error("E8005", f"{g.name} has the cycle {ring}, so it is not a tree", g.span_of("edges"),
                          "remove one edge of the cycle, or declare a graph instead of a tree"))
 
 
 def _check_connected(ctx: Any, g: k.Graph, what: str) -> bool:
-    import networkx as nx
-
-    und = nx_graph(g).to_undirected()
-    parts = sorted(nx.connected_components(und), key=lambda c: g.nodes.index(min(c, key=g.nodes.index)))
+    parts = sorted(walks.components(walks.undirected(adjacency(g))),
+                   key=lambda c: g.nodes.index(min(c, key=g.nodes.index)))
     if len(parts) <= 1:
         return True
     apart = sorted(parts[1], key=g.nodes.index)
@@ -163,32 +180,32 @@ def check_path(ctx: Any, p: k.Path, graphs: list[k.Graph]) -> None:
         ctx.report(error("E8008", f"{missing[0]} is not a node of {g.name}", p.span_of("through"),
                          did_you_mean(missing[0], g.nodes)))
         return
-    G = nx_graph(g)
+    adj = adjacency(g)
     for a, b in zip(p.through, p.through[1:]):
-        if not G.has_edge(a, b):
-            back = g.directed and G.has_edge(b, a)
+        if b not in adj[a]:
+            back = g.directed and a in adj[b]
             ctx.report(error("E8004", f"the path steps from {a} to {b}, but {g.name} has no edge {a}"
                              f"{'→' if g.directed else '–'}{b}", p.span_of("through"),
                              f"the edge runs {b}→{a}" if back else f"{a} is joined to: "
-                             + (", ".join(sorted(G.neighbors(a))) or "nothing")))
+                             + (", ".join(sorted(adj[a])) or "nothing")))
             return
-    _check_claims(ctx, p, g, G)
+    _check_claims(ctx, p, g)
 
 
-def _path_total(p: k.Path, G: Any) -> Optional[float]:
+def _path_total(p: k.Path, g: k.Graph) -> Optional[float]:
+    """The sum of the weights along a path; None when an edge has no numeric weight."""
+    weights = edge_weights(g)
     total = 0.0
     for a, b in zip(p.through, p.through[1:]):
-        w = G.edges[a, b].get("weight")
+        w = weights[(a, b)]
         if w is None:
             return None
         total += w
     return total
 
 
-def _check_claims(ctx: Any, p: k.Path, g: k.Graph, G: Any) -> None:
-    import networkx as nx
-
-    total = _path_total(p, G)
+def _check_claims(ctx: Any, p: k.Path, g: k.Graph) -> None:
+    total = _path_total(p, g)
     if p.total is not None and (total is None or abs(total - p.total) > 1e-9 * max(1.0, abs(p.total))):
         got = "its edges have no numeric weights" if total is None else f"its edges add up to {total:g}"
         ctx.report(error("E8009", f"the path states a total of {p.total:g}, but {got}", p.span_of("total"),
@@ -203,12 +220,13 @@ def _check_claims(ctx: Any, p: k.Path, g: k.Graph, G: Any) -> None:
             ctx.report(error("E8009", f"the path is not Hamiltonian: {why}", p.span_of("hamiltonian"),
                              "a Hamiltonian path visits every node exactly once"))
     if p.shortest and not closed:
-        _check_shortest(ctx, p, g, G, total)
+        _check_shortest(ctx, p, g, total)
 
 
-def _check_shortest(ctx: Any, p: k.Path, g: k.Graph, G: Any, total: Optional[float]) -> None:
+def _check_shortest(ctx: Any, p: k.Path, g: k.Graph, total: Optional[float]) -> None:
     import networkx as nx
 
+    G = nx_graph(g)
     weight = "weight" if total is not None else None
     negative = weight is not None and any((w or 0) < 0 for _, _, w in G.edges(data="weight"))
     if negative and (not g.directed or nx.negative_edge_cycle(G, weight="weight")):
@@ -254,10 +272,9 @@ def _method(g: k.Graph, vertices: dict[str, k.Vertex]) -> str:
         return "tree"
     if vertices and all(v.at is not None for v in vertices.values()) and set(vertices) == set(g.nodes):
         return "given"
-    import networkx as nx
-
-    G = nx_graph(g)
-    if g.directed and nx.is_directed_acyclic_graph(G) and nx.is_weakly_connected(G) and len(g.nodes) > 2:
+    succ = adjacency(g)
+    if g.directed and walks.topological_order(succ) is not None \
+            and len(walks.components(walks.undirected(succ))) == 1 and len(g.nodes) > 2:
         # layers show the direction of a DAG, unless they cost crossings another layout avoids
         if layout_score(layered(g, tidy=False), g) <= layout_score(_best(g), g) + 1:
             return "layered"
@@ -401,12 +418,12 @@ def _min_dist(pts: dict[str, P]) -> float:
 
 def layered(g: k.Graph, tidy: bool) -> dict[str, P]:
     """Top-down layers by distance from the root; a tidy tree centres each parent over its children."""
-    G = nx_graph(g)
-    root = g.root or _default_root(g, G)
-    und = G.to_undirected(as_view=True)
+    succ = adjacency(g)
+    root = g.root or _default_root(g, succ)
+    und = walks.undirected(succ)
     if tidy:
         return _tidy(g, und, root)
-    depth = _depths(g, G, root)
+    depth = _depths(g, succ, und, root)
     chain = _with_bends(g, depth)
     rows: dict[int, list[str]] = {}
     for n in list(g.nodes) + list(chain.dummies):
@@ -428,7 +445,7 @@ BEND = "\x00"  # dummy points of long edges carry this in their names; no scene 
 class _Chain:
     """The graph with every edge longer than one layer split by dummy points, one a layer."""
 
-    graph: Any
+    graph: walks.Adjacency  # undirected
     depth: dict[str, int]
     dummies: list[str]
     order: dict[str, int]
@@ -439,12 +456,9 @@ class _Chain:
 
 
 def _with_bends(g: k.Graph, depth: dict[str, int]) -> _Chain:
-    import networkx as nx
-
-    H = nx.Graph()
-    H.add_nodes_from(g.nodes)
     depth = dict(depth)
     dummies: list[str] = []
+    steps: list[walks.Edge] = []
     for i, (a, b, _) in enumerate(g.triples):
         top, bottom = (a, b) if depth[a] <= depth[b] else (b, a)
         prev = top
@@ -452,10 +466,11 @@ def _with_bends(g: k.Graph, depth: dict[str, int]) -> _Chain:
             d = f"{BEND}{i}{BEND}{level}"
             depth[d] = level
             dummies.append(d)
-            H.add_edge(prev, d)
+            steps.append((prev, d))
             prev = d
-        H.add_edge(prev, bottom)
-    return _Chain(H, depth, dummies, {n: i for i, n in enumerate(g.nodes)})
+        steps.append((prev, bottom))
+    order = {n: i for i, n in enumerate(g.nodes)}
+    return _Chain(walks.joined(g.nodes, steps, directed=False), depth, dummies, order)
 
 
 def bends_of(g: k.Graph, pos: dict[str, P]) -> dict[tuple[str, str], list[P]]:
@@ -471,35 +486,35 @@ def bends_of(g: k.Graph, pos: dict[str, P]) -> dict[tuple[str, str], list[P]]:
     return out
 
 
-def _default_root(g: k.Graph, G: Any) -> str:
+def _default_root(g: k.Graph, succ: walks.Adjacency) -> str:
     if g.directed:
-        sources = [n for n in g.nodes if G.in_degree(n) == 0]
+        pointed = {m for near in succ.values() for m in near}
+        sources = [n for n in g.nodes if n not in pointed]
         if sources:
             return sources[0]
     return g.nodes[0]
 
 
-def _depths(g: k.Graph, G: Any, root: str) -> dict[str, int]:
-    import networkx as nx
-
-    if g.directed and nx.is_directed_acyclic_graph(G):
+def _depths(g: k.Graph, succ: walks.Adjacency, und: walks.Adjacency, root: str) -> dict[str, int]:
+    order = walks.topological_order(succ) if g.directed else None
+    if order is not None:
         depth = {n: 0 for n in g.nodes}
-        for n in nx.topological_sort(G):  # longest path layering: every arrow points down
-            for m in G.successors(n):
+        for n in order:  # longest path layering: every arrow points down
+            for m in succ[n]:
                 depth[m] = max(depth[m], depth[n] + 1)
         return depth
-    lengths = nx.single_source_shortest_path_length(G.to_undirected(as_view=True), root)
+    lengths = walks.depths(und, root)
     deepest = max(lengths.values(), default=0)
     return {n: lengths.get(n, deepest + 1) for n in g.nodes}
 
 
-def _bary(n: str, und: Any, x: dict[str, float], depth: dict[str, int], side: int = 1) -> float:
+def _bary(n: str, und: walks.Adjacency, x: dict[str, float], depth: dict[str, int], side: int = 1) -> float:
     """Mean x of the neighbours above (side 1) or below (side -1); its own x when it has none."""
-    near = [x[m] for m in und.neighbors(n) if m in x and (depth.get(m, 0) - depth[n]) * side < 0]
+    near = [x[m] for m in und[n] if m in x and (depth.get(m, 0) - depth[n]) * side < 0]
     return sum(near) / len(near) if near else x.get(n, 0.0)
 
 
-def _tidy(g: k.Graph, und: Any, root: str) -> dict[str, P]:
+def _tidy(g: k.Graph, und: walks.Adjacency, root: str) -> dict[str, P]:
     order = {n: i for i, n in enumerate(g.nodes)}
     pos: dict[str, P] = {}
     next_leaf = [0.0]
@@ -507,7 +522,7 @@ def _tidy(g: k.Graph, und: Any, root: str) -> dict[str, P]:
     stack: list[tuple[str, Optional[str], int, bool]] = [(root, None, 0, False)]
     while stack:
         n, parent, depth, done = stack.pop()
-        kids = sorted((m for m in und.neighbors(n) if m != parent), key=order.__getitem__)
+        kids = sorted((m for m in und[n] if m != parent), key=order.__getitem__)
         if done:
             xs = [pos[m][0] for m in kids]
             pos[n] = ((min(xs) + max(xs)) / 2 if xs else _leaf(next_leaf), -float(depth))

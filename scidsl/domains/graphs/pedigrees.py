@@ -78,19 +78,18 @@ def _check_mating(ctx: Any, m: k.Mating, people: dict[str, k.Person], family: di
 
 def _check_ancestry(ctx: Any, people: dict[str, k.Person], matings: list[k.Mating]) -> bool:
     """Report someone who is their own ancestor; True when found."""
-    import networkx as nx
+    from scidsl.domains.graphs.walks import find_cycle, joined
 
-    G = nx.DiGraph()
+    mating: dict[tuple[str, str], k.Mating] = {}  # of each parent → child line; the last listed counts
     for m in matings:
         for parent in m.between:
             for child in m.children:
-                G.add_edge(parent, child, mating=m)
-    try:
-        cycle = nx.find_cycle(G)
-    except nx.NetworkXNoCycle:
+                mating[(parent, child)] = m
+    cycle = find_cycle(joined([], mating, directed=True), directed=True)
+    if cycle is None:
         return False
     who = cycle[0][0]
-    m = G.edges[cycle[0]]["mating"]
+    m = mating[cycle[0]]
     ctx.report(error("E8044", f"{who} is their own ancestor ({' → '.join([u for u, _ in cycle] + [who])})",
                      m.span_of("children"), "check which mating lists whom as a child"))
     return True
