@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -133,3 +134,19 @@ def test_text_diagnostics_are_cut_after_a_hundred(tmp_path, capsys) -> None:  # 
     assert err.count("E0201") == 100 and "... and 50 more (--format json lists them all)" in err
     assert main(["check", str(scene), "--budget", "0", "--format", "json"]) == 1
     assert capsys.readouterr().out.count('"E0201"') == 150
+
+
+@pytest.mark.parametrize("text, code", [(GOOD, 0), (BAD, 1)], ids=["good", "bad"])
+def test_the_compile_command_ends_with_everything_written(scene_file, tmp_path, text: str, code: int) -> None:  # type: ignore[no-untyped-def]
+    # A compile command leaves its process without the interpreter's teardown: its answer on a pipe,
+    # its image and its facts must all be complete by then.
+    path, out, facts = scene_file(text), tmp_path / "out.png", tmp_path / "facts.json"
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # a pipe holds the answer in a buffer
+    run = subprocess.run([sys.executable, "-m", "scidsl", "compile", str(path), "-o", str(out), "--facts", str(facts),
+                          "--format", "json"], capture_output=True, timeout=120, env=env)
+    assert run.returncode == code, run.stderr
+    errors = [d for d in json.loads(run.stdout) if d["severity"] == "error"]  # the whole JSON answer arrived
+    if code == 0:
+        assert not errors and out.read_bytes().startswith(b"\x89PNG") and json.loads(facts.read_text())
+    else:
+        assert errors and not out.exists() and not facts.exists()
