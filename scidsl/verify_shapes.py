@@ -50,15 +50,16 @@ def _near_run(a: Any, b: Any, band: float, stretch: float, crossing: bool) -> bo
         return False
     steps = np.append(np.arange(0.0, a.length, 1.0), a.length)
     d = _distances(a, steps, b, band)
-    run, apart, low = 0.0, 0.0, math.inf
-    for dist in list(d) + [math.inf]:
-        if dist < band:
-            run, low = run + 1.0, min(low, dist)
-            apart += dist >= _TOUCH_PX
-            continue
-        if (run >= stretch and low >= _TOUCH_PX) or (crossing and apart >= _MEETING * stretch):
+    near = d < band
+    if not near.any():
+        return False
+    # runs of consecutive near samples, [start, end)
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], near.view(np.int8), [0]))))
+    for start, end in zip(edges[::2], edges[1::2]):
+        run = d[start:end]
+        if (end - start >= stretch and run.min() >= _TOUCH_PX) or (
+                crossing and np.count_nonzero(run >= _TOUCH_PX) >= _MEETING * stretch):
             return True
-        run, apart, low = 0.0, 0.0, math.inf
     return False
 
 

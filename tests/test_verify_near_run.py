@@ -98,3 +98,36 @@ def test_two_sides_meeting_at_a_vertex_are_settled_without_sampling() -> None:
     assert math.isinf(_near_length(shapely.LineString([(0, 0), (5, 5), (9, 0)]), b, BAND))  # not one segment
     assert _near_run(shapely.LineString([(0, 0), (300, 0)]), shapely.LineString([(0, 2), (300, 2)]), BAND,
                      20.0, False)  # parallel and close all along: measured, and found
+
+
+def _reference_verdict(d: np.ndarray, band: float, stretch: float, crossing: bool) -> bool:
+    """The sample-by-sample walk the check made before it found its runs with numpy."""
+    from scidsl.verify_shapes import _MEETING, _TOUCH_PX
+
+    run, apart, low = 0.0, 0.0, math.inf
+    for dist in list(d) + [math.inf]:
+        if dist < band:
+            run, low = run + 1.0, min(low, dist)
+            apart += dist >= _TOUCH_PX
+            continue
+        if (run >= stretch and low >= _TOUCH_PX) or (crossing and apart >= _MEETING * stretch):
+            return True
+        run, apart, low = 0.0, 0.0, math.inf
+    return False
+
+
+@given(st.lists(st.sampled_from([0.0, 0.3, 0.5, 1.0, 2.9, 3.0, 5.0, math.inf]), min_size=3, max_size=90),
+       st.sampled_from([2.0, 5.0, 10.0]), st.booleans())
+def test_runs_found_with_numpy_give_the_walks_verdict(d: list, stretch: float, crossing: bool) -> None:
+    import scidsl.verify_shapes as vs
+
+    a = shapely.LineString([(0, 0), (len(d) - 1.0, 0)])  # samples one unit apart: len(d) of them
+    b = shapely.LineString([(0, 1), (len(d) - 1.0, 1), (len(d) - 1.0, 5)])  # not one segment: always sampled
+    distances = np.array(d)
+    saved = vs._distances
+    vs._distances = lambda *args: distances
+    try:
+        if a.length >= stretch:
+            assert _near_run(a, b, BAND, stretch, crossing) == _reference_verdict(distances, BAND, stretch, crossing)
+    finally:
+        vs._distances = saved
