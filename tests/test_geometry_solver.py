@@ -409,3 +409,16 @@ def test_the_written_out_segment_residual_gives_the_same_numbers(p: tuple, a: tu
     env = Env(points={"P": p, "A": a, "B": a if same else b})
     fact = OnLine("P", ("A", "B"), True)
     assert residual_fn(fact, 3.7)(env) == _on_line_residual(fact, env, 3.7)
+
+
+@given(_XY, _XY, _XY, _XY, st.booleans(), st.booleans())
+def test_the_written_out_directions_give_the_same_numbers(a: tuple, b: tuple, c: tuple, d: tuple, same: bool,
+                                                           parallel: bool) -> None:
+    from scidsl.domains.geometry.facts_eval import residual_fn
+    from scidsl.domains.geometry.graph import Env
+
+    env = Env(points={"A": a, "B": a if same else b, "C": c, "D": d}, lines={"m": (c, cx.unit(cx.sub(d, c)))})
+    for refs in ((("A", "B"), ("C", "D")), (("A", "B"), "m")):
+        fact = (Parallel if parallel else Perpendicular)(*refs)
+        d1, d2 = env.line(refs[0])[1], env.line(refs[1])[1]
+        assert residual_fn(fact, 2.0)(env) == (cx.cross(d1, d2) if parallel else cx.dot(d1, d2))

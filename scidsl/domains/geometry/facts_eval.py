@@ -100,9 +100,9 @@ def residual_fn(f: Fact, scale: float) -> Residual:
     if isinstance(f, Relation):
         return _relation_fn(f, scale)
     if isinstance(f, (Parallel, Perpendicular)):
-        l1, l2 = f.l1, f.l2
+        d1, d2 = _direction_fn(f.l1), _direction_fn(f.l2)
         combine = cx.cross if isinstance(f, Parallel) else cx.dot
-        return lambda env: combine(env.line(l1)[1], env.line(l2)[1])
+        return lambda env: combine(d1(env), d2(env))
     if isinstance(f, OnLine):
         if f.segment and not isinstance(f.line, str):
             return _on_segment_fn(f.point, f.line[0], f.line[1], scale)
@@ -151,6 +151,21 @@ def _on_line_residual(f: OnLine, env: Env, scale: float) -> float:
     t = cx.dot(cx.sub(p, a), cx.sub(b, a)) / max(cx.dot(cx.sub(b, a), cx.sub(b, a)), 1e-12)
     outside = max(0.0, -t, t - 1.0) * cx.dist(a, b) / scale
     return math.hypot(off, outside)
+
+
+def _direction_fn(ref: LineRef) -> Callable[[Env], cx.Vec]:
+    """The unit direction of a line reference, `env.line(ref)[1]` (for two points, `unit` written out)."""
+    if isinstance(ref, str):
+        return lambda env: env.lines[ref][1]
+    a, b = ref
+
+    def direction(env: Env) -> cx.Vec:
+        (ax, ay), (bx, by) = env.points[a], env.points[b]
+        dx, dy = bx - ax, by - ay
+        n = math.hypot(dx, dy)
+        return (1.0, 0.0) if n < cx.EPS else (dx / n, dy / n)
+
+    return direction
 
 
 def _on_segment_fn(point: str, start: str, end: str, scale: float) -> Residual:

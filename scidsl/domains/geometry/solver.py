@@ -8,6 +8,7 @@ explained by removing statements one at a time until only a minimal conflicting 
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -172,22 +173,26 @@ class _Context:
         floor = AREA_FLOOR * self.scale**2
 
         measured = [residual_fn(f, self.scale) for f in facts]
+        scale, area_unit, tail = self.scale, self.scale**2, m + 1 + len(polys)
+        unshaped = [0.0] * len(polys)
 
         def fun(x: np.ndarray) -> np.ndarray:
             if time.monotonic() > self.deadline:
                 raise _OutOfTime
             env = self.g.evaluate(x)
-            out = np.zeros(m + 1 + len(polys) + n)
-            for i, residual in enumerate(measured):
-                out[i] = residual(env)
-            out[m] = float(np.sqrt(sum(p * p for _, p, _ in env.penalties))) / self.scale
+            head = [residual(env) for residual in measured]
+            head.append(math.sqrt(sum(p * p for _, p, _ in env.penalties)) / scale)
             if shaping or stout:
-                for j, vs in enumerate(polys):
+                for vs in polys:
                     pts = [env.points[v] for v in vs]
                     area = abs(cx.polygon_area(pts))
                     least = STOUT * max(cx.dist(p, q) ** 2 for p, q in zip(pts, pts[1:] + pts[:1])) if stout else floor
-                    out[m + 1 + j] = max(0.0, least - area) / self.scale**2
-            out[m + 1 + len(polys):] = pull * (x - target) / self.scale
+                    head.append(max(0.0, least - area) / area_unit)
+            else:
+                head += unshaped
+            out = np.empty(tail + n)
+            out[:tail] = head
+            out[tail:] = pull * (x - target) / scale
             return out
 
         return fun
