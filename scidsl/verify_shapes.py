@@ -46,7 +46,7 @@ def _near_run(a: Any, b: Any, band: float, stretch: float, crossing: bool) -> bo
 
     if a.length > b.length:
         a, b = b, a
-    if a.length < stretch or _near_length(a, b, band + _NEAR_SLACK_PX) + 2.0 < stretch:
+    if a.length < stretch or _near_length(a, b, band + _NEAR_SLACK_PX) + 2.0 < stretch or _same_path(a, b):
         return False
     steps = np.append(np.arange(0.0, a.length, 1.0), a.length)
     d = _distances(a, steps, b, band)
@@ -61,6 +61,17 @@ def _near_run(a: Any, b: Any, band: float, stretch: float, crossing: bool) -> bo
                 crossing and np.count_nonzero(run >= _TOUCH_PX) >= _MEETING * stretch):
             return True
     return False
+
+
+def _same_path(a: Any, b: Any) -> bool:
+    """True when two strokes run through the very same points (a rim two solids share): every sample of
+    one lies on the other, touching it, so they never read as two lines side by side."""
+    import shapely
+
+    if a.geom_type not in _LINEAR or b.geom_type not in _LINEAR or len(a.coords) != len(b.coords):
+        return False
+    pa, pb = shapely.get_coordinates(a), shapely.get_coordinates(b)
+    return bool((pa == pb).all() or (pa == pb[::-1]).all())
 
 
 def _near_length(a: Any, b: Any, reach: float) -> float:

@@ -131,3 +131,15 @@ def test_runs_found_with_numpy_give_the_walks_verdict(d: list, stretch: float, c
             assert _near_run(a, b, BAND, stretch, crossing) == _reference_verdict(distances, BAND, stretch, crossing)
     finally:
         vs._distances = saved
+
+
+def test_a_stroke_drawn_twice_is_one_line_not_two() -> None:
+    # Two solids sharing a rim draw the same curve twice: it touches itself all along, so it is never
+    # two lines side by side, and it is settled without sampling either way round.
+    rim = shapely.LineString(_wave(120, 0.0, 40.0, 0.0))
+    twin = shapely.LineString(list(rim.coords)[::-1])
+    steps = np.append(np.arange(0.0, rim.length, 1.0), rim.length)
+    assert _reference_verdict(_all_distances(rim, steps, twin), BAND, 20.0, False) is False
+    assert not _near_run(rim, rim, BAND, 20.0, False) and not _near_run(rim, twin, BAND, 20.0, False)
+    disc = shapely.Point(100, 100).buffer(50, 16)  # not a line: measured as before
+    assert not _near_run(shapely.LineString([(0, 0), (300, 0)]), disc, BAND, 20.0, False)
