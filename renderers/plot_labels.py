@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 from typing import Any, Optional
 
-from scidsl.primitives import Drawing, LabelSpec, Line, Text
+from scidsl.primitives import Drawing, LabelSpec, Line, Stroke, Text
 
 P = tuple[float, float]
 STROKE_GAP_CM = 0.08  # clearance from curves, axes and dots
@@ -16,6 +16,7 @@ LABEL_GAP_CM = 0.25  # clearance between point labels: farther apart than words 
 DOT_CM = 0.12  # a marked point's dot with a little room around it
 _STEPS = (0.0, 0.06, 0.12, 0.2, 0.3, 0.45, 0.65, 0.9)
 _LOOSE_STEPS = (0.0, 0.12, 0.25, 0.45, 0.7, 1.0, 1.5, 2.0)
+_LEAD_STEPS = (0.9, 1.4, 2.0, 2.7, 3.5)  # cm from a dot to a name set out in the open with a leader
 _DIRECTIONS = tuple(i * 22.5 for i in range(16))
 
 
@@ -115,6 +116,12 @@ class _Room:
         start = (anchor[0] + t * (near.x - anchor[0]), anchor[1] + t * (near.y - anchor[1]))
         return not shapely.intersects(lines, LineString([start, (near.x, near.y)]))
 
+    def free_of_ground(self, shape: Any) -> bool:
+        """True when a box lies in the window clear of every stroke and text (with their gaps)."""
+        blocked, _ = self.ground()
+        inside = self.window is None or self.window.contains(shape)
+        return inside and (blocked is None or not blocked.intersects(shape))
+
     def take(self, b: tuple[float, float, float, float]) -> None:
         """Keep a placed label box."""
         from shapely.geometry import box
@@ -170,7 +177,17 @@ def place_point_labels(d: Drawing, specs: list[LabelSpec], window: tuple[float, 
         first = i in keen and _first_free(room, spec, w, h, _STEPS[:5], spec.prefer)
         spot = first or _first_free(room, spec, w, h) or _first_free(loose, spec, w, h, _LOOSE_STEPS)
         if spot is None:
-            d.labels.append(spec)
+            led = _led_spot(room, spec, w, h)
+            if led is None:
+                d.labels.append(spec)
+                continue
+            (cx, cy), b, leader = led
+            room.take(b)
+            loose.take(b)
+            d.items.append(Line(leader, stroke=Stroke(color="0.3", width=0.7), owner=spec.owner + ".leader",
+                                role="leader"))
+            d.items.append(Text((cx, cy), spec.text, spec.size, "center", "center", 0, spec.color, spec.owner,
+                                "label", spec.may_touch + (grid, spec.owner + ".leader")))
             continue
         (cx, cy), b = spot
         room.take(b)
@@ -181,6 +198,45 @@ def place_point_labels(d: Drawing, specs: list[LabelSpec], window: tuple[float, 
             Text(spec.anchor, spec.text, spec.size, "center", "center", 0, spec.color, spec.owner, "label",
                  spec.may_touch + (grid,), offset=offset)
         )
+
+
+def _led_spot(room: _Room, spec: LabelSpec, w: float, h: float) -> Optional[tuple[P, Any, tuple[P, P]]]:
+    """A clear spot in the window for a name with no room beside its dot, and the leader to it.
+
+    The leader runs from the edge of the dot to the name's box, crosses no placed name and at most one
+    line (two, out of a knot of curves, when one is not enough); the nearest spot wins, preferred
+    directions first.
+    """
+    return _led_crossing(room, spec, w, h, 1) or _led_crossing(room, spec, w, h, 2)
+
+
+def _led_crossing(room: _Room, spec: LabelSpec, w: float, h: float,
+                  crossings: int) -> Optional[tuple[P, Any, tuple[P, P]]]:
+    import shapely
+    from shapely.geometry import LineString, Point
+    from shapely.ops import nearest_points
+
+    boxes = [_box(spec.anchor, angle, spec.distance + step, w, h)
+             for step in _LEAD_STEPS for angle in _order(spec.prefer)]
+    _, lines = room.ground()
+    shapes = [shapely.box(*b) for _, b in boxes]
+    fits = [i for i, shape in enumerate(shapes) if room.free_of_ground(shape)]
+    for i in fits:
+        shape = shapes[i]
+        if any(shape.distance(other) < room.label_gap for other in room.labels):
+            continue
+        near = nearest_points(shape, Point(spec.anchor))[0]
+        length = math.dist(spec.anchor, (near.x, near.y))
+        t = DOT_CM / length
+        start = (spec.anchor[0] + t * (near.x - spec.anchor[0]), spec.anchor[1] + t * (near.y - spec.anchor[1]))
+        end = (near.x, near.y)
+        leader = LineString([start, end])
+        if any(leader.distance(other) < 1e-9 for other in room.labels):
+            continue
+        if lines is not None and len(shapely.get_parts(leader.intersection(lines))) > crossings:
+            continue
+        return boxes[i][0], boxes[i][1], (start, end)
+    return None
 
 
 def _first_free(

@@ -185,6 +185,12 @@ def substances(draw: st.DrawFn) -> str:
 # the 1 atm line on the foot of a linear axis: its name once sat on the last temperature tick
 @example("phase_diagram s { triple_point: (30 K, 1000 kPa), critical_point: (88.59 K, 1e+04 kPa), scale: linear, "
          "sublimation_point: 21.26 K }")
+# the triple point's name, sent out with a leader, took the corner where the boiling point's name goes
+@example("phase_diagram s { triple_point: (20 K, 42.17 kPa), critical_point: (60 K, 421.7 kPa), scale: linear, "
+         "boiling_point: 31.63 K, melting_point: 20 K }")
+# a triple point on the foot of a linear axis, crowded by the melting point right above it
+@example("phase_diagram s { triple_point: (100 K, 42.17 kPa), critical_point: (250 K, 1000 kPa), scale: linear, "
+         "boiling_point: 135.2 K, melting_point: 100 K }")
 def test_every_realistic_substance_draws_cleanly(source):
     result = scidsl.compile(source)
     codes = {d.code for d in result.diagnostics}
@@ -212,3 +218,21 @@ def test_a_normal_point_on_the_triple_point_is_refused():
                             "boiling_point: 20.03 K, melting_point: 20 K }")
     assert [d.code for d in result.diagnostics] == ["E9764"]
     assert "too close to mark apart" in result.diagnostics[0].message
+
+
+def test_a_point_name_with_no_room_beside_its_dot_is_set_out_with_a_leader():
+    """The triple point's name, sent out with a leader, takes the corner where the boiling point's would go:
+    the boiling point's name is set out in the open with a leader of its own, not left to crowd the plot."""
+    result = scidsl.compile("phase_diagram s { triple_point: (20 K, 42.17 kPa), critical_point: (60 K, 421.7 kPa), "
+                            "scale: linear, boiling_point: 31.63 K, melting_point: 20 K }")
+    assert result.ok, [(d.code, d.message) for d in result.diagnostics]
+    leaders = {item.owner for item in result.drawing.items if getattr(item, "role", None) == "leader"}
+    assert "s.normal_boiling_point.leader" in leaders
+
+
+def test_a_triple_point_squeezed_onto_a_linear_foot_refuses_the_point_crowding_it():
+    result = scidsl.compile("phase_diagram s { triple_point: (100 K, 42.17 kPa), critical_point: (250 K, 1000 kPa), "
+                            "scale: linear, boiling_point: 135.2 K, melting_point: 100 K }")
+    (diag,) = result.errors
+    assert diag.code == "E9764" and "triple point's name" in diag.message and "scale: log" in (diag.hint or "")
+    assert diag.span is not None and diag.span.col > 100  # at melting_point, the point to leave out

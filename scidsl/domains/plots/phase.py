@@ -322,12 +322,19 @@ def _points(panel: Panel, n: PhaseDiagram, u: Units, pts: tuple, name: str) -> N
                      key=lambda p: -len(texts[p]))
     where = {pred: (u.t(t), u.p(p)) for pred, _, (t, p) in marks}
     led = {pred for pred in crowded if _led(panel, f"{name}.{pred}", where[pred], texts[pred])}
+    page_at = {pred: at for pred, _, at in on_page}
     for pred in crowded:
-        if pred not in led and pred.startswith("normal_"):
-            key = pred[len("normal_"):]
-            raise LayoutError("E9764", f"the {pred.replace('_', ' ')} lies among other marked points with no clear "
-                              "place for its name", n, key,
-                              f"leave out {key}, or show fewer points (show: without normal_points)")
+        if pred in led:
+            continue
+        # a stated point with no clear place for its name: the normal point crowding it is refused
+        culprit = pred if pred.startswith("normal_") else next(
+            (p for p in crowded if p.startswith("normal_") and math.dist(page_at[p], page_at[pred]) < CROWD_CM), None)
+        if culprit is not None:
+            key = culprit[len("normal_"):]
+            raise LayoutError("E9764", f"the {culprit.replace('_', ' ')} lies among other marked points with no clear "
+                              "place for " + ("its name" if culprit == pred else f"the {pred.replace('_', ' ')}'s name"),
+                              n, key, f"leave out {key}, or show fewer points (show: without normal_points)"
+                              + ("" if ax.ylog else ", or use scale: log"))
     for pred, words, (t, p) in marks:
         shown = _shown(n, pred)
         text, at = texts[pred], where[pred]
