@@ -391,7 +391,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
-    if one_shot:
+    if one_shot and sys.getprofile() is None and sys.gettrace() is None:  # a profiler or coverage reports at exit
         _exit_now(code)
     return code
 

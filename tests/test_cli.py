@@ -150,3 +150,11 @@ def test_the_compile_command_ends_with_everything_written(scene_file, tmp_path, 
         assert not errors and out.read_bytes().startswith(b"\x89PNG") and json.loads(facts.read_text())
     else:
         assert errors and not out.exists() and not facts.exists()
+
+
+def test_a_profiled_compile_command_still_reports(scene_file, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # The quick exit is skipped under a profiler or a coverage tracer: they report when the process ends.
+    run = subprocess.run([sys.executable, "-m", "cProfile", "-m", "scidsl", "compile", str(scene_file(GOOD)), "-o",
+                          str(tmp_path / "out.png")], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert "function calls" in run.stdout
