@@ -91,7 +91,7 @@ def _near_length(a: Any, b: Any, reach: float) -> float:
     (ax, ay), (ax1, ay1) = ca
     (bx, by), (bx1, by1) = cb
     la, lb = math.hypot(ax1 - ax, ay1 - ay), math.hypot(bx1 - bx, by1 - by)
-    if la == 0.0 or lb == 0.0:
+    if la < 1e-9 or lb < 1e-9:  # no direction to speak of: measured sample by sample
         return math.inf
     ux, uy, wx, wy = (ax1 - ax) / la, (ay1 - ay) / la, (bx1 - bx) / lb, (by1 - by) / lb
     dx, dy = ax - bx, ay - by

@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 import shapely
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from scidsl.verify_shapes import _distances, _near_length, _near_run
@@ -79,6 +79,7 @@ _POINT = st.tuples(st.floats(0, 300), st.floats(0, 300))
 
 
 @given(_POINT, _POINT, _POINT, _POINT, st.sampled_from([0.5, 3.0, 8.0]))
+@example((0.0, 0.0), (0.0, 1.0), (0.0, 5e-324), (0.0, 0.0), 0.5)  # a segment as long as a denormal
 def test_the_near_length_of_two_segments_bounds_every_near_sample(p: tuple, q: tuple, r: tuple, s: tuple,
                                                                     reach: float) -> None:
     # Pairs of straight segments are settled by the length of a lying within reach of b: it must never
