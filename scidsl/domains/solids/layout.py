@@ -365,7 +365,8 @@ def _dimension_places(lay: Layout, s: Solid) -> dict[str, tuple[Any, Any]]:
     c0, c1 = off, off + np.array([0, 0, h])
     if isinstance(node, k.BALLS):
         return {"radius": (_named_at(lay, c0) or c0, _named_at(lay, c0 + [r1, 0, 0]) or c0 + np.array([r1, 0, 0]))}
-    radius_at = (c1, c1 + np.array([r1, 0, 0])) if isinstance(node, k.Cylinder) else (c0, c0 + np.array([r1, 0, 0]))
+    centre = c1 if isinstance(node, k.Cylinder) else c0
+    radius_at = (centre, _radius_end(lay, s, centre, r1))
     out = {"radius": tuple(_named_at(lay, q) or q for q in radius_at),
            "height": (_named_at(lay, c0) or c0, _named_at(lay, c1) or c1),
            "slant_height": (_named_at(lay, c0 + [r1, 0, 0]) or c0 + np.array([r1, 0, 0]),
@@ -376,6 +377,33 @@ def _dimension_places(lay: Layout, s: Solid) -> dict[str, tuple[Any, Any]]:
 
 
 _RADII_APART_CM = 0.6  # room between the top radius's end and the base radius for the top one's value
+# A drawn radius must not run beside the solid's own outlines (a face seen almost edge-on is a flat ellipse,
+# and the other face's rim then passes right by the centre): within this band over this length of its
+# middle, another direction on the face is taken.
+_BESIDE_CM, _BESIDE_RUN_CM, _ENDS_CM = 0.05, 0.25, 0.12
+_RADIUS_TURNS = (0.0, -30.0, 30.0, -60.0, 60.0, -90.0, 90.0, 180.0)  # degrees about the axis, +x first
+
+
+def _radius_end(lay: Layout, s: Solid, centre: np.ndarray, r: float) -> np.ndarray:
+    """Where a drawn radius meets the rim: along +x, unless that runs beside one of the solid's outlines
+    on the page; then the first turn about the axis that keeps clear of them (+x when none does)."""
+    from shapely.geometry import LineString, MultiLineString
+
+    outlines = [piece for st in lay.strokes if st.owner == s.key and st.role == "curve"
+                for piece, _ in st.parts if len(piece) > 1]
+    ends = [centre + r * np.array([math.cos(math.radians(t)), math.sin(math.radians(t)), 0.0])
+            for t in _RADIUS_TURNS]
+    if not outlines:
+        return ends[0]
+    near = MultiLineString(outlines).buffer(_BESIDE_CM)
+    a = np.array(lay.p2(centre))
+    for end in ends:
+        b = np.array(lay.p2(end))
+        cut = min(0.25, _ENDS_CM / max(float(np.linalg.norm(b - a)), 1e-9))  # where it meets the axis and rim
+        middle = LineString([a + cut * (b - a), b - cut * (b - a)])
+        if middle.intersection(near).length < _BESIDE_RUN_CM:
+            return end
+    return ends[0]
 
 
 def _top_rim_end(lay: Layout, c0: np.ndarray, c1: np.ndarray, r1: float, r2: float) -> Any:
