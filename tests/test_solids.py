@@ -178,6 +178,9 @@ SOLIDS = {
 @settings(max_examples=14, deadline=None)
 @given(st.sampled_from(sorted(SOLIDS)), st.integers(1, 12), st.integers(1, 12), st.integers(1, 12),
        st.sampled_from(["oblique", "axonometric"]), st.integers(20, 80), st.integers(-60, 60))
+# a thin cone's silhouette read as hidden by its own faces for its last millimetre at the apex, so it
+# stopped just short of the height line it converges with there (E5012)
+@example("cone", 1, 1, 10, "oblique", 20, 0)
 def test_random_solids_in_random_views_compile_and_verify(kind: str, a: int, b: int, c: int, projection: str,
                                                           tilt: int, turn: int) -> None:
     view = (f"view {{ projection: oblique, angle: {tilt} deg }}" if projection == "oblique"

@@ -209,8 +209,9 @@ def _add_path(lay: Layout, path: np.ndarray, owner: str, role: str, tol: float, 
 
 
 def _add_straight(lay: Layout, a: np.ndarray, b: np.ndarray, owner: str, role: str, tol: float,
-                  **kw: Any) -> Stroke:
-    parts = [(lay.p2_many(piece), h) for piece, h in pj.refine_segment(a, b, lay.occ, lay.proj, tol)]
+                  occ: Any = None, **kw: Any) -> Stroke:
+    parts = [(lay.p2_many(piece), h) for piece, h in pj.refine_segment(a, b, lay.occ if occ is None else occ,
+                                                                         lay.proj, tol)]
     stroke = Stroke(owner, role, parts, **kw)
     lay.strokes.append(stroke)
     return stroke
@@ -238,10 +239,13 @@ def _solid_strokes(lay: Layout, s: Solid, tol: float) -> None:
     for z, r in ((0.0, r1), (h, r2)):
         if r > 0:
             _add_path(lay, _circle(off + np.array([0, 0, z]), r, CIRCLE_STEPS), s.key, "curve", tol, color=color)
+    # a silhouette is the solid's own outline: only other solids can hide it (tested against its own
+    # faces, the generator of a thin cone read as hidden for its last millimetre at the apex)
+    others = pj.OccluderSet([o for o in lay.occ.items if o.face.owner != s.key])
     for phi in _silhouette_angles(lay.proj.d, r1, r2, h):
         a = off + np.array([r1 * math.cos(phi), r1 * math.sin(phi), 0.0])
         b = off + np.array([r2 * math.cos(phi), r2 * math.sin(phi), h])
-        _add_straight(lay, a, b, s.key, "curve", tol, color=color)
+        _add_straight(lay, a, b, s.key, "curve", tol, color=color, occ=others)
 
 
 def _silhouette_angles(d: np.ndarray, r1: float, r2: float, h: float) -> list[float]:
