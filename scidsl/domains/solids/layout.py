@@ -376,7 +376,9 @@ def _dimension_places(lay: Layout, s: Solid) -> dict[str, tuple[Any, Any]]:
            "slant_height": (_named_at(lay, c0 + [r1, 0, 0]) or c0 + np.array([r1, 0, 0]),
                      _named_at(lay, c1 + [r2, 0, 0]) or c1 + np.array([r2, 0, 0]))}
     if isinstance(node, k.Frustum):
-        out["top_radius"] = (_named_at(lay, c1) or c1, _top_rim_end(lay, c0, c1, r1, r2))
+        top_end = _top_rim_end(lay, c0, c1, r1, r2)
+        out["top_radius"] = (_named_at(lay, c1) or c1,
+                             top_end if isinstance(top_end, str) else _radius_end(lay, s, c1, r2, top_end))
     return out
 
 
@@ -388,15 +390,16 @@ _BESIDE_CM, _BESIDE_RUN_CM, _ENDS_CM = 0.05, 0.25, 0.12
 _RADIUS_TURNS = (0.0, -30.0, 30.0, -60.0, 60.0, -90.0, 90.0, 180.0)  # degrees about the axis, +x first
 
 
-def _radius_end(lay: Layout, s: Solid, centre: np.ndarray, r: float) -> np.ndarray:
-    """Where a drawn radius meets the rim: along +x, unless that runs beside one of the solid's outlines
-    on the page; then the first turn about the axis that keeps clear of them (+x when none does)."""
+def _radius_end(lay: Layout, s: Solid, centre: np.ndarray, r: float, first: Any = None) -> np.ndarray:
+    """Where a drawn radius meets the rim: at `first` (else along +x), unless that runs beside one of the
+    solid's outlines on the page; then the first turn about the axis that keeps clear of them (the first
+    end when none does)."""
     from shapely.geometry import LineString, MultiLineString
 
     outlines = [piece for st in lay.strokes if st.owner == s.key and st.role == "curve"
                 for piece, _ in st.parts if len(piece) > 1]
-    ends = [centre + r * np.array([math.cos(math.radians(t)), math.sin(math.radians(t)), 0.0])
-            for t in _RADIUS_TURNS]
+    ends = ([first] if first is not None else []) + [
+        centre + r * np.array([math.cos(math.radians(t)), math.sin(math.radians(t)), 0.0]) for t in _RADIUS_TURNS]
     if not outlines:
         return ends[0]
     near = MultiLineString(outlines).buffer(_BESIDE_CM)
