@@ -386,7 +386,7 @@ _RADII_APART_CM = 0.6  # room between the top radius's end and the base radius f
 # A drawn radius must not run beside the solid's own outlines (a face seen almost edge-on is a flat ellipse,
 # and the other face's rim then passes right by the centre): within this band over this length of its
 # middle, another direction on the face is taken.
-_BESIDE_CM, _BESIDE_RUN_CM, _ENDS_CM = 0.05, 0.25, 0.12
+_BESIDE_CM, _BESIDE_RUN_CM, _ENDS_CM, _SAMPLE_CM = 0.05, 0.25, 0.12, 0.02
 _RADIUS_TURNS = (0.0, -30.0, 30.0, -60.0, 60.0, -90.0, 90.0, 180.0)  # degrees about the axis, +x first
 
 
@@ -394,7 +394,7 @@ def _radius_end(lay: Layout, s: Solid, centre: np.ndarray, r: float, first: Any 
     """Where a drawn radius meets the rim: at `first` (else along +x), unless that runs beside one of the
     solid's outlines on the page; then the first turn about the axis that keeps clear of them (the first
     end when none does)."""
-    from shapely.geometry import LineString, MultiLineString
+    import shapely
 
     outlines = [piece for st in lay.strokes if st.owner == s.key and st.role == "curve"
                 for piece, _ in st.parts if len(piece) > 1]
@@ -402,13 +402,17 @@ def _radius_end(lay: Layout, s: Solid, centre: np.ndarray, r: float, first: Any 
         centre + r * np.array([math.cos(math.radians(t)), math.sin(math.radians(t)), 0.0]) for t in _RADIUS_TURNS]
     if not outlines:
         return ends[0]
-    near = MultiLineString(outlines).buffer(_BESIDE_CM)
+    rims = shapely.multilinestrings([shapely.linestrings(piece) for piece in outlines])
+    shapely.prepare(rims)
     a = np.array(lay.p2(centre))
     for end in ends:
         b = np.array(lay.p2(end))
-        cut = min(0.25, _ENDS_CM / max(float(np.linalg.norm(b - a)), 1e-9))  # where it meets the axis and rim
-        middle = LineString([a + cut * (b - a), b - cut * (b - a)])
-        if middle.intersection(near).length < _BESIDE_RUN_CM:
+        length = float(np.linalg.norm(b - a))
+        cut = min(0.25, _ENDS_CM / max(length, 1e-9))  # where it meets the axis and its rim
+        n = max(2, int(length * (1 - 2 * cut) / _SAMPLE_CM) + 1)
+        samples = shapely.points(a + np.linspace(cut, 1 - cut, n)[:, None] * (b - a))
+        beside = np.count_nonzero(shapely.dwithin(rims, samples, _BESIDE_CM)) * length * (1 - 2 * cut) / (n - 1)
+        if beside < _BESIDE_RUN_CM:
             return end
     return ends[0]
 
