@@ -178,8 +178,18 @@ def _caret_lines(span: Span, lines: list[str]) -> list[str]:
     text = lines[span.line - 1].rstrip("\n")
     width = (span.end_col - span.col) if span.end_line == span.line else len(text) - span.col + 1
     col = max(span.col - 1, 0)
-    start = max(0, col - _WINDOW // 3) if len(text) > _WINDOW else 0
-    end = min(len(text), start + _WINDOW) if len(text) > _WINDOW else len(text)
+    start, end = 0, len(text)
+    if len(text) > _WINDOW or len(escape_text(text)) > _WINDOW:
+        # a window of the line around the caret, measured as shown: an escaped character takes up to ten
+        start, room = col, _WINDOW // 3
+        while start > 0 and len(_escape_char(text[start - 1])) <= room:
+            start -= 1
+            room -= len(_escape_char(text[start]))
+        end, room = start, _WINDOW
+        while end < len(text) and len(_escape_char(text[end])) <= room:
+            room -= len(_escape_char(text[end]))
+            end += 1
+        end = max(end, min(col + 1, len(text)))
     head = ("…" if start > 0 else "") + escape_text(text[start:col])
     marked = escape_text(text[col:min(col + max(width, 1), end)])
     shown = head + marked + escape_text(text[col + len(text[col:min(col + max(width, 1), end)]):end])

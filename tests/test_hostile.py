@@ -203,3 +203,15 @@ def test_window_past_float_range_says_why() -> None:
     # a curve that has values but none in view keeps the old reason
     shifted = scidsl.compile("plot P { xlim: [0, 1], ylim: [5, 6] }\nfunction f on P { y: x^2 }\n")
     assert codes(shifted) == ["E6005"] and "inside the window" in shifted.diagnostics[0].message
+
+
+def test_a_line_of_escaped_characters_is_shown_in_a_window_of_shown_width() -> None:
+    # each control character is shown as a four-character escape, each astral symbol as ten: the window
+    # of the line and the carets under it are measured as shown, not in characters of the source
+    text = 'dot P at (0, 0) { label: "' + "\x1f" * 150 + "\U0001dab0" * 20 + '", colr: red }\n'
+    shown = format_human(scidsl.compile(text).diagnostics, text).splitlines()
+    excerpts = [line for line in shown if line.startswith("   1 | ")]
+    carets = [line for line in shown if line.strip() and set(line.strip()) == {"^"}]
+    assert excerpts and carets
+    assert all(len(line) <= len("   1 | ") + 100 + 2 for line in excerpts)  # the window and two ellipses
+    assert all(len(line.strip()) <= 100 for line in carets)
