@@ -188,6 +188,8 @@ _DIMENSIONS = {"cuboid": "abc", "pyramid": "abc", "tetrahedron": "a", "prism": "
 @example("cone", 1, 1, 10, "oblique", 20, 0)
 @example("cone", 1, 1, 7, "axonometric", 20, -8)  # refused with E5013: the radius's value by the height line
 @example("frustum", 2, 1, 1, "oblique", 80, 0)  # the top radius along +x ran on the base's far rim (E5012)
+@example("cuboid", 2, 2, 10, "axonometric", 20, -19)  # the height on AE, its value beside DH, the leftmost (E5013)
+@example("cuboid", 2, 11, 2, "axonometric", 43, -24)  # the width on BC, inside the outline; AD is the lowest (E5013)
 def test_random_solids_in_random_views_compile_and_verify(kind: str, a: int, b: int, c: int, projection: str,
                                                           tilt: int, turn: int) -> None:
     view = (f"view {{ projection: oblique, angle: {tilt} deg }}" if projection == "oblique"

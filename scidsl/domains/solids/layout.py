@@ -347,8 +347,16 @@ def _dimension_places(lay: Layout, s: Solid) -> dict[str, tuple[Any, Any]]:
     node, names = s.node, s.node.vertex_names()
     off = _offset(lay, s)
     if isinstance(node, (k.Cuboid, k.Cube)):
-        return {"length": (names[0], names[1]), "side": (names[0], names[1]), "width": (names[1], names[2]),
-                "height": (names[0], names[4])}  # the left edge: free room beside it
+        def page(*ends: int) -> list[tuple[float, float]]:
+            return [lay.p2(lay.points3[names[e]]) for e in ends]
+
+        # the length and the width go on the lowest of their four edges on the page and the height on the
+        # leftmost upright edge: the outline, with free room beside it
+        length = min(((0, 1), (3, 2), (4, 5), (7, 6)), key=lambda e: sum(y for _, y in page(*e)))
+        width = min(((1, 2), (0, 3), (5, 6), (4, 7)), key=lambda e: sum(y for _, y in page(*e)))
+        i = min(range(4), key=lambda j: sum(x for x, _ in page(j, j + 4)))
+        return {"length": (names[length[0]], names[length[1]]), "side": (names[length[0]], names[length[1]]),
+                "width": (names[width[0]], names[width[1]]), "height": (names[i], names[i + 4])}
     if isinstance(node, k.Prism):
         n = len(names) // 2
         # the height goes on the rightmost lateral edge, where there is room beside it
