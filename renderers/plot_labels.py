@@ -74,17 +74,23 @@ class _Room:
         return self.first_free([b], anchor) == 0
 
     def first_free(self, boxes: list[tuple[float, float, float, float]], anchor: P) -> Optional[int]:
-        """The index of the first box that fits (see free), or None.
+        """The index of the first box that fits (see free), or None."""
+        _, lines = self.ground()
+        shapes, fitting = self.fitting(boxes)
+        for i in fitting:
+            if self.apart(shapes[i]) and self._clear(shapes[i], anchor, lines):
+                return i
+        return None
 
-        The window and the blocked ground are tested for all boxes in one call each; the rest of
-        the tests, in order, only for boxes that pass them.
-        """
+    def fitting(self, boxes: list[tuple[float, float, float, float]]) -> tuple[Any, list[int]]:
+        """The boxes as shapes, and in order the indices of those in the window clear of every stroke
+        and text (with their gaps): tested for all boxes in one call each."""
         import numpy as np
         import shapely
 
         if not boxes:
-            return None
-        blocked, lines = self.ground()
+            return [], []
+        blocked, _ = self.ground()
         b = np.asarray(boxes, dtype=float)
         shapes = shapely.box(b[:, 0], b[:, 1], b[:, 2], b[:, 3])
         ok = np.ones(len(boxes), dtype=bool)
@@ -93,34 +99,21 @@ class _Room:
             ok &= shapely.contains(self.window, shapes)
         if blocked is not None:
             ok &= ~shapely.intersects(blocked, shapes)
-        for i in np.flatnonzero(ok).tolist():
-            if self._clear(shapes[i], anchor, lines):
-                return i
-        return None
+        return shapes, np.flatnonzero(ok).tolist()
+
+    def apart(self, shape: Any) -> bool:
+        """The box keeps its gap from the labels placed so far."""
+        return not any(shape.distance(other) < self.label_gap for other in self.labels)
 
     def _clear(self, shape: Any, anchor: P, lines: Any) -> bool:
-        """The box keeps its gap from placed labels and no line runs between it and its dot."""
+        """No line runs between the box and its dot."""
         import shapely
-        from shapely.geometry import LineString, Point
-        from shapely.ops import nearest_points
+        from shapely.geometry import LineString
 
-        if any(shape.distance(other) < self.label_gap for other in self.labels):
-            return False
         if lines is None:
             return True
-        near = nearest_points(shape, Point(anchor))[0]
-        length = math.dist(anchor, (near.x, near.y))
-        if length <= DOT_CM:
-            return True
-        t = DOT_CM / length  # from the edge of the dot: its own curve passes through the dot itself
-        start = (anchor[0] + t * (near.x - anchor[0]), anchor[1] + t * (near.y - anchor[1]))
-        return not shapely.intersects(lines, LineString([start, (near.x, near.y)]))
-
-    def free_of_ground(self, shape: Any) -> bool:
-        """True when a box lies in the window clear of every stroke and text (with their gaps)."""
-        blocked, _ = self.ground()
-        inside = self.window is None or self.window.contains(shape)
-        return inside and (blocked is None or not blocked.intersects(shape))
+        start, end, length = _from_dot(anchor, shape)
+        return length <= DOT_CM or not shapely.intersects(lines, LineString([start, end]))
 
     def take(self, b: tuple[float, float, float, float]) -> None:
         """Keep a placed label box."""
@@ -207,36 +200,41 @@ def _led_spot(room: _Room, spec: LabelSpec, w: float, h: float) -> Optional[tupl
     line (two, out of a knot of curves, when one is not enough); the nearest spot wins, preferred
     directions first.
     """
-    return _led_crossing(room, spec, w, h, 1) or _led_crossing(room, spec, w, h, 2)
-
-
-def _led_crossing(room: _Room, spec: LabelSpec, w: float, h: float,
-                  crossings: int) -> Optional[tuple[P, Any, tuple[P, P]]]:
     import shapely
-    from shapely.geometry import LineString, Point
-    from shapely.ops import nearest_points
+    from shapely.geometry import LineString
 
     boxes = [_box(spec.anchor, angle, spec.distance + step, w, h)
              for step in _LEAD_STEPS for angle in _order(spec.prefer)]
     _, lines = room.ground()
-    shapes = [shapely.box(*b) for _, b in boxes]
-    fits = [i for i, shape in enumerate(shapes) if room.free_of_ground(shape)]
-    for i in fits:
-        shape = shapes[i]
-        if any(shape.distance(other) < room.label_gap for other in room.labels):
+    shapes, fitting = room.fitting([b for _, b in boxes])
+    second = None  # the first spot whose leader crosses two lines
+    for i in fitting:
+        if not room.apart(shapes[i]):
             continue
-        near = nearest_points(shape, Point(spec.anchor))[0]
-        length = math.dist(spec.anchor, (near.x, near.y))
-        t = DOT_CM / length
-        start = (spec.anchor[0] + t * (near.x - spec.anchor[0]), spec.anchor[1] + t * (near.y - spec.anchor[1]))
-        end = (near.x, near.y)
+        start, end, _ = _from_dot(spec.anchor, shapes[i])
         leader = LineString([start, end])
         if any(leader.distance(other) < 1e-9 for other in room.labels):
             continue
-        if lines is not None and len(shapely.get_parts(leader.intersection(lines))) > crossings:
-            continue
-        return boxes[i][0], boxes[i][1], (start, end)
-    return None
+        crossed = 0 if lines is None else len(shapely.get_parts(leader.intersection(lines)))
+        if crossed <= 1:
+            return boxes[i][0], boxes[i][1], (start, end)
+        if crossed == 2 and second is None:
+            second = boxes[i][0], boxes[i][1], (start, end)
+    return second
+
+
+def _from_dot(anchor: P, shape: Any) -> tuple[P, P, float]:
+    """The way from the edge of a dot to the nearest point of a box: its start (DOT_CM out from the
+    centre, since the dot's own curve passes through the dot itself), its end, and the distance from
+    the centre to the box."""
+    from shapely.geometry import Point
+    from shapely.ops import nearest_points
+
+    near = nearest_points(shape, Point(anchor))[0]
+    end = (near.x, near.y)
+    length = math.dist(anchor, end)
+    t = DOT_CM / length if length > 0 else 0.0
+    return (anchor[0] + t * (end[0] - anchor[0]), anchor[1] + t * (end[1] - anchor[1])), end, length
 
 
 def _first_free(
