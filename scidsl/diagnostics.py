@@ -182,13 +182,11 @@ def _caret_lines(span: Span, lines: list[str]) -> list[str]:
     if len(text) > _WINDOW or len(escape_text(text)) > _WINDOW:
         # a window of the line around the caret, measured as shown: an escaped character takes up to ten
         start, room = col, _WINDOW // 3
-        while start > 0 and len(_escape_char(text[start - 1])) <= room:
-            start -= 1
-            room -= len(_escape_char(text[start]))
+        while start > 0 and (shown_width := len(_escape_char(text[start - 1]))) <= room:
+            start, room = start - 1, room - shown_width
         end, room = start, _WINDOW
-        while end < len(text) and len(_escape_char(text[end])) <= room:
-            room -= len(_escape_char(text[end]))
-            end += 1
+        while end < len(text) and (shown_width := len(_escape_char(text[end]))) <= room:
+            end, room = end + 1, room - shown_width
         end = max(end, min(col + 1, len(text)))
     head = ("…" if start > 0 else "") + escape_text(text[start:col])
     marked = escape_text(text[col:min(col + max(width, 1), end)])
