@@ -170,10 +170,9 @@ class _Context:
         """
         n, m = len(target), len(facts)
         polys = [poly.vertices for poly in self.p.polygons]
-        floor = AREA_FLOOR * self.scale**2
-
         measured = [residual_fn(f, self.scale) for f in facts]
         scale, area_unit, tail = self.scale, self.scale**2, m + 1 + len(polys)
+        floor = AREA_FLOOR * area_unit
         unshaped = [0.0] * len(polys)
 
         def fun(x: np.ndarray) -> np.ndarray:
