@@ -239,10 +239,11 @@ def _solid_strokes(lay: Layout, s: Solid, tol: float) -> None:
     for z, r in ((0.0, r1), (h, r2)):
         if r > 0:
             _add_path(lay, _circle(off + np.array([0, 0, z]), r, CIRCLE_STEPS), s.key, "curve", tol, color=color)
+    angles = _silhouette_angles(lay.proj.d, r1, r2, h)
     # a silhouette is the solid's own outline: only other solids can hide it (tested against its own
     # faces, the generator of a thin cone read as hidden for its last millimetre at the apex)
-    others = pj.OccluderSet([o for o in lay.occ.items if o.face.owner != s.key])
-    for phi in _silhouette_angles(lay.proj.d, r1, r2, h):
+    others = pj.OccluderSet([o for o in lay.occ.items if o.face.owner != s.key]) if angles else None
+    for phi in angles:
         a = off + np.array([r1 * math.cos(phi), r1 * math.sin(phi), 0.0])
         b = off + np.array([r2 * math.cos(phi), r2 * math.sin(phi), h])
         _add_straight(lay, a, b, s.key, "curve", tol, color=color, occ=others)
@@ -348,7 +349,7 @@ def _dimension_places(lay: Layout, s: Solid) -> dict[str, tuple[Any, Any]]:
     off = _offset(lay, s)
     if isinstance(node, (k.Cuboid, k.Cube)):
         def page(*ends: int) -> list[tuple[float, float]]:
-            return [lay.p2(lay.points3[names[e]]) for e in ends]
+            return [lay.points2[names[e]] for e in ends]
 
         # the length and the width go on the lowest of their four edges on the page and the height on the
         # leftmost upright edge: the outline, with free room beside it
@@ -360,7 +361,7 @@ def _dimension_places(lay: Layout, s: Solid) -> dict[str, tuple[Any, Any]]:
     if isinstance(node, k.Prism):
         n = len(names) // 2
         # the height goes on the rightmost lateral edge, where there is room beside it
-        i = max(range(n), key=lambda j: lay.p2(lay.points3[names[j]])[0] + lay.p2(lay.points3[names[n + j]])[0])
+        i = max(range(n), key=lambda j: lay.points2[names[j]][0] + lay.points2[names[n + j]][0])
         return {"side": (names[0], names[1]), "height": (names[i], names[n + i])}
     if isinstance(node, k.Tetrahedron):
         return {"side": (names[0], names[1])}
@@ -377,16 +378,16 @@ def _dimension_places(lay: Layout, s: Solid) -> dict[str, tuple[Any, Any]]:
     c0, c1 = off, off + np.array([0, 0, h])
     if isinstance(node, k.BALLS):
         return {"radius": (_named_at(lay, c0) or c0, _named_at(lay, c0 + [r1, 0, 0]) or c0 + np.array([r1, 0, 0]))}
-    centre = c1 if isinstance(node, k.Cylinder) else c0
-    radius_at = (centre, _radius_end(lay, s, centre, r1))
+    centre, rims = c1 if isinstance(node, k.Cylinder) else c0, _rims(lay, s)
+    radius_at = (centre, _radius_end(lay, rims, centre, r1))
     out = {"radius": tuple(_named_at(lay, q) or q for q in radius_at),
            "height": (_named_at(lay, c0) or c0, _named_at(lay, c1) or c1),
            "slant_height": (_named_at(lay, c0 + [r1, 0, 0]) or c0 + np.array([r1, 0, 0]),
                      _named_at(lay, c1 + [r2, 0, 0]) or c1 + np.array([r2, 0, 0]))}
     if isinstance(node, k.Frustum):
-        top_end = _top_rim_end(lay, c0, c1, r1, r2)
+        top_end = _top_rim_end(lay, c0, radius_at[1], c1, r2)
         out["top_radius"] = (_named_at(lay, c1) or c1,
-                             top_end if isinstance(top_end, str) else _radius_end(lay, s, c1, r2, top_end))
+                             top_end if isinstance(top_end, str) else _radius_end(lay, rims, c1, r2, top_end))
     return out
 
 
@@ -398,20 +399,29 @@ _BESIDE_CM, _BESIDE_RUN_CM, _ENDS_CM, _SAMPLE_CM = 0.05, 0.25, 0.12, 0.02
 _RADIUS_TURNS = (0.0, -30.0, 30.0, -60.0, 60.0, -90.0, 90.0, 180.0)  # degrees about the axis, +x first
 
 
-def _radius_end(lay: Layout, s: Solid, centre: np.ndarray, r: float, first: Any = None) -> np.ndarray:
-    """Where a drawn radius meets the rim: at `first` (else along +x), unless that runs beside one of the
-    solid's outlines on the page; then the first turn about the axis that keeps clear of them (the first
-    end when none does)."""
+def _rims(lay: Layout, s: Solid) -> Any:
+    """The solid's own outlines on the page (rims and silhouettes), prepared; None when it has none."""
     import shapely
 
     outlines = [piece for st in lay.strokes if st.owner == s.key and st.role == "curve"
                 for piece, _ in st.parts if len(piece) > 1]
-    ends = ([first] if first is not None else []) + [
-        centre + r * np.array([math.cos(math.radians(t)), math.sin(math.radians(t)), 0.0]) for t in _RADIUS_TURNS]
     if not outlines:
-        return ends[0]
+        return None
     rims = shapely.multilinestrings([shapely.linestrings(piece) for piece in outlines])
     shapely.prepare(rims)
+    return rims
+
+
+def _radius_end(lay: Layout, rims: Any, centre: np.ndarray, r: float, first: Any = None) -> np.ndarray:
+    """Where a drawn radius meets the rim: at `first` (else along +x), unless that runs beside one of the
+    solid's outlines `rims` on the page; then the first turn about the axis that keeps clear of them (the
+    first end when none does)."""
+    import shapely
+
+    ends = ([first] if first is not None else []) + [
+        centre + r * np.array([math.cos(math.radians(t)), math.sin(math.radians(t)), 0.0]) for t in _RADIUS_TURNS]
+    if rims is None:
+        return ends[0]
     a = np.array(lay.p2(centre))
     for end in ends:
         b = np.array(lay.p2(end))
@@ -425,15 +435,15 @@ def _radius_end(lay: Layout, s: Solid, centre: np.ndarray, r: float, first: Any 
     return ends[0]
 
 
-def _top_rim_end(lay: Layout, c0: np.ndarray, c1: np.ndarray, r1: float, r2: float) -> Any:
-    """Where a frustum's top radius meets the rim: on the same side as the base radius, unless its end
-    then lies right by the base radius on the page (a flat frustum seen from above), where its value
-    would be written over the other radius; then on the other side."""
+def _top_rim_end(lay: Layout, c0: np.ndarray, base_end: Any, c1: np.ndarray, r2: float) -> Any:
+    """Where a frustum's top radius meets the rim: along +x, unless its end then lies right by the base
+    radius c0–base_end on the page (a flat frustum seen from above), where its value would be written
+    over the other radius; then on the other side."""
     ahead = c1 + np.array([r2, 0, 0])
     named = _named_at(lay, ahead)
     if named is not None:
         return named
-    end, a, b = (np.array(lay.p2(q)) for q in (ahead, c0, c0 + np.array([r1, 0, 0])))
+    end, a, b = (np.array(lay.p2(q)) for q in (ahead, c0, base_end))
     ab = b - a
     t = float(np.clip(np.dot(end - a, ab) / max(float(np.dot(ab, ab)), 1e-12), 0.0, 1.0))
     if float(np.linalg.norm(end - (a + t * ab))) >= _RADII_APART_CM:
